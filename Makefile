@@ -1,0 +1,53 @@
+# thidua: two commands do all set-up (README): `make demo` and `make test`.
+SHELL := /bin/bash
+PYTHON ?= python3
+export UV_PYTHON_DOWNLOADS := never
+export UV_PROJECT_ENVIRONMENT := .venv
+UV := $(PYTHON) -m uv
+RUN := .venv/bin/
+
+.PHONY: install demo demo-data serve test test-sqlite test-postgres lint bench browser clean
+
+# uv comes from PyPI into the user's Python; the packages from the committed uv.lock.
+install: .venv/.installed
+.venv/.installed: pyproject.toml uv.lock
+	@$(PYTHON) -m uv --version >/dev/null 2>&1 || $(PYTHON) -m pip install --quiet --user uv \
+		|| $(PYTHON) -m pip install --quiet --break-system-packages --user uv
+	$(UV) sync --frozen --python $(PYTHON)
+	@touch $@
+
+# The seed cluster's 2021 review, its documents under out/demo/, demo accounts, and the site.
+demo: install demo-data serve
+
+demo-data: install
+	$(RUN)thidua demo --out out/demo
+
+serve: install
+	@echo "Mở http://127.0.0.1:8000 (Ctrl+C để dừng)"
+	$(RUN)thidua runserver 127.0.0.1:8000 --noreload
+
+# The whole suite on SQLite, then on PostgreSQL when DATABASE_URL names one.
+test: install lint test-sqlite test-postgres
+
+lint: install
+	$(RUN)ruff check thidua scripts
+	$(RUN)ruff format --check thidua scripts
+	env -u DATABASE_URL $(RUN)python manage.py makemigrations --check --dry-run >/dev/null
+
+test-sqlite: install
+	env -u DATABASE_URL $(RUN)pytest
+
+test-postgres: install
+	@if [[ "$${DATABASE_URL:-}" == postgres* ]]; then \
+		$(RUN)python scripts/ensure_database.py && $(RUN)pytest; \
+	else echo "DATABASE_URL không trỏ tới PostgreSQL: bỏ qua lượt chạy trên PostgreSQL."; fi
+
+bench: install
+	$(RUN)python -m thidua.bench
+
+# Debian's Chromium for the browser tests (root; .ci/run does this too).
+browser:
+	command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium)
+
+clean:
+	rm -rf .venv var out .pytest_cache

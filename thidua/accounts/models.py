@@ -1,0 +1,84 @@
+"""Roles give a user a scope: an organizer's board, one cluster-year's lead, or one unit."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+
+from thidua.emulation.models import ClusterYear
+from thidua.organisations.models import Organizer, Unit
+
+
+class Role(models.Model):
+    class Kind(models.TextChoices):
+        BOARD = "board", "Cán bộ Ban Thi đua – Khen thưởng"
+        CLUSTER_LEAD = "cluster_lead", "Cán bộ đơn vị cụm trưởng, cụm phó"
+        UNIT_OFFICER = "unit_officer", "Cán bộ thi đua của đơn vị"
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="roles", verbose_name="người dùng"
+    )
+    kind = models.CharField("vai trò", max_length=20, choices=Kind.choices)
+    organizer = models.ForeignKey(
+        Organizer,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="cơ quan tổ chức",
+    )
+    cluster_year = models.ForeignKey(
+        ClusterYear,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="năm thi đua",
+    )
+    unit = models.ForeignKey(
+        Unit, on_delete=models.CASCADE, null=True, blank=True, related_name="+", verbose_name="đơn vị"
+    )
+
+    class Meta:
+        verbose_name = "vai trò"
+        verbose_name_plural = "vai trò"
+        constraints = [
+            models.CheckConstraint(
+                name="role_scope_matches_kind",
+                condition=(
+                    models.Q(
+                        kind="board", organizer__isnull=False, cluster_year__isnull=True, unit__isnull=True
+                    )
+                    | models.Q(
+                        kind="cluster_lead",
+                        organizer__isnull=True,
+                        cluster_year__isnull=False,
+                        unit__isnull=True,
+                    )
+                    | models.Q(
+                        kind="unit_officer",
+                        organizer__isnull=True,
+                        cluster_year__isnull=True,
+                        unit__isnull=False,
+                    )
+                ),
+            )
+        ]
+
+    def __str__(self) -> str:
+        scope = self.organizer or self.cluster_year or self.unit
+        return f"{self.user} – {self.get_kind_display()} ({scope})"
+
+    def clean(self) -> None:
+        required = {
+            self.Kind.BOARD: "organizer",
+            self.Kind.CLUSTER_LEAD: "cluster_year",
+            self.Kind.UNIT_OFFICER: "unit",
+        }[self.Kind(self.kind)]
+        for field in ("organizer", "cluster_year", "unit"):
+            value = getattr(self, f"{field}_id")
+            if field == required and value is None:
+                raise ValidationError({field: "Vai trò này cần chọn phạm vi."})
+            if field != required and value is not None:
+                raise ValidationError({field: "Vai trò này không dùng phạm vi này."})

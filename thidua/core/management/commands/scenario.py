@@ -1,0 +1,40 @@
+"""`thidua scenario FILE --out DIR`: run a cluster's year-end review from its exchange file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from thidua.core.yearend import run_cluster_years
+from thidua.exchange.errors import ExchangeFileInvalid
+from thidua.exchange.importer import import_exchange
+from thidua.exchange.reader import read_exchange_file
+
+ACTOR = "thidua scenario"
+
+
+class Command(BaseCommand):
+    help = "Chạy bình xét cuối năm của một cụm, khối từ tệp trao đổi; ghi results.json và văn bản vào DIR."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("file", type=Path, help="tệp trao đổi (YAML, format 1)")
+        parser.add_argument("--out", type=Path, required=True, help="thư mục ghi kết quả")
+        parser.add_argument(
+            "--replace", action="store_true", help="thay cụm đã có trong cơ sở dữ liệu (với --database-url)"
+        )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        path: Path = options["file"]
+        try:
+            data = read_exchange_file(path)
+            cluster = import_exchange(data, by=ACTOR, replace=options["replace"])
+        except ExchangeFileInvalid as invalid:
+            raise CommandError("\n".join(str(error) for error in invalid.errors)) from None
+        outputs = run_cluster_years(list(cluster.years.all()), options["out"], by=ACTOR)
+        for output in outputs:
+            proposals = (
+                ", ".join(f"{p['award']}: {p['unit']}" for p in output.results["proposals"]) or "không có"
+            )
+            self.stdout.write(f"Năm {output.year}: đề nghị {proposals} → {output.directory}/results.json")

@@ -1,0 +1,49 @@
+"""The scripted year-end path shared by `thidua scenario` and `thidua demo`.
+
+It calls the same services the web interface calls: import, conclude, render, results.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from thidua.core.audit import Actor
+from thidua.documents.render import render_documents
+from thidua.emulation.models import ClusterYear
+from thidua.review.results import results_for
+from thidua.review.services import conclude_review
+
+
+@dataclass(frozen=True)
+class YearOutput:
+    year: int
+    results: dict[str, Any]
+    directory: Path
+
+
+def run_year_end(cluster_year: ClusterYear, out_dir: Path, *, by: Actor) -> YearOutput:
+    """Conclude the year's review, write its documents and results.json into `out_dir`."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    conclude_review(cluster_year, by=by)
+    documents = render_documents(cluster_year, out_dir)
+    results = results_for(cluster_year, documents)
+    (out_dir / "results.json").write_text(
+        json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+    )
+    return YearOutput(cluster_year.year, results, out_dir)
+
+
+def run_cluster_years(years: list[ClusterYear], out_dir: Path, *, by: Actor) -> list[YearOutput]:
+    """Every year of a file. The latest year's results and documents go in `out_dir` itself;
+    with several years, each year also gets its own `out_dir/<year>/`."""
+    ordered = sorted(years, key=lambda cy: cy.year)
+    outputs = []
+    if len(ordered) > 1:
+        outputs = [run_year_end(cy, out_dir / str(cy.year), by=by) for cy in ordered]
+    if ordered:
+        latest = run_year_end(ordered[-1], out_dir, by=by)
+        outputs = [*outputs[:-1], latest] if outputs else [latest]
+    return outputs

@@ -1,0 +1,14 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+admin.site.site_header = "thidua – Quản trị thi đua, khen thưởng"
+admin.site.site_title = "thidua"
+admin.site.index_title = "Dữ liệu hệ thống"
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("dang-nhap/", auth_views.LoginView.as_view(), name="login"),
+    path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
+    path("", include("thidua.front.urls")),
+]
