@@ -1,0 +1,292 @@
+"""Counting a cluster's year-end review, as pure functions over plain data (no database).
+
+FORMAT.md is the contract. Ballot method: a ballot that names more units on a tier than the tier's quota,
+or a unit that is not a member, or the same unit twice, is void on that tier only; shares are votes over
+all ballots cast (blank and void ones included). Tiers are decided highest first; a unit proposed on a
+higher tier is not proposed on a lower one when the rules are exclusive. Equal counts are separated by the
+rules' tie-break criteria in order; a tie that the criteria cannot separate at the quota's edge proposes
+none of the tied units: choosing among them is the meeting's decision, not the program's.
+
+Basis and reason are small language-neutral dicts; `explain` renders them.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Tier:
+    code: str
+    quota: int | None  # None: no cap
+
+
+@dataclass(frozen=True)
+class Rules:
+    tiers: tuple[Tier, ...]  # highest first
+    min_approval: Fraction = Fraction(1, 2)
+    tie_break: tuple[str, ...] = ("score",)
+    exclusive: bool = True
+
+
+@dataclass(frozen=True)
+class Member:
+    """A unit on the year's roster with the facts the tie-break may read (None: not known)."""
+
+    code: str
+    score: Decimal | None = None
+    female_share: Decimal | None = None
+
+    def criterion(self, name: str) -> Decimal | None:
+        return {"score": self.score, "female_share": self.female_share}[name]
+
+
+@dataclass(frozen=True)
+class Count:
+    cast: int
+    votes: dict[str, Counter[str]]  # tier -> unit -> votes from the ballots valid on that tier
+    void: dict[str, int]  # tier -> ballots void on that tier
+
+
+@dataclass(frozen=True)
+class Proposed:
+    tier: str
+    unit: str
+    rank: int
+    basis: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Passed:
+    """A (unit, tier) that drew votes on the tier but is not proposed on it."""
+
+    tier: str
+    unit: str
+    reason: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Decision:
+    proposals: list[Proposed] = field(default_factory=list)
+    not_proposed: list[Passed] = field(default_factory=list)
+    places: list[tuple[str, int]] = field(default_factory=list)  # computed or reported places
+
+
+def count_ballots(
+    ballots: Iterable[Mapping[str, Sequence[str]]], members: Sequence[str], rules: Rules
+) -> Count:
+    roster = set(members)
+    votes: dict[str, Counter[str]] = {tier.code: Counter() for tier in rules.tiers}
+    void = {tier.code: 0 for tier in rules.tiers}
+    cast = 0
+    for ballot in ballots:
+        cast += 1
+        for tier in rules.tiers:
+            names = list(ballot.get(tier.code, ()))
+            over_quota = tier.quota is not None and len(names) > tier.quota
+            if over_quota or len(set(names)) != len(names) or not roster.issuperset(names):
+                void[tier.code] += 1
+                continue
+            votes[tier.code].update(names)
+    return Count(cast=cast, votes=votes, void=void)
+
+
+def standing_groups(
+    units: Sequence[str], by_code: Mapping[str, Member], tie_break: Sequence[str]
+) -> list[list[str]]:
+    """Split units that are already equal on the main measure into groups of equal standing,
+    best first, by the tie-break criteria in order. A criterion known for none of a group is skipped;
+    one known for only some of it cannot separate them (an unknown is never guessed)."""
+    groups = [list(units)]
+    for criterion in tie_break:
+        refined: list[list[str]] = []
+        for group in groups:
+            values = [by_code[code].criterion(criterion) for code in group]
+            if len(group) == 1 or any(value is None for value in values):
+                refined.append(group)
+                continue
+            distinct = sorted(set(values), reverse=True)  # type: ignore[type-var]
+            refined.extend([code for code, v in zip(group, values, strict=True) if v == d] for d in distinct)
+        groups = refined
+    return groups
+
+
+def separating_criterion(a: Member, b: Member, tie_break: Sequence[str]) -> str | None:
+    for criterion in tie_break:
+        x, y = a.criterion(criterion), b.criterion(criterion)
+        if x is not None and y is not None and x != y:
+            return criterion
+    return None
+
+
+class _Ranks:
+    """Places counted on through the tiers; a reported place wins where given."""
+
+    def __init__(self, reported: Mapping[str, int]) -> None:
+        self.reported = dict(reported)
+        self.given: dict[str, int] = {}
+        self.next = 1
+
+    def rank(self, unit: str) -> int:
+        if unit not in self.given:
+            self.given[unit] = self.reported.get(unit, self.next)
+            self.next += 1
+        return self.given[unit]
+
+
+def decide_by_ballot(
+    count: Count,
+    members: Sequence[Member],
+    rules: Rules,
+    reported: Mapping[str, int] | None = None,
+) -> Decision:
+    by_code = {m.code: m for m in members}
+    order = {m.code: i for i, m in enumerate(members)}
+    ranks = _Ranks(reported or {})
+    proposed_on: dict[str, str] = {}  # unit -> highest tier it is proposed on
+    proposals: list[Proposed] = []
+    passed: list[Passed] = []
+    for tier in rules.tiers:
+        votes = count.votes[tier.code]
+        # Every unit with votes, most votes first, roster order among equals (the order they are listed).
+        drawn = sorted(votes, key=lambda code: (-votes[code], order[code]))
+        reasons: dict[str, dict[str, Any]] = {}
+        eligible = []
+        for code in drawn:
+            if rules.exclusive and code in proposed_on:
+                reasons[code] = {"kind": "higher_tier", "tier": proposed_on[code]}
+            elif Fraction(votes[code], count.cast) < rules.min_approval:
+                reasons[code] = {
+                    "kind": "below_share",
+                    "votes": votes[code],
+                    "cast": count.cast,
+                    "min": str(_plain(rules.min_approval)),
+                }
+            else:
+                eligible.append(code)
+        room = tier.quota
+        chosen: list[tuple[str, str | None]] = []  # (unit, tie-break criterion that placed it)
+        for total in sorted({votes[code] for code in eligible}, reverse=True):
+            level = [code for code in eligible if votes[code] == total]
+            for group in standing_groups(level, by_code, rules.tie_break):
+                if room is not None and len(group) > room:
+                    for code in group:
+                        if room > 0:
+                            reasons[code] = {"kind": "tie_unresolved", "votes": total, "places": room}
+                        else:
+                            reasons[code] = _left_out(code, total, tier, chosen, votes, by_code, rules)
+                    room = 0
+                    continue
+                decided_by = _decided_by(group, level, by_code, rules)
+                chosen.extend((code, decided_by) for code in sorted(group, key=order.__getitem__))
+                if room is not None:
+                    room -= len(group)
+        for code, decided_by in chosen:
+            basis: dict[str, Any] = {"kind": "ballot", "votes": votes[code], "cast": count.cast}
+            if decided_by:
+                basis["tie_break"] = decided_by
+            proposals.append(Proposed(tier.code, code, ranks.rank(code), basis))
+            proposed_on.setdefault(code, tier.code)
+        passed.extend(Passed(tier.code, code, reasons[code]) for code in drawn if code in reasons)
+    places = sorted(ranks.given.items(), key=lambda item: (item[1], order.get(item[0], 0)))
+    if reported:
+        places = sorted(reported.items(), key=lambda item: item[1])
+    return Decision(proposals, passed, places)
+
+
+def _decided_by(
+    group: list[str], level: list[str], by_code: Mapping[str, Member], rules: Rules
+) -> str | None:
+    """The criterion that set this group apart from others with the same votes, if there were any."""
+    others = [code for code in level if code not in group]
+    for other in others:
+        criterion = separating_criterion(by_code[group[0]], by_code[other], rules.tie_break)
+        if criterion:
+            return criterion
+    return None
+
+
+def _left_out(
+    code: str,
+    total: int,
+    tier: Tier,
+    chosen: list[tuple[str, str | None]],
+    votes: Counter[str],
+    by_code: Mapping[str, Member],
+    rules: Rules,
+) -> dict[str, Any]:
+    level = [unit for unit, _ in chosen if votes[unit] == total]
+    if level:
+        criterion = separating_criterion(by_code[level[-1]], by_code[code], rules.tie_break)
+        return {"kind": "lost_tie_break", "votes": total, "by": criterion}
+    return {"kind": "quota_full", "quota": tier.quota}
+
+
+def decide_by_score(
+    members: Sequence[Member], rules: Rules, reported: Mapping[str, int] | None = None
+) -> Decision:
+    """Places follow the appraised scores; each capped tier takes the next units in place order.
+    A tier without a cap takes none: how many it should take is not something the scores say."""
+    scored = [m for m in members if m.score is not None]
+    order = {m.code: i for i, m in enumerate(members)}
+    by_code = {m.code: m for m in members}
+    places: list[tuple[str, int]] = []
+    groups: list[list[str]] = []
+    for score in sorted({m.score for m in scored}, reverse=True):  # type: ignore[type-var]
+        level = [m.code for m in scored if m.score == score]
+        groups.extend(standing_groups(level, by_code, [c for c in rules.tie_break if c != "score"]))
+    place = 1
+    for group in groups:
+        for code in sorted(group, key=order.__getitem__):
+            places.append((code, place))
+        place += len(group)
+    if reported:
+        places = sorted(reported.items(), key=lambda item: item[1])
+    place_of = dict(places)
+    proposals: list[Proposed] = []
+    taken: set[str] = set()
+    for tier in rules.tiers:
+        if tier.quota is None:
+            continue
+        room = tier.quota
+        for group in groups:
+            free = [code for code in group if not (rules.exclusive and code in taken)]
+            if not free or room <= 0:
+                continue
+            if len(free) > room:
+                break  # an unseparated tie at the quota's edge: the meeting decides, not the program
+            for code in sorted(free, key=lambda c: place_of.get(c, 0)):
+                score = by_code[code].score
+                basis = {"kind": "score", "score": str(_plain(score)), "place": place_of[code]}
+                proposals.append(Proposed(tier.code, code, place_of[code], basis))
+                taken.add(code)
+            room -= len(free)
+    return Decision(proposals, [], places)
+
+
+def decide_by_outcome(
+    outcome: Mapping[str, Sequence[str]], method: str, rules: Rules, reported: Mapping[str, int] | None = None
+) -> Decision:
+    """The agreed lists per tier, taken as decided (acclamation, or counts that were not published)."""
+    ranks = _Ranks(reported or {})
+    proposals = [
+        Proposed(tier.code, code, ranks.rank(code), {"kind": "agreed", "method": method})
+        for tier in rules.tiers
+        for code in outcome.get(tier.code, ())
+    ]
+    places = sorted(reported.items(), key=lambda item: item[1]) if reported else list(ranks.given.items())
+    return Decision(proposals, [], places)
+
+
+def _plain(value: Fraction | Decimal | None) -> Decimal | str:
+    """0.500 -> 0.5, 96.50 -> 96.5, 99.00 -> 99: numbers as a person writes them."""
+    if value is None:
+        return "?"
+    number = Decimal(value.numerator) / Decimal(value.denominator) if isinstance(value, Fraction) else value
+    plain = number.normalize()
+    return plain.quantize(Decimal(1)) if plain == plain.to_integral() else plain
