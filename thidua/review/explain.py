@@ -81,4 +81,6 @@ def reason_text(reason: Mapping[str, Any], lang: str = "vi", names: Mapping[str,
             f"lost the tie-break: tied at {reason['votes']} votes for {reason['places']} remaining place(s), "
             "not separated by the tie-break rules"
         )
+    if kind == "not_agreed":
+        return "không có trong danh sách hội nghị thống nhất" if vi else "not on the agreed list"
     return str(dict(reason))

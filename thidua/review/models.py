@@ -84,6 +84,8 @@ class Ballot(models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="ballots")
     choices = models.JSONField("lựa chọn", default=dict)
+    # A random fingerprint shown to the voter, to find the ballot in the published list; it names nothing.
+    receipt = models.CharField("mã biên nhận", max_length=16, null=True, blank=True, unique=True)
 
     class Meta:
         # Random ids: listing in id order says nothing about the order of casting.

@@ -55,10 +55,11 @@ def decide(cluster_year: ClusterYear, review: Review | None) -> tally.Decision:
     rules, members = rules_of(cluster_year), members_of(cluster_year)
     reported = reported_places(cluster_year)
     count = count_of(cluster_year, review)
+    if review is not None and review.outcome is not None:
+        roster = [m.code for m in members]
+        return tally.decide_by_outcome(review.outcome, cluster_year.method, rules, reported, count, roster)
     if count is not None:
         return tally.decide_by_ballot(count, members, rules, reported)
-    if review is not None and review.outcome is not None:
-        return tally.decide_by_outcome(review.outcome, cluster_year.method, rules, reported)
     if cluster_year.method == Method.SCORE:
         return tally.decide_by_score(members, rules, reported)
     return tally.Decision(places=sorted(reported.items(), key=lambda item: item[1]))
@@ -103,9 +104,12 @@ def conclude_review(cluster_year: ClusterYear, *, by: Actor) -> Review:
 
 
 @transaction.atomic
-def cast_ballot(review: Review, choices: Mapping[str, Sequence[str]]) -> Ballot:
+def cast_ballot(
+    review: Review, choices: Mapping[str, Sequence[str]], *, receipt: str | None = None
+) -> Ballot:
     """Store one ballot as cast. Codes must exist; a ballot over a quota or naming a non-member is
-    stored as cast and voided on that tier at count time, as on paper."""
+    stored as cast and voided on that tier at count time, as on paper. `receipt` is the voter's random
+    fingerprint for the published list of counted ballots."""
     if review.concluded_at is not None:
         raise ValidationError("Hội nghị đã chốt kết quả, không nhận thêm phiếu.")
     cluster = review.cluster_year.cluster
@@ -118,7 +122,9 @@ def cast_ballot(review: Review, choices: Mapping[str, Sequence[str]]) -> Ballot:
             "Phiếu ghi mã không có: "
             + ", ".join([*(f"hình thức {c}" for c in unknown_tiers), *(f"đơn vị {c}" for c in unknown_units)])
         )
-    ballot = Ballot.objects.create(review=review, choices={k: list(v) for k, v in choices.items()})
+    ballot = Ballot.objects.create(
+        review=review, choices={k: list(v) for k, v in choices.items()}, receipt=receipt
+    )
     if not review.ballots_known:
         Review.objects.filter(pk=review.pk).update(ballots_known=True)
         review.ballots_known = True

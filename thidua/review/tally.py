@@ -270,17 +270,34 @@ def decide_by_score(
 
 
 def decide_by_outcome(
-    outcome: Mapping[str, Sequence[str]], method: str, rules: Rules, reported: Mapping[str, int] | None = None
+    outcome: Mapping[str, Sequence[str]],
+    method: str,
+    rules: Rules,
+    reported: Mapping[str, int] | None = None,
+    count: Count | None = None,
+    roster: Sequence[str] = (),
 ) -> Decision:
-    """The agreed lists per tier, taken as decided (acclamation, or counts that were not published)."""
+    """The agreed lists per tier, taken as decided (acclamation, or counts that were not published).
+    When ballots are on record too, a unit that drew votes but is not on the list is told so."""
     ranks = _Ranks(reported or {})
     proposals = [
         Proposed(tier.code, code, ranks.rank(code), {"kind": "agreed", "method": method})
         for tier in rules.tiers
         for code in outcome.get(tier.code, ())
     ]
+    passed = []
+    order = {code: i for i, code in enumerate(roster)}
+    if count is not None:
+        for tier in rules.tiers:
+            votes = count.votes[tier.code]
+            listed = set(outcome.get(tier.code, ()))
+            passed.extend(
+                Passed(tier.code, code, {"kind": "not_agreed"})
+                for code in sorted(votes, key=lambda c: (-votes[c], order.get(c, len(order)), c))
+                if code not in listed
+            )
     places = sorted(reported.items(), key=lambda item: item[1]) if reported else list(ranks.given.items())
-    return Decision(proposals, [], places)
+    return Decision(proposals, passed, places)
 
 
 def _plain(value: Fraction | Decimal | None) -> Decimal | str:

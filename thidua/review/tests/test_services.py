@@ -78,7 +78,7 @@ def test_a_concluded_review_takes_no_more_ballots(year):
 def test_a_ballot_row_holds_its_choices_and_nothing_that_could_name_its_voter(year):
     cast_all(year.review, [{"co": ["A"]}])
     fields = {f.name for f in Ballot._meta.get_fields()}
-    assert fields == {"id", "review", "choices"}
+    assert fields == {"id", "review", "choices", "receipt"}
     assert not AuditEvent.objects.filter(object_type="review.ballot").exists()
 
 

@@ -180,3 +180,15 @@ def test_quotas_hold_no_unit_twice_and_every_unit_with_votes_is_proposed_or_expl
         assert with_votes == explained | {p.unit for p in on_tier}
         assert not explained & {p.unit for p in on_tier}
         assert "OUT" not in with_votes  # a non-member's name voids that tier of the ballot
+
+
+def test_an_agreed_list_wins_over_published_ballots_and_explains_the_others():
+    rules = tally.Rules(tiers=(tally.Tier("co", 1),))
+    count = tally.count_ballots([{"co": ["B"]}, {"co": ["B"]}, {"co": ["A"]}], "AB", rules)
+    decision = tally.decide_by_outcome({"co": ["A"]}, "ballot", rules, count=count, roster="AB")
+    assert [(p.unit, basis_text(p.basis, "en")) for p in decision.proposals] == [
+        ("A", "ballot, counts not published")
+    ]
+    assert [(n.unit, reason_text(n.reason, "en")) for n in decision.not_proposed] == [
+        ("B", "not on the agreed list")
+    ]

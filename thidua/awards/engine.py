@@ -1,0 +1,143 @@
+"""Eligibility: may this subject receive this award for this year? Pure functions over plain data.
+
+The web interface, the proposal pipeline and `thidua eligibility` all ask `evaluate`. A verdict is decided
+in this order: any condition that fails -> not_eligible; else any fact that is not on record ->
+missing_information (naming it, never guessing); else a hold pending on the decision day -> on_hold
+(LAW.md DEC-P3); else eligible. Every verdict lists the reasons, each with its rule id and source.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from thidua.awards import catalogue
+from thidua.awards.catalogue import AWARDS, Award
+from thidua.awards.conditions import Case, Outcome, Reason
+from thidua.awards.criteria import CHECKS, COMMON_CHECKS
+from thidua.awards.facts import Subject
+from thidua.awards.regimes import regime_for
+
+ELIGIBLE = "eligible"
+NOT_ELIGIBLE = "not_eligible"
+ON_HOLD = "on_hold"
+MISSING_INFORMATION = "missing_information"
+LINEAGES = ("inherit", "none")
+
+__all__ = ["ELIGIBLE", "MISSING_INFORMATION", "NOT_ELIGIBLE", "ON_HOLD", "Reason", "Verdict", "evaluate"]
+
+
+@dataclass(frozen=True)
+class Verdict:
+    subject: str
+    award: str
+    year: int
+    regime: str
+    verdict: str
+    reasons: tuple[Reason, ...]
+
+    @property
+    def rules(self) -> list[str]:
+        """The ids of the rules that decided the verdict, each once, in the order of the reasons."""
+        return list(dict.fromkeys(reason.rule for reason in self.reasons if reason.rule))
+
+    def as_dict(self) -> dict[str, Any]:
+        """The entry of verdicts.json (ELIGIBILITY.md), with no other key."""
+        return {
+            "subject": self.subject,
+            "award": self.award,
+            "year": self.year,
+            "regime": self.regime,
+            "verdict": self.verdict,
+            "rules": self.rules,
+            "reasons": [str(reason) for reason in self.reasons],
+        }
+
+
+def evaluate(
+    subject: Subject,
+    award_code: str,
+    year: int,
+    *,
+    decided_on: date | None = None,
+    province: str | None = None,
+    lineage: str = "inherit",
+    subjects_by_code: Mapping[str, Subject] | None = None,
+) -> Verdict:
+    """Judge `subject` for `award_code` in `year` under the regime in force on `decided_on`
+    (31 December of `year` when absent). `lineage="inherit"` lets a unit's chains of years continue
+    through the units merged into it; `subjects_by_code` holds those predecessors."""
+    award = AWARDS.get(award_code)
+    if award is None:
+        raise ValueError(f"unknown award code {award_code!r}")
+    if subject.kind not in award.subjects:
+        raise ValueError(f"{award_code} is not given to a {subject.kind}")
+    if lineage not in LINEAGES:
+        raise ValueError(f"lineage must be one of {LINEAGES}, not {lineage!r}")
+    day = decided_on or date(year, 12, 31)
+    regime = regime_for(day).code
+    case = Case(
+        subject=subject,
+        award=award,
+        year=year,
+        day=day,
+        inherit=lineage == "inherit",
+        subjects=subjects_by_code if subjects_by_code is not None else {subject.code: subject},
+    )
+    outcomes = _outcomes(case, award, province)
+    verdict, reasons = _decide(outcomes)
+    return Verdict(subject.code, award.code, year, regime, verdict, reasons)
+
+
+def _outcomes(case: Case, award: Award, province: str | None) -> list[Outcome]:
+    rule_ids = catalogue.rules_for(award, case.subject.kind)
+    if not rule_ids:
+        return [_not_in_catalogue(award)]
+    outcomes: list[Outcome] = []
+    for rule_id in rule_ids:
+        rule = catalogue.rule_in_force(rule_id, case.day, province)
+        if rule is None:
+            outcomes.append(_no_version(rule_id, case.day))
+            continue
+        check = CHECKS.get(rule.check) or COMMON_CHECKS[rule.check]
+        outcomes.extend(check(case, rule))
+    return outcomes
+
+
+def _decide(outcomes: list[Outcome]) -> tuple[str, tuple[Reason, ...]]:
+    for status, verdict in (
+        (Outcome.FAILED, NOT_ELIGIBLE),
+        (Outcome.UNKNOWN, MISSING_INFORMATION),
+        (Outcome.HELD, ON_HOLD),
+    ):
+        reasons = tuple(o.reason for o in outcomes if o.status == status)
+        if reasons:
+            return verdict, reasons
+    return ELIGIBLE, tuple(o.reason for o in outcomes)
+
+
+def _not_in_catalogue(award: Award) -> Outcome:
+    # Never guess a criterion the catalogue does not hold: the answer is that the law text is missing.
+    return Outcome(
+        Outcome.UNKNOWN,
+        Reason(
+            "",
+            award.gap,
+            f"chưa có tiêu chuẩn của «{award.name}» trong danh mục (LAW.md thiếu văn bản {award.gap})",
+            f"the criteria of {award.code} are not in the catalogue (LAW.md lacks the text of {award.gap})",
+        ),
+    )
+
+
+def _no_version(rule_id: str, day: date) -> Outcome:
+    return Outcome(
+        Outcome.UNKNOWN,
+        Reason(
+            rule_id,
+            "",
+            f"quy định {rule_id} không có phiên bản có hiệu lực ngày {day:%d/%m/%Y}",
+            f"rule {rule_id} has no version in force on {day.isoformat()}",
+        ),
+    )
