@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "thidua.organisations",
     "thidua.emulation",
     "thidua.review",
+    "thidua.meeting",
     "thidua.accounts",
     "thidua.exchange",
     "thidua.documents",
@@ -158,6 +159,8 @@ AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = 1  # hours
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# Axes has no Vietnamese catalogue: our own page tells a locked-out user what happened.
+AXES_LOCKOUT_TEMPLATE = "registration/locked.html"
 
 LOGGING = {
     "version": 1,

@@ -12,6 +12,8 @@ from thidua.emulation.models import ClusterYear, Membership
 from thidua.organisations.models import AwardTier, Cluster, Organizer, Unit
 from thidua.review.models import Review
 
+PASSWORD = "mat-khau-thu-nghiem"
+
 
 class OrganizerFactory(factory.django.DjangoModelFactory):
     class Meta:
@@ -89,7 +91,12 @@ class UserFactory(factory.django.DjangoModelFactory):
         skip_postgeneration_save = True
 
     username = factory.Sequence(lambda n: f"user{n}")
-    password = factory.PostGenerationMethodCall("set_password", "mat-khau-thu-nghiem")
+
+    @factory.post_generation
+    def password(user, create, value, **kwargs):
+        user.set_password(value or PASSWORD)
+        if create:
+            user.save(update_fields=["password"])
 
 
 class RoleFactory(factory.django.DjangoModelFactory):

@@ -1,0 +1,60 @@
+"""The admin opens every model's list and record; outcomes, ballots and the audit trail stay read-only."""
+
+from __future__ import annotations
+
+import pytest
+from django.contrib import admin
+from django.test import Client
+from django.urls import reverse
+
+from thidua.accounts.services import create_demo_accounts
+from thidua.core.models import AuditEvent
+from thidua.exchange.importer import import_exchange
+from thidua.exchange.reader import read_exchange_file
+from thidua.review.models import Ballot, Proposal, Review
+from thidua.review.services import conclude_review
+from thidua.scenarios import SEED
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def superuser_client() -> Client:
+    cluster_year = import_exchange(read_exchange_file(SEED), by="kiểm thử").years.get(year=2021)
+    conclude_review(cluster_year, by="kiểm thử")
+    accounts = {a.username: a for a in create_demo_accounts(cluster_year)}
+    client = Client()
+    response = client.post(
+        reverse("login"), {"username": "quantri", "password": accounts["quantri"].password}
+    )
+    assert response.status_code == 302
+    return client
+
+
+def test_every_registered_model_lists_and_opens(superuser_client: Client):
+    for model in admin.site._registry:
+        opts = model._meta
+        changelist = superuser_client.get(reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist"))
+        assert changelist.status_code == 200, opts.label
+        first = model.objects.first()
+        if first is not None:
+            url = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[first.pk])
+            assert superuser_client.get(url).status_code == 200, opts.label
+
+
+def test_ballots_and_the_audit_trail_cannot_be_added_changed_or_deleted(superuser_client: Client):
+    ballot = Ballot.objects.first()
+    response = superuser_client.get(reverse("admin:review_ballot_change", args=[ballot.pk]))
+    assert 'name="choices"' not in response.content.decode()
+    assert superuser_client.get(reverse("admin:review_ballot_add")).status_code == 403
+    assert superuser_client.get(reverse("admin:review_ballot_delete", args=[ballot.pk])).status_code == 403
+    event = AuditEvent.objects.first()
+    assert superuser_client.get(reverse("admin:core_auditevent_delete", args=[event.pk])).status_code == 403
+
+
+def test_a_reviews_proposals_show_on_its_page_but_cannot_be_edited_there(superuser_client: Client):
+    review = Review.objects.get()
+    html = superuser_client.get(reverse("admin:review_review_change", args=[review.pk])).content.decode()
+    assert Proposal.objects.filter(review=review).exists()
+    assert "proposals-0-unit" not in html  # no form field for a frozen proposal
+    assert "Sở Tài chính" in html

@@ -1,0 +1,25 @@
+"""The audit trail in the admin: read-only, since history is never rewritten."""
+
+from django.contrib import admin
+from django.http import HttpRequest
+
+from thidua.core.models import AuditEvent
+
+
+@admin.register(AuditEvent)
+class AuditEventAdmin(admin.ModelAdmin):
+    list_display = ["at", "actor", "actor_label", "verb", "object_type", "object_id"]
+    list_filter = ["verb", "object_type"]
+    search_fields = ["verb", "object_type", "object_id", "actor__username", "actor_label"]
+    list_select_related = ["actor"]
+    date_hierarchy = "at"
+    fields = readonly_fields = ["at", "actor", "actor_label", "verb", "object_type", "object_id", "data"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False

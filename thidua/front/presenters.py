@@ -1,0 +1,164 @@
+"""The cluster-year page's arrangement of a YearSummary: one section per award tier, in tier order.
+
+Nothing here counts or decides; the numbers and reasons come from `thidua.review.queries.year_summary`.
+This only groups them by tier and puts each member's roles, score, rating and place on one row.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from thidua.emulation.models import Rating
+from thidua.organisations.models import AwardTier, Unit
+from thidua.review.queries import NotProposedLine, ProposalLine, YearSummary
+
+# `decided_by` is "vote", "acclamation" or "decision", optionally followed by free text
+# (FORMAT.md: `decision 888/QĐ-UBND`).
+DECIDED_BY = {
+    "vote": "Bỏ phiếu tại hội nghị",
+    "acclamation": "Suy tôn tại hội nghị",
+    "decision": "Theo quyết định của cơ quan tổ chức",
+}
+
+DOCUMENT_TITLES = {
+    "bien-ban-hop-binh-xet.docx": "Biên bản họp bình xét",
+    "to-trinh-de-nghi-khen-thuong.docx": "Tờ trình đề nghị khen thưởng",
+}
+
+
+def document_links(names: list[str] | tuple[str, ...]) -> list[tuple[str, str]]:
+    """(file name, title) for each document a year can be downloaded as."""
+    return [(name, DOCUMENT_TITLES.get(name, name)) for name in names]
+
+
+@dataclass(frozen=True)
+class LeaderWords:
+    head: str
+    deputy: str
+
+
+def leader_words(cluster_kind: str) -> LeaderWords:
+    """A cụm has a cụm trưởng, a khối a khối trưởng (GLOSSARY)."""
+    if cluster_kind == "khoi":
+        return LeaderWords("Khối trưởng", "Khối phó")
+    return LeaderWords("Cụm trưởng", "Cụm phó")
+
+
+def decided_by_label(decided_by: str) -> str:
+    word, _, rest = decided_by.strip().partition(" ")
+    label = DECIDED_BY.get(word)
+    if label is None:
+        return decided_by
+    return f"{label} ({rest.strip()})" if rest.strip() else label
+
+
+@dataclass(frozen=True)
+class MemberRow:
+    unit: Unit
+    roles: list[str]  # "Cụm trưởng" / "Khối trưởng", "Cụm phó" / "Khối phó", "Đăng cai"
+    score: Decimal | None
+    rating: str
+    place: int | None
+
+
+@dataclass(frozen=True)
+class TallyRow:
+    unit: Unit
+    votes: int
+    percent: str
+    proposed: bool
+
+
+@dataclass(frozen=True)
+class TierSection:
+    tier: AwardTier
+    quota: int | None
+    ballots_cast: int | None
+    void: int
+    rows: list[TallyRow]
+    proposals: list[ProposalLine]
+    unnamed: int
+    not_proposed: list[NotProposedLine]
+
+    @property
+    def valid(self) -> int | None:
+        return None if self.ballots_cast is None else self.ballots_cast - self.void
+
+
+@dataclass(frozen=True)
+class YearPage:
+    words: LeaderWords
+    members: list[MemberRow]
+    sections: list[TierSection]
+    counts_published: bool
+    next_decided_by: str
+
+
+def _section(summary: YearSummary, tier: AwardTier) -> TierSection:
+    proposals = [line for line in summary.proposals if line.tier.pk == tier.pk]
+    proposed = {line.unit.pk for line in proposals}
+    rows = [
+        TallyRow(line.unit, line.votes, f"{line.percent}%", line.unit.pk in proposed)
+        for line in summary.tally
+        if line.tier.pk == tier.pk
+    ]
+    return TierSection(
+        tier=tier,
+        quota=summary.quotas.get(tier.code),
+        ballots_cast=summary.ballots_cast,
+        void=summary.void.get(tier.code, 0),
+        rows=rows,
+        proposals=proposals,
+        unnamed=sum(count for unnamed_tier, count in summary.unnamed if unnamed_tier.pk == tier.pk),
+        not_proposed=[line for line in summary.not_proposed if line.tier.pk == tier.pk],
+    )
+
+
+def _plain_score(score: Decimal | None) -> Decimal | None:
+    """98.50 -> 98.5 and 96.00 -> 96, as scores are written on a score sheet."""
+    if score is None:
+        return None
+    return score.quantize(Decimal(1)) if score == score.to_integral_value() else score.normalize()
+
+
+def _rating_label(code: str) -> str:
+    return Rating(code).label if code in Rating.values else code
+
+
+def _members(summary: YearSummary) -> list[MemberRow]:
+    places = {unit.pk: place for unit, place in summary.ranking}
+    deputies = {unit.pk for unit in summary.deputies or []}
+    words = leader_words(summary.cluster.kind)
+    rows = []
+    for unit in summary.members:
+        roles = [
+            label
+            for label, holds in (
+                (words.head, summary.head is not None and unit.pk == summary.head.pk),
+                (words.deputy, unit.pk in deputies),
+                ("Đăng cai", summary.host is not None and unit.pk == summary.host.pk),
+            )
+            if holds
+        ]
+        rating = summary.ratings.get(unit.code, "")
+        rows.append(
+            MemberRow(
+                unit,
+                roles,
+                _plain_score(summary.scores.get(unit.code)),
+                _rating_label(rating),
+                places.get(unit.pk),
+            )
+        )
+    return rows
+
+
+def year_page(summary: YearSummary) -> YearPage:
+    return YearPage(
+        words=leader_words(summary.cluster.kind),
+        members=_members(summary),
+        sections=[_section(summary, tier) for tier in summary.tiers],
+        counts_published=summary.ballots_cast is not None,
+        next_decided_by=decided_by_label(summary.next_decided_by) if summary.next_decided_by else "",
+    )

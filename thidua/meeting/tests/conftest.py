@@ -1,0 +1,45 @@
+"""The seed cluster's 2021 year, imported from its exchange file with the ballots removed to vote afresh."""
+
+from __future__ import annotations
+
+import pytest
+
+import thidua.scenarios
+from thidua.emulation.models import ClusterYear
+from thidua.exchange.importer import import_exchange
+from thidua.exchange.reader import read_exchange_file
+from thidua.meeting import services
+from thidua.meeting.models import Meeting
+from thidua.review.models import Review
+
+
+@pytest.fixture
+def seed_data():
+    return read_exchange_file(thidua.scenarios.SEED)
+
+
+@pytest.fixture
+def seed_ballots(seed_data) -> list[dict[str, list[str]]]:
+    """The seed's seven ballots as written in the file."""
+    return [{tier: list(units) for tier, units in b.items()} for b in seed_data.years[0].ballots]
+
+
+@pytest.fixture
+def seed_year(seed_data) -> ClusterYear:
+    cluster = import_exchange(seed_data, by="test")
+    cluster_year = cluster.years.get(year=2021)
+    cluster_year.review.ballots.all().delete()
+    Review.objects.filter(pk=cluster_year.review.pk).update(ballots_known=False)
+    return ClusterYear.objects.get(pk=cluster_year.pk)
+
+
+@pytest.fixture
+def meeting(seed_year) -> Meeting:
+    """The seed meeting prepared, every member present (as the seed records)."""
+    meeting = services.prepare_meeting(seed_year, by="chủ trì")
+    return services.record_attendance(meeting, seed_year.member_units(), by="chủ trì")
+
+
+@pytest.fixture
+def open_meeting(meeting) -> Meeting:
+    return services.open_voting(meeting, by="chủ trì")

@@ -1,0 +1,124 @@
+"""In a real browser: the chair runs the seed meeting and seven delegates vote on phone-sized screens.
+
+Uses Debian's Chromium (no download at test time). Screenshots land in test-artifacts/ to look at.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.test import Client
+
+from thidua.accounts.models import Role
+from thidua.testing import factories
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARTIFACTS = Path(settings.BASE_DIR) / "test-artifacts"
+PHONE = {"width": 390, "height": 844}
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.skipif(
+        not CHROMIUM.exists(), reason="Chromium không có: chạy `make browser` (apt-get install chromium)"
+    ),
+]
+
+
+@pytest.fixture
+def browser() -> Iterator[object]:
+    # Playwright's sync API runs an event loop in this thread; Django then refuses ORM calls unless told.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), args=["--no-sandbox", "--disable-background-networking"]
+        )
+        yield chromium
+        chromium.close()
+
+
+def chair_page(browser, live_server, seed_year):
+    user = factories.RoleFactory(kind=Role.Kind.CLUSTER_LEAD, cluster_year=seed_year).user
+    user.refresh_from_db()
+    client = Client()
+    client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN")
+    context.add_cookies(
+        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
+    )
+    page = context.new_page()
+    page.goto(f"{live_server.url}/hop/{seed_year.cluster_id}/{seed_year.year}/")
+    return page
+
+
+def shot(page, name: str) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"hop-{name}.png"), full_page=True)
+
+
+def vote(browser, url: str, ballot: dict[str, list[str]], n: int) -> str:
+    """One delegate on a phone: open the QR link, tick the ballot, review, cast; returns the receipt."""
+    page = browser.new_context(viewport=PHONE, locale="vi-VN", is_mobile=True).new_page()
+    page.goto(url)
+    for tier, units in ballot.items():
+        for unit in units:
+            page.locator(f'input[name="tier-{tier}"][value="{unit}"]').check()
+    if n == 1:
+        shot(page, "phieu-dien-thoai")
+    page.get_by_role("button", name="Xem lại phiếu").click()
+    if page.get_by_role("alert").count():
+        # Over the quota: the phone already warned, the server refuses and stores nothing.
+        assert "chỉ được chọn tối đa 1 đơn vị, phiếu đã chọn 2" in page.get_by_role("alert").inner_text()
+        shot(page, "phieu-qua-so-luong")
+        for tier, units in ballot.items():
+            if len(units) > 1 and tier == "co-ubnd":
+                for unit in units:
+                    page.locator(f'input[name="tier-{tier}"][value="{unit}"]').uncheck()
+        page.get_by_role("button", name="Xem lại phiếu").click()
+    page.get_by_role("button", name="Bỏ phiếu").click()
+    receipt = page.locator("#receipt").inner_text()
+    if n == 1:
+        shot(page, "bien-nhan")
+    page.context.close()
+    return receipt
+
+
+def test_seven_delegates_vote_on_phones_and_the_chair_shows_the_count(
+    browser, live_server, seed_year, seed_ballots
+):
+    chair = chair_page(browser, live_server, seed_year)
+    for box in chair.locator('input[name="present"]').all():
+        box.check()
+    chair.get_by_role("button", name="Lưu danh sách dự họp").click()
+    chair.get_by_role("button", name="Mở bỏ phiếu").click()
+    assert chair.locator("#voting-state").inner_text() == "Đang bỏ phiếu."
+    chair.get_by_role("button", name="Cấp mã phiếu cho đơn vị dự họp chưa có mã").click()
+    shot(chair, "ma-phieu")
+    links = chair.locator(".code-card .link").all_inner_texts()
+    assert len(links) == 7 and chair.locator(".code-card svg").count() == 7
+
+    pairs = enumerate(zip(links, seed_ballots, strict=True), 1)
+    receipts = [vote(browser, url, ballot, n) for n, (url, ballot) in pairs]
+
+    chair.goto(f"{live_server.url}/hop/{seed_year.cluster_id}/{seed_year.year}/")
+    assert chair.locator("#live-count").inner_text() == "7"
+    chair.get_by_role("button", name="Đóng bỏ phiếu").click()
+    flag = chair.locator('table[data-tier="co-ubnd"] tr[data-unit="STC"] .votes')
+    assert flag.inner_text() == "5"
+    shot(chair, "ket-qua")
+
+    # The published list holds every receipt; a replayed code is refused.
+    chair.goto(f"{live_server.url}/hop/{seed_year.cluster_id}/{seed_year.year}/phieu-da-kiem/")
+    listed = chair.locator("table.counted td.code").all_inner_texts()
+    assert listed == sorted(receipts)
+    shot(chair, "phieu-da-kiem")
+    replay = browser.new_context(viewport=PHONE, locale="vi-VN").new_page()
+    replay.goto(links[0])
+    assert "Mã phiếu này đã được dùng" in replay.get_by_role("alert").inner_text()
+    shot(replay, "ma-da-dung")

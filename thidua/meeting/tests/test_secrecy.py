@@ -1,0 +1,57 @@
+"""After casting, nothing stored or logged ties a ballot to the code that cast it."""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+from django.apps import apps
+
+from thidua.meeting import codes, services
+from thidua.meeting.models import BallotCode
+from thidua.meeting.tests.helpers import issued_codes
+from thidua.review.models import Ballot
+
+pytestmark = pytest.mark.django_db
+
+
+def every_stored_value(*, but=None) -> str:
+    """Every row of every table (but one), as text."""
+    parts = []
+    for model in apps.get_models(include_auto_created=True):
+        if model is but:
+            continue
+        for row in model._base_manager.values():
+            parts.append(repr(row))
+    return "\n".join(parts)
+
+
+def forms_of(code: str) -> list[str]:
+    raw = code.replace("-", "")
+    return [code, raw, code.lower(), raw.lower()]
+
+
+def test_nothing_stored_or_logged_contains_a_code_or_links_it_to_its_ballot(open_meeting, caplog):
+    caplog.set_level(logging.DEBUG)
+    issued = issued_codes(open_meeting)
+    receipts = []
+    for unit, code in issued.items():
+        receipts.append(services.cast_with_code(code, {"co-ubnd": ["STC"] if unit != "STC" else []}).receipt)
+    services.close_voting(open_meeting, by="chủ trì")
+
+    stored = every_stored_value()
+    logged = caplog.text
+    for code in issued.values():
+        for form in forms_of(code):
+            assert form not in stored
+            assert form not in logged
+        assert codes.digest(code) not in logged
+    # The ballot row has its choices and receipt only; a used code row names no unit.
+    assert {f.name for f in Ballot._meta.get_fields()} == {"id", "review", "choices", "receipt"}
+    assert not BallotCode.objects.filter(used=True, unit__isnull=False).exists()
+    # No other table holds a ballot's id or receipt (no audit row per ballot).
+    others = every_stored_value(but=Ballot)
+    for ballot in Ballot.objects.all():
+        assert str(ballot.id) not in others and ballot.id.hex not in others
+        assert ballot.receipt not in others
+    assert sorted(receipts) == sorted(Ballot.objects.values_list("receipt", flat=True))

@@ -1,0 +1,431 @@
+"""The meeting's pages: the chair's screen and its actions, the tellers' form, the delegate's ballot, and
+the published list of counted ballots. Views are thin: every change goes through meeting.services.
+
+The delegate's pages carry the code in the form, never in a session, a cookie or a redirect: nothing on
+the server keeps it, and the receipt is shown in the response to the cast, not at an address of its own.
+Refusals answer 200 with the message, so Django's request log (which writes the path of 4xx answers)
+never writes a code.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_POST
+
+from thidua.accounts.rules import managed_cluster_years
+from thidua.emulation.models import ClusterYear, Rating
+from thidua.meeting import codes, services
+from thidua.meeting.forms import DECIDED_BY, AttendanceForm, NextLeadershipForm, ReopenForm, RulesForm
+from thidua.meeting.models import BallotCode, Meeting
+from thidua.meeting.qr import qr_svg
+from thidua.meeting.queries import ballots_cast, counted_ballots, meeting_for, quorum_of
+from thidua.organisations.models import AwardTier, Unit
+from thidua.review.queries import year_summary
+from thidua.review.services import conclude_review, record_next_leadership
+
+MINUTES = "bien-ban-hop-binh-xet.docx"
+
+
+def decided_by_label(text: str) -> str:
+    """FORMAT.md's "vote" / "acclamation" / "decision 888/QĐ-UBND" in Vietnamese."""
+    word, _, rest = text.partition(" ")
+    label = dict(DECIDED_BY).get(word, word)
+    return f"{label} {rest}".strip()
+
+
+def _get_cluster_year_for_chair(request: HttpRequest, cluster_id: int, year: int) -> ClusterYear:
+    """The cluster-year if the user runs its meeting (cluster lead, board, superuser); else 404."""
+    scope = managed_cluster_years(request.user).select_related("cluster__organizer")
+    return get_object_or_404(scope, cluster_id=cluster_id, year=year)
+
+
+def _chair_url(cluster_year: ClusterYear) -> str:
+    return reverse("meeting:chair", args=[cluster_year.cluster_id, cluster_year.year])
+
+
+def _refused(request: HttpRequest, error: ValidationError) -> None:
+    for message in error.messages:
+        messages.error(request, message)
+
+
+# ---- the chair's screen ----------------------------------------------------------------------------
+
+
+@login_required
+@require_GET
+def chair(request: HttpRequest, cluster_id: int, year: int) -> HttpResponse:
+    cluster_year = _get_cluster_year_for_chair(request, cluster_id, year)
+    meeting = meeting_for(cluster_year)
+    members = cluster_year.member_units()
+    summary = year_summary(cluster_year)
+    review = summary.review
+    present = set(review.present.values_list("pk", flat=True)) if review and review.present_known else set()
+    shown = meeting or Meeting()  # before the chair's first act: the default rules
+    rules = RulesForm(
+        initial={
+            "method": cluster_year.method,
+            "mode": shown.mode,
+            "quorum_share": shown.quorum_share,
+            "quorum_strict": shown.quorum_strict,
+            "self_vote_allowed": shown.self_vote_allowed,
+        }
+    )
+    next_form = NextLeadershipForm(
+        members=members,
+        initial={
+            "head": summary.next_head,
+            "deputies": summary.next_deputies or [],
+            "decided_by": (summary.next_decided_by or "vote").split(" ")[0],
+        },
+    )
+    context = {
+        "cluster_year": cluster_year,
+        "summary": summary,
+        "meeting": meeting,
+        "voting": meeting.voting if meeting else Meeting.Voting.PREPARING,
+        "quorum": quorum_of(meeting) if meeting else None,
+        "attendance": AttendanceForm(members=members, initial={"present": list(present)}),
+        "rules": rules,
+        "reopen": ReopenForm(),
+        "next_form": next_form,
+        "cast": ballots_cast(meeting) if meeting else 0,
+        "issued": set(meeting.issues.values_list("unit__code", flat=True)) if meeting else set(),
+        "unused": set(
+            BallotCode.objects.filter(meeting=meeting, used=False).values_list("unit__code", flat=True)
+        )
+        if meeting
+        else set(),
+        "members": members,
+        "minutes": MINUTES,
+        "void": [(t.name, summary.void[t.code]) for t in summary.tiers if summary.void.get(t.code)],
+        "decided_by": decided_by_label(summary.next_decided_by),
+    }
+    return render(request, "meeting/chair.html", context)
+
+
+@login_required
+@require_GET
+def live_count(request: HttpRequest, cluster_id: int, year: int) -> HttpResponse:
+    """The number of ballots cast, and nothing else, for the chair's screen while voting is open."""
+    cluster_year = _get_cluster_year_for_chair(request, cluster_id, year)
+    meeting = meeting_for(cluster_year)
+    return HttpResponse(str(ballots_cast(meeting) if meeting else 0), content_type="text/plain")
+
+
+def _chair_action(request: HttpRequest, cluster_id: int, year: int, act: Any, done: str) -> HttpResponse:
+    cluster_year = _get_cluster_year_for_chair(request, cluster_id, year)
+    meeting = services.prepare_meeting(cluster_year, by=request.user)
+    try:
+        act(meeting)
+    except ValidationError as error:
+        _refused(request, error)
+    else:
+        messages.success(request, done)
+    return redirect(_chair_url(cluster_year))
+
+
+@login_required
+@require_POST
+def save_rules(request: HttpRequest, cluster_id: int, year: int) -> HttpResponse:
+    form = RulesForm(request.POST)
+    if not form.is_valid():
+        cluster_year = _get_cluster_year_for_chair(request, cluster_id, year)
+        for errors in form.errors.values():
+            for message in errors:
+                messages.error(request, message)
+        return redirect(_chair_url(cluster_year))
+    return _chair_action(
+        request,
+        cluster_id,
+        year,
+        lambda meeting: services.set_meeting_rules(meeting, **form.cleaned_data, by=request.user),
+        "Đã lưu cách bình xét.",
+    )
+
+
+@login_required
+@require_POST
+def save_attendance(request: HttpRequest, cluster_id: int, year: int) -> HttpResponse:
+    cluster_year = _get_cluster_year_for_chair(request, cluster_id, year)
+    form = AttendanceForm(request.POST, members=cluster_year.member_units())
+    if not form.is_valid():
+        messages.error(request, "Danh sách dự họp có đơn vị không phải thành viên.")
+        return redirect(_chair_url(cluster_year))
+    return _chair_action(
+        request,
+        cluster_id,
+        year,
+        lambda meeting: services.record_attendance(meeting, form.cleaned_data["present"], by=request.user),
+        "Đã ghi nhận đơn vị dự họp.",
+    )
+
+
+@login_required
+@require_POST
+def open_vote(request: HttpRequest, cluster_id: int, year: int) -> HttpResponse:
+    return _chair_action(
+        request, cluster_id, year, lambda m: services.open_voting(m, by=request.user), "Đã mở bỏ phiếu."
+    )
+
+
+@login_required
+@require_POST
+def close_vote(request: HttpRequest, cluster_id: int, year: int) -> HttpResponse:
+    return _chair_action(
+        request, cluster_id, year, lambda m: services.close_voting(m, by=request.user), "Đã đóng bỏ phiếu."
+    )
+
+
+@login_required
+@require_POST
+def reopen_vote(request: HttpRequest, cluster_id: int, year: int) -> HttpResponse:
+    reason = request.POST.get("reason", "")
+    return _chair_action(
+        request,
+        cluster_id,
+        year,
+        lambda m: services.reopen_voting(m, reason=reason, by=request.user),
+        "Đã mở lại bỏ phiếu.",
+    )
+
+
+@dataclass(frozen=True)
+class CodeCard:
+    unit: Unit
+    code: str
+    url: str
+    qr: str
+    expires_at: Any
+
+
+@never_cache
+@login_required
+@require_POST
+def issue(request: HttpRequest, cluster_id: int, year: int) -> HttpResponse:
+    """Issue codes (all missing ones, or one unit's replacement) and show them this once, to print."""
+    cluster_year = _get_cluster_year_for_chair(request, cluster_id, year)
+    meeting = services.prepare_meeting(cluster_year, by=request.user)
+    try:
+        unit_code = request.POST.get("unit")
+        if unit_code:
+            unit = get_object_or_404(Unit, organizer=cluster_year.cluster.organizer, code=unit_code)
+            issued = [services.reissue_code(meeting, unit, by=request.user)]
+        else:
+            issued = services.issue_codes(meeting, by=request.user)
+    except ValidationError as error:
+        _refused(request, error)
+        return redirect(_chair_url(cluster_year))
+    cards = []
+    for item in issued:
+        url = request.build_absolute_uri(reverse("meeting:ballot_link", args=[item.code]))
+        cards.append(CodeCard(item.unit, item.code, url, qr_svg(url), item.expires_at))
+    context = {"cluster_year": cluster_year, "cards": cards, "chair_url": _chair_url(cluster_year)}
+    return render(request, "meeting/codes.html", context)
+
+
+@login_required
+@require_POST
+def conclude(request: HttpRequest, cluster_id: int, year: int) -> HttpResponse:
+    cluster_year = _get_cluster_year_for_chair(request, cluster_id, year)
+    meeting = meeting_for(cluster_year)
+    if meeting is not None and meeting.voting == Meeting.Voting.OPEN:
+        messages.error(request, "Đang bỏ phiếu; đóng bỏ phiếu trước khi chốt kết quả.")
+    else:
+        conclude_review(cluster_year, by=request.user)
+        messages.success(request, "Đã chốt kết quả bình xét.")
+    return redirect(_chair_url(cluster_year))
+
+
+@login_required
+@require_POST
+def next_leadership(request: HttpRequest, cluster_id: int, year: int) -> HttpResponse:
+    cluster_year = _get_cluster_year_for_chair(request, cluster_id, year)
+    form = NextLeadershipForm(request.POST, members=cluster_year.member_units())
+    if not form.is_valid():
+        messages.error(request, "Thông tin lãnh đạo cụm năm sau chưa hợp lệ.")
+        return redirect(_chair_url(cluster_year))
+    meeting = services.prepare_meeting(cluster_year, by=request.user)
+    record_next_leadership(
+        meeting.review,
+        head=form.cleaned_data["head"],
+        deputies=list(form.cleaned_data["deputies"]),
+        decided_by=form.decided_by_text(),
+        by=request.user,
+    )
+    messages.success(request, "Đã ghi nhận cụm trưởng, cụm phó năm sau.")
+    return redirect(_chair_url(cluster_year))
+
+
+# ---- the ballot itself (delegates on their phones, tellers with paper) -------------------------------
+
+
+@dataclass(frozen=True)
+class Candidate:
+    unit: Unit
+    score: Any
+    rating: str
+    checked: bool
+
+
+@dataclass(frozen=True)
+class TierChoice:
+    tier: AwardTier
+    quota: int | None
+    candidates: list[Candidate]
+
+    @property
+    def chosen(self) -> list[Candidate]:
+        return [c for c in self.candidates if c.checked]
+
+
+def ballot_choices(request: HttpRequest, cluster_year: ClusterYear) -> dict[str, list[str]]:
+    """{tier code: [unit codes]} from the form; every tier present, blank tiers as empty lists."""
+    return {t.code: request.POST.getlist(f"tier-{t.code}") for t in cluster_year.cluster.ordered_tiers()}
+
+
+def ballot_form(cluster_year: ClusterYear, choices: dict[str, list[str]]) -> list[TierChoice]:
+    ratings: dict[str, str] = dict(Rating.choices)
+    memberships = list(cluster_year.memberships.select_related("unit").order_by("position", "id"))
+    quotas = cluster_year.quotas or {}
+    return [
+        TierChoice(
+            tier,
+            quotas.get(tier.code),
+            [
+                Candidate(
+                    m.unit, m.score, ratings.get(m.rating, ""), m.unit.code in choices.get(tier.code, ())
+                )
+                for m in memberships
+            ],
+        )
+        for tier in cluster_year.cluster.ordered_tiers()
+    ]
+
+
+def _ballot_page(
+    request: HttpRequest, code: str, step: str, choices: dict[str, list[str]], errors: list[str]
+) -> HttpResponse:
+    """The delegate's ballot at `step` (choose, confirm), or the code form when the code is refused."""
+    try:
+        row = services.usable_code(code)
+    except ValidationError as error:
+        return render(request, "meeting/enter_code.html", {"errors": error.messages, "typed": code})
+    cluster_year = row.meeting.review.cluster_year
+    context = {
+        "code": codes.normalize(code),
+        "cluster_year": cluster_year,
+        "tiers": ballot_form(cluster_year, choices),
+        "errors": errors,
+        "self_vote_allowed": row.meeting.self_vote_allowed,
+        "voter": row.unit if not row.meeting.self_vote_allowed else None,
+    }
+    template = "meeting/confirm.html" if step == "confirm" else "meeting/ballot.html"
+    return render(request, template, context)
+
+
+@never_cache
+@require_GET
+def enter_code(request: HttpRequest) -> HttpResponse:
+    return render(request, "meeting/enter_code.html", {"errors": [], "typed": ""})
+
+
+@never_cache
+@require_GET
+def ballot_link(request: HttpRequest, code: str) -> HttpResponse:
+    """Where the QR code leads: the ballot itself."""
+    return _ballot_page(request, code, "choose", {}, [])
+
+
+@never_cache
+@require_POST
+def ballot(request: HttpRequest) -> HttpResponse:
+    """Every step after the code: open (code typed), confirm, back (change), cast."""
+    code = request.POST.get("code", "")
+    step = request.POST.get("step", "open")
+    if step == "open":
+        return _ballot_page(request, code, "choose", {}, [])
+    try:
+        row = services.usable_code(code)
+    except ValidationError as error:
+        return render(request, "meeting/enter_code.html", {"errors": error.messages, "typed": code})
+    cluster_year = row.meeting.review.cluster_year
+    choices = ballot_choices(request, cluster_year)
+    if step == "back":
+        return _ballot_page(request, code, "choose", choices, [])
+    refusals, voids = services.ballot_problems(row.meeting, choices, voter=row.unit)
+    if refusals or voids:
+        tail = "Phiếu chưa được ghi nhận; đề nghị chọn lại."
+        return _ballot_page(request, code, "choose", choices, [*refusals, *voids, tail])
+    if step == "confirm":
+        return _ballot_page(request, code, "confirm", choices, [])
+    try:
+        cast = services.cast_with_code(code, choices)
+    except ValidationError as error:
+        if error.code == "invalid":
+            return _ballot_page(request, code, "choose", choices, error.messages)
+        return render(request, "meeting/enter_code.html", {"errors": error.messages, "typed": ""})
+    context = {"receipt": cast.receipt, "cluster_year": cluster_year}
+    return render(request, "meeting/receipt.html", context)
+
+
+@login_required
+def paper(request: HttpRequest, cluster_id: int, year: int) -> HttpResponse:
+    """Tellers enter paper ballots one by one; the same checks and the same count as electronic ones."""
+    cluster_year = _get_cluster_year_for_chair(request, cluster_id, year)
+    meeting = meeting_for(cluster_year)
+    choices: dict[str, list[str]] = {}
+    errors: list[str] = []
+    if request.method == "POST":
+        choices = ballot_choices(request, cluster_year)
+        try:
+            if meeting is None:
+                raise ValidationError(services.NOT_OPEN)
+            services.enter_paper_ballot(
+                meeting, choices, accept_void=request.POST.get("accept_void") == "on", by=request.user
+            )
+        except ValidationError as error:
+            errors = error.messages
+        else:
+            messages.success(request, "Đã nhập phiếu. Nhập phiếu tiếp theo.")
+            return HttpResponseRedirect(request.path)
+    context = {
+        "cluster_year": cluster_year,
+        "meeting": meeting,
+        "tiers": ballot_form(cluster_year, choices),
+        "errors": errors,
+        "cast": ballots_cast(meeting) if meeting else 0,
+        "present": meeting.review.present.count() if meeting else 0,
+        "chair_url": _chair_url(cluster_year),
+    }
+    return render(request, "meeting/paper.html", context)
+
+
+@require_GET
+def counted(request: HttpRequest, cluster_id: int, year: int) -> HttpResponse:
+    """The published list of counted ballots, sorted by receipt, once voting is closed: a delegate finds
+    their receipt and sees their choices counted; the list says nothing about who or when."""
+    cluster_year = get_object_or_404(ClusterYear, cluster_id=cluster_id, year=year)
+    meeting = meeting_for(cluster_year)
+    published = meeting is not None and meeting.voting == Meeting.Voting.CLOSED
+    tiers = cluster_year.cluster.ordered_tiers()
+    names = {u.code: u.display_name for u in cluster_year.member_units()}
+    rows = []
+    if published and meeting is not None:
+        for ballot in counted_ballots(meeting):
+            rows.append(
+                (
+                    ballot.receipt or "(nhập từ hồ sơ)",
+                    [[names.get(c, c) for c in ballot.choices.get(t.code, [])] for t in tiers],
+                )
+            )
+    context = {"cluster_year": cluster_year, "published": published, "tiers": tiers, "rows": rows}
+    return render(request, "meeting/counted.html", context)
