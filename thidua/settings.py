@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "thidua.exchange",
     "thidua.documents",
     "thidua.awards",
+    "thidua.registry",
     "thidua.front",
 ]
 

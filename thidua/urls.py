@@ -11,5 +11,6 @@ urlpatterns = [
     path("dang-nhap/", auth_views.LoginView.as_view(), name="login"),
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
     path("hop/", include("thidua.meeting.urls")),
+    path("khen-thuong/", include("thidua.registry.urls")),
     path("", include("thidua.front.urls")),
 ]
