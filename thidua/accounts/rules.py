@@ -30,7 +30,7 @@ def _roles(user: Any, kind: Role.Kind) -> QuerySet[Role]:
     return Role.objects.filter(user_id=user.pk, kind=kind)
 
 
-def _board_organizers(user: Any) -> QuerySet[Role]:
+def _board_organizers(user: Any) -> QuerySet[Role, Any]:
     return _roles(user, Role.Kind.BOARD).values("organizer_id")
 
 

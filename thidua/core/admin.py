@@ -13,7 +13,7 @@ class AuditEventAdmin(admin.ModelAdmin):
     search_fields = ["verb", "object_type", "object_id", "actor__username", "actor_label"]
     list_select_related = ["actor"]
     date_hierarchy = "at"
-    fields = readonly_fields = ["at", "actor", "actor_label", "verb", "object_type", "object_id", "data"]
+    fields = readonly_fields = ("at", "actor", "actor_label", "verb", "object_type", "object_id", "data")
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False

@@ -14,10 +14,11 @@ Actor = AbstractBaseUser | AnonymousUser | str | None
 
 def record(actor: Actor, verb: str, obj: models.Model, **data: Any) -> AuditEvent:
     """Write one audit row. `actor` is a user, or a label such as "thidua import" for commands."""
+    # Any authenticated user object (AUTH_USER_MODEL); anonymous and labels leave the FK empty.
     user = actor if isinstance(actor, AbstractBaseUser) else None
     label = actor if isinstance(actor, str) else ""
     return AuditEvent.objects.create(
-        actor=user,
+        actor=user,  # type: ignore[misc]  # AbstractBaseUser is AUTH_USER_MODEL at run time
         actor_label=label,
         verb=verb,
         object_type=obj._meta.label_lower,

@@ -83,5 +83,5 @@ def document(request: HttpRequest, cluster_id: int, year: int, name: str) -> Htt
     content = documents.render_document(found, name)
     response = HttpResponse(content, content_type=DOCX_MIME)
     filename = f"{found.cluster.code}-{found.year}-{name}"
-    response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=filename)
+    response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=filename) or ""
     return response

@@ -20,12 +20,12 @@ class ReadOnlyInline(admin.TabularInline):
 
 class ProposalInline(ReadOnlyInline):
     model = Proposal
-    fields = readonly_fields = ["tier", "rank", "unit", "grantor", "basis"]
+    fields = readonly_fields = ("tier", "rank", "unit", "grantor", "basis")
 
 
 class NotProposedInline(ReadOnlyInline):
     model = NotProposed
-    fields = readonly_fields = ["position", "tier", "unit", "reason"]
+    fields = readonly_fields = ("position", "tier", "unit", "reason")
 
 
 class NextDeputyInline(admin.TabularInline):
@@ -51,7 +51,7 @@ class BallotAdmin(admin.ModelAdmin):
     # Only the review and the choices: the schema holds nothing else, and the list stays in random id order.
     list_display = ["__str__", "review", "choices"]
     list_filter = ["review"]
-    fields = readonly_fields = ["review", "choices"]
+    fields = readonly_fields = ("review", "choices")
     list_select_related = ["review__cluster_year__cluster"]
 
     def has_add_permission(self, request: HttpRequest) -> bool:

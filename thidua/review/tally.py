@@ -285,7 +285,7 @@ def decide_by_outcome(
         for tier in rules.tiers
         for code in outcome.get(tier.code, ())
     ]
-    passed = []
+    passed: list[Passed] = []
     order = {code: i for i, code in enumerate(roster)}
     if count is not None:
         for tier in rules.tiers:
