@@ -151,3 +151,32 @@ def test_a_rejected_file_names_the_line_and_writes_nothing(tmp_path):
     line = bad.read_text(encoding="utf-8").splitlines().index("    heda: STC") + 1
     assert f"bad.yaml:{line}" in done.stderr and "heda" in done.stderr
     assert not (out / "results.json").exists()
+
+
+def test_a_second_run_on_the_same_database_gives_the_same_results(tmp_path):
+    url = f"sqlite:///{tmp_path / 'office.sqlite3'}"
+    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    runs = []
+    for n in (1, 2):
+        out = tmp_path / f"run{n}"
+        done = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "thidua.cli",
+                "scenario",
+                str(SEED),
+                "--out",
+                str(out),
+                "--database-url",
+                url,
+            ],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=300,
+        )
+        assert done.returncode == 0, done.stderr
+        runs.append(results(out))
+    assert runs[0] == runs[1]
+    assert proposals(runs[1]) == [("co-ubnd", "STC", 1), ("bk-ct", "VPDBQH", 2), ("bk-ct", "SNGV", 3)]

@@ -21,15 +21,14 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("file", type=Path, help="tệp trao đổi (YAML, format 1)")
         parser.add_argument("--out", type=Path, required=True, help="thư mục ghi kết quả")
-        parser.add_argument(
-            "--replace", action="store_true", help="thay cụm đã có trong cơ sở dữ liệu (với --database-url)"
-        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         path: Path = options["file"]
         try:
             data = read_exchange_file(path)
-            cluster = import_exchange(data, by=ACTOR, replace=options["replace"])
+            # The file is the cluster's record for this run: run again on the same database (--database-url),
+            # it replaces that cluster's years rather than refusing, so a scripted run can be repeated.
+            cluster = import_exchange(data, by=ACTOR, replace=True)
         except ExchangeFileInvalid as invalid:
             raise CommandError("\n".join(str(error) for error in invalid.errors)) from None
         outputs = run_cluster_years(list(cluster.years.all()), options["out"], by=ACTOR)
