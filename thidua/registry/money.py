@@ -97,7 +97,14 @@ class Bonus:
     source: str
 
     def describe(self) -> str:
-        return f"{self.coefficient} × {self.base_salary:,} đồng ({self.source})".replace(",", ".")
+        # Vietnamese decimals take a comma: 15,5 × 1.490.000 đồng.
+        coefficient = str(self.coefficient).replace(".", ",")
+        return f"{coefficient} × {thousands(self.base_salary)} đồng ({self.source})"
+
+
+def thousands(amount: int) -> str:
+    """An amount of đồng the Vietnamese way, thousands separated by dots: 23100000 -> "23.100.000"."""
+    return f"{amount:,}".replace(",", ".")
 
 
 def base_salary_on(day: date) -> BaseSalary | None:

@@ -13,8 +13,8 @@ from typing import Any
 from django.db.models import Q, QuerySet
 
 from thidua.accounts.models import Role
-from thidua.organisations.models import Unit
-from thidua.registry.models import Awardee, Person
+from thidua.organisations.models import Organizer, Unit
+from thidua.registry.models import Awardee, AwardProposal, Decision, Person
 
 
 def _active(user: Any) -> bool:
@@ -52,16 +52,74 @@ def visible_persons(user: Any) -> QuerySet[Person]:
     ).distinct()
 
 
+def _about_units(units: QuerySet[Role, Any]) -> Q:
+    """Rows (awards, proposals) about one of `units` or about anyone who worked there."""
+    people = Person.objects.filter(postings__unit_id__in=units).values("pk")
+    return Q(unit_id__in=units) | Q(person_id__in=people)
+
+
 def visible_awardees(user: Any) -> QuerySet[Awardee]:
     if not _active(user):
         return Awardee.objects.none()
     if user.is_superuser:
         return Awardee.objects.all()
     units = _officer_units(user)
-    people = Person.objects.filter(postings__unit_id__in=units).values("pk")
     return Awardee.objects.filter(
         Q(decision__organizer_id__in=_board_organizers(user))
-        | Q(unit_id__in=units)
         | Q(person_unit_id__in=units)
-        | Q(person_id__in=people)
+        | _about_units(units)
     )
+
+
+# ---- the board's workflow: proposals, decisions, quotas ------------------------------------------------
+#
+# - Board staff of an organizer (and superusers) act on every proposal and decision of that organizer.
+# - A unit's officer drafts and submits its unit's own proposals (for the unit, a sub-unit or its people)
+#   and sees the state of every proposal about the unit or its people; decisions are not theirs to open.
+
+
+def board_organizers(user: Any) -> QuerySet[Organizer]:
+    """The organizers whose board the user works for (every organizer for a superuser)."""
+    if not _active(user):
+        return Organizer.objects.none()
+    if user.is_superuser:
+        return Organizer.objects.all()
+    return Organizer.objects.filter(pk__in=_board_organizers(user))
+
+
+def officer_units(user: Any) -> QuerySet[Unit]:
+    """The units whose officer the user is: the units that may draft proposals."""
+    if not _active(user):
+        return Unit.objects.none()
+    return Unit.objects.filter(pk__in=_officer_units(user))
+
+
+def visible_proposals(user: Any) -> QuerySet[AwardProposal]:
+    if not _active(user):
+        return AwardProposal.objects.none()
+    if user.is_superuser:
+        return AwardProposal.objects.all()
+    units = _officer_units(user)
+    return AwardProposal.objects.filter(
+        Q(organizer_id__in=_board_organizers(user)) | Q(proposed_by_id__in=units) | _about_units(units)
+    )
+
+
+def can_run(user: Any, proposal: AwardProposal) -> bool:
+    """The board's acts on a proposal: return, accept, send to council, refuse, decide."""
+    return board_organizers(user).filter(pk=proposal.organizer_id).exists()
+
+
+def can_draft(user: Any, proposal: AwardProposal) -> bool:
+    """Completing the dossier, checking and submitting: the board, or the officer of the proposing unit
+    for the unit's own proposals (a cluster's proposals are the cluster's and the board's)."""
+    if can_run(user, proposal):
+        return True
+    return (
+        proposal.source == AwardProposal.Source.UNIT
+        and officer_units(user).filter(pk=proposal.proposed_by_id).exists()
+    )
+
+
+def visible_decisions(user: Any) -> QuerySet[Decision]:
+    return Decision.objects.filter(organizer__in=board_organizers(user))

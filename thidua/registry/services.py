@@ -333,8 +333,8 @@ def _pay(awardee: Awardee, day: dt.date) -> None:
     if paid:
         # DEC-MONEY: several titles for the same period pay only the highest.
         awardee.bonus_note += (
-            f"; đã chi {paid:,} đồng cho hình thức khác cùng năm {awardee.year}, "
-            "chỉ chi phần chênh lệch của mức cao nhất".replace(",", ".")
+            f"; đã chi {money.thousands(paid)} đồng cho hình thức khác cùng năm {awardee.year}, "
+            "chỉ chi phần chênh lệch của mức cao nhất"
         )
 
 

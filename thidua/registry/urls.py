@@ -1,6 +1,6 @@
 from django.urls import path
 
-from thidua.registry import views
+from thidua.registry import decision_views, entry_views, proposal_views, views
 
 app_name = "registry"
 urlpatterns = [
@@ -9,4 +9,20 @@ urlpatterns = [
     path("ca-nhan/<int:person_id>/", views.person, name="person"),
     path("don-vi/<int:unit_id>/", views.unit, name="unit"),
     path("thong-ke/", views.statistics, name="statistics"),
+    path("de-nghi/", proposal_views.proposals, name="proposals"),
+    path("de-nghi/moi/", proposal_views.propose, name="propose"),
+    path("de-nghi/tu-binh-xet/<int:cluster_year_id>/", proposal_views.from_review, name="from_review"),
+    path("de-nghi/<int:proposal_id>/", proposal_views.proposal, name="proposal"),
+    path("de-nghi/<int:proposal_id>/<slug:slug>/", proposal_views.act, name="act"),
+    path("quyet-dinh/", decision_views.decisions, name="decisions"),
+    path("quyet-dinh/moi/", decision_views.new_decision, name="new_decision"),
+    path("quyet-dinh/<int:decision_id>/", decision_views.decision, name="decision"),
+    path("quyet-dinh/<int:decision_id>/huy-bo/<int:awardee_id>/", decision_views.revoke, name="revoke"),
+    path("chi-tieu/", decision_views.quotas, name="quotas"),
+    path("ca-nhan/moi/", entry_views.new_person, name="person_new"),
+    path("ca-nhan/<int:person_id>/sua/", entry_views.edit_person, name="person_edit"),
+    path("ca-nhan/<int:person_id>/nam/", entry_views.person_year, name="person_year"),
+    path("ca-nhan/<int:person_id>/sang-kien/", entry_views.initiative, name="initiative"),
+    path("ca-nhan/<int:person_id>/vu-viec/", entry_views.hold, name="hold"),
+    path("don-vi/<int:unit_id>/nam/", entry_views.unit_year, name="unit_year"),
 ]

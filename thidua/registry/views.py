@@ -65,7 +65,6 @@ def search(request: HttpRequest) -> HttpResponse:
         "awards": sorted(((a.code, a.name) for a in AWARDS.values()), key=lambda item: item[1]),
         "units": scope.visible_units(request.user).order_by("name"),
         "query_string": request.GET.urlencode(),
-        "is_board": scope.is_board(request.user),
     }
     return render(request, "registry/search.html", context)
 

@@ -1,0 +1,142 @@
+"""Admin for every registry model. Changes of state belong to the pages and services (they write the audit
+trail); the admin is for reading and for correcting data entry."""
+
+from django.contrib import admin
+
+from thidua.registry.models import (
+    Awardee,
+    AwardProposal,
+    Decision,
+    DossierItem,
+    Hold,
+    Initiative,
+    Person,
+    PersonPosting,
+    PersonYear,
+    Quota,
+    Revocation,
+    UnitYear,
+)
+
+
+class PostingInline(admin.TabularInline):
+    model = PersonPosting
+    extra = 0
+    autocomplete_fields = ["unit"]
+
+
+class PersonYearInline(admin.TabularInline):
+    model = PersonYear
+    extra = 0
+
+
+@admin.register(Person)
+class PersonAdmin(admin.ModelAdmin):
+    list_display = ["name", "code", "sex", "birth_year", "direct_labourer", "organizer"]
+    list_filter = ["sex", "direct_labourer", "organizer"]
+    search_fields = ["name", "name_folded", "code"]
+    inlines = [PostingInline, PersonYearInline]
+
+
+@admin.register(PersonPosting)
+class PersonPostingAdmin(admin.ModelAdmin):
+    list_display = ["person", "unit", "position", "start", "end"]
+    search_fields = ["person__name", "person__name_folded", "unit__name"]
+    list_select_related = ["person", "unit"]
+    autocomplete_fields = ["person", "unit"]
+
+
+@admin.register(PersonYear)
+class PersonYearAdmin(admin.ModelAdmin):
+    list_display = ["person", "year", "rating", "titles"]
+    list_filter = ["year", "rating"]
+    search_fields = ["person__name", "person__name_folded"]
+    autocomplete_fields = ["person"]
+
+
+@admin.register(UnitYear)
+class UnitYearAdmin(admin.ModelAdmin):
+    list_display = ["unit", "year", "rating", "staff", "staff_completed", "staff_disciplined"]
+    list_filter = ["year", "rating"]
+    search_fields = ["unit__name", "unit__code"]
+    autocomplete_fields = ["unit"]
+
+
+@admin.register(Initiative)
+class InitiativeAdmin(admin.ModelAdmin):
+    list_display = ["code", "title", "person", "level", "year", "used_for"]
+    list_filter = ["level", "year"]
+    search_fields = ["code", "title", "person__name", "person__name_folded"]
+    autocomplete_fields = ["person"]
+
+
+@admin.register(Hold)
+class HoldAdmin(admin.ModelAdmin):
+    list_display = ["kind", "person", "unit", "level", "start", "end"]
+    list_filter = ["kind"]
+    search_fields = ["person__name", "person__name_folded", "unit__name"]
+    autocomplete_fields = ["person", "unit"]
+
+
+class DossierInline(admin.TabularInline):
+    model = DossierItem
+    extra = 0
+
+
+@admin.register(AwardProposal)
+class AwardProposalAdmin(admin.ModelAdmin):
+    list_display = ["award_name", "unit", "person", "year", "source", "state", "verdict", "decision"]
+    list_filter = ["state", "year", "source", "award", "organizer"]
+    search_fields = ["award_name", "unit__name", "person__name", "person__name_folded"]
+    list_select_related = ["unit", "person", "decision"]
+    autocomplete_fields = ["unit", "person", "proposed_by"]
+    raw_id_fields = ["cluster_year", "review_proposal", "decision", "tier"]
+    inlines = [DossierInline]
+
+
+@admin.register(DossierItem)
+class DossierItemAdmin(admin.ModelAdmin):
+    list_display = ["name", "proposal", "required", "provided"]
+    list_filter = ["required", "provided"]
+    search_fields = ["name", "code", "proposal__award_name"]
+    raw_id_fields = ["proposal"]
+
+
+@admin.register(Quota)
+class QuotaAdmin(admin.ModelAdmin):
+    list_display = ["organizer", "award", "year", "limit"]
+    list_filter = ["year", "organizer"]
+    search_fields = ["award"]
+
+
+class AwardeeInline(admin.TabularInline):
+    model = Awardee
+    extra = 0
+    fields = ["name", "year", "unit", "person", "bonus", "bonus_note"]
+    raw_id_fields = ["unit", "person"]
+
+
+@admin.register(Decision)
+class DecisionAdmin(admin.ModelAdmin):
+    list_display = ["number", "date", "award_name", "grantor", "signer", "organizer"]
+    list_filter = ["award", "organizer"]
+    search_fields = ["number", "award_name", "signer"]
+    date_hierarchy = "date"
+    raw_id_fields = ["tier"]
+    inlines = [AwardeeInline]
+
+
+@admin.register(Awardee)
+class AwardeeAdmin(admin.ModelAdmin):
+    list_display = ["name", "year", "award", "decision", "bonus"]
+    list_filter = ["year", "award"]
+    search_fields = ["name", "name_folded", "decision__number"]
+    list_select_related = ["decision"]
+    raw_id_fields = ["decision", "unit", "person", "person_unit", "proposal"]
+
+
+@admin.register(Revocation)
+class RevocationAdmin(admin.ModelAdmin):
+    list_display = ["awardee", "number", "date"]
+    search_fields = ["number", "awardee__name", "awardee__name_folded"]
+    raw_id_fields = ["awardee"]

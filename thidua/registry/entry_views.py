@@ -1,0 +1,149 @@
+"""Entering people and yearly facts: a person with their posting, their yearly rating and titles, initiatives
+and holds, and a unit's yearly record. The board enters for its organizer, a unit's officer for the unit and
+its people (scope.py); every change goes through entry.py."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_http_methods, require_POST
+
+from thidua.organisations.models import Unit
+from thidua.registry import entry, scope
+from thidua.registry.forms import HoldForm, InitiativeForm, PersonForm, PersonYearForm, UnitYearForm
+from thidua.registry.models import Hold, Initiative, Person
+
+PERSON_FIELDS = ("name", "code", "sex", "birth_year", "direct_labourer")
+
+
+def _posting_units(request: HttpRequest) -> Any:
+    """The units a user may post people to: the board's organizer's units, an officer's own unit."""
+    units = scope.visible_units(request.user)
+    if not units.exists():
+        raise Http404("Không tìm thấy.")
+    return units
+
+
+def _posting(data: dict[str, Any]) -> tuple[Unit, str, Any] | None:
+    if data.get("unit") is None:
+        return None
+    return data["unit"], data.get("position", ""), data["start"]
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def new_person(request: HttpRequest) -> HttpResponse:
+    form = PersonForm(request.POST or None, units=_posting_units(request))
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        person = entry.save_person(
+            None, posting=_posting(data), by=request.user, **{k: data[k] for k in PERSON_FIELDS}
+        )
+        messages.success(request, f"Đã thêm {person.name}.")
+        return redirect("registry:person_edit", person.pk)
+    return render(request, "registry/person_new.html", {"form": form}, status=400 if form.errors else 200)
+
+
+def _person_page(request: HttpRequest, person: Person, **bound: Any) -> HttpResponse:
+    initial = {name: getattr(person, name) for name in PERSON_FIELDS}
+    initial["direct_labourer"] = {True: "1", False: "0"}.get(person.direct_labourer, "")  # type: ignore[arg-type]
+    context = {
+        "person": person,
+        "postings": person.postings.select_related("unit").order_by("-start"),
+        "years": person.years.order_by("-year"),
+        "initiatives": person.initiatives.order_by("-year"),
+        "holds": person.holds.all(),
+        "form": bound.get("form")
+        or PersonForm(initial=initial, units=_posting_units(request), person=person),
+        "year_form": bound.get("year_form") or PersonYearForm(),
+        "initiative_form": bound.get("initiative_form") or InitiativeForm(person=person),
+        "hold_form": bound.get("hold_form") or HoldForm(),
+    }
+    status = 400 if any(f.errors for f in bound.values()) else 200
+    return render(request, "registry/person_edit.html", context, status=status)
+
+
+def _get_person_for_user(request: HttpRequest, person_id: int) -> Person:
+    return get_object_or_404(scope.visible_persons(request.user), pk=person_id)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def edit_person(request: HttpRequest, person_id: int) -> HttpResponse:
+    person = _get_person_for_user(request, person_id)
+    if request.method == "GET":
+        return _person_page(request, person)
+    form = PersonForm(request.POST, units=_posting_units(request), person=person)
+    if not form.is_valid():
+        return _person_page(request, person, form=form)
+    data = form.cleaned_data
+    entry.save_person(person, posting=_posting(data), by=request.user, **{k: data[k] for k in PERSON_FIELDS})
+    messages.success(request, "Đã lưu thông tin cá nhân.")
+    return redirect("registry:person_edit", person.pk)
+
+
+@login_required
+@require_POST
+def person_year(request: HttpRequest, person_id: int) -> HttpResponse:
+    person = _get_person_for_user(request, person_id)
+    form = PersonYearForm(request.POST)
+    if not form.is_valid():
+        return _person_page(request, person, year_form=form)
+    data = form.cleaned_data
+    entry.record_person_year(
+        person, data["year"], rating=data["rating"], titles=data["titles"], by=request.user
+    )
+    messages.success(request, f"Đã lưu xếp loại, danh hiệu năm {data['year']}.")
+    return redirect("registry:person_edit", person.pk)
+
+
+@login_required
+@require_POST
+def initiative(request: HttpRequest, person_id: int) -> HttpResponse:
+    person = _get_person_for_user(request, person_id)
+    form = InitiativeForm(request.POST, person=person, instance=Initiative(person=person))
+    if not form.is_valid():
+        return _person_page(request, person, initiative_form=form)
+    entry.add_initiative(form.instance, by=request.user)
+    messages.success(request, "Đã thêm sáng kiến.")
+    return redirect("registry:person_edit", person.pk)
+
+
+@login_required
+@require_POST
+def hold(request: HttpRequest, person_id: int) -> HttpResponse:
+    person = _get_person_for_user(request, person_id)
+    form = HoldForm(request.POST)
+    if not form.is_valid():
+        return _person_page(request, person, hold_form=form)
+    entry.add_hold(Hold(person=person, **form.cleaned_data), by=request.user)
+    messages.success(request, "Đã ghi vụ việc.")
+    return redirect("registry:person_edit", person.pk)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def unit_year(request: HttpRequest, unit_id: int) -> HttpResponse:
+    unit = get_object_or_404(scope.visible_units(request.user), pk=unit_id)
+    form = UnitYearForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        entry.record_unit_year(
+            unit,
+            data["year"],
+            rating=data["rating"],
+            titles=data["titles"],
+            staff=data["staff"],
+            staff_completed=data["staff_completed"],
+            staff_titles=form.staff_titles(),
+            staff_disciplined=data["staff_disciplined"],
+            by=request.user,
+        )
+        messages.success(request, f"Đã lưu số liệu năm {data['year']} của {unit.name}.")
+        return redirect("registry:unit_year", unit.pk)
+    context = {"unit": unit, "form": form, "years": unit.registry_years.order_by("-year")}
+    return render(request, "registry/unit_year.html", context, status=400 if form.errors else 200)

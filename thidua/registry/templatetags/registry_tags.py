@@ -1,0 +1,36 @@
+"""The registry's template helpers: money in đồng, and the link bar between the registry's pages."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import template
+
+from thidua.registry import money, scope
+from thidua.registry.worklist import VERDICTS
+
+register = template.Library()
+
+
+@register.filter
+def dong(amount: int | None) -> str:
+    """23100000 -> "23.100.000 đ"; nothing on record -> "—"."""
+    return "—" if amount is None else f"{money.thousands(amount)} đ"
+
+
+@register.inclusion_tag("registry/_nav.html", takes_context=True)
+def registry_nav(context: dict[str, Any]) -> dict[str, Any]:
+    request = context["request"]
+    user = request.user
+    match = request.resolver_match
+    return {
+        "current": match.url_name if match else "",
+        "board": scope.board_organizers(user).exists(),
+        "officer": scope.officer_units(user).exists(),
+    }
+
+
+@register.filter
+def verdict_label(code: str) -> str:
+    """The engine's verdict in Vietnamese; empty (an award outside the catalogue) says so."""
+    return VERDICTS.get(code, "Không xét được: hình thức ngoài danh mục pháp luật")

@@ -1,0 +1,163 @@
+"""Reads for the board's workflow pages: the proposals of an organizer's year with their counts against the
+quotas, the cluster-years whose concluded review can give proposals, a proposal's state history from the
+audit trail, and the acts its state allows (read from services.TRANSITIONS, never restated)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Count, Q, QuerySet
+
+from thidua.awards.catalogue import AWARDS
+from thidua.awards.engine import ELIGIBLE, MISSING_INFORMATION, NOT_ELIGIBLE, ON_HOLD
+from thidua.core.models import AuditEvent
+from thidua.emulation.models import ClusterYear
+from thidua.organisations.models import Organizer
+from thidua.registry import scope
+from thidua.registry.models import AwardProposal, Quota
+from thidua.registry.services import COUNTED, TRANSITIONS
+
+State = AwardProposal.State
+VERDICTS = {
+    ELIGIBLE: "Đủ điều kiện",
+    NOT_ELIGIBLE: "Không đủ điều kiện",
+    MISSING_INFORMATION: "Thiếu thông tin để kết luận",
+    ON_HOLD: "Chưa xét khen thưởng: đang bị xem xét, kỷ luật",
+}
+WAITING_FOR_DECISION = (State.ACCEPTED, State.AT_COUNCIL)
+
+
+@dataclass(frozen=True)
+class AwardCount:
+    award: str
+    name: str
+    total: int
+    counted: int  # accepted, at council or decided: the places taken in the quota
+    limit: int | None
+
+    @property
+    def over(self) -> bool:
+        return self.limit is not None and self.counted > self.limit
+
+
+def award_counts(organizer: Organizer, year: int) -> list[AwardCount]:
+    """Per award of the organizer's year, every proposal across all clusters against the quota."""
+    rows = (
+        AwardProposal.objects.filter(organizer=organizer, year=year)
+        .values("award", "award_name")
+        .annotate(total=Count("id"), counted=Count("id", filter=Q(state__in=COUNTED)))
+        .order_by("award_name")
+    )
+    limits = dict(Quota.objects.filter(organizer=organizer, year=year).values_list("award", "limit"))
+    found = [
+        AwardCount(r["award"], r["award_name"], r["total"], r["counted"], limits.pop(r["award"], None))
+        for r in rows
+    ]
+    found += [
+        AwardCount(code, AWARDS[code].name if code in AWARDS else code, 0, 0, n) for code, n in limits.items()
+    ]
+    return found
+
+
+def reviews_to_propose(organizer: Organizer, year: int) -> list[tuple[ClusterYear, int]]:
+    """The organizer's cluster-years of `year` with a concluded review, and how many proposals each gave."""
+    years = (
+        ClusterYear.objects.filter(
+            cluster__organizer=organizer, year=year, review__concluded_at__isnull=False
+        )
+        .select_related("cluster")
+        .annotate(proposed=Count("award_proposals"))
+        .order_by("cluster__name")
+    )
+    return [(y, y.proposed) for y in years]
+
+
+def proposals_of(
+    user: Any, organizer: Organizer | None, year: int | None, filters: dict[str, str]
+) -> QuerySet[AwardProposal]:
+    rows = scope.visible_proposals(user).select_related(
+        "unit", "person", "cluster_year__cluster", "proposed_by", "decision"
+    )
+    if organizer is not None:
+        rows = rows.filter(organizer=organizer)
+    if year is not None:
+        rows = rows.filter(year=year)
+    if filters.get("state"):
+        rows = rows.filter(state=filters["state"])
+    if filters.get("cluster"):
+        rows = rows.filter(cluster_year__cluster_id=filters["cluster"])
+    if filters.get("award"):
+        rows = rows.filter(award=filters["award"])
+    return rows.order_by("award_name", "state", "rank", "id")
+
+
+VERBS = {
+    "registry.proposal.create": "Tạo đề nghị",
+    "registry.proposal.documents": "Đánh dấu văn bản đã nhận",
+    "registry.proposal.check": "Xét điều kiện",
+    **{f"registry.proposal.{state.value}": f"Chuyển sang «{state.label}»" for state in State},
+}
+
+
+@dataclass(frozen=True)
+class Step:
+    at: Any
+    who: str
+    what: str
+    detail: str
+
+
+def _detail(event: AuditEvent) -> str:
+    data = event.data or {}
+    if "reasons" in data:
+        return "Lý do: " + "; ".join(data["reasons"])
+    if "reason" in data:
+        return f"Lý do: {data['reason']}"
+    if "decision" in data:
+        return f"Quyết định số {data['decision']}"
+    if "provided" in data:
+        return ", ".join(data["provided"])
+    if "verdict" in data:
+        return VERDICTS.get(data["verdict"], data["verdict"])
+    if data.get("late"):
+        return "Gửi sau hạn nộp hồ sơ"
+    return ""
+
+
+def history(proposal: AwardProposal) -> list[Step]:
+    events = AuditEvent.objects.filter(
+        object_type=AwardProposal._meta.label_lower, object_id=str(proposal.pk)
+    ).select_related("actor")
+    return [
+        Step(
+            e.at,
+            (e.actor.get_full_name() or e.actor.get_username()) if e.actor else e.actor_label,
+            VERBS.get(e.verb, e.verb),
+            _detail(e),
+        )
+        for e in events.order_by("at", "id")
+    ]
+
+
+def allowed(proposal: AwardProposal, user: Any) -> set[str]:
+    """The acts the user may take on the proposal in its present state."""
+    state = proposal.state
+    acts: set[str] = set()
+    drafting = state in (State.DRAFT, State.RETURNED)
+    if scope.can_draft(user, proposal) and drafting:
+        acts |= {"documents", "check", "submit"}
+    if scope.can_run(user, proposal):
+        if state not in (State.DECIDED, State.REFUSED):
+            acts.add("check")
+        for act, to in (
+            ("return", State.RETURNED),
+            ("accept", State.ACCEPTED),
+            ("council", State.AT_COUNCIL),
+            ("refuse", State.REFUSED),
+        ):
+            if state in TRANSITIONS[to]:
+                acts.add(act)
+        if state in WAITING_FOR_DECISION:
+            acts.add("decide")
+    return acts
