@@ -1,14 +1,15 @@
-"""The chair's and the tellers' forms; the delegate's ballot is read in views.ballot_choices."""
+"""The chair's, tellers' and council's forms; the delegate's ballot is read in views.ballot_choices."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 
 from django import forms
+from django.db.models import QuerySet
 
 from thidua.emulation.models import Method
 from thidua.meeting.models import Meeting
-from thidua.organisations.models import Unit
+from thidua.organisations.models import Organizer, Unit
 
 DECIDED_BY = [
     ("vote", "Bỏ phiếu"),
@@ -72,3 +73,27 @@ class NextLeadershipForm(forms.Form):
         words = self.cleaned_data["decided_by"]
         decision = self.cleaned_data.get("decision", "").strip()
         return f"{words} {decision}" if decision else words
+
+
+class CouncilForm(forms.Form):
+    """A council sitting: the members typed one per line, "Họ và tên, chức vụ"."""
+
+    organizer = forms.ModelChoiceField(label="Cơ quan tổ chức", queryset=Organizer.objects.none())
+    year = forms.IntegerField(label="Năm thi đua", min_value=2000, max_value=2100)
+    date = forms.DateField(
+        label="Ngày họp", required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+    present = forms.CharField(
+        label="Thành viên có mặt (mỗi dòng: Họ và tên, chức vụ)",
+        widget=forms.Textarea(attrs={"rows": 6}),
+        required=False,
+    )
+    absent = forms.CharField(
+        label="Thành viên vắng mặt, gửi phiếu bằng văn bản (mỗi dòng: Họ và tên, chức vụ)",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+    )
+
+    def __init__(self, *args, organizers: QuerySet[Organizer], **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["organizer"].queryset = organizers  # type: ignore[attr-defined]

@@ -15,7 +15,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
 from thidua.organisations.models import Organizer, Unit
-from thidua.review.models import Proposal, Review
+from thidua.registry.models import AwardProposal
+from thidua.review.models import Review
 
 
 class Meeting(models.Model):
@@ -107,31 +108,36 @@ class Council(models.Model):
 class CouncilMember(models.Model):
     council = models.ForeignKey(Council, on_delete=models.CASCADE, related_name="members")
     name = models.CharField("họ và tên", max_length=255)
+    position = models.CharField("chức vụ", max_length=255, blank=True)
+    # Absent members vote in writing (VOTE-1); their votes count toward the same share of all members.
     present = models.BooleanField("có mặt", default=True)
 
     class Meta:
         ordering = ["council", "id"]
         verbose_name = "thành viên Hội đồng"
         verbose_name_plural = "thành viên Hội đồng"
+        constraints = [models.UniqueConstraint(fields=["council", "name"], name="council_member_name_once")]
 
     def __str__(self) -> str:
         return self.name
 
 
 class CouncilVote(models.Model):
-    """The council's count on one proposal: in the room and in writing from absent members (VOTE-1)."""
+    """One member's open vote on one proposal: in the room if the member is present, else in writing.
 
-    council = models.ForeignKey(Council, on_delete=models.CASCADE, related_name="votes")
-    proposal = models.ForeignKey(Proposal, on_delete=models.PROTECT, related_name="council_votes")
-    agree = models.PositiveSmallIntegerField("đồng ý tại hội nghị", default=0)
-    disagree = models.PositiveSmallIntegerField("không đồng ý tại hội nghị", default=0)
-    written_agree = models.PositiveSmallIntegerField("đồng ý bằng văn bản", default=0)
-    written_disagree = models.PositiveSmallIntegerField("không đồng ý bằng văn bản", default=0)
+    Open (biểu quyết công khai, recorded by name) on purpose: the council's minutes list who agreed.
+    """
+
+    member = models.ForeignKey(CouncilMember, on_delete=models.CASCADE, related_name="votes")
+    proposal = models.ForeignKey(AwardProposal, on_delete=models.PROTECT, related_name="council_votes")
+    agree = models.BooleanField("đồng ý")
 
     class Meta:
-        verbose_name = "kết quả biểu quyết của Hội đồng"
-        verbose_name_plural = "kết quả biểu quyết của Hội đồng"
-        constraints = [models.UniqueConstraint(fields=["council", "proposal"], name="one_vote_per_proposal")]
+        verbose_name = "phiếu của thành viên Hội đồng"
+        verbose_name_plural = "phiếu của thành viên Hội đồng"
+        constraints = [
+            models.UniqueConstraint(fields=["member", "proposal"], name="one_council_vote_per_member")
+        ]
 
     def __str__(self) -> str:
-        return f"Biểu quyết: {self.proposal}"
+        return f"{self.member}: {'đồng ý' if self.agree else 'không đồng ý'} – {self.proposal}"

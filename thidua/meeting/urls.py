@@ -1,9 +1,13 @@
 from django.urls import path
 
-from thidua.meeting import views
+from thidua.meeting import council_views, views
 
 app_name = "meeting"
 urlpatterns = [
+    path("hoi-dong/", council_views.councils, name="councils"),
+    path("hoi-dong/<int:pk>/", council_views.council, name="council"),
+    path("hoi-dong/<int:pk>/bieu-quyet/<int:proposal_id>", council_views.council_vote, name="council_vote"),
+    path("hoi-dong/<int:pk>/bien-ban.docx", council_views.council_minutes_file, name="council_minutes"),
     path("phieu/", views.enter_code, name="enter_code"),
     path("phieu/bo/", views.ballot, name="ballot"),
     path("phieu/<str:code>/", views.ballot_link, name="ballot_link"),

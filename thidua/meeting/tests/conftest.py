@@ -10,7 +10,9 @@ from thidua.exchange.importer import import_exchange
 from thidua.exchange.reader import read_exchange_file
 from thidua.meeting import services
 from thidua.meeting.models import Meeting
+from thidua.meeting.tests.council_helpers import at_council
 from thidua.review.models import Review
+from thidua.testing import factories
 
 
 @pytest.fixture
@@ -43,3 +45,15 @@ def meeting(seed_year) -> Meeting:
 @pytest.fixture
 def open_meeting(meeting) -> Meeting:
     return services.open_voting(meeting, by="chủ trì")
+
+
+@pytest.fixture
+def organizer():
+    """An organizer whose council sits (Lạng Sơn, for the date line of the minutes)."""
+    return factories.OrganizerFactory(province="Lạng Sơn")
+
+
+@pytest.fixture
+def flag(organizer):
+    """A provincial flag proposal (Cờ thi đua cấp tỉnh) of 2024 sent to the council."""
+    return at_council(organizer, "co-thi-dua-tinh", 2024)

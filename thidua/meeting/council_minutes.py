@@ -1,0 +1,114 @@
+"""Biên bản họp Hội đồng Thi đua – Khen thưởng: the council's minutes with each proposal's count, the
+threshold that applied and its source, and the absent members' written votes (VOTE-1: "recorded in the
+minutes"). Built with the documents' layout (Decree 30/2020 Annex I); unknown facts stay blank."""
+
+from __future__ import annotations
+
+import io
+
+from docx.document import Document as DocxDocument
+
+from thidua.awards.regimes import REGIMES
+from thidua.documents import wording as w
+from thidua.documents.layout import (
+    Run,
+    Signature,
+    body,
+    centered,
+    grid,
+    heading,
+    national_header,
+    new_document,
+    signatures,
+)
+from thidua.documents.letterhead import NUMBER_GAP
+from thidua.meeting.council import CouncilResult, council_results, member_votes
+from thidua.meeting.models import Council, CouncilMember
+
+COUNCIL = "HỘI ĐỒNG THI ĐUA – KHEN THƯỞNG"
+FILENAME = "bien-ban-hop-hoi-dong-thi-dua-khen-thuong.docx"
+
+
+def council_minutes(council: Council) -> bytes:
+    """The minutes as a Word file."""
+    doc = new_document(f"Biên bản họp Hội đồng Thi đua – Khen thưởng năm {council.year}")
+    organizer = council.organizer
+    national_header(
+        doc,
+        superior=organizer.name.upper(),
+        issuer=COUNCIL,
+        number=f"Số:{NUMBER_GAP}/BB-HĐTĐKT",
+        date_line=w.date_line(organizer.province, council.date),
+    )
+    centered(doc, Run("BIÊN BẢN", bold=True))
+    centered(doc, Run(f"Họp Hội đồng Thi đua – Khen thưởng xét khen thưởng năm {council.year}", bold=True))
+    centered(doc, Run(f"({organizer.name})", italic=True), after=12)
+    members = list(council.members.all())
+    results = council_results(council)
+    heading(doc, "I. THỜI GIAN, THÀNH PHẦN")
+    body(doc, Run("1. Thời gian: ", bold=True), w.short_date(council.date) + ".")
+    regime = next((r.name for r in REGIMES if r.code == council.regime), council.regime)
+    body(doc, Run("2. Văn bản áp dụng: ", bold=True), regime + ".")
+    present = [m for m in members if m.present]
+    absent = [m for m in members if not m.present]
+    body(
+        doc,
+        Run("3. Thành phần: ", bold=True),
+        f"Hội đồng có {w.count(len(members))} thành viên; có mặt {w.count(len(present))},"
+        f" vắng mặt {w.count(len(absent))} (gửi phiếu bằng văn bản).",
+    )
+    grid(
+        doc,
+        ["TT", "Họ và tên", "Chức vụ", "Dự họp"],
+        [
+            [str(n), m.name, m.position, "Có mặt" if m.present else "Vắng, phiếu bằng văn bản"]
+            for n, m in enumerate(members, 1)
+        ],
+        [1.2, 5.0, 6.3, 3.5],
+        centered_columns=(0, 3),
+    )
+    heading(doc, "II. KẾT QUẢ BIỂU QUYẾT")
+    body(
+        doc,
+        "Hội đồng biểu quyết công khai từng đề nghị; tỷ lệ đồng ý tính trên tổng số thành viên Hội đồng,"
+        " gồm cả phiếu bằng văn bản của thành viên vắng mặt.",
+        keep=True,
+    )
+    grid(
+        doc,
+        ["TT", "Đề nghị", "Đồng ý", "Không đồng ý", "Ngưỡng áp dụng", "Kết quả"],
+        [_row(n, r) for n, r in enumerate(results, 1)],
+        [1.0, 4.6, 2.0, 1.8, 4.8, 1.8],
+        centered_columns=(0, 2, 3, 5),
+        size=12,
+    )
+    _written(doc, council, absent, results)
+    body(doc, f"Cuộc họp kết thúc vào hồi {w.BLANK} giờ {w.BLANK} phút cùng ngày.")
+    signatures(doc, Signature(("THƯ KÝ HỘI ĐỒNG",)), Signature(("CHỦ TỊCH HỘI ĐỒNG",)))
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+def _row(n: int, result: CouncilResult) -> list[str]:
+    proposal = result.proposal
+    cluster = proposal.cluster_year.cluster.name if proposal.cluster_year_id else ""  # type: ignore[union-attr]
+    subject = f"{proposal.award_name}: {proposal.subject_name}" + (f" ({cluster})" if cluster else "")
+    agree = (
+        f"{result.agreeing}/{result.members} ({w.percent(result.share)}%); văn bản: {result.agree_written}"
+    )
+    return [str(n), subject, agree, str(result.disagree), result.rule, result.verdict.capitalize()]
+
+
+def _written(
+    doc: DocxDocument, council: Council, absent: list[CouncilMember], results: list[CouncilResult]
+) -> None:
+    """Each absent member's written vote on each proposal, by name (VOTE-1)."""
+    if not absent:
+        return
+    heading(doc, "III. PHIẾU BẰNG VĂN BẢN CỦA THÀNH VIÊN VẮNG MẶT")
+    votes = member_votes(council)
+    words = {True: "đồng ý", False: "không đồng ý", None: "không gửi phiếu"}
+    for member in absent:
+        parts = [f"{r.proposal}: {words[votes.get((member.pk, r.proposal.pk))]}" for r in results]
+        body(doc, Run(f"{member.name}: ", bold=True), ("; ".join(parts) or "chưa có đề nghị") + ".")
