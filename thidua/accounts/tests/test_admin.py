@@ -58,3 +58,13 @@ def test_a_reviews_proposals_show_on_its_page_but_cannot_be_edited_there(superus
     assert Proposal.objects.filter(review=review).exists()
     assert "proposals-0-unit" not in html  # no form field for a frozen proposal
     assert "Sở Tài chính" in html
+
+
+def test_every_model_of_ours_is_in_the_admin_but_the_ballot_codes():
+    from django.apps import apps
+
+    ours = {m for m in apps.get_models() if m.__module__.startswith("thidua.")}
+    shown = set(admin.site._registry)
+    shown |= {inline.model for model_admin in admin.site._registry.values() for inline in model_admin.inlines}
+    missing = {m._meta.label for m in ours - shown}
+    assert missing == {"meeting.BallotCode"}

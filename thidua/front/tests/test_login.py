@@ -62,3 +62,21 @@ def test_logging_out_is_a_post_and_ends_the_session(world: World):
     response = client.post(reverse("logout"))
     assert response["Location"] == reverse("login")
     assert client.get(reverse("front:home")).status_code == 302
+
+
+@pytest.mark.django_db
+def test_the_header_offers_the_board_pages_to_board_staff_only(client):
+    from thidua.accounts.models import Role
+    from thidua.testing import factories
+
+    board = factories.RoleFactory(
+        kind=Role.Kind.BOARD,
+        organizer=factories.OrganizerFactory(),
+        user=factories.UserFactory(username="bqt1"),
+    )
+    officer = factories.RoleFactory(kind=Role.Kind.UNIT_OFFICER, unit=factories.UnitFactory())
+    client.force_login(board.user)
+    assert "Hội đồng" in client.get("/").content.decode()
+    client.force_login(officer.user)
+    page = client.get("/").content.decode()
+    assert "Sổ khen thưởng" in page and "Hội đồng" not in page

@@ -1,0 +1,59 @@
+"""The meeting's records for the board's staff: read-only where a change would break the count's trust.
+
+Ballot codes are not listed at all: their digests are of no use to a person, and a list of them with the
+units still attached (before casting) would be one step from linking a ballot to its voter.
+"""
+
+from __future__ import annotations
+
+from django.contrib import admin
+from django.http import HttpRequest
+
+from thidua.meeting.models import CodeIssue, Council, CouncilMember, CouncilVote, Meeting
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
+
+@admin.register(Meeting)
+class MeetingAdmin(ReadOnlyAdmin):
+    list_display = ("review", "voting", "mode", "quorum_share", "self_vote_allowed")
+    list_filter = ("voting", "mode")
+    list_select_related = ("review__cluster_year__cluster",)
+
+
+@admin.register(CodeIssue)
+class CodeIssueAdmin(ReadOnlyAdmin):
+    list_display = ("meeting", "unit")
+    list_select_related = ("meeting__review__cluster_year__cluster", "unit")
+
+
+class CouncilMemberInline(admin.TabularInline):
+    model = CouncilMember
+    extra = 0
+    fields = readonly_fields = ("name", "position", "present")
+    can_delete = False
+
+    def has_add_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
+
+@admin.register(Council)
+class CouncilAdmin(ReadOnlyAdmin):
+    list_display = ("organizer", "year", "date", "regime")
+    list_filter = ("year", "regime")
+    inlines = (CouncilMemberInline,)
+
+
+@admin.register(CouncilVote)
+class CouncilVoteAdmin(ReadOnlyAdmin):
+    list_display = ("member", "proposal", "agree")
+    list_select_related = ("member", "proposal")
