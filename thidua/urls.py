@@ -12,5 +12,6 @@ urlpatterns = [
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
     path("hop/", include("thidua.meeting.urls")),
     path("khen-thuong/", include("thidua.registry.urls")),
+    path("trao-doi/", include("thidua.exchange.urls")),
     path("", include("thidua.front.urls")),
 ]

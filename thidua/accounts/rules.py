@@ -19,7 +19,7 @@ from django.db.models import Q, QuerySet
 
 from thidua.accounts.models import Role
 from thidua.emulation.models import ClusterYear, Membership
-from thidua.organisations.models import Cluster
+from thidua.organisations.models import Cluster, Organizer
 
 
 def _has_scope(user: Any) -> bool:
@@ -32,6 +32,16 @@ def _roles(user: Any, kind: Role.Kind) -> QuerySet[Role]:
 
 def _board_organizers(user: Any) -> QuerySet[Role, Any]:
     return _roles(user, Role.Kind.BOARD).values("organizer_id")
+
+
+def board_organizers(user: Any) -> QuerySet[Organizer]:
+    """The organizers whose board the user serves on (every organizer for a superuser): creating a year,
+    importing a file, proposals, decisions and the council are the board's acts."""
+    if not _has_scope(user):
+        return Organizer.objects.none()
+    if user.is_superuser:
+        return Organizer.objects.all()
+    return Organizer.objects.filter(pk__in=_board_organizers(user))
 
 
 def visible_cluster_years(user: Any) -> QuerySet[ClusterYear]:

@@ -9,8 +9,8 @@ what the engine applies on any day. Province rules (PRV-…) replace a national 
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import date
 from types import MappingProxyType
 from typing import Any
@@ -196,6 +196,7 @@ RULES: tuple[Rule, ...] = (
             confidence,
             percent=70,
             strictly_above=False,
+            fighters=1,
         )
         for source, start, end, confidence in (
             (Source(LAW_2003, "Điều 27"), OLD_START, OLD_END, "U"),
@@ -509,6 +510,132 @@ def rule_in_force(rule_id: str, day: date, province: str | None = None) -> Rule 
         if rule.id == rule_id and rule.province is None and rule.covers(day):
             return rule
     return None
+
+
+# --- a province's own rules, entered by its board (thidua/registry ProvinceRule) ------------------------
+
+
+@dataclass(frozen=True)
+class Parameter:
+    """One figure of a national rule that a province may set for one of its awards (LAW.md PRV-TTLDTT-BN:
+    "store the percentage per province"). `rules` maps each award to the rule ids the figure belongs to."""
+
+    code: str
+    name: str  # Vietnamese, as the board's page shows it
+    wording: str  # the figure in a sentence, "{value}" standing for it
+    key: str  # the rule parameter it sets
+    low: int
+    high: int
+    rules: Mapping[str, tuple[str, ...]]
+    fixed: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+
+    def describe(self, value: int) -> str:
+        return self.wording.format(value=value)
+
+
+PARAMETERS: Mapping[str, Parameter] = MappingProxyType(
+    {
+        parameter.code: parameter
+        for parameter in (
+            # A province states its share as "từ X% trở lên" (Bắc Ninh QĐ 86/2025 Art. 4 cl.2): at least X.
+            Parameter(
+                "ty-le-lao-dong-tien-tien",
+                "Tỷ lệ thành viên đạt Lao động tiên tiến (%)",
+                "từ {value}% thành viên đạt Lao động tiên tiến trở lên",
+                "percent",
+                1,
+                100,
+                MappingProxyType(
+                    {
+                        "tap-the-lao-dong-tien-tien": ("LAW-TTLDTT",),
+                        "tap-the-lao-dong-xuat-sac": ("LAW-TTLDXS",),
+                    }
+                ),
+                fixed=_p(strictly_above=False),
+            ),
+            Parameter(
+                "so-chien-si-thi-dua-co-so",
+                "Số Chiến sĩ thi đua cơ sở tối thiểu trong tập thể",
+                "ít nhất {value} Chiến sĩ thi đua cơ sở",
+                "fighters",
+                1,
+                100,
+                MappingProxyType({"tap-the-lao-dong-xuat-sac": ("LAW-TTLDXS",)}),
+            ),
+            Parameter(
+                "so-nam-lien-tuc",
+                "Số năm liên tục",
+                "{value} năm liên tục",
+                "years",
+                1,
+                10,
+                MappingProxyType(
+                    {
+                        "chien-si-thi-dua-tinh": ("LAW-CSTDT",),
+                        "bang-khen-chu-tich-tinh": ("LAW-BK-CN", "LAW-BK-TT"),
+                    }
+                ),
+            ),
+            Parameter(
+                "so-sang-kien",
+                "Số sáng kiến (Bằng khen cá nhân, điểm d)",
+                "{value} sáng kiến",
+                "initiatives",
+                1,
+                10,
+                MappingProxyType({"bang-khen-chu-tich-tinh": ("LAW-BK-CN",)}),
+            ),
+        )
+    }
+)
+
+
+@dataclass(frozen=True)
+class ProvinceRule:
+    """A province's own figure for one award, as plain data: the engine reads it, the registry stores it."""
+
+    id: str
+    award: str
+    parameter: str
+    value: int
+    source: Source
+    start: date
+    end: date | None = None
+
+    def covers(self, day: date) -> bool:
+        return self.start <= day and (self.end is None or day <= self.end)
+
+
+def with_province_rules(rule: Rule, award: str, day: date, own: Sequence[ProvinceRule]) -> Rule:
+    """`rule` as the province's own rules in force on `day` set it for `award`; unchanged without one.
+    The result cites the province rules' ids and sources, since their figures decided the verdict."""
+    found = [
+        p
+        for p in sorted(own, key=lambda r: (r.start, r.id))
+        if p.award == award
+        and p.parameter in PARAMETERS
+        and rule.check in PARAMETERS[p.parameter].rules.get(award, ())
+        and p.covers(day)
+    ]
+    if not found:
+        return rule
+    params = dict(rule.params)
+    for p in found:
+        parameter = PARAMETERS[p.parameter]
+        params.update(parameter.fixed)
+        params[parameter.key] = p.value
+    figures = "; ".join(PARAMETERS[p.parameter].describe(p.value) for p in found)
+    ends = [p.end for p in found if p.end is not None]
+    return replace(
+        rule,
+        id="+".join(p.id for p in found),
+        text=f"{rule.text} (quy định của tỉnh: {figures})",
+        source=found[0].source if len(found) == 1 else Source("; ".join(str(p.source) for p in found)),
+        start=max(p.start for p in found),
+        end=min(ends, default=None),
+        confidence="C",
+        params=MappingProxyType(params),
+    )
 
 
 def rules_for(award: Award, subject_kind: str) -> tuple[str, ...]:

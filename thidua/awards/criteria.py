@@ -134,12 +134,13 @@ def check_ttldxs(case: Case, rule: Rule) -> list[Outcome]:
     if fighters is None:
         outcomes.append(missing(rule, case.year, f"staff_titles.{CSTDCS}", "số Chiến sĩ thi đua cơ sở"))
     else:
+        needed = rule.params["fighters"]
         outcomes.append(
             outcome(
-                fighters >= 1,
+                fighters >= needed,
                 rule,
-                f"số Chiến sĩ thi đua cơ sở năm {case.year}: {fighters} (cần ít nhất 1)",
-                f"{CSTDCS} holders {case.year}: {fighters} (needs at least 1)",
+                f"số Chiến sĩ thi đua cơ sở năm {case.year}: {fighters} (cần ít nhất {needed})",
+                f"{CSTDCS} holders {case.year}: {fighters} (needs at least {needed})",
             )
         )
     return outcomes

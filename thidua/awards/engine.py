@@ -8,13 +8,13 @@ missing_information (naming it, never guessing); else a hold pending on the deci
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from thidua.awards import catalogue
-from thidua.awards.catalogue import AWARDS, Award
+from thidua.awards.catalogue import AWARDS, Award, ProvinceRule
 from thidua.awards.conditions import Case, Outcome, Reason
 from thidua.awards.criteria import CHECKS, COMMON_CHECKS
 from thidua.awards.facts import Subject
@@ -65,10 +65,13 @@ def evaluate(
     province: str | None = None,
     lineage: str = "inherit",
     subjects_by_code: Mapping[str, Subject] | None = None,
+    province_rules: Sequence[ProvinceRule] = (),
 ) -> Verdict:
     """Judge `subject` for `award_code` in `year` under the regime in force on `decided_on`
     (31 December of `year` when absent). `lineage="inherit"` lets a unit's chains of years continue
-    through the units merged into it; `subjects_by_code` holds those predecessors."""
+    through the units merged into it; `subjects_by_code` holds those predecessors. `province` picks the
+    catalogue's built-in province rules; `province_rules` are the province's own rules its board entered
+    (the registry loads them), applied over those when in force on the decision day."""
     award = AWARDS.get(award_code)
     if award is None:
         raise ValueError(f"unknown award code {award_code!r}")
@@ -86,12 +89,12 @@ def evaluate(
         inherit=lineage == "inherit",
         subjects=subjects_by_code if subjects_by_code is not None else {subject.code: subject},
     )
-    outcomes = _outcomes(case, award, province)
+    outcomes = _outcomes(case, award, province, province_rules)
     verdict, reasons = _decide(outcomes)
     return Verdict(subject.code, award.code, year, regime, verdict, reasons)
 
 
-def _outcomes(case: Case, award: Award, province: str | None) -> list[Outcome]:
+def _outcomes(case: Case, award: Award, province: str | None, own: Sequence[ProvinceRule]) -> list[Outcome]:
     rule_ids = catalogue.rules_for(award, case.subject.kind)
     if not rule_ids:
         return [_not_in_catalogue(award)]
@@ -101,6 +104,7 @@ def _outcomes(case: Case, award: Award, province: str | None) -> list[Outcome]:
         if rule is None:
             outcomes.append(_no_version(rule_id, case.day))
             continue
+        rule = catalogue.with_province_rules(rule, award.code, case.day, own)
         check = CHECKS.get(rule.check) or COMMON_CHECKS[rule.check]
         outcomes.extend(check(case, rule))
     return outcomes

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from thidua.front import views
+from thidua.front import edit_views, views
 
 app_name = "front"
 urlpatterns = [
@@ -8,4 +8,9 @@ urlpatterns = [
     path("cum/<int:cluster_id>/", views.cluster, name="cluster"),
     path("cum/<int:cluster_id>/<int:year>/", views.cluster_year, name="cluster_year"),
     path("cum/<int:cluster_id>/<int:year>/van-ban/<str:name>", views.document, name="document"),
+    path("cum/<int:cluster_id>/nam-moi/", edit_views.new_year, name="new_year"),
+    path("cum/<int:cluster_id>/<int:year>/nhap/", edit_views.edit_year, name="edit_year"),
+    path("cum/<int:cluster_id>/<int:year>/nhap/chot", edit_views.conclude, name="edit_conclude"),
+    path("cum/<int:cluster_id>/<int:year>/nhap/mo-lai", edit_views.reopen, name="edit_reopen"),
+    path("cum/<int:cluster_id>/<int:year>/nhap/<slug:step>/", edit_views.edit_step, name="edit_step"),
 ]

@@ -13,7 +13,12 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_GET
 
-from thidua.accounts.rules import can_manage_cluster_year, visible_cluster_years, visible_clusters
+from thidua.accounts.rules import (
+    board_organizers,
+    can_manage_cluster_year,
+    visible_cluster_years,
+    visible_clusters,
+)
 from thidua.documents import render as documents
 from thidua.emulation.models import ClusterYear
 from thidua.front.presenters import document_links, leader_words, year_page
@@ -56,7 +61,8 @@ def cluster(request: HttpRequest, cluster_id: int) -> HttpResponse:
     found = _get_cluster_for_user(request, cluster_id)
     years = visible_cluster_years(request.user).filter(cluster=found)
     years = years.select_related("head", "host", "review").order_by("-year")
-    context = {"cluster": found, "years": years, "words": leader_words(found.kind)}
+    can_extend = board_organizers(request.user).filter(pk=found.organizer_id).exists()
+    context = {"cluster": found, "years": years, "words": leader_words(found.kind), "can_extend": can_extend}
     return render(request, "front/cluster.html", context)
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from django.contrib import admin
 from django.http import HttpRequest
 
-from thidua.meeting.models import CodeIssue, Council, CouncilMember, CouncilVote, Meeting
+from thidua.meeting.models import CodeIssue, Council, CouncilBallot, CouncilMember, CouncilVote, Meeting
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
@@ -32,8 +32,8 @@ class MeetingAdmin(ReadOnlyAdmin):
 
 @admin.register(CodeIssue)
 class CodeIssueAdmin(ReadOnlyAdmin):
-    list_display = ("meeting", "unit")
-    list_select_related = ("meeting__review__cluster_year__cluster", "unit")
+    list_display = ("meeting", "unit", "council", "member")
+    list_select_related = ("meeting__review__cluster_year__cluster", "unit", "council", "member")
 
 
 class CouncilMemberInline(admin.TabularInline):
@@ -57,3 +57,11 @@ class CouncilAdmin(ReadOnlyAdmin):
 class CouncilVoteAdmin(ReadOnlyAdmin):
     list_display = ("member", "proposal", "agree")
     list_select_related = ("member", "proposal")
+
+
+@admin.register(CouncilBallot)
+class CouncilBallotAdmin(ReadOnlyAdmin):
+    """The secret ballots as published after closing: receipt and choices, no voter."""
+
+    list_display = ("receipt", "council")
+    list_select_related = ("council__organizer",)

@@ -1,9 +1,10 @@
 """The organizer's council (Hội đồng Thi đua – Khen thưởng) voting on the clusters' proposals (VOTE-1).
 
-The proposals are the registry's, sent to the council (state at_council) for the organizer and year. Each
-member's vote is recorded by name (an open vote): present members in the room, absent members in writing.
-A proposal passes when the agreeing votes, room and written together, reach the regime's share of ALL
-council members, present or not.
+The proposals are the registry's, sent to the council (state at_council) for the organizer and year. The
+sitting votes openly (each member's vote recorded by name) or secretly (each present member casts one
+ballot with a one-time code, the meeting's machinery in balloting.py). Absent members vote in writing,
+recorded by name in both modes. A proposal passes when the agreeing votes, room and written together,
+reach the regime's share of ALL council members, present or not: one computation for both modes.
 """
 
 from __future__ import annotations
@@ -21,7 +22,9 @@ from django.db.models import Q, QuerySet
 
 from thidua.awards.regimes import regime_for, regime_for_year
 from thidua.core.audit import Actor, record
-from thidua.meeting.models import Council, CouncilMember, CouncilVote
+from thidua.meeting import balloting, codes
+from thidua.meeting.balloting import IssuedCode
+from thidua.meeting.models import Council, CouncilBallot, CouncilMember, CouncilVote, Voting
 from thidua.meeting.thresholds import Threshold, threshold_for
 from thidua.organisations.models import Organizer
 from thidua.registry.models import AwardProposal
@@ -92,9 +95,14 @@ def create_council(
 def council_proposals(council: Council) -> QuerySet[AwardProposal]:
     """What the council votes on: the organizer's proposals of the year now at the council, and those
     it has voted on already (they may have moved on to a decision since)."""
+    in_ballots = {int(pk) for choices in council.ballots.values_list("choices", flat=True) for pk in choices}
     return (
         AwardProposal.objects.filter(organizer=council.organizer, year=council.year)
-        .filter(Q(state=AwardProposal.State.AT_COUNCIL) | Q(council_votes__member__council=council))
+        .filter(
+            Q(state=AwardProposal.State.AT_COUNCIL)
+            | Q(council_votes__member__council=council)
+            | Q(pk__in=in_ballots)
+        )
         .select_related("unit", "person", "cluster_year__cluster")
         .distinct()
         .order_by("award", "cluster_year__cluster__name", "rank", "id")
@@ -106,7 +114,11 @@ def record_council_votes(
     council: Council, proposal: AwardProposal, votes: Mapping[int, bool | None], *, by: Actor
 ) -> list[CouncilVote]:
     """The members' votes on one proposal, by member id: True agrees, False disagrees, None has not
-    voted. Replaces what was recorded before for that proposal; anything wrong refuses all of it."""
+    voted. Replaces what was recorded before for that proposal; anything wrong refuses all of it.
+    At a secret sitting only absent members' written votes are recorded here, by name."""
+    council = balloting.lock(council)  # type: ignore[assignment]
+    if council.voting == Voting.CLOSED:
+        raise ValidationError(balloting.CLOSED.format("Phiên họp Hội đồng"), code="closed")
     if not council_proposals(council).filter(pk=proposal.pk).exists():
         raise ValidationError(
             f"Đề nghị «{proposal}» không nằm trong danh sách trình Hội đồng này.", code="proposal"
@@ -118,6 +130,17 @@ def record_council_votes(
             f"Không có thành viên mã {', '.join(unknown)} trong Hội đồng này; chưa ghi phiếu nào.",
             code="member",
         )
+    if council.mode == Council.Mode.SECRET:
+        named = sorted(
+            members[pk].name for pk, agree in votes.items() if members[pk].present and agree is not None
+        )
+        if named:
+            raise ValidationError(
+                "Hội đồng bỏ phiếu kín: thành viên có mặt bỏ phiếu bằng mã, không ghi theo tên ("
+                + ", ".join(named)
+                + "); chưa ghi phiếu nào.",
+                code="secret",
+            )
     CouncilVote.objects.filter(member__council=council, proposal=proposal).delete()
     rows = CouncilVote.objects.bulk_create(
         CouncilVote(member=members[pk], proposal=proposal, agree=agree)
@@ -143,6 +166,7 @@ class CouncilResult:
     agree_written: int
     disagree: int
     threshold: Threshold | None
+    blank: int = 0  # secret ballots left blank on this proposal: cast, not agreeing
 
     @property
     def agreeing(self) -> int:
@@ -195,18 +219,133 @@ def member_votes(council: Council) -> dict[tuple[int, int], bool]:
 
 
 def council_results(council: Council) -> list[CouncilResult]:
-    """One result per proposal before the council, voted on or not yet."""
+    """One result per proposal before the council, voted on or not yet: the named votes (present
+    members at an open sitting, absent members' written votes always) and the secret ballots together,
+    against the regime's threshold."""
     present = {m.pk: m.present for m in council.members.all()}
+    # proposal id -> [agree in the room, agree in writing, disagree, blank]
     tallies: dict[int, list[int]] = {}
     for (member, proposal), agree in member_votes(council).items():
-        tally = tallies.setdefault(proposal, [0, 0, 0])  # in the room, in writing, against
+        tally = tallies.setdefault(proposal, [0, 0, 0, 0])
         tally[2 if not agree else 0 if present[member] else 1] += 1
-    return [
-        CouncilResult(
-            proposal,
-            len(present),
-            *tallies.get(proposal.pk, [0, 0, 0]),
-            threshold=threshold_for(council.regime, proposal.award),
+    column = {CouncilBallot.Choice.AGREE: 0, CouncilBallot.Choice.DISAGREE: 2, CouncilBallot.Choice.BLANK: 3}
+    for choices in council.ballots.values_list("choices", flat=True):
+        for proposal, choice in choices.items():
+            tallies.setdefault(int(proposal), [0, 0, 0, 0])[column[choice]] += 1
+    results = []
+    for proposal in council_proposals(council):
+        agree_present, agree_written, disagree, blank = tallies.get(proposal.pk, [0, 0, 0, 0])
+        threshold = threshold_for(council.regime, proposal.award)
+        results.append(
+            CouncilResult(proposal, len(present), agree_present, agree_written, disagree, threshold, blank)
         )
-        for proposal in council_proposals(council)
+    return results
+
+
+# ---- a secret sitting: mode, state, codes, ballots (the meeting's machinery, balloting.py) ----------
+
+
+@transaction.atomic
+def set_council_mode(council: Council, mode: str, *, by: Actor) -> Council:
+    """Open or secret voting; chosen before voting is opened, and not to secret once present members'
+    votes are recorded by name."""
+    council = balloting.lock(council)  # type: ignore[assignment]
+    if mode not in Council.Mode.values:
+        raise ValidationError("Cách biểu quyết không hợp lệ.", code="invalid")
+    if council.voting != Voting.PREPARING:
+        raise ValidationError("Đã mở bỏ phiếu; không đổi cách biểu quyết được nữa.", code="voting_started")
+    if (
+        mode == Council.Mode.SECRET
+        and CouncilVote.objects.filter(member__council=council, member__present=True).exists()
+    ):
+        raise ValidationError(
+            "Đã ghi phiếu công khai của thành viên có mặt; không chuyển sang bỏ phiếu kín được.",
+            code="open_votes",
+        )
+    council.mode = mode
+    council.save(update_fields=["mode"])
+    record(by, "council.mode", council, mode=mode)
+    return council
+
+
+@transaction.atomic
+def open_council_voting(council: Council, *, by: Actor) -> Council:
+    council = balloting.lock(council)  # type: ignore[assignment]
+    if council.voting != Voting.PREPARING:
+        raise ValidationError("Bỏ phiếu đã mở trước đó; dùng “Mở lại” kèm lý do.", code="state")
+    council.voting = Voting.OPEN
+    council.save(update_fields=["voting"])
+    present = council.members.filter(present=True).count()
+    record(by, "council.open", council, mode=council.mode, present=present, members=council.members.count())
+    return council
+
+
+@transaction.atomic
+def close_council_voting(council: Council, *, by: Actor) -> Council:
+    return balloting.close(council, by=by)  # type: ignore[return-value]
+
+
+@transaction.atomic
+def reopen_council_voting(council: Council, *, reason: str, by: Actor) -> Council:
+    return balloting.reopen(council, reason=reason, by=by)  # type: ignore[return-value]
+
+
+def _secret(council: Council) -> None:
+    if council.mode != Council.Mode.SECRET:
+        raise ValidationError("Hội đồng biểu quyết công khai; không cấp mã phiếu kín.", code="open_mode")
+    if council.voting == Voting.CLOSED:
+        raise ValidationError(balloting.CLOSED.format("Phiên họp Hội đồng"), code="closed")
+
+
+@transaction.atomic
+def issue_council_codes(council: Council, *, by: Actor) -> list[IssuedCode]:
+    """One code for each present member who has none yet; returned once, never stored."""
+    council = balloting.lock(council)  # type: ignore[assignment]
+    _secret(council)
+    issued = balloting.issue(council, list(council.members.filter(present=True)))
+    record(by, "council.issue_codes", council, members=sorted(i.name for i in issued))
+    return issued
+
+
+@transaction.atomic
+def reissue_council_code(council: Council, member: CouncilMember, *, by: Actor) -> IssuedCode:
+    council = balloting.lock(council)  # type: ignore[assignment]
+    _secret(council)
+    issued = balloting.reissue(council, member)
+    record(by, "council.reissue_code", council, member=member.name)
+    return issued
+
+
+def council_ballot_problems(council: Council, choices: Mapping[int, str]) -> list[str]:
+    """What makes a secret ballot unacceptable: a proposal not before this council, an unknown choice."""
+    names = {p.pk: str(p) for p in council_proposals(council)}
+    problems = [
+        f"Đề nghị mã {pk} không nằm trong danh sách trình Hội đồng." for pk in choices if pk not in names
     ]
+    problems += [
+        f"«{names[pk]}»: lựa chọn «{choice}» không hợp lệ (đồng ý, không đồng ý hoặc để trống)."
+        for pk, choice in choices.items()
+        if pk in names and choice not in CouncilBallot.Choice.values
+    ]
+    return problems
+
+
+@transaction.atomic
+def cast_council_ballot(code: str, choices: Mapping[int, str]) -> CouncilBallot:
+    """One present member's secret ballot, {proposal id: agree / disagree / blank}; a proposal left out
+    is blank. In one transaction the code is spent (balloting.spend) and the ballot stored with a random
+    receipt and no link to the code or the member. A refused ballot stores nothing, the code stays usable."""
+    row = balloting.usable(code)
+    if row.council_id is None:
+        raise ValidationError(balloting.UNKNOWN, code="unknown")
+    council: Council = balloting.lock(row.council)  # type: ignore[assignment, arg-type]
+    balloting.check_open(council)
+    problems = council_ballot_problems(council, choices)
+    if problems:
+        raise ValidationError([*problems, "Phiếu chưa được ghi nhận; đề nghị chọn lại."], code="invalid")
+    balloting.spend(row)
+    every = {p.pk: CouncilBallot.Choice.BLANK.value for p in council_proposals(council)}
+    every.update(choices)
+    return CouncilBallot.objects.create(
+        council=council, choices={str(pk): c for pk, c in every.items()}, receipt=codes.new_receipt()
+    )

@@ -70,7 +70,12 @@ def council_minutes(council: Council) -> bytes:
     heading(doc, "II. KẾT QUẢ BIỂU QUYẾT")
     body(
         doc,
-        "Hội đồng biểu quyết công khai từng đề nghị; tỷ lệ đồng ý tính trên tổng số thành viên Hội đồng,"
+        (
+            "Thành viên có mặt bỏ phiếu kín từng đề nghị"
+            if council.mode == "secret"
+            else "Hội đồng biểu quyết công khai từng đề nghị"
+        )
+        + "; tỷ lệ đồng ý tính trên tổng số thành viên Hội đồng,"
         " gồm cả phiếu bằng văn bản của thành viên vắng mặt.",
         keep=True,
     )

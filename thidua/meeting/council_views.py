@@ -1,4 +1,6 @@
-"""The council's pages, for the organizer's board staff (and superusers): sittings, votes, results, minutes.
+"""The council's pages, for the organizer's board staff (and superusers): sittings, votes, results, minutes;
+at a secret sitting the codes sheet and the state of the vote. A member's secret ballot needs no account:
+it is served from the meeting's ballot pages (views.ballot), which hand a council's code to council_ballot.
 
 Anyone else gets 404, as for a cluster outside one's scope; every change goes through meeting.council.
 """
@@ -11,45 +13,44 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from thidua.accounts.models import Role
+from thidua.accounts.rules import board_organizers
 from thidua.core.audit import record
+from thidua.meeting import balloting, codes
+from thidua.meeting.code_sheet import code_sheet
 from thidua.meeting.council import (
     CouncilResult,
+    cast_council_ballot,
+    close_council_voting,
+    council_ballot_problems,
     council_proposals,
     council_results,
     create_council,
+    issue_council_codes,
     member_votes,
+    open_council_voting,
     parse_members,
     record_council_votes,
+    reissue_council_code,
+    reopen_council_voting,
+    set_council_mode,
 )
 from thidua.meeting.council_minutes import FILENAME, council_minutes
 from thidua.meeting.forms import CouncilForm
-from thidua.meeting.models import Council, CouncilMember
-from thidua.organisations.models import Organizer
+from thidua.meeting.models import BallotCode, Council, CouncilBallot, CouncilMember
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 # A member's choice on the vote form: agree, disagree, or not (yet) voted.
 CHOICES = {"agree": True, "disagree": False, "": None}
 
 
-def managed_organizers(user: Any) -> QuerySet[Organizer]:
-    """The organizers whose council the user runs: their board staff; superusers every one."""
-    if not (user.is_authenticated and user.is_active):
-        return Organizer.objects.none()
-    if user.is_superuser:
-        return Organizer.objects.all()
-    boards = Role.objects.filter(user_id=user.pk, kind=Role.Kind.BOARD).values("organizer_id")
-    return Organizer.objects.filter(pk__in=boards)
-
-
 def _council(request: HttpRequest, pk: int) -> Council:
-    scope = Council.objects.filter(organizer__in=managed_organizers(request.user)).select_related("organizer")
+    scope = Council.objects.filter(organizer__in=board_organizers(request.user)).select_related("organizer")
     return get_object_or_404(scope, pk=pk)
 
 
@@ -57,7 +58,7 @@ def _council(request: HttpRequest, pk: int) -> Council:
 @require_http_methods(["GET", "POST"])
 def councils(request: HttpRequest) -> HttpResponse:
     """The sittings the user may run, and the form for a new one."""
-    organizers = managed_organizers(request.user)
+    organizers = board_organizers(request.user)
     if not organizers.exists():
         raise Http404("Không có Hội đồng nào trong phạm vi của bạn.")
     form = CouncilForm(request.POST or None, organizers=organizers)
@@ -95,20 +96,29 @@ class ProposalCard:
 def council(request: HttpRequest, pk: int) -> HttpResponse:
     sitting = _council(request, pk)
     members = list(sitting.members.all())
+    secret = sitting.mode == Council.Mode.SECRET
+    # At a secret sitting only the absent members' written votes are entered by name.
+    named = [m for m in members if not (secret and m.present)]
     votes = member_votes(sitting)
     word = {True: "agree", False: "disagree"}
     cards = [
         ProposalCard(
             result,
-            [VoteRow(m, word.get(votes.get((m.pk, result.proposal.pk)), "")) for m in members],  # type: ignore[arg-type]
+            [VoteRow(m, word.get(votes.get((m.pk, result.proposal.pk)), "")) for m in named],  # type: ignore[arg-type]
         )
         for result in council_results(sitting)
     ]
+    unused = balloting.unused_holders(sitting)
     context = {
         "council": sitting,
         "members": members,
         "present": sum(m.present for m in members),
         "cards": cards,
+        "named": named,
+        "secret": secret,
+        "cast": sitting.ballots.count(),
+        "issued": sitting.issues.exists(),
+        "unused": [m for m in members if m.pk in unused],
         "filename": FILENAME,
     }
     return render(request, "meeting/council.html", context)
@@ -146,3 +156,123 @@ def council_minutes_file(request: HttpRequest, pk: int) -> HttpResponse:
     response = HttpResponse(content, content_type=DOCX)
     response["Content-Disposition"] = f'attachment; filename="{FILENAME}"'
     return response
+
+
+def _act(request: HttpRequest, pk: int, act: Any, done: str) -> HttpResponse:
+    sitting = _council(request, pk)
+    try:
+        act(sitting)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, done)
+    return redirect("meeting:council", sitting.pk)
+
+
+@login_required
+@require_POST
+def council_mode(request: HttpRequest, pk: int) -> HttpResponse:
+    mode = request.POST.get("mode", "")
+    return _act(request, pk, lambda c: set_council_mode(c, mode, by=request.user), "Đã lưu cách biểu quyết.")
+
+
+@login_required
+@require_POST
+def council_open(request: HttpRequest, pk: int) -> HttpResponse:
+    return _act(request, pk, lambda c: open_council_voting(c, by=request.user), "Đã mở bỏ phiếu.")
+
+
+@login_required
+@require_POST
+def council_close(request: HttpRequest, pk: int) -> HttpResponse:
+    return _act(request, pk, lambda c: close_council_voting(c, by=request.user), "Đã đóng bỏ phiếu.")
+
+
+@login_required
+@require_POST
+def council_reopen(request: HttpRequest, pk: int) -> HttpResponse:
+    reason = request.POST.get("reason", "")
+    return _act(
+        request, pk, lambda c: reopen_council_voting(c, reason=reason, by=request.user), "Đã mở lại bỏ phiếu."
+    )
+
+
+@never_cache
+@login_required
+@require_POST
+def council_issue(request: HttpRequest, pk: int) -> HttpResponse:
+    """Codes for the present members without one (or one member's replacement), shown this once."""
+    sitting = _council(request, pk)
+    try:
+        member_id = request.POST.get("member")
+        if member_id:
+            member = get_object_or_404(sitting.members, pk=member_id, present=True)
+            issued = [reissue_council_code(sitting, member, by=request.user)]
+        else:
+            issued = issue_council_codes(sitting, by=request.user)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+        return redirect("meeting:council", sitting.pk)
+    title = f"Hội đồng Thi đua – Khen thưởng năm {sitting.year}"
+    return code_sheet(request, issued, title, reverse("meeting:council", args=[sitting.pk]))
+
+
+@login_required
+@require_GET
+def council_count(request: HttpRequest, pk: int) -> HttpResponse:
+    """The number of secret ballots cast, and nothing else, for the board's screen while voting is open."""
+    return HttpResponse(str(_council(request, pk).ballots.count()), content_type="text/plain")
+
+
+@require_GET
+def council_counted(request: HttpRequest, pk: int) -> HttpResponse:
+    """The published secret ballots, sorted by receipt, once voting is closed: a member finds their
+    receipt and sees their choices counted; the list says nothing about who or when."""
+    sitting = get_object_or_404(Council.objects.select_related("organizer"), pk=pk)
+    published = sitting.voting == Council.Voting.CLOSED
+    proposals = list(council_proposals(sitting))
+    words = dict(CouncilBallot.Choice.choices)
+    rows = []
+    if published:
+        for ballot in sorted(sitting.ballots.all(), key=lambda b: b.receipt):
+            rows.append(
+                (ballot.receipt, [words.get(ballot.choices.get(str(p.pk), ""), "—") for p in proposals])
+            )
+    context = {"council": sitting, "published": published, "proposals": proposals, "rows": rows}
+    return render(request, "meeting/council_counted.html", context)
+
+
+# ---- a present member's secret ballot (no account; reached from views.ballot) ------------------------
+
+
+def council_ballot(request: HttpRequest, row: BallotCode, code: str, step: str) -> HttpResponse:
+    """Every step of a secret council ballot: choose, confirm (or back), cast; then the receipt.
+    Fields `p-<proposal id>` = agree / disagree / blank; a proposal left out is blank."""
+    sitting: Council = row.council  # type: ignore[assignment]
+    proposals = list(council_proposals(sitting))
+    choices = {p.pk: request.POST.get(f"p-{p.pk}", "blank") for p in proposals}
+    context = {"council": sitting, "code": codes.normalize(code), "errors": [], "confirming": False}
+
+    def page(errors: list[str] | None = None, confirming: bool = False) -> HttpResponse:
+        words = dict(CouncilBallot.Choice.choices)
+        lines = [(p, choices[p.pk], words.get(choices[p.pk], choices[p.pk])) for p in proposals]
+        context.update(lines=lines, errors=errors or [], confirming=confirming)
+        return render(request, "meeting/council_ballot.html", context)
+
+    if step in ("open", "back"):
+        return page()
+    problems = council_ballot_problems(sitting, choices)
+    if problems:
+        return page([*problems, "Phiếu chưa được ghi nhận; đề nghị chọn lại."])
+    if step == "confirm":
+        return page(confirming=True)
+    try:
+        ballot = cast_council_ballot(code, choices)
+    except ValidationError as error:
+        if error.code == "invalid":
+            return page(error.messages)
+        return render(request, "meeting/enter_code.html", {"errors": error.messages, "typed": ""})
+    counted_url = reverse("meeting:council_counted", args=[sitting.pk])
+    return render(request, "meeting/receipt.html", {"receipt": ballot.receipt, "counted_url": counted_url})

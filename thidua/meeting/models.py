@@ -1,9 +1,10 @@
 """The review meeting: attendance rules, the voting state, one-time ballot codes; the organizer's council.
 
-Secrecy (STYLE.md 7): a BallotCode holds only a keyed hash of its code. The unit it was issued to is kept
-until it is used (to refuse a vote for oneself and to reissue a lost code) and erased in the same UPDATE
-that marks it used; nothing links a code to the Ballot it cast (review.Ballot has no code, no timestamp).
-Which units received a code is stored apart, in CodeIssue.
+Secrecy (STYLE.md 7): a BallotCode holds only a keyed hash of its code. Its holder (the unit at a meeting,
+the member at a council sitting) is kept until it is used (to refuse a vote for oneself and to reissue a
+lost code) and erased in the same UPDATE that marks it used; nothing links a code to the ballot it cast
+(review.Ballot and CouncilBallot have no code, no voter, no timestamp). Who received a code is stored
+apart, in CodeIssue. A code belongs either to a meeting or to a council sitting: one machinery for both.
 """
 
 from __future__ import annotations
@@ -19,11 +20,16 @@ from thidua.registry.models import AwardProposal
 from thidua.review.models import Review
 
 
+class Voting(models.TextChoices):
+    """Where the vote stands, at a meeting or a council sitting."""
+
+    PREPARING = "preparing", "Chưa mở bỏ phiếu"
+    OPEN = "open", "Đang bỏ phiếu"
+    CLOSED = "closed", "Đã đóng bỏ phiếu"
+
+
 class Meeting(models.Model):
-    class Voting(models.TextChoices):
-        PREPARING = "preparing", "Chưa mở bỏ phiếu"
-        OPEN = "open", "Đang bỏ phiếu"
-        CLOSED = "closed", "Đã đóng bỏ phiếu"
+    Voting = Voting
 
     class Mode(models.TextChoices):
         ELECTRONIC = "electronic", "Phiếu điện tử (mã một lần)"
@@ -54,47 +60,86 @@ class Meeting(models.Model):
         return f"Bỏ phiếu – {self.review}"
 
 
-class CodeIssue(models.Model):
-    """That a present unit received its ballot code (participation, kept apart from codes and ballots)."""
+# A code or its issue belongs to a meeting (held by a unit) or to a council sitting (held by a member).
+_ONE_OWNER = models.Q(meeting__isnull=False, council__isnull=True) | models.Q(
+    meeting__isnull=True, council__isnull=False
+)
 
-    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="issues")
-    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="+", verbose_name="đơn vị")
+
+class CodeIssue(models.Model):
+    """That a present unit (or council member) received its ballot code: participation, kept apart from
+    codes and ballots."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="issues", null=True)
+    unit = models.ForeignKey(
+        Unit, on_delete=models.PROTECT, related_name="+", verbose_name="đơn vị", null=True
+    )
+    council = models.ForeignKey("Council", on_delete=models.CASCADE, related_name="issues", null=True)
+    member = models.ForeignKey(
+        "CouncilMember", on_delete=models.CASCADE, related_name="+", verbose_name="thành viên", null=True
+    )
 
     class Meta:
-        verbose_name = "đơn vị đã nhận mã phiếu"
-        verbose_name_plural = "đơn vị đã nhận mã phiếu"
-        constraints = [models.UniqueConstraint(fields=["meeting", "unit"], name="one_code_issue_per_unit")]
+        verbose_name = "người đã nhận mã phiếu"
+        verbose_name_plural = "người đã nhận mã phiếu"
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "unit"], name="one_code_issue_per_unit"),
+            models.UniqueConstraint(fields=["council", "member"], name="one_code_issue_per_member"),
+            models.CheckConstraint(condition=_ONE_OWNER, name="code_issue_has_one_owner"),
+        ]
 
     def __str__(self) -> str:
-        return f"{self.unit} đã nhận mã phiếu"
+        return f"{self.unit or self.member} đã nhận mã phiếu"
 
 
 class BallotCode(models.Model):
     # Random ids, created in shuffled order: the row order says nothing about which unit got which code.
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="codes")
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="codes", null=True)
+    council = models.ForeignKey("Council", on_delete=models.CASCADE, related_name="codes", null=True)
     digest = models.CharField("mã băm", max_length=64, unique=True)
     expires_at = models.DateTimeField("hết hạn")
     used = models.BooleanField("đã dùng", default=False)
-    # Set at issue, erased when the code is used (see the module docstring).
+    # The holder, set at issue and erased when the code is used (see the module docstring).
     unit = models.ForeignKey(Unit, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    member = models.ForeignKey(
+        "CouncilMember", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
 
     class Meta:
         ordering = ["id"]
         verbose_name = "mã phiếu"
         verbose_name_plural = "mã phiếu"
+        constraints = [models.CheckConstraint(condition=_ONE_OWNER, name="ballot_code_has_one_owner")]
 
     def __str__(self) -> str:
         return "Mã phiếu đã dùng" if self.used else "Mã phiếu chưa dùng"
+
+    @property
+    def owner(self) -> Meeting | Council:
+        return self.meeting if self.meeting_id else self.council  # type: ignore[return-value]
+
+    @property
+    def holder(self) -> Unit | CouncilMember | None:
+        return self.unit if self.meeting_id else self.member
 
 
 class Council(models.Model):
     """A sitting of the organizer's Hội đồng Thi đua – Khen thưởng voting on the clusters' proposals."""
 
+    class Mode(models.TextChoices):
+        OPEN = "open", "Biểu quyết công khai (ghi theo từng thành viên)"
+        SECRET = "secret", "Bỏ phiếu kín (mã một lần, trên điện thoại)"
+
+    Voting = Voting
+
     organizer = models.ForeignKey(Organizer, on_delete=models.PROTECT, related_name="councils")
     year = models.PositiveSmallIntegerField("năm thi đua")
     date = models.DateField("ngày họp", null=True, blank=True)
     regime = models.CharField("chế độ pháp lý", max_length=64)
+    mode = models.CharField("cách biểu quyết", max_length=20, choices=Mode.choices, default=Mode.OPEN)
+    voting = models.CharField("bỏ phiếu", max_length=20, choices=Voting.choices, default=Voting.PREPARING)
+    code_hours = models.PositiveSmallIntegerField("thời hạn mã phiếu (giờ)", default=4)
 
     class Meta:
         ordering = ["organizer", "-year"]
@@ -141,3 +186,30 @@ class CouncilVote(models.Model):
 
     def __str__(self) -> str:
         return f"{self.member}: {'đồng ý' if self.agree else 'không đồng ý'} – {self.proposal}"
+
+
+class CouncilBallot(models.Model):
+    """One present member's secret ballot: {proposal id: "agree" | "disagree" | "blank"}.
+
+    Nothing names the member or the code: random id, no timestamp, a random receipt to find it in the
+    published list. Absent members' written votes stay CouncilVote rows, by name.
+    """
+
+    class Choice(models.TextChoices):
+        AGREE = "agree", "Đồng ý"
+        DISAGREE = "disagree", "Không đồng ý"
+        BLANK = "blank", "Để trống"
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    council = models.ForeignKey(Council, on_delete=models.CASCADE, related_name="ballots")
+    choices = models.JSONField("lựa chọn", default=dict)
+    receipt = models.CharField("mã biên nhận", max_length=16, unique=True)
+
+    class Meta:
+        # Random ids: listing in id order says nothing about the order of casting.
+        ordering = ["id"]
+        verbose_name = "phiếu kín của Hội đồng"
+        verbose_name_plural = "phiếu kín của Hội đồng"
+
+    def __str__(self) -> str:
+        return f"Phiếu kín {self.receipt}"

@@ -6,39 +6,24 @@ when, or with which code, a ballot was cast.
 
 from __future__ import annotations
 
-import random
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
-from datetime import datetime, timedelta
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 
 from thidua.core.audit import Actor, record
 from thidua.emulation.models import ClusterYear, Method
-from thidua.meeting import codes
-from thidua.meeting.models import BallotCode, CodeIssue, Meeting
+from thidua.meeting import balloting, codes
+from thidua.meeting.balloting import IssuedCode
+from thidua.meeting.models import BallotCode, Meeting
 from thidua.meeting.queries import quorum_of
 from thidua.organisations.models import Unit
 from thidua.review.models import Ballot, Review
 from thidua.review.services import cast_ballot
 
-USED = "Mã phiếu này đã được dùng để bỏ phiếu; mỗi mã chỉ bỏ được một phiếu."
-UNKNOWN = "Không có mã phiếu này. Kiểm tra lại mã (8 ký tự, ví dụ K7QF-2MXP)."
-EXPIRED = "Mã phiếu đã hết hạn. Đề nghị chủ trì hội nghị cấp mã mới."
-NOT_OPEN = "Hội nghị chưa mở bỏ phiếu. Đề nghị chờ chủ trì mở bỏ phiếu."
-CLOSED = "Hội nghị đã đóng bỏ phiếu, không nhận thêm phiếu."
-
-
-@dataclass(frozen=True)
-class IssuedCode:
-    """A code as issued: shown to the chair once, never stored in this form."""
-
-    unit: Unit
-    code: str
-    expires_at: datetime
+NOT_OPEN = balloting.NOT_OPEN.format("Hội nghị")
+CLOSED = balloting.CLOSED.format("Hội nghị")
 
 
 @transaction.atomic
@@ -52,8 +37,7 @@ def prepare_meeting(cluster_year: ClusterYear, *, by: Actor) -> Meeting:
 
 
 def _locked(meeting: Meeting) -> Meeting:
-    rows = Meeting.objects.select_for_update().select_related("review__cluster_year__cluster")
-    return rows.get(pk=meeting.pk)
+    return balloting.lock(meeting)  # type: ignore[return-value]
 
 
 def _refuse_if_concluded(meeting: Meeting) -> None:
@@ -158,34 +142,12 @@ def open_voting(meeting: Meeting, *, by: Actor) -> Meeting:
 @transaction.atomic
 def close_voting(meeting: Meeting, *, by: Actor) -> Meeting:
     """Close the vote. The lock is the one each cast takes: no ballot lands after the count is shown."""
-    meeting = _locked(meeting)
-    if meeting.voting != Meeting.Voting.OPEN:
-        raise ValidationError("Bỏ phiếu không ở trạng thái đang mở.", code="state")
-    meeting.voting = Meeting.Voting.CLOSED
-    meeting.save(update_fields=["voting"])
-    record(by, "meeting.close", meeting, ballots_cast=meeting.review.ballots.count())
-    return meeting
+    return balloting.close(meeting, by=by)  # type: ignore[return-value]
 
 
 @transaction.atomic
 def reopen_voting(meeting: Meeting, *, reason: str, by: Actor) -> Meeting:
-    meeting = _locked(meeting)
-    _refuse_if_concluded(meeting)
-    if meeting.voting != Meeting.Voting.CLOSED:
-        raise ValidationError("Chỉ mở lại được khi bỏ phiếu đã đóng.", code="state")
-    if not reason.strip():
-        raise ValidationError("Cần ghi lý do mở lại bỏ phiếu.", code="reason")
-    meeting.voting = Meeting.Voting.OPEN
-    meeting.save(update_fields=["voting"])
-    record(by, "meeting.reopen", meeting, reason=reason.strip(), ballots_cast=meeting.review.ballots.count())
-    return meeting
-
-
-def _new_code_row(meeting: Meeting, unit: Unit) -> IssuedCode:
-    code = codes.new_code()
-    expires = timezone.now() + timedelta(hours=meeting.code_hours)
-    BallotCode.objects.create(meeting=meeting, digest=codes.digest(code), expires_at=expires, unit=unit)
-    return IssuedCode(unit, code, expires)
+    return balloting.reopen(meeting, reason=reason, by=by)  # type: ignore[return-value]
 
 
 @transaction.atomic
@@ -200,14 +162,9 @@ def issue_codes(meeting: Meeting, *, by: Actor) -> list[IssuedCode]:
         raise ValidationError("Chưa ghi nhận đơn vị dự họp.", code="attendance")
     if meeting.voting == Meeting.Voting.CLOSED:
         raise ValidationError(CLOSED, code="closed")
-    served = set(meeting.issues.values_list("unit_id", flat=True))
-    units = [u for u in review.present.all() if u.pk not in served]
-    # Shuffled: neither the rows' order nor their random ids follow the order of the units.
-    random.SystemRandom().shuffle(units)
-    issued = [_new_code_row(meeting, unit) for unit in units]
-    CodeIssue.objects.bulk_create(CodeIssue(meeting=meeting, unit=unit) for unit in units)
-    record(by, "meeting.issue_codes", meeting, units=sorted(u.code for u in units))
-    return sorted(issued, key=lambda i: i.unit.code)
+    issued = balloting.issue(meeting, list(review.present.all()))
+    record(by, "meeting.issue_codes", meeting, units=[i.key for i in issued])
+    return issued
 
 
 @transaction.atomic
@@ -217,13 +174,7 @@ def reissue_code(meeting: Meeting, unit: Unit, *, by: Actor) -> IssuedCode:
     _refuse_if_concluded(meeting)
     if meeting.voting == Meeting.Voting.CLOSED:
         raise ValidationError(CLOSED, code="closed")
-    if not meeting.issues.filter(unit=unit).exists():
-        raise ValidationError(f"{unit.display_name} chưa được cấp mã phiếu.", code="not_issued")
-    old = BallotCode.objects.filter(meeting=meeting, unit=unit, used=False)
-    if not old.exists():
-        raise ValidationError(f"{unit.display_name} đã bỏ phiếu; không cấp lại mã.", code="used")
-    old.delete()
-    issued = _new_code_row(meeting, unit)
+    issued = balloting.reissue(meeting, unit)
     record(by, "meeting.reissue_code", meeting, unit=unit.code)
     return issued
 
@@ -256,29 +207,11 @@ def ballot_problems(
     return refusals, voids
 
 
-def _check_open(meeting: Meeting) -> None:
-    if meeting.review.concluded_at is not None or meeting.voting == Meeting.Voting.CLOSED:
-        raise ValidationError(CLOSED, code="closed")
-    if meeting.voting != Meeting.Voting.OPEN:
-        raise ValidationError(NOT_OPEN, code="not_open")
-
-
 def usable_code(code: str) -> BallotCode:
-    """The code's row if it can cast a ballot now; otherwise a ValidationError saying why."""
-    if not codes.is_well_formed(codes.normalize(code)):
-        raise ValidationError(UNKNOWN, code="unknown")
-    row = (
-        BallotCode.objects.select_related("meeting__review__cluster_year__cluster", "unit")
-        .filter(digest=codes.digest(code))
-        .first()
-    )
-    if row is None:
-        raise ValidationError(UNKNOWN, code="unknown")
-    if row.used:
-        raise ValidationError(USED, code="used")
-    if row.expires_at <= timezone.now():
-        raise ValidationError(EXPIRED, code="expired")
-    _check_open(row.meeting)
+    """The code's row if it can cast a ballot now at a meeting; a council's code is not one."""
+    row = balloting.usable(code)
+    if row.meeting_id is None:
+        raise ValidationError(balloting.UNKNOWN, code="unknown")
     return row
 
 
@@ -288,15 +221,13 @@ def cast_with_code(code: str, choices: Mapping[str, Sequence[str]]) -> Ballot:
     UPDATE (the database decides between concurrent requests) and its unit erased; the Ballot gets a random
     receipt and no link to the code. A refused ballot stores nothing and leaves the code usable."""
     row = usable_code(code)
-    meeting = _locked(row.meeting)
-    _check_open(meeting)
+    meeting = _locked(row.meeting)  # type: ignore[arg-type]
+    balloting.check_open(meeting)
     refusals, voids = ballot_problems(meeting, choices, voter=row.unit)
     if refusals or voids:
         tail = "Phiếu chưa được ghi nhận; đề nghị chọn lại."
         raise ValidationError([*refusals, *voids, tail], code="invalid")
-    taken = BallotCode.objects.filter(pk=row.pk, used=False).update(used=True, unit=None)
-    if taken != 1:
-        raise ValidationError(USED, code="used")
+    balloting.spend(row)
     return cast_ballot(meeting.review, choices, receipt=codes.new_receipt())
 
 
@@ -308,7 +239,7 @@ def enter_paper_ballot(
     confirms the paper says so (`accept_void`); it is then stored as cast and void on that tier at count
     time (FORMAT.md), as the electronic count would never need."""
     meeting = _locked(meeting)
-    _check_open(meeting)
+    balloting.check_open(meeting)
     review = meeting.review
     if meeting.mode != Meeting.Mode.PAPER:
         raise ValidationError("Hội nghị bỏ phiếu điện tử; không nhập phiếu giấy.", code="electronic")

@@ -23,10 +23,11 @@ from django.views.decorators.http import require_GET, require_POST
 
 from thidua.accounts.rules import managed_cluster_years
 from thidua.emulation.models import ClusterYear, Rating
-from thidua.meeting import codes, services
+from thidua.meeting import balloting, codes, services
+from thidua.meeting.code_sheet import code_sheet
+from thidua.meeting.council_views import council_ballot
 from thidua.meeting.forms import DECIDED_BY, AttendanceForm, NextLeadershipForm, ReopenForm, RulesForm
 from thidua.meeting.models import BallotCode, Meeting
-from thidua.meeting.qr import qr_svg
 from thidua.meeting.queries import ballots_cast, counted_ballots, meeting_for, quorum_of
 from thidua.organisations.models import AwardTier, Unit
 from thidua.review.queries import year_summary
@@ -69,6 +70,7 @@ def chair(request: HttpRequest, cluster_id: int, year: int) -> HttpResponse:
     summary = year_summary(cluster_year)
     review = summary.review
     present = set(review.present.values_list("pk", flat=True)) if review and review.present_known else set()
+    unused = balloting.unused_holders(meeting) if meeting else set()
     shown = meeting or Meeting()  # before the chair's first act: the default rules
     rules = RulesForm(
         initial={
@@ -99,11 +101,7 @@ def chair(request: HttpRequest, cluster_id: int, year: int) -> HttpResponse:
         "next_form": next_form,
         "cast": ballots_cast(meeting) if meeting else 0,
         "issued": set(meeting.issues.values_list("unit__code", flat=True)) if meeting else set(),
-        "unused": set(
-            BallotCode.objects.filter(meeting=meeting, used=False).values_list("unit__code", flat=True)
-        )
-        if meeting
-        else set(),
+        "unused": {u.code for u in members if u.pk in unused},
         "members": members,
         "minutes": MINUTES,
         "void": [(t.name, summary.void[t.code]) for t in summary.tiers if summary.void.get(t.code)],
@@ -198,15 +196,6 @@ def reopen_vote(request: HttpRequest, cluster_id: int, year: int) -> HttpRespons
     )
 
 
-@dataclass(frozen=True)
-class CodeCard:
-    unit: Unit
-    code: str
-    url: str
-    qr: str
-    expires_at: Any
-
-
 @never_cache
 @login_required
 @require_POST
@@ -224,12 +213,8 @@ def issue(request: HttpRequest, cluster_id: int, year: int) -> HttpResponse:
     except ValidationError as error:
         _refused(request, error)
         return redirect(_chair_url(cluster_year))
-    cards = []
-    for item in issued:
-        url = request.build_absolute_uri(reverse("meeting:ballot_link", args=[item.code]))
-        cards.append(CodeCard(item.unit, item.code, url, qr_svg(url), item.expires_at))
-    context = {"cluster_year": cluster_year, "cards": cards, "chair_url": _chair_url(cluster_year)}
-    return render(request, "meeting/codes.html", context)
+    title = f"{cluster_year.cluster.name} năm {cluster_year.year}"
+    return code_sheet(request, issued, title, _chair_url(cluster_year))
 
 
 @login_required
@@ -338,10 +323,22 @@ def enter_code(request: HttpRequest) -> HttpResponse:
     return render(request, "meeting/enter_code.html", {"errors": [], "typed": ""})
 
 
+def _council_code(code: str) -> BallotCode | None:
+    """The code's row if it is a usable council sitting's code: its ballot is the council's page."""
+    try:
+        row = balloting.usable(code)
+    except ValidationError:
+        return None  # refused: the meeting's path below says why
+    return row if row.council_id else None
+
+
 @never_cache
 @require_GET
 def ballot_link(request: HttpRequest, code: str) -> HttpResponse:
-    """Where the QR code leads: the ballot itself."""
+    """Where the QR code leads: the ballot itself (a meeting's or a council sitting's)."""
+    council_row = _council_code(code)
+    if council_row is not None:
+        return council_ballot(request, council_row, code, "open")
     return _ballot_page(request, code, "choose", {}, [])
 
 
@@ -351,6 +348,9 @@ def ballot(request: HttpRequest) -> HttpResponse:
     """Every step after the code: open (code typed), confirm, back (change), cast."""
     code = request.POST.get("code", "")
     step = request.POST.get("step", "open")
+    council_row = _council_code(code)
+    if council_row is not None:
+        return council_ballot(request, council_row, code, step)
     if step == "open":
         return _ballot_page(request, code, "choose", {}, [])
     try:
@@ -373,7 +373,8 @@ def ballot(request: HttpRequest) -> HttpResponse:
         if error.code == "invalid":
             return _ballot_page(request, code, "choose", choices, error.messages)
         return render(request, "meeting/enter_code.html", {"errors": error.messages, "typed": ""})
-    context = {"receipt": cast.receipt, "cluster_year": cluster_year}
+    counted_url = reverse("meeting:counted", args=[cluster_year.cluster_id, cluster_year.year])
+    context = {"receipt": cast.receipt, "counted_url": counted_url}
     return render(request, "meeting/receipt.html", context)
 
 

@@ -13,6 +13,7 @@ from thidua.registry.models import (
     Person,
     PersonPosting,
     PersonYear,
+    ProvinceRule,
     Quota,
     Revocation,
     UnitYear,
@@ -107,6 +108,13 @@ class QuotaAdmin(admin.ModelAdmin):
     list_display = ["organizer", "award", "year", "limit"]
     list_filter = ["year", "organizer"]
     search_fields = ["award"]
+
+
+@admin.register(ProvinceRule)
+class ProvinceRuleAdmin(admin.ModelAdmin):
+    list_display = ["organizer", "award", "parameter", "value", "document", "start", "end"]
+    list_filter = ["organizer", "award"]
+    search_fields = ["document", "award"]
 
 
 class AwardeeInline(admin.TabularInline):

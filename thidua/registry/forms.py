@@ -9,7 +9,7 @@ from typing import Any
 from django import forms
 from django.db.models import QuerySet
 
-from thidua.awards.catalogue import AWARDS, PERSON, UNIT
+from thidua.awards.catalogue import AWARDS, PARAMETERS, PERSON, UNIT
 from thidua.emulation.models import Rating
 from thidua.organisations.models import Unit
 from thidua.registry.models import AwardProposal, Hold, Initiative, InitiativeLevel, Person, Sex
@@ -250,6 +250,35 @@ class QuotaForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["award"].choices = award_choices()  # type: ignore[attr-defined]
+
+
+class ProvinceRuleForm(forms.Form):
+    """A province's own rule: which figure of which award, its value, its document and when in force.
+    Whether the figure fits the award, the value's range and overlaps are the service's checks."""
+
+    award = forms.ChoiceField(
+        label="Hình thức khen thưởng", error_messages=_choice_error("Hình thức khen thưởng")
+    )
+    parameter = forms.ChoiceField(label="Tiêu chí", error_messages=_choice_error("Tiêu chí"))
+    value = forms.IntegerField(
+        label="Giá trị",
+        error_messages={"required": "Cần nhập giá trị.", "invalid": "Giá trị phải là một số nguyên."},
+    )
+    document = text_field("Số, ký hiệu văn bản", help_text="Ví dụ: Quyết định 86/2025/QĐ-UBND")
+    document_date = day_field("Ngày ban hành")
+    article = text_field("Điều, khoản", help_text="Ví dụ: Điều 4 khoản 2")
+    start = day_field("Ngày có hiệu lực")
+    end = day_field("Ngày cuối cùng có hiệu lực", required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        codes = tuple(dict.fromkeys(code for p in PARAMETERS.values() for code in p.rules))
+        self.fields["award"].choices = award_choices(codes=codes)  # type: ignore[attr-defined]
+        self.fields["parameter"].choices = [(p.code, p.name) for p in PARAMETERS.values()]  # type: ignore[attr-defined]
+
+
+class EndProvinceRuleForm(forms.Form):
+    end = day_field("Ngày cuối cùng có hiệu lực")
 
 
 # ---- people and yearly facts -------------------------------------------------------------------------

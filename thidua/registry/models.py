@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from django.db import models
 
+from thidua.awards import catalogue
 from thidua.emulation.models import ClusterYear, Rating
 from thidua.organisations.models import AwardTier, Organizer, Unit
 from thidua.registry.folding import fold
@@ -392,3 +393,50 @@ class Revocation(models.Model):
 
     def __str__(self) -> str:
         return f"Hủy bỏ theo quyết định số {self.number}"
+
+
+class ProvinceRule(models.Model):
+    """A province's own figure for one award of the catalogue (LAW.md PRV-TTLDTT-BN: "store the percentage
+    per province"), entered by the organizer's board from its own document. The engine applies it over the
+    national rule on the days it is in force; ending it keeps the row (history is never rewritten)."""
+
+    organizer = models.ForeignKey(
+        Organizer, on_delete=models.PROTECT, related_name="province_rules", verbose_name="cơ quan tổ chức"
+    )
+    award = models.CharField("mã trong danh mục pháp luật", max_length=64)
+    parameter = models.CharField("tiêu chí", max_length=64)
+    value = models.PositiveSmallIntegerField("giá trị")
+    document = models.CharField("số, ký hiệu văn bản", max_length=255)
+    document_date = models.DateField("ngày ban hành")
+    article = models.CharField("điều, khoản", max_length=255)
+    start = models.DateField("có hiệu lực từ ngày")
+    end = models.DateField("hết hiệu lực sau ngày", null=True, blank=True)
+
+    class Meta:
+        ordering = ["organizer", "award", "parameter", "start", "id"]
+        verbose_name = "quy định riêng của tỉnh"
+        verbose_name_plural = "quy định riêng của tỉnh"
+        constraints = [
+            models.CheckConstraint(
+                name="province_rule_ends_after_start",
+                condition=models.Q(end__isnull=True) | models.Q(end__gte=models.F("start")),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.rule_id}: {self.award} {self.parameter} = {self.value}"
+
+    @property
+    def rule_id(self) -> str:
+        """The id verdicts cite (PRV- as LAW.md's province rules)."""
+        return f"PRV-{self.pk}"
+
+    @property
+    def source(self) -> catalogue.Source:
+        return catalogue.Source(f"{self.document} ngày {self.document_date:%d/%m/%Y}", self.article)
+
+    def as_rule(self) -> catalogue.ProvinceRule:
+        """The engine's plain data for this row."""
+        return catalogue.ProvinceRule(
+            self.rule_id, self.award, self.parameter, self.value, self.source, self.start, self.end
+        )

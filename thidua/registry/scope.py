@@ -13,7 +13,8 @@ from typing import Any
 from django.db.models import Q, QuerySet
 
 from thidua.accounts.models import Role
-from thidua.organisations.models import Organizer, Unit
+from thidua.accounts.rules import board_organizers
+from thidua.organisations.models import Unit
 from thidua.registry.models import Awardee, AwardProposal, Decision, Person
 
 
@@ -76,15 +77,6 @@ def visible_awardees(user: Any) -> QuerySet[Awardee]:
 # - Board staff of an organizer (and superusers) act on every proposal and decision of that organizer.
 # - A unit's officer drafts and submits its unit's own proposals (for the unit, a sub-unit or its people)
 #   and sees the state of every proposal about the unit or its people; decisions are not theirs to open.
-
-
-def board_organizers(user: Any) -> QuerySet[Organizer]:
-    """The organizers whose board the user works for (every organizer for a superuser)."""
-    if not _active(user):
-        return Organizer.objects.none()
-    if user.is_superuser:
-        return Organizer.objects.all()
-    return Organizer.objects.filter(pk__in=_board_organizers(user))
 
 
 def officer_units(user: Any) -> QuerySet[Unit]:

@@ -20,7 +20,7 @@ from thidua.awards.engine import Verdict, evaluate
 from thidua.awards.regimes import regime_for
 from thidua.core.audit import Actor, record
 from thidua.organisations.models import AwardTier, Organizer, Unit
-from thidua.registry import dossiers, money, subjects
+from thidua.registry import dossiers, money, province_rules, subjects
 from thidua.registry.models import (
     Awardee,
     AwardProposal,
@@ -294,6 +294,7 @@ def check_eligibility(
         province=proposal.organizer.province or None,
         lineage=lineage,
         subjects_by_code=known,
+        province_rules=province_rules.rules_of(proposal.organizer),
     )
     proposal.verdict = verdict.verdict
     proposal.verdict_regime = verdict.regime

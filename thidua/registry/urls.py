@@ -1,6 +1,6 @@
 from django.urls import path
 
-from thidua.registry import decision_views, entry_views, proposal_views, views
+from thidua.registry import decision_views, entry_views, proposal_views, province_rule_views, views
 
 app_name = "registry"
 urlpatterns = [
@@ -19,6 +19,8 @@ urlpatterns = [
     path("quyet-dinh/<int:decision_id>/", decision_views.decision, name="decision"),
     path("quyet-dinh/<int:decision_id>/huy-bo/<int:awardee_id>/", decision_views.revoke, name="revoke"),
     path("chi-tieu/", decision_views.quotas, name="quotas"),
+    path("quy-dinh-tinh/", province_rule_views.rules, name="province_rules"),
+    path("quy-dinh-tinh/<int:rule_id>/het-hieu-luc/", province_rule_views.end, name="province_rule_end"),
     path("ca-nhan/moi/", entry_views.new_person, name="person_new"),
     path("ca-nhan/<int:person_id>/sua/", entry_views.edit_person, name="person_edit"),
     path("ca-nhan/<int:person_id>/nam/", entry_views.person_year, name="person_year"),

@@ -8,7 +8,7 @@ from thidua.meeting.models import Meeting
 
 def issued_codes(meeting: Meeting) -> dict[str, str]:
     """Unit code -> ballot code, as the chair receives them."""
-    return {i.unit.code: i.code for i in services.issue_codes(meeting, by="chủ trì")}
+    return {i.holder.code: i.code for i in services.issue_codes(meeting, by="chủ trì")}
 
 
 def legal(ballot: dict[str, list[str]], quotas: dict[str, int]) -> dict[str, list[str]]:

@@ -1,4 +1,5 @@
-"""After casting, nothing stored or logged ties a ballot to the code that cast it."""
+"""After casting, nothing stored or logged ties a ballot to the code that cast it: at a cluster meeting
+and at a secret council sitting."""
 
 from __future__ import annotations
 
@@ -7,8 +8,11 @@ import logging
 import pytest
 from django.apps import apps
 
+from thidua.core.models import AuditEvent
 from thidua.meeting import codes, services
-from thidua.meeting.models import BallotCode
+from thidua.meeting.council import cast_council_ballot, close_council_voting, issue_council_codes
+from thidua.meeting.models import BallotCode, CouncilBallot
+from thidua.meeting.tests.council_secret_helpers import secret_council
 from thidua.meeting.tests.helpers import issued_codes
 from thidua.review.models import Ballot
 
@@ -55,3 +59,29 @@ def test_nothing_stored_or_logged_contains_a_code_or_links_it_to_its_ballot(open
         assert str(ballot.id) not in others and ballot.id.hex not in others
         assert ballot.receipt not in others
     assert sorted(receipts) == sorted(Ballot.objects.values_list("receipt", flat=True))
+
+
+def test_nothing_stored_or_logged_ties_a_secret_council_ballot_to_its_code_or_member(organizer, flag, caplog):
+    caplog.set_level(logging.DEBUG)
+    council = secret_council(organizer, present=4, absent=1)
+    issued = issue_council_codes(council, by="Ban Thi đua – Khen thưởng")
+    names = {i.code: i.holder.name for i in issued}
+    for n, item in enumerate(issued):
+        cast_council_ballot(item.code, {flag.pk: "agree" if n % 2 else "disagree"})
+    close_council_voting(council, by="chủ tịch")
+
+    stored, logged = every_stored_value(), caplog.text
+    for code in names:
+        assert not any(form in stored or form in logged for form in forms_of(code))
+        assert codes.digest(code) not in logged
+    # The ballot row: its sitting, choices and receipt only; no column names a member or a code.
+    assert {f.name for f in CouncilBallot._meta.get_fields()} == {"id", "council", "choices", "receipt"}
+    assert not BallotCode.objects.filter(council=council).exclude(used=True, member=None).exists()
+    # No other table holds a ballot's id or receipt, and no audit row names who cast which.
+    others = every_stored_value(but=CouncilBallot)
+    for ballot in CouncilBallot.objects.all():
+        assert str(ballot.id) not in others and ballot.id.hex not in others and ballot.receipt not in others
+    cast_rows = AuditEvent.objects.filter(verb__startswith="council.").exclude(
+        verb__in=["council.create", "council.mode", "council.open", "council.issue_codes", "council.close"]
+    )
+    assert not cast_rows.exists()

@@ -1,0 +1,184 @@
+"""What a cluster meeting and a council sitting share: one-time ballot codes (issue, reissue, check,
+spend) and the close / reopen of their vote. One implementation for both owners.
+
+A code's owner is a Meeting (held by a present unit) or a Council (held by a present member). Spending a
+code is one conditional UPDATE that marks it used and erases its holder: the database decides between
+concurrent requests, and after it nothing ties the code to anyone. Nothing here logs a code.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from thidua.core.audit import Actor, record
+from thidua.meeting import codes
+from thidua.meeting.models import BallotCode, CodeIssue, Council, CouncilMember, Meeting, Voting
+from thidua.organisations.models import Unit
+
+Owner = Meeting | Council
+Holder = Unit | CouncilMember
+
+USED = "Mã phiếu này đã được dùng để bỏ phiếu; mỗi mã chỉ bỏ được một phiếu."
+UNKNOWN = "Không có mã phiếu này. Kiểm tra lại mã (8 ký tự, ví dụ K7QF-2MXP)."
+EXPIRED = "Mã phiếu đã hết hạn. Đề nghị chủ trì cấp mã mới."
+# "{}" is the owner's name: "Hội nghị" or "Phiên họp Hội đồng".
+NOT_OPEN = "{} chưa mở bỏ phiếu. Đề nghị chờ chủ trì mở bỏ phiếu."
+CLOSED = "{} đã đóng bỏ phiếu, không nhận thêm phiếu."
+
+
+@dataclass(frozen=True)
+class IssuedCode:
+    """A code as issued: shown to the chair once, never stored in this form."""
+
+    holder: Holder
+    code: str
+    expires_at: datetime
+
+    @property
+    def name(self) -> str:
+        return self.holder.display_name if isinstance(self.holder, Unit) else self.holder.name
+
+    @property
+    def key(self) -> str:
+        """What the chair's sheet marks the card with: the unit's code, the member's id."""
+        return self.holder.code if isinstance(self.holder, Unit) else str(self.holder.pk)
+
+
+def noun(owner: Owner) -> str:
+    return "Hội nghị" if isinstance(owner, Meeting) else "Phiên họp Hội đồng"
+
+
+def _owner(owner: Owner) -> dict[str, Owner]:
+    return {"meeting": owner} if isinstance(owner, Meeting) else {"council": owner}
+
+
+def _holder(holder: Holder) -> dict[str, Holder]:
+    return {"unit": holder} if isinstance(holder, Unit) else {"member": holder}
+
+
+def ballots_of(owner: Owner) -> QuerySet:
+    """The ballots cast at the owner's vote."""
+    return owner.review.ballots.all() if isinstance(owner, Meeting) else owner.ballots.all()
+
+
+def _new_code_row(owner: Owner, holder: Holder) -> IssuedCode:
+    code = codes.new_code()
+    expires = timezone.now() + timedelta(hours=owner.code_hours)
+    BallotCode.objects.create(
+        digest=codes.digest(code), expires_at=expires, **_owner(owner), **_holder(holder)
+    )
+    return IssuedCode(holder, code, expires)
+
+
+def issue(owner: Owner, holders: list[Holder]) -> list[IssuedCode]:
+    """One code for each holder that has none yet at this owner. Called inside the owner's transaction,
+    owner locked. The codes are returned once and never stored."""
+    field = "unit_id" if isinstance(owner, Meeting) else "member_id"
+    served = set(CodeIssue.objects.filter(**_owner(owner)).values_list(field, flat=True))
+    new = [h for h in holders if h.pk not in served]
+    # Shuffled: neither the rows' order nor their random ids follow the order of the holders.
+    random.SystemRandom().shuffle(new)
+    issued = [_new_code_row(owner, h) for h in new]
+    CodeIssue.objects.bulk_create(CodeIssue(**_owner(owner), **_holder(h)) for h in new)
+    return sorted(issued, key=lambda i: i.key)
+
+
+def reissue(owner: Owner, holder: Holder) -> IssuedCode:
+    """A new code for a holder whose code is lost or expired, unused; the old one stops working."""
+    name = IssuedCode(holder, "", timezone.now()).name
+    if not CodeIssue.objects.filter(**_owner(owner), **_holder(holder)).exists():
+        raise ValidationError(f"{name} chưa được cấp mã phiếu.", code="not_issued")
+    old = BallotCode.objects.filter(**_owner(owner), **_holder(holder), used=False)
+    if not old.exists():
+        raise ValidationError(f"{name} đã bỏ phiếu; không cấp lại mã.", code="used")
+    old.delete()
+    return _new_code_row(owner, holder)
+
+
+def unused_holders(owner: Owner) -> set[int]:
+    """Ids of the holders whose code is issued and not used yet (to offer a reissue)."""
+    field = "unit_id" if isinstance(owner, Meeting) else "member_id"
+    return set(BallotCode.objects.filter(**_owner(owner), used=False).values_list(field, flat=True))
+
+
+def check_open(owner: Owner) -> None:
+    concluded = isinstance(owner, Meeting) and owner.review.concluded_at is not None
+    if concluded or owner.voting == Voting.CLOSED:
+        raise ValidationError(CLOSED.format(noun(owner)), code="closed")
+    if owner.voting != Voting.OPEN:
+        raise ValidationError(NOT_OPEN.format(noun(owner)), code="not_open")
+
+
+def usable(code: str) -> BallotCode:
+    """The code's row if it can cast a ballot now (at a meeting or a council sitting); otherwise a
+    ValidationError saying why."""
+    if not codes.is_well_formed(codes.normalize(code)):
+        raise ValidationError(UNKNOWN, code="unknown")
+    row = (
+        BallotCode.objects.select_related("meeting__review__cluster_year__cluster", "unit", "council")
+        .filter(digest=codes.digest(code))
+        .first()
+    )
+    if row is None:
+        raise ValidationError(UNKNOWN, code="unknown")
+    if row.used:
+        raise ValidationError(USED, code="used")
+    if row.expires_at <= timezone.now():
+        raise ValidationError(EXPIRED, code="expired")
+    check_open(row.owner)
+    return row
+
+
+def spend(row: BallotCode) -> None:
+    """Mark the code used and forget its holder, or refuse if another request got there first. Call it in
+    the transaction that stores the ballot, after every check: a refused ballot leaves the code usable."""
+    taken = BallotCode.objects.filter(pk=row.pk, used=False).update(used=True, unit=None, member=None)
+    if taken != 1:
+        raise ValidationError(USED, code="used")
+
+
+def lock(owner: Owner) -> Owner:
+    """The owner's row, locked: each cast and each change of state takes this lock, so no ballot lands
+    after the vote is closed."""
+    if isinstance(owner, Meeting):
+        rows = Meeting.objects.select_related("review__cluster_year__cluster")
+        return rows.select_for_update(of=("self",)).get(pk=owner.pk)
+    return Council.objects.select_for_update().get(pk=owner.pk)
+
+
+def _prefix(owner: Owner) -> str:
+    return "meeting" if isinstance(owner, Meeting) else "council"
+
+
+def close(owner: Owner, *, by: Actor) -> Owner:
+    """Close the vote (in the caller's transaction), with an audit row and the number of ballots cast."""
+    owner = lock(owner)
+    if owner.voting != Voting.OPEN:
+        raise ValidationError("Bỏ phiếu không ở trạng thái đang mở.", code="state")
+    owner.voting = Voting.CLOSED
+    owner.save(update_fields=["voting"])
+    record(by, f"{_prefix(owner)}.close", owner, ballots_cast=ballots_of(owner).count())
+    return owner
+
+
+def reopen(owner: Owner, *, reason: str, by: Actor) -> Owner:
+    """Reopen a closed vote, with the reason in the audit row."""
+    owner = lock(owner)
+    if isinstance(owner, Meeting) and owner.review.concluded_at is not None:
+        raise ValidationError("Hội nghị đã chốt kết quả; không thay đổi được nữa.", code="concluded")
+    if owner.voting != Voting.CLOSED:
+        raise ValidationError("Chỉ mở lại được khi bỏ phiếu đã đóng.", code="state")
+    if not reason.strip():
+        raise ValidationError("Cần ghi lý do mở lại bỏ phiếu.", code="reason")
+    owner.voting = Voting.OPEN
+    owner.save(update_fields=["voting"])
+    record(
+        by, f"{_prefix(owner)}.reopen", owner, reason=reason.strip(), ballots_cast=ballots_of(owner).count()
+    )
+    return owner
