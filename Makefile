@@ -32,6 +32,7 @@ test: install lint test-sqlite test-postgres
 lint: install
 	$(RUN)ruff check thidua scripts
 	$(RUN)ruff format --check thidua scripts
+	env -u DATABASE_URL $(RUN)mypy thidua
 	env -u DATABASE_URL $(RUN)python manage.py makemigrations --check --dry-run >/dev/null
 
 test-sqlite: install

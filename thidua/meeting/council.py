@@ -225,13 +225,13 @@ def council_results(council: Council) -> list[CouncilResult]:
     present = {m.pk: m.present for m in council.members.all()}
     # proposal id -> [agree in the room, agree in writing, disagree, blank]
     tallies: dict[int, list[int]] = {}
-    for (member, proposal), agree in member_votes(council).items():
-        tally = tallies.setdefault(proposal, [0, 0, 0, 0])
+    for (member, proposal_id), agree in member_votes(council).items():
+        tally = tallies.setdefault(proposal_id, [0, 0, 0, 0])
         tally[2 if not agree else 0 if present[member] else 1] += 1
     column = {CouncilBallot.Choice.AGREE: 0, CouncilBallot.Choice.DISAGREE: 2, CouncilBallot.Choice.BLANK: 3}
     for choices in council.ballots.values_list("choices", flat=True):
-        for proposal, choice in choices.items():
-            tallies.setdefault(int(proposal), [0, 0, 0, 0])[column[choice]] += 1
+        for key, choice in choices.items():
+            tallies.setdefault(int(key), [0, 0, 0, 0])[column[choice]] += 1
     results = []
     for proposal in council_proposals(council):
         agree_present, agree_written, disagree, blank = tallies.get(proposal.pk, [0, 0, 0, 0])

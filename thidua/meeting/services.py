@@ -100,7 +100,7 @@ def record_attendance(meeting: Meeting, units: Iterable[Unit], *, by: Actor) -> 
     if strangers:
         raise ValidationError("Không phải đơn vị thành viên: " + ", ".join(strangers) + ".", code="invalid")
     chosen = {u.pk for u in units}
-    dropped = [i.unit.display_name for i in meeting.issues.select_related("unit") if i.unit_id not in chosen]
+    dropped = [str(i.unit) for i in meeting.issues.select_related("unit") if i.unit_id not in chosen]
     if dropped:
         raise ValidationError(
             "Đơn vị đã nhận mã phiếu, không bỏ khỏi danh sách dự họp được: " + ", ".join(dropped) + ".",

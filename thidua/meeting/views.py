@@ -139,7 +139,7 @@ def save_rules(request: HttpRequest, cluster_id: int, year: int) -> HttpResponse
         cluster_year = _get_cluster_year_for_chair(request, cluster_id, year)
         for errors in form.errors.values():
             for message in errors:
-                messages.error(request, message)
+                messages.error(request, str(message))
         return redirect(_chair_url(cluster_year))
     return _chair_action(
         request,
@@ -304,6 +304,7 @@ def _ballot_page(
         row = services.usable_code(code)
     except ValidationError as error:
         return render(request, "meeting/enter_code.html", {"errors": error.messages, "typed": code})
+    assert row.meeting is not None  # usable_code refuses council codes: this is a meeting's code
     cluster_year = row.meeting.review.cluster_year
     context = {
         "code": codes.normalize(code),
@@ -357,6 +358,7 @@ def ballot(request: HttpRequest) -> HttpResponse:
         row = services.usable_code(code)
     except ValidationError as error:
         return render(request, "meeting/enter_code.html", {"errors": error.messages, "typed": code})
+    assert row.meeting is not None  # usable_code refuses council codes: this is a meeting's code
     cluster_year = row.meeting.review.cluster_year
     choices = ballot_choices(request, cluster_year)
     if step == "back":

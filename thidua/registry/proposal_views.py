@@ -203,10 +203,10 @@ def _act(request: HttpRequest, found: AwardProposal, act: str) -> HttpResponse |
         services.submit(found, by=by)
         messages.success(request, "Đã gửi đề nghị.")
     elif act == "return":
-        form = ReturnForm(request.POST)
-        if not form.is_valid():
-            return _proposal_page(request, found, return_form=form)
-        services.return_proposal(found, form.reason_list(), by=by)
+        return_form = ReturnForm(request.POST)
+        if not return_form.is_valid():
+            return _proposal_page(request, found, return_form=return_form)
+        services.return_proposal(found, return_form.reason_list(), by=by)
         messages.success(request, "Đã trả lại đề nghị để bổ sung.")
     elif act == "accept":
         services.accept(found, by=by)
@@ -215,10 +215,10 @@ def _act(request: HttpRequest, found: AwardProposal, act: str) -> HttpResponse |
         services.send_to_council(found, by=by)
         messages.success(request, "Đã trình Hội đồng Thi đua – Khen thưởng.")
     elif act == "refuse":
-        form = RefuseForm(request.POST)
-        if not form.is_valid():
-            return _proposal_page(request, found, refuse_form=form)
-        services.refuse(found, form.cleaned_data["reason"], by=by)
+        refuse_form = RefuseForm(request.POST)
+        if not refuse_form.is_valid():
+            return _proposal_page(request, found, refuse_form=refuse_form)
+        services.refuse(found, refuse_form.cleaned_data["reason"], by=by)
         messages.success(request, "Đã ghi nhận không khen thưởng.")
     return None
 

@@ -109,6 +109,7 @@ def can_draft(user: Any, proposal: AwardProposal) -> bool:
         return True
     return (
         proposal.source == AwardProposal.Source.UNIT
+        and proposal.proposed_by_id is not None
         and officer_units(user).filter(pk=proposal.proposed_by_id).exists()
     )
 
