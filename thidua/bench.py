@@ -8,6 +8,7 @@ must run in seconds on an office machine. Prints a table and writes out/bench.js
 from __future__ import annotations
 
 import json
+import os
 import random
 import subprocess
 import sys
@@ -25,7 +26,13 @@ TARGETS = {
     "count 100000 ballots (s)": 2.0,
     "linearity 100k/10k": 15.0,  # 10 is linear; above 15 something grows faster than the ballots
     "scenario seed end to end (s)": 20.0,
+    # A province's registry after decades: 100,000 awards. A search without diacritics answers at once.
+    "registry search, 100000 awards (s)": 0.5,
 }
+
+FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Đặng", "Đường", "Vũ", "Bùi", "Đỗ"]
+MIDDLE = ["Thị", "Văn", "Đức", "Minh", "Quốc", "Thu", "Hữu", "Ngọc"]
+GIVEN = ["An", "Bình", "Chi", "Dũng", "Hà", "Hải", "Lan", "Nhã", "Phương", "Quân", "Sơn", "Tâm", "Yến"]
 
 
 def _review(members: int, ballots: int, seed: int = 7) -> tuple[tally.Rules, list[tally.Member], list[dict]]:
@@ -83,7 +90,86 @@ def scenario_seed() -> float:
     return elapsed
 
 
+def registry_search(size: int) -> float:
+    """Seconds for the first page of a search without diacritics over `size` awards, on a fresh SQLite
+    database in a child process (the office's own database is never touched)."""
+    with tempfile.TemporaryDirectory() as work:
+        env = {**os.environ, "DATABASE_URL": f"sqlite:///{work}/bench.sqlite3"}
+        done = subprocess.run(
+            [sys.executable, "-m", "thidua.bench", "search", str(size)],
+            capture_output=True,
+            text=True,
+            env=env,
+        )
+    if done.returncode != 0:
+        raise SystemExit(f"bench: đo tìm kiếm sổ khen thưởng thất bại:\n{done.stderr}")
+    return float(done.stdout.strip().splitlines()[-1])
+
+
+def _search_child(size: int) -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "thidua.settings")
+    import django
+    from django.core.management import call_command
+
+    django.setup()
+    call_command("migrate", verbosity=0)
+    from datetime import date
+
+    from thidua.organisations.models import Organizer
+    from thidua.registry.folding import fold
+    from thidua.registry.models import Awardee, Decision, Person
+    from thidua.registry.search import search_awards
+
+    rng = random.Random(11)
+    organizer = Organizer.objects.create(name="Ủy ban nhân dân tỉnh Đo Thử")
+    decisions = [
+        Decision.objects.create(
+            organizer=organizer,
+            number=f"{n}/QĐ-UBND",
+            date=date(2000 + n % 25, 1 + n % 12, 1 + n % 28),
+            signer="Chủ tịch",
+            grantor="Chủ tịch Ủy ban nhân dân tỉnh",
+            award="bang-khen-chu-tich-tinh",
+            award_name="Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh",
+            regime="law-2003/decree-91-2017",
+        )
+        for n in range(200)
+    ]
+    names = [f"{rng.choice(FAMILY)} {rng.choice(MIDDLE)} {rng.choice(GIVEN)}" for _ in range(size)]
+    people = Person.objects.bulk_create(
+        [
+            Person(organizer=organizer, code=f"P{i}", name=name, name_folded=fold(name))
+            for i, name in enumerate(names)
+        ],
+        batch_size=5000,
+    )
+    Awardee.objects.bulk_create(
+        [
+            Awardee(
+                decision=rng.choice(decisions),
+                person=person,
+                year=2000 + i % 25,
+                name=person.name,
+                name_folded=person.name_folded,
+                award="bang-khen-chu-tich-tinh",
+            )
+            for i, person in enumerate(people)
+        ],
+        batch_size=5000,
+    )
+
+    def work() -> None:
+        page = list(search_awards("Duong Thi Nha")[:50])
+        assert page and all(row.name.startswith("Đường Thị Nhã") for row in page)
+
+    seconds, _ = _timed(work, repeat=5)
+    print(seconds)
+
+
 def main() -> None:
+    if sys.argv[1:2] == ["search"]:
+        _search_child(int(sys.argv[2]))
+        return
     small, small_peak = count_and_decide(10_000)
     large, large_peak = count_and_decide(100_000)
     figures = {
@@ -94,6 +180,10 @@ def main() -> None:
         "peak memory counting 10k (MiB, excl. ballots)": round(small_peak / 2**20, 2),
         "scenario seed end to end (s)": round(scenario_seed(), 2),
     }
+    search_small, search_large = registry_search(10_000), registry_search(100_000)
+    figures["registry search, 10000 awards (s)"] = round(search_small, 4)
+    figures["registry search, 100000 awards (s)"] = round(search_large, 4)
+    figures["registry search linearity 100k/10k"] = round(search_large / search_small, 2)
     width = max(map(len, figures))
     failed = []
     for name, value in figures.items():
