@@ -136,6 +136,8 @@ FORMAT_MODULE_PATH = ["thidua.formats"]
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "var" / "static"
+# whitenoise scans it at start-up and warns when it is missing (collectstatic has not run: demo, tests).
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
