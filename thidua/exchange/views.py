@@ -134,6 +134,11 @@ def confirm(request: HttpRequest) -> HttpResponse:
     try:
         data = parse_exchange(pending["text"], pending["name"])
         _check_right(request, data)
+        preview = _preview(data)
+        if preview["existing"] and not form.cleaned_data["replace"]:
+            # Keep the checked file and ask again, rather than show the importer's command-line message.
+            context = {**preview, "confirm": form, "name": pending["name"], "must_replace": True}
+            return render(request, "exchange/preview.html", context)
         cluster = import_exchange(data, by=request.user, replace=form.cleaned_data["replace"])
     except ExchangeFileInvalid as error:
         return _errors(request, UploadForm(), error)

@@ -93,6 +93,8 @@ class YearPage:
     sections: list[TierSection]
     counts_published: bool
     next_decided_by: str
+    status_label: str
+    no_count_note: str
 
 
 def _section(summary: YearSummary, tier: AwardTier) -> TierSection:
@@ -161,4 +163,22 @@ def year_page(summary: YearSummary) -> YearPage:
         sections=[_section(summary, tier) for tier in summary.tiers],
         counts_published=summary.ballots_cast is not None,
         next_decided_by=decided_by_label(summary.next_decided_by) if summary.next_decided_by else "",
+        status_label=_status_label(summary),
+        no_count_note=_no_count_note(summary),
     )
+
+
+def _status_label(summary: YearSummary) -> str:
+    # The review's own status starts at "Cụm đề nghị", which reads as done on a year nobody has met for yet.
+    if summary.review is None:
+        return "Chưa họp bình xét"
+    if not summary.concluded:
+        return "Đang bình xét, chưa chốt kết quả"
+    return summary.status_label
+
+
+def _no_count_note(summary: YearSummary) -> str:
+    """Why the count table is empty: no ballots yet, or a result agreed without publishing the count."""
+    if summary.review is None or (summary.review.outcome is None and not summary.concluded):
+        return "Chưa có phiếu bầu: số phiếu hiện ở đây sau khi hội nghị bỏ phiếu và kiểm phiếu."
+    return "Không công bố số phiếu."

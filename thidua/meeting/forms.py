@@ -8,6 +8,7 @@ from django import forms
 from django.db.models import QuerySet
 
 from thidua.emulation.models import Method
+from thidua.emulation.services import MAX_DEPUTIES
 from thidua.meeting.models import Meeting
 from thidua.organisations.models import Organizer, Unit
 
@@ -68,6 +69,16 @@ class NextLeadershipForm(forms.Form):
             field.queryset = Unit.objects.filter(pk__in=[u.pk for u in members])  # type: ignore[attr-defined]
             field.label_from_instance = lambda unit: unit.display_name  # type: ignore[attr-defined]
 
+    def clean(self) -> dict:
+        # The same rules set_leadership applies to this year: next year's page is filled from these.
+        data = super().clean() or {}
+        head, deputies = data.get("head"), list(data.get("deputies") or [])
+        if head is not None and head in deputies:
+            raise forms.ValidationError(f"{head.display_name} không thể vừa là cụm trưởng vừa là cụm phó.")
+        if len(deputies) > MAX_DEPUTIES:
+            raise forms.ValidationError(f"Tối đa hai cụm phó; đã chọn {len(deputies)}.")
+        return data
+
     def decided_by_text(self) -> str:
         """As FORMAT.md writes it: the keyword, then the decision's number if given."""
         words = self.cleaned_data["decided_by"]
@@ -97,3 +108,6 @@ class CouncilForm(forms.Form):
     def __init__(self, *args, organizers: QuerySet[Organizer], **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["organizer"].queryset = organizers  # type: ignore[attr-defined]
+        if len(organizers) == 1:
+            # A province's board has one organizer: no empty choice to stumble on.
+            self.fields["organizer"].empty_label = None  # type: ignore[attr-defined]

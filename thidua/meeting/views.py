@@ -236,7 +236,8 @@ def next_leadership(request: HttpRequest, cluster_id: int, year: int) -> HttpRes
     cluster_year = _get_cluster_year_for_chair(request, cluster_id, year)
     form = NextLeadershipForm(request.POST, members=cluster_year.member_units())
     if not form.is_valid():
-        messages.error(request, "Thông tin lãnh đạo cụm năm sau chưa hợp lệ.")
+        for error in form.non_field_errors() or ["Thông tin lãnh đạo cụm năm sau chưa hợp lệ."]:
+            messages.error(request, f"Chưa ghi nhận: {error}")
         return redirect(_chair_url(cluster_year))
     meeting = services.prepare_meeting(cluster_year, by=request.user)
     record_next_leadership(

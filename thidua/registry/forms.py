@@ -184,6 +184,9 @@ class ProposeForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["award"].choices = award_choices()  # type: ignore[attr-defined]
         self.fields["proposed_by"].queryset = proposers.order_by("name")  # type: ignore[attr-defined]
+        if proposers.count() == 1:
+            # A unit officer proposes for one unit: chosen already, not an empty line to stumble on.
+            self.fields["proposed_by"].empty_label = None  # type: ignore[attr-defined]
         self.fields["unit"].queryset = units.order_by("name")  # type: ignore[attr-defined]
         self.fields["person"].queryset = persons  # type: ignore[attr-defined]
 

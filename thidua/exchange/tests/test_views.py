@@ -131,6 +131,18 @@ def test_an_existing_cluster_is_replaced_only_when_asked(seed_text: str):
     assert cluster.years.get(year=2021).review.place == "Hội trường UBND tỉnh"
 
 
+def test_forgetting_the_replace_box_keeps_the_file_and_says_what_to_tick(seed_text: str):
+    client = client_for(board_user(LANG_SON))
+    import_exchange(parse_exchange(seed_text, "seed.yaml"), by="kiểm thử")
+    changed = edited(seed_text, 'place: "Trụ sở Sở Tài chính tỉnh Lạng Sơn"', 'place: "Hội trường UBND tỉnh"')
+    digest = upload(client, changed).context["confirm"].initial["digest"]
+
+    refused = client.post(reverse("exchange:confirm"), {"digest": digest}, follow=True).content.decode()
+    assert "cần đánh dấu ô thay dữ liệu" in refused and "--replace" not in refused
+    client.post(reverse("exchange:confirm"), {"digest": digest, "replace": "on"}, follow=True)
+    assert Cluster.objects.get(code="TMTH").years.get(year=2021).review.place == "Hội trường UBND tỉnh"
+
+
 def test_a_stale_confirmation_imports_nothing(seed_text: str):
     client = client_for(board_user(LANG_SON))
     response = client.post(reverse("exchange:confirm"), {"digest": "0" * 64}, follow=True)

@@ -105,3 +105,9 @@ def test_the_seed_year_reads_as_the_article_reports_it(seed_year):
     # The seventh ballot names two units on the one-place flag: void on that tier only.
     assert "7 phiếu bầu, 1 phiếu không hợp lệ, 6 phiếu hợp lệ" in html
     assert '<td class="num">98,5</td>' in html  # scores as on the score sheet, decimal comma
+
+
+def test_a_year_not_yet_reviewed_says_so_instead_of_a_proposed_status(world: World):
+    html = page(world.lead_a, world.year_a_before)
+    assert "Tình trạng: <strong>Chưa họp bình xét</strong>" in html and "Cụm đề nghị" not in html
+    assert "Chưa có phiếu bầu" in between(html, 'id="h-count"', "</section>")

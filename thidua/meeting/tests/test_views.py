@@ -193,3 +193,16 @@ def test_after_concluding_the_chair_records_next_year_and_gets_the_minutes(
     link = re.search(r'href="([^"]+bien-ban-hop-binh-xet\.docx)"', page).group(1)
     minutes = client.get(link)
     assert minutes.status_code == 200 and minutes.content[:2] == b"PK"
+
+
+def test_next_years_head_cannot_also_be_a_deputy_and_the_chair_is_told_why(client, lead, seed_year):
+    skhdt, sngv = (seed_year.cluster.units.get(code=c) for c in ("SKHDT", "SNGV"))
+    before = Review.objects.filter(cluster_year=seed_year).values_list("next_head", flat=True).first()
+    response = client.post(
+        f"/hop/{seed_year.cluster_id}/{seed_year.year}/lanh-dao-nam-sau",
+        {"head": sngv.pk, "deputies": [skhdt.pk, sngv.pk], "decided_by": "vote"},
+        follow=True,
+    )
+    assert "không thể vừa là cụm trưởng vừa là cụm phó" in response.content.decode()
+    after = Review.objects.filter(cluster_year=seed_year).values_list("next_head", flat=True).first()
+    assert after == before != sngv.pk

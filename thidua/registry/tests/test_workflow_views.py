@@ -196,6 +196,8 @@ def test_the_decision_page_shows_bonus_money_and_revokes_with_a_reason(
     page = client.get(reverse("registry:decision", args=[decision.pk]))
     # 15.5 x 1.490.000 = 23.095.000, rounded up to the next 10.000 đồng.
     assert "23.100.000 đ" in _text(page)
+    # The coefficient's source is marked uncertain in the data: said in words, not as a bracketed code.
+    assert "(cần đối chiếu văn bản)" in _text(page) and "[U]" not in _text(page)
 
     url = reverse("registry:revoke", args=[decision.pk, awardee.pk])
     bad = client.post(url, {"number": "", "date": "01/03/2022", "reason": "Khai không đúng"}, follow=True)
@@ -408,3 +410,14 @@ def test_the_link_bar_shows_the_board_its_pages_and_an_officer_less(seed: Seed, 
         assert f">{label}</a>" in page
     officer = _text(client_for(_officer(seed, "STP")).get(reverse("registry:search")))
     assert ">Đề nghị khen thưởng</a>" in officer and ">Quyết định</a>" not in officer
+
+
+def test_the_proposal_page_names_laws_not_the_projects_internal_codes(
+    flag: AwardProposal, board: AbstractUser
+) -> None:
+    client = client_for(board)
+    page = _text(_post(client, flag, "xet-dieu-kien"))
+    assert "Quy chế hoạt động của cụm, khối thi đua" in page and "Nghị định 91/2017/NĐ-CP" in page
+    assert "Luật Thi đua, khen thưởng 2003 và Nghị định 91/2017/NĐ-CP" in page
+    for internal in ("LAW.md", "[U]", "[S]", "law-2003/decree-91-2017"):
+        assert internal not in page
