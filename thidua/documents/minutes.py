@@ -18,6 +18,7 @@ from thidua.documents.layout import items as listing
 from thidua.documents.letterhead import letterhead
 from thidua.emulation.models import Method, Rating
 from thidua.organisations.models import AwardTier, Unit
+from thidua.review.explain import decided_by_text
 from thidua.review.queries import YearSummary
 
 
@@ -196,7 +197,7 @@ def _next_year(doc: DocxDocument, summary: YearSummary, item: Iterator[int]) -> 
         body(doc, title, keep=True)
         body(doc, f"- {word} trưởng: {_unit_or_unknown(summary.next_head)};")
         body(doc, f"- {word} phó: {_units_or_unknown(summary.next_deputies)};")
-        body(doc, f"- Hình thức quyết định: {w.decided_by_text(summary.next_decided_by)}.")
+        body(doc, f"- Hình thức quyết định: {decided_by_text(summary.next_decided_by) or w.UNKNOWN}.")
     signed = summary.pact_signed
     body(
         doc,

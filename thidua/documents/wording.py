@@ -92,19 +92,6 @@ def unit_names(units: list[Unit]) -> str:
     return ", ".join(unit.name for unit in units)
 
 
-def decided_by_text(decided_by: str) -> str:
-    """How next year's leadership was decided, from the exchange vocabulary (vote | acclamation |
-    decision, free text may follow) into Vietnamese; other free text is shown as written."""
-    words = {"vote": "bỏ phiếu", "acclamation": "suy tôn", "decision": "theo quyết định"}
-    text = decided_by.strip()
-    if not text:
-        return UNKNOWN
-    first, _, rest = text.partition(" ")
-    if first.lower() in words:
-        return f"{words[first.lower()]} {rest}".strip()
-    return text
-
-
 def person_name(entry: str) -> str:
     """ "Nguyễn Quốc Toàn, Giám đốc Sở Tài chính" → "Nguyễn Quốc Toàn" (the name under a signature)."""
     return entry.split(",", 1)[0].strip()

@@ -11,15 +11,8 @@ from decimal import Decimal
 
 from thidua.emulation.models import Rating
 from thidua.organisations.models import AwardTier, Unit
+from thidua.review.explain import decided_by_text
 from thidua.review.queries import NotProposedLine, ProposalLine, YearSummary
-
-# `decided_by` is "vote", "acclamation" or "decision", optionally followed by free text
-# (FORMAT.md: `decision 888/QĐ-UBND`).
-DECIDED_BY = {
-    "vote": "Bỏ phiếu tại hội nghị",
-    "acclamation": "Suy tôn tại hội nghị",
-    "decision": "Theo quyết định của cơ quan tổ chức",
-}
 
 DOCUMENT_TITLES = {
     "bien-ban-hop-binh-xet.docx": "Biên bản họp bình xét",
@@ -43,14 +36,6 @@ def leader_words(cluster_kind: str) -> LeaderWords:
     if cluster_kind == "khoi":
         return LeaderWords("Khối trưởng", "Khối phó")
     return LeaderWords("Cụm trưởng", "Cụm phó")
-
-
-def decided_by_label(decided_by: str) -> str:
-    word, _, rest = decided_by.strip().partition(" ")
-    label = DECIDED_BY.get(word)
-    if label is None:
-        return decided_by
-    return f"{label} ({rest.strip()})" if rest.strip() else label
 
 
 @dataclass(frozen=True)
@@ -162,7 +147,7 @@ def year_page(summary: YearSummary) -> YearPage:
         members=_members(summary),
         sections=[_section(summary, tier) for tier in summary.tiers],
         counts_published=summary.ballots_cast is not None,
-        next_decided_by=decided_by_label(summary.next_decided_by) if summary.next_decided_by else "",
+        next_decided_by=decided_by_text(summary.next_decided_by) if summary.next_decided_by else "",
         status_label=_status_label(summary),
         no_count_note=_no_count_note(summary),
     )

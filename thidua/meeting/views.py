@@ -23,24 +23,19 @@ from django.views.decorators.http import require_GET, require_POST
 
 from thidua.accounts.rules import managed_cluster_years
 from thidua.emulation.models import ClusterYear, Rating
+from thidua.front.presenters import year_page
 from thidua.meeting import balloting, codes, services
 from thidua.meeting.code_sheet import code_sheet
 from thidua.meeting.council_views import council_ballot
-from thidua.meeting.forms import DECIDED_BY, AttendanceForm, NextLeadershipForm, ReopenForm, RulesForm
+from thidua.meeting.forms import AttendanceForm, NextLeadershipForm, ReopenForm, RulesForm
 from thidua.meeting.models import BallotCode, Meeting
 from thidua.meeting.queries import ballots_cast, counted_ballots, meeting_for, quorum_of
 from thidua.organisations.models import AwardTier, Unit
+from thidua.review.explain import decided_by_text
 from thidua.review.queries import year_summary
 from thidua.review.services import conclude_review, record_next_leadership
 
 MINUTES = "bien-ban-hop-binh-xet.docx"
-
-
-def decided_by_label(text: str) -> str:
-    """FORMAT.md's "vote" / "acclamation" / "decision 888/QĐ-UBND" in Vietnamese."""
-    word, _, rest = text.partition(" ")
-    label = dict(DECIDED_BY).get(word, word)
-    return f"{label} {rest}".strip()
 
 
 def _get_cluster_year_for_chair(request: HttpRequest, cluster_id: int, year: int) -> ClusterYear:
@@ -103,9 +98,10 @@ def chair(request: HttpRequest, cluster_id: int, year: int) -> HttpResponse:
         "issued": set(meeting.issues.values_list("unit__code", flat=True)) if meeting else set(),
         "unused": {u.code for u in members if u.pk in unused},
         "members": members,
+        "member_rows": year_page(summary).members,
         "minutes": MINUTES,
         "void": [(t.name, summary.void[t.code]) for t in summary.tiers if summary.void.get(t.code)],
-        "decided_by": decided_by_label(summary.next_decided_by),
+        "decided_by": decided_by_text(summary.next_decided_by),
     }
     return render(request, "meeting/chair.html", context)
 

@@ -84,3 +84,20 @@ def reason_text(reason: Mapping[str, Any], lang: str = "vi", names: Mapping[str,
     if kind == "not_agreed":
         return "không có trong danh sách hội nghị thống nhất" if vi else "not on the agreed list"
     return str(dict(reason))
+
+
+# How next year's leadership was decided: FORMAT.md's words, free text may follow ("decision 888/QĐ-UBND").
+DECIDED_BY = {
+    "vote": "Bỏ phiếu tại hội nghị",
+    "acclamation": "Suy tôn tại hội nghị",
+    "decision": "Theo quyết định của cơ quan tổ chức",
+}
+
+
+def decided_by_text(decided_by: str) -> str:
+    """ "decision 888/QĐ-BXD" -> "Theo quyết định của cơ quan tổ chức (888/QĐ-BXD)"; other text as written."""
+    word, _, rest = decided_by.strip().partition(" ")
+    label = DECIDED_BY.get(word.lower())
+    if label is None:
+        return decided_by.strip()
+    return f"{label} ({rest.strip()})" if rest.strip() else label

@@ -105,7 +105,7 @@ def test_next_leadership_and_pact_are_as_entered(seed_year):
     doc = minutes_of(seed_year)
     assert doc.line_with("- Cụm trưởng:") == "- Cụm trưởng: Sở Kế hoạch và Đầu tư tỉnh Lạng Sơn;"
     assert doc.line_with("- Cụm phó:") == "- Cụm phó: Sở Ngoại vụ tỉnh Lạng Sơn;"
-    assert "bỏ phiếu" in doc.line_with("Hình thức quyết định:")
+    assert doc.line_with("Hình thức quyết định:") == "- Hình thức quyết định: Bỏ phiếu tại hội nghị."
     assert doc.line_with("Ký giao ước thi đua năm 2022") == "7. Ký giao ước thi đua năm 2022: 20/01/2022."
 
 
