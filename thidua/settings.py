@@ -61,6 +61,8 @@ INSTALLED_APPS = [
     "rules.apps.AutodiscoverRulesConfig",
     "django_htmx",
     "axes",
+    # ninja in the apps makes its docs page use its own static files (swagger-ui), not a CDN.
+    "ninja",
     "thidua.core",
     "thidua.organisations",
     "thidua.emulation",
@@ -72,6 +74,7 @@ INSTALLED_APPS = [
     "thidua.awards",
     "thidua.registry",
     "thidua.front",
+    "thidua.api",
 ]
 
 MIDDLEWARE = [

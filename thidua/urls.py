@@ -2,6 +2,8 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from thidua.api.api import api
+
 admin.site.site_header = "thidua – Quản trị thi đua, khen thưởng"
 admin.site.site_title = "thidua"
 admin.site.index_title = "Dữ liệu hệ thống"
@@ -13,5 +15,6 @@ urlpatterns = [
     path("hop/", include("thidua.meeting.urls")),
     path("khen-thuong/", include("thidua.registry.urls")),
     path("trao-doi/", include("thidua.exchange.urls")),
+    path("api/v1/", api.urls),
     path("", include("thidua.front.urls")),
 ]

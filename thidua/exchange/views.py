@@ -22,15 +22,14 @@ from django.views.decorators.http import require_GET, require_POST
 
 from thidua.accounts.rules import board_organizers, visible_clusters
 from thidua.exchange.data import ExchangeData
-from thidua.exchange.errors import ExchangeError, ExchangeFileInvalid, ExportImpossible
+from thidua.exchange.errors import ExchangeFileInvalid, ExportImpossible
 from thidua.exchange.exporter import dump_exchange, export_cluster
 from thidua.exchange.importer import import_exchange
 from thidua.exchange.reader import parse_exchange
+from thidua.exchange.upload import YAML_MIME, read_upload
 from thidua.organisations.models import Cluster
 
-MAX_BYTES = 2 * 1024 * 1024
 SESSION_KEY = "exchange_upload"
-YAML_MIME = "application/yaml; charset=utf-8"
 
 
 class UploadForm(forms.Form):
@@ -52,22 +51,6 @@ def _require_board(request: HttpRequest) -> None:
     """Only an organizer's board (or a superuser) imports; to anyone else the page does not exist."""
     if not board_organizers(request.user).exists():
         raise Http404("Không tìm thấy trang.")
-
-
-def _read_upload(upload: Any) -> tuple[str, str]:
-    """(file name, text) of an uploaded file, or ExchangeFileInvalid saying why it cannot be read."""
-    name = upload.name or "tệp tải lên"
-    if upload.size > MAX_BYTES:
-        size = f"{upload.size / 1024 / 1024:.1f}".replace(".", ",")
-        raise ExchangeFileInvalid(
-            [ExchangeError(name, None, f"tệp quá lớn ({size} MB; tối đa 2 MB)", "file larger than 2 MB")]
-        )
-    try:
-        return name, upload.read().decode("utf-8")
-    except UnicodeDecodeError:
-        raise ExchangeFileInvalid(
-            [ExchangeError(name, None, "tệp không phải văn bản UTF-8", "the file is not UTF-8 text")]
-        ) from None
 
 
 def _check_right(request: HttpRequest, data: ExchangeData) -> None:
@@ -109,7 +92,7 @@ def upload(request: HttpRequest) -> HttpResponse:
     if request.method != "POST" or not form.is_valid():
         return render(request, "exchange/upload.html", {"form": form})
     try:
-        name, text = _read_upload(form.cleaned_data["file"])
+        name, text = read_upload(form.cleaned_data["file"])
         data = parse_exchange(text, name)
         _check_right(request, data)
     except ExchangeFileInvalid as error:

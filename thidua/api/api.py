@@ -1,0 +1,267 @@
+"""The JSON API (/api/v1/) for the provincial portal and the national database, described at openapi.json.
+# No `from __future__ import annotations`: ninja reads the parameter and response types at import time.
+
+Every endpoint reads through the same scope as the web pages (accounts.rules, registry.scope) and answers
+an object outside it with 404, and calls the same functions as the commands: the results are
+`results_for`, the export the exchange file of `thidua export`, the verdicts those of `thidua eligibility`.
+"""
+
+from typing import Any
+
+from django.db.models import QuerySet
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404
+from ninja import NinjaAPI, Query, Schema
+from ninja.errors import AuthenticationError, HttpError, ValidationError
+from ninja.openapi.docs import Swagger
+from ninja.pagination import PageNumberPagination, paginate
+from ninja.renderers import JSONRenderer
+
+from thidua.accounts.rules import board_organizers, visible_cluster_years, visible_clusters
+from thidua.api.auth import AUTH
+from thidua.api.errors import BODY_NAME, bad_file, case_file_errors, read_body
+from thidua.api.schemas import AwardOut, ClusterOut, ClusterYearOut, Error, FileErrors, Imported
+from thidua.awards.casefile import CaseFileInvalid, answer, parse_case_file
+from thidua.documents.render import DOCUMENTS
+from thidua.emulation.models import ClusterYear
+from thidua.exchange.errors import ExchangeFileInvalid, ExportImpossible
+from thidua.exchange.exporter import dump_exchange, export_cluster
+from thidua.exchange.importer import import_exchange
+from thidua.exchange.reader import parse_exchange
+from thidua.exchange.upload import YAML_MIME
+from thidua.organisations.models import Cluster
+from thidua.registry.models import Awardee
+from thidua.registry.scope import visible_awardees
+from thidua.registry.search import search_awards
+from thidua.review.models import Review
+from thidua.review.results import results_for
+
+NOT_FOUND = "Không tìm thấy (không có hoặc nằm ngoài phạm vi được xem của bạn)."
+UNAUTHENTICATED = (
+    "Cần xác thực: gửi mã truy cập trong tiêu đề «Authorization: Bearer <mã>» (cấp bằng `thidua api-token`) "
+    "hoặc đăng nhập trên trình duyệt."
+)
+CSRF_FAILED = "Yêu cầu từ trình duyệt thiếu mã CSRF (tiêu đề X-CSRFToken); dùng mã truy cập cho chương trình."
+YAML_BODY = {
+    "requestBody": {
+        "required": True,
+        "content": {"application/yaml": {"schema": {"type": "string"}}},
+    }
+}
+
+
+class Renderer(JSONRenderer):
+    # Vietnamese as itself in the body, not \u escapes: readable by a person looking at the answer.
+    json_dumps_params = {"ensure_ascii": False}
+
+
+api = NinjaAPI(
+    title="thidua API",
+    version="1",
+    description="Dữ liệu thi đua, khen thưởng cho cổng thông tin tỉnh và cơ sở dữ liệu quốc gia.",
+    auth=AUTH,
+    urls_namespace="api",
+    renderer=Renderer(),
+    # Served from ninja's own static files ("ninja" in INSTALLED_APPS); no validator badge from the internet.
+    docs=Swagger(settings={"validatorUrl": None}),
+)
+
+
+# ---- errors: JSON with a Vietnamese "detail" ----------------------------------------------------------
+
+
+@api.exception_handler(AuthenticationError)
+def _unauthenticated(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
+    response = api.create_response(request, {"detail": UNAUTHENTICATED}, status=401)
+    response["WWW-Authenticate"] = "Bearer"
+    return response
+
+
+@api.exception_handler(Http404)
+def _not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
+    return api.create_response(request, {"detail": NOT_FOUND}, status=404)
+
+
+@api.exception_handler(HttpError)
+def _http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+    # ninja's own message for a failed CSRF check is English; ours are Vietnamese already.
+    detail = CSRF_FAILED if "CSRF" in str(exc) else str(exc)
+    return api.create_response(request, {"detail": detail}, status=exc.status_code)
+
+
+@api.exception_handler(ValidationError)
+def _invalid(request: HttpRequest, exc: ValidationError) -> HttpResponse:
+    body = {"detail": "Tham số không hợp lệ.", "errors": exc.errors}
+    return api.create_response(request, body, status=422)
+
+
+# ---- clusters and their years -------------------------------------------------------------------------
+
+
+def _get_cluster_for_user(request: HttpRequest, cluster_id: int) -> Cluster:
+    return get_object_or_404(visible_clusters(request.user).select_related("organizer"), pk=cluster_id)
+
+
+def _get_cluster_year_for_user(request: HttpRequest, cluster_id: int, year: int) -> ClusterYear:
+    scope = visible_cluster_years(request.user).select_related("cluster")
+    return get_object_or_404(scope, cluster_id=cluster_id, year=year)
+
+
+@api.get("/clusters", response=list[ClusterOut], tags=["Cụm, khối"], summary="Các cụm, khối được xem")
+def clusters(request: HttpRequest) -> list[dict[str, Any]]:
+    rows = visible_clusters(request.user).select_related("organizer").order_by("organizer__name", "code")
+    return [
+        {"id": c.pk, "code": c.code, "kind": c.kind, "name": c.name, "organizer": c.organizer.name}
+        for c in rows
+    ]
+
+
+@api.get(
+    "/clusters/{cluster_id}/years",
+    response={200: list[ClusterYearOut], 404: Error},
+    tags=["Cụm, khối"],
+    summary="Các năm thi đua được xem của một cụm, khối",
+)
+def cluster_years(request: HttpRequest, cluster_id: int) -> list[dict[str, Any]]:
+    cluster = _get_cluster_for_user(request, cluster_id)
+    rows = (
+        visible_cluster_years(request.user)
+        .filter(cluster=cluster)
+        .select_related("head", "host", "review")
+        .prefetch_related("memberships__unit")
+        .order_by("year")
+    )
+    return [_year(cy) for cy in rows]
+
+
+def _year(cy: ClusterYear) -> dict[str, Any]:
+    review: Review | None = getattr(cy, "review", None)
+    status = Review.Status(review.status if review else Review.Status.PROPOSED)
+    return {
+        "year": cy.year,
+        "head": cy.head.code if cy.head else None,
+        "host": cy.host.code if cy.host else None,
+        "members": sorted(m.unit.code for m in cy.memberships.all()),
+        "status": status.value,
+        "status_label": status.label,
+    }
+
+
+@api.get(
+    "/clusters/{cluster_id}/years/{year}/results",
+    response={200: dict[str, Any], 404: Error},
+    tags=["Cụm, khối"],
+    summary="Kết quả bình xét của một năm (results.json, FORMAT.md)",
+)
+def year_results(request: HttpRequest, cluster_id: int, year: int) -> dict[str, Any]:
+    return results_for(_get_cluster_year_for_user(request, cluster_id, year), list(DOCUMENTS))
+
+
+@api.get(
+    "/clusters/{cluster_id}/export",
+    response={200: str, 404: Error, 409: Error},
+    tags=["Tệp trao đổi"],
+    summary="Tệp trao đổi (YAML, FORMAT.md) của một cụm, khối",
+    openapi_extra={"responses": {200: {"content": {"application/yaml": {"schema": {"type": "string"}}}}}},
+)
+def cluster_export(request: HttpRequest, cluster_id: int) -> HttpResponse:
+    cluster = _get_cluster_for_user(request, cluster_id)
+    try:
+        text = dump_exchange(export_cluster(cluster))
+    except ExportImpossible as impossible:
+        raise HttpError(409, f"Không xuất được tệp trao đổi: {impossible.vi}.") from None
+    return HttpResponse(text.encode("utf-8"), content_type=YAML_MIME)
+
+
+# ---- importing an exchange file (the board's act) -----------------------------------------------------
+
+
+@api.post(
+    "/exchange",
+    response={201: Imported, 403: Error, 404: Error, 409: Error, 422: FileErrors},
+    tags=["Tệp trao đổi"],
+    summary="Nhập một tệp trao đổi (cán bộ Ban Thi đua – Khen thưởng)",
+    openapi_extra=YAML_BODY,
+)
+def exchange_import(request: HttpRequest, replace: bool = False) -> Any:
+    boards = board_organizers(request.user)
+    if not boards.exists():
+        # As on the upload page: to anyone but a board the endpoint does not exist.
+        raise Http404
+    try:
+        text = read_body(request)
+        data = parse_exchange(text, BODY_NAME)
+    except ExchangeFileInvalid as invalid:
+        return api.create_response(request, bad_file("Tệp trao đổi", invalid.errors), status=422)
+    if not boards.filter(name=data.organizer.name).exists():
+        raise HttpError(
+            403,
+            f"Tệp thuộc «{data.organizer.name}»: bạn không phải cán bộ Ban Thi đua – Khen thưởng của cơ quan "
+            "này; không có dữ liệu nào được ghi.",
+        )
+    existing = Cluster.objects.filter(organizer__name=data.organizer.name, code=data.cluster.code).exists()
+    if existing and not replace:
+        raise HttpError(
+            409,
+            f"Cụm, khối «{data.cluster.code}» đã có; gửi lại với ?replace=true để thay dữ liệu các năm của "
+            "cụm bằng nội dung tệp. Không có dữ liệu nào được ghi.",
+        )
+    try:
+        cluster = import_exchange(data, by=request.user, replace=replace)
+    except ExchangeFileInvalid as invalid:
+        return api.create_response(request, bad_file("Tệp trao đổi", invalid.errors), status=422)
+    years = [year.year for year in data.years]
+    imported = {"cluster": cluster.pk, "code": cluster.code, "organizer": data.organizer.name}
+    return api.create_response(request, {**imported, "years": years, "replaced": existing}, status=201)
+
+
+# ---- the registry -------------------------------------------------------------------------------------
+
+
+class AwardFilters(Schema):
+    q: str | None = None
+    year: int | None = None
+    award: str | None = None
+    unit: int | None = None
+    grantor: str | None = None
+
+
+class AwardPages(PageNumberPagination):
+    """100 awards a page (at most 500 with page_size): a national search can match millions."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(page_size=100, max_page_size=500, **kwargs)
+
+
+@api.get("/registry/awards", response=list[AwardOut], tags=["Sổ khen thưởng"], summary="Tìm khen thưởng")
+@paginate(AwardPages)
+def registry_awards(request: HttpRequest, filters: Query[AwardFilters]) -> QuerySet[Awardee]:
+    return search_awards(
+        (filters.q or "").strip(),
+        filters.year,
+        (filters.award or "").strip() or None,
+        filters.unit,
+        (filters.grantor or "").strip() or None,
+        within=visible_awardees(request.user),
+    )
+
+
+# ---- eligibility --------------------------------------------------------------------------------------
+
+
+@api.post(
+    "/eligibility",
+    response={200: list[dict[str, Any]], 422: FileErrors},
+    tags=["Điều kiện khen thưởng"],
+    summary="Xét điều kiện khen thưởng cho một tệp trường hợp (ELIGIBILITY.md)",
+    openapi_extra=YAML_BODY,
+)
+def eligibility(request: HttpRequest) -> Any:
+    try:
+        case_file = parse_case_file(read_body(request), BODY_NAME)
+    except ExchangeFileInvalid as unreadable:
+        return api.create_response(request, bad_file("Tệp trường hợp", unreadable.errors), status=422)
+    except CaseFileInvalid as invalid:
+        errors = case_file_errors(invalid.errors)
+        return api.create_response(request, bad_file("Tệp trường hợp", errors), status=422)
+    return [verdict.as_dict() for verdict in answer(case_file)]

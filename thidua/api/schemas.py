@@ -1,0 +1,86 @@
+"""The shapes the API answers with (the results and verdicts are the files' own contracts, FORMAT.md and
+ELIGIBILITY.md, and are passed through as those files write them)."""
+
+from datetime import date
+
+from ninja import Schema
+
+from thidua.registry.models import Awardee
+
+
+class Error(Schema):
+    detail: str
+
+
+class LineError(Schema):
+    line: int | None
+    vi: str
+    en: str
+
+
+class FileErrors(Schema):
+    detail: str
+    errors: list[LineError]
+
+
+class ClusterOut(Schema):
+    id: int
+    code: str
+    kind: str
+    name: str
+    organizer: str
+
+
+class ClusterYearOut(Schema):
+    year: int
+    head: str | None
+    host: str | None
+    members: list[str]
+    status: str
+    status_label: str
+
+
+class DecisionOut(Schema):
+    number: str
+    date: date
+    signer: str
+    grantor: str
+    award_name: str
+
+
+class AwardOut(Schema):
+    id: int
+    name: str
+    year: int
+    award: str
+    kind: str  # "unit" (tập thể) or "person" (cá nhân)
+    unit: str | None
+    person: str | None
+    person_unit: str | None
+    decision: DecisionOut
+    revoked: bool
+
+    # Units and people are named by their codes, as in the exchange file; ids stay internal.
+    @staticmethod
+    def resolve_kind(obj: Awardee) -> str:
+        return "person" if obj.person_id else "unit"
+
+    @staticmethod
+    def resolve_unit(obj: Awardee) -> str | None:
+        return obj.unit.code if obj.unit else None
+
+    @staticmethod
+    def resolve_person(obj: Awardee) -> str | None:
+        return obj.person.code if obj.person else None
+
+    @staticmethod
+    def resolve_person_unit(obj: Awardee) -> str | None:
+        return obj.person_unit.code if obj.person_unit else None
+
+
+class Imported(Schema):
+    cluster: int
+    code: str
+    organizer: str
+    years: list[int]
+    replaced: bool
