@@ -1,0 +1,258 @@
+"""Backup and restore of the whole database as one zip: Django's serialized JSON, a manifest, the media.
+
+The zip holds `manifest.json` (format version, versions, database vendor, time, rows per model, sha256 of
+the data), `data.json` (loaddata format, natural keys for content types and permissions, which a fresh
+database recreates on migrate with its own ids) and `media/…` (the uploaded files, when there are any).
+
+A restore goes into a freshly migrated, empty database only: the office restores onto a new server, never
+over live data. It is all or nothing: the data is checked against its sha256 before anything is written,
+loaded in one transaction, and the rows per model are compared with the manifest before committing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import tempfile
+import zipfile
+from dataclasses import dataclass
+from importlib.metadata import PackageNotFoundError
+from importlib.metadata import version as package_version
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+import django
+from django.apps import apps
+from django.conf import settings
+from django.contrib.auth.models import Permission
+from django.contrib.contenttypes.models import ContentType
+from django.core.management import call_command
+from django.core.management.color import no_style
+from django.core.serializers.base import DeserializationError
+from django.db import DatabaseError, connection, models, transaction
+from django.utils import timezone
+
+FORMAT = 1
+MANIFEST = "manifest.json"
+DATA = "data.json"
+MEDIA = "media/"
+# Rows a fresh `migrate` writes itself; the data refers to them by natural key, never by id.
+RECREATED_BY_MIGRATE: tuple[type[models.Model], ...] = (ContentType, Permission)
+EXCLUDED = ["contenttypes", "auth.permission"]
+
+
+class BackupInvalid(Exception):
+    """A backup that cannot be restored (damaged, foreign, or a database that is not empty); Vietnamese."""
+
+
+@dataclass(frozen=True)
+class BackupSummary:
+    path: Path
+    counts: dict[str, int]
+    media_files: int
+
+
+def backed_up_models() -> list[type[models.Model]]:
+    """Every concrete model of every installed app, except the rows migrate recreates."""
+    return [
+        model
+        for model in apps.get_models()
+        if model._meta.managed and not model._meta.proxy and model not in RECREATED_BY_MIGRATE
+    ]
+
+
+def row_counts() -> dict[str, int]:
+    return {model._meta.label_lower: model._default_manager.count() for model in backed_up_models()}
+
+
+def thidua_version() -> str:
+    try:
+        return package_version("thidua")
+    except PackageNotFoundError:
+        return "unknown"
+
+
+def backup(out: Path, *, media_root: Path | None = None) -> BackupSummary:
+    """Write a consistent snapshot of the database (and the media folder, if any) to the zip `out`."""
+    media = Path(settings.MEDIA_ROOT) if media_root is None else media_root
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="thidua-backup-") as work:
+        data_path = Path(work) / DATA
+        with transaction.atomic():
+            _read_only_snapshot()
+            counts = row_counts()
+            call_command(
+                "dumpdata",
+                exclude=EXCLUDED,
+                natural_foreign=True,
+                output=str(data_path),
+                verbosity=0,
+            )
+        manifest = {
+            "format": FORMAT,
+            "thidua": thidua_version(),
+            "django": django.get_version(),
+            "database": connection.vendor,
+            "created_at": timezone.now().isoformat(),
+            "counts": counts,
+            "sha256": _sha256(data_path),
+        }
+        media_files = sorted(p for p in media.rglob("*") if p.is_file()) if media.is_dir() else []
+        # Written beside the target, then renamed: a half-written zip never carries the final name.
+        partial = out.with_name(out.name + ".partial")
+        with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+            archive.writestr(MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=2) + "\n")
+            archive.write(data_path, DATA)
+            for file in media_files:
+                archive.write(file, MEDIA + file.relative_to(media).as_posix())
+        partial.replace(out)
+    return BackupSummary(out, counts, len(media_files))
+
+
+def _read_only_snapshot() -> None:
+    """On PostgreSQL every query of the backup sees the same snapshot. SQLite needs nothing more: its read
+    transaction holds the database still (or sees one snapshot in WAL mode) until it ends. Inside an
+    outer transaction (tests) the level is the outer one's and cannot be changed any more."""
+    if connection.vendor == "postgresql" and not connection.savepoint_ids:
+        with connection.cursor() as cursor:
+            cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+
+
+def restore(path: Path, *, media_root: Path | None = None) -> dict[str, int]:
+    """Load the backup `path` into this empty, migrated database; all or nothing. Returns the rows per
+    model. Raises BackupInvalid, with nothing written, for a damaged or foreign zip or a database
+    that is not empty."""
+    media = Path(settings.MEDIA_ROOT) if media_root is None else media_root
+    with _open_backup(path) as archive:
+        manifest = _manifest(archive, path)
+        members = _media_members(archive, path)
+        with tempfile.TemporaryDirectory(prefix="thidua-restore-") as work:
+            data_path = Path(work) / DATA
+            with archive.open(DATA) as source, data_path.open("wb") as copy:
+                shutil.copyfileobj(source, copy)
+            if _sha256(data_path) != manifest["sha256"]:
+                raise BackupInvalid(
+                    f"Tệp sao lưu {path.name} bị hỏng: dữ liệu không khớp mã kiểm tra sha256 ghi trong "
+                    "manifest.json. Không khôi phục gì."
+                )
+            _require_empty(media, members)
+            counts = _load(data_path, manifest["counts"], path)
+        for name in members:
+            file = media / PurePosixPath(name).relative_to(MEDIA.rstrip("/"))
+            file.parent.mkdir(parents=True, exist_ok=True)
+            with archive.open(name) as source, file.open("wb") as out:
+                shutil.copyfileobj(source, out)
+    return counts
+
+
+def _open_backup(path: Path) -> zipfile.ZipFile:
+    try:
+        archive = zipfile.ZipFile(path)
+        damaged = archive.testzip()
+    except FileNotFoundError:
+        raise BackupInvalid(f"Không có tệp sao lưu {path}.") from None
+    except (zipfile.BadZipFile, OSError, EOFError):
+        raise BackupInvalid(
+            f"Tệp {path.name} không phải tệp sao lưu zip đọc được (hỏng hoặc sai loại)."
+        ) from None
+    if damaged is not None:
+        archive.close()
+        raise BackupInvalid(f"Tệp sao lưu {path.name} bị hỏng ở mục {damaged}. Không khôi phục gì.")
+    return archive
+
+
+def _manifest(archive: zipfile.ZipFile, path: Path) -> dict[str, Any]:
+    names = set(archive.namelist())
+    if MANIFEST not in names or DATA not in names:
+        raise BackupInvalid(
+            f"Tệp {path.name} không phải bản sao lưu của thidua: thiếu {MANIFEST} hoặc {DATA}."
+        )
+    try:
+        manifest = json.loads(archive.read(MANIFEST).decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        raise BackupInvalid(f"Tệp {path.name}: {MANIFEST} không đọc được (không phải JSON).") from None
+    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
+        found = manifest.get("format") if isinstance(manifest, dict) else None
+        raise BackupInvalid(
+            f"Tệp {path.name}: bản sao lưu định dạng {found!r}, "
+            f"phiên bản này chỉ khôi phục định dạng {FORMAT}."
+        )
+    counts, digest = manifest.get("counts"), manifest.get("sha256")
+    if (
+        not isinstance(counts, dict)
+        or not all(isinstance(v, int) for v in counts.values())
+        or not isinstance(digest, str)
+    ):
+        raise BackupInvalid(f"Tệp {path.name}: {MANIFEST} thiếu số bản ghi (counts) hoặc mã sha256.")
+    return manifest
+
+
+def _media_members(archive: zipfile.ZipFile, path: Path) -> list[str]:
+    members = [n for n in archive.namelist() if n.startswith(MEDIA) and not n.endswith("/")]
+    for name in members:
+        parts = PurePosixPath(name).parts
+        if ".." in parts or name.startswith("/") or "\\" in name:
+            raise BackupInvalid(f"Tệp {path.name} có đường dẫn tệp không hợp lệ: {name}. Không khôi phục gì.")
+    return members
+
+
+def _require_empty(media: Path, members: list[str]) -> None:
+    filled = {label: n for label, n in row_counts().items() if n}
+    if filled:
+        listed = ", ".join(f"{label} ({n})" for label, n in sorted(filled.items())[:5])
+        raise BackupInvalid(
+            "Chỉ khôi phục vào cơ sở dữ liệu mới, trống (đã chạy `thidua migrate`); cơ sở dữ liệu này đã có "
+            f"dữ liệu: {listed}{', …' if len(filled) > 5 else ''}. Không khôi phục gì."
+        )
+    clashes = [n for n in members if (media / PurePosixPath(n).relative_to("media")).exists()]
+    if clashes:
+        raise BackupInvalid(
+            f"Thư mục tệp đính kèm {media} đã có {clashes[0]}: chỉ khôi phục vào thư mục trống. "
+            "Không khôi phục gì."
+        )
+
+
+def _load(data_path: Path, expected: dict[str, int], path: Path) -> dict[str, int]:
+    try:
+        with transaction.atomic():
+            call_command("loaddata", str(data_path), verbosity=0)
+            _reset_sequences()
+            counts = row_counts()
+            wrong = {
+                label: (expected.get(label, 0), counts.get(label, 0))
+                for label in set(expected) | set(counts)
+                if expected.get(label, 0) != counts.get(label, 0)
+            }
+            if wrong:
+                listed = ", ".join(
+                    f"{label}: cần {want}, có {got}" for label, (want, got) in sorted(wrong.items())
+                )
+                raise BackupInvalid(
+                    f"Tệp sao lưu {path.name}: số bản ghi sau khi nạp không khớp manifest ({listed}). "
+                    "Đã hủy, không ghi gì."
+                )
+    except BackupInvalid:
+        raise
+    except (DatabaseError, DeserializationError, LookupError) as error:
+        raise BackupInvalid(
+            f"Tệp sao lưu {path.name} không nạp được vào cơ sở dữ liệu này ({error}). Đã hủy, không ghi gì."
+        ) from None
+    return counts
+
+
+def _reset_sequences() -> None:
+    """Rows came with their ids: the next id PostgreSQL hands out must follow them (sqlsequencereset)."""
+    statements = connection.ops.sequence_reset_sql(no_style(), list(apps.get_models()))
+    if statements:
+        with connection.cursor() as cursor:
+            for sql in statements:
+                cursor.execute(sql)
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as file:
+        for block in iter(lambda: file.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
