@@ -1,3 +1,6 @@
+from collections.abc import Iterator
+from typing import Any
+
 import pytest
 
 
@@ -21,3 +24,11 @@ def _close_live_server_sessions(django_db_setup, django_db_blocker):
             "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
             "WHERE datname = current_database() AND pid <> pg_backend_pid()"
         )
+
+
+@pytest.fixture
+def browser() -> Iterator[Any]:
+    """Headless Debian Chromium (thidua.testing.browser); modules mark themselves with NEEDS_CHROMIUM."""
+    from thidua.testing.browser import launch
+
+    yield from launch()

@@ -6,14 +6,8 @@ from django.http import HttpRequest
 from thidua.core.models import AuditEvent
 
 
-@admin.register(AuditEvent)
-class AuditEventAdmin(admin.ModelAdmin):
-    list_display = ["at", "actor", "actor_label", "verb", "object_type", "object_id"]
-    list_filter = ["verb", "object_type"]
-    search_fields = ["verb", "object_type", "object_id", "actor__username", "actor_label"]
-    list_select_related = ["actor"]
-    date_hierarchy = "at"
-    fields = readonly_fields = ("at", "actor", "actor_label", "verb", "object_type", "object_id", "data")
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Records nobody edits by hand: the audit trail, ballots, the meeting's and the council's records."""
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
@@ -23,3 +17,13 @@ class AuditEventAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:
         return False
+
+
+@admin.register(AuditEvent)
+class AuditEventAdmin(ReadOnlyAdmin):
+    list_display = ["at", "actor", "actor_label", "verb", "object_type", "object_id"]
+    list_filter = ["verb", "object_type"]
+    search_fields = ["verb", "object_type", "object_id", "actor__username", "actor_label"]
+    list_select_related = ["actor"]
+    date_hierarchy = "at"
+    fields = readonly_fields = ("at", "actor", "actor_label", "verb", "object_type", "object_id", "data")

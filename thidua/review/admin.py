@@ -4,6 +4,7 @@ frozen by `conclude_review`, and a ballot is exactly what was cast (no voter, no
 from django.contrib import admin
 from django.http import HttpRequest
 
+from thidua.core.admin import ReadOnlyAdmin
 from thidua.review.models import Ballot, NextDeputy, NotProposed, Proposal, Review
 
 
@@ -47,18 +48,9 @@ class ReviewAdmin(admin.ModelAdmin):
 
 
 @admin.register(Ballot)
-class BallotAdmin(admin.ModelAdmin):
+class BallotAdmin(ReadOnlyAdmin):
     # Only the review and the choices: the schema holds nothing else, and the list stays in random id order.
     list_display = ["__str__", "review", "choices"]
     list_filter = ["review"]
     fields = readonly_fields = ("review", "choices")
     list_select_related = ["review__cluster_year__cluster"]
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:
-        return False

@@ -2,17 +2,10 @@
 
 from __future__ import annotations
 
-import pytest
-
-from thidua.front.tests.test_browser import ARTIFACTS, CHROMIUM, browser
-
-__all__ = ["browser"]
+from thidua.testing.browser import ARTIFACTS, NEEDS_CHROMIUM
 
 pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(
-        not CHROMIUM.exists(), reason="Chromium không có: chạy `make browser` (apt-get install chromium)"
-    ),
+    *NEEDS_CHROMIUM,
 ]
 
 

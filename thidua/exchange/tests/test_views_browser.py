@@ -5,27 +5,23 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from django.urls import reverse
 
 from thidua.accounts.models import Role
 from thidua.exchange.tests.conftest import edited, line_of
 from thidua.front.tests.conftest import PASSWORD, make_user
-from thidua.front.tests.test_browser import ARTIFACTS, CHROMIUM, browser  # noqa: F401 (fixture)
 from thidua.organisations.models import Cluster
 from thidua.scenarios import SEED
 from thidua.testing import factories
+from thidua.testing.browser import ARTIFACTS, NEEDS_CHROMIUM
 
 pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(
-        not CHROMIUM.exists(), reason="Chromium không có: chạy `make browser` (apt-get install chromium)"
-    ),
+    *NEEDS_CHROMIUM,
 ]
 
 
 def test_a_board_officer_uploads_a_bad_file_then_the_good_one(
-    browser,  # noqa: F811 (the fixture imported above)
+    browser,
     live_server,
     transactional_db,
     tmp_path: Path,

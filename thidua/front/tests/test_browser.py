@@ -6,12 +6,7 @@ test-artifacts/ for a person to look at.
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
-from django.conf import settings
 from django.urls import reverse
 
 from thidua.accounts.services import create_demo_accounts
@@ -20,31 +15,13 @@ from thidua.exchange.importer import import_exchange
 from thidua.exchange.reader import read_exchange_file
 from thidua.review.services import conclude_review
 from thidua.scenarios import SEED
+from thidua.testing.browser import ARTIFACTS, NEEDS_CHROMIUM
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARTIFACTS = Path(settings.BASE_DIR) / "test-artifacts"
 SIZES = {"dien-thoai": (390, 844), "may-tinh": (1280, 900)}
 
 pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(
-        not CHROMIUM.exists(), reason="Chromium không có: chạy `make browser` (apt-get install chromium)"
-    ),
+    *NEEDS_CHROMIUM,
 ]
-
-
-@pytest.fixture
-def browser() -> Iterator[object]:
-    # Playwright's sync API runs an event loop in this thread; Django then refuses ORM calls unless told.
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), args=["--no-sandbox", "--disable-background-networking"]
-        )
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture

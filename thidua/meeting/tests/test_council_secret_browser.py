@@ -6,18 +6,16 @@ import pytest
 
 from thidua.meeting.models import CouncilBallot
 from thidua.meeting.tests.council_secret_helpers import member_codes, secret_council
-from thidua.meeting.tests.test_browser import CHROMIUM, PHONE, browser, shot  # noqa: F401 (fixture)
+from thidua.meeting.tests.test_browser import PHONE, shot
+from thidua.testing.browser import NEEDS_CHROMIUM
 
 pytestmark = [
-    pytest.mark.browser,
+    *NEEDS_CHROMIUM,
     pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(
-        not CHROMIUM.exists(), reason="Chromium không có: chạy `make browser` (apt-get install chromium)"
-    ),
 ]
 
 
-def test_a_member_votes_secretly_on_a_phone(browser, live_server, organizer, flag):  # noqa: F811
+def test_a_member_votes_secretly_on_a_phone(browser, live_server, organizer, flag):
     council = secret_council(organizer, present=3, absent=1)
     code = member_codes(council)[0]
     page = browser.new_context(viewport=PHONE, locale="vi-VN", is_mobile=True).new_page()

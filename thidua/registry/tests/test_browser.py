@@ -11,19 +11,16 @@ from django.urls import reverse
 from thidua.accounts.models import Role
 from thidua.exchange.importer import import_exchange
 from thidua.exchange.reader import read_exchange_file
-from thidua.front.tests.test_browser import ARTIFACTS, CHROMIUM, browser  # noqa: F401  (the fixture)
 from thidua.organisations.models import Organizer
 from thidua.registry import services
 from thidua.registry.models import AwardProposal
 from thidua.registry.tests.conftest import BY, push_through, user_with
 from thidua.review.services import conclude_review
 from thidua.scenarios import SEED
+from thidua.testing.browser import ARTIFACTS, NEEDS_CHROMIUM
 
 pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(
-        not CHROMIUM.exists(), reason="Chromium không có: chạy `make browser` (apt-get install chromium)"
-    ),
+    *NEEDS_CHROMIUM,
 ]
 
 
@@ -35,7 +32,7 @@ def accepted(transactional_db: None) -> AwardProposal:
     return push_through(flag, on=date(2022, 1, 25))
 
 
-def test_the_board_walks_the_decision_form(browser, live_server, accepted: AwardProposal) -> None:  # noqa: F811
+def test_the_board_walks_the_decision_form(browser, live_server, accepted: AwardProposal) -> None:
     user = user_with("ban-tdkt", kind=Role.Kind.BOARD, organizer=Organizer.objects.get())
     user.set_password("mat-khau-thu")
     user.save()
