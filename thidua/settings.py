@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "thidua.registry",
     "thidua.front",
     "thidua.api",
+    "thidua.scoring",
 ]
 
 MIDDLEWARE = [

@@ -15,6 +15,7 @@ urlpatterns = [
     path("hop/", include("thidua.meeting.urls")),
     path("khen-thuong/", include("thidua.registry.urls")),
     path("trao-doi/", include("thidua.exchange.urls")),
+    path("cham-diem/", include("thidua.scoring.urls")),
     path("api/v1/", api.urls),
     path("", include("thidua.front.urls")),
 ]

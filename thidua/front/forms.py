@@ -46,7 +46,7 @@ class RosterForm(forms.Form):
 
     def __init__(self, *args: Any, cluster_year: ClusterYear, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        units = Unit.objects.filter(organizer=cluster_year.cluster.organizer)
+        units = Unit.objects.filter(organizer=cluster_year.cluster.organizer, parent__isnull=True)
         _units_field(self.fields["members"], units, list(units), None)  # type: ignore[arg-type]
         self.current = cluster_year.member_units()
 
@@ -69,7 +69,7 @@ class LeadershipForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["head"].label = words.head
         self.fields["deputies"].label = f"{words.deputy} (không, một hoặc hai đơn vị)"
-        units = Unit.objects.filter(organizer=cluster_year.cluster.organizer)
+        units = Unit.objects.filter(organizer=cluster_year.cluster.organizer, parent__isnull=True)
         members = cluster_year.member_units()
         _units_field(self.fields["head"], units, members, NOT_RECORDED)  # type: ignore[arg-type]
         _units_field(self.fields["deputies"], units, members, None)  # type: ignore[arg-type]
@@ -170,7 +170,7 @@ class ReviewFactsForm(forms.Form):
 
     def __init__(self, *args: Any, cluster_year: ClusterYear, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        units = Unit.objects.filter(organizer=cluster_year.cluster.organizer)
+        units = Unit.objects.filter(organizer=cluster_year.cluster.organizer, parent__isnull=True)
         _units_field(self.fields["present"], units, cluster_year.member_units(), None)  # type: ignore[arg-type]
 
     def present_given(self) -> list[Unit] | None:

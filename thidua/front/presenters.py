@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from thidua.core.numbers import plain_or_none
 from thidua.emulation.models import Rating
 from thidua.organisations.models import AwardTier, Unit
 from thidua.review.explain import decided_by_text
@@ -102,13 +103,6 @@ def _section(summary: YearSummary, tier: AwardTier) -> TierSection:
     )
 
 
-def _plain_score(score: Decimal | None) -> Decimal | None:
-    """98.50 -> 98.5 and 96.00 -> 96, as scores are written on a score sheet."""
-    if score is None:
-        return None
-    return score.quantize(Decimal(1)) if score == score.to_integral_value() else score.normalize()
-
-
 def _rating_label(code: str) -> str:
     return Rating(code).label if code in Rating.values else code
 
@@ -133,7 +127,7 @@ def _members(summary: YearSummary) -> list[MemberRow]:
             MemberRow(
                 unit,
                 roles,
-                _plain_score(summary.scores.get(unit.code)),
+                plain_or_none(summary.scores.get(unit.code)),
                 _rating_label(rating),
                 places.get(unit.pk),
             )

@@ -1,6 +1,10 @@
 """Admin for organizers, units (with their dated lineage), the award catalogue and clusters."""
 
+from typing import Any
+
+from django import forms
 from django.contrib import admin
+from django.forms.models import BaseInlineFormSet
 
 from thidua.organisations.models import AwardTier, Cluster, Organizer, Unit, UnitEvent
 
@@ -18,13 +22,52 @@ class UnitEventInline(admin.TabularInline):
     autocomplete_fields = ["other"]
 
 
+class SubUnitForm(forms.ModelForm):
+    class Meta:
+        model = Unit
+        fields = ["code", "name", "short_name"]
+
+    def clean_code(self) -> str:
+        # The organizer is not on the form, so Django skips the (organizer, code) constraint: check it here.
+        code: str = self.cleaned_data["code"].strip()
+        taken = Unit.objects.filter(organizer_id=self.instance.organizer_id, code=code)
+        if taken.exclude(pk=self.instance.pk).exists():
+            raise forms.ValidationError(f"Mã «{code}» đã dùng cho một đơn vị khác.")
+        return code
+
+
+class SubUnitFormSet(BaseInlineFormSet):
+    """A sub-unit belongs to its parent's organizer; the parent is on the page, so it is not asked."""
+
+    def add_fields(self, form: Any, index: int | None) -> None:
+        super().add_fields(form, index)
+        form.instance.organizer_id = self.instance.organizer_id
+
+
+class SubUnitInline(admin.TabularInline):
+    model = Unit
+    fk_name = "parent"
+    form = SubUnitForm
+    formset = SubUnitFormSet
+    extra = 0
+    verbose_name = "đơn vị trực thuộc (phòng, ban)"
+    verbose_name_plural = "đơn vị trực thuộc (phòng, ban)"
+
+    def get_formset(self, request: Any, obj: Unit | None = None, **kwargs: Any) -> Any:
+        # A sub-unit has no sub-units of its own (one level, organisations/models.py).
+        if obj is not None and obj.parent_id is not None:
+            kwargs["max_num"] = 0
+        return super().get_formset(request, obj, **kwargs)
+
+
 @admin.register(Unit)
 class UnitAdmin(admin.ModelAdmin):
-    list_display = ["code", "name", "short_name", "organizer", "female_share"]
-    list_filter = ["organizer"]
+    list_display = ["code", "name", "short_name", "organizer", "parent", "female_share"]
+    list_filter = ["organizer", ("parent", admin.EmptyFieldListFilter)]
     search_fields = ["code", "name", "short_name"]
-    list_select_related = ["organizer"]
-    inlines = [UnitEventInline]
+    list_select_related = ["organizer", "parent"]
+    autocomplete_fields = ["parent"]
+    inlines = [SubUnitInline, UnitEventInline]
 
 
 @admin.register(UnitEvent)

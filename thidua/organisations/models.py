@@ -6,6 +6,7 @@ A unit keeps its stable code for life; renames, mergers and splits are dated eve
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
 from django.db import models
 
 
@@ -41,6 +42,17 @@ class Unit(models.Model):
         blank=True,
         help_text="Từ 0 đến 1; dùng khi xét ưu tiên (NĐ 152/2025 Điều 4 khoản 6).",
     )
+    # A phòng, ban or đơn vị trực thuộc: the unit head grants its titles; it is never a cluster member.
+    # One level only, so "a unit and its sub-units" is one query (registry/scope.py).
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="sub_units",
+        verbose_name="thuộc đơn vị",
+        help_text="Để trống với đơn vị thành viên cụm, khối; chọn đơn vị cấp trên với phòng, ban trực thuộc.",
+    )
 
     class Meta:
         ordering = ["organizer", "code"]
@@ -54,6 +66,23 @@ class Unit(models.Model):
     @property
     def display_name(self) -> str:
         return self.short_name or self.name
+
+    def clean(self) -> None:
+        parent = self.parent
+        if parent is None:
+            return
+        if parent.pk is not None and parent.pk == self.pk:
+            raise ValidationError({"parent": "Một đơn vị không thể trực thuộc chính nó."})
+        if parent.parent_id is not None:
+            raise ValidationError(
+                {"parent": f"«{parent.name}» đã là đơn vị trực thuộc; chỉ ghi một cấp đơn vị trực thuộc."}
+            )
+        if self.organizer_id is not None and parent.organizer_id != self.organizer_id:
+            raise ValidationError({"parent": "Đơn vị cấp trên phải thuộc cùng cơ quan tổ chức."})
+        if self.pk is not None and self.sub_units.exists():
+            raise ValidationError(
+                {"parent": "Đơn vị đang có đơn vị trực thuộc, không thể trực thuộc đơn vị khác."}
+            )
 
 
 class UnitEvent(models.Model):

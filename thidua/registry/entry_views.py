@@ -1,6 +1,7 @@
 """Entering people and yearly facts: a person with their posting, their yearly rating and titles, initiatives
-and holds, and a unit's yearly record. The board enters for its organizer, a unit's officer for the unit and
-its people (scope.py); every change goes through entry.py."""
+and holds, a unit's yearly record, its people's titles for a year in one table, its sub-units and their
+titles. The board enters for its organizer, a unit's officer for the unit, its sub-units and their people
+(scope.py); every change goes through entry.py."""
 
 from __future__ import annotations
 
@@ -8,14 +9,28 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
+from thidua.awards.conditions import CSTDCS, LDTT
 from thidua.organisations.models import Unit
 from thidua.registry import entry, scope
-from thidua.registry.forms import HoldForm, InitiativeForm, PersonForm, PersonYearForm, UnitYearForm
-from thidua.registry.models import Hold, Initiative, Person
+from thidua.registry.forms import (
+    FIRST_YEAR,
+    LAST_YEAR,
+    HoldForm,
+    InitiativeForm,
+    PeopleTitlesForm,
+    PersonForm,
+    PersonYearForm,
+    SubUnitForm,
+    SubUnitTitleForm,
+    UnitYearForm,
+)
+from thidua.registry.models import Hold, Initiative, Person, PersonYear
+from thidua.registry.views import unit_page
 
 PERSON_FIELDS = ("name", "code", "sex", "birth_year", "direct_labourer")
 
@@ -147,3 +162,101 @@ def unit_year(request: HttpRequest, unit_id: int) -> HttpResponse:
         return redirect("registry:unit_year", unit.pk)
     context = {"unit": unit, "form": form, "years": unit.registry_years.order_by("-year")}
     return render(request, "registry/unit_year.html", context, status=400 if form.errors else 200)
+
+
+def _unit_for_user(request: HttpRequest, unit_id: int) -> Unit:
+    return get_object_or_404(scope.visible_units(request.user), pk=unit_id)
+
+
+def _year(request: HttpRequest) -> int | None:
+    value = request.GET.get("nam") or request.POST.get("nam") or ""
+    return int(value) if value.isdigit() and FIRST_YEAR <= int(value) <= LAST_YEAR else None
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def people_titles(request: HttpRequest, unit_id: int) -> HttpResponse:
+    """The unit's people for one year in a table: rating and titles per person, saved all at once."""
+    unit = _unit_for_user(request, unit_id)
+    year = _year(request)
+    context: dict[str, Any] = {"unit": unit, "year": year}
+    if year is None:
+        return render(request, "registry/people_titles.html", context)
+    people = list(entry.people_of(unit, year).order_by("name_folded", "pk"))
+    current = {row.person_id: row for row in PersonYear.objects.filter(person__in=people, year=year)}
+    form = PeopleTitlesForm(request.POST or None, people=people, current=current)
+    if request.method == "POST" and form.is_valid():
+        try:
+            written = entry.record_people_titles(unit, year, form.entries(), by=request.user)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, f"Đã lưu xếp loại, danh hiệu năm {year} của {written} cá nhân.")
+            return redirect(f"{request.path}?nam={year}")
+    counts = entry.staff_titles_from_people(unit, year)
+    context.update(form=form, ldtt=counts[LDTT], cstdcs=counts[CSTDCS])
+    return render(request, "registry/people_titles.html", context, status=400 if form.errors else 200)
+
+
+@login_required
+@require_POST
+def compute_staff_titles(request: HttpRequest, unit_id: int) -> HttpResponse:
+    """ "Tính từ danh sách cá nhân": the unit's staff_titles for a year from its people's records."""
+    unit = _unit_for_user(request, unit_id)
+    year = _year(request)
+    if year is None:
+        messages.error(request, "Cần chọn năm để tính số cá nhân đạt danh hiệu.")
+        return redirect("registry:unit_year", unit.pk)
+    row = entry.compute_staff_titles(unit, year, by=request.user)
+    counts = row.staff_titles or {}
+    messages.success(
+        request,
+        f"Đã tính từ danh sách cá nhân năm {year}: {counts.get(LDTT, 0)} Lao động tiên tiến, "
+        f"{counts.get(CSTDCS, 0)} Chiến sĩ thi đua cơ sở.",
+    )
+    return redirect("registry:unit_year", unit.pk)
+
+
+@login_required
+@require_POST
+def add_sub_unit(request: HttpRequest, unit_id: int) -> HttpResponse:
+    unit = _unit_for_user(request, unit_id)
+    if unit.parent_id is not None:
+        raise Http404("Không tìm thấy.")
+    form = SubUnitForm(request.POST)
+    if form.is_valid():
+        try:
+            sub_unit = entry.add_sub_unit(unit, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, f"Đã thêm đơn vị trực thuộc {sub_unit.name}.")
+            return redirect("registry:unit", unit.pk)
+    return unit_page(request, unit, sub_unit_form=form)
+
+
+@login_required
+@require_POST
+def sub_unit_title(request: HttpRequest, unit_id: int) -> HttpResponse:
+    unit = _unit_for_user(request, unit_id)
+    form = SubUnitTitleForm(request.POST, sub_units=unit.sub_units.all())
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            decision = entry.grant_sub_unit_title(
+                data["sub_unit"],
+                data["award"],
+                data["year"],
+                number=data["number"],
+                date=data["date"],
+                signer=data["signer"],
+                by=request.user,
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request, f"Đã ghi {decision.award_name} năm {data['year']} cho {data['sub_unit'].name}."
+            )
+            return redirect("registry:unit", unit.pk)
+    return unit_page(request, unit, title_form=form)

@@ -12,6 +12,7 @@ from django.db.models import QuerySet
 from thidua.awards.catalogue import AWARDS, PARAMETERS, PERSON, UNIT
 from thidua.emulation.models import Rating
 from thidua.organisations.models import Unit
+from thidua.registry.entry import SUB_UNIT_TITLES, person_title_errors
 from thidua.registry.models import AwardProposal, Hold, Initiative, InitiativeLevel, Person, Sex
 
 DATE_FORMAT = "%d/%m/%Y"
@@ -365,6 +366,43 @@ class PersonYearForm(forms.Form):
     rating = rating_field()
     titles = titles_field("Danh hiệu, hình thức do đơn vị tặng", award_choices(PERSON, PERSON_TITLES))
 
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        for error in person_title_errors(data.get("rating", ""), data.get("titles", [])):
+            self.add_error("titles", error)
+        return data
+
+
+class PeopleTitlesForm(forms.Form):
+    """One year's ratings and titles for every person of a unit: a row per person, checked row by row."""
+
+    def __init__(self, *args: Any, people: list[Person], current: dict[int, Any], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.people = people
+        for person in people:
+            row = current.get(person.pk)
+            rating, titles = rating_field(), titles_field("Danh hiệu", award_choices(PERSON, PERSON_TITLES))
+            rating.label = titles.label = person.name
+            rating.initial = row.rating if row else ""
+            titles.initial = list(row.titles) if row else []
+            self.fields[f"rating_{person.pk}"] = rating
+            self.fields[f"titles_{person.pk}"] = titles
+
+    def rows(self) -> list[tuple[Person, Any, Any]]:
+        return [(p, self[f"rating_{p.pk}"], self[f"titles_{p.pk}"]) for p in self.people]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        for person in self.people:
+            rating, titles = data.get(f"rating_{person.pk}", ""), data.get(f"titles_{person.pk}", [])
+            for error in person_title_errors(rating, titles):
+                self.add_error(f"titles_{person.pk}", error)
+        return data
+
+    def entries(self) -> list[tuple[Person, str, list[str]]]:
+        data = self.cleaned_data
+        return [(p, data[f"rating_{p.pk}"], data[f"titles_{p.pk}"]) for p in self.people]
+
 
 class InitiativeForm(forms.ModelForm):
     year = year_field("Năm công nhận")
@@ -431,3 +469,34 @@ class UnitYearForm(forms.Form):
         }
         found = {code: n for code, n in counts.items() if n is not None}
         return found or None
+
+
+# ---- a unit's sub-units ----------------------------------------------------------------------------------
+
+
+class SubUnitForm(forms.Form):
+    name = text_field("Tên đơn vị trực thuộc", help_text="Ví dụ: Phòng Tổ chức cán bộ")
+    code = text_field("Mã đơn vị trực thuộc", max_length=64, help_text="Ví dụ: STC-TCCB")
+
+
+class SubUnitTitleForm(forms.Form):
+    """A title the unit head grants a sub-unit for a year, by the unit's own decision."""
+
+    sub_unit = forms.ModelChoiceField(
+        label="Đơn vị trực thuộc",
+        queryset=Unit.objects.none(),
+        error_messages=_choice_error("Đơn vị trực thuộc"),
+    )
+    award = forms.ChoiceField(
+        label="Danh hiệu, hình thức",
+        choices=award_choices(UNIT, SUB_UNIT_TITLES),
+        error_messages=_choice_error("Danh hiệu, hình thức"),
+    )
+    year = year_field("Năm thành tích")
+    number = text_field("Số quyết định", max_length=100)
+    date = day_field("Ngày quyết định")
+    signer = text_field("Người ký")
+
+    def __init__(self, *args: Any, sub_units: QuerySet[Unit], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["sub_unit"].queryset = sub_units.order_by("name")  # type: ignore[attr-defined]

@@ -29,6 +29,8 @@ class UnitHistory:
     # Each predecessor with its awards: they stay its own, shown here as the unit's lineage (LAW.md s.7).
     inherited: list[tuple[Unit, list[Awardee]]]
     people: list[Awardee]
+    # Each phòng, ban, đơn vị trực thuộc with its own titles (granted by the unit head's decisions).
+    sub_units: list[tuple[Unit, list[Awardee]]]
 
 
 def unit_history(unit: Unit) -> UnitHistory:
@@ -40,7 +42,13 @@ def unit_history(unit: Unit) -> UnitHistory:
         )
 
     people = Awardee.objects.filter(person_unit=unit).select_related(*_RELATED).order_by("-year", "id")
-    return UnitHistory(unit, of(unit), [(p, of(p)) for p in predecessors(unit)], list(people))
+    return UnitHistory(
+        unit,
+        of(unit),
+        [(p, of(p)) for p in predecessors(unit)],
+        list(people),
+        [(s, of(s)) for s in unit.sub_units.order_by("name")],
+    )
 
 
 @dataclass

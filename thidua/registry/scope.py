@@ -1,8 +1,8 @@
 """Who sees what in the registry, written once as querysets (as thidua/accounts/rules.py does for clusters).
 
 - Board staff of an organizer: every person, unit and award of that organizer.
-- A unit's officer: the unit itself (with its predecessors' awards on its page), its people (anyone with
-  a posting there) and their awards.
+- A unit's officer: the unit itself (with its predecessors' awards on its page) and its sub-units (phòng,
+  ban, đơn vị trực thuộc), their people (anyone with a posting there) and their awards.
 - Superusers: everything. Anyone else: nothing.
 """
 
@@ -30,6 +30,12 @@ def _officer_units(user: Any) -> QuerySet[Role, Any]:
     return Role.objects.filter(user_id=user.pk, kind=Role.Kind.UNIT_OFFICER).values("unit_id")
 
 
+def _officer_scope(user: Any) -> QuerySet[Unit, Any]:
+    """The officer's units and their sub-units: what the officer sees and enters for."""
+    own = _officer_units(user)
+    return Unit.objects.filter(Q(pk__in=own) | Q(parent_id__in=own)).values("pk")
+
+
 def is_board(user: Any) -> bool:
     """Board staff (or a superuser): may see the statistics of a whole organizer."""
     return _active(user) and (user.is_superuser or _board_organizers(user).exists())
@@ -40,7 +46,7 @@ def visible_units(user: Any) -> QuerySet[Unit]:
         return Unit.objects.none()
     if user.is_superuser:
         return Unit.objects.all()
-    return Unit.objects.filter(Q(organizer_id__in=_board_organizers(user)) | Q(pk__in=_officer_units(user)))
+    return Unit.objects.filter(Q(organizer_id__in=_board_organizers(user)) | Q(pk__in=_officer_scope(user)))
 
 
 def visible_persons(user: Any) -> QuerySet[Person]:
@@ -49,11 +55,11 @@ def visible_persons(user: Any) -> QuerySet[Person]:
     if user.is_superuser:
         return Person.objects.all()
     return Person.objects.filter(
-        Q(organizer_id__in=_board_organizers(user)) | Q(postings__unit_id__in=_officer_units(user))
+        Q(organizer_id__in=_board_organizers(user)) | Q(postings__unit_id__in=_officer_scope(user))
     ).distinct()
 
 
-def _about_units(units: QuerySet[Role, Any]) -> Q:
+def _about_units(units: QuerySet[Any, Any]) -> Q:
     """Rows (awards, proposals) about one of `units` or about anyone who worked there."""
     people = Person.objects.filter(postings__unit_id__in=units).values("pk")
     return Q(unit_id__in=units) | Q(person_id__in=people)
@@ -64,7 +70,7 @@ def visible_awardees(user: Any) -> QuerySet[Awardee]:
         return Awardee.objects.none()
     if user.is_superuser:
         return Awardee.objects.all()
-    units = _officer_units(user)
+    units = _officer_scope(user)
     return Awardee.objects.filter(
         Q(decision__organizer_id__in=_board_organizers(user))
         | Q(person_unit_id__in=units)
@@ -91,7 +97,7 @@ def visible_proposals(user: Any) -> QuerySet[AwardProposal]:
         return AwardProposal.objects.none()
     if user.is_superuser:
         return AwardProposal.objects.all()
-    units = _officer_units(user)
+    units = _officer_scope(user)
     return AwardProposal.objects.filter(
         Q(organizer_id__in=_board_organizers(user)) | Q(proposed_by_id__in=units) | _about_units(units)
     )

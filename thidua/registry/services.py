@@ -339,6 +339,63 @@ def _pay(awardee: Awardee, day: dt.date) -> None:
         )
 
 
+def open_decision(
+    *,
+    organizer: Organizer,
+    number: str,
+    date: dt.date,
+    signer: str,
+    grantor: str,
+    award: str,
+    award_name: str,
+    tier: AwardTier | None = None,
+) -> Decision:
+    """A new signed decision with the regime and base salary of its date; the number is the organizer's
+    only once. Callers run inside their transaction and put the awardees on record (`put_on_record`)."""
+    if not number.strip() or not signer.strip():
+        raise ValidationError("Quyết định cần số quyết định và người ký.")
+    if Decision.objects.filter(organizer=organizer, number=number.strip()).exists():
+        raise ValidationError(f"Đã có quyết định số {number.strip()}.")
+    salary = money.base_salary_on(date)
+    return Decision.objects.create(
+        organizer=organizer,
+        number=number.strip(),
+        date=date,
+        signer=signer.strip(),
+        grantor=grantor,
+        award=award,
+        award_name=award_name,
+        tier=tier,
+        regime=regime_for(date).code,
+        base_salary=salary.amount if salary else None,
+    )
+
+
+def put_on_record(
+    decision: Decision,
+    *,
+    year: int,
+    name: str,
+    unit: Unit | None = None,
+    person: Person | None = None,
+    proposal: AwardProposal | None = None,
+) -> Awardee:
+    """One awardee of `decision`, with the person's unit on the decision day and the bonus."""
+    awardee = Awardee(
+        decision=decision,
+        unit=unit,
+        person=person,
+        person_unit=_person_unit(person, decision.date) if person else None,
+        year=year,
+        award=decision.award,
+        name=name,
+        proposal=proposal,
+    )
+    _pay(awardee, decision.date)
+    awardee.save()
+    return awardee
+
+
 @transaction.atomic
 def decide(
     proposals: Sequence[AwardProposal], *, number: str, date: dt.date, signer: str, by: Actor
@@ -347,41 +404,30 @@ def decide(
     bonus, the proposals become decided."""
     if not proposals:
         raise ValidationError("Quyết định cần ít nhất một đề nghị.")
-    if not number.strip() or not signer.strip():
-        raise ValidationError("Quyết định cần số quyết định và người ký.")
     locked = [_locked(p) for p in proposals]
     first = locked[0]
     if len({(p.organizer_id, p.award, p.award_name, p.grantor) for p in locked}) > 1:
         raise ValidationError("Một quyết định chỉ gồm các đề nghị cùng một hình thức, cùng cấp quyết định.")
-    if Decision.objects.filter(organizer=first.organizer, number=number.strip()).exists():
-        raise ValidationError(f"Đã có quyết định số {number.strip()}.")
-    salary = money.base_salary_on(date)
-    decision = Decision.objects.create(
+    decision = open_decision(
         organizer=first.organizer,
-        number=number.strip(),
+        number=number,
         date=date,
-        signer=signer.strip(),
+        signer=signer,
         grantor=first.grantor,
         award=first.award,
         award_name=first.award_name,
         tier=first.tier,
-        regime=regime_for(date).code,
-        base_salary=salary.amount if salary else None,
     )
     for proposal in locked:
         _move(proposal, State.DECIDED, by=by, decision=decision.number)
-        awardee = Awardee(
-            decision=decision,
+        put_on_record(
+            decision,
+            year=proposal.year,
+            name=proposal.subject_name,
             unit=proposal.unit,
             person=proposal.person,
-            person_unit=_person_unit(proposal.person, date) if proposal.person else None,
-            year=proposal.year,
-            award=proposal.award,
-            name=proposal.subject_name,
             proposal=proposal,
         )
-        _pay(awardee, date)
-        awardee.save()
         proposal.decision = decision
         proposal.save(update_fields=["decision"])
     record(by, "registry.decision.create", decision, number=decision.number, awardees=len(locked))

@@ -27,4 +27,14 @@ urlpatterns = [
     path("ca-nhan/<int:person_id>/sang-kien/", entry_views.initiative, name="initiative"),
     path("ca-nhan/<int:person_id>/vu-viec/", entry_views.hold, name="hold"),
     path("don-vi/<int:unit_id>/nam/", entry_views.unit_year, name="unit_year"),
+    path(
+        "don-vi/<int:unit_id>/nam/tinh-tu-ca-nhan/",
+        entry_views.compute_staff_titles,
+        name="compute_staff_titles",
+    ),
+    path("don-vi/<int:unit_id>/danh-hieu-ca-nhan/", entry_views.people_titles, name="people_titles"),
+    path("don-vi/<int:unit_id>/don-vi-truc-thuoc/", entry_views.add_sub_unit, name="sub_unit_new"),
+    path(
+        "don-vi/<int:unit_id>/don-vi-truc-thuoc/danh-hieu/", entry_views.sub_unit_title, name="sub_unit_title"
+    ),
 ]

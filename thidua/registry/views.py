@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET
 from thidua.awards.catalogue import AWARDS
 from thidua.organisations.models import Unit
 from thidua.registry import export, queries, scope
+from thidua.registry.forms import SubUnitForm, SubUnitTitleForm
 from thidua.registry.models import Person
 from thidua.registry.search import search_awards
 
@@ -92,11 +93,22 @@ def person(request: HttpRequest, person_id: int) -> HttpResponse:
     return render(request, "registry/person.html", context)
 
 
+def unit_page(request: HttpRequest, unit: Unit, **bound: Any) -> HttpResponse:
+    """A unit's history, its sub-units with their titles, and the forms to add a sub-unit or grant one a
+    title (entry_views.py posts them; a bound form with errors comes back here)."""
+    context = {
+        "history": queries.unit_history(unit),
+        "sub_unit_form": bound.get("sub_unit_form") or SubUnitForm(),
+        "title_form": bound.get("title_form") or SubUnitTitleForm(sub_units=unit.sub_units.all()),
+    }
+    status = 400 if any(f.errors for f in bound.values()) else 200
+    return render(request, "registry/unit.html", context, status=status)
+
+
 @require_GET
 @login_required
 def unit(request: HttpRequest, unit_id: int) -> HttpResponse:
-    found = _get_unit_for_user(request, unit_id)
-    return render(request, "registry/unit.html", {"history": queries.unit_history(found)})
+    return unit_page(request, _get_unit_for_user(request, unit_id))
 
 
 @require_GET

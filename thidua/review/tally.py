@@ -19,6 +19,8 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
+from thidua.core.numbers import plain
+
 
 @dataclass(frozen=True)
 class Tier:
@@ -305,5 +307,4 @@ def _plain(value: Fraction | Decimal | None) -> Decimal | str:
     if value is None:
         return "?"
     number = Decimal(value.numerator) / Decimal(value.denominator) if isinstance(value, Fraction) else value
-    plain = number.normalize()
-    return plain.quantize(Decimal(1)) if plain == plain.to_integral() else plain
+    return plain(number)

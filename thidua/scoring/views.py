@@ -1,0 +1,263 @@
+"""The score table pages. Each object comes through a `_get_…` helper that answers 404 outside the user's
+scope: a unit's sheet and its evidence only to the unit's officer, the year's lead and the board."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_GET, require_POST
+
+from thidua.accounts.models import Role
+from thidua.accounts.rules import can_manage_cluster_year, visible_cluster_years
+from thidua.emulation.models import ClusterYear
+from thidua.organisations.models import Unit
+from thidua.scoring import services
+from thidua.scoring.evidence import content_type
+from thidua.scoring.models import Criterion, Evidence, ScoreSheet, UnitScore
+from thidua.scoring.totals import totals_of
+
+_POINTS = forms.DecimalField(localize=True, required=False, max_digits=8, decimal_places=2)
+
+
+def _points(value: str, label: str) -> Decimal | None:
+    """A number as typed, decimal comma accepted; blank is None."""
+    try:
+        return _POINTS.clean(value.strip())  # type: ignore[no-any-return]
+    except ValidationError:
+        raise ValidationError(f"“{label}”: “{value}” không phải số điểm hợp lệ.") from None
+
+
+def _get_cluster_year(request: HttpRequest, cluster_id: int, year: int) -> ClusterYear:
+    scope = visible_cluster_years(request.user).select_related("cluster")
+    return get_object_or_404(scope, cluster_id=cluster_id, year=year)
+
+
+def _get_sheet(cluster_year: ClusterYear) -> ScoreSheet:
+    return get_object_or_404(ScoreSheet, cluster_year=cluster_year)
+
+
+def _officer_unit_ids(request: HttpRequest) -> set[int]:
+    if request.user.pk is None:
+        return set()
+    roles = Role.objects.filter(user_id=request.user.pk, kind=Role.Kind.UNIT_OFFICER)
+    return set(roles.values_list("unit_id", flat=True))
+
+
+def _get_unit_score(request: HttpRequest, sheet: ScoreSheet, unit_id: int) -> tuple[UnitScore, bool]:
+    """The unit's sheet and whether the user is its officer; 404 for anyone but officer, lead, board."""
+    unit = get_object_or_404(Unit, pk=unit_id, memberships__cluster_year_id=sheet.cluster_year_id)
+    officer = unit.pk in _officer_unit_ids(request)
+    if not officer and not can_manage_cluster_year(request.user, sheet.cluster_year):
+        raise Http404("Không tìm thấy.")
+    return services.unit_score_for(sheet, unit), officer
+
+
+def _back(cluster_year: ClusterYear, unit_id: int | None = None) -> HttpResponse:
+    if unit_id is None:
+        return redirect("scoring:sheet", cluster_year.cluster_id, cluster_year.year)
+    return redirect("scoring:unit", cluster_year.cluster_id, cluster_year.year, unit_id)
+
+
+def _manage_or_404(request: HttpRequest, cluster_year: ClusterYear) -> None:
+    if not can_manage_cluster_year(request.user, cluster_year):
+        raise Http404("Không tìm thấy.")
+
+
+def _refused(request: HttpRequest, error: ValidationError) -> None:
+    for message in error.messages:
+        messages.error(request, message)
+
+
+@require_GET
+@login_required
+def sheet(request: HttpRequest, cluster_id: int, year: int) -> HttpResponse:
+    cluster_year = _get_cluster_year(request, cluster_id, year)
+    found = ScoreSheet.objects.filter(cluster_year=cluster_year).first()
+    can_manage = can_manage_cluster_year(request.user, cluster_year)
+    own = _officer_unit_ids(request)
+    rows = []
+    if found is not None:
+        scores = {
+            s.unit_id: s
+            for s in found.unit_scores.prefetch_related("items__criterion").select_related("unit")
+        }
+        for unit in cluster_year.member_units():
+            if not can_manage and unit.pk not in own:
+                continue  # an officer sees its own unit's line only
+            unit_score = scores.get(unit.pk)
+            totals = totals_of(unit_score.items.all(), found.scale) if unit_score else None
+            rows.append({"unit": unit, "unit_score": unit_score, "totals": totals})
+    context = {
+        "cluster_year": cluster_year,
+        "sheet": found,
+        "criteria": list(found.criteria.all()) if found else [],
+        "rows": rows,
+        "can_manage": can_manage,
+        "kinds": Criterion.Kind.choices,
+    }
+    return render(request, "scoring/sheet.html", context)
+
+
+@require_POST
+@login_required
+def sheet_create(request: HttpRequest, cluster_id: int, year: int) -> HttpResponse:
+    cluster_year = _get_cluster_year(request, cluster_id, year)
+    _manage_or_404(request, cluster_year)
+    try:
+        if request.POST.get("copy"):
+            services.copy_previous_sheet(cluster_year, by=request.user)  # type: ignore[arg-type]
+        else:
+            scale = _points(request.POST.get("scale", ""), "Thang điểm")
+            if scale is None:
+                raise ValidationError("Cần ghi thang điểm (ví dụ 100 hoặc 1.000).")
+            services.create_sheet(cluster_year, scale=scale, by=request.user)  # type: ignore[arg-type]
+    except ValidationError as error:
+        _refused(request, error)
+    return _back(cluster_year)
+
+
+@require_POST
+@login_required
+def criterion_add(request: HttpRequest, cluster_id: int, year: int) -> HttpResponse:
+    cluster_year = _get_cluster_year(request, cluster_id, year)
+    _manage_or_404(request, cluster_year)
+    found = _get_sheet(cluster_year)
+    data = request.POST
+    try:
+        max_points = _points(data.get("max_points", ""), "Điểm tối đa")
+        if max_points is None:
+            raise ValidationError("Cần ghi điểm tối đa của tiêu chí.")
+        services.add_criterion(
+            found,
+            group=data.get("group", ""),
+            name=data.get("name", ""),
+            kind=data.get("kind", Criterion.Kind.STANDARD),
+            max_points=max_points,
+            by=request.user,  # type: ignore[arg-type]
+        )
+    except ValidationError as error:
+        _refused(request, error)
+    return _back(cluster_year)
+
+
+@require_POST
+@login_required
+def lock(request: HttpRequest, cluster_id: int, year: int) -> HttpResponse:
+    cluster_year = _get_cluster_year(request, cluster_id, year)
+    _manage_or_404(request, cluster_year)
+    try:
+        services.lock(_get_sheet(cluster_year), by=request.user)  # type: ignore[arg-type]
+        messages.success(request, "Đã khóa điểm: điểm thẩm định đã ghi vào danh sách thành viên.")
+    except ValidationError as error:
+        _refused(request, error)
+    return _back(cluster_year)
+
+
+@require_POST
+@login_required
+def reopen(request: HttpRequest, cluster_id: int, year: int) -> HttpResponse:
+    cluster_year = _get_cluster_year(request, cluster_id, year)
+    _manage_or_404(request, cluster_year)
+    try:
+        reason = request.POST.get("reason", "")
+        services.reopen(_get_sheet(cluster_year), reason=reason, by=request.user)  # type: ignore[arg-type]
+        messages.success(request, "Đã mở lại điểm để sửa.")
+    except ValidationError as error:
+        _refused(request, error)
+    return _back(cluster_year)
+
+
+@require_GET
+@login_required
+def unit(request: HttpRequest, cluster_id: int, year: int, unit_id: int) -> HttpResponse:
+    cluster_year = _get_cluster_year(request, cluster_id, year)
+    found = _get_sheet(cluster_year)
+    unit_score, officer = _get_unit_score(request, found, unit_id)
+    items = list(
+        unit_score.items.select_related("criterion")
+        .prefetch_related("evidence")
+        .order_by("criterion__position", "criterion_id")
+    )
+    can_manage = can_manage_cluster_year(request.user, cluster_year)
+    context: dict[str, Any] = {
+        "cluster_year": cluster_year,
+        "sheet": found,
+        "unit_score": unit_score,
+        "items": items,
+        "totals": totals_of(items, found.scale),
+        "can_self_score": officer and not found.locked and unit_score.submitted_at is None,
+        "can_appraise": can_manage and not found.locked and unit_score.submitted_at is not None,
+    }
+    return render(request, "scoring/unit.html", context)
+
+
+def _entries(request: HttpRequest, unit_score: UnitScore, text: str) -> dict[int, services.Entry]:
+    entries = {}
+    for item in unit_score.items.select_related("criterion"):
+        points = _points(request.POST.get(f"points_{item.criterion_id}", ""), item.criterion.name)
+        entries[item.criterion_id] = services.Entry(
+            points, request.POST.get(f"{text}_{item.criterion_id}", "")
+        )
+    return entries
+
+
+@require_POST
+@login_required
+def unit_action(request: HttpRequest, cluster_id: int, year: int, unit_id: int, action: str) -> HttpResponse:
+    """The unit page's forms: self-score (tu-cham), evidence (minh-chung), submit (nop),
+    appraise (tham-dinh)."""
+    cluster_year = _get_cluster_year(request, cluster_id, year)
+    unit_score, officer = _get_unit_score(request, _get_sheet(cluster_year), unit_id)
+    by: Any = request.user
+    try:
+        if action == "tham-dinh":
+            _manage_or_404(request, cluster_year)
+            services.appraise(unit_score, _entries(request, unit_score, "reason"), by=by)
+            messages.success(request, "Đã lưu điểm thẩm định.")
+        elif not officer:
+            raise Http404("Không tìm thấy.")
+        elif action == "tu-cham":
+            services.save_self_scores(unit_score, _entries(request, unit_score, "note"), by=by)
+            messages.success(request, "Đã lưu điểm tự chấm.")
+        elif action == "minh-chung":
+            item = get_object_or_404(unit_score.items, criterion_id=request.POST.get("criterion"))
+            upload = request.FILES.get("file")
+            if upload is None:
+                raise ValidationError("Chưa chọn tệp minh chứng.")
+            services.add_evidence(item, upload, by=by)
+            messages.success(request, f"Đã tải lên minh chứng “{upload.name}”.")
+        elif action == "nop":
+            services.submit(unit_score, by=by)
+            messages.success(request, "Đã nộp điểm tự chấm.")
+        else:
+            raise Http404("Không tìm thấy.")
+    except ValidationError as error:
+        _refused(request, error)
+    return _back(cluster_year, unit_id)
+
+
+@require_GET
+@login_required
+def evidence(request: HttpRequest, cluster_id: int, year: int, evidence_id: int) -> FileResponse:
+    cluster_year = _get_cluster_year(request, cluster_id, year)
+    found = get_object_or_404(
+        Evidence.objects.select_related("item__unit_score"),
+        pk=evidence_id,
+        item__unit_score__sheet__cluster_year=cluster_year,
+    )
+    _get_unit_score(request, found.item.unit_score.sheet, found.item.unit_score.unit_id)
+    response = FileResponse(
+        found.file.open("rb"),
+        as_attachment=True,
+        filename=found.original_name,
+        content_type=content_type(found.original_name),
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
