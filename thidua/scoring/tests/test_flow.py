@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 import pytest
@@ -121,3 +122,11 @@ def test_copy_last_years_table(year):
     year.lead.post(f"/cham-diem/{later.cluster_id}/2022/tao/", {"copy": "1"})
     page = _text(year.lead.get(f"/cham-diem/{later.cluster_id}/2022/"))
     assert "Cải cách hành chính" in page and "Chậm báo cáo" in page and "Điểm trừ" in page
+
+
+def test_before_appraisal_the_officer_sees_dashes_not_blanks(year):
+    ids = make_table(year)
+    _self_score(year, year.officer_a, year.a, ids, {"k1": "55,5", "k2": "38", "thuong": "5", "tru": "0"})
+    page = _text(year.officer_a.get(year.url(f"don-vi/{year.a.pk}/")))
+    cells = re.findall(r'data-label="Thẩm định">([^<]*)<', page)
+    assert cells == ["—"] * len(ids)
