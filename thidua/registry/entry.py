@@ -254,6 +254,7 @@ def grant_sub_unit_title(
         grantor=f"Thủ trưởng {parent.name}",
         award=award,
         award_name=AWARDS[award].name,
+        issuing_unit=parent,
     )
     services.put_on_record(decision, year=year, name=sub_unit.name, unit=sub_unit)
     record(by, "registry.decision.create", decision, number=decision.number, awardees=1, unit=parent.code)

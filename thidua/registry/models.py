@@ -188,6 +188,16 @@ class Decision(models.Model):
     tier = models.ForeignKey(
         AwardTier, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name="hình thức"
     )
+    # The unit whose head signed it (titles for its own sub-units and people); empty: the organizer's grantor.
+    # Numbers run per issuer: a unit's "01/QĐ" and the province's "01/QĐ" are different decisions.
+    issuing_unit = models.ForeignKey(
+        Unit,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="issued_decisions",
+        verbose_name="đơn vị ban hành",
+    )
     regime = models.CharField("chế độ pháp lý", max_length=64)
     base_salary = models.PositiveIntegerField("mức lương cơ sở áp dụng", null=True, blank=True)
 
@@ -196,7 +206,16 @@ class Decision(models.Model):
         verbose_name = "quyết định khen thưởng"
         verbose_name_plural = "quyết định khen thưởng"
         constraints = [
-            models.UniqueConstraint(fields=["organizer", "number"], name="decision_number_per_organizer")
+            models.UniqueConstraint(
+                fields=["organizer", "number"],
+                condition=models.Q(issuing_unit__isnull=True),
+                name="decision_number_per_organizer",
+            ),
+            models.UniqueConstraint(
+                fields=["issuing_unit", "number"],
+                condition=models.Q(issuing_unit__isnull=False),
+                name="decision_number_per_issuing_unit",
+            ),
         ]
 
     def __str__(self) -> str:

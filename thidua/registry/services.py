@@ -349,12 +349,19 @@ def open_decision(
     award: str,
     award_name: str,
     tier: AwardTier | None = None,
+    issuing_unit: Unit | None = None,
 ) -> Decision:
-    """A new signed decision with the regime and base salary of its date; the number is the organizer's
-    only once. Callers run inside their transaction and put the awardees on record (`put_on_record`)."""
+    """A new signed decision with the regime and base salary of its date; a number is used once by its
+    issuer (the organizer's grantor, or a unit's head for `issuing_unit`). Callers run inside their
+    transaction and put the awardees on record (`put_on_record`)."""
     if not number.strip() or not signer.strip():
         raise ValidationError("Quyết định cần số quyết định và người ký.")
-    if Decision.objects.filter(organizer=organizer, number=number.strip()).exists():
+    same_issuer = (
+        Decision.objects.filter(issuing_unit=issuing_unit)
+        if issuing_unit is not None
+        else Decision.objects.filter(organizer=organizer, issuing_unit__isnull=True)
+    )
+    if same_issuer.filter(number=number.strip()).exists():
         raise ValidationError(f"Đã có quyết định số {number.strip()}.")
     salary = money.base_salary_on(date)
     return Decision.objects.create(
@@ -366,6 +373,7 @@ def open_decision(
         award=award,
         award_name=award_name,
         tier=tier,
+        issuing_unit=issuing_unit,
         regime=regime_for(date).code,
         base_salary=salary.amount if salary else None,
     )

@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 from django.contrib.auth.models import AbstractUser
+from django.core.exceptions import ValidationError
 from django.test import Client
 from django.urls import reverse
 
@@ -188,3 +189,21 @@ def test_the_units_counts_are_computed_from_its_people_only_when_asked(
         reverse("registry:compute_staff_titles", args=[stc.pk]), {"nam": "2021"}
     )
     assert other.status_code == 404
+
+
+def test_decision_numbers_run_per_issuer_so_two_units_may_both_use_01(seed: Seed) -> None:
+    stc, stp = seed.units["STC"], seed.units["STP"]
+    stc_phong = entry.add_sub_unit(stc, name="Phòng Tổng hợp", code="STC-TH", by=BY)
+    stp_phong = entry.add_sub_unit(stp, name="Phòng Tổng hợp", code="STP-TH", by=BY)
+    on = date(2022, 1, 20)
+    for sub_unit in (stc_phong, stp_phong):
+        entry.grant_sub_unit_title(
+            sub_unit, "giay-khen", 2021, number="01/QĐ", date=on, signer="Giám đốc", by=BY
+        )
+    assert Decision.objects.filter(number="01/QĐ").count() == 2
+    # The same unit cannot issue the same number twice.
+    with pytest.raises(ValidationError, match="Đã có quyết định số 01/QĐ"):
+        entry.grant_sub_unit_title(
+            stc_phong, "tap-the-lao-dong-tien-tien", 2021, number="01/QĐ", date=on, signer="Giám đốc", by=BY
+        )
+    assert Decision.objects.filter(number="01/QĐ").count() == 2
