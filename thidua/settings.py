@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "thidua.front",
     "thidua.api",
     "thidua.scoring",
+    "thidua.pact",
 ]
 
 MIDDLEWARE = [

@@ -16,6 +16,7 @@ urlpatterns = [
     path("khen-thuong/", include("thidua.registry.urls")),
     path("trao-doi/", include("thidua.exchange.urls")),
     path("cham-diem/", include("thidua.scoring.urls")),
+    path("giao-uoc/", include("thidua.pact.urls")),
     path("api/v1/", api.urls),
     path("", include("thidua.front.urls")),
 ]

@@ -104,3 +104,25 @@ def can_manage_cluster_year(user: Any, cluster_year: ClusterYear | None) -> bool
 rules.add_perm("thidua.view_cluster", can_view_cluster)
 rules.add_perm("thidua.view_cluster_year", can_view_cluster_year)
 rules.add_perm("thidua.manage_cluster_year", can_manage_cluster_year)
+
+
+def officer_unit_ids(user: Any) -> set[int]:
+    """The units whose officer the user is (their own unit's forms open for them)."""
+    if not _has_scope(user):
+        return set()
+    return set(_roles(user, Role.Kind.UNIT_OFFICER).values_list("unit_id", flat=True))
+
+
+def cluster_year_or_404(user: Any, cluster_id: int, year: int) -> ClusterYear:
+    """The cluster-year if the user may open it; 404 otherwise (its existence is not revealed)."""
+    from django.shortcuts import get_object_or_404
+
+    scope = visible_cluster_years(user).select_related("cluster")
+    return get_object_or_404(scope, cluster_id=cluster_id, year=year)
+
+
+def manage_or_404(user: Any, cluster_year: ClusterYear) -> None:
+    from django.http import Http404
+
+    if not can_manage_cluster_year(user, cluster_year):
+        raise Http404("Không tìm thấy.")

@@ -14,8 +14,12 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
-from thidua.accounts.models import Role
-from thidua.accounts.rules import can_manage_cluster_year, visible_cluster_years
+from thidua.accounts.rules import (
+    can_manage_cluster_year,
+    cluster_year_or_404,
+    manage_or_404,
+    officer_unit_ids,
+)
 from thidua.emulation.models import ClusterYear
 from thidua.organisations.models import Unit
 from thidua.scoring import services
@@ -34,26 +38,14 @@ def _points(value: str, label: str) -> Decimal | None:
         raise ValidationError(f"“{label}”: “{value}” không phải số điểm hợp lệ.") from None
 
 
-def _get_cluster_year(request: HttpRequest, cluster_id: int, year: int) -> ClusterYear:
-    scope = visible_cluster_years(request.user).select_related("cluster")
-    return get_object_or_404(scope, cluster_id=cluster_id, year=year)
-
-
 def _get_sheet(cluster_year: ClusterYear) -> ScoreSheet:
     return get_object_or_404(ScoreSheet, cluster_year=cluster_year)
-
-
-def _officer_unit_ids(request: HttpRequest) -> set[int]:
-    if request.user.pk is None:
-        return set()
-    roles = Role.objects.filter(user_id=request.user.pk, kind=Role.Kind.UNIT_OFFICER)
-    return set(roles.values_list("unit_id", flat=True))
 
 
 def _get_unit_score(request: HttpRequest, sheet: ScoreSheet, unit_id: int) -> tuple[UnitScore, bool]:
     """The unit's sheet and whether the user is its officer; 404 for anyone but officer, lead, board."""
     unit = get_object_or_404(Unit, pk=unit_id, memberships__cluster_year_id=sheet.cluster_year_id)
-    officer = unit.pk in _officer_unit_ids(request)
+    officer = unit.pk in officer_unit_ids(request.user)
     if not officer and not can_manage_cluster_year(request.user, sheet.cluster_year):
         raise Http404("Không tìm thấy.")
     return services.unit_score_for(sheet, unit), officer
@@ -65,11 +57,6 @@ def _back(cluster_year: ClusterYear, unit_id: int | None = None) -> HttpResponse
     return redirect("scoring:unit", cluster_year.cluster_id, cluster_year.year, unit_id)
 
 
-def _manage_or_404(request: HttpRequest, cluster_year: ClusterYear) -> None:
-    if not can_manage_cluster_year(request.user, cluster_year):
-        raise Http404("Không tìm thấy.")
-
-
 def _refused(request: HttpRequest, error: ValidationError) -> None:
     for message in error.messages:
         messages.error(request, message)
@@ -78,10 +65,10 @@ def _refused(request: HttpRequest, error: ValidationError) -> None:
 @require_GET
 @login_required
 def sheet(request: HttpRequest, cluster_id: int, year: int) -> HttpResponse:
-    cluster_year = _get_cluster_year(request, cluster_id, year)
+    cluster_year = cluster_year_or_404(request.user, cluster_id, year)
     found = ScoreSheet.objects.filter(cluster_year=cluster_year).first()
     can_manage = can_manage_cluster_year(request.user, cluster_year)
-    own = _officer_unit_ids(request)
+    own = officer_unit_ids(request.user)
     rows = []
     if found is not None:
         scores = {
@@ -108,8 +95,8 @@ def sheet(request: HttpRequest, cluster_id: int, year: int) -> HttpResponse:
 @require_POST
 @login_required
 def sheet_create(request: HttpRequest, cluster_id: int, year: int) -> HttpResponse:
-    cluster_year = _get_cluster_year(request, cluster_id, year)
-    _manage_or_404(request, cluster_year)
+    cluster_year = cluster_year_or_404(request.user, cluster_id, year)
+    manage_or_404(request.user, cluster_year)
     try:
         if request.POST.get("copy"):
             services.copy_previous_sheet(cluster_year, by=request.user)  # type: ignore[arg-type]
@@ -126,8 +113,8 @@ def sheet_create(request: HttpRequest, cluster_id: int, year: int) -> HttpRespon
 @require_POST
 @login_required
 def criterion_add(request: HttpRequest, cluster_id: int, year: int) -> HttpResponse:
-    cluster_year = _get_cluster_year(request, cluster_id, year)
-    _manage_or_404(request, cluster_year)
+    cluster_year = cluster_year_or_404(request.user, cluster_id, year)
+    manage_or_404(request.user, cluster_year)
     found = _get_sheet(cluster_year)
     data = request.POST
     try:
@@ -150,8 +137,8 @@ def criterion_add(request: HttpRequest, cluster_id: int, year: int) -> HttpRespo
 @require_POST
 @login_required
 def lock(request: HttpRequest, cluster_id: int, year: int) -> HttpResponse:
-    cluster_year = _get_cluster_year(request, cluster_id, year)
-    _manage_or_404(request, cluster_year)
+    cluster_year = cluster_year_or_404(request.user, cluster_id, year)
+    manage_or_404(request.user, cluster_year)
     try:
         services.lock(_get_sheet(cluster_year), by=request.user)  # type: ignore[arg-type]
         messages.success(request, "Đã khóa điểm: điểm thẩm định đã ghi vào danh sách thành viên.")
@@ -163,8 +150,8 @@ def lock(request: HttpRequest, cluster_id: int, year: int) -> HttpResponse:
 @require_POST
 @login_required
 def reopen(request: HttpRequest, cluster_id: int, year: int) -> HttpResponse:
-    cluster_year = _get_cluster_year(request, cluster_id, year)
-    _manage_or_404(request, cluster_year)
+    cluster_year = cluster_year_or_404(request.user, cluster_id, year)
+    manage_or_404(request.user, cluster_year)
     try:
         reason = request.POST.get("reason", "")
         services.reopen(_get_sheet(cluster_year), reason=reason, by=request.user)  # type: ignore[arg-type]
@@ -177,7 +164,7 @@ def reopen(request: HttpRequest, cluster_id: int, year: int) -> HttpResponse:
 @require_GET
 @login_required
 def unit(request: HttpRequest, cluster_id: int, year: int, unit_id: int) -> HttpResponse:
-    cluster_year = _get_cluster_year(request, cluster_id, year)
+    cluster_year = cluster_year_or_404(request.user, cluster_id, year)
     found = _get_sheet(cluster_year)
     unit_score, officer = _get_unit_score(request, found, unit_id)
     items = list(
@@ -213,12 +200,12 @@ def _entries(request: HttpRequest, unit_score: UnitScore, text: str) -> dict[int
 def unit_action(request: HttpRequest, cluster_id: int, year: int, unit_id: int, action: str) -> HttpResponse:
     """The unit page's forms: self-score (tu-cham), evidence (minh-chung), submit (nop),
     appraise (tham-dinh)."""
-    cluster_year = _get_cluster_year(request, cluster_id, year)
+    cluster_year = cluster_year_or_404(request.user, cluster_id, year)
     unit_score, officer = _get_unit_score(request, _get_sheet(cluster_year), unit_id)
     by: Any = request.user
     try:
         if action == "tham-dinh":
-            _manage_or_404(request, cluster_year)
+            manage_or_404(request.user, cluster_year)
             services.appraise(unit_score, _entries(request, unit_score, "reason"), by=by)
             messages.success(request, "Đã lưu điểm thẩm định.")
         elif not officer:
@@ -246,7 +233,7 @@ def unit_action(request: HttpRequest, cluster_id: int, year: int, unit_id: int, 
 @require_GET
 @login_required
 def evidence(request: HttpRequest, cluster_id: int, year: int, evidence_id: int) -> FileResponse:
-    cluster_year = _get_cluster_year(request, cluster_id, year)
+    cluster_year = cluster_year_or_404(request.user, cluster_id, year)
     found = get_object_or_404(
         Evidence.objects.select_related("item__unit_score"),
         pk=evidence_id,
