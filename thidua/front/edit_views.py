@@ -25,6 +25,7 @@ from django.views.decorators.http import require_POST
 
 from thidua.accounts.rules import board_organizers, managed_cluster_years
 from thidua.core.audit import Actor
+from thidua.core.feedback import show_refusal
 from thidua.emulation import services
 from thidua.emulation.models import ClusterYear, Method
 from thidua.front import forms as edit_forms
@@ -292,8 +293,7 @@ def reopen(request: HttpRequest, cluster_id: int, year: int) -> HttpResponse:
             raise ValidationError("Cần ghi lý do mở lại kết quả bình xét.")
         services.reopen_review(cy, reason=form.cleaned_data["reason"], by=request.user)
     except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
+        show_refusal(request, error)
     else:
         messages.success(request, f"Đã mở lại kết quả bình xét năm {cy.year} để sửa.")
     return redirect(_edit_url(cy))

@@ -21,6 +21,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from thidua.accounts.rules import board_organizers
 from thidua.core.audit import record
+from thidua.core.feedback import show_refusal
 from thidua.meeting import balloting, codes
 from thidua.meeting.code_sheet import code_sheet
 from thidua.meeting.council import (
@@ -140,8 +141,7 @@ def council_vote(request: HttpRequest, pk: int, proposal_id: int) -> HttpRespons
             votes[int(name[7:])] = CHOICES[value]
         record_council_votes(sitting, proposal, votes, by=request.user)
     except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
+        show_refusal(request, error)
     else:
         messages.success(request, f"Đã ghi phiếu biểu quyết: {proposal}.")
     return redirect(reverse("meeting:council", args=[sitting.pk]) + f"#p-{proposal.pk}")
@@ -163,8 +163,7 @@ def _act(request: HttpRequest, pk: int, act: Any, done: str) -> HttpResponse:
     try:
         act(sitting)
     except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
+        show_refusal(request, error)
     else:
         messages.success(request, done)
     return redirect("meeting:council", sitting.pk)
@@ -212,8 +211,7 @@ def council_issue(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             issued = issue_council_codes(sitting, by=request.user)
     except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
+        show_refusal(request, error)
         return redirect("meeting:council", sitting.pk)
     title = f"Hội đồng Thi đua – Khen thưởng năm {sitting.year}"
     return code_sheet(request, issued, title, reverse("meeting:council", args=[sitting.pk]))

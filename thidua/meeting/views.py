@@ -22,6 +22,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from thidua.accounts.rules import managed_cluster_years
+from thidua.core.feedback import show_refusal
 from thidua.emulation.models import ClusterYear, Rating
 from thidua.front.presenters import year_page
 from thidua.meeting import balloting, codes, services
@@ -46,11 +47,6 @@ def _get_cluster_year_for_chair(request: HttpRequest, cluster_id: int, year: int
 
 def _chair_url(cluster_year: ClusterYear) -> str:
     return reverse("meeting:chair", args=[cluster_year.cluster_id, cluster_year.year])
-
-
-def _refused(request: HttpRequest, error: ValidationError) -> None:
-    for message in error.messages:
-        messages.error(request, message)
 
 
 # ---- the chair's screen ----------------------------------------------------------------------------
@@ -121,7 +117,7 @@ def _chair_action(request: HttpRequest, cluster_id: int, year: int, act: Any, do
     try:
         act(meeting)
     except ValidationError as error:
-        _refused(request, error)
+        show_refusal(request, error)
     else:
         messages.success(request, done)
     return redirect(_chair_url(cluster_year))
@@ -207,7 +203,7 @@ def issue(request: HttpRequest, cluster_id: int, year: int) -> HttpResponse:
         else:
             issued = services.issue_codes(meeting, by=request.user)
     except ValidationError as error:
-        _refused(request, error)
+        show_refusal(request, error)
         return redirect(_chair_url(cluster_year))
     title = f"{cluster_year.cluster.name} năm {cluster_year.year}"
     return code_sheet(request, issued, title, _chair_url(cluster_year))

@@ -19,6 +19,7 @@ from thidua.accounts.rules import (
     manage_or_404,
     officer_unit_ids,
 )
+from thidua.core.feedback import show_refusal
 from thidua.emulation.models import ClusterYear
 from thidua.organisations.models import Unit
 from thidua.pact import services
@@ -36,11 +37,6 @@ def _date(value: str, label: str) -> dt.date:
     if parsed is None:
         raise ValidationError(f"“{label}”: “{value}” không phải ngày hợp lệ (ghi theo dạng dd/mm/yyyy).")
     return parsed  # type: ignore[no-any-return]
-
-
-def _refused(request: HttpRequest, error: ValidationError) -> None:
-    for message in error.messages:
-        messages.error(request, message)
 
 
 def _back(cluster_year: ClusterYear) -> HttpResponse:
@@ -85,7 +81,7 @@ def launch(request: HttpRequest, cluster_id: int, year: int) -> HttpResponse:
         )
         messages.success(request, "Đã ghi nhận phát động thi đua.")
     except ValidationError as error:
-        _refused(request, error)
+        show_refusal(request, error)
     return _back(cluster_year)
 
 
@@ -109,7 +105,7 @@ def register(request: HttpRequest, cluster_id: int, year: int, unit_id: int) -> 
         )
         messages.success(request, f"Đã ghi nhận đăng ký thi đua của {unit.name}.")
     except ValidationError as error:
-        _refused(request, error)
+        show_refusal(request, error)
     return _back(cluster_year)
 
 
@@ -125,5 +121,5 @@ def sign(request: HttpRequest, cluster_id: int, year: int) -> HttpResponse:
         services.record_signing(cluster_year, signed_on=signed_on, units=units, by=request.user)
         messages.success(request, f"Đã ghi nhận {len(units)} đơn vị ký giao ước.")
     except ValidationError as error:
-        _refused(request, error)
+        show_refusal(request, error)
     return _back(cluster_year)

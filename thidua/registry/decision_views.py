@@ -12,11 +12,12 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
+from thidua.core.feedback import show_refusal
 from thidua.organisations.models import Organizer
 from thidua.registry import scope, services, worklist
 from thidua.registry.forms import DecisionForm, QuotaForm, RevokeForm
 from thidua.registry.models import Awardee, AwardProposal, Decision, Quota
-from thidua.registry.proposal_views import form_refused, refused
+from thidua.registry.proposal_views import form_refused
 
 
 def _board_organizer(request: HttpRequest) -> Organizer:
@@ -118,7 +119,7 @@ def revoke(request: HttpRequest, decision_id: int, awardee_id: int) -> HttpRespo
                 awardee, number=data["number"], date=data["date"], reason=data["reason"], by=request.user
             )
         except ValidationError as error:
-            refused(request, error)
+            show_refusal(request, error)
         else:
             messages.success(request, f"Đã hủy bỏ khen thưởng của {awardee.name}.")
     return redirect("registry:decision", found.pk)

@@ -16,16 +16,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
+from thidua.core.feedback import show_refusal
 from thidua.emulation.models import ClusterYear
 from thidua.organisations.models import Organizer, Unit
 from thidua.registry import scope, services, worklist
 from thidua.registry.forms import DossierForm, FromReviewForm, ProposeForm, RefuseForm, ReturnForm
 from thidua.registry.models import AwardProposal, Person
-
-
-def refused(request: HttpRequest, error: ValidationError) -> None:
-    for message in error.messages:
-        messages.error(request, message)
 
 
 def form_refused(request: HttpRequest, form: Any) -> None:
@@ -114,7 +110,7 @@ def from_review(request: HttpRequest, cluster_year_id: int) -> HttpResponse:
         try:
             found = services.proposals_from_review(review, by=request.user, due=form.cleaned_data["due"])
         except ValidationError as error:
-            refused(request, error)
+            show_refusal(request, error)
         else:
             messages.success(
                 request, f"{cluster_year.cluster.name}: {len(found)} đề nghị từ kết quả hội nghị bình xét."
@@ -245,7 +241,7 @@ def act(request: HttpRequest, proposal_id: int, slug: str) -> HttpResponse:
     try:
         page = _act(request, found, name)
     except ValidationError as error:
-        refused(request, error)
+        show_refusal(request, error)
         page = None
     if page is not None:
         page.status_code = 400

@@ -13,11 +13,12 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
 from thidua.awards.catalogue import AWARDS, PARAMETERS
+from thidua.core.feedback import show_refusal
 from thidua.registry import province_rules, scope
 from thidua.registry.decision_views import _board_organizer
 from thidua.registry.forms import EndProvinceRuleForm, ProvinceRuleForm
 from thidua.registry.models import ProvinceRule
-from thidua.registry.proposal_views import form_refused, refused
+from thidua.registry.proposal_views import form_refused
 
 
 @login_required
@@ -59,7 +60,7 @@ def end(request: HttpRequest, rule_id: int) -> HttpResponse:
         try:
             province_rules.end_province_rule(rule, form.cleaned_data["end"], by=request.user)
         except ValidationError as error:
-            refused(request, error)
+            show_refusal(request, error)
         else:
             last = form.cleaned_data["end"]
             messages.success(request, f"Quy định {rule.rule_id} có hiệu lực đến hết ngày {last:%d/%m/%Y}.")

@@ -20,6 +20,7 @@ from thidua.accounts.rules import (
     manage_or_404,
     officer_unit_ids,
 )
+from thidua.core.feedback import show_refusal
 from thidua.emulation.models import ClusterYear
 from thidua.organisations.models import Unit
 from thidua.scoring import services
@@ -55,11 +56,6 @@ def _back(cluster_year: ClusterYear, unit_id: int | None = None) -> HttpResponse
     if unit_id is None:
         return redirect("scoring:sheet", cluster_year.cluster_id, cluster_year.year)
     return redirect("scoring:unit", cluster_year.cluster_id, cluster_year.year, unit_id)
-
-
-def _refused(request: HttpRequest, error: ValidationError) -> None:
-    for message in error.messages:
-        messages.error(request, message)
 
 
 @require_GET
@@ -106,7 +102,7 @@ def sheet_create(request: HttpRequest, cluster_id: int, year: int) -> HttpRespon
                 raise ValidationError("Cần ghi thang điểm (ví dụ 100 hoặc 1.000).")
             services.create_sheet(cluster_year, scale=scale, by=request.user)  # type: ignore[arg-type]
     except ValidationError as error:
-        _refused(request, error)
+        show_refusal(request, error)
     return _back(cluster_year)
 
 
@@ -130,7 +126,7 @@ def criterion_add(request: HttpRequest, cluster_id: int, year: int) -> HttpRespo
             by=request.user,  # type: ignore[arg-type]
         )
     except ValidationError as error:
-        _refused(request, error)
+        show_refusal(request, error)
     return _back(cluster_year)
 
 
@@ -143,7 +139,7 @@ def lock(request: HttpRequest, cluster_id: int, year: int) -> HttpResponse:
         services.lock(_get_sheet(cluster_year), by=request.user)  # type: ignore[arg-type]
         messages.success(request, "Đã khóa điểm: điểm thẩm định đã ghi vào danh sách thành viên.")
     except ValidationError as error:
-        _refused(request, error)
+        show_refusal(request, error)
     return _back(cluster_year)
 
 
@@ -157,7 +153,7 @@ def reopen(request: HttpRequest, cluster_id: int, year: int) -> HttpResponse:
         services.reopen(_get_sheet(cluster_year), reason=reason, by=request.user)  # type: ignore[arg-type]
         messages.success(request, "Đã mở lại điểm để sửa.")
     except ValidationError as error:
-        _refused(request, error)
+        show_refusal(request, error)
     return _back(cluster_year)
 
 
@@ -226,7 +222,7 @@ def unit_action(request: HttpRequest, cluster_id: int, year: int, unit_id: int, 
         else:
             raise Http404("Không tìm thấy.")
     except ValidationError as error:
-        _refused(request, error)
+        show_refusal(request, error)
     return _back(cluster_year, unit_id)
 
 
