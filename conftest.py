@@ -1,7 +1,31 @@
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
+
+
+def _remove_sqlite_test_files() -> None:
+    """The SQLite test database is a file in WAL mode (settings). Django removes the file at the end of a
+    run but not the -wal and -shm beside it when a live server's thread still held a connection; a stale
+    WAL next to the next run's fresh file would be read back into it. Remove all three."""
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    if database["ENGINE"] != "django.db.backends.sqlite3":
+        return
+    name = Path(database.get("TEST", {}).get("NAME") or "")
+    for path in (name, Path(f"{name}-wal"), Path(f"{name}-shm")):
+        if name.name and path.is_file():
+            path.unlink()
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    _remove_sqlite_test_files()
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    _remove_sqlite_test_files()
 
 
 @pytest.fixture(autouse=True)

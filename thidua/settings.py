@@ -48,8 +48,22 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # Wait for a writer instead of failing at once when two requests write together.
-    DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            # Busy timeout: wait up to 20 s for the writer ahead instead of failing at once.
+            "timeout": 20,
+            # Every transaction takes the write lock when it begins (Django 5.1+). A deferred one that
+            # reads before it writes (spending a ballot code does) cannot wait for a lock it must upgrade
+            # and fails at once with "database is locked"; an immediate one waits its turn.
+            "transaction_mode": "IMMEDIATE",
+            # Readers do not block the writer nor wait for it. `synchronous` stays FULL: a ballot whose
+            # receipt was shown must survive a power cut.
+            "init_command": "PRAGMA journal_mode=WAL;",
+        }
+    )
+    # Tests run on a file, as the site does: an in-memory database shares one cache between threads and
+    # refuses concurrent writers outright, so concurrent casting could not be tested on it.
+    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "var" / "test.sqlite3")}
 
 INSTALLED_APPS = [
     "django.contrib.admin",
