@@ -8,6 +8,7 @@ an object outside it with 404, and calls the same functions as the commands: the
 
 from typing import Any
 
+from django.core.exceptions import ValidationError as Refused
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
@@ -149,12 +150,15 @@ def _year(cy: ClusterYear) -> dict[str, Any]:
 
 @api.get(
     "/clusters/{cluster_id}/years/{year}/results",
-    response={200: dict[str, Any], 404: Error},
+    response={200: dict[str, Any], 404: Error, 409: Error},
     tags=["Cụm, khối"],
-    summary="Kết quả bình xét của một năm (results.json, FORMAT.md)",
+    summary="Kết quả bình xét của một năm (results.json, FORMAT.md); 409 khi đang bỏ phiếu kín",
 )
 def year_results(request: HttpRequest, cluster_id: int, year: int) -> dict[str, Any]:
-    return results_for(_get_cluster_year_for_user(request, cluster_id, year), list(DOCUMENTS))
+    try:
+        return results_for(_get_cluster_year_for_user(request, cluster_id, year), list(DOCUMENTS))
+    except Refused as sealed:
+        raise HttpError(409, " ".join(sealed.messages)) from None
 
 
 @api.get(

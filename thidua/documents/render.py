@@ -6,6 +6,7 @@ from collections.abc import Callable
 from io import BytesIO
 from pathlib import Path
 
+from django.core.exceptions import ValidationError
 from docx.document import Document as DocxDocument
 
 from thidua.documents.layout import new_document
@@ -13,6 +14,7 @@ from thidua.documents.minutes import build_minutes
 from thidua.documents.submission import build_submission
 from thidua.emulation.models import ClusterYear
 from thidua.review.queries import YearSummary, year_summary
+from thidua.review.seal import SEALED
 
 Builder = Callable[[YearSummary, DocxDocument], None]
 
@@ -32,6 +34,10 @@ def _builder(name: str) -> tuple[str, Builder]:
 
 
 def _render(summary: YearSummary, name: str) -> bytes:
+    """Refused (ValidationError, code "sealed") while the year's vote is sealed: minutes and proposals
+    are made of its count."""
+    if summary.sealed:
+        raise ValidationError(SEALED, code="sealed")
     title, build = _builder(name)
     doc = new_document(f"{title} năm {summary.cluster_year.year} – {summary.cluster.name}")
     build(summary, doc)

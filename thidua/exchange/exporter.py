@@ -12,6 +12,7 @@ from thidua.exchange.data import RulesData
 from thidua.exchange.errors import ExportImpossible
 from thidua.organisations.models import AwardTier, Cluster, Unit
 from thidua.review.models import Review
+from thidua.review.seal import year_sealed
 
 DEFAULT_RULES = RulesData(method="ballot")
 
@@ -24,6 +25,7 @@ def export_cluster(cluster: Cluster) -> dict[str, Any]:
             f"cụm, khối «{cluster.code}» chưa có năm thi đua nào để xuất",
             f"cluster '{cluster.code}' has no year to export",
         )
+    _refuse_sealed(years)
     tiers = cluster.ordered_tiers()
     order = {tier.code: tier.position for tier in tiers}
     data: dict[str, Any] = {"format": 1}
@@ -47,6 +49,18 @@ def export_cluster(cluster: Cluster) -> dict[str, Any]:
     }
     data["years"] = [_year(cluster_year, order) for cluster_year in years]
     return data
+
+
+def _refuse_sealed(years: list[ClusterYear]) -> None:
+    """A year whose vote is under way is sealed (review.seal): its ballots do not leave in a file."""
+    sealed = [str(cluster_year.year) for cluster_year in years if year_sealed(cluster_year)]
+    if sealed:
+        listed = ", ".join(sealed)
+        raise ExportImpossible(
+            f"năm {listed} đang bỏ phiếu kín; phiếu và kết quả được niêm phong cho đến khi chủ trì đóng bỏ "
+            "phiếu ở trang «Hội nghị bình xét»",
+            f"voting is open in {listed}; ballots and results are sealed until the chair closes the vote",
+        )
 
 
 def dump_exchange(data: dict[str, Any]) -> str:

@@ -14,6 +14,7 @@ from thidua.emulation.models import Rating
 from thidua.organisations.models import AwardTier, Unit
 from thidua.review.explain import decided_by_text
 from thidua.review.queries import NotProposedLine, ProposalLine, YearSummary
+from thidua.review.seal import SEALED
 
 DOCUMENT_TITLES = {
     "bien-ban-hop-binh-xet.docx": "Biên bản họp bình xét",
@@ -157,7 +158,10 @@ def _status_label(summary: YearSummary) -> str:
 
 
 def _no_count_note(summary: YearSummary) -> str:
-    """Why the count table is empty: no ballots yet, or a result agreed without publishing the count."""
+    """Why the count table is empty: voting under way, no ballots yet, or a result agreed without
+    publishing the count."""
+    if summary.sealed:
+        return SEALED
     if summary.review is None or (summary.review.outcome is None and not summary.concluded):
         return "Chưa có phiếu bầu: số phiếu hiện ở đây sau khi hội nghị bỏ phiếu và kiểm phiếu."
     return "Không công bố số phiếu."

@@ -7,9 +7,10 @@ its scope (README: an outsider gets "không tìm thấy", so a page does not rev
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_GET
 
@@ -19,6 +20,7 @@ from thidua.accounts.rules import (
     visible_cluster_years,
     visible_clusters,
 )
+from thidua.core.feedback import show_refusal
 from thidua.documents import render as documents
 from thidua.emulation.models import ClusterYear
 from thidua.front.presenters import document_links, leader_words, year_page
@@ -86,7 +88,11 @@ def document(request: HttpRequest, cluster_id: int, year: int, name: str) -> Htt
     found = _get_cluster_year_for_user(request, cluster_id, year)
     if name not in documents.DOCUMENTS:
         raise Http404("Không có văn bản này.")
-    content = documents.render_document(found, name)
+    try:
+        content = documents.render_document(found, name)
+    except ValidationError as sealed:
+        show_refusal(request, sealed)
+        return redirect("front:cluster_year", cluster_id, year)
     response = HttpResponse(content, content_type=DOCX_MIME)
     filename = f"{found.cluster.code}-{found.year}-{name}"
     response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=filename) or ""

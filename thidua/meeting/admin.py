@@ -7,10 +7,20 @@ units still attached (before casting) would be one step from linking a ballot to
 from __future__ import annotations
 
 from django.contrib import admin
+from django.db.models import QuerySet
 from django.http import HttpRequest
 
 from thidua.core.admin import ReadOnlyAdmin
-from thidua.meeting.models import CodeIssue, Council, CouncilBallot, CouncilMember, CouncilVote, Meeting
+from thidua.meeting.models import (
+    CodeIssue,
+    Council,
+    CouncilBallot,
+    CouncilMember,
+    CouncilVote,
+    Meeting,
+    Voting,
+)
+from thidua.review.seal import ballots_sealed
 
 
 @admin.register(Meeting)
@@ -55,3 +65,8 @@ class CouncilBallotAdmin(ReadOnlyAdmin):
 
     list_display = ("receipt", "council")
     list_select_related = ("council__organizer",)
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[CouncilBallot]:
+        # Sealed while open (review.seal): a sitting's ballots appear once its vote is closed.
+        sealed = [c.pk for c in Council.objects.exclude(voting=Voting.CLOSED) if ballots_sealed(c)]
+        return super().get_queryset(request).exclude(council__in=sealed)

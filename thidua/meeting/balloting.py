@@ -101,10 +101,27 @@ def reissue(owner: Owner, holder: Holder) -> IssuedCode:
     return _new_code_row(owner, holder)
 
 
-def unused_holders(owner: Owner) -> set[int]:
-    """Ids of the holders whose code is issued and not used yet (to offer a reissue)."""
+@dataclass(frozen=True)
+class CodesUsed:
+    """How many of the issued codes have been used: the one number shown while the vote is sealed
+    (review.seal), never whose."""
+
+    used: int
+    issued: int
+
+    def __str__(self) -> str:
+        return f"{self.used}/{self.issued}"
+
+
+def codes_used(owner: Owner) -> CodesUsed:
+    used = BallotCode.objects.filter(**_owner(owner), used=True).count()
+    return CodesUsed(used, CodeIssue.objects.filter(**_owner(owner)).count())
+
+
+def issued_holders(owner: Owner) -> set[int]:
+    """Ids of the holders who received a code: fixed when codes are issued, unchanged by casting."""
     field = "unit_id" if isinstance(owner, Meeting) else "member_id"
-    return set(BallotCode.objects.filter(**_owner(owner), used=False).values_list(field, flat=True))
+    return set(CodeIssue.objects.filter(**_owner(owner)).values_list(field, flat=True))
 
 
 def check_open(owner: Owner) -> None:

@@ -44,6 +44,8 @@ from thidua.meeting.council import (
 from thidua.meeting.council_minutes import FILENAME, council_minutes
 from thidua.meeting.forms import CouncilForm
 from thidua.meeting.models import BallotCode, Council, CouncilBallot, CouncilMember
+from thidua.registry.models import AwardProposal
+from thidua.review.seal import COUNCIL_SEALED, ballots_sealed
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 # A member's choice on the vote form: agree, disagree, or not (yet) voted.
@@ -88,8 +90,24 @@ class VoteRow:
 
 @dataclass(frozen=True)
 class ProposalCard:
-    result: CouncilResult
+    proposal: AwardProposal
+    result: CouncilResult | None  # None while the secret ballot is sealed
     rows: list[VoteRow]
+
+
+def _cards(sitting: Council, named: list[CouncilMember], *, sealed: bool) -> list[ProposalCard]:
+    """Each proposal with its result (not while sealed) and the named members' recorded votes."""
+    results = {} if sealed else {r.proposal.pk: r for r in council_results(sitting)}
+    votes = member_votes(sitting)
+    word = {True: "agree", False: "disagree"}
+    return [
+        ProposalCard(
+            proposal,
+            results.get(proposal.pk),
+            [VoteRow(m, word.get(votes.get((m.pk, proposal.pk)), "")) for m in named],  # type: ignore[arg-type]
+        )
+        for proposal in council_proposals(sitting)
+    ]
 
 
 @login_required
@@ -100,26 +118,20 @@ def council(request: HttpRequest, pk: int) -> HttpResponse:
     secret = sitting.mode == Council.Mode.SECRET
     # At a secret sitting only the absent members' written votes are entered by name.
     named = [m for m in members if not (secret and m.present)]
-    votes = member_votes(sitting)
-    word = {True: "agree", False: "disagree"}
-    cards = [
-        ProposalCard(
-            result,
-            [VoteRow(m, word.get(votes.get((m.pk, result.proposal.pk)), "")) for m in named],  # type: ignore[arg-type]
-        )
-        for result in council_results(sitting)
-    ]
-    unused = balloting.unused_holders(sitting)
+    issued = balloting.issued_holders(sitting)
+    sealed = ballots_sealed(sitting)
     context = {
         "council": sitting,
         "members": members,
         "present": sum(m.present for m in members),
-        "cards": cards,
+        "cards": _cards(sitting, named, sealed=sealed),
         "named": named,
         "secret": secret,
-        "cast": sitting.ballots.count(),
-        "issued": sitting.issues.exists(),
-        "unused": [m for m in members if m.pk in unused],
+        "sealed": sealed,
+        "sealed_note": COUNCIL_SEALED,
+        "cast": None if sealed else sitting.ballots.count(),
+        "progress": balloting.codes_used(sitting),
+        "issued": [m for m in members if m.pk in issued],
         "filename": FILENAME,
     }
     return render(request, "meeting/council.html", context)
@@ -151,6 +163,9 @@ def council_vote(request: HttpRequest, pk: int, proposal_id: int) -> HttpRespons
 @require_GET
 def council_minutes_file(request: HttpRequest, pk: int) -> HttpResponse:
     sitting = _council(request, pk)
+    if ballots_sealed(sitting):
+        messages.error(request, COUNCIL_SEALED)
+        return redirect("meeting:council", sitting.pk)
     content = council_minutes(sitting)
     record(request.user, "council.minutes", sitting)
     response = HttpResponse(content, content_type=DOCX)
@@ -220,8 +235,9 @@ def council_issue(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_GET
 def council_count(request: HttpRequest, pk: int) -> HttpResponse:
-    """The number of secret ballots cast, and nothing else, for the board's screen while voting is open."""
-    return HttpResponse(str(_council(request, pk).ballots.count()), content_type="text/plain")
+    """The codes used of those issued ("5/7"), and nothing else, for the board's screen while the secret
+    ballot is open (review.seal)."""
+    return HttpResponse(str(balloting.codes_used(_council(request, pk))), content_type="text/plain")
 
 
 @require_GET

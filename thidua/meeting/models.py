@@ -52,6 +52,10 @@ class Meeting(models.Model):
     self_vote_allowed = models.BooleanField("được bầu cho đơn vị mình", default=True)
     code_hours = models.PositiveSmallIntegerField("thời hạn mã phiếu (giờ)", default=4)
 
+    # Sealed while open (thidua.review.seal): nothing counted shows until the chair closes the vote, and
+    # again after a reopen. A meeting never opened keeps the ballots imported with its year in view.
+    sealed_states = frozenset({Voting.OPEN})
+
     class Meta:
         verbose_name = "phiên bỏ phiếu"
         verbose_name_plural = "phiên bỏ phiếu"
@@ -148,6 +152,15 @@ class Council(models.Model):
 
     def __str__(self) -> str:
         return f"Hội đồng Thi đua – Khen thưởng {self.organizer} năm {self.year}"
+
+    @property
+    def sealed_states(self) -> frozenset[str]:
+        """Sealed while open (thidua.review.seal). A secret sitting stays sealed until closed, before it
+        opens too: the absent members' written votes come in first, and their count alone is a partial
+        result. An open sitting votes by name, in public by design."""
+        if self.mode == self.Mode.SECRET:
+            return frozenset({Voting.PREPARING, Voting.OPEN})
+        return frozenset()
 
 
 class CouncilMember(models.Model):

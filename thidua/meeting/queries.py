@@ -1,4 +1,4 @@
-"""What the meeting's pages show: quorum, counts while open, the published list of counted ballots."""
+"""What the meeting's pages show: quorum, progress while open, the published list of counted ballots."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import math
 from dataclasses import dataclass
 
 from thidua.emulation.models import ClusterYear
+from thidua.meeting.balloting import codes_used
 from thidua.meeting.models import Meeting
 from thidua.review.models import Ballot
 
@@ -53,6 +54,14 @@ def meeting_for(cluster_year: ClusterYear) -> Meeting | None:
 
 def ballots_cast(meeting: Meeting) -> int:
     return meeting.review.ballots.count()
+
+
+def voting_progress(meeting: Meeting) -> str:
+    """The one number the chair sees while voting is open: codes used of those issued ("5/7"), or paper
+    ballots entered of the units present."""
+    if meeting.mode == Meeting.Mode.PAPER:
+        return f"{ballots_cast(meeting)}/{meeting.review.present.count()}"
+    return str(codes_used(meeting))
 
 
 def counted_ballots(meeting: Meeting) -> list[Ballot]:

@@ -30,7 +30,7 @@ from thidua.meeting.code_sheet import code_sheet
 from thidua.meeting.council_views import council_ballot
 from thidua.meeting.forms import AttendanceForm, NextLeadershipForm, ReopenForm, RulesForm
 from thidua.meeting.models import BallotCode, Meeting
-from thidua.meeting.queries import ballots_cast, counted_ballots, meeting_for, quorum_of
+from thidua.meeting.queries import ballots_cast, counted_ballots, meeting_for, quorum_of, voting_progress
 from thidua.organisations.models import AwardTier, Unit
 from thidua.review.explain import decided_by_text
 from thidua.review.queries import year_summary
@@ -61,7 +61,6 @@ def chair(request: HttpRequest, cluster_id: int, year: int) -> HttpResponse:
     summary = year_summary(cluster_year)
     review = summary.review
     present = set(review.present.values_list("pk", flat=True)) if review and review.present_known else set()
-    unused = balloting.unused_holders(meeting) if meeting else set()
     shown = meeting or Meeting()  # before the chair's first act: the default rules
     rules = RulesForm(
         initial={
@@ -91,8 +90,8 @@ def chair(request: HttpRequest, cluster_id: int, year: int) -> HttpResponse:
         "reopen": ReopenForm(),
         "next_form": next_form,
         "cast": ballots_cast(meeting) if meeting else 0,
+        "progress": voting_progress(meeting) if meeting else "",
         "issued": set(meeting.issues.values_list("unit__code", flat=True)) if meeting else set(),
-        "unused": {u.code for u in members if u.pk in unused},
         "members": members,
         "member_rows": year_page(summary).members,
         "minutes": MINUTES,
@@ -105,10 +104,11 @@ def chair(request: HttpRequest, cluster_id: int, year: int) -> HttpResponse:
 @login_required
 @require_GET
 def live_count(request: HttpRequest, cluster_id: int, year: int) -> HttpResponse:
-    """The number of ballots cast, and nothing else, for the chair's screen while voting is open."""
+    """The codes used of those issued ("5/7"), and nothing else, for the chair's screen while voting is
+    open (review.seal)."""
     cluster_year = _get_cluster_year_for_chair(request, cluster_id, year)
     meeting = meeting_for(cluster_year)
-    return HttpResponse(str(ballots_cast(meeting) if meeting else 0), content_type="text/plain")
+    return HttpResponse(voting_progress(meeting) if meeting else "0/0", content_type="text/plain")
 
 
 def _chair_action(request: HttpRequest, cluster_id: int, year: int, act: Any, done: str) -> HttpResponse:
@@ -398,8 +398,7 @@ def paper(request: HttpRequest, cluster_id: int, year: int) -> HttpResponse:
         "meeting": meeting,
         "tiers": ballot_form(cluster_year, choices),
         "errors": errors,
-        "cast": ballots_cast(meeting) if meeting else 0,
-        "present": meeting.review.present.count() if meeting else 0,
+        "progress": voting_progress(meeting) if meeting else "0/0",
         "chair_url": _chair_url(cluster_year),
     }
     return render(request, "meeting/paper.html", context)

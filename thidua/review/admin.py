@@ -2,10 +2,12 @@
 frozen by `conclude_review`, and a ballot is exactly what was cast (no voter, no time: STYLE.md 7)."""
 
 from django.contrib import admin
+from django.db.models import QuerySet
 from django.http import HttpRequest
 
 from thidua.core.admin import ReadOnlyAdmin
 from thidua.review.models import Ballot, NextDeputy, NotProposed, Proposal, Review
+from thidua.review.seal import unsealed_ballots
 
 
 class ReadOnlyInline(admin.TabularInline):
@@ -54,3 +56,7 @@ class BallotAdmin(ReadOnlyAdmin):
     list_filter = ["review"]
     fields = readonly_fields = ("review", "choices")
     list_select_related = ["review__cluster_year__cluster"]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Ballot]:
+        # Sealed while open (review.seal): a meeting's ballots appear once its vote is closed.
+        return unsealed_ballots(super().get_queryset(request))

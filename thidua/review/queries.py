@@ -1,6 +1,8 @@
 """What a cluster-year's pages and documents show, gathered once (one source for both).
 
 A concluded review shows its frozen proposals; before that, a preview computed from the same records.
+While the year's vote is sealed (review.seal) nothing is computed from its ballots: no count, no ranking,
+no preview.
 """
 
 from __future__ import annotations
@@ -16,7 +18,9 @@ from thidua.emulation.models import ClusterYear, Method
 from thidua.organisations.models import AwardTier, Cluster, Organizer, Unit
 from thidua.review.explain import basis_text, reason_text
 from thidua.review.models import Review
+from thidua.review.seal import review_sealed
 from thidua.review.services import count_of, decide
+from thidua.review.tally import Decision
 
 
 @dataclass(frozen=True)
@@ -100,6 +104,7 @@ class YearSummary:
     next_deputies: list[Unit] | None
     next_decided_by: str
     pact_signed: date | None
+    sealed: bool = False  # the year's vote is under way: everything counted above is left empty
 
     def tally_for(self, tier: AwardTier) -> list[TallyLine]:
         return [line for line in self.tally if line.tier == tier]
@@ -107,7 +112,8 @@ class YearSummary:
 
 def year_summary(cluster_year: ClusterYear) -> YearSummary:
     cluster = cluster_year.cluster
-    review = Review.objects.filter(cluster_year=cluster_year).first()
+    review = Review.objects.select_related("meeting").filter(cluster_year=cluster_year).first()
+    sealed = review_sealed(review)
     tiers = cluster.ordered_tiers()
     by_tier = {t.code: t for t in tiers}
     names = {t.code: t.name for t in tiers}
@@ -116,7 +122,7 @@ def year_summary(cluster_year: ClusterYear) -> YearSummary:
     units.update({m.unit.code: m.unit for m in memberships})
 
     unnamed = (review.unnamed if review else None) or {}
-    count = count_of(cluster_year, review)
+    count = None if sealed else count_of(cluster_year, review)
     tally_lines: list[TallyLine] = []
     if count is not None:
         order = {m.unit.code: i for i, m in enumerate(memberships)}
@@ -135,6 +141,8 @@ def year_summary(cluster_year: ClusterYear) -> YearSummary:
             for n in review.not_proposed.select_related("tier", "unit").order_by("position")
         ]
         decision = decide(cluster_year, review)
+    elif sealed:
+        decision, proposals, passed = Decision(), [], []
     else:
         decision = decide(cluster_year, review)
         proposals = [
@@ -176,4 +184,5 @@ def year_summary(cluster_year: ClusterYear) -> YearSummary:
         next_deputies=review.next_deputy_units() if review and review.next_deputies_known else None,
         next_decided_by=review.next_decided_by if review else "",
         pact_signed=review.pact_signed if review else None,
+        sealed=sealed,
     )

@@ -4,12 +4,18 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.exceptions import ValidationError
+
 from thidua.emulation.models import ClusterYear
 from thidua.review.queries import year_summary
+from thidua.review.seal import SEALED
 
 
 def results_for(cluster_year: ClusterYear, documents: list[str]) -> dict[str, Any]:
+    """The year's results; refused (ValidationError, code "sealed") while its vote is sealed."""
     s = year_summary(cluster_year)
+    if s.sealed:
+        raise ValidationError(SEALED, code="sealed")
     return {
         "format": 1,
         "cluster": s.cluster.code,

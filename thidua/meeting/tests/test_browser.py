@@ -87,15 +87,15 @@ def test_seven_delegates_vote_on_phones_and_the_chair_shows_the_count(
 
     pairs = list(enumerate(zip(links, seed_ballots, strict=True), 1))
     receipts = [vote(browser, url, ballot, n) for n, (url, ballot) in pairs[:3]]
-    # The chair's screen on a phone while voting is open: the count so far, nothing wider than the screen.
+    # The chair's screen on a phone while voting is open: codes used so far, nothing wider than the screen.
     phone = chair_page(browser, live_server, seed_year, viewport=PHONE)
-    assert phone.locator("#live-count").inner_text() == "3"
+    assert phone.locator("#live-count").inner_text() == "3/7"
     assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     shot(phone, "chu-tri-dien-thoai-dang-bo-phieu")
     receipts += [vote(browser, url, ballot, n) for n, (url, ballot) in pairs[3:]]
 
     chair.goto(f"{live_server.url}/hop/{seed_year.cluster_id}/{seed_year.year}/")
-    assert chair.locator("#live-count").inner_text() == "7"
+    assert chair.locator("#live-count").inner_text() == "7/7"
     chair.get_by_role("button", name="Đóng bỏ phiếu").click()
     flag = chair.locator('table[data-tier="co-ubnd"] tr[data-unit="STC"] .votes')
     assert flag.inner_text() == "5"

@@ -71,6 +71,8 @@ def test_a_blank_ballot_is_cast_and_counted(open_meeting, seed_year):
     code = next(iter(issued_codes(open_meeting).values()))
     ballot = services.cast_with_code(code, {})
     assert ballot.receipt and ballot.choices == {}
+    assert year_summary(seed_year).ballots_cast is None  # sealed while voting is open
+    services.close_voting(open_meeting, by="chủ trì")
     assert year_summary(seed_year).ballots_cast == 1
 
 

@@ -66,7 +66,7 @@ def test_a_secret_council_vote_end_to_end(client, organizer, flag):
     assert CouncilBallot.objects.count() == 7
 
     login(client, board)
-    assert client.get(base + "so-phieu").content.decode() == "7"
+    assert client.get(base + "so-phieu").content.decode() == "7/7"
     client.post(base + "dong")
     assert Council.objects.get(pk=council.pk).voting == "closed"
     page = client.get(base).content.decode()

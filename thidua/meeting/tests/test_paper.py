@@ -83,5 +83,6 @@ def test_the_tellers_form_enters_a_ballot(client, paper_meeting, seed_year):
     url = f"/hop/{seed_year.cluster_id}/{seed_year.year}/phieu-giay/"
     refused = client.post(url, {"tier-co-ubnd": ["STC", "SNV"]}).content.decode()
     assert "chỉ được chọn tối đa 1 đơn vị" in refused and not Ballot.objects.exists()
-    client.post(url, {"tier-co-ubnd": ["STC"], "tier-bk-ct": ["SNV"]})
+    entered = client.post(url, {"tier-co-ubnd": ["STC"], "tier-bk-ct": ["SNV"]}, follow=True).content.decode()
     assert [b.choices for b in Ballot.objects.all()] == [{"co-ubnd": ["STC"], "bk-ct": ["SNV"]}]
+    assert '<strong id="paper-count">1/7</strong>' in entered

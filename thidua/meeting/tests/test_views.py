@@ -81,7 +81,9 @@ def test_the_chair_records_attendance_opens_issues_codes_and_closes(client, lead
     # Shown once: the chair's screen does not show them again.
     page = client.get(chair_url(seed_year)).content.decode()
     assert all(code not in page for _, code in shown)
-    assert "đã nhận mã, chưa dùng" in page
+    # While voting is open the chair sees one number, the codes used, and never whose.
+    assert re.search(r'Đã dùng <strong id="live-count"[^>]*>0/7</strong>', page)
+    assert "chưa dùng" not in page
     client.post(chair_url(seed_year, "close"))
     reopen = client.post(chair_url(seed_year, "reopen"), {"reason": ""}, follow=True).content.decode()
     assert "Cần ghi lý do" in reopen
@@ -138,7 +140,7 @@ def test_the_screen_shows_the_count_recomputed_from_the_stored_ballots(
     issued = list(issued_codes(open_meeting).values())
     for code, ballot in zip(issued, seed_ballots, strict=True):
         cast_over_http(client, code, legal(ballot, seed_year.quotas))
-    assert client.get(chair_url(seed_year, "count")).content.decode() == "7"
+    assert client.get(chair_url(seed_year, "count")).content.decode() == "7/7"
     open_page = client.get(chair_url(seed_year)).content.decode()
     assert 'data-tier="co-ubnd"' not in open_page  # no per-unit count while voting is open
     client.post(chair_url(seed_year, "close"))
