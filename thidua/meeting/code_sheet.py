@@ -21,9 +21,12 @@ class CodeCard:
 
 
 def code_sheet(request: HttpRequest, issued: list[IssuedCode], title: str, back_url: str) -> HttpResponse:
-    """One card per code: the holder's name, a QR code of the ballot's address and the short code."""
+    """One card per code: the holder's name, a QR code of the ballot's address and the short code. The
+    code rides in the address's fragment (after "#"), which browsers never send to the server: the ballot
+    page's script (meeting/code_link.js) posts it, so no request line, log or Referer ever holds it."""
+    entry = request.build_absolute_uri(reverse("meeting:enter_code"))
     cards = []
     for item in issued:
-        url = request.build_absolute_uri(reverse("meeting:ballot_link", args=[item.code]))
+        url = f"{entry}#{item.code}"
         cards.append(CodeCard(item, url, qr_svg(url)))
     return render(request, "meeting/codes.html", {"title": title, "cards": cards, "back_url": back_url})

@@ -17,7 +17,6 @@ urlpatterns = [
     path("hoi-dong/<int:pk>/bien-ban.docx", council_views.council_minutes_file, name="council_minutes"),
     path("phieu/", views.enter_code, name="enter_code"),
     path("phieu/bo/", views.ballot, name="ballot"),
-    path("phieu/<str:code>/", views.ballot_link, name="ballot_link"),
     path("<int:cluster_id>/<int:year>/", views.chair, name="chair"),
     path("<int:cluster_id>/<int:year>/so-phieu", views.live_count, name="live_count"),
     path("<int:cluster_id>/<int:year>/cach-binh-xet", views.save_rules, name="rules"),

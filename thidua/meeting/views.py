@@ -1,8 +1,9 @@
 """The meeting's pages: the chair's screen and its actions, the tellers' form, the delegate's ballot, and
 the published list of counted ballots. Views are thin: every change goes through meeting.services.
 
-The delegate's pages carry the code in the form, never in a session, a cookie or a redirect: nothing on
-the server keeps it, and the receipt is shown in the response to the cast, not at an address of its own.
+The delegate's pages carry the code in the form, never in an address, a session, a cookie or a redirect:
+nothing on the server keeps it (the QR code's link holds it in the fragment, which the browser keeps to
+itself), and the receipt is shown in the response to the cast, not at an address of its own.
 Refusals answer 200 with the message, so Django's request log (which writes the path of 4xx answers)
 never writes a code.
 """
@@ -314,6 +315,7 @@ def _ballot_page(
 @never_cache
 @require_GET
 def enter_code(request: HttpRequest) -> HttpResponse:
+    """The code form, and where the QR code leads (the code in the fragment, posted by the page's script)."""
     return render(request, "meeting/enter_code.html", {"errors": [], "typed": ""})
 
 
@@ -324,16 +326,6 @@ def _council_code(code: str) -> BallotCode | None:
     except ValidationError:
         return None  # refused: the meeting's path below says why
     return row if row.council_id else None
-
-
-@never_cache
-@require_GET
-def ballot_link(request: HttpRequest, code: str) -> HttpResponse:
-    """Where the QR code leads: the ballot itself (a meeting's or a council sitting's)."""
-    council_row = _council_code(code)
-    if council_row is not None:
-        return council_ballot(request, council_row, code, "open")
-    return _ballot_page(request, code, "choose", {}, [])
 
 
 @never_cache

@@ -47,7 +47,13 @@ def shot(page, name: str) -> None:
 def vote(browser, url: str, ballot: dict[str, list[str]], n: int) -> str:
     """One delegate on a phone: open the QR link, tick the ballot, review, cast; returns the receipt."""
     page = browser.new_context(viewport=PHONE, locale="vi-VN", is_mobile=True).new_page()
+    requested = []
+    page.on("request", lambda request: requested.append(request.url))
     page.goto(url)
+    page.get_by_role("button", name="Xem lại phiếu").wait_for()
+    # The page's script posted the code from the fragment: no request's address held it.
+    code = url.split("#")[1]
+    assert "#" not in page.url and not any(code in address for address in requested)
     for tier, units in ballot.items():
         for unit in units:
             page.locator(f'input[name="tier-{tier}"][value="{unit}"]').check()

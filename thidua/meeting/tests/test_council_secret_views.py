@@ -21,9 +21,10 @@ pytestmark = pytest.mark.django_db
 
 
 def vote_on_phone(client, code: str, choice: dict[str, str]) -> str:
-    """A member with no account: open the QR link, choose, review, cast; returns the page after casting."""
+    """A member with no account: open the ballot (as the QR link's page posts the code), choose, review,
+    cast; returns the page after casting."""
     client.logout()
-    opened = client.get(f"/hop/phieu/{code}/").content.decode()
+    opened = client.post("/hop/phieu/bo/", {"code": code, "step": "open"}).content.decode()
     assert "Phiếu kín Hội đồng Thi đua – Khen thưởng năm 2024" in opened
     review = client.post("/hop/phieu/bo/", {"code": code, "step": "confirm", **choice}).content.decode()
     assert "Xác nhận phiếu kín" in review

@@ -77,7 +77,8 @@ def test_the_chair_records_attendance_opens_issues_codes_and_closes(client, lead
     sheet = client.post(chair_url(seed_year, "issue")).content.decode()
     shown = re.findall(r'class="code" data-unit="(\w+)">([\w-]+)<', sheet)
     assert len(shown) == 7 and sheet.count("<svg") == 7
-    assert f"/hop/phieu/{shown[0][1]}/" in sheet
+    # The QR code's address holds the code in its fragment only: never in a path a server logs.
+    assert f"/hop/phieu/#{shown[0][1]}<" in sheet and f"/{shown[0][1]}/" not in sheet
     # Shown once: the chair's screen does not show them again.
     page = client.get(chair_url(seed_year)).content.decode()
     assert all(code not in page for _, code in shown)
@@ -96,9 +97,21 @@ def cast_over_http(client, code, choices):
     return client.post("/hop/phieu/bo/", data).content.decode()
 
 
+def open_ballot(client, code: str) -> str:
+    """What the QR link's page posts for the delegate (meeting/code_link.js), or the typed code."""
+    return client.post("/hop/phieu/bo/", {"code": code, "step": "open"}).content.decode()
+
+
+def test_the_code_never_travels_in_an_address(client, open_meeting):
+    code = next(iter(issued_codes(open_meeting).values()))
+    assert client.get(f"/hop/phieu/{code}/").status_code == 404
+    entry = client.get("/hop/phieu/").content.decode()
+    assert '<script src="/static/meeting/code_link.js">' in entry and 'id="code"' in entry
+
+
 def test_a_delegate_votes_from_the_link_confirms_and_gets_a_receipt(client, open_meeting):
     code = next(iter(issued_codes(open_meeting).values()))
-    page = client.get(f"/hop/phieu/{code}/").content.decode()
+    page = open_ballot(client, code)
     assert "Cờ thi đua của Ủy ban nhân dân tỉnh" in page and "Chọn tối đa <strong>1</strong>" in page
     confirm = client.post(
         "/hop/phieu/bo/", {"code": code, "step": "confirm", "tier-co-ubnd": ["STC"]}
@@ -109,7 +122,7 @@ def test_a_delegate_votes_from_the_link_confirms_and_gets_a_receipt(client, open
     receipt = Ballot.objects.get().receipt
     assert receipt in receipt_page
     assert "đã được dùng" in cast_over_http(client, code, {"co-ubnd": ["SNV"]})
-    assert "đã được dùng" in client.get(f"/hop/phieu/{code}/").content.decode()
+    assert "đã được dùng" in open_ballot(client, code)
     assert Ballot.objects.count() == 1
 
 
@@ -122,8 +135,8 @@ def test_a_typed_code_opens_the_ballot(client, open_meeting):
 
 def test_refusals_say_why_in_vietnamese_and_store_nothing(client, meeting):
     code = next(iter(issued_codes(meeting).values()))
-    assert "chưa mở bỏ phiếu" in client.get(f"/hop/phieu/{code}/").content.decode()
-    assert "Không có mã phiếu này" in client.get("/hop/phieu/ZZZZ-ZZZZ/").content.decode()
+    assert "chưa mở bỏ phiếu" in open_ballot(client, code)
+    assert "Không có mã phiếu này" in open_ballot(client, "ZZZZ-ZZZZ")
     from thidua.meeting import services
 
     services.open_voting(meeting, by="chủ trì")
@@ -167,11 +180,11 @@ def test_nothing_logged_over_http_contains_a_code(client, open_meeting, caplog):
     caplog.set_level(logging.DEBUG)
     issued = issued_codes(open_meeting)
     code = issued["STC"]
-    client.get(f"/hop/phieu/{code}/")
+    open_ballot(client, code)
     cast_over_http(client, code, {"co-ubnd": ["STC", "SNV"]})  # refused
     cast_over_http(client, code, {"co-ubnd": ["STC"]})
     cast_over_http(client, code, {"co-ubnd": ["STC"]})  # replayed
-    client.get("/hop/phieu/ZZZZ-ZZZZ/")
+    open_ballot(client, "ZZZZ-ZZZZ")
     for form in (code, code.replace("-", ""), codes.digest(code)):
         assert form not in caplog.text
 
