@@ -9,6 +9,7 @@ concurrent requests, and after it nothing ties the code to anyone. Nothing here 
 from __future__ import annotations
 
 import random
+import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -180,8 +181,27 @@ def close(owner: Owner, *, by: Actor) -> Owner:
         raise ValidationError("Bỏ phiếu không ở trạng thái đang mở.", code="state")
     owner.voting = Voting.CLOSED
     owner.save(update_fields=["voting"])
-    record(by, f"{_prefix(owner)}.close", owner, ballots_cast=ballots_of(owner).count())
+    cast = _rewrite_in_random_order(owner)
+    record(by, f"{_prefix(owner)}.close", owner, ballots_cast=cast)
     return owner
+
+
+def _rewrite_in_random_order(owner: Owner) -> int:
+    """Rewrite the owner's ballots, same choices and receipts, with new random ids and in a random order.
+
+    Ids and receipts are random already, but the database keeps an order of its own that follows casting:
+    SQLite's rowid, PostgreSQL's physical order and each row's inserting transaction (xmin). Written
+    again in one transaction, every ballot has the same inserting transaction and a shuffled place. The
+    deleted versions stay in the file until PostgreSQL vacuums the table or SQLite reuses the pages."""
+    ballots = list(ballots_of(owner))
+    random.SystemRandom().shuffle(ballots)
+    ballots_of(owner).delete()
+    for ballot in ballots:
+        ballot.pk = uuid.uuid4()
+        ballot._state.adding = True
+    if ballots:
+        type(ballots[0]).objects.bulk_create(ballots)
+    return len(ballots)
 
 
 def reopen(owner: Owner, *, reason: str, by: Actor) -> Owner:
