@@ -91,13 +91,20 @@ def issue(owner: Owner, holders: list[Holder]) -> list[IssuedCode]:
 
 
 def reissue(owner: Owner, holder: Holder) -> IssuedCode:
-    """A new code for a holder whose code is lost or expired, unused; the old one stops working."""
+    """A new code for a holder whose code is lost or expired, unused; the old one stops working.
+
+    An explicit act for one named holder, audited by the caller. A used code cannot be replaced, so a
+    refusal is unavoidably a hint: its words stay neutral and no page lists whose codes are used."""
     name = IssuedCode(holder, "", timezone.now()).name
     if not CodeIssue.objects.filter(**_owner(owner), **_holder(holder)).exists():
-        raise ValidationError(f"{name} chưa được cấp mã phiếu.", code="not_issued")
+        raise ValidationError(
+            f"{name} chưa được cấp mã phiếu; dùng nút cấp mã cho người dự họp chưa có mã.", code="not_issued"
+        )
     old = BallotCode.objects.filter(**_owner(owner), **_holder(holder), used=False)
     if not old.exists():
-        raise ValidationError(f"{name} đã bỏ phiếu; không cấp lại mã.", code="used")
+        raise ValidationError(
+            f"Không cấp lại được mã phiếu cho {name}: mã đã cấp không thay được.", code="kept"
+        )
     old.delete()
     return _new_code_row(owner, holder)
 

@@ -8,6 +8,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from thidua.core.models import AuditEvent
 from thidua.meeting import codes, services
 from thidua.meeting.models import BallotCode, CodeIssue, Meeting
 from thidua.meeting.tests.helpers import issued_codes, legal
@@ -121,8 +122,15 @@ def test_a_lost_code_is_replaced_and_stops_working(open_meeting, seed_year):
     with pytest.raises(ValidationError, match="Không có mã phiếu này"):
         services.cast_with_code(issued["STC"], {})
     services.cast_with_code(fresh.code, {})
-    with pytest.raises(ValidationError, match="đã bỏ phiếu"):
+    reissues = AuditEvent.objects.filter(verb="meeting.reissue_code")
+    assert [event.data["unit"] for event in reissues] == ["STC"]  # an explicit act, audited, by name
+    # A used code is not replaced; the refusal says so without naming the act of voting, and changes nothing.
+    with pytest.raises(ValidationError) as refused:
         services.reissue_code(open_meeting, stc, by="chủ trì")
+    assert refused.value.messages == [
+        "Không cấp lại được mã phiếu cho Sở Tài chính: mã đã cấp không thay được."
+    ]
+    assert reissues.count() == 1
 
 
 def test_a_concluded_review_takes_no_more_ballots(open_meeting, seed_year):

@@ -85,6 +85,9 @@ def test_the_chair_records_attendance_opens_issues_codes_and_closes(client, lead
     # While voting is open the chair sees one number, the codes used, and never whose.
     assert re.search(r'Đã dùng <strong id="live-count"[^>]*>0/7</strong>', page)
     assert "chưa dùng" not in page
+    # A lost code is reissued for one unit chosen by name among all that received one.
+    offered = re.search(r'<select id="reissue" name="unit">(.*?)</select>', page).group(1)
+    assert len(re.findall("<option ", offered)) == 7
     client.post(chair_url(seed_year, "close"))
     reopen = client.post(chair_url(seed_year, "reopen"), {"reason": ""}, follow=True).content.decode()
     assert "Cần ghi lý do" in reopen
