@@ -53,10 +53,19 @@ class CouncilAdmin(ReadOnlyAdmin):
     inlines = (CouncilMemberInline,)
 
 
+def _sealed_councils() -> list[int]:
+    """Sittings whose votes are sealed now (review.seal): only those not yet closed can be."""
+    return [c.pk for c in Council.objects.exclude(voting=Voting.CLOSED) if ballots_sealed(c)]
+
+
 @admin.register(CouncilVote)
 class CouncilVoteAdmin(ReadOnlyAdmin):
     list_display = ("member", "proposal", "agree")
     list_select_related = ("member", "proposal")
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[CouncilVote]:
+        # A secret sitting's written votes show in the board's entry form, never counted here until closed.
+        return super().get_queryset(request).exclude(member__council__in=_sealed_councils())
 
 
 @admin.register(CouncilBallot)
@@ -68,5 +77,4 @@ class CouncilBallotAdmin(ReadOnlyAdmin):
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[CouncilBallot]:
         # Sealed while open (review.seal): a sitting's ballots appear once its vote is closed.
-        sealed = [c.pk for c in Council.objects.exclude(voting=Voting.CLOSED) if ballots_sealed(c)]
-        return super().get_queryset(request).exclude(council__in=sealed)
+        return super().get_queryset(request).exclude(council__in=_sealed_councils())

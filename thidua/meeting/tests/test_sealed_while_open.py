@@ -46,7 +46,8 @@ def pages(cluster_year: ClusterYear, council: Council) -> list[str]:
     council_pages.append(f"/hop/hoi-dong/{council.pk}/bien-ban.docx")
     api = ["/api/v1/clusters", f"{cluster}/years", f"{cluster}/years/{y}/results", f"{cluster}/export"]
     admin = [f"/admin/{model}/" for model in ("review/ballot", "meeting/councilballot", "meeting/codeissue")]
-    admin += ["/admin/review/review/", "/admin/meeting/meeting/", "/admin/core/auditevent/"]
+    admin += ["/admin/meeting/councilvote/", "/admin/review/review/", "/admin/meeting/meeting/"]
+    admin.append("/admin/core/auditevent/")
     return ["/", *year_pages, *meeting_pages, *council_pages, *api, *admin]
 
 
@@ -164,3 +165,7 @@ def test_a_secret_sitting_shows_no_count_before_it_opens_and_an_open_sitting_alw
     # The board's own entry form keeps the written vote it entered, by name.
     assert 'value="agree" aria-label="Thành viên vắng 0 đồng ý" checked' in sittings["secret"]
     assert "council-results" in sittings["open"] and "1/4" in sittings["open"]
+    # In the admin, only the open sitting's written vote is listed.
+    admin = people(seed_year)["admin"]
+    listed = admin.get("/admin/meeting/councilvote/").content.decode()
+    assert listed.count('class="field-proposal nowrap"') == 1 and "Thành viên vắng 0" in listed
