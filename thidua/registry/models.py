@@ -277,6 +277,10 @@ class AwardProposal(models.Model):
     verdict_regime = models.CharField("chế độ pháp lý khi xét", max_length=64, blank=True)
     verdict_reasons = models.JSONField("lý do", default=list, blank=True)
     checked_at = models.DateTimeField("thời điểm xét điều kiện", null=True, blank=True)
+    # One regime for the check, the council's threshold and the bonus (regimes.regime_for_dossier):
+    # provisional by the year of the achievement, fixed on the day the board received the dossier.
+    regime = models.CharField("chế độ pháp lý áp dụng", max_length=64)
+    received_on = models.DateField("ngày nhận hồ sơ", null=True, blank=True)
     decision = models.ForeignKey(
         Decision, on_delete=models.PROTECT, null=True, blank=True, related_name="proposals"
     )

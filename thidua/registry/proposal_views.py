@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
+from thidua.awards.regimes import regime_named, transition_source
 from thidua.core.feedback import show_refusal
 from thidua.emulation.models import ClusterYear
 from thidua.organisations.models import Organizer, Unit
@@ -168,6 +169,12 @@ def proposal(request: HttpRequest, proposal_id: int) -> HttpResponse:
     return _proposal_page(request, found)
 
 
+def _transition(proposal: AwardProposal) -> str:
+    """The rules of transition that fixed the proposal's regime, once its dossier is received."""
+    regime = regime_named(proposal.regime)
+    return transition_source(regime) if proposal.received_on and regime else ""
+
+
 def _proposal_page(request: HttpRequest, found: AwardProposal, **bound: Any) -> HttpResponse:
     acts = worklist.allowed(found, request.user)
     context = {
@@ -175,6 +182,7 @@ def _proposal_page(request: HttpRequest, found: AwardProposal, **bound: Any) -> 
         "dossier": found.dossier.all(),
         "acts": acts,
         "verdict": worklist.VERDICTS.get(found.verdict, "") if found.checked_at else "",
+        "transition": _transition(found),
         "history": worklist.history(found),
         "documents": bound.get("documents") or DossierForm(proposal=found),
         "return_form": bound.get("return_form") or ReturnForm(),

@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from thidua.awards.catalogue import AWARDS, PERSON, UNIT
 from thidua.awards.engine import Verdict, evaluate
-from thidua.awards.regimes import regime_for
+from thidua.awards.regimes import name_of, regime_for, regime_for_dossier
 from thidua.core.audit import Actor, record
 from thidua.organisations.models import AwardTier, Organizer, Unit
 from thidua.registry import dossiers, money, province_rules, subjects
@@ -92,7 +92,7 @@ def proposals_from_review(review: Review, *, by: Actor, due: dt.date | None = No
         raise ValidationError("Hội nghị bình xét chưa chốt kết quả, chưa có đề nghị để chuyển.")
     cluster_year = review.cluster_year
     organizer = cluster_year.cluster.organizer
-    regime = regime_for(review.date or dt.date(cluster_year.year, 12, 31)).code
+    regime = regime_for_dossier(cluster_year.year, None).code
     found: list[AwardProposal] = []
     for row in review.proposals.select_related("tier", "unit"):
         proposal, created = AwardProposal.objects.get_or_create(
@@ -110,6 +110,7 @@ def proposals_from_review(review: Review, *, by: Actor, due: dt.date | None = No
                 "rank": row.rank,
                 "proposed_by": cluster_year.head,
                 "due": due,
+                "regime": regime,
             },
         )
         if created:
@@ -157,8 +158,9 @@ def propose(
         source=AwardProposal.Source.UNIT,
         proposed_by=proposed_by,
         due=due,
+        regime=regime_for_dossier(year, None).code,
     )
-    _dossier(proposal, regime_for(dt.date(year, 12, 31)).code)
+    _dossier(proposal, proposal.regime)
     record(by, "registry.proposal.create", proposal, source="unit", award=award, year=year)
     return proposal
 
@@ -187,8 +189,13 @@ def submit(proposal: AwardProposal, *, by: Actor, on: dt.date | None = None) -> 
     proposal.submitted_on = day
     proposal.appraise_by = working_days_after(day, APPRAISAL_WORKING_DAYS)
     proposal.returned_reasons = []
+    if proposal.received_on is None:
+        # The board receives the dossier: its regime is fixed by that day (the rules of transition). A
+        # dossier returned and sent again keeps the day it was first received.
+        proposal.received_on = day
+        proposal.regime = regime_for_dossier(proposal.year, day).code
     late = proposal.due is not None and day > proposal.due
-    _move(proposal, State.SUBMITTED, by=by, on=day.isoformat(), late=late)
+    _move(proposal, State.SUBMITTED, by=by, on=day.isoformat(), late=late, regime=proposal.regime)
     return proposal
 
 
@@ -295,6 +302,7 @@ def check_eligibility(
         lineage=lineage,
         subjects_by_code=known,
         province_rules=province_rules.rules_of(proposal.organizer),
+        regime=proposal.regime,
     )
     proposal.verdict = verdict.verdict
     proposal.verdict_regime = verdict.regime
@@ -318,9 +326,9 @@ def _person_unit(person: Person, day: dt.date) -> Unit | None:
     return posting.unit if posting else None
 
 
-def _pay(awardee: Awardee, day: dt.date) -> None:
+def _pay(awardee: Awardee, day: dt.date, regime: str) -> None:
     kind = PERSON if awardee.person_id else UNIT
-    bonus = money.bonus_for(awardee.award, kind, day)
+    bonus = money.bonus_for(awardee.award, kind, day, regime=regime)
     if bonus is None:
         awardee.bonus_note = "Chưa có hệ số tiền thưởng hoặc mức lương cơ sở cho hình thức và ngày này."
         return
@@ -350,10 +358,12 @@ def open_decision(
     award_name: str,
     tier: AwardTier | None = None,
     issuing_unit: Unit | None = None,
+    regime: str | None = None,
 ) -> Decision:
-    """A new signed decision with the regime and base salary of its date; a number is used once by its
-    issuer (the organizer's grantor, or a unit's head for `issuing_unit`). Callers run inside their
-    transaction and put the awardees on record (`put_on_record`)."""
+    """A new signed decision with the base salary of its date, under `regime` (its proposals' regime) or
+    else the one in force on its date; a number is used once by its issuer (the organizer's grantor, or a
+    unit's head for `issuing_unit`). Callers run inside their transaction and put the awardees on record
+    (`put_on_record`)."""
     if not number.strip() or not signer.strip():
         raise ValidationError("Quyết định cần số quyết định và người ký.")
     same_issuer = (
@@ -374,7 +384,7 @@ def open_decision(
         award_name=award_name,
         tier=tier,
         issuing_unit=issuing_unit,
-        regime=regime_for(date).code,
+        regime=regime or regime_for(date).code,
         base_salary=salary.amount if salary else None,
     )
 
@@ -399,7 +409,7 @@ def put_on_record(
         name=name,
         proposal=proposal,
     )
-    _pay(awardee, decision.date)
+    _pay(awardee, decision.date, decision.regime)
     awardee.save()
     return awardee
 
@@ -416,6 +426,14 @@ def decide(
     first = locked[0]
     if len({(p.organizer_id, p.award, p.award_name, p.grantor) for p in locked}) > 1:
         raise ValidationError("Một quyết định chỉ gồm các đề nghị cùng một hình thức, cùng cấp quyết định.")
+    regimes = sorted({p.regime for p in locked})
+    if len(regimes) > 1:
+        # A decision cites one legal basis and pays by one table of coefficients.
+        raise ValidationError(
+            "Các đề nghị đã chọn theo các chế độ pháp lý khác nhau ("
+            + "; ".join(name_of(r) for r in regimes)
+            + "): lập quyết định riêng cho từng chế độ."
+        )
     decision = open_decision(
         organizer=first.organizer,
         number=number,
@@ -425,6 +443,7 @@ def decide(
         award=first.award,
         award_name=first.award_name,
         tier=first.tier,
+        regime=first.regime,
     )
     for proposal in locked:
         _move(proposal, State.DECIDED, by=by, decision=decision.number)
