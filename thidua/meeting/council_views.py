@@ -34,8 +34,10 @@ from thidua.meeting.council import (
     create_council,
     issue_council_codes,
     member_votes,
+    missing_thresholds,
     open_council_voting,
     parse_members,
+    province_rules_url,
     record_council_votes,
     reissue_council_code,
     reopen_council_voting,
@@ -71,8 +73,7 @@ def councils(request: HttpRequest) -> HttpResponse:
                 data["organizer"], data["year"], members=members, on=data["date"], by=request.user
             )
         except ValidationError as error:
-            for message in error.messages:
-                form.add_error(None, message)
+            form.add_error(None, error)  # beside the list of members where the line is
         else:
             messages.success(request, "Đã lập phiên họp Hội đồng.")
             return redirect("meeting:council", council.pk)
@@ -90,22 +91,41 @@ class VoteRow:
 class ProposalCard:
     result: CouncilResult
     rows: list[VoteRow]
+    errors: list[str]
 
 
 @login_required
 @require_GET
 def council(request: HttpRequest, pk: int) -> HttpResponse:
-    sitting = _council(request, pk)
+    return _council_page(request, _council(request, pk))
+
+
+def _council_page(
+    request: HttpRequest,
+    sitting: Council,
+    *,
+    refused: tuple[int, list[str], dict[int, str]] | None = None,
+) -> HttpResponse:
+    """The sitting's page; `refused` is a vote form sent back: (proposal id, messages, the choices typed
+    by member id), shown on that proposal's form instead of what is recorded."""
     members = list(sitting.members.all())
     secret = sitting.mode == Council.Mode.SECRET
     # At a secret sitting only the absent members' written votes are entered by name.
     named = [m for m in members if not (secret and m.present)]
     votes = member_votes(sitting)
     word = {True: "agree", False: "disagree"}
+    proposal_id, errors, typed = refused or (None, [], {})
+
+    def choice(member: CouncilMember, proposal: int) -> str:
+        if proposal == proposal_id:
+            return typed.get(member.pk, "")
+        return word.get(votes.get((member.pk, proposal)), "")  # type: ignore[arg-type]
+
     cards = [
         ProposalCard(
             result,
-            [VoteRow(m, word.get(votes.get((m.pk, result.proposal.pk)), "")) for m in named],  # type: ignore[arg-type]
+            [VoteRow(m, choice(m, result.proposal.pk)) for m in named],
+            errors if result.proposal.pk == proposal_id else [],
         )
         for result in council_results(sitting)
     ]
@@ -121,16 +141,24 @@ def council(request: HttpRequest, pk: int) -> HttpResponse:
         "issued": sitting.issues.exists(),
         "unused": [m for m in members if m.pk in unused],
         "filename": FILENAME,
+        "missing_thresholds": missing_thresholds(sitting),
+        "province_rules_url": province_rules_url(sitting),
     }
-    return render(request, "meeting/council.html", context)
+    return render(request, "meeting/council.html", context, status=400 if errors else 200)
 
 
 @login_required
 @require_POST
 def council_vote(request: HttpRequest, pk: int, proposal_id: int) -> HttpResponse:
-    """Each member's vote on one proposal, from fields `member-<id>` = agree / disagree / (empty)."""
+    """Each member's vote on one proposal, from fields `member-<id>` = agree / disagree / (empty). A refusal
+    shows the page again with what was ticked and the message on that proposal's form."""
     sitting = _council(request, pk)
     proposal = get_object_or_404(council_proposals(sitting), pk=proposal_id)
+    typed = {
+        int(name[7:]): value
+        for name, value in request.POST.items()
+        if name.startswith("member-") and name[7:].isdigit() and value in CHOICES
+    }
     try:
         votes: dict[int, bool | None] = {}
         for name, value in request.POST.items():
@@ -141,9 +169,8 @@ def council_vote(request: HttpRequest, pk: int, proposal_id: int) -> HttpRespons
             votes[int(name[7:])] = CHOICES[value]
         record_council_votes(sitting, proposal, votes, by=request.user)
     except ValidationError as error:
-        show_refusal(request, error)
-    else:
-        messages.success(request, f"Đã ghi phiếu biểu quyết: {proposal}.")
+        return _council_page(request, sitting, refused=(proposal.pk, error.messages, typed))
+    messages.success(request, f"Đã ghi phiếu biểu quyết: {proposal}.")
     return redirect(reverse("meeting:council", args=[sitting.pk]) + f"#p-{proposal.pk}")
 
 

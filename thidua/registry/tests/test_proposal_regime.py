@@ -13,6 +13,7 @@ from thidua.awards.regimes import regime_for_dossier
 from thidua.registry import services
 from thidua.registry.models import AwardProposal, Decision, PersonYear
 from thidua.registry.tests.conftest import BY, Seed, client_for, person_at, push_through
+from thidua.testing.proposals import passed_by_council
 
 OLD, DEC_98, DEC_152 = "law-2003/decree-91-2017", "law-2022/decree-98-2023", "law-2022/decree-152-2025"
 
@@ -96,6 +97,8 @@ def _flag(seed: Seed, code: str, received: date) -> AwardProposal:
 
 def test_the_bonus_uses_the_proposals_regime_and_the_base_salary_of_the_decision_day(seed: Seed) -> None:
     december, january = _flag(seed, "STC", date(2023, 12, 20)), _flag(seed, "STP", date(2024, 1, 5))
+    # Under Decree 98/2023 a provincial flag needs the council's vote (VOTE-1); the 2003 law: none on record.
+    january = passed_by_council(january, on=date(2024, 1, 25))
     day = date(2024, 2, 1)  # base salary 1,800,000 (NĐ 24/2023)
     old = services.decide([december], number="20/QĐ-UBND", date=day, signer="Chủ tịch", by=BY)
     new = services.decide([january], number="21/QĐ-UBND", date=day, signer="Chủ tịch", by=BY)
