@@ -10,7 +10,15 @@ from django.contrib import admin
 from django.http import HttpRequest
 
 from thidua.core.admin import ReadOnlyAdmin
-from thidua.meeting.models import CodeIssue, Council, CouncilBallot, CouncilMember, CouncilVote, Meeting
+from thidua.meeting.models import (
+    CodeIssue,
+    Council,
+    CouncilBallot,
+    CouncilMember,
+    CouncilOutcome,
+    CouncilVote,
+    Meeting,
+)
 
 
 @admin.register(Meeting)
@@ -55,3 +63,12 @@ class CouncilBallotAdmin(ReadOnlyAdmin):
 
     list_display = ("receipt", "council")
     list_select_related = ("council__organizer",)
+
+
+@admin.register(CouncilOutcome)
+class CouncilOutcomeAdmin(ReadOnlyAdmin):
+    """Each proposal's result as frozen when the council's vote closed (none exists while it is open)."""
+
+    list_display = ("proposal", "council", "passed", "regime")
+    list_filter = ("passed", "regime")
+    list_select_related = ("proposal__unit", "proposal__person", "council__organizer")
