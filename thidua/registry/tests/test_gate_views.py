@@ -212,3 +212,15 @@ def test_a_bad_threshold_is_refused_beside_its_field_keeping_what_was_typed(
     assert response.status_code == 400 and message in _beside(page, field)
     assert 'value="Quyết định 15/2025/QĐ-UBND"' in page
     assert not ProvinceRule.objects.exists()
+
+
+def test_the_years_list_says_where_each_proposal_stands(
+    rated_good: AwardProposal, board: AbstractUser
+) -> None:
+    client = client_for(board)
+    listing = reverse("registry:proposals") + "?nam=2021"
+    row = client.get(listing).content.decode().split("Sở Tư pháp")[-1].split("</tr>")[0]
+    assert "Không đủ điều kiện" in row and "có lý do vượt qua" not in row
+    services.override_eligibility(rated_good, REASON, by=BY)
+    row = client.get(listing).content.decode().split("Sở Tư pháp")[-1].split("</tr>")[0]
+    assert "Không đủ điều kiện" in row and "có lý do vượt qua của Ban" in row
