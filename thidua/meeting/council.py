@@ -282,10 +282,10 @@ def council_results(council: Council) -> list[CouncilResult]:
 
 
 def _read_back(council: Council) -> list[CouncilResult]:
-    proposals = {p.pk: p for p in council_proposals(council)}
+    frozen = {o.proposal_id: o for o in council.outcomes.all()}
     return [
         CouncilResult(
-            proposals[o.proposal_id],
+            proposal,
             o.members,
             o.agree_present,
             o.agree_written,
@@ -293,7 +293,8 @@ def _read_back(council: Council) -> list[CouncilResult]:
             Threshold(Fraction(o.share), o.source),
             o.blank,
         )
-        for o in sorted(council.outcomes.all(), key=lambda o: list(proposals).index(o.proposal_id))
+        for proposal in council_proposals(council)
+        for o in (frozen[proposal.pk],)
     ]
 
 
