@@ -533,6 +533,11 @@ class Parameter:
         return self.wording.format(value=value)
 
 
+COUNCIL_SHARE = "nguong-thong-qua-hoi-dong"
+# A province rule for every award at once (only the council's threshold is set that way).
+ANY_AWARD = "*"
+ANY_AWARD_NAME = "Mọi hình thức khen thưởng chưa có ngưỡng riêng"
+
 PARAMETERS: Mapping[str, Parameter] = MappingProxyType(
     {
         parameter.code: parameter
@@ -584,6 +589,18 @@ PARAMETERS: Mapping[str, Parameter] = MappingProxyType(
                 1,
                 10,
                 MappingProxyType({"bang-khen-chu-tich-tinh": ("LAW-BK-CN",)}),
+            ),
+            # The council's pass mark where the law sets none (VOTE-2 [U]: Decree 152/2025; the 2003 law):
+            # no eligibility rule reads it; the council (meeting.thresholds) does. "At least X%" of all
+            # members, as VOTE-1 words its shares.
+            Parameter(
+                COUNCIL_SHARE,
+                "Ngưỡng thông qua của Hội đồng Thi đua – Khen thưởng (% tổng số thành viên)",
+                "từ {value}% tổng số thành viên Hội đồng đồng ý trở lên",
+                "council_share",
+                50,
+                100,
+                MappingProxyType({ANY_AWARD: (), **{code: () for code in AWARDS}}),
             ),
         )
     }

@@ -54,9 +54,14 @@ class Case:
     subject: Subject
     award: Award
     year: int
-    day: date  # the decision day: picks the regime and the holds that matter
+    day: date  # the decision day: picks the holds that matter, and the regime unless `law_day` says
     inherit: bool  # lineage: inherit
     subjects: Mapping[str, Subject]
+    law_day: date | None = None  # a day inside the proposal's own regime: its rule versions apply
+
+    @property
+    def rules_day(self) -> date:
+        return self.law_day or self.day
 
     def own(self) -> YearRecord | None:
         return self.subject.years.get(self.year)
@@ -245,7 +250,7 @@ def chain_outcomes(case: Case, rule: Rule, found: Chain, what: str, what_vi: str
 
 
 def uncounted_outcome(case: Case, found: Chain) -> Outcome:
-    rule = catalogue.rule_in_force("DEC-P3", case.day)
+    rule = catalogue.rule_in_force("DEC-P3", case.rules_day)
     assert rule is not None and found.since is not None
     return outcome(
         False,
@@ -282,7 +287,7 @@ class Initiatives:
 
 def initiatives(case: Case, years: Iterable[int], levels: tuple[str, ...]) -> Initiatives:
     found = Initiatives()
-    once = catalogue.rule_in_force("CIRC-P1", case.day) is not None
+    once = catalogue.rule_in_force("CIRC-P1", case.rules_day) is not None
     for year in years:
         records = case.records(year)
         if records is None or any(record.initiatives is None for _, record in records):
@@ -306,7 +311,7 @@ def initiative_outcomes(
 ) -> list[Outcome]:
     outcomes = [outcome(state, rule, vi, en)]
     if found.reused and state is not True:
-        circ = catalogue.rule_in_force("CIRC-P1", case.day)
+        circ = catalogue.rule_in_force("CIRC-P1", case.rules_day)
         assert circ is not None
         used = "; ".join(f"{i.id} → {i.used_for}" for i in found.reused)
         outcomes.append(

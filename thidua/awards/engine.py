@@ -18,7 +18,7 @@ from thidua.awards.catalogue import AWARDS, Award, ProvinceRule
 from thidua.awards.conditions import Case, Outcome, Reason
 from thidua.awards.criteria import CHECKS, COMMON_CHECKS
 from thidua.awards.facts import Subject
-from thidua.awards.regimes import regime_for
+from thidua.awards.regimes import regime_for, regime_named, within
 
 ELIGIBLE = "eligible"
 NOT_ELIGIBLE = "not_eligible"
@@ -66,12 +66,15 @@ def evaluate(
     lineage: str = "inherit",
     subjects_by_code: Mapping[str, Subject] | None = None,
     province_rules: Sequence[ProvinceRule] = (),
+    regime: str | None = None,
 ) -> Verdict:
     """Judge `subject` for `award_code` in `year` under the regime in force on `decided_on`
-    (31 December of `year` when absent). `lineage="inherit"` lets a unit's chains of years continue
-    through the units merged into it; `subjects_by_code` holds those predecessors. `province` picks the
-    catalogue's built-in province rules; `province_rules` are the province's own rules its board entered
-    (the registry loads them), applied over those when in force on the decision day."""
+    (31 December of `year` when absent), or under `regime` when given (a proposal's own regime, chosen by
+    the rules of transition): its rule versions apply while the holds are still those of the decision
+    day. `lineage="inherit"` lets a unit's chains of years continue through the units merged into it;
+    `subjects_by_code` holds those predecessors. `province` picks the catalogue's built-in province rules;
+    `province_rules` are the province's own rules its board entered (the registry loads them), applied
+    over those when in force on the decision day."""
     award = AWARDS.get(award_code)
     if award is None:
         raise ValueError(f"unknown award code {award_code!r}")
@@ -80,7 +83,9 @@ def evaluate(
     if lineage not in LINEAGES:
         raise ValueError(f"lineage must be one of {LINEAGES}, not {lineage!r}")
     day = decided_on or date(year, 12, 31)
-    regime = regime_for(day).code
+    chosen = regime_named(regime) if regime else regime_for(day)
+    if chosen is None:
+        raise ValueError(f"unknown regime {regime!r}")
     case = Case(
         subject=subject,
         award=award,
@@ -88,10 +93,11 @@ def evaluate(
         day=day,
         inherit=lineage == "inherit",
         subjects=subjects_by_code if subjects_by_code is not None else {subject.code: subject},
+        law_day=within(chosen, day),
     )
     outcomes = _outcomes(case, award, province, province_rules)
     verdict, reasons = _decide(outcomes)
-    return Verdict(subject.code, award.code, year, regime, verdict, reasons)
+    return Verdict(subject.code, award.code, year, chosen.code, verdict, reasons)
 
 
 def _outcomes(case: Case, award: Award, province: str | None, own: Sequence[ProvinceRule]) -> list[Outcome]:
@@ -100,9 +106,9 @@ def _outcomes(case: Case, award: Award, province: str | None, own: Sequence[Prov
         return [_not_in_catalogue(award)]
     outcomes: list[Outcome] = []
     for rule_id in rule_ids:
-        rule = catalogue.rule_in_force(rule_id, case.day, province)
+        rule = catalogue.rule_in_force(rule_id, case.rules_day, province)
         if rule is None:
-            outcomes.append(_no_version(rule_id, case.day))
+            outcomes.append(_no_version(rule_id, case.rules_day))
             continue
         rule = catalogue.with_province_rules(rule, award.code, case.day, own)
         check = CHECKS.get(rule.check) or COMMON_CHECKS[rule.check]

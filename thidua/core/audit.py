@@ -25,3 +25,13 @@ def record(actor: Actor, verb: str, obj: models.Model, **data: Any) -> AuditEven
         object_id=str(obj.pk),
         data=data,
     )
+
+
+def actor_name(actor: Actor) -> str:
+    """Who acted, as a page shows it: a user's full name or login, or a command's label."""
+    if isinstance(actor, str):
+        return actor
+    if actor is None or not actor.is_authenticated:
+        return ""
+    full = getattr(actor, "get_full_name", lambda: "")()
+    return str(full or actor.get_username())

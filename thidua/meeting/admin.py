@@ -16,6 +16,7 @@ from thidua.meeting.models import (
     Council,
     CouncilBallot,
     CouncilMember,
+    CouncilOutcome,
     CouncilVote,
     Meeting,
     Voting,
@@ -78,3 +79,12 @@ class CouncilBallotAdmin(ReadOnlyAdmin):
     def get_queryset(self, request: HttpRequest) -> QuerySet[CouncilBallot]:
         # Sealed while open (review.seal): a sitting's ballots appear once its vote is closed.
         return super().get_queryset(request).exclude(council__in=_sealed_councils())
+
+
+@admin.register(CouncilOutcome)
+class CouncilOutcomeAdmin(ReadOnlyAdmin):
+    """Each proposal's result as frozen when the council's vote closed (none exists while it is open)."""
+
+    list_display = ("proposal", "council", "passed", "regime")
+    list_filter = ("passed", "regime")
+    list_select_related = ("proposal__unit", "proposal__person", "council__organizer")

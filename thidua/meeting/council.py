@@ -4,7 +4,10 @@ The proposals are the registry's, sent to the council (state at_council) for the
 sitting votes openly (each member's vote recorded by name) or secretly (each present member casts one
 ballot with a one-time code, the meeting's machinery in balloting.py). Absent members vote in writing,
 recorded by name in both modes. A proposal passes when the agreeing votes, room and written together,
-reach the regime's share of ALL council members, present or not: one computation for both modes.
+reach the share of ALL council members, present or not, that the proposal's own regime sets, or else the
+province's threshold (meeting.thresholds): one computation for both modes. The vote opens and closes only
+when every proposal before the council has a threshold, so a council always reaches a result; closing it
+freezes each proposal's result (CouncilOutcome), which the pages, the minutes and the decision read back.
 """
 
 from __future__ import annotations
@@ -19,13 +22,22 @@ from fractions import Fraction
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q, QuerySet
+from django.urls import reverse
+from django.utils import timezone
 
-from thidua.awards.regimes import regime_for, regime_for_year
+from thidua.awards.regimes import name_of, regime_for, regime_for_year
 from thidua.core.audit import Actor, record
 from thidua.meeting import balloting, codes
 from thidua.meeting.balloting import IssuedCode
-from thidua.meeting.models import Council, CouncilBallot, CouncilMember, CouncilVote, Voting
-from thidua.meeting.thresholds import Threshold, threshold_for
+from thidua.meeting.models import (
+    Council,
+    CouncilBallot,
+    CouncilMember,
+    CouncilOutcome,
+    CouncilVote,
+    Voting,
+)
+from thidua.meeting.thresholds import Threshold, thresholds_of
 from thidua.organisations.models import Organizer
 from thidua.registry.models import AwardProposal
 
@@ -62,18 +74,20 @@ def create_council(
     on: date | None,
     by: Actor,
 ) -> Council:
-    """A council sitting with its members. The regime is the one in force on the day of the sitting (the
-    decree's thresholds apply by date), else at the year's end."""
+    """A council sitting with its members. Its regime is the one in force on the day of the sitting, else
+    at the year's end; each proposal is still judged under its own. A refusal is keyed by the list where
+    the member is typed: `present` or `absent`."""
     if not members:
-        raise ValidationError("Hội đồng cần có danh sách thành viên.", code="members")
+        raise ValidationError({"present": "Hội đồng cần có danh sách thành viên."})
     seen: set[str] = set()
     for member in members:
+        where = "present" if member.present else "absent"
         if not member.name:
-            raise ValidationError("Có dòng thành viên không ghi họ và tên.", code="members")
+            raise ValidationError({where: "Có dòng thành viên không ghi họ và tên."})
         key = member.name.casefold()
         if key in seen:
             raise ValidationError(
-                f"Thành viên «{member.name}» được ghi hai lần; mỗi người chỉ ghi một dòng.", code="duplicate"
+                {where: f"Thành viên «{member.name}» được ghi hai lần; mỗi người chỉ ghi một dòng."}
             )
         seen.add(key)
     regime = regime_for(on) if on else regime_for_year(year)
@@ -92,18 +106,27 @@ def create_council(
     return council
 
 
+def _frozen(council: Council) -> bool:
+    """Whether the council's results are frozen: its rows exist from closing the vote until reopening."""
+    return council.outcomes.exists()
+
+
 def council_proposals(council: Council) -> QuerySet[AwardProposal]:
     """What the council votes on: the organizer's proposals of the year now at the council, and those
-    it has voted on already (they may have moved on to a decision since)."""
-    in_ballots = {int(pk) for choices in council.ballots.values_list("choices", flat=True) for pk in choices}
-    return (
-        AwardProposal.objects.filter(organizer=council.organizer, year=council.year)
-        .filter(
+    it has voted on already (they may have moved on to a decision since); once its vote is closed, those
+    whose result it froze."""
+    if _frozen(council):
+        rows = AwardProposal.objects.filter(council_outcomes__council=council)
+    else:
+        chosen = council.ballots.values_list("choices", flat=True)
+        in_ballots = {int(pk) for choices in chosen for pk in choices}
+        rows = AwardProposal.objects.filter(organizer=council.organizer, year=council.year).filter(
             Q(state=AwardProposal.State.AT_COUNCIL)
             | Q(council_votes__member__council=council)
             | Q(pk__in=in_ballots)
         )
-        .select_related("unit", "person", "cluster_year__cluster")
+    return (
+        rows.select_related("unit", "person", "cluster_year__cluster")
         .distinct()
         .order_by("award", "cluster_year__cluster__name", "rank", "id")
     )
@@ -190,10 +213,18 @@ class CouncilResult:
         return None if self.needed is None else self.agreeing >= self.needed
 
     @property
+    def regime_name(self) -> str:
+        """The proposal's own regime, which chose the threshold."""
+        return name_of(self.proposal.regime)
+
+    @property
     def rule(self) -> str:
         """The threshold in words with its source, or that none is recorded."""
         if self.threshold is None:
-            return "chưa có ngưỡng thông qua cho hình thức này theo văn bản áp dụng"
+            return (
+                f"chưa có ngưỡng thông qua cho «{self.proposal.award_name}» theo {self.regime_name}; "
+                "Ban Thi đua – Khen thưởng nhập ngưỡng của tỉnh tại trang «Quy định riêng của tỉnh»"
+            )
         percent = f"{float(self.threshold.share) * 100:.0f}%"
         return f"cần ≥ {percent} tổng số thành viên Hội đồng ({self.threshold.source})"
 
@@ -218,10 +249,17 @@ def member_votes(council: Council) -> dict[tuple[int, int], bool]:
     return {(m, p): agree for m, p, agree in rows.values_list("member_id", "proposal_id", "agree")}
 
 
+def sitting_day(council: Council) -> date:
+    """The day whose province rules the council applies: its sitting, else the day it acts."""
+    return council.date or timezone.localdate()
+
+
 def council_results(council: Council) -> list[CouncilResult]:
     """One result per proposal before the council, voted on or not yet: the named votes (present
     members at an open sitting, absent members' written votes always) and the secret ballots together,
-    against the regime's threshold."""
+    against each proposal's threshold. Once the vote is closed, read back from what was frozen."""
+    if _frozen(council):
+        return _read_back(council)
     present = {m.pk: m.present for m in council.members.all()}
     # proposal id -> [agree in the room, agree in writing, disagree, blank]
     tallies: dict[int, list[int]] = {}
@@ -232,14 +270,76 @@ def council_results(council: Council) -> list[CouncilResult]:
     for choices in council.ballots.values_list("choices", flat=True):
         for key, choice in choices.items():
             tallies.setdefault(int(key), [0, 0, 0, 0])[column[choice]] += 1
+    threshold = thresholds_of(council.organizer, sitting_day(council))
     results = []
     for proposal in council_proposals(council):
         agree_present, agree_written, disagree, blank = tallies.get(proposal.pk, [0, 0, 0, 0])
-        threshold = threshold_for(council.regime, proposal.award)
+        found = threshold(proposal.regime, proposal.award)
         results.append(
-            CouncilResult(proposal, len(present), agree_present, agree_written, disagree, threshold, blank)
+            CouncilResult(proposal, len(present), agree_present, agree_written, disagree, found, blank)
         )
     return results
+
+
+def _read_back(council: Council) -> list[CouncilResult]:
+    frozen = {o.proposal_id: o for o in council.outcomes.all()}
+    return [
+        CouncilResult(
+            proposal,
+            o.members,
+            o.agree_present,
+            o.agree_written,
+            o.disagree,
+            Threshold(Fraction(o.share), o.source),
+            o.blank,
+        )
+        for proposal in council_proposals(council)
+        for o in (frozen[proposal.pk],)
+    ]
+
+
+def _freeze(council: Council, results: list[CouncilResult]) -> None:
+    CouncilOutcome.objects.bulk_create(
+        CouncilOutcome(
+            council=council,
+            proposal=r.proposal,
+            regime=r.proposal.regime,
+            members=r.members,
+            agree_present=r.agree_present,
+            agree_written=r.agree_written,
+            disagree=r.disagree,
+            blank=r.blank,
+            share=str(r.threshold.share),  # type: ignore[union-attr]  # every result has one (_require_thresholds)
+            source=r.threshold.source,  # type: ignore[union-attr]
+            passed=bool(r.passed),
+            explanation=r.explanation,
+        )
+        for r in results
+    )
+
+
+def missing_thresholds(council: Council) -> list[str]:
+    """Each award and regime before the council with no threshold known, once: «award» theo <regime>."""
+    results = council_results(council)
+    found = [f"«{r.proposal.award_name}» theo {r.regime_name}" for r in results if r.threshold is None]
+    return list(dict.fromkeys(found))
+
+
+def province_rules_url(council: Council) -> str:
+    return f"{reverse('registry:province_rules')}?to_chuc={council.organizer_id}#council-threshold"
+
+
+def _require_thresholds(council: Council, act: str) -> None:
+    """A council always reaches a result: no vote opens or closes while a proposal has no threshold."""
+    missing = missing_thresholds(council)
+    if missing:
+        raise ValidationError(
+            f"Chưa {act} được: chưa có ngưỡng thông qua của Hội đồng cho "
+            + "; ".join(missing)
+            + ". Luật không quy định ngưỡng này; Ban Thi đua – Khen thưởng nhập ngưỡng của tỉnh (kèm văn bản,"
+            f" điều, khoản) tại trang «Quy định riêng của tỉnh» ({province_rules_url(council)}).",
+            code="threshold",
+        )
 
 
 # ---- a secret sitting: mode, state, codes, ballots (the meeting's machinery, balloting.py) ----------
@@ -273,6 +373,7 @@ def open_council_voting(council: Council, *, by: Actor) -> Council:
     council = balloting.lock(council)  # type: ignore[assignment]
     if council.voting != Voting.PREPARING:
         raise ValidationError("Bỏ phiếu đã mở trước đó; dùng “Mở lại” kèm lý do.", code="state")
+    _require_thresholds(council, "mở bỏ phiếu")
     council.voting = Voting.OPEN
     council.save(update_fields=["voting"])
     present = council.members.filter(present=True).count()
@@ -282,12 +383,21 @@ def open_council_voting(council: Council, *, by: Actor) -> Council:
 
 @transaction.atomic
 def close_council_voting(council: Council, *, by: Actor) -> Council:
-    return balloting.close(council, by=by)  # type: ignore[return-value]
+    """Close the vote and freeze each proposal's result; refused (nothing closed) while a proposal has
+    no threshold, since its result would be none."""
+    council = balloting.close(council, by=by)  # type: ignore[assignment]
+    _require_thresholds(council, "đóng bỏ phiếu")
+    _freeze(council, council_results(council))
+    return council
 
 
 @transaction.atomic
 def reopen_council_voting(council: Council, *, reason: str, by: Actor) -> Council:
-    return balloting.reopen(council, reason=reason, by=by)  # type: ignore[return-value]
+    """Reopen a closed vote: its frozen results go (the audit row keeps the reason); closing again
+    freezes them anew."""
+    council = balloting.reopen(council, reason=reason, by=by)  # type: ignore[assignment]
+    council.outcomes.all().delete()
+    return council
 
 
 def _secret(council: Council) -> None:

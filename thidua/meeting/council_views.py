@@ -34,8 +34,10 @@ from thidua.meeting.council import (
     create_council,
     issue_council_codes,
     member_votes,
+    missing_thresholds,
     open_council_voting,
     parse_members,
+    province_rules_url,
     record_council_votes,
     reissue_council_code,
     reopen_council_voting,
@@ -73,8 +75,7 @@ def councils(request: HttpRequest) -> HttpResponse:
                 data["organizer"], data["year"], members=members, on=data["date"], by=request.user
             )
         except ValidationError as error:
-            for message in error.messages:
-                form.add_error(None, message)
+            form.add_error(None, error)  # beside the list of members where the line is
         else:
             messages.success(request, "Đã lập phiên họp Hội đồng.")
             return redirect("meeting:council", council.pk)
@@ -93,18 +94,34 @@ class ProposalCard:
     proposal: AwardProposal
     result: CouncilResult | None  # None while the secret ballot is sealed
     rows: list[VoteRow]
+    errors: list[str]
 
 
-def _cards(sitting: Council, named: list[CouncilMember], *, sealed: bool) -> list[ProposalCard]:
-    """Each proposal with its result (not while sealed) and the named members' recorded votes."""
+def _cards(
+    sitting: Council,
+    named: list[CouncilMember],
+    *,
+    sealed: bool,
+    refused: tuple[int, list[str], dict[int, str]] | None,
+) -> list[ProposalCard]:
+    """Each proposal with its result (not while sealed) and the named members' votes: as recorded, or as
+    typed on a refused vote form (`refused`: proposal id, messages, choices by member id)."""
     results = {} if sealed else {r.proposal.pk: r for r in council_results(sitting)}
     votes = member_votes(sitting)
     word = {True: "agree", False: "disagree"}
+    proposal_id, errors, typed = refused or (None, [], {})
+
+    def choice(member: CouncilMember, proposal: int) -> str:
+        if proposal == proposal_id:
+            return typed.get(member.pk, "")
+        return word.get(votes.get((member.pk, proposal)), "")  # type: ignore[arg-type]
+
     return [
         ProposalCard(
             proposal,
             results.get(proposal.pk),
-            [VoteRow(m, word.get(votes.get((m.pk, proposal.pk)), "")) for m in named],  # type: ignore[arg-type]
+            [VoteRow(m, choice(m, proposal.pk)) for m in named],
+            errors if proposal.pk == proposal_id else [],
         )
         for proposal in council_proposals(sitting)
     ]
@@ -113,7 +130,17 @@ def _cards(sitting: Council, named: list[CouncilMember], *, sealed: bool) -> lis
 @login_required
 @require_GET
 def council(request: HttpRequest, pk: int) -> HttpResponse:
-    sitting = _council(request, pk)
+    return _council_page(request, _council(request, pk))
+
+
+def _council_page(
+    request: HttpRequest,
+    sitting: Council,
+    *,
+    refused: tuple[int, list[str], dict[int, str]] | None = None,
+) -> HttpResponse:
+    """The sitting's page; `refused` is a vote form sent back: (proposal id, messages, the choices typed
+    by member id), shown on that proposal's form instead of what is recorded."""
     members = list(sitting.members.all())
     secret = sitting.mode == Council.Mode.SECRET
     # At a secret sitting only the absent members' written votes are entered by name.
@@ -124,7 +151,7 @@ def council(request: HttpRequest, pk: int) -> HttpResponse:
         "council": sitting,
         "members": members,
         "present": sum(m.present for m in members),
-        "cards": _cards(sitting, named, sealed=sealed),
+        "cards": _cards(sitting, named, sealed=sealed, refused=refused),
         "named": named,
         "secret": secret,
         "sealed": sealed,
@@ -133,16 +160,24 @@ def council(request: HttpRequest, pk: int) -> HttpResponse:
         "progress": balloting.codes_used(sitting),
         "issued": [m for m in members if m.pk in issued],
         "filename": FILENAME,
+        "missing_thresholds": missing_thresholds(sitting),
+        "province_rules_url": province_rules_url(sitting),
     }
-    return render(request, "meeting/council.html", context)
+    return render(request, "meeting/council.html", context, status=400 if refused else 200)
 
 
 @login_required
 @require_POST
 def council_vote(request: HttpRequest, pk: int, proposal_id: int) -> HttpResponse:
-    """Each member's vote on one proposal, from fields `member-<id>` = agree / disagree / (empty)."""
+    """Each member's vote on one proposal, from fields `member-<id>` = agree / disagree / (empty). A refusal
+    shows the page again with what was ticked and the message on that proposal's form."""
     sitting = _council(request, pk)
     proposal = get_object_or_404(council_proposals(sitting), pk=proposal_id)
+    typed = {
+        int(name[7:]): value
+        for name, value in request.POST.items()
+        if name.startswith("member-") and name[7:].isdigit() and value in CHOICES
+    }
     try:
         votes: dict[int, bool | None] = {}
         for name, value in request.POST.items():
@@ -153,9 +188,8 @@ def council_vote(request: HttpRequest, pk: int, proposal_id: int) -> HttpRespons
             votes[int(name[7:])] = CHOICES[value]
         record_council_votes(sitting, proposal, votes, by=request.user)
     except ValidationError as error:
-        show_refusal(request, error)
-    else:
-        messages.success(request, f"Đã ghi phiếu biểu quyết: {proposal}.")
+        return _council_page(request, sitting, refused=(proposal.pk, error.messages, typed))
+    messages.success(request, f"Đã ghi phiếu biểu quyết: {proposal}.")
     return redirect(reverse("meeting:council", args=[sitting.pk]) + f"#p-{proposal.pk}")
 
 

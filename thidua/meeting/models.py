@@ -226,3 +226,33 @@ class CouncilBallot(models.Model):
 
     def __str__(self) -> str:
         return f"Phiếu kín {self.receipt}"
+
+
+class CouncilOutcome(models.Model):
+    """A proposal's result at a council, frozen when its vote closed (meeting.council): what the decision
+    reads back and the minutes print, never recomputed from ballots or rules that may change later.
+    Reopening the vote deletes these rows; closing it again freezes them anew (both audited)."""
+
+    council = models.ForeignKey(Council, on_delete=models.CASCADE, related_name="outcomes")
+    proposal = models.ForeignKey(AwardProposal, on_delete=models.PROTECT, related_name="council_outcomes")
+    regime = models.CharField("chế độ pháp lý của đề nghị", max_length=64)
+    members = models.PositiveSmallIntegerField("tổng số thành viên")
+    agree_present = models.PositiveSmallIntegerField("đồng ý tại hội nghị")
+    agree_written = models.PositiveSmallIntegerField("đồng ý bằng văn bản")
+    disagree = models.PositiveSmallIntegerField("không đồng ý")
+    blank = models.PositiveSmallIntegerField("phiếu để trống")
+    share = models.CharField("ngưỡng (phân số của tổng số thành viên)", max_length=20)
+    source = models.CharField("căn cứ của ngưỡng", max_length=500)
+    passed = models.BooleanField("thông qua")
+    explanation = models.TextField("kết quả")
+
+    class Meta:
+        ordering = ["council", "id"]
+        verbose_name = "kết quả biểu quyết của Hội đồng"
+        verbose_name_plural = "kết quả biểu quyết của Hội đồng"
+        constraints = [
+            models.UniqueConstraint(fields=["council", "proposal"], name="one_council_outcome_per_proposal")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.proposal}: {'đạt' if self.passed else 'không đạt'}"

@@ -1,41 +1,42 @@
-"""The council's approval thresholds by legal regime and award (rules are data, each with its source).
-
-A share is of ALL council members, present or not (absent members vote in writing). Only what LAW.md
-confirms is here: an award or regime missing from this table has no known threshold, and the council's
-result says so rather than guess.
+"""The council's approval threshold for a proposal: the law's for the proposal's own regime and award
+(awards.voting), else the one the province's board entered as its own rule (registry ProvinceRule, the
+parameter COUNCIL_SHARE, for that award or for every award), in force on the day the council sits. A share
+is of ALL council members, present or not (absent members vote in writing). None: no threshold known, and
+the council may not open its vote (meeting.council) until the board enters one.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from datetime import date
 from fractions import Fraction
 
+from django.db.models import Q
 
-@dataclass(frozen=True)
-class Threshold:
-    share: Fraction
-    source: str
+from thidua.awards.catalogue import ANY_AWARD, COUNCIL_SHARE
+from thidua.awards.voting import THRESHOLDS, Threshold, law_threshold
+from thidua.organisations.models import Organizer
+from thidua.registry.models import ProvinceRule
 
+__all__ = ["THRESHOLDS", "Threshold", "Thresholds", "thresholds_of"]
 
-_DECREE_98_80 = Threshold(Fraction(80, 100), "VOTE-1: Nghị định 98/2023/NĐ-CP Điều 30 khoản 7")
-_DECREE_98_90 = Threshold(Fraction(90, 100), "VOTE-1: Nghị định 98/2023/NĐ-CP Điều 30 khoản 7")
-
-# regime code (thidua.awards.regimes) -> award catalogue code -> threshold.
-THRESHOLDS: dict[str, dict[str, Threshold]] = {
-    # VOTE-1 [C], in force 01/01/2024 – 30/06/2025. (Heroes titles need 90% too; not in our catalogue.)
-    "law-2022/decree-98-2023": {
-        "chien-si-thi-dua-co-so": _DECREE_98_80,
-        "co-thi-dua-tinh": _DECREE_98_80,
-        "co-thi-dua-chinh-phu": _DECREE_98_80,
-        "chien-si-thi-dua-tinh": _DECREE_98_90,
-        "chien-si-thi-dua-toan-quoc": _DECREE_98_90,
-    },
-    # VOTE-2 [U]: whether Decree 152/2025 keeps these thresholds is not verified: nothing entered.
-    "law-2022/decree-152-2025": {},
-    # The 2003 law with Decree 91/2017: no threshold confirmed in LAW.md.
-    "law-2003/decree-91-2017": {},
-}
+Thresholds = Callable[[str, str], Threshold | None]
 
 
-def threshold_for(regime: str, catalog: str) -> Threshold | None:
-    return THRESHOLDS.get(regime, {}).get(catalog)
+def thresholds_of(organizer: Organizer, on: date) -> Thresholds:
+    """The threshold of (regime, award) for the organizer's council sitting on `on`."""
+    rows = ProvinceRule.objects.filter(organizer=organizer, parameter=COUNCIL_SHARE, start__lte=on).filter(
+        Q(end__isnull=True) | Q(end__gte=on)
+    )
+    own = {row.award: row for row in rows}
+
+    def find(regime: str, award: str) -> Threshold | None:
+        found = law_threshold(regime, award)
+        if found is not None:
+            return found
+        row = own.get(award) or own.get(ANY_AWARD)
+        if row is None:
+            return None
+        return Threshold(Fraction(row.value, 100), f"quy định của tỉnh {row.rule_id}: {row.source}")
+
+    return find

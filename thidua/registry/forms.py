@@ -9,7 +9,7 @@ from typing import Any
 from django import forms
 from django.db.models import QuerySet
 
-from thidua.awards.catalogue import AWARDS, PARAMETERS, PERSON, UNIT
+from thidua.awards.catalogue import ANY_AWARD, ANY_AWARD_NAME, AWARDS, PARAMETERS, PERSON, UNIT
 from thidua.emulation.models import Rating
 from thidua.organisations.models import Unit
 from thidua.registry.entry import SUB_UNIT_TITLES, person_title_errors
@@ -82,6 +82,13 @@ def award_choices(kind: str | None = None, codes: tuple[str, ...] | None = None)
     return [(a.code, a.name) for a in found]
 
 
+def award_label(code: str) -> str:
+    """An award's name for a page: the catalogue's, every award at once, or the code as entered."""
+    if code == ANY_AWARD:
+        return ANY_AWARD_NAME
+    return AWARDS[code].name if code in AWARDS else code
+
+
 def _choice_error(label: str) -> dict[str, str]:
     return {
         "required": f"Cần chọn {label.lower()}.",
@@ -150,6 +157,15 @@ class RefuseForm(forms.Form):
     reason = text_field("Lý do không khen thưởng", max_length=2000, widget=forms.Textarea(attrs={"rows": 2}))
 
 
+class OverrideForm(forms.Form):
+    reason = text_field(
+        "Lý do vượt qua kết quả xét điều kiện",
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Căn cứ để Ban vẫn cho đề nghị đi tiếp; hiện trên hồ sơ, phiếu và biên bản Hội đồng.",
+    )
+
+
 class ProposeForm(forms.Form):
     """A unit's own proposal: for the unit itself, another unit the user may propose for, or a person."""
 
@@ -208,6 +224,14 @@ class ProposeForm(forms.Form):
 # ---- decisions -------------------------------------------------------------------------------------
 
 
+def _waiting_label(proposal: AwardProposal) -> str:
+    """A proposal on the decision form: its state and where it stands against the law."""
+    standing = proposal.standing_label.lower()
+    if proposal.override_applies:
+        standing += ", có lý do vượt qua của Ban"
+    return f"{proposal.subject_name} ({proposal.get_state_display().lower()}; {standing})"
+
+
 class DecisionForm(forms.Form):
     proposals = forms.ModelMultipleChoiceField(
         label="Đề nghị được khen thưởng",
@@ -227,7 +251,7 @@ class DecisionForm(forms.Form):
         super().__init__(*args, **kwargs)
         field = self.fields["proposals"]
         field.queryset = waiting  # type: ignore[attr-defined]
-        field.label_from_instance = lambda p: f"{p.subject_name} ({p.get_state_display().lower()})"  # type: ignore[attr-defined]
+        field.label_from_instance = _waiting_label  # type: ignore[attr-defined]
 
 
 class RevokeForm(forms.Form):
@@ -277,7 +301,8 @@ class ProvinceRuleForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         codes = tuple(dict.fromkeys(code for p in PARAMETERS.values() for code in p.rules))
-        self.fields["award"].choices = award_choices(codes=codes)  # type: ignore[attr-defined]
+        every = [(ANY_AWARD, ANY_AWARD_NAME)]
+        self.fields["award"].choices = award_choices(codes=codes) + every  # type: ignore[attr-defined]
         self.fields["parameter"].choices = [(p.code, p.name) for p in PARAMETERS.values()]  # type: ignore[attr-defined]
 
 

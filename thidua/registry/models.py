@@ -222,6 +222,21 @@ class Decision(models.Model):
         return f"Quyết định số {self.number} ngày {self.date:%d/%m/%Y}"
 
 
+class Standing(models.TextChoices):
+    """Where a proposal stands against the law: the engine's verdict under the proposal's own regime, or
+    why there is none. Only ELIGIBLE, or the board's written override of the standing it saw, moves it on."""
+
+    ELIGIBLE = "eligible", "Đủ điều kiện"
+    NOT_ELIGIBLE = "not_eligible", "Không đủ điều kiện"
+    MISSING_INFORMATION = "missing_information", "Thiếu thông tin để kết luận"
+    ON_HOLD = "on_hold", "Chưa xét khen thưởng: đang bị xem xét, kỷ luật"
+    UNCHECKED = "unchecked", "Chưa xét điều kiện"
+    # Checked under a provisional regime that the day of receipt then changed.
+    STALE = "stale", "Đã xét theo chế độ pháp lý khác, cần xét lại"
+    # An organizer's own form: the law sets no criteria, the software has none to check.
+    OUTSIDE = "outside", "Hình thức ngoài danh mục pháp luật"
+
+
 class AwardProposal(models.Model):
     """A request to the grantor for one subject, one award, one year, and where it stands."""
 
@@ -277,6 +292,17 @@ class AwardProposal(models.Model):
     verdict_regime = models.CharField("chế độ pháp lý khi xét", max_length=64, blank=True)
     verdict_reasons = models.JSONField("lý do", default=list, blank=True)
     checked_at = models.DateTimeField("thời điểm xét điều kiện", null=True, blank=True)
+    # One regime for the check, the council's threshold and the bonus (regimes.regime_for_dossier):
+    # provisional by the year of the achievement, fixed on the day the board received the dossier.
+    regime = models.CharField("chế độ pháp lý áp dụng", max_length=64)
+    received_on = models.DateField("ngày nhận hồ sơ", null=True, blank=True)
+    # The board's written reason to move on despite the standing it saw (Standing): it applies only while
+    # the proposal still stands there under the same regime; a new check that changes it lets it lapse.
+    override_reason = models.TextField("lý do vượt qua kết quả xét điều kiện", blank=True)
+    override_standing = models.CharField("kết quả được vượt qua", max_length=30, blank=True)
+    override_regime = models.CharField("chế độ pháp lý khi vượt qua", max_length=64, blank=True)
+    override_by = models.CharField("người ghi lý do vượt qua", max_length=255, blank=True)
+    override_at = models.DateTimeField("thời điểm ghi lý do vượt qua", null=True, blank=True)
     decision = models.ForeignKey(
         Decision, on_delete=models.PROTECT, null=True, blank=True, related_name="proposals"
     )
@@ -304,6 +330,41 @@ class AwardProposal(models.Model):
     @property
     def subject_name(self) -> str:
         return self.person.name if self.person_id else self.unit.name  # type: ignore[union-attr]
+
+    @property
+    def standing(self) -> str:
+        if self.award not in catalogue.AWARDS:
+            return Standing.OUTSIDE
+        if self.checked_at is None or not self.verdict:
+            return Standing.UNCHECKED
+        if self.verdict_regime != self.regime:
+            return Standing.STALE
+        return self.verdict
+
+    @property
+    def standing_label(self) -> str:
+        return Standing(self.standing).label
+
+    @property
+    def override_applies(self) -> bool:
+        return (
+            bool(self.override_reason)
+            and self.override_standing == self.standing
+            and self.override_regime == self.regime
+        )
+
+    @property
+    def override_lapsed(self) -> bool:
+        """An override was written, but the proposal no longer stands where it stood then."""
+        return bool(self.override_reason) and not self.override_applies
+
+    @property
+    def override_standing_label(self) -> str:
+        return Standing(self.override_standing).label if self.override_standing else ""
+
+    @property
+    def may_go_forward(self) -> bool:
+        return self.standing == Standing.ELIGIBLE or self.override_applies
 
 
 class DossierItem(models.Model):

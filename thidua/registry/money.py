@@ -121,9 +121,11 @@ def round_up(amount: Decimal) -> int:
     return math.ceil(amount / ROUND_TO) * ROUND_TO
 
 
-def bonus_for(award: str, subject_kind: str, day: date) -> Bonus | None:
-    """The bonus of `award` for a person or unit decided on `day`; None when a figure is not on record."""
-    coefficient = COEFFICIENTS[regime_for(day).code].get((award, subject_kind))
+def bonus_for(award: str, subject_kind: str, day: date, *, regime: str | None = None) -> Bonus | None:
+    """The bonus of `award` for a person or unit decided on `day`: the coefficient of `regime` (the
+    proposal's own, else the one in force on `day`), the base salary in force on `day`. None when a figure
+    is not on record."""
+    coefficient = COEFFICIENTS[regime or regime_for(day).code].get((award, subject_kind))
     salary = base_salary_on(day)
     if coefficient is None or salary is None:
         return None

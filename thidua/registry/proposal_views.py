@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -16,11 +17,19 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
+from thidua.awards.regimes import regime_named, transition_source
 from thidua.core.feedback import show_refusal
 from thidua.emulation.models import ClusterYear
 from thidua.organisations.models import Organizer, Unit
 from thidua.registry import scope, services, worklist
-from thidua.registry.forms import DossierForm, FromReviewForm, ProposeForm, RefuseForm, ReturnForm
+from thidua.registry.forms import (
+    DossierForm,
+    FromReviewForm,
+    OverrideForm,
+    ProposeForm,
+    RefuseForm,
+    ReturnForm,
+)
 from thidua.registry.models import AwardProposal, Person
 
 
@@ -168,6 +177,12 @@ def proposal(request: HttpRequest, proposal_id: int) -> HttpResponse:
     return _proposal_page(request, found)
 
 
+def _transition(proposal: AwardProposal) -> str:
+    """The rules of transition that fixed the proposal's regime, once its dossier is received."""
+    regime = regime_named(proposal.regime)
+    return transition_source(regime) if proposal.received_on and regime else ""
+
+
 def _proposal_page(request: HttpRequest, found: AwardProposal, **bound: Any) -> HttpResponse:
     acts = worklist.allowed(found, request.user)
     context = {
@@ -175,17 +190,63 @@ def _proposal_page(request: HttpRequest, found: AwardProposal, **bound: Any) -> 
         "dossier": found.dossier.all(),
         "acts": acts,
         "verdict": worklist.VERDICTS.get(found.verdict, "") if found.checked_at else "",
+        "transition": _transition(found),
         "history": worklist.history(found),
         "documents": bound.get("documents") or DossierForm(proposal=found),
         "return_form": bound.get("return_form") or ReturnForm(),
         "refuse_form": bound.get("refuse_form") or RefuseForm(),
+        "override_form": bound.get("override_form") or OverrideForm(),
+        "council": found.council_outcomes.select_related("council").order_by("-council_id").first(),
     }
     return render(request, "registry/proposal.html", context)
+
+
+# The acts that take typed input: the form, its name on the page, the service given the cleaned data.
+FORM_ACTS: dict[str, tuple[type[forms.Form], str, Any]] = {
+    "return": (
+        ReturnForm,
+        "return_form",
+        lambda p, form, by: services.return_proposal(p, form.reason_list(), by=by),
+    ),
+    "refuse": (
+        RefuseForm,
+        "refuse_form",
+        lambda p, form, by: services.refuse(p, form.cleaned_data["reason"], by=by),
+    ),
+    "override": (
+        OverrideForm,
+        "override_form",
+        lambda p, form, by: services.override_eligibility(p, form.cleaned_data["reason"], by=by),
+    ),
+}
+DONE = {
+    "return": "Đã trả lại đề nghị để bổ sung.",
+    "refuse": "Đã ghi nhận không khen thưởng.",
+    "override": "Đã ghi lý do vượt qua kết quả xét điều kiện.",
+}
+
+
+def _form_act(request: HttpRequest, found: AwardProposal, act: str) -> HttpResponse | None:
+    """A typed act: None when done; else the page again with what was typed and the message beside the
+    field at fault (above the form when it is about the whole proposal)."""
+    form_class, name, run = FORM_ACTS[act]
+    form = form_class(request.POST)
+    if form.is_valid():
+        try:
+            run(found, form, request.user)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, DONE[act])
+            return None
+    return _proposal_page(request, found, **{name: form})
 
 
 def _act(request: HttpRequest, found: AwardProposal, act: str) -> HttpResponse | None:
     """Run one act; None when done, or the page again with the form's errors."""
     by = request.user
+    if act in FORM_ACTS:
+        return _form_act(request, found, act)
     if act == "documents":
         form = DossierForm(request.POST, proposal=found)
         if not form.is_valid():
@@ -198,24 +259,12 @@ def _act(request: HttpRequest, found: AwardProposal, act: str) -> HttpResponse |
     elif act == "submit":
         services.submit(found, by=by)
         messages.success(request, "Đã gửi đề nghị.")
-    elif act == "return":
-        return_form = ReturnForm(request.POST)
-        if not return_form.is_valid():
-            return _proposal_page(request, found, return_form=return_form)
-        services.return_proposal(found, return_form.reason_list(), by=by)
-        messages.success(request, "Đã trả lại đề nghị để bổ sung.")
     elif act == "accept":
         services.accept(found, by=by)
         messages.success(request, "Đã tiếp nhận đề nghị.")
     elif act == "council":
         services.send_to_council(found, by=by)
         messages.success(request, "Đã trình Hội đồng Thi đua – Khen thưởng.")
-    elif act == "refuse":
-        refuse_form = RefuseForm(request.POST)
-        if not refuse_form.is_valid():
-            return _proposal_page(request, found, refuse_form=refuse_form)
-        services.refuse(found, refuse_form.cleaned_data["reason"], by=by)
-        messages.success(request, "Đã ghi nhận không khen thưởng.")
     return None
 
 
@@ -227,6 +276,7 @@ ACTS = {
     "tiep-nhan": "accept",
     "trinh-hoi-dong": "council",
     "khong-khen-thuong": "refuse",
+    "vuot-qua": "override",
 }
 
 

@@ -12,11 +12,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
-from thidua.awards.catalogue import AWARDS, PARAMETERS
+from thidua.awards.catalogue import ANY_AWARD_NAME, PARAMETERS
 from thidua.core.feedback import show_refusal
 from thidua.registry import province_rules, scope
 from thidua.registry.decision_views import _board_organizer
-from thidua.registry.forms import EndProvinceRuleForm, ProvinceRuleForm
+from thidua.registry.forms import EndProvinceRuleForm, ProvinceRuleForm, award_label
 from thidua.registry.models import ProvinceRule
 from thidua.registry.proposal_views import form_refused
 
@@ -30,20 +30,25 @@ def rules(request: HttpRequest) -> HttpResponse:
         try:
             rule = province_rules.add_province_rule(organizer, by=request.user, **form.cleaned_data)
         except ValidationError as error:
-            for message in error.messages:
-                form.add_error(None, message)
+            form.add_error(None, error)  # each message beside the field where it is put right
         else:
             messages.success(request, f"Đã thêm quy định {rule.rule_id}.")
             return redirect(f"{request.path}?to_chuc={organizer.pk}")
     rows = [
         (
             rule,
-            AWARDS[rule.award].name if rule.award in AWARDS else rule.award,
+            award_label(rule.award),
             PARAMETERS[rule.parameter].describe(rule.value) if rule.parameter in PARAMETERS else rule.value,
         )
         for rule in ProvinceRule.objects.filter(organizer=organizer)
     ]
-    context = {"organizer": organizer, "form": form, "rows": rows, "end_form": EndProvinceRuleForm()}
+    context = {
+        "organizer": organizer,
+        "form": form,
+        "rows": rows,
+        "end_form": EndProvinceRuleForm(),
+        "any_award": ANY_AWARD_NAME,
+    }
     return render(request, "registry/province_rules.html", context, status=400 if form.errors else 200)
 
 

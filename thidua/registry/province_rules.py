@@ -1,6 +1,7 @@
 """A province's own rules (ProvinceRule): the board adds them from its documents and ends them; the
-eligibility check reads them. Each change runs in one transaction and writes its audit row; bad input
-raises a ValidationError in Vietnamese naming what is wrong, and nothing is written."""
+eligibility check reads them, and the council reads its threshold (meeting.thresholds). Each change runs
+in one transaction and writes its audit row; bad input raises a ValidationError in Vietnamese naming what
+is wrong beside the field of the board's form where it is put right, and nothing is written."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from thidua.awards import catalogue
-from thidua.awards.catalogue import AWARDS, PARAMETERS
+from thidua.awards.catalogue import ANY_AWARD, ANY_AWARD_NAME, AWARDS, COUNCIL_SHARE, PARAMETERS, Parameter
 from thidua.core.audit import Actor, record
 from thidua.organisations.models import Organizer
 from thidua.registry.models import ProvinceRule
@@ -32,38 +33,58 @@ def _overlapping(rule: ProvinceRule) -> ProvinceRule | None:
     return None
 
 
-def _problems(rule: ProvinceRule) -> list[str]:
-    problems: list[str] = []
-    parameter = PARAMETERS.get(rule.parameter)
+def _award_problem(rule: ProvinceRule, parameter: Parameter | None) -> str | None:
+    if rule.award == ANY_AWARD:
+        if parameter is not None and parameter.code != COUNCIL_SHARE:
+            return (
+                f"«{ANY_AWARD_NAME}» chỉ dùng cho ngưỡng thông qua của Hội đồng; "
+                "chọn một hình thức khen thưởng."
+            )
+        return None
     award = AWARDS.get(rule.award)
     if award is None:
-        problems.append(f"Hình thức khen thưởng «{rule.award}» không có trong danh mục pháp luật.")
+        return f"Hình thức khen thưởng «{rule.award}» không có trong danh mục pháp luật."
+    if parameter is not None and rule.award not in parameter.rules:
+        allowed = ", ".join(AWARDS[code].name for code in parameter.rules if code in AWARDS)
+        return f"Tiêu chí «{parameter.name}» không áp dụng cho «{award.name}» (chỉ áp dụng cho: {allowed})."
+    return None
+
+
+def _problems(rule: ProvinceRule) -> dict[str, list[str]]:
+    """What is wrong, by the field of the board's form where it is put right ("__all__": the whole rule)."""
+    problems: dict[str, list[str]] = {}
+
+    def add(field: str, message: str | None) -> None:
+        if message:
+            problems.setdefault(field, []).append(message)
+
+    parameter = PARAMETERS.get(rule.parameter)
     if parameter is None:
-        problems.append(f"Tiêu chí «{rule.parameter}» không có trong danh sách tiêu chí tỉnh được đặt.")
-    elif award is not None and rule.award not in parameter.rules:
-        allowed = ", ".join(AWARDS[code].name for code in parameter.rules)
-        problems.append(
-            f"Tiêu chí «{parameter.name}» không áp dụng cho «{award.name}» (chỉ áp dụng cho: {allowed})."
-        )
+        add("parameter", f"Tiêu chí «{rule.parameter}» không có trong danh sách tiêu chí tỉnh được đặt.")
+    add("award", _award_problem(rule, parameter))
     if parameter is not None and not parameter.low <= rule.value <= parameter.high:
-        problems.append(
+        add(
+            "value",
             f"Giá trị của «{parameter.name}» phải từ {parameter.low} đến {parameter.high}, "
-            f"không phải {rule.value}."
+            f"không phải {rule.value}.",
         )
     if not rule.document.strip():
-        problems.append("Cần nhập số, ký hiệu văn bản của tỉnh.")
+        add("document", "Cần nhập số, ký hiệu văn bản của tỉnh.")
     if not rule.article.strip():
-        problems.append("Cần nhập điều, khoản của văn bản.")
+        add("article", "Cần nhập điều, khoản của văn bản.")
     if rule.end is not None and rule.end < rule.start:
-        problems.append(f"Ngày hết hiệu lực ({_day(rule.end)}) trước ngày có hiệu lực ({_day(rule.start)}).")
+        add("end", f"Ngày hết hiệu lực ({_day(rule.end)}) trước ngày có hiệu lực ({_day(rule.start)}).")
     if rule.document_date > rule.start:
-        problems.append(
-            f"Ngày có hiệu lực ({_day(rule.start)}) trước ngày ban hành văn bản ({_day(rule.document_date)})."
+        add(
+            "start",
+            f"Ngày có hiệu lực ({_day(rule.start)}) trước ngày ban hành văn bản "
+            f"({_day(rule.document_date)}).",
         )
     if not problems and (other := _overlapping(rule)) is not None:
-        problems.append(
+        add(
+            "__all__",
             f"Đã có quy định {other.rule_id} cùng tiêu chí cho hình thức này, có hiệu lực từ "
-            f"{_day(other.start)} đến {_day(other.end)}: hãy cho quy định đó hết hiệu lực trước."
+            f"{_day(other.start)} đến {_day(other.end)}: hãy cho quy định đó hết hiệu lực trước.",
         )
     return problems
 

@@ -2,7 +2,9 @@
 
 Each function runs in one transaction and writes its audit row (STYLE.md 2); bad input raises a
 ValidationError in Vietnamese and changes nothing. A proposal moves draft -> submitted -> (returned ->
-submitted) -> accepted -> (at_council) -> decided, or to refused; `TRANSITIONS` is the whole graph.
+submitted) -> accepted -> (at_council) -> decided, or to refused; `TRANSITIONS` is the whole graph, and
+gates.py what accepting, sending to the council and deciding need besides. Errors about one input are
+keyed by the argument's name (`reason`, `number`, `proposals`…), which the board's forms share.
 """
 
 from __future__ import annotations
@@ -17,10 +19,10 @@ from django.utils import timezone
 
 from thidua.awards.catalogue import AWARDS, PERSON, UNIT
 from thidua.awards.engine import Verdict, evaluate
-from thidua.awards.regimes import regime_for
-from thidua.core.audit import Actor, record
+from thidua.awards.regimes import name_of, regime_for, regime_for_dossier
+from thidua.core.audit import Actor, actor_name, record
 from thidua.organisations.models import AwardTier, Organizer, Unit
-from thidua.registry import dossiers, money, province_rules, subjects
+from thidua.registry import dossiers, gates, money, province_rules, subjects
 from thidua.registry.models import (
     Awardee,
     AwardProposal,
@@ -29,6 +31,7 @@ from thidua.registry.models import (
     Person,
     Quota,
     Revocation,
+    Standing,
 )
 from thidua.review.models import Review
 
@@ -56,12 +59,16 @@ def working_days_after(day: dt.date, count: int) -> dt.date:
     return day
 
 
+def _out_of_order(proposal: AwardProposal, to: str) -> ValidationError:
+    return ValidationError(
+        f"Đề nghị «{proposal}» đang ở tình trạng «{proposal.get_state_display()}», "
+        f"không thể chuyển sang «{State(to).label}»."
+    )
+
+
 def _move(proposal: AwardProposal, to: str, *, by: Actor, **data: object) -> None:
     if proposal.state not in TRANSITIONS[to]:
-        raise ValidationError(
-            f"Đề nghị «{proposal}» đang ở tình trạng «{proposal.get_state_display()}», "
-            f"không thể chuyển sang «{State(to).label}»."
-        )
+        raise _out_of_order(proposal, to)
     before = proposal.state
     proposal.state = to
     proposal.save()
@@ -70,6 +77,20 @@ def _move(proposal: AwardProposal, to: str, *, by: Actor, **data: object) -> Non
 
 def _locked(proposal: AwardProposal) -> AwardProposal:
     return AwardProposal.objects.select_for_update().get(pk=proposal.pk)
+
+
+def _gate(proposal: AwardProposal, step: str) -> dict[str, object]:
+    """Refuse the step unless the proposal may go on; the audit data saying whether an override let it."""
+    problem = gates.eligibility_problem(proposal, step)
+    if problem is not None:
+        raise ValidationError(problem, code="eligibility")
+    return _overridden(proposal)
+
+
+def _overridden(proposal: AwardProposal) -> dict[str, object]:
+    if proposal.standing == Standing.ELIGIBLE:
+        return {}
+    return {"override": proposal.override_reason, "standing": proposal.standing}
 
 
 def _dossier(proposal: AwardProposal, regime: str) -> None:
@@ -92,7 +113,7 @@ def proposals_from_review(review: Review, *, by: Actor, due: dt.date | None = No
         raise ValidationError("Hội nghị bình xét chưa chốt kết quả, chưa có đề nghị để chuyển.")
     cluster_year = review.cluster_year
     organizer = cluster_year.cluster.organizer
-    regime = regime_for(review.date or dt.date(cluster_year.year, 12, 31)).code
+    regime = regime_for_dossier(cluster_year.year, None).code
     found: list[AwardProposal] = []
     for row in review.proposals.select_related("tier", "unit"):
         proposal, created = AwardProposal.objects.get_or_create(
@@ -110,6 +131,7 @@ def proposals_from_review(review: Review, *, by: Actor, due: dt.date | None = No
                 "rank": row.rank,
                 "proposed_by": cluster_year.head,
                 "due": due,
+                "regime": regime,
             },
         )
         if created:
@@ -157,8 +179,9 @@ def propose(
         source=AwardProposal.Source.UNIT,
         proposed_by=proposed_by,
         due=due,
+        regime=regime_for_dossier(year, None).code,
     )
-    _dossier(proposal, regime_for(dt.date(year, 12, 31)).code)
+    _dossier(proposal, proposal.regime)
     record(by, "registry.proposal.create", proposal, source="unit", award=award, year=year)
     return proposal
 
@@ -187,8 +210,13 @@ def submit(proposal: AwardProposal, *, by: Actor, on: dt.date | None = None) -> 
     proposal.submitted_on = day
     proposal.appraise_by = working_days_after(day, APPRAISAL_WORKING_DAYS)
     proposal.returned_reasons = []
+    if proposal.received_on is None:
+        # The board receives the dossier: its regime is fixed by that day (the rules of transition). A
+        # dossier returned and sent again keeps the day it was first received.
+        proposal.received_on = day
+        proposal.regime = regime_for_dossier(proposal.year, day).code
     late = proposal.due is not None and day > proposal.due
-    _move(proposal, State.SUBMITTED, by=by, on=day.isoformat(), late=late)
+    _move(proposal, State.SUBMITTED, by=by, on=day.isoformat(), late=late, regime=proposal.regime)
     return proposal
 
 
@@ -197,7 +225,7 @@ def return_proposal(proposal: AwardProposal, reasons: Sequence[str], *, by: Acto
     """Send the proposal back to the proposer with what to complete or correct."""
     reasons = [r.strip() for r in reasons if r and r.strip()]
     if not reasons:
-        raise ValidationError("Trả lại đề nghị cần nêu ít nhất một lý do.")
+        raise ValidationError({"reasons": "Trả lại đề nghị cần nêu ít nhất một lý do."})
     proposal = _locked(proposal)
     proposal.returned_reasons = reasons
     _move(proposal, State.RETURNED, by=by, reasons=reasons)
@@ -234,14 +262,50 @@ def accept(proposal: AwardProposal, *, by: Actor) -> AwardProposal:
     ).first()
     if proposal.state == State.SUBMITTED:
         _check_quota(proposal)
-    _move(proposal, State.ACCEPTED, by=by)
+    overridden = _gate(proposal, "tiếp nhận") if proposal.state == State.SUBMITTED else {}
+    _move(proposal, State.ACCEPTED, by=by, **overridden)
     return proposal
 
 
 @transaction.atomic
 def send_to_council(proposal: AwardProposal, *, by: Actor) -> AwardProposal:
     proposal = _locked(proposal)
-    _move(proposal, State.AT_COUNCIL, by=by)
+    overridden = _gate(proposal, "trình Hội đồng") if proposal.state == State.ACCEPTED else {}
+    _move(proposal, State.AT_COUNCIL, by=by, **overridden)
+    return proposal
+
+
+@transaction.atomic
+def override_eligibility(proposal: AwardProposal, reason: str, *, by: Actor) -> AwardProposal:
+    """The board's written reason to move the proposal on despite where it stands against the law (not
+    eligible, missing information, on hold, not checked, outside the legal catalogue). It holds while the
+    proposal stands there under the same regime; a check that changes that lets it lapse."""
+    proposal = _locked(proposal)
+    if proposal.state in (State.DECIDED, State.REFUSED):
+        raise ValidationError(
+            f"Đề nghị «{proposal}» đã «{proposal.get_state_display()}»; không ghi lý do vượt qua được nữa."
+        )
+    if proposal.standing == Standing.ELIGIBLE:
+        raise ValidationError(
+            f"Đề nghị «{proposal}» đủ điều kiện theo {name_of(proposal.regime)}; không cần lý do vượt qua."
+        )
+    if not reason.strip():
+        raise ValidationError({"reason": "Cần nhập lý do vượt qua kết quả xét điều kiện."})
+    proposal.override_reason = reason.strip()
+    proposal.override_standing = proposal.standing
+    proposal.override_regime = proposal.regime
+    proposal.override_by = actor_name(by)
+    proposal.override_at = timezone.now()
+    proposal.save()
+    record(
+        by,
+        "registry.proposal.override",
+        proposal,
+        reason=proposal.override_reason,
+        standing=proposal.override_standing,
+        regime=proposal.regime,
+        verdict_reasons=[r.get("vi", "") for r in proposal.verdict_reasons],
+    )
     return proposal
 
 
@@ -249,7 +313,7 @@ def send_to_council(proposal: AwardProposal, *, by: Actor) -> AwardProposal:
 def refuse(proposal: AwardProposal, reason: str, *, by: Actor) -> AwardProposal:
     """Not awarded (the council or the grantor dropped it), with the reason (REALITY.md 4)."""
     if not reason.strip():
-        raise ValidationError("Cần nêu lý do không khen thưởng.")
+        raise ValidationError({"reason": "Cần nêu lý do không khen thưởng."})
     proposal = _locked(proposal)
     proposal.refusal_reason = reason.strip()
     _move(proposal, State.REFUSED, by=by, reason=reason.strip())
@@ -295,6 +359,7 @@ def check_eligibility(
         lineage=lineage,
         subjects_by_code=known,
         province_rules=province_rules.rules_of(proposal.organizer),
+        regime=proposal.regime,
     )
     proposal.verdict = verdict.verdict
     proposal.verdict_regime = verdict.regime
@@ -318,9 +383,9 @@ def _person_unit(person: Person, day: dt.date) -> Unit | None:
     return posting.unit if posting else None
 
 
-def _pay(awardee: Awardee, day: dt.date) -> None:
+def _pay(awardee: Awardee, day: dt.date, regime: str) -> None:
     kind = PERSON if awardee.person_id else UNIT
-    bonus = money.bonus_for(awardee.award, kind, day)
+    bonus = money.bonus_for(awardee.award, kind, day, regime=regime)
     if bonus is None:
         awardee.bonus_note = "Chưa có hệ số tiền thưởng hoặc mức lương cơ sở cho hình thức và ngày này."
         return
@@ -350,19 +415,26 @@ def open_decision(
     award_name: str,
     tier: AwardTier | None = None,
     issuing_unit: Unit | None = None,
+    regime: str | None = None,
 ) -> Decision:
-    """A new signed decision with the regime and base salary of its date; a number is used once by its
-    issuer (the organizer's grantor, or a unit's head for `issuing_unit`). Callers run inside their
-    transaction and put the awardees on record (`put_on_record`)."""
-    if not number.strip() or not signer.strip():
-        raise ValidationError("Quyết định cần số quyết định và người ký.")
+    """A new signed decision with the base salary of its date, under `regime` (its proposals' regime) or
+    else the one in force on its date; a number is used once by its issuer (the organizer's grantor, or a
+    unit's head for `issuing_unit`). Callers run inside their transaction and put the awardees on record
+    (`put_on_record`)."""
+    missing = {
+        field: f"Quyết định cần {label}."
+        for field, label, value in (("number", "số quyết định", number), ("signer", "người ký", signer))
+        if not value.strip()
+    }
+    if missing:
+        raise ValidationError(missing)
     same_issuer = (
         Decision.objects.filter(issuing_unit=issuing_unit)
         if issuing_unit is not None
         else Decision.objects.filter(organizer=organizer, issuing_unit__isnull=True)
     )
     if same_issuer.filter(number=number.strip()).exists():
-        raise ValidationError(f"Đã có quyết định số {number.strip()}.")
+        raise ValidationError({"number": f"Đã có quyết định số {number.strip()}."})
     salary = money.base_salary_on(date)
     return Decision.objects.create(
         organizer=organizer,
@@ -374,7 +446,7 @@ def open_decision(
         award_name=award_name,
         tier=tier,
         issuing_unit=issuing_unit,
-        regime=regime_for(date).code,
+        regime=regime or regime_for(date).code,
         base_salary=salary.amount if salary else None,
     )
 
@@ -399,9 +471,35 @@ def put_on_record(
         name=name,
         proposal=proposal,
     )
-    _pay(awardee, decision.date)
+    _pay(awardee, decision.date, decision.regime)
     awardee.save()
     return awardee
+
+
+def _decidable(proposals: list[AwardProposal]) -> None:
+    """Everything that stops these proposals sharing one decision, all said at once, about the choice of
+    proposals: one award and grantor, one regime, each allowed by the law's gate and by its council."""
+    for proposal in proposals:
+        if proposal.state not in TRANSITIONS[State.DECIDED]:
+            raise _out_of_order(proposal, State.DECIDED)
+    problems: list[str] = []
+    if len({(p.organizer_id, p.award, p.award_name, p.grantor) for p in proposals}) > 1:
+        problems.append("Một quyết định chỉ gồm các đề nghị cùng một hình thức, cùng cấp quyết định.")
+    regimes = sorted({p.regime for p in proposals})
+    if len(regimes) > 1:
+        # A decision cites one legal basis and pays by one table of coefficients.
+        problems.append(
+            "Các đề nghị đã chọn theo các chế độ pháp lý khác nhau ("
+            + "; ".join(name_of(r) for r in regimes)
+            + "): lập quyết định riêng cho từng chế độ."
+        )
+    for proposal in proposals:
+        problems += filter(
+            None,
+            (gates.eligibility_problem(proposal, "quyết định khen thưởng"), gates.council_problem(proposal)),
+        )
+    if problems:
+        raise ValidationError({"proposals": problems})
 
 
 @transaction.atomic
@@ -411,11 +509,10 @@ def decide(
     """The grantor's decision on accepted proposals of one award: the awardees go on record with their
     bonus, the proposals become decided."""
     if not proposals:
-        raise ValidationError("Quyết định cần ít nhất một đề nghị.")
+        raise ValidationError({"proposals": "Quyết định cần ít nhất một đề nghị."})
     locked = [_locked(p) for p in proposals]
     first = locked[0]
-    if len({(p.organizer_id, p.award, p.award_name, p.grantor) for p in locked}) > 1:
-        raise ValidationError("Một quyết định chỉ gồm các đề nghị cùng một hình thức, cùng cấp quyết định.")
+    _decidable(locked)
     decision = open_decision(
         organizer=first.organizer,
         number=number,
@@ -425,9 +522,10 @@ def decide(
         award=first.award,
         award_name=first.award_name,
         tier=first.tier,
+        regime=first.regime,
     )
     for proposal in locked:
-        _move(proposal, State.DECIDED, by=by, decision=decision.number)
+        _move(proposal, State.DECIDED, by=by, decision=decision.number, **_overridden(proposal))
         put_on_record(
             decision,
             year=proposal.year,

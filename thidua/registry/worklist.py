@@ -11,20 +11,16 @@ from django.db.models import Count, Q, QuerySet
 
 from thidua.awards.catalogue import AWARDS
 from thidua.awards.engine import ELIGIBLE, MISSING_INFORMATION, NOT_ELIGIBLE, ON_HOLD
+from thidua.core.audit import actor_name
 from thidua.core.models import AuditEvent
 from thidua.emulation.models import ClusterYear
 from thidua.organisations.models import Organizer
 from thidua.registry import scope
-from thidua.registry.models import AwardProposal, Quota
+from thidua.registry.models import AwardProposal, Quota, Standing
 from thidua.registry.services import COUNTED, TRANSITIONS
 
 State = AwardProposal.State
-VERDICTS = {
-    ELIGIBLE: "Đủ điều kiện",
-    NOT_ELIGIBLE: "Không đủ điều kiện",
-    MISSING_INFORMATION: "Thiếu thông tin để kết luận",
-    ON_HOLD: "Chưa xét khen thưởng: đang bị xem xét, kỷ luật",
-}
+VERDICTS = {code: Standing(code).label for code in (ELIGIBLE, NOT_ELIGIBLE, MISSING_INFORMATION, ON_HOLD)}
 WAITING_FOR_DECISION = (State.ACCEPTED, State.AT_COUNCIL)
 
 
@@ -96,6 +92,7 @@ VERBS = {
     "registry.proposal.create": "Tạo đề nghị",
     "registry.proposal.documents": "Đánh dấu văn bản đã nhận",
     "registry.proposal.check": "Xét điều kiện",
+    "registry.proposal.override": "Ghi lý do vượt qua kết quả xét điều kiện",
     **{f"registry.proposal.{state.value}": f"Chuyển sang «{state.label}»" for state in State},
 }
 
@@ -110,6 +107,10 @@ class Step:
 
 def _detail(event: AuditEvent) -> str:
     data = event.data or {}
+    if "standing" in data:
+        seen = Standing(data["standing"]).label if data["standing"] in Standing.values else data["standing"]
+        reason = data.get("reason") or data.get("override", "")
+        return f"Vượt qua kết quả «{seen}»; lý do: {reason}"
     if "reasons" in data:
         return "Lý do: " + "; ".join(data["reasons"])
     if "reason" in data:
@@ -132,7 +133,7 @@ def history(proposal: AwardProposal) -> list[Step]:
     return [
         Step(
             e.at,
-            (e.actor.get_full_name() or e.actor.get_username()) if e.actor else e.actor_label,
+            actor_name(e.actor) if e.actor else e.actor_label,
             VERBS.get(e.verb, e.verb),
             _detail(e),
         )
@@ -160,4 +161,6 @@ def allowed(proposal: AwardProposal, user: Any) -> set[str]:
                 acts.add(act)
         if state in WAITING_FOR_DECISION:
             acts.add("decide")
+        if state not in (State.DECIDED, State.REFUSED) and proposal.standing != Standing.ELIGIBLE:
+            acts.add("override")
     return acts

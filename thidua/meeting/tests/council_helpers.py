@@ -10,6 +10,7 @@ from thidua.organisations.models import Organizer
 from thidua.registry import services as registry
 from thidua.registry.models import AwardProposal, Person
 from thidua.testing import factories
+from thidua.testing.proposals import clear_the_gate
 
 
 def person(organizer: Organizer, name: str = "Hoàng Thị Duyên") -> Person:
@@ -30,7 +31,7 @@ def at_council(organizer: Organizer, award: str, year: int, *, person: Person | 
     )
     registry.provide_documents(proposal, proposal.dossier.values_list("code", flat=True), by="đơn vị")
     registry.submit(proposal, by="đơn vị", on=date(year + 1, 1, 10))
-    registry.accept(proposal, by="Ban Thi đua – Khen thưởng")
+    registry.accept(clear_the_gate(proposal), by="Ban Thi đua – Khen thưởng")
     return registry.send_to_council(proposal, by="Ban Thi đua – Khen thưởng")
 
 

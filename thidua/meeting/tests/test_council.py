@@ -54,13 +54,16 @@ def test_an_emulation_soldier_of_the_province_needs_90_percent(organizer):
     assert (result.needed, result.passed) == (9, True) and "90%" in result.rule
 
 
-def test_a_regime_without_a_recorded_threshold_decides_nothing(organizer, flag):
+def test_a_proposal_keeps_its_own_regimes_threshold_at_a_later_sitting(organizer, flag):
+    # The 2024 flag's dossier was received on 10/01/2025, under Decree 98/2023; the council sits under
+    # Decree 152/2025, which sets no threshold: the proposal's own regime decides (before: the sitting's).
     assert all(t.source for table in THRESHOLDS.values() for t in table.values())
-    council = council_of(organizer, date(2025, 9, 1), present=5, absent=0)  # Decree 152/2025
-    record_council_votes(council, flag, votes_for(council, agree_present=5), by="thư ký")
+    assert flag.regime == "law-2022/decree-98-2023"
+    council = council_of(organizer, date(2025, 9, 1), present=5, absent=0)
+    record_council_votes(council, flag, votes_for(council, agree_present=4), by="thư ký")
     (result,) = council_results(council)
-    assert result.passed is None and result.verdict == "chưa có ngưỡng"
-    assert "chưa có ngưỡng" in result.explanation
+    assert (result.needed, result.passed) == (4, True) and "Nghị định 98/2023" in result.rule
+    assert result.regime_name == "Luật Thi đua, khen thưởng 2022 và Nghị định 98/2023/NĐ-CP"
 
 
 def test_a_vote_for_an_unknown_member_is_refused_and_nothing_is_written(organizer, flag):

@@ -19,6 +19,7 @@ from thidua.registry.models import AwardProposal, Decision, Person, PersonPostin
 from thidua.review.services import conclude_review
 from thidua.scenarios import SEED
 from thidua.testing import factories
+from thidua.testing.proposals import clear_the_gate
 
 BY = "kiểm thử"
 
@@ -40,11 +41,11 @@ def seed(db: None) -> Seed:
 
 
 def push_through(proposal: AwardProposal, *, on: date = date(2022, 1, 25)) -> AwardProposal:
-    """A proposal with its whole dossier, submitted and accepted."""
+    """A proposal with its whole dossier, submitted, past the law's gate and accepted."""
     required = proposal.dossier.filter(required=True).values_list("code", flat=True)
     services.provide_documents(proposal, list(required), by=BY)
     services.submit(proposal, by=BY, on=on)
-    return services.accept(proposal, by=BY)
+    return services.accept(clear_the_gate(proposal, by=BY), by=BY)
 
 
 def decide_seed(seed: Seed) -> tuple[Decision, Decision]:

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from thidua.registry import money, services
 from thidua.registry.models import AwardProposal, Decision
 from thidua.registry.tests.conftest import BY, Seed, decide_seed, person_at, push_through
+from thidua.testing.proposals import passed_by_council
 
 
 def _person_proposal(seed: Seed, person, award: str, year: int = 2024) -> AwardProposal:  # type: ignore[no-untyped-def]
@@ -24,11 +25,16 @@ def _person_proposal(seed: Seed, person, award: str, year: int = 2024) -> AwardP
     return push_through(proposal, on=date(year + 1, 1, 10))
 
 
+def _fighter(seed: Seed, person) -> AwardProposal:  # type: ignore[no-untyped-def]
+    """A CSTĐCS of 2024 (Decree 98/2023): the council's vote is mandatory before the decision (VOTE-1)."""
+    return passed_by_council(_person_proposal(seed, person, "chien-si-thi-dua-co-so"), on=date(2025, 1, 15))
+
+
 def test_a_higher_title_of_the_same_year_pays_only_the_difference(seed: Seed) -> None:
     person = person_at(seed, "STP", "Hoàng Thị Đào")
     ldtt = _person_proposal(seed, person, "lao-dong-tien-tien")
     low = services.decide([ldtt], number="10/QĐ-STP", date=date(2025, 1, 20), signer="Giám đốc", by=BY)
-    cstdcs = _person_proposal(seed, person, "chien-si-thi-dua-co-so")
+    cstdcs = _fighter(seed, person)
     high = services.decide([cstdcs], number="11/QĐ-STP", date=date(2025, 1, 20), signer="Giám đốc", by=BY)
 
     # 2,340,000 base (NĐ 73/2024): LĐTT 0.3 -> 702,000 -> 710,000; CSTĐCS 1.0 -> 2,340,000.
@@ -39,7 +45,7 @@ def test_a_higher_title_of_the_same_year_pays_only_the_difference(seed: Seed) ->
 
 def test_a_lower_title_after_a_higher_one_pays_nothing(seed: Seed) -> None:
     person = person_at(seed, "STP", "Lý Văn Sơn", sex="nam")
-    cstdcs = _person_proposal(seed, person, "chien-si-thi-dua-co-so")
+    cstdcs = _fighter(seed, person)
     services.decide([cstdcs], number="12/QĐ-STP", date=date(2025, 1, 20), signer="Giám đốc", by=BY)
     ldtt = _person_proposal(seed, person, "lao-dong-tien-tien")
     low = services.decide([ldtt], number="13/QĐ-STP", date=date(2025, 1, 20), signer="Giám đốc", by=BY)

@@ -134,9 +134,11 @@ def test_every_state_change_is_audited(seed: Seed) -> None:
         .order_by("id")
         .values_list("verb", flat=True)
     )
+    # The seed's flag is eligible: the board's check before accepting is on record, with no override.
     assert verbs == [
         "registry.proposal.create",
         "registry.proposal.documents",
         "registry.proposal.submitted",
+        "registry.proposal.check",
         "registry.proposal.accepted",
     ]

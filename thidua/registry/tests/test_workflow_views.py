@@ -95,15 +95,18 @@ def test_the_board_takes_the_seed_from_review_to_the_registry(seed: Seed, board:
     _post(client, flag, "ho-so", {"codes": codes})
     assert not flag.dossier.filter(required=True, provided=False).exists()
 
+    # The 2021 dossier was received on 25/01/2022 (the page sends it today, which would fix today's regime
+    # and make the flag wait for a council): its regime is the 2003 law's, and the board checks it so.
+    services.submit(flag, by=board, on=date(2022, 1, 25))
     checked = _post(client, flag, "xet-dieu-kien")
     flag.refresh_from_db()
     assert flag.checked_at is not None and "chưa xét" not in _text(checked)
+    assert flag.verdict == "eligible" and flag.verdict_regime == flag.regime
     for reason in flag.verdict_reasons:
         assert reason["vi"] in _text(checked)
         if reason["rule"]:
             assert reason["rule"] in _text(checked)
 
-    _post(client, flag, "gui")
     accepted = _post(client, flag, "tiep-nhan")
     flag.refresh_from_db()
     assert flag.state == "accepted"
