@@ -70,7 +70,7 @@ def test_an_override_shows_on_the_councils_page_and_the_members_ballot(client, b
     client.post(f"/hop/hoi-dong/{council.pk}/mo")
     code = issue_council_codes(Council.objects.get(pk=council.pk), by="Ban")[0].code
     client.logout()
-    ballot = client.get(f"/hop/phieu/{code}/").content.decode()
+    ballot = client.post("/hop/phieu/bo/", {"code": code, "step": "open"}).content.decode()
     assert f'data-override="{flag.pk}"' in ballot and OVERRIDE in ballot
     assert "(kết quả xét điều kiện: Thiếu thông tin để kết luận)" in ballot
 
