@@ -118,13 +118,25 @@ def differing_parts(
     recorded: YearData, rules: RulesData, given: YearData, given_rules: RulesData
 ) -> list[str]:
     """The parts (keys of PARTS) in which the file's year differs from the year on record."""
-    ours, theirs = _canonical(recorded), _canonical(given)
+    ours, theirs = _canonical(_as_far_as_known(recorded, given)), _canonical(given)
     parts = [
         f.name
         for f in dataclasses.fields(YearData)
         if f.compare and f.name != "year" and getattr(ours, f.name) != getattr(theirs, f.name)
     ]
     return [*parts, "rules"] if rules != given_rules else parts
+
+
+def _as_far_as_known(recorded: YearData, given: YearData) -> YearData:
+    """The record seen as far as the file knows: where the file leaves unknown what no action takes back
+    once known (the ballots, who was present, next year's leadership), the record's answer stands."""
+    if given.ballots is None:
+        recorded = dataclasses.replace(recorded, ballots=None)
+    if given.review.present is None:
+        recorded = dataclasses.replace(recorded, review=dataclasses.replace(recorded.review, present=None))
+    if given.next is None:
+        recorded = dataclasses.replace(recorded, next=None)
+    return recorded
 
 
 def _canonical(year: YearData) -> YearData:

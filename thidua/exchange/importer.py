@@ -33,7 +33,6 @@ Acceptance = bool | Collection[UnitChange]
 @dataclass(frozen=True)
 class ImportReport:
     cluster: Cluster
-    replaced: bool
     years: tuple[YearFate, ...]
     unit_changes: tuple[UnitChange, ...]
 
@@ -116,7 +115,7 @@ def run_import(
             fates={str(fate.year): fate.fate for fate in fates},
             unit_changes=[asdict(change) for change in changes],
         )
-    return ImportReport(cluster, existing is not None, tuple(fates), tuple(changes))
+    return ImportReport(cluster, tuple(fates), tuple(changes))
 
 
 def _already_there(data: ExchangeData) -> ExchangeError:

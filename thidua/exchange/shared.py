@@ -11,6 +11,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
 from thidua.core.numbers import plain
 from thidua.emulation.models import Membership
@@ -54,6 +55,11 @@ class UnitChange:
 
     def as_error(self, file: str) -> ExchangeError:
         return ExchangeError(file, self.line, self.vi, self.en)
+
+    @classmethod
+    def from_stored(cls, stored: dict[str, Any]) -> UnitChange:
+        """Read back from `dataclasses.asdict` kept in a session (JSON has no tuples)."""
+        return cls(**{**stored, "shared_with": tuple(stored["shared_with"])})
 
 
 def unit_changes(units: Iterable[tuple[Unit, UnitData]], cluster: Cluster | None) -> list[UnitChange]:

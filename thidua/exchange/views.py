@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import asdict
-from typing import Any
 
 from django import forms
 from django.contrib import messages
@@ -111,13 +110,6 @@ def _preview(
     return render(request, "exchange/preview.html", context)
 
 
-def _accepted(pending: dict[str, Any]) -> list[UnitChange]:
-    return [
-        UnitChange(**{**change, "shared_with": tuple(change["shared_with"])})
-        for change in pending.get("unit_changes", [])
-    ]
-
-
 def _refusal(request: HttpRequest, form: forms.Form, message: str) -> HttpResponse:
     context = {"form": form, "refusal": message}
     return render(request, "exchange/upload.html", context, status=403)
@@ -155,7 +147,8 @@ def confirm(request: HttpRequest) -> HttpResponse:
     if not pending or not form.is_valid() or form.cleaned_data["digest"] != pending["digest"]:
         messages.error(request, "Không còn tệp chờ nhập (hoặc đã tải tệp khác sau đó): tải tệp lên lại.")
         return redirect("exchange:upload")
-    name, accepted = pending["name"], _accepted(pending)
+    name = pending["name"]
+    accepted = [UnitChange.from_stored(change) for change in pending.get("unit_changes", [])]
     try:
         data = parse_exchange(pending["text"], name)
         _check_right(request, data)
@@ -165,11 +158,12 @@ def confirm(request: HttpRequest) -> HttpResponse:
             return _preview(request, data, name, form, must_replace=True)
         if accepted and not form.cleaned_data["accept_unit_changes"]:
             return _preview(request, data, name, form, must_accept=True)
-        cluster = import_exchange(data, by=request.user, replace=replace, accept_unit_changes=accepted)
-    except SharedUnitsChanged:
-        # Units changed on record since the preview: show the changes as they are now, to be accepted anew.
-        fresh = ConfirmForm(initial={"digest": pending["digest"], "replace": form.cleaned_data["replace"]})
-        return _preview(request, data, name, fresh, changed=True)
+        try:
+            cluster = import_exchange(data, by=request.user, replace=replace, accept_unit_changes=accepted)
+        except SharedUnitsChanged:
+            # Units changed on record since the preview: show the changes as they are now, to accept anew.
+            fresh = ConfirmForm(initial={"digest": pending["digest"], "replace": replace})
+            return _preview(request, data, name, fresh, changed=True)
     except ExchangeFileInvalid as error:
         return _errors(request, UploadForm(), error)
     except Refused as refusal:

@@ -61,6 +61,19 @@ def test_the_same_file_again_leaves_a_concluded_year_unchanged(seed_text: str):
     ]
 
 
+def test_a_file_that_knows_less_about_a_concluded_year_leaves_it_unchanged(seed_text: str):
+    cluster_year = concluded_seed(seed_text)
+    before = frozen(cluster_year)
+    silent = seed_text[: seed_text.index("    ballots:\n")] + "    pact_signed: 2022-01-20\n"
+    silent = edited(silent, "      present: [STC, SKHDT, VPUBND, VPDBQH, SNV, STP, SNGV]\n", "")
+
+    report = imported(silent, replace=True)
+
+    assert [fate.fate for fate in report.years] == [UNCHANGED]
+    assert frozen(ClusterYear.objects.get(pk=cluster_year.pk)) == before
+    assert Review.objects.get().present.count() == 7 and Review.objects.get().next_head.code == "SKHDT"
+
+
 def test_a_different_file_for_a_concluded_year_is_refused_with_its_line_and_writes_nothing(seed_text: str):
     cluster_year = concluded_seed(seed_text)
     before, audited = frozen(cluster_year), AuditEvent.objects.count()
