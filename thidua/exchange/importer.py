@@ -83,6 +83,8 @@ def preview_import(data: ExchangeData, *, by: Actor, replace: bool) -> ImportRep
 def run_import(
     data: ExchangeData, *, by: Actor, replace: bool = False, accept_unit_changes: Acceptance = False
 ) -> ImportReport:
+    """Import `data` and say what became of each year and which units changed. Refusals (nothing written):
+    ExchangeFileInvalid with every line at fault, SharedUnitsChanged with every change not accepted."""
     with transaction.atomic():
         existing = (
             Cluster.objects.select_for_update()
