@@ -27,7 +27,8 @@ from thidua.documents.render import DOCUMENTS
 from thidua.emulation.models import ClusterYear
 from thidua.exchange.errors import ExchangeFileInvalid, ExportImpossible
 from thidua.exchange.exporter import dump_exchange, export_cluster
-from thidua.exchange.importer import import_exchange
+from thidua.exchange.history import KEEP, UNCHANGED
+from thidua.exchange.importer import SharedUnitsChanged, run_import
 from thidua.exchange.reader import parse_exchange
 from thidua.exchange.upload import YAML_MIME
 from thidua.organisations.models import Cluster
@@ -187,7 +188,7 @@ def cluster_export(request: HttpRequest, cluster_id: int) -> HttpResponse:
     summary="Nhập một tệp trao đổi (cán bộ Ban Thi đua – Khen thưởng)",
     openapi_extra=YAML_BODY,
 )
-def exchange_import(request: HttpRequest, replace: bool = False) -> Any:
+def exchange_import(request: HttpRequest, replace: bool = False, accept_unit_changes: bool = False) -> Any:
     boards = board_organizers(request.user)
     if not boards.exists():
         # As on the upload page: to anyone but a board the endpoint does not exist.
@@ -211,12 +212,29 @@ def exchange_import(request: HttpRequest, replace: bool = False) -> Any:
             "cụm bằng nội dung tệp. Không có dữ liệu nào được ghi.",
         )
     try:
-        cluster = import_exchange(data, by=request.user, replace=replace)
+        report = run_import(data, by=request.user, replace=replace, accept_unit_changes=accept_unit_changes)
     except ExchangeFileInvalid as invalid:
         return api.create_response(request, bad_file("Tệp trao đổi", invalid.errors), status=422)
-    years = [year.year for year in data.years]
-    imported = {"cluster": cluster.pk, "code": cluster.code, "organizer": data.organizer.name}
-    return api.create_response(request, {**imported, "years": years, "replaced": existing}, status=201)
+    except SharedUnitsChanged as shared:
+        detail = (
+            f"Tệp thay đổi {len(shared.errors)} điểm ở đơn vị dùng chung với cụm, khối khác; kiểm tra rồi "
+            "gửi lại với ?accept_unit_changes=true để chấp nhận. Không có dữ liệu nào được ghi."
+        )
+        body = {**bad_file("Tệp trao đổi", shared.errors), "detail": detail}
+        return api.create_response(request, body, status=422)
+    imported = {"cluster": report.cluster.pk, "code": report.cluster.code, "organizer": data.organizer.name}
+    return api.create_response(
+        request,
+        {
+            **imported,
+            "years": [year.year for year in data.years],
+            "replaced": existing,
+            "unchanged": [fate.year for fate in report.years if fate.fate == UNCHANGED],
+            "kept": [fate.year for fate in report.years if fate.fate == KEEP],
+            "unit_changes": [change.vi for change in report.unit_changes],
+        },
+        status=201,
+    )
 
 
 # ---- the registry -------------------------------------------------------------------------------------

@@ -84,3 +84,7 @@ class Imported(Schema):
     organizer: str
     years: list[int]
     replaced: bool
+    # Years on record the file left as they were (identical), and years the file lacks that were kept.
+    unchanged: list[int]
+    kept: list[int]
+    unit_changes: list[str]

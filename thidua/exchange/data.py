@@ -44,6 +44,8 @@ class UnitData:
     short: str | None = None
     female_share: Decimal | None = None
     events: tuple[UnitEventData, ...] | None = None
+    # Where the entry starts in its file, for messages; not part of the content.
+    line: int | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -96,6 +98,7 @@ class YearData:
     status: str = "proposed"
     next: NextData | None = None
     pact_signed: datetime.date | None = None
+    line: int | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)

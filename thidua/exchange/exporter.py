@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
 import yaml
 
 from thidua.emulation.models import ClusterYear
-from thidua.exchange.data import RulesData
+from thidua.exchange.data import (
+    Choices,
+    NextData,
+    ReviewData,
+    RulesData,
+    UnitData,
+    UnitEventData,
+    YearData,
+)
 from thidua.exchange.errors import ExportImpossible
 from thidua.organisations.models import AwardTier, Cluster, Unit
 from thidua.review.models import Review
@@ -40,14 +50,14 @@ def export_cluster(cluster: Cluster) -> dict[str, Any]:
         }
     )
     data["awards"] = [_award(tier) for tier in tiers]
-    data["units"] = [_unit(unit) for unit in _units(cluster, years)]
+    data["units"] = [_unit(unit_on_record(unit)) for unit in _units(cluster, years)]
     data["cluster"] = {
         "code": cluster.code,
         "kind": cluster.kind,
         "name": cluster.name,
         "rules": _rules(cluster, years, order),
     }
-    data["years"] = [_year(cluster_year, order) for cluster_year in years]
+    data["years"] = [_year(year_on_record(cluster_year), order) for cluster_year in years]
     return data
 
 
@@ -126,19 +136,44 @@ def _codes_named(cluster_year: ClusterYear) -> set[str]:
     return codes
 
 
-def _unit(unit: Unit) -> dict[str, Any]:
-    data = _omit_blank({"code": unit.code, "name": unit.name, "short": unit.short_name})
+def unit_on_record(unit: Unit) -> UnitData:
+    """What the database holds about a unit, as the file would state it."""
+    events = tuple(
+        UnitEventData(kind=e.kind, other=e.other.code, date=e.date)
+        for e in unit.events.select_related("other")
+    )
+    return UnitData(
+        code=unit.code,
+        name=unit.name,
+        short=unit.short_name or None,
+        female_share=unit.female_share,
+        events=events or None,
+    )
+
+
+def _unit(unit: UnitData) -> dict[str, Any]:
+    data = _omit_blank({"code": unit.code, "name": unit.name, "short": unit.short})
     if unit.female_share is not None:
         data["female_share"] = _number(unit.female_share)
-    events = list(unit.events.select_related("other"))
-    if events:
-        data["events"] = [{"kind": e.kind, "other": e.other.code, "date": e.date} for e in events]
+    if unit.events:
+        data["events"] = [{"kind": e.kind, "other": e.other, "date": e.date} for e in unit.events]
     return data
+
+
+def rules_on_record(cluster_year: ClusterYear) -> RulesData:
+    """The regulation in force for the year, as the file's `cluster.rules` would state it."""
+    return RulesData(
+        method=cluster_year.method,
+        quotas=dict(cluster_year.quotas or {}),
+        min_approval=Decimal(cluster_year.min_approval),
+        tie_break=tuple(cluster_year.tie_break),
+        exclusive=cluster_year.exclusive,
+    )
 
 
 def _rules(cluster: Cluster, years: list[ClusterYear], order: dict[str, int]) -> dict[str, Any]:
     """The format has one set of rules per file; years that differ cannot be written faithfully."""
-    seen = {_rules_of(cluster_year, order): cluster_year.year for cluster_year in years}
+    seen = {_rules_key(rules_on_record(cluster_year), order): cluster_year.year for cluster_year in years}
     if len(seen) > 1:
         listed = ", ".join(str(year) for year in sorted(seen.values()))
         raise ExportImpossible(
@@ -160,93 +195,134 @@ def _rules(cluster: Cluster, years: list[ClusterYear], order: dict[str, int]) ->
     return rules
 
 
-def _rules_of(cluster_year: ClusterYear, order: dict[str, int]) -> tuple[Any, ...]:
-    quotas = tuple(sorted(cluster_year.quotas.items(), key=lambda item: order.get(item[0], len(order))))
-    return (
-        cluster_year.method,
-        quotas,
-        Decimal(cluster_year.min_approval),
-        tuple(cluster_year.tie_break),
-        cluster_year.exclusive,
+def _rules_key(rules: RulesData, order: dict[str, int]) -> tuple[Any, ...]:
+    quotas = tuple(sorted(rules.quotas.items(), key=lambda item: order.get(item[0], len(order))))
+    return (rules.method, quotas, rules.min_approval, rules.tie_break, rules.exclusive)
+
+
+def year_on_record(cluster_year: ClusterYear) -> YearData:
+    """What the database holds about a year, as the file would state it (unknowns stay None)."""
+    memberships = list(cluster_year.memberships.select_related("unit").order_by("position", "id"))
+    review = Review.objects.filter(cluster_year=cluster_year).first()
+    places = {m.reported_place: m.unit.code for m in memberships if m.reported_place is not None}
+    year = YearData(
+        year=cluster_year.year,
+        members=tuple(m.unit.code for m in memberships),
+        head=cluster_year.head.code if cluster_year.head else None,
+        deputies=tuple(u.code for u in cluster_year.deputy_units()) if cluster_year.deputies_known else None,
+        host=cluster_year.host.code if cluster_year.host else None,
+        scores={m.unit.code: m.score for m in memberships if m.score is not None},
+        ratings={m.unit.code: m.rating for m in memberships if m.rating},
+        ranking=tuple(places[place] for place in sorted(places)),
+    )
+    if review is None:
+        return year
+    roster = {m.unit_id: m.position for m in memberships}
+    return replace(year, review=_meeting_on_record(review, roster), **_outcome_on_record(review))
+
+
+def _meeting_on_record(review: Review, roster: dict[int, int]) -> ReviewData:
+    present = None
+    if review.present_known:
+        units = sorted(review.present.all(), key=lambda unit: (roster.get(unit.pk, len(roster)), unit.code))
+        present = tuple(unit.code for unit in units)
+    return ReviewData(
+        date=review.date,
+        place=review.place or None,
+        chair=review.chair or None,
+        board_representative=review.board_representative or None,
+        present=present,
     )
 
 
-def _year(cluster_year: ClusterYear, order: dict[str, int]) -> dict[str, Any]:
-    memberships = list(cluster_year.memberships.select_related("unit").order_by("position", "id"))
-    data: dict[str, Any] = {"year": cluster_year.year, "members": [m.unit.code for m in memberships]}
-    if cluster_year.head:
-        data["head"] = cluster_year.head.code
-    if cluster_year.deputies_known:
-        data["deputies"] = [unit.code for unit in cluster_year.deputy_units()]
-    if cluster_year.host:
-        data["host"] = cluster_year.host.code
-    review = Review.objects.filter(cluster_year=cluster_year).first()
-    roster = {m.unit_id: m.position for m in memberships}
-    meeting = _meeting(review, roster) if review else {}
+def _outcome_on_record(review: Review) -> dict[str, Any]:
+    following = None
+    if review.next_known:
+        following = NextData(
+            head=review.next_head.code if review.next_head else None,
+            deputies=tuple(u.code for u in review.next_deputy_units())
+            if review.next_deputies_known
+            else None,
+            decided_by=review.next_decided_by or None,
+        )
+    ballots = [_choices(ballot.choices) for ballot in review.ballots.all()]
+    return {
+        "ballots": tuple(ballots) if review.ballots_known else None,
+        "outcome": _choices(review.outcome) if review.outcome is not None else None,
+        "unnamed": dict(review.unnamed),
+        "status": review.status,
+        "next": following,
+        "pact_signed": review.pact_signed,
+    }
+
+
+def _choices(stored: dict[str, list[str]]) -> Choices:
+    return {tier: tuple(codes) for tier, codes in stored.items()}
+
+
+def _year(year: YearData, order: dict[str, int]) -> dict[str, Any]:
+    data: dict[str, Any] = {"year": year.year, "members": list(year.members)}
+    if year.head:
+        data["head"] = year.head
+    if year.deputies is not None:
+        data["deputies"] = list(year.deputies)
+    if year.host:
+        data["host"] = year.host
+    meeting = _meeting(year.review)
     if meeting:
         data["review"] = meeting
-    scores = {m.unit.code: _number(m.score) for m in memberships if m.score is not None}
-    if scores:
-        data["scores"] = scores
-    ratings = {m.unit.code: m.rating for m in memberships if m.rating}
-    if ratings:
-        data["ratings"] = ratings
-    places = {m.reported_place: m.unit.code for m in memberships if m.reported_place is not None}
-    if places:
-        data["ranking"] = [places[place] for place in sorted(places)]
-    if review is not None:
-        data.update(_outcome(review, order))
+    if year.scores:
+        data["scores"] = {code: _number(score) for code, score in year.scores.items()}
+    if year.ratings:
+        data["ratings"] = dict(year.ratings)
+    if year.ranking:
+        data["ranking"] = list(year.ranking)
+    data.update(_outcome(year, order))
     return data
 
 
-def _meeting(review: Review, roster: dict[int, int]) -> dict[str, Any]:
-    data: dict[str, Any] = {}
-    if review.date:
-        data["date"] = review.date
-    data.update(
-        _omit_blank(
-            {
-                "place": review.place,
-                "chair": review.chair,
-                "board_representative": review.board_representative,
-            }
-        )
+def _meeting(review: ReviewData) -> dict[str, Any]:
+    data = _omit_blank(
+        {
+            "date": review.date,
+            "place": review.place,
+            "chair": review.chair,
+            "board_representative": review.board_representative,
+        }
     )
-    if review.present_known:
-        present = sorted(review.present.all(), key=lambda unit: (roster.get(unit.pk, len(roster)), unit.code))
-        data["present"] = [unit.code for unit in present]
+    if review.present is not None:
+        data["present"] = list(review.present)
     return data
 
 
-def _outcome(review: Review, order: dict[str, int]) -> dict[str, Any]:
+def _outcome(year: YearData, order: dict[str, int]) -> dict[str, Any]:
     data: dict[str, Any] = {}
-    if review.ballots_known:
-        data["ballots"] = [_by_tier(ballot.choices, order) for ballot in review.ballots.all()]
-    if review.outcome is not None:
-        data["outcome"] = _by_tier(review.outcome, order)
-    if review.unnamed:
-        data["unnamed"] = _by_tier(review.unnamed, order)
-    if review.status != Review.Status.PROPOSED:
-        data["status"] = review.status
-    if review.next_known:
+    if year.ballots is not None:
+        data["ballots"] = [_by_tier(ballot, order) for ballot in year.ballots]
+    if year.outcome is not None:
+        data["outcome"] = _by_tier(year.outcome, order)
+    if year.unnamed:
+        data["unnamed"] = _by_tier(year.unnamed, order)
+    if year.status != Review.Status.PROPOSED:
+        data["status"] = year.status
+    if year.next is not None:
         following: dict[str, Any] = {}
-        if review.next_head:
-            following["head"] = review.next_head.code
-        if review.next_deputies_known:
-            following["deputies"] = [unit.code for unit in review.next_deputy_units()]
-        if review.next_decided_by:
-            following["decided_by"] = review.next_decided_by
+        if year.next.head:
+            following["head"] = year.next.head
+        if year.next.deputies is not None:
+            following["deputies"] = list(year.next.deputies)
+        if year.next.decided_by:
+            following["decided_by"] = year.next.decided_by
         data["next"] = following
-    if review.pact_signed:
-        data["pact_signed"] = review.pact_signed
+    if year.pact_signed:
+        data["pact_signed"] = year.pact_signed
     return data
 
 
-def _by_tier(mapping: dict[str, Any], order: dict[str, int]) -> dict[str, Any]:
+def _by_tier(mapping: Mapping[str, Any], order: dict[str, int]) -> dict[str, Any]:
     """Tiers highest first: JSON columns (jsonb on PostgreSQL) do not keep the order keys were written in."""
-    return {
-        tier: mapping[tier] for tier in sorted(mapping, key=lambda tier: (order.get(tier, len(order)), tier))
-    }
+    ordered = sorted(mapping, key=lambda tier: (order.get(tier, len(order)), tier))
+    return {tier: list(v) if isinstance(v := mapping[tier], tuple) else v for tier in ordered}
 
 
 def _omit_blank(data: dict[str, Any]) -> dict[str, Any]:

@@ -219,7 +219,8 @@ class _Reader(NodeChecker):
         events = self.events(keys.get("events"), f"{where}.events")
         if code is None or name is None or not all_read(keys, short=short, female_share=share, events=events):
             return None
-        return UnitData(code=code, name=name, short=short, female_share=share, events=events)
+        line = node.start_mark.line + 1
+        return UnitData(code=code, name=name, short=short, female_share=share, events=events, line=line)
 
     def events(self, node: Node | None, where: str) -> tuple[UnitEventData, ...] | None:
         if node is None:
@@ -403,6 +404,7 @@ class _Reader(NodeChecker):
             status=status or Review.Status.PROPOSED.value,
             next=following,
             pact_signed=pact,
+            line=node.start_mark.line + 1,
         )
 
     def roster_key(self, roster: set[str] | None) -> Callable[[Node, str], str | None]:

@@ -3,13 +3,15 @@
 The upload is checked by the same reader as `thidua import` and imported by the same importer. Between
 the preview and the confirmation the file's text waits in the user's session (server-side, database
 sessions), with its SHA-256 in the confirm form: a confirmation imports exactly the file previewed, and
-is checked again (content and the user's right) before anything is written.
+is checked again (content and the user's right) before anything is written. The preview is the import
+itself, rolled back: it lists what will happen to each year and every change to a unit that another
+cluster uses; those changes are written only if the person ticks that they accept exactly them.
 """
 
 from __future__ import annotations
 
 import hashlib
-from typing import Any
+from dataclasses import asdict
 
 from django import forms
 from django.contrib import messages
@@ -24,8 +26,10 @@ from thidua.accounts.rules import board_organizers, visible_clusters
 from thidua.exchange.data import ExchangeData
 from thidua.exchange.errors import ExchangeFileInvalid, ExportImpossible
 from thidua.exchange.exporter import dump_exchange, export_cluster
-from thidua.exchange.importer import import_exchange
+from thidua.exchange.history import DROP, KEEP
+from thidua.exchange.importer import SharedUnitsChanged, import_exchange, preview_import
 from thidua.exchange.reader import parse_exchange
+from thidua.exchange.shared import UnitChange
 from thidua.exchange.upload import YAML_MIME, read_upload
 from thidua.organisations.models import Cluster
 
@@ -40,6 +44,9 @@ class ConfirmForm(forms.Form):
     digest = forms.CharField(widget=forms.HiddenInput)
     replace = forms.BooleanField(
         label="Cụm, khối đã có: thay dữ liệu các năm của cụm bằng nội dung tệp", required=False
+    )
+    accept_unit_changes = forms.BooleanField(
+        label="Tôi đã xem và đồng ý các thay đổi đơn vị dùng chung nêu trên", required=False
     )
 
 
@@ -61,8 +68,23 @@ def _check_right(request: HttpRequest, data: ExchangeData) -> None:
         )
 
 
-def _preview(data: ExchangeData) -> dict[str, Any]:
-    existing = Cluster.objects.filter(organizer__name=data.organizer.name, code=data.cluster.code).first()
+def _existing(data: ExchangeData) -> Cluster | None:
+    return Cluster.objects.filter(organizer__name=data.organizer.name, code=data.cluster.code).first()
+
+
+def _preview(
+    request: HttpRequest, data: ExchangeData, name: str, form: ConfirmForm, **flags: bool
+) -> HttpResponse:
+    """The preview page: the import done and rolled back (preview_import), so it shows what confirming
+    will do, year by year, and every change to a unit another cluster uses; the changes shown are the
+    ones the confirmation accepts. ExchangeFileInvalid when the import would be refused."""
+    existing = _existing(data)
+    report = preview_import(data, by=request.user, replace=existing is not None)
+    request.session[SESSION_KEY] = {
+        **request.session[SESSION_KEY],
+        "unit_changes": [asdict(change) for change in report.shared_changes],
+    }
+    fates = {fate.year: fate for fate in report.years}
     names = {unit.code: unit.short or unit.name for unit in data.units}
     years = [
         {
@@ -70,10 +92,22 @@ def _preview(data: ExchangeData) -> dict[str, Any]:
             "members": len(year.members),
             "ballots": len(year.ballots) if year.ballots is not None else None,
             "head": names.get(year.head) if year.head else None,
+            "fate": fates[year.year].label,
         }
         for year in data.years
     ]
-    return {"data": data, "years": years, "existing": existing}
+    others = [fate for fate in report.years if fate.fate in (KEEP, DROP)]
+    context = {
+        "data": data,
+        "years": years,
+        "others": others,
+        "existing": existing,
+        "shared_changes": report.shared_changes,
+        "confirm": form,
+        "name": name,
+        **flags,
+    }
+    return render(request, "exchange/preview.html", context)
 
 
 def _refusal(request: HttpRequest, form: forms.Form, message: str) -> HttpResponse:
@@ -95,14 +129,13 @@ def upload(request: HttpRequest) -> HttpResponse:
         name, text = read_upload(form.cleaned_data["file"])
         data = parse_exchange(text, name)
         _check_right(request, data)
+        digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        request.session[SESSION_KEY] = {"name": name, "text": text, "digest": digest}
+        return _preview(request, data, name, ConfirmForm(initial={"digest": digest}))
     except ExchangeFileInvalid as error:
         return _errors(request, form, error)
     except Refused as refusal:
         return _refusal(request, form, str(refusal))
-    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    request.session[SESSION_KEY] = {"name": name, "text": text, "digest": digest}
-    confirm = ConfirmForm(initial={"digest": digest})
-    return render(request, "exchange/preview.html", {**_preview(data), "confirm": confirm, "name": name})
 
 
 @login_required
@@ -114,22 +147,30 @@ def confirm(request: HttpRequest) -> HttpResponse:
     if not pending or not form.is_valid() or form.cleaned_data["digest"] != pending["digest"]:
         messages.error(request, "Không còn tệp chờ nhập (hoặc đã tải tệp khác sau đó): tải tệp lên lại.")
         return redirect("exchange:upload")
+    name = pending["name"]
+    accepted = [UnitChange.from_stored(change) for change in pending.get("unit_changes", [])]
     try:
-        data = parse_exchange(pending["text"], pending["name"])
+        data = parse_exchange(pending["text"], name)
         _check_right(request, data)
-        preview = _preview(data)
-        if preview["existing"] and not form.cleaned_data["replace"]:
+        replace = form.cleaned_data["replace"]
+        if _existing(data) is not None and not replace:
             # Keep the checked file and ask again, rather than show the importer's command-line message.
-            context = {**preview, "confirm": form, "name": pending["name"], "must_replace": True}
-            return render(request, "exchange/preview.html", context)
-        cluster = import_exchange(data, by=request.user, replace=form.cleaned_data["replace"])
+            return _preview(request, data, name, form, must_replace=True)
+        if accepted and not form.cleaned_data["accept_unit_changes"]:
+            return _preview(request, data, name, form, must_accept=True)
+        try:
+            cluster = import_exchange(data, by=request.user, replace=replace, accept_unit_changes=accepted)
+        except SharedUnitsChanged:
+            # Units changed on record since the preview: show the changes as they are now, to accept anew.
+            fresh = ConfirmForm(initial={"digest": pending["digest"], "replace": replace})
+            return _preview(request, data, name, fresh, changed=True)
     except ExchangeFileInvalid as error:
         return _errors(request, UploadForm(), error)
     except Refused as refusal:
         return _refusal(request, UploadForm(), str(refusal))
     del request.session[SESSION_KEY]
     years = ", ".join(str(year.year) for year in data.years)
-    messages.success(request, f"Đã nhập tệp {pending['name']}: {cluster.name}, năm {years}.")
+    messages.success(request, f"Đã nhập tệp {name}: {cluster.name}, năm {years}.")
     return redirect("front:cluster", cluster.pk)
 
 

@@ -8,7 +8,9 @@ import pytest
 from thidua.accounts.models import Role
 from thidua.api.tests.conftest import World, caller, client_for, user_with
 from thidua.core.models import AuditEvent
-from thidua.organisations.models import Cluster, Organizer
+from thidua.exchange.tests.conftest import K2, RENAMED, SHARE, line_of
+from thidua.organisations.models import Cluster, Organizer, Unit
+from thidua.review.services import conclude_review
 from thidua.scenarios import SEED
 
 pytestmark = pytest.mark.django_db
@@ -90,3 +92,35 @@ def test_a_browser_session_must_send_its_csrf_token(board_ls):
     assert response.status_code == 403
     assert "CSRF" in response.json()["detail"]
     assert not Cluster.objects.exists()
+
+
+def test_changes_to_units_another_cluster_uses_are_listed_and_made_only_when_accepted(board_ls):
+    assert caller(board_ls).post("/api/v1/exchange", SEED.read_text(encoding="utf-8")).status_code == 201
+    refused = caller(board_ls).post("/api/v1/exchange", K2)
+
+    assert refused.status_code == 422
+    body = refused.json()
+    assert "?accept_unit_changes=true" in body["detail"] and "Không có dữ liệu nào được ghi" in body["detail"]
+    assert [(e["line"], e["vi"]) for e in body["errors"]] == [
+        (line_of(K2, "code: STC"), RENAMED),
+        (line_of(K2, "code: SNV"), SHARE),
+    ]
+    assert not Cluster.objects.filter(code="K2").exists()
+    assert Unit.objects.get(code="STC").name == "Sở Tài chính tỉnh Lạng Sơn"
+
+    accepted = caller(board_ls).post("/api/v1/exchange", K2, accept_unit_changes="true")
+    assert accepted.status_code == 201, accepted.content
+    assert set(accepted.json()["unit_changes"]) == {RENAMED, SHARE}
+    assert Unit.objects.get(code="STC").name == "Sở Tài chính"
+
+
+def test_a_second_import_of_the_same_file_reports_the_concluded_year_unchanged(board_ls):
+    body = SEED.read_text(encoding="utf-8")
+    cluster = Cluster.objects.get(pk=caller(board_ls).post("/api/v1/exchange", body).json()["cluster"])
+    conclude_review(cluster.years.get(), by="kiểm thử")
+    again = caller(board_ls).post("/api/v1/exchange", body, replace="true")
+    assert again.status_code == 201 and again.json()["unchanged"] == [2021] and again.json()["kept"] == []
+    changed_body = body.replace("    head: STC", "    head: SNV")
+    changed = caller(board_ls).post("/api/v1/exchange", changed_body, replace="true")
+    assert changed.status_code == 422
+    assert changed.json()["errors"][0]["vi"].startswith("năm 2021 đã chốt kết quả bình xét")

@@ -9,6 +9,23 @@ from thidua.scenarios import SEED
 SCENARIOS = Path(__file__).resolve().parents[2] / "core" / "tests" / "scenarios"
 FILES = [SEED, *sorted(SCENARIOS.glob("*.yaml"))]
 
+# A second cluster of the seed's organizer: it shares STC (renamed here) and SNV (a new female share).
+K2 = (
+    'format: 1\norganizer: {name: "Ủy ban nhân dân tỉnh Lạng Sơn"}\n'
+    'awards: [{code: bk-ct, name: "Bằng khen của Chủ tịch UBND tỉnh", grantor: "Chủ tịch UBND tỉnh"}]\n'
+    "units:\n"
+    '  - {code: STC, name: "Sở Tài chính"}\n'
+    '  - {code: SNV, name: "Sở Nội vụ tỉnh Lạng Sơn", female_share: 0.6}\n'
+    '  - {code: SYT, name: "Sở Y tế tỉnh Lạng Sơn"}\n'
+    'cluster: {code: K2, kind: khoi, name: "Khối 2", rules: {method: score}}\n'
+    "years: [{year: 2022, members: [STC, SNV, SYT]}]\n"
+)
+RENAMED = (
+    "Sở Tài chính (STC, dùng chung với Cụm các cơ quan Tham mưu tổng hợp): "
+    "tên «Sở Tài chính tỉnh Lạng Sơn» → «Sở Tài chính»"
+)
+SHARE = "Sở Nội vụ (SNV, dùng chung với Cụm các cơ quan Tham mưu tổng hợp): tỷ lệ nữ «0,47» → «0,6»"
+
 
 @pytest.fixture
 def seed_text() -> str:

@@ -82,6 +82,7 @@ def test_acclamation_outcome_and_unnamed_are_kept():
 def test_importing_the_same_cluster_twice_is_refused_and_changes_nothing():
     data = read_exchange_file(SEED)
     import_exchange(data, by="test")
+    audited = AuditEvent.objects.count()
     changed = parse_exchange(
         edited(SEED.read_text(encoding="utf-8"), "    head: STC", "    head: SNV"), "again.yaml"
     )
@@ -89,17 +90,19 @@ def test_importing_the_same_cluster_twice_is_refused_and_changes_nothing():
         import_exchange(changed, by="test")
     assert "--replace" in str(raised.value) and "TMTH" in str(raised.value)
     assert ClusterYear.objects.get().head.code == "STC"
-    assert Ballot.objects.count() == 7 and AuditEvent.objects.count() == 1
+    assert Ballot.objects.count() == 7 and AuditEvent.objects.count() == audited
 
 
-def test_replace_rewrites_the_years_from_the_file():
+def test_replace_updates_a_year_not_concluded_and_keeps_its_ballots():
     text = SEED.read_text(encoding="utf-8")
     import_exchange(read_exchange_file(SEED), by="test")
-    fewer = edited(text, "      - {co-ubnd: [STC], bk-ct: [VPDBQH, SNGV]}\n", "")
-    fewer = edited(fewer, "    head: STC", "    head: SNV")
-    import_exchange(parse_exchange(fewer, "new.yaml"), by="test", replace=True)
+    ballots = set(Ballot.objects.values_list("pk", flat=True))
+    changed = edited(text, "    head: STC", "    head: SNV")
+    changed = edited(changed, "    scores: {STC: 98.5,", "    scores: {STC: 99,")
+    import_exchange(parse_exchange(changed, "new.yaml"), by="test", replace=True)
     assert Cluster.objects.count() == 1 and ClusterYear.objects.get().head.code == "SNV"
-    assert Ballot.objects.count() == 6 and Review.objects.count() == 1
+    assert ClusterYear.objects.get().memberships.get(unit__code="STC").score == Decimal("99")
+    assert set(Ballot.objects.values_list("pk", flat=True)) == ballots and Review.objects.count() == 1
     assert Unit.objects.count() == 7 and AwardTier.objects.count() == 2
 
 
@@ -112,7 +115,8 @@ def test_a_second_cluster_of_the_same_organizer_shares_its_units_without_erasing
         'cluster: {code: K2, kind: khoi, name: "Khối 2", rules: {method: score}}\n'
         "years: [{year: 2022, members: [STC]}]\n"
     )
-    import_exchange(parse_exchange(other, "k2.yaml"), by="test")
+    # STC is renamed for both clusters: accepted here (test_shared_units: refused unless accepted).
+    import_exchange(parse_exchange(other, "k2.yaml"), by="test", accept_unit_changes=True)
     organizer = Organizer.objects.get()
     assert organizer.province == "Lạng Sơn" and organizer.clusters.count() == 2
     stc = Unit.objects.get(code="STC")

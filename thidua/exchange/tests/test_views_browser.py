@@ -1,5 +1,6 @@
 """In a real browser: a board officer uploads a bad file (errors with lines), then the good one (preview),
-then confirms. Screenshots land in test-artifacts/ for a person to look at."""
+then confirms; and a file that renames a unit another cluster uses, confirmed only once the change is
+accepted. Screenshots land in test-artifacts/ for a person to look at."""
 
 from __future__ import annotations
 
@@ -8,9 +9,11 @@ from pathlib import Path
 from django.urls import reverse
 
 from thidua.accounts.models import Role
-from thidua.exchange.tests.conftest import edited, line_of
+from thidua.exchange.importer import import_exchange
+from thidua.exchange.reader import read_exchange_file
+from thidua.exchange.tests.conftest import K2, RENAMED, edited, line_of
 from thidua.front.tests.conftest import PASSWORD, make_user
-from thidua.organisations.models import Cluster
+from thidua.organisations.models import Cluster, Unit
 from thidua.scenarios import SEED
 from thidua.testing import factories
 from thidua.testing.browser import ARTIFACTS, NEEDS_CHROMIUM
@@ -37,10 +40,7 @@ def test_a_board_officer_uploads_a_bad_file_then_the_good_one(
 
     page = browser.new_page(viewport={"width": 1280, "height": 900}, locale="vi-VN")
     page.goto(live_server.url + reverse("exchange:upload"))
-    page.get_by_label("Tên đăng nhập").fill("bqt-ls")
-    page.get_by_label("Mật khẩu").fill(PASSWORD)
-    page.get_by_role("button", name="Đăng nhập").click()
-    page.wait_for_url(live_server.url + reverse("exchange:upload"))
+    _log_in(page, live_server)
 
     page.get_by_label("Tệp trao đổi").set_input_files(str(tmp_path / "sai.yaml"))
     page.get_by_role("button", name="Kiểm tra và xem trước").click()
@@ -64,3 +64,43 @@ def test_a_board_officer_uploads_a_bad_file_then_the_good_one(
     assert page.locator("h1").inner_text() == "Cụm các cơ quan Tham mưu tổng hợp"
     page.screenshot(path=str(ARTIFACTS / "trao-doi-da-nhap.png"), full_page=True)
     page.close()
+
+
+def test_a_board_officer_accepts_the_change_to_a_shared_unit_before_it_is_imported(
+    browser,
+    live_server,
+    transactional_db,
+    tmp_path: Path,
+):
+    import_exchange(read_exchange_file(SEED), by="kiểm thử")
+    organizer = Cluster.objects.get().organizer
+    factories.RoleFactory(user=make_user("bqt-ls"), kind=Role.Kind.BOARD, organizer=organizer)
+    (tmp_path / "khoi-2.yaml").write_text(K2, encoding="utf-8")
+    ARTIFACTS.mkdir(exist_ok=True)
+
+    page = browser.new_page(viewport={"width": 390, "height": 844}, locale="vi-VN")
+    page.goto(live_server.url + reverse("exchange:upload"))
+    _log_in(page, live_server)
+    page.get_by_label("Tệp trao đổi").set_input_files(str(tmp_path / "khoi-2.yaml"))
+    page.get_by_role("button", name="Kiểm tra và xem trước").click()
+    page.wait_for_selector("h3#h-shared")
+    assert RENAMED in page.locator(".unit-changes").inner_text()
+
+    page.get_by_role("button", name="Xác nhận nhập").click()
+    page.wait_for_selector("#accept-error")
+    page.screenshot(path=str(ARTIFACTS / "trao-doi-don-vi-dung-chung.png"), full_page=True)
+    assert Unit.objects.get(code="STC").name == "Sở Tài chính tỉnh Lạng Sơn"
+
+    page.get_by_label("Tôi đã xem và đồng ý các thay đổi đơn vị dùng chung nêu trên").check()
+    page.get_by_role("button", name="Xác nhận nhập").click()
+    page.wait_for_selector("p[role=status]")
+    assert page.locator("h1").inner_text() == "Khối 2"
+    assert Unit.objects.get(code="STC").name == "Sở Tài chính"
+    page.close()
+
+
+def _log_in(page, live_server) -> None:  # type: ignore[no-untyped-def]
+    page.get_by_label("Tên đăng nhập").fill("bqt-ls")
+    page.get_by_label("Mật khẩu").fill(PASSWORD)
+    page.get_by_role("button", name="Đăng nhập").click()
+    page.wait_for_url(live_server.url + reverse("exchange:upload"))

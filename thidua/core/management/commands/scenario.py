@@ -9,7 +9,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from thidua.core.yearend import run_cluster_years
 from thidua.exchange.errors import ExchangeFileInvalid
-from thidua.exchange.importer import import_exchange
+from thidua.exchange.importer import SharedUnitsChanged, import_exchange
 from thidua.exchange.reader import read_exchange_file
 
 ACTOR = "thidua scenario"
@@ -31,6 +31,9 @@ class Command(BaseCommand):
             cluster = import_exchange(data, by=ACTOR, replace=True)
         except ExchangeFileInvalid as invalid:
             raise CommandError("\n".join(str(error) for error in invalid.errors)) from None
+        except SharedUnitsChanged as shared:
+            accept = "Nếu đúng, nhập tệp bằng thidua import --replace --accept-unit-changes rồi chạy lại."
+            raise CommandError(shared.told(accept)) from None
         outputs = run_cluster_years(list(cluster.years.all()), options["out"], by=ACTOR)
         for output in outputs:
             proposals = (
