@@ -25,8 +25,8 @@ def date_line(place: str, day: datetime.date | None) -> str:
     return f"{where}, ngày {day.day:02d} tháng {month} năm {day.year}"
 
 
-def short_date(day: datetime.date | None) -> str:
-    return f"{day:%d/%m/%Y}" if day else UNKNOWN
+def short_date(day: datetime.date | None, unknown: str = UNKNOWN) -> str:
+    return f"{day:%d/%m/%Y}" if day else unknown
 
 
 def cluster_line(cluster: Cluster) -> str:

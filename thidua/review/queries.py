@@ -1,6 +1,7 @@
 """What a cluster-year's pages and documents show, gathered once (one source for both).
 
-A concluded review shows its frozen proposals; before that, a preview computed from the same records.
+A concluded review shows what was frozen when it was concluded: its proposals, reasons and each unit's
+place, score and rating, never a recomputation. Before that, a preview computed from the live records.
 """
 
 from __future__ import annotations
@@ -134,7 +135,10 @@ def year_summary(cluster_year: ClusterYear) -> YearSummary:
             NotProposedLine(n.tier, n.unit, n.reason, names)
             for n in review.not_proposed.select_related("tier", "unit").order_by("position")
         ]
-        decision = decide(cluster_year, review)
+        standings = list(review.standings.select_related("unit").order_by("position"))
+        ranking = [(s.unit, s.place) for s in standings if s.place is not None]
+        scores = {s.unit.code: s.score for s in standings if s.score is not None}
+        ratings = {s.unit.code: s.rating for s in standings if s.rating}
     else:
         decision = decide(cluster_year, review)
         proposals = [
@@ -144,6 +148,9 @@ def year_summary(cluster_year: ClusterYear) -> YearSummary:
         passed = [
             NotProposedLine(by_tier[n.tier], units[n.unit], n.reason, names) for n in decision.not_proposed
         ]
+        ranking = [(units[code], place) for code, place in decision.places]
+        scores = {m.unit.code: m.score for m in memberships if m.score is not None}
+        ratings = {m.unit.code: m.rating for m in memberships if m.rating}
 
     return YearSummary(
         cluster_year=cluster_year,
@@ -162,9 +169,9 @@ def year_summary(cluster_year: ClusterYear) -> YearSummary:
         ballots_cast=count.cast if count is not None else None,
         void=dict(count.void) if count is not None else {},
         tally=tally_lines,
-        ranking=[(units[code], place) for code, place in decision.places],
-        scores={m.unit.code: m.score for m in memberships if m.score is not None},
-        ratings={m.unit.code: m.rating for m in memberships if m.rating},
+        ranking=ranking,
+        scores=scores,
+        ratings=ratings,
         proposals=proposals,
         unnamed=[(t, unnamed[t.code]) for t in tiers if t.code in unnamed],
         not_proposed=passed,
