@@ -26,13 +26,12 @@ from django.views.decorators.http import require_POST
 from thidua.accounts.rules import board_organizers, managed_cluster_years
 from thidua.core.audit import Actor
 from thidua.core.feedback import show_refusal
-from thidua.emulation import services
+from thidua.emulation import services, where
 from thidua.emulation.models import ClusterYear, Method
 from thidua.front import forms as edit_forms
 from thidua.front.presenters import leader_words
 from thidua.meeting.forms import ReopenForm
 from thidua.organisations.models import Cluster
-from thidua.review import where
 from thidua.review.models import Review
 from thidua.review.services import conclude_review, conclusion_gaps, decide
 from thidua.review.stages import year_stages

@@ -20,10 +20,11 @@ from django.db import transaction
 from django.utils import timezone
 
 from thidua.core.audit import Actor, record
+from thidua.emulation import where
 from thidua.emulation.leadership import check_leadership
 from thidua.emulation.models import ClusterYear, Method
 from thidua.organisations.models import Unit
-from thidua.review import tally, where
+from thidua.review import tally
 from thidua.review.models import Ballot, NextDeputy, NotProposed, Proposal, Review, Standing
 from thidua.scoring.queries import scoring_progress
 

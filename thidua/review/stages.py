@@ -14,9 +14,9 @@ from dataclasses import dataclass
 
 from django.db import models
 
+from thidua.emulation import where
 from thidua.emulation.models import ClusterYear, Method
 from thidua.pact.models import Launch, Registration, Signing
-from thidua.review import where
 from thidua.review.models import Review
 from thidua.review.services import missing_meeting_facts
 from thidua.scoring.queries import scoring_progress

@@ -45,7 +45,7 @@ def _refuse_if_concluded(cluster_year_id: int) -> None:
     if ClusterYear.objects.filter(pk=cluster_year_id, review__concluded_at__isnull=False).exists():
         raise ValidationError(
             "Kết quả bình xét năm này đã chốt: điểm không sửa được nữa; mở lại kết quả bình xét "
-            "(kèm lý do) tại trang «Nhập dữ liệu năm» trước.",
+            "(kèm lý do) tại trang «Nhập dữ liệu năm» của năm đó trước.",
             code="concluded",
         )
 
