@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.db import models
+from django.utils import timezone
 
 from thidua.emulation import where
 from thidua.emulation.models import ClusterYear, Method
@@ -117,7 +118,7 @@ def _states(facts: list[_Fact], *, reported: bool) -> list[Step]:
         else:
             state, current_given = StepState.CURRENT, True
         detail = fact.detail
-        if state == StepState.SKIPPED and reported and i < concluded and not fact.started:
+        if state == StepState.SKIPPED and reported and i < concluded and fact.used and not fact.started:
             detail = "Không có trong hồ sơ báo cáo (năm chốt theo hồ sơ)."
         steps.append(Step(fact.stage, state, detail, fact.actor, fact.action))
     return steps
@@ -286,7 +287,7 @@ def _conclusion_detail(review: Review | None) -> str:
     if review is None or review.concluded_at is None:
         return "Chưa chốt."
     how = "theo hồ sơ báo cáo" if review.reported else "tại hội nghị"
-    return f"Đã chốt {how} lúc {review.concluded_at:%d/%m/%Y %H:%M}."
+    return f"Đã chốt {how} lúc {timezone.localtime(review.concluded_at):%d/%m/%Y %H:%M}."
 
 
 def _proposals(cy: ClusterYear, review: Review | None) -> _Fact:
@@ -300,8 +301,14 @@ def _proposals(cy: ClusterYear, review: Review | None) -> _Fact:
         YearStage.PROPOSALS_SENT,
         concluded and proposed > 0 and sent >= proposed,
         received.exists(),
-        f"{sent}/{proposed} đề nghị đã gửi." if proposed else "Không có đề nghị để gửi.",
+        _proposals_detail(concluded, proposed, sent),
         f"{BOARD} và {LEAD.lower()}",
         f"lập hồ sơ từ kết quả bình xét và gửi tại {where.proposals_page(cy.year)}",
         used=not concluded or proposed > 0,
     )
+
+
+def _proposals_detail(concluded: bool, proposed: int, sent: int) -> str:
+    if not concluded:
+        return "Sau khi chốt kết quả bình xét."
+    return f"{sent}/{proposed} đề nghị đã gửi." if proposed else "Hội nghị không đề nghị đơn vị nào."
