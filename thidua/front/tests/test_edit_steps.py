@@ -128,10 +128,10 @@ def test_the_entry_saves_ratings_and_never_a_score(world: World, open_year: Clus
 
 
 def test_an_impossible_date_is_refused(world: World, open_year: ClusterYear):
-    data = {"date": "30/02/2022", "place": "Hội trường mới", "chair": "", "board_representative": ""}
+    data = {"date": "30/02/2022", "place": "Hội trường mới", "chair": "", "secretary": "Phạm Thị Thư Ký"}
     page = client_for(world.board).post(step_url(open_year, "hoi-nghi"), data).content.decode()
     assert "Ngày «30/02/2022» không hợp lệ" in page
-    assert 'value="Hội trường mới"' in page  # what was typed stays
+    assert 'value="Hội trường mới"' in page and 'value="Phạm Thị Thư Ký"' in page  # what was typed stays
     open_year.review.refresh_from_db()
     assert open_year.review.place == "Hội trường Sở Tài chính"
 
@@ -142,6 +142,7 @@ def test_review_facts_and_attendance_are_saved(world: World, open_year: ClusterY
         "date": "21/01/2022",
         "place": "Hội trường mới",
         "chair": "Trần Văn Chủ Trì",
+        "secretary": "Phạm Thị Thư Ký, Chuyên viên",
         "board_representative": "Lê Thị Đại Diện",
         "present": [u["STC"].pk, u["SKH"].pk, u["SNV"].pk],
     }
@@ -150,6 +151,7 @@ def test_review_facts_and_attendance_are_saved(world: World, open_year: ClusterY
     review.refresh_from_db()
     assert review.date.strftime("%d/%m/%Y") == "21/01/2022"
     assert (review.place, review.board_representative) == ("Hội trường mới", "Lê Thị Đại Diện")
+    assert review.secretary == "Phạm Thị Thư Ký, Chuyên viên"
     assert sorted(review.present.values_list("code", flat=True)) == ["SKH", "SNV", "STC"]
 
 
