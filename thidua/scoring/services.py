@@ -60,15 +60,23 @@ def _locked_sheet(sheet_id: int) -> ScoreSheet:
     return sheet
 
 
-def _row_error(item: ItemScore, message: str) -> ValidationError:
-    """A refusal about one criterion's row (see the module docstring)."""
-    return ValidationError({str(item.criterion_id): [message]})
+def _open_to_unit(unit_score: UnitScore, submitted: str) -> UnitScore:
+    """The unit's sheet, row-locked, while the unit itself may still change it: not submitted (else the
+    `submitted` message), and not taken over by the lead (scored on its behalf, or marked not submitted)."""
+    _locked_sheet(unit_score.sheet_id)
+    unit_score = UnitScore.objects.select_for_update().select_related("unit").get(pk=unit_score.pk)
+    if unit_score.submitted_at is not None:
+        raise ValidationError(submitted)
+    if unit_score.absence:
+        raise ValidationError(_ABSENT.format(unit=unit_score.unit.display_name))
+    return unit_score
 
 
 def create_sheet(cluster_year: ClusterYear, *, scale: Decimal, by: User) -> ScoreSheet:
     if scale <= 0:
         raise ValidationError("Thang điểm phải lớn hơn 0.")
     with transaction.atomic():
+        _refuse_if_concluded(cluster_year.pk)
         if ScoreSheet.objects.filter(cluster_year=cluster_year).exists():
             raise ValidationError(f"Năm {cluster_year.year} đã có bảng chấm điểm.")
         sheet = ScoreSheet.objects.create(cluster_year=cluster_year, scale=scale)
@@ -168,12 +176,7 @@ def _items_for_update(unit_score: UnitScore) -> dict[int, ItemScore]:
 def save_self_scores(unit_score: UnitScore, entries: Mapping[int, Entry], *, by: User) -> None:
     """The unit's points and notes per criterion id; all or nothing."""
     with transaction.atomic():
-        _locked_sheet(unit_score.sheet_id)
-        unit_score = UnitScore.objects.select_for_update().get(pk=unit_score.pk)
-        if unit_score.submitted_at is not None:
-            raise ValidationError("Đơn vị đã nộp điểm tự chấm: không sửa được nữa.")
-        if unit_score.absence:
-            raise ValidationError(_ABSENT.format(unit=unit_score.unit.display_name))
+        unit_score = _open_to_unit(unit_score, "Đơn vị đã nộp điểm tự chấm: không sửa được nữa.")
         items = _items_for_update(unit_score)
         problems: dict[str, list[str]] = {}
         for criterion_id, entry in entries.items():
@@ -190,10 +193,7 @@ def save_self_scores(unit_score: UnitScore, entries: Mapping[int, Entry], *, by:
 def add_evidence(item: ItemScore, upload: UploadedFile, *, by: User) -> Evidence:
     check_upload(upload)
     with transaction.atomic():
-        _locked_sheet(item.unit_score.sheet_id)
-        unit_score = UnitScore.objects.select_for_update().get(pk=item.unit_score_id)
-        if unit_score.submitted_at is not None:
-            raise ValidationError("Đơn vị đã nộp điểm tự chấm: không thêm minh chứng được nữa.")
+        _open_to_unit(item.unit_score, "Đơn vị đã nộp điểm tự chấm: không thêm minh chứng được nữa.")
         assert upload.name is not None and upload.size is not None  # check_upload refused nameless files
         evidence = Evidence.objects.create(
             item=item,
@@ -208,10 +208,7 @@ def add_evidence(item: ItemScore, upload: UploadedFile, *, by: User) -> Evidence
 
 def submit(unit_score: UnitScore, *, by: User) -> None:
     with transaction.atomic():
-        _locked_sheet(unit_score.sheet_id)
-        unit_score = UnitScore.objects.select_for_update().get(pk=unit_score.pk)
-        if unit_score.submitted_at is not None:
-            raise ValidationError("Đơn vị đã nộp điểm tự chấm.")
+        unit_score = _open_to_unit(unit_score, "Đơn vị đã nộp điểm tự chấm.")
         missing = [i.criterion.name for i in _items_for_update(unit_score).values() if i.self_points is None]
         if missing:
             raise ValidationError("Chưa tự chấm tiêu chí: " + "; ".join(missing) + ".")

@@ -211,7 +211,7 @@ def _unit_page(
         .order_by("criterion__position", "criterion_id")
     )
     can_manage = can_manage_cluster_year(request.user, cluster_year)
-    open_for_unit = not found.locked and unit_score.submitted_at is None and not unit_score.absence
+    unsubmitted = not found.locked and unit_score.submitted_at is None
     typed = request.POST if mode else None
     context: dict[str, Any] = {
         "cluster_year": cluster_year,
@@ -219,10 +219,11 @@ def _unit_page(
         "unit_score": unit_score,
         "rows": _rows(items, typed, mode, errors or {}),
         "totals": totals_of(items, found.scale),
-        "can_self_score": officer and open_for_unit,
+        "can_self_score": officer and unsubmitted and not unit_score.absence,
         "can_appraise": can_manage and not found.locked and unit_score.submitted_at is not None,
-        # A unit that never submits: the lead scores it on its behalf, or records it did not submit.
-        "can_act_for_unit": can_manage and not officer and open_for_unit,
+        # A unit that never submits: the lead scores it on its behalf, or records it did not submit (and
+        # may switch from one to the other until the lock).
+        "can_act_for_unit": can_manage and not officer and unsubmitted,
         "absence_reason": typed.get("absence_reason", "") if typed is not None else "",
         "mode": mode,
     }

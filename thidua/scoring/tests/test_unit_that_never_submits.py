@@ -52,6 +52,9 @@ def test_a_unit_marked_not_submitted_has_no_score_and_ranks_after_the_scored(yea
     year.lead.post(url, {"absence_reason": "Quá hạn nộp 15 ngày, đã nhắc hai lần bằng văn bản"})
     event = AuditEvent.objects.get(verb="scoring.not_submitted")
     assert event.data == {"reason": "Quá hạn nộp 15 ngày, đã nhắc hai lần bằng văn bản"}
+    # The unit's officer can no longer submit over the lead's record.
+    refused = _text(year.officer_b.post(year.url(f"don-vi/{year.b.pk}/nop/"), follow=True))
+    assert "Sở B: cụm trưởng đã chấm thay hoặc ghi đơn vị không nộp; không tự chấm được nữa." in refused
     assert "Đã khóa điểm" in _text(year.lead.post(year.url("khoa/"), follow=True))
     assert dict(Membership.objects.values_list("unit__code", "score")) == {"A": Decimal("80"), "B": None}
     sheet = _text(year.lead.get(year.url()))
@@ -63,7 +66,6 @@ def test_a_unit_marked_not_submitted_has_no_score_and_ranks_after_the_scored(yea
     summary = year_summary(cluster_year)
     assert [(u.code, place) for u, place in summary.ranking] == [("A", 1)]
     assert [p.unit.code for p in summary.proposals] == ["A"]
-    # The unit's officer can no longer self-score over the lead's record.
     unit_page = _text(year.officer_b.get(year.url(f"don-vi/{year.b.pk}/")))
     assert "Lưu điểm tự chấm" not in unit_page and "Không nộp" in unit_page
 
