@@ -61,17 +61,15 @@ def count_of(cluster_year: ClusterYear, review: Review | None) -> tally.Count | 
 
 def decide(cluster_year: ClusterYear, review: Review | None) -> tally.Decision:
     """What the review decides from what is on record, without storing anything."""
-    rules, members = rules_of(cluster_year), members_of(cluster_year)
-    reported = reported_places(cluster_year)
-    count = count_of(cluster_year, review)
-    if review is not None and review.outcome is not None:
-        roster = [m.code for m in members]
-        return tally.decide_by_outcome(review.outcome, cluster_year.method, rules, reported, count, roster)
-    if count is not None:
-        return tally.decide_by_ballot(count, members, rules, reported)
-    if cluster_year.method == Method.SCORE:
-        return tally.decide_by_score(members, rules, reported)
-    return tally.Decision(places=sorted(reported.items(), key=lambda item: item[1]))
+    outcome = review.outcome if review is not None else None
+    return tally.decide(
+        cluster_year.method,
+        rules_of(cluster_year),
+        members_of(cluster_year),
+        reported_places(cluster_year),
+        count_of(cluster_year, review),
+        outcome,
+    )
 
 
 MEETING_FACTS = (("date", "ngày họp"), ("place", "địa điểm"), ("chair", "chủ trì"), ("secretary", "thư ký"))
