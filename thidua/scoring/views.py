@@ -63,7 +63,11 @@ def _back(cluster_year: ClusterYear, unit_id: int | None = None) -> HttpResponse
 @require_GET
 @login_required
 def sheet(request: HttpRequest, cluster_id: int, year: int) -> HttpResponse:
-    cluster_year = cluster_year_or_404(request.user, cluster_id, year)
+    return _sheet_page(request, cluster_year_or_404(request.user, cluster_id, year))
+
+
+def _sheet_page(request: HttpRequest, cluster_year: ClusterYear, *, refused: bool = False) -> HttpResponse:
+    """The table's page; after a refused form (`refused`), its inputs show what was typed."""
     found = ScoreSheet.objects.filter(cluster_year=cluster_year).first()
     can_manage = can_manage_cluster_year(request.user, cluster_year)
     own = officer_unit_ids(request.user)
@@ -86,6 +90,7 @@ def sheet(request: HttpRequest, cluster_id: int, year: int) -> HttpResponse:
         "rows": rows,
         "can_manage": can_manage,
         "kinds": Criterion.Kind.choices,
+        "typed": request.POST if refused else {},
     }
     return render(request, "scoring/sheet.html", context)
 
@@ -105,6 +110,7 @@ def sheet_create(request: HttpRequest, cluster_id: int, year: int) -> HttpRespon
             services.create_sheet(cluster_year, scale=scale, by=request.user)  # type: ignore[arg-type]
     except ValidationError as error:
         show_refusal(request, error)
+        return _sheet_page(request, cluster_year, refused=True)
     return _back(cluster_year)
 
 
@@ -129,6 +135,7 @@ def criterion_add(request: HttpRequest, cluster_id: int, year: int) -> HttpRespo
         )
     except ValidationError as error:
         show_refusal(request, error)
+        return _sheet_page(request, cluster_year, refused=True)
     return _back(cluster_year)
 
 

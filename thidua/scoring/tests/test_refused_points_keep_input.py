@@ -78,3 +78,12 @@ def test_a_refused_appraisal_shows_the_typed_value_and_a_second_submit_saves_it(
     year.lead.post(year.url(f"don-vi/{year.a.pk}/tham-dinh/"), again)
     saved = ItemScore.objects.get(unit_score__unit=year.a, criterion_id=ids["k1"])
     assert (str(saved.appraised_points), saved.reason) == ("0.50", "Thiếu minh chứng")
+
+
+def test_a_refused_criterion_keeps_its_group_name_kind_and_points(year):
+    typed = {"group": "V. Điểm thưởng", "name": "Sáng kiến cấp tỉnh", "kind": "bonus", "max_points": "0"}
+    response = year.lead.post(year.url("tieu-chi/"), typed)
+    page = html.unescape(response.content.decode())
+    assert response.status_code == 200 and "Điểm tối đa của tiêu chí phải lớn hơn 0." in page
+    assert 'value="V. Điểm thưởng"' in page and 'value="Sáng kiến cấp tỉnh"' in page and 'value="0"' in page
+    assert '<option value="bonus" selected>' in page
