@@ -33,7 +33,7 @@ from thidua.front.presenters import leader_words
 from thidua.meeting.forms import ReopenForm
 from thidua.organisations.models import Cluster
 from thidua.review.models import Review
-from thidua.review.services import conclude_review, conclusion_gaps, decide
+from thidua.review.services import conclude_review, conclusion_gaps
 from thidua.review.stages import year_stages
 
 
@@ -248,7 +248,7 @@ def edit_year(request: HttpRequest, cluster_id: int, year: int) -> HttpResponse:
     context["needs_ballot"] = cy.method == Method.BALLOT and not (agreed or (review and review.ballots_known))
     context["outcome_step"] = STEP_BY_SLUG["ket-qua"]
     # What the live conclusion would refuse for, shown before the button is pressed (the same gate).
-    context["gaps"] = [] if context["concluded"] else conclusion_gaps(cy, review, decide(cy, review))
+    context["gaps"] = [] if context["concluded"] else conclusion_gaps(cy, review)
     context["stages"] = year_stages(cy)
     return render(request, "front/edit_year.html", context)
 

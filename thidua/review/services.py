@@ -98,7 +98,7 @@ def _score_tie_breaks(decision: tally.Decision) -> list[str]:
     return list(dict.fromkeys(placed + passed))
 
 
-def conclusion_gaps(cluster_year: ClusterYear, review: Review | None, decision: tally.Decision) -> list[str]:
+def conclusion_gaps(cluster_year: ClusterYear, review: Review | None) -> list[str]:
     """What a live conclusion still needs, each naming where to supply it; empty when it may go ahead."""
     year, gaps = cluster_year.year, []
     if not cluster_year.memberships.exists():
@@ -109,37 +109,48 @@ def conclusion_gaps(cluster_year: ClusterYear, review: Review | None, decision: 
             f"Chưa ghi {', '.join(missing)} của hội nghị bình xét: ghi tại "
             f"{where.edit_step(year, where.STEP_MEETING)}."
         )
-    scores = scoring_progress(cluster_year)
-    if not scores.final:
-        lock = f"thẩm định và khóa điểm tại {where.score_page(year)}"
-        if cluster_year.method == Method.SCORE:
-            gaps.append(f"Năm này bình xét theo điểm chấm nhưng điểm chưa khóa: {lock}.")
-        elif tied := _score_tie_breaks(decision):
-            names = {
-                m.unit.code: m.unit.display_name for m in cluster_year.memberships.select_related("unit")
-            }
-            gaps.append(
-                "Kết quả cần điểm chấm để xét các đơn vị bằng phiếu "
-                f"({', '.join(names.get(code, code) for code in tied)}) nhưng điểm chưa khóa: {lock}."
-            )
-    agreed = review is not None and review.outcome is not None
-    if cluster_year.method == Method.ACCLAMATION and not agreed:
-        gaps.append(
-            "Năm này bình xét bằng suy tôn: nhập danh sách hội nghị đã thống nhất tại "
-            f"{where.edit_step(year, where.STEP_OUTCOME)}."
-        )
+    return gaps + _score_gaps(cluster_year, review) + _choice_gaps(cluster_year, review)
+
+
+def _score_gaps(cluster_year: ClusterYear, review: Review | None) -> list[str]:
+    """Locked scores, where the method ranks by them or an equal count was settled by them."""
+    if scoring_progress(cluster_year).final:
+        return []
+    lock = f"thẩm định và khóa điểm tại {where.score_page(cluster_year.year)}"
+    if cluster_year.method == Method.SCORE:
+        return [f"Năm này bình xét theo điểm chấm nhưng điểm chưa khóa: {lock}."]
+    if review is not None and _voting(review) == "open":
+        return []  # sealed while open: nothing is worked out from the ballots (the vote's own gap says why)
+    tied = _score_tie_breaks(decide(cluster_year, review))
+    if not tied:
+        return []
+    names = {m.unit.code: m.unit.display_name for m in cluster_year.memberships.select_related("unit")}
+    return [
+        "Kết quả cần điểm chấm để xét các đơn vị bằng phiếu "
+        f"({', '.join(names.get(code, code) for code in tied)}) nhưng điểm chưa khóa: {lock}."
+    ]
+
+
+def _choice_gaps(cluster_year: ClusterYear, review: Review | None) -> list[str]:
+    """How the meeting chose: a closed vote under the ballot method, agreed lists under acclamation."""
+    year, agreed = cluster_year.year, review is not None and review.outcome is not None
     voting = _voting(review) if review is not None else None
     # Ballots on record without a live vote are a historic year's, imported from its file.
     imported = review is not None and review.ballots_known
+    if cluster_year.method == Method.ACCLAMATION and not agreed:
+        return [
+            "Năm này bình xét bằng suy tôn: nhập danh sách hội nghị đã thống nhất tại "
+            f"{where.edit_step(year, where.STEP_OUTCOME)}."
+        ]
     if voting == "open":
-        gaps.append(f"Đang bỏ phiếu: đóng bỏ phiếu tại {where.chair_page(year)} trước khi chốt kết quả.")
-    elif cluster_year.method == Method.BALLOT and not agreed and voting != "closed" and not imported:
-        gaps.append(
+        return [f"Đang bỏ phiếu: đóng bỏ phiếu tại {where.chair_page(year)} trước khi chốt kết quả."]
+    if cluster_year.method == Method.BALLOT and not agreed and voting != "closed" and not imported:
+        return [
             f"Năm này bình xét bằng bỏ phiếu kín nhưng chưa bỏ phiếu: mở và đóng bỏ phiếu tại "
             f"{where.chair_page(year)}, hoặc ghi danh sách hội nghị đã thống nhất tại "
             f"{where.edit_step(year, where.STEP_OUTCOME)}."
-        )
-    return gaps
+        ]
+    return []
 
 
 def _freeze(cluster_year: ClusterYear, review: Review, decision: tally.Decision) -> None:
@@ -214,7 +225,7 @@ def conclude_review(cluster_year: ClusterYear, *, by: Actor) -> Review:
     otherwise freeze the proposals, the reasons and each unit's standing. Concluding again (after a
     reopening) freezes from the records as they then are."""
     review, decision = _review_for_conclusion(cluster_year)
-    gaps = conclusion_gaps(cluster_year, review, decision)
+    gaps = conclusion_gaps(cluster_year, review)
     if gaps:
         raise ValidationError(gaps, code="gate")
     _conclude(cluster_year, review, decision, reported=False)
@@ -228,7 +239,7 @@ def conclude_as_reported(cluster_year: ClusterYear, *, by: Actor, source: str) -
     the importer and the scenario runner only. The live gate is not applied; the review is marked as
     reported and the audit row names the file and what the live gate would have asked for."""
     review, decision = _review_for_conclusion(cluster_year)
-    gaps = conclusion_gaps(cluster_year, review, decision)
+    gaps = conclusion_gaps(cluster_year, review)
     _conclude(cluster_year, review, decision, reported=True)
     record(
         by, "review.conclude_as_reported", review, source=source, gate_gaps=gaps, **_frozen_audit(decision)

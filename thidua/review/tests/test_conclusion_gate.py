@@ -166,3 +166,19 @@ def test_only_the_lead_and_the_board_may_conclude(live: Live):
     assert Review.objects.get(cluster_year=live.cluster_year).concluded_at is None
     assert live.board.post(conclude_urls(live)[1]).status_code == 302
     assert Review.objects.get(cluster_year=live.cluster_year).concluded_at is not None
+
+
+def test_while_voting_is_open_the_entry_page_names_no_unit_the_ballots_favour(live: Live):
+    record_facts(live)
+    sheet = score_all(live, {"A": "95", "B": "90", "C": "85", "D": "80"})
+    scoring.reopen(sheet, reason="bổ sung minh chứng", by=live.user)
+    meeting = meeting_services.prepare_meeting(live.cluster_year, by=live.user)
+    meeting_services.record_attendance(meeting, list(live.units.values()), by=live.user)
+    meeting_services.open_voting(meeting, by=live.user)
+    codes = [i.code for i in meeting_services.issue_codes(meeting, by=live.user)]
+    for code, choices in zip(codes, TIED_BALLOTS, strict=True):
+        meeting_services.cast_with_code(code, choices)
+    page = live.lead.get(reverse("front:edit_year", args=[live.cluster_year.cluster_id, live.year]))
+    text = page.content.decode()
+    assert "Đang bỏ phiếu: đóng bỏ phiếu tại trang «Hội nghị bình xét năm 2025»" in text
+    assert "bằng phiếu" not in text and "Sở C, Sở D" not in text
