@@ -46,7 +46,7 @@ def cluster_line(cluster: Cluster) -> str:
 
 def cluster_word(cluster: Cluster) -> str:
     """ "Cụm" or "Khối", as in "Cụm trưởng" / "Khối trưởng"."""
-    return "Khối" if cluster.kind == Cluster.Kind.KHOI else "Cụm"
+    return cluster.word
 
 
 def issuer_code(cluster: Cluster) -> str:

@@ -22,7 +22,7 @@ from django.utils import timezone
 from thidua.core.audit import Actor, record
 from thidua.emulation import where
 from thidua.emulation.leadership import check_leadership
-from thidua.emulation.models import ClusterYear, Method
+from thidua.emulation.models import ClusterYear, Membership, Method
 from thidua.organisations.models import Unit
 from thidua.review import tally
 from thidua.review.models import Ballot, NextDeputy, NotProposed, Proposal, Review, Standing
@@ -72,6 +72,7 @@ def decide(cluster_year: ClusterYear, review: Review | None) -> tally.Decision:
     )
 
 
+VOTING_OPEN = "Đang bỏ phiếu: đóng bỏ phiếu tại {page} trước khi chốt kết quả."
 MEETING_FACTS = (("date", "ngày họp"), ("place", "địa điểm"), ("chair", "chủ trì"), ("secretary", "thư ký"))
 
 
@@ -143,7 +144,7 @@ def _choice_gaps(cluster_year: ClusterYear, review: Review | None) -> list[str]:
             f"{where.edit_step(year, where.STEP_OUTCOME)}."
         ]
     if voting == "open":
-        return [f"Đang bỏ phiếu: đóng bỏ phiếu tại {where.chair_page(year)} trước khi chốt kết quả."]
+        return [VOTING_OPEN.format(page=where.chair_page(year))]
     if cluster_year.method == Method.BALLOT and not agreed and voting != "closed" and not imported:
         return [
             f"Năm này bình xét bằng bỏ phiếu kín nhưng chưa bỏ phiếu: mở và đóng bỏ phiếu tại "
@@ -177,6 +178,14 @@ def _freeze(cluster_year: ClusterYear, review: Review, decision: tally.Decision)
         NotProposed(review=review, tier=tiers[n.tier], unit=units[n.unit], position=i, reason=n.reason)
         for i, n in enumerate(decision.not_proposed)
     )
+    _freeze_standings(review, decision, memberships, units)
+
+
+def _freeze_standings(
+    review: Review, decision: tally.Decision, memberships: list[Membership], units: Mapping[str, Unit]
+) -> None:
+    """Every unit's place, score and rating as they stand: placed units in ranking order, then the
+    members without a place in roster order."""
     rows = {m.unit.code: m for m in memberships}
     places = dict(decision.places)
     order = [code for code, _ in decision.places] + [
@@ -204,10 +213,7 @@ def _conclude(cluster_year: ClusterYear, review: Review, decision: tally.Decisio
 def _review_for_conclusion(cluster_year: ClusterYear) -> tuple[Review, tally.Decision]:
     review, _ = Review.objects.select_for_update().get_or_create(cluster_year=cluster_year)
     if _voting(review) == "open":
-        year = cluster_year.year
-        raise ValidationError(
-            f"Đang bỏ phiếu: đóng bỏ phiếu tại {where.chair_page(year)} trước khi chốt kết quả.", code="open"
-        )
+        raise ValidationError(VOTING_OPEN.format(page=where.chair_page(cluster_year.year)), code="open")
     return review, decide(cluster_year, review)
 
 

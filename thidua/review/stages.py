@@ -124,7 +124,11 @@ def _states(facts: list[_Fact], *, reported: bool) -> list[Step]:
     return steps
 
 
-LEAD, BOARD, UNITS, CHAIR = "Cụm trưởng", "Ban Thi đua – Khen thưởng", "Đơn vị thành viên", "Chủ trì hội nghị"
+BOARD, UNITS, CHAIR = "Ban Thi đua – Khen thưởng", "Đơn vị thành viên", "Chủ trì hội nghị"
+
+
+def _lead(cy: ClusterYear) -> str:
+    return f"{cy.cluster.word} trưởng"
 
 
 def _start(cy: ClusterYear) -> list[_Fact]:
@@ -139,7 +143,7 @@ def _start(cy: ClusterYear) -> list[_Fact]:
             members > 0 and cy.head_id is not None,
             members > 0,
             setup_detail,
-            f"{BOARD} hoặc {LEAD.lower()}",
+            f"{BOARD} hoặc {_lead(cy).lower()}",
             f"ghi đơn vị thành viên và cụm trưởng tại {where.edit_step(year, where.STEP_ROSTER)} "
             f"và bước «{where.STEP_LEADERSHIP}»",
             optional=False,
@@ -151,7 +155,7 @@ def _start(cy: ClusterYear) -> list[_Fact]:
             f"Văn bản số {launch.document_number} ngày {launch.date:%d/%m/%Y}."
             if launch
             else "Chưa ghi nhận.",
-            LEAD,
+            _lead(cy),
             f"ghi phát động thi đua tại {where.pact_page(year)}",
         ),
         _Fact(
@@ -167,22 +171,22 @@ def _start(cy: ClusterYear) -> list[_Fact]:
             members > 0 and signed >= members,
             signed > 0,
             f"{signed}/{members} đơn vị đã ký.",
-            LEAD,
+            _lead(cy),
             f"ghi các đơn vị ký giao ước tại {where.pact_page(year)}",
         ),
     ]
 
 
 def _scoring(cy: ClusterYear) -> list[_Fact]:
-    year, p = cy.year, scoring_progress(cy)
+    year, p, lead = cy.year, scoring_progress(cy), _lead(cy)
     needed = cy.method == Method.SCORE  # the score method cannot do without; the others may
     at = where.score_page(year)
     if p.reported:
         reported = "Điểm theo hồ sơ báo cáo của năm (không có bảng chấm điểm)."
         return [
             _Fact(YearStage.SCORING, False, False, reported, UNITS, f"tự chấm điểm tại {at}", used=False),
-            _Fact(YearStage.APPRAISAL, False, False, reported, LEAD, f"thẩm định điểm tại {at}", used=False),
-            _Fact(YearStage.SCORES_LOCKED, True, True, reported, LEAD, f"khóa điểm tại {at}"),
+            _Fact(YearStage.APPRAISAL, False, False, reported, lead, f"thẩm định điểm tại {at}", used=False),
+            _Fact(YearStage.SCORES_LOCKED, True, True, reported, lead, f"khóa điểm tại {at}"),
         ]
     scoring_action = f"tự chấm điểm và nộp tại {at}" if p.has_sheet else f"lập bảng chấm điểm tại {at}"
     return [
@@ -193,7 +197,7 @@ def _scoring(cy: ClusterYear) -> list[_Fact]:
             f"{p.submitted}/{p.members} đơn vị đã nộp hoặc được xử lý thay."
             if p.has_sheet
             else "Chưa có bảng.",
-            UNITS if p.has_sheet else LEAD,
+            UNITS if p.has_sheet else lead,
             scoring_action,
             optional=not needed,
         ),
@@ -202,7 +206,7 @@ def _scoring(cy: ClusterYear) -> list[_Fact]:
             p.has_sheet and p.members > 0 and p.appraised >= p.members,
             p.appraised > 0,
             f"{p.appraised}/{p.members} đơn vị đã thẩm định." if p.has_sheet else "Chưa có bảng.",
-            LEAD,
+            lead,
             f"thẩm định điểm (đơn vị không nộp: chấm thay kèm lý do hoặc ghi «không nộp») tại {at}",
             optional=not needed,
         ),
@@ -211,7 +215,7 @@ def _scoring(cy: ClusterYear) -> list[_Fact]:
             p.locked,
             p.locked,
             "Điểm đã khóa." if p.locked else "Chưa khóa.",
-            LEAD,
+            lead,
             f"khóa điểm tại {at}",
             optional=not needed,
         ),
@@ -236,7 +240,7 @@ def _meeting(cy: ClusterYear, review: Review | None) -> list[_Fact]:
             "Đã ghi đủ ngày, địa điểm, chủ trì, thư ký."
             if not missing
             else f"Còn thiếu: {', '.join(missing)}.",
-            LEAD,
+            _lead(cy),
             f"ghi thông tin hội nghị (ngày họp, địa điểm, chủ trì, thư ký) tại "
             f"{where.edit_step(year, where.STEP_MEETING)}",
             optional=False,
@@ -302,7 +306,7 @@ def _proposals(cy: ClusterYear, review: Review | None) -> _Fact:
         concluded and proposed > 0 and sent >= proposed,
         received.exists(),
         _proposals_detail(concluded, proposed, sent),
-        f"{BOARD} và {LEAD.lower()}",
+        f"{BOARD} và {_lead(cy).lower()}",
         f"lập hồ sơ từ kết quả bình xét và gửi tại {where.proposals_page(cy.year)}",
         used=not concluded or proposed > 0,
     )
