@@ -18,7 +18,7 @@ from thidua.exchange.exporter import dump_exchange
 from thidua.exchange.importer import import_exchange
 from thidua.exchange.reader import parse_exchange
 from thidua.organisations.models import Cluster
-from thidua.review.services import conclude_review
+from thidua.review.services import conclude_as_reported
 
 LAST_YEAR = 2024
 # The 34 provinces and cities after the 2025 reorganisation.
@@ -85,9 +85,10 @@ def generate(
             ballots += sum(len(year["ballots"]) for year in data["years"])
             exchange = parse_exchange(dump_exchange(data), f"synthetic-{o + 1}-{c + 1}.yaml")
             cluster = import_exchange(exchange, by=by)
-            # Concluded as a review meeting would: proposals and refusals exist for the board's stage.
+            # Concluded as their file reports (as the scenario runner does): proposals and refusals exist
+            # for the board's stage.
             for cluster_year in cluster.years.order_by("year"):
-                conclude_review(cluster_year, by=by)
+                conclude_as_reported(cluster_year, by=by, source=exchange.file)
     return SyntheticSummary(
         organizers=organizers,
         clusters=organizers * clusters_per_organizer,

@@ -1,6 +1,8 @@
 """The scripted year-end path shared by `thidua scenario` and `thidua demo`.
 
-It calls the same services the web interface calls: import, conclude, render, results.
+It calls the same services the web interface calls: import, render, results; the years of a file are
+historic, so they are concluded as their file reports them (review.services.conclude_as_reported), not
+through the live meeting's gate.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from thidua.core.audit import Actor
 from thidua.documents.render import render_documents
 from thidua.emulation.models import ClusterYear
 from thidua.review.results import results_for
-from thidua.review.services import conclude_review
+from thidua.review.services import conclude_as_reported
 
 
 @dataclass(frozen=True)
@@ -24,10 +26,15 @@ class YearOutput:
     directory: Path
 
 
+def report_source(cluster_year: ClusterYear) -> str:
+    """What the audit row of a reported conclusion names as its source: the file's own `source`."""
+    return cluster_year.cluster.source or f"tệp trao đổi của {cluster_year.cluster.name}"
+
+
 def run_year_end(cluster_year: ClusterYear, out_dir: Path, *, by: Actor) -> YearOutput:
-    """Conclude the year's review, write its documents and results.json into `out_dir`."""
+    """Conclude the year's review as reported, write its documents and results.json into `out_dir`."""
     out_dir.mkdir(parents=True, exist_ok=True)
-    conclude_review(cluster_year, by=by)
+    conclude_as_reported(cluster_year, by=by, source=report_source(cluster_year))
     documents = render_documents(cluster_year, out_dir)
     results = results_for(cluster_year, documents)
     (out_dir / "results.json").write_text(

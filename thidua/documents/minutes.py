@@ -1,7 +1,8 @@
 """Biên bản họp bình xét thi đua: the minutes of a cluster's year-end review meeting.
 
-Every fact comes from the year summary; what it does not know is shown as "chưa ghi nhận" or left blank
-for a hand to fill in, never guessed.
+Every fact comes from the year summary; what it does not know is never guessed. A live conclusion has
+passed the gate (date, place, chair and secretary recorded): a fact it still lacks is left blank for a hand
+to fill in. A draft, or a historic year concluded as its file reports, says "chưa ghi nhận".
 """
 
 from __future__ import annotations
@@ -41,7 +42,15 @@ def build_minutes(summary: YearSummary, doc: DocxDocument) -> None:
     _next_year(doc, summary, item)
     body(doc, f"Hội nghị kết thúc vào hồi {w.BLANK} giờ {w.BLANK} phút cùng ngày.")
     chair = w.person_name(review.chair) if review and review.chair else ""
-    signatures(doc, Signature(("THƯ KÝ",)), Signature(("CHỦ TRÌ",), name=chair))
+    secretary = w.person_name(review.secretary) if review and review.secretary else ""
+    signatures(doc, Signature(("THƯ KÝ",), name=secretary), Signature(("CHỦ TRÌ",), name=chair))
+
+
+def _unknown(summary: YearSummary) -> str:
+    """How a fact not on record is written (see the module docstring)."""
+    review = summary.review
+    live = summary.concluded and review is not None and not review.reported
+    return w.BLANK if live else w.UNKNOWN
 
 
 def _meeting(doc: DocxDocument, summary: YearSummary) -> None:
@@ -49,38 +58,39 @@ def _meeting(doc: DocxDocument, summary: YearSummary) -> None:
     year = summary.cluster_year.year
     word = w.cluster_word(summary.cluster)
     heading(doc, "I. THỜI GIAN, ĐỊA ĐIỂM, THÀNH PHẦN")
-    body(doc, Run("1. Thời gian: ", bold=True), w.short_date(review.date if review else None) + ".")
+    unknown = _unknown(summary)
+    body(doc, Run("1. Thời gian: ", bold=True), w.short_date(review.date if review else None, unknown) + ".")
     place = review.place if review and review.place else ""
     if not place and summary.host is not None:
         place = f"{summary.host.name} (đơn vị đăng cai)"
-    body(doc, Run("2. Địa điểm: ", bold=True), (place or w.UNKNOWN) + ".")
+    body(doc, Run("2. Địa điểm: ", bold=True), (place or unknown) + ".")
     body(doc, Run("3. Thành phần:", bold=True))
-    chair = review.chair if review and review.chair else w.UNKNOWN
-    board = review.board_representative if review and review.board_representative else w.UNKNOWN
+    chair = review.chair if review and review.chair else unknown
+    board = review.board_representative if review and review.board_representative else unknown
     body(doc, f"- Chủ trì: {chair}.")
     body(doc, f"- Đại diện {summary.organizer.standing_body or 'cơ quan thường trực'}: {board}.")
-    body(doc, f"- {word} trưởng năm {year}: {_unit_or_unknown(summary.head)}.")
-    body(doc, f"- {word} phó năm {year}: {_units_or_unknown(summary.deputies)}.")
-    body(doc, f"- Đơn vị dự họp: {_present(summary)}")
-    body(doc, f"- Thư ký: {w.BLANK}")
+    body(doc, f"- {word} trưởng năm {year}: {_unit_or_unknown(summary.head, unknown)}.")
+    body(doc, f"- {word} phó năm {year}: {_units_or_unknown(summary.deputies, unknown)}.")
+    body(doc, f"- Đơn vị dự họp: {_present(summary, unknown)}")
+    body(doc, f"- Thư ký: {review.secretary if review and review.secretary else w.BLANK}")
 
 
-def _present(summary: YearSummary) -> str:
+def _present(summary: YearSummary, unknown: str) -> str:
     review = summary.review
     if review is None or not review.present_known:
-        return w.UNKNOWN + "."
+        return unknown + "."
     order = {unit.pk: i for i, unit in enumerate(summary.members)}
     present = sorted(review.present.all(), key=lambda unit: (order.get(unit.pk, len(order)), unit.code))
     return f"{len(present)}/{len(summary.members)} đơn vị thành viên: {w.unit_names(present)}."
 
 
-def _unit_or_unknown(unit: Unit | None) -> str:
-    return unit.name if unit is not None else w.UNKNOWN
+def _unit_or_unknown(unit: Unit | None, unknown: str) -> str:
+    return unit.name if unit is not None else unknown
 
 
-def _units_or_unknown(units: list[Unit] | None) -> str:
+def _units_or_unknown(units: list[Unit] | None, unknown: str) -> str:
     if units is None:
-        return w.UNKNOWN
+        return unknown
     return w.unit_names(units) if units else "không có"
 
 
@@ -190,17 +200,18 @@ def _not_proposed(doc: DocxDocument, summary: YearSummary, item: Iterator[int]) 
 def _next_year(doc: DocxDocument, summary: YearSummary, item: Iterator[int]) -> None:
     word = w.cluster_word(summary.cluster)
     following = summary.cluster_year.year + 1
+    unknown = _unknown(summary)
     title = Run(f"{next(item)}. {word} trưởng, {word.lower()} phó năm {following}:", bold=True)
     if not summary.next_known:
-        body(doc, title, f" {w.UNKNOWN}.")
+        body(doc, title, f" {unknown}.")
     else:
         body(doc, title, keep=True)
-        body(doc, f"- {word} trưởng: {_unit_or_unknown(summary.next_head)};")
-        body(doc, f"- {word} phó: {_units_or_unknown(summary.next_deputies)};")
-        body(doc, f"- Hình thức quyết định: {decided_by_text(summary.next_decided_by) or w.UNKNOWN}.")
+        body(doc, f"- {word} trưởng: {_unit_or_unknown(summary.next_head, unknown)};")
+        body(doc, f"- {word} phó: {_units_or_unknown(summary.next_deputies, unknown)};")
+        body(doc, f"- Hình thức quyết định: {decided_by_text(summary.next_decided_by) or unknown}.")
     signed = summary.pact_signed
     body(
         doc,
         Run(f"{next(item)}. Ký giao ước thi đua năm {following}: ", bold=True),
-        w.short_date(signed) + ".",
+        w.short_date(signed, unknown) + ".",
     )

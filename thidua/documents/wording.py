@@ -25,8 +25,8 @@ def date_line(place: str, day: datetime.date | None) -> str:
     return f"{where}, ngày {day.day:02d} tháng {month} năm {day.year}"
 
 
-def short_date(day: datetime.date | None) -> str:
-    return f"{day:%d/%m/%Y}" if day else UNKNOWN
+def short_date(day: datetime.date | None, unknown: str = UNKNOWN) -> str:
+    return f"{day:%d/%m/%Y}" if day else unknown
 
 
 def cluster_line(cluster: Cluster) -> str:
@@ -46,7 +46,7 @@ def cluster_line(cluster: Cluster) -> str:
 
 def cluster_word(cluster: Cluster) -> str:
     """ "Cụm" or "Khối", as in "Cụm trưởng" / "Khối trưởng"."""
-    return "Khối" if cluster.kind == Cluster.Kind.KHOI else "Cụm"
+    return cluster.word
 
 
 def issuer_code(cluster: Cluster) -> str:

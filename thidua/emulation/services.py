@@ -8,7 +8,6 @@ Once the year's review is concluded its inputs are locked: `reopen_review` (with
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
@@ -16,22 +15,17 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from thidua.core.audit import Actor, record
+from thidua.emulation.leadership import check_leadership, names
 from thidua.emulation.models import ClusterYear, Deputy, Membership, Method, Rating, TieBreak
+
+# The meeting's services call set_method here, and set_review_facts calls theirs: importing the module (not
+# its names) lets either load first.
+from thidua.meeting import services as meeting_services
 from thidua.meeting.queries import meeting_for
-from thidua.meeting.services import prepare_meeting, record_attendance
 from thidua.organisations.models import Cluster, Unit
 from thidua.review.models import Review
 
-MAX_DEPUTIES = 2  # FORMAT.md: zero, one or two deputies
 LOCKED = "Kết quả bình xét năm {year} đã chốt; mở lại (kèm lý do) trước khi sửa."
-
-
-@dataclass(frozen=True)
-class MemberScore:
-    """What the appraisal gives one member: its score (None: not known) and rating ("" : not known)."""
-
-    score: Decimal | None
-    rating: str
 
 
 def _locked_year(cluster_year: ClusterYear) -> ClusterYear:
@@ -45,15 +39,11 @@ def _locked_year(cluster_year: ClusterYear) -> ClusterYear:
     return locked
 
 
-def _names(units: Sequence[Unit]) -> str:
-    return ", ".join(unit.display_name for unit in units)
-
-
 def _refuse_strangers(cluster: Cluster, units: Sequence[Unit]) -> None:
     strangers = [u for u in units if u.organizer_id != cluster.organizer_id]
     if strangers:
         raise ValidationError(
-            f"Đơn vị không thuộc {cluster.organizer.name}: {_names(strangers)}.", code="stranger"
+            f"Đơn vị không thuộc {cluster.organizer.name}: {names(strangers)}.", code="stranger"
         )
 
 
@@ -113,7 +103,7 @@ def set_roster(cluster_year: ClusterYear, units: Sequence[Unit], *, by: Actor) -
     dropped = [u for u in leaders if u.pk not in chosen]
     if dropped:
         raise ValidationError(
-            f"Không bỏ được khỏi danh sách đơn vị đang là cụm trưởng, cụm phó: {_names(dropped)}. "
+            f"Không bỏ được khỏi danh sách đơn vị đang là cụm trưởng, cụm phó: {names(dropped)}. "
             "Đổi cụm trưởng, cụm phó trước.",
             code="leader_dropped",
         )
@@ -140,28 +130,8 @@ def set_leadership(
     """Head and deputies (members of the year), and the host. `None` means not known; `deputies=[]`
     means there was no deputy."""
     cluster_year = _locked_year(cluster_year)
-    members = {u.pk for u in cluster_year.member_units()}
     deputies = list(dict.fromkeys(deputies)) if deputies is not None else None
-    if head is not None and head.pk not in members:
-        raise ValidationError(
-            f"Cụm trưởng phải là đơn vị thành viên năm {cluster_year.year}: {head.display_name} không có "
-            "trong danh sách.",
-            code="head_not_member",
-        )
-    if deputies is not None and len(deputies) > MAX_DEPUTIES:
-        raise ValidationError(
-            f"Tối đa hai cụm phó; đã chọn {len(deputies)}: {_names(deputies)}.", code="too_many_deputies"
-        )
-    strangers = [u for u in deputies or [] if u.pk not in members]
-    if strangers:
-        raise ValidationError(
-            f"Cụm phó phải là đơn vị thành viên năm {cluster_year.year}: {_names(strangers)}.",
-            code="deputy_not_member",
-        )
-    if head is not None and any(u.pk == head.pk for u in deputies or []):
-        raise ValidationError(
-            f"{head.display_name} không thể vừa là cụm trưởng vừa là cụm phó.", code="head_is_deputy"
-        )
+    check_leadership(cluster_year, head, deputies)
     if host is not None:
         _refuse_strangers(cluster_year.cluster, [host])
     cluster_year.head, cluster_year.host = head, host
@@ -182,6 +152,33 @@ def set_leadership(
     return cluster_year
 
 
+def _check_method(cluster_year: ClusterYear, method: str) -> None:
+    if method not in Method.values:
+        raise ValidationError(f"Hình thức bình xét không hợp lệ: {method}.", code="method")
+    meeting = meeting_for(cluster_year)
+    if method != cluster_year.method and meeting is not None and meeting.voting != meeting.Voting.PREPARING:
+        raise ValidationError("Đã mở bỏ phiếu; không đổi hình thức bình xét được nữa.", code="voting_started")
+
+
+def _write_method(cluster_year: ClusterYear, method: str) -> None:
+    """The only place the year's method is written (set_method and set_rules, each after the checks)."""
+    if method != cluster_year.method:
+        cluster_year.method = method
+        cluster_year.save(update_fields=["method"])
+
+
+@transaction.atomic
+def set_method(cluster_year: ClusterYear, method: str, *, by: Actor) -> ClusterYear:
+    """How the year's review chooses (ballot, acclamation, score), as the chair's page sets it with the
+    meeting's rules; the year's rules step sets it with the other rules. Fixed once voting has opened."""
+    cluster_year = _locked_year(cluster_year)
+    _check_method(cluster_year, method)
+    before = cluster_year.method
+    _write_method(cluster_year, method)
+    record(by, "cluster_year.method", cluster_year, method=method, before=before)
+    return cluster_year
+
+
 @transaction.atomic
 def set_rules(
     cluster_year: ClusterYear,
@@ -196,11 +193,7 @@ def set_rules(
     """The regulation in force for the year. A tier absent from `quotas` has no cap."""
     cluster_year = _locked_year(cluster_year)
     tiers = {t.code: t for t in cluster_year.cluster.award_tiers.all()}
-    if method not in Method.values:
-        raise ValidationError(f"Hình thức bình xét không hợp lệ: {method}.", code="method")
-    meeting = meeting_for(cluster_year)
-    if method != cluster_year.method and meeting is not None and meeting.voting != meeting.Voting.PREPARING:
-        raise ValidationError("Đã mở bỏ phiếu; không đổi hình thức bình xét được nữa.", code="voting_started")
+    _check_method(cluster_year, method)
     unknown = sorted(set(quotas) - set(tiers))
     if unknown:
         raise ValidationError(f"Hình thức khen thưởng không có trong cụm: {', '.join(unknown)}.", code="tier")
@@ -218,16 +211,14 @@ def set_rules(
     tie_break = list(tie_break)
     if len(set(tie_break)) != len(tie_break) or not set(tie_break) <= set(TieBreak.values):
         raise ValidationError("Thứ tự xét khi bằng phiếu không hợp lệ (mỗi tiêu chí một lần).", code="tie")
-    cluster_year.method, cluster_year.quotas = (
-        method,
-        {code: quotas[code] for code in tiers if code in quotas},
-    )
+    _write_method(cluster_year, method)
+    cluster_year.quotas = {code: quotas[code] for code in tiers if code in quotas}
     cluster_year.min_approval, cluster_year.tie_break, cluster_year.exclusive = (
         min_approval,
         tie_break,
         exclusive,
     )
-    cluster_year.save(update_fields=["method", "quotas", "min_approval", "tie_break", "exclusive"])
+    cluster_year.save(update_fields=["quotas", "min_approval", "tie_break", "exclusive"])
     record(
         by,
         "cluster_year.rules",
@@ -242,28 +233,22 @@ def set_rules(
 
 
 @transaction.atomic
-def set_scores(cluster_year: ClusterYear, scores: Mapping[Unit, MemberScore], *, by: Actor) -> ClusterYear:
-    """Appraised totals and ratings of members; a member absent from `scores` is left as it is."""
+def set_ratings(cluster_year: ClusterYear, ratings: Mapping[Unit, str], *, by: Actor) -> ClusterYear:
+    """Members' ratings ("": not known); a member absent from `ratings` is left as it is. Scores are not
+    written here: they come from the score table's lock (scoring.services.lock) alone."""
     cluster_year = _locked_year(cluster_year)
     rows = {m.unit_id: m for m in cluster_year.memberships.select_related("unit")}
-    strangers = [unit for unit in scores if unit.pk not in rows]
+    strangers = [unit for unit in ratings if unit.pk not in rows]
     if strangers:
-        raise ValidationError(f"Không phải đơn vị thành viên: {_names(strangers)}.", code="not_member")
-    for unit, given in scores.items():
-        if given.score is not None and given.score < 0:
-            raise ValidationError(f"Điểm của {unit.display_name} không được âm.", code="negative_score")
-        if given.rating and given.rating not in Rating.values:
-            raise ValidationError(f"Xếp loại không hợp lệ: {given.rating}.", code="rating")
-    for unit, given in scores.items():
+        raise ValidationError(f"Không phải đơn vị thành viên: {names(strangers)}.", code="not_member")
+    wrong = [rating for rating in ratings.values() if rating and rating not in Rating.values]
+    if wrong:
+        raise ValidationError(f"Xếp loại không hợp lệ: {', '.join(wrong)}.", code="rating")
+    for unit, rating in ratings.items():
         row = rows[unit.pk]
-        row.score, row.rating = given.score, given.rating
-        row.save(update_fields=["score", "rating"])
-    record(
-        by,
-        "cluster_year.scores",
-        cluster_year,
-        scores={u.code: [str(g.score) if g.score is not None else None, g.rating] for u, g in scores.items()},
-    )
+        row.rating = rating
+        row.save(update_fields=["rating"])
+    record(by, "cluster_year.ratings", cluster_year, ratings={u.code: r for u, r in ratings.items()})
     return cluster_year
 
 
@@ -279,12 +264,13 @@ def set_review_facts(
     date: date | None,
     place: str,
     chair: str,
+    secretary: str,
     board_representative: str,
     present: Sequence[Unit] | None,
     by: Actor,
 ) -> Review:
-    """The meeting's date, place, chair and board representative; the units present (None: not
-    recorded) go through the meeting's own attendance rule."""
+    """The meeting's date, place, chair, secretary and board representative; the units present (None:
+    not recorded) go through the meeting's own attendance rule."""
     cluster_year = _locked_year(cluster_year)
     review = _review(cluster_year)
     if date is not None and date.year < cluster_year.year:
@@ -292,10 +278,11 @@ def set_review_facts(
             f"Ngày họp {date:%d/%m/%Y} trước năm thi đua {cluster_year.year}.", code="date_before_year"
         )
     review.date, review.place, review.chair = date, place.strip(), chair.strip()
-    review.board_representative = board_representative.strip()
-    review.save(update_fields=["date", "place", "chair", "board_representative"])
+    review.secretary, review.board_representative = secretary.strip(), board_representative.strip()
+    review.save(update_fields=["date", "place", "chair", "secretary", "board_representative"])
     if present is not None:
-        record_attendance(meeting_for(cluster_year) or prepare_meeting(cluster_year, by=by), present, by=by)
+        meeting = meeting_for(cluster_year) or meeting_services.prepare_meeting(cluster_year, by=by)
+        meeting_services.record_attendance(meeting, present, by=by)
     record(
         by,
         "review.facts",
@@ -303,6 +290,7 @@ def set_review_facts(
         date=date.isoformat() if date else None,
         place=review.place,
         chair=review.chair,
+        secretary=review.secretary,
         board_representative=review.board_representative,
         present=sorted(u.code for u in present) if present is not None else None,
     )
@@ -330,7 +318,7 @@ def set_outcome(
         strangers = [u for u in units if u.pk not in members]
         if strangers:
             raise ValidationError(
-                f"«{tiers[code].name}»: không phải đơn vị thành viên: {_names(strangers)}.", code="not_member"
+                f"«{tiers[code].name}»: không phải đơn vị thành viên: {names(strangers)}.", code="not_member"
             )
         if len({u.pk for u in units}) != len(units):
             raise ValidationError(f"«{tiers[code].name}»: một đơn vị được ghi hai lần.", code="twice")
@@ -357,7 +345,7 @@ def reopen_review(cluster_year: ClusterYear, *, reason: str, by: Actor) -> Revie
     if not reason.strip():
         raise ValidationError("Cần ghi lý do mở lại kết quả bình xét.", code="reason")
     concluded_at = review.concluded_at
-    review.concluded_at = None
-    review.save(update_fields=["concluded_at"])
+    review.concluded_at, review.reported = None, False
+    review.save(update_fields=["concluded_at", "reported"])
     record(by, "review.reopen", review, reason=reason.strip(), concluded_at=concluded_at.isoformat())
     return review

@@ -20,6 +20,7 @@ from thidua.exchange.data import RulesData, YearData
 from thidua.organisations.models import Cluster, Unit
 from thidua.review.models import Review
 from thidua.review.services import cast_ballot, record_next_leadership
+from thidua.scoring.services import record_reported_scores
 
 
 def write_year(
@@ -51,6 +52,9 @@ def write_year(
         date=facts.date,
         place=facts.place or "",
         chair=facts.chair or "",
+        # The exchange file has no secretary (FORMAT.md): the one on record, if any, stays.
+        secretary=Review.objects.filter(cluster_year=cluster_year).values_list("secretary", flat=True).first()
+        or "",
         board_representative=facts.board_representative or "",
         present=_pick(units, facts.present),
         by=by,
@@ -97,12 +101,13 @@ def _set_roster_and_leadership(
 def _write_reported_scores(
     cluster_year: ClusterYear, year: YearData, units: dict[str, Unit], *, by: Actor
 ) -> None:
-    """The appraised totals and ratings the file reports for every member (one it gives none has none)."""
-    given = {
-        units[code]: services.MemberScore(year.scores.get(code), year.ratings.get(code, ""))
-        for code in year.members
-    }
-    services.set_scores(cluster_year, given, by=by)
+    """The ratings the file reports for every member (one it gives none has none), and its appraised totals
+    through the one writer of a historic year's scores (a year scored on its own table keeps its lock's)."""
+    members = [units[code] for code in year.members]
+    services.set_ratings(cluster_year, {unit: year.ratings.get(unit.code, "") for unit in members}, by=by)
+    if year.scores:
+        scores = {unit: year.scores.get(unit.code) for unit in members}
+        record_reported_scores(cluster_year, scores, by=by, source="exchange file")
 
 
 def _cast_file_ballots(review: Review, year: YearData) -> None:

@@ -1,7 +1,7 @@
-"""Entering a cluster's year step by step: a new year, its roster, leadership, rules, scores, the review's
+"""Entering a cluster's year step by step: a new year, its roster, leadership, rules, ratings, the review's
 facts and agreed lists, then "Chốt kết quả". Views stay thin: every change is a thidua.emulation.services
 (or review.services) call; a refusal shows the service's message above the form, which keeps what the
-user typed.
+user typed. Scores are not entered here: they come from the score table's lock (thidua.scoring).
 
 Who: the year's cluster lead and the organizer's board (accounts.rules.managed_cluster_years); a new year
 is the board's act (accounts.rules.board_organizers). Everyone else gets 404, as on the reading pages.
@@ -26,14 +26,15 @@ from django.views.decorators.http import require_POST
 from thidua.accounts.rules import board_organizers, managed_cluster_years
 from thidua.core.audit import Actor
 from thidua.core.feedback import show_refusal
-from thidua.emulation import services
+from thidua.emulation import services, where
 from thidua.emulation.models import ClusterYear, Method
 from thidua.front import forms as edit_forms
 from thidua.front.presenters import leader_words
 from thidua.meeting.forms import ReopenForm
 from thidua.organisations.models import Cluster
 from thidua.review.models import Review
-from thidua.review.services import conclude_review
+from thidua.review.services import conclude_review, conclusion_gaps
+from thidua.review.stages import year_stages
 
 
 @dataclass(frozen=True)
@@ -80,11 +81,9 @@ def _rules_form(cy: ClusterYear, data: Any) -> forms.Form:
     return edit_forms.RulesForm(data, tiers=tiers, initial=initial)
 
 
-def _scores_form(cy: ClusterYear, data: Any) -> forms.Form:
-    initial: dict[str, Any] = {}
-    for row in cy.memberships.all():
-        initial[f"score_{row.unit_id}"], initial[f"rating_{row.unit_id}"] = row.score, row.rating
-    return edit_forms.ScoresForm(data, cluster_year=cy, initial=initial)
+def _ratings_form(cy: ClusterYear, data: Any) -> forms.Form:
+    initial = {f"rating_{row.unit_id}": row.rating for row in cy.memberships.all()}
+    return edit_forms.RatingsForm(data, cluster_year=cy, initial=initial)
 
 
 def _facts_form(cy: ClusterYear, data: Any) -> forms.Form:
@@ -95,6 +94,7 @@ def _facts_form(cy: ClusterYear, data: Any) -> forms.Form:
             "date": review.date.strftime("%d/%m/%Y") if review.date else "",
             "place": review.place,
             "chair": review.chair,
+            "secretary": review.secretary,
             "board_representative": review.board_representative,
             "present": list(review.present.values_list("pk", flat=True)) if review.present_known else [],
         }
@@ -117,13 +117,13 @@ def _outcome_form(cy: ClusterYear, data: Any) -> forms.Form:
 STEPS = [
     Step(
         "thanh-vien",
-        "Đơn vị thành viên",
+        where.STEP_ROSTER,
         _roster_form,
         lambda f, cy, by: services.set_roster(cy, f.members_in_order(), by=by),
     ),
     Step(
         "lanh-dao",
-        "Cụm trưởng, cụm phó, đơn vị đăng cai",
+        where.STEP_LEADERSHIP,
         _leadership_form,
         lambda f, cy, by: services.set_leadership(
             cy, head=f.cleaned_data["head"], deputies=f.deputies_given(), host=f.cleaned_data["host"], by=by
@@ -145,20 +145,21 @@ STEPS = [
     ),
     Step(
         "diem",
-        "Điểm và xếp loại",
-        _scores_form,
-        lambda f, cy, by: services.set_scores(cy, f.given(), by=by),
+        where.STEP_RATINGS,
+        _ratings_form,
+        lambda f, cy, by: services.set_ratings(cy, f.given(), by=by),
         "front/edit_scores.html",
     ),
     Step(
         "hoi-nghi",
-        "Hội nghị bình xét",
+        where.STEP_MEETING,
         _facts_form,
         lambda f, cy, by: services.set_review_facts(
             cy,
             date=f.cleaned_data["date"],
             place=f.cleaned_data["place"],
             chair=f.cleaned_data["chair"],
+            secretary=f.cleaned_data["secretary"],
             board_representative=f.cleaned_data["board_representative"],
             present=f.present_given(),
             by=by,
@@ -166,7 +167,7 @@ STEPS = [
     ),
     Step(
         "ket-qua",
-        "Kết quả thống nhất (suy tôn, không công bố số phiếu)",
+        where.STEP_OUTCOME,
         _outcome_form,
         lambda f, cy, by: services.set_outcome(cy, outcome=f.outcome(), unnamed=f.unnamed(), by=by),
         "front/edit_outcome.html",
@@ -201,6 +202,7 @@ def _year_context(cy: ClusterYear) -> dict[str, Any]:
         "review": review,
         "reopen": ReopenForm(),
         "words": leader_words(cy.cluster.kind),
+        "can_manage": True,  # every page here is behind _get_year_to_edit
     }
 
 
@@ -244,9 +246,10 @@ def edit_year(request: HttpRequest, cluster_id: int, year: int) -> HttpResponse:
     review = context["review"]
     agreed = review is not None and review.outcome is not None
     context["needs_ballot"] = cy.method == Method.BALLOT and not (agreed or (review and review.ballots_known))
-    # Acclamation decides nothing by itself: without the agreed lists, concluding would propose no one.
-    context["needs_outcome"] = cy.method == Method.ACCLAMATION and not agreed
     context["outcome_step"] = STEP_BY_SLUG["ket-qua"]
+    # What the live conclusion would refuse for, shown before the button is pressed (the same gate).
+    context["gaps"] = [] if context["concluded"] else conclusion_gaps(cy, review)
+    context["stages"] = year_stages(cy)
     return render(request, "front/edit_year.html", context)
 
 
@@ -278,7 +281,11 @@ def conclude(request: HttpRequest, cluster_id: int, year: int) -> HttpResponse:
     if review is not None and review.concluded_at is not None:
         messages.error(request, services.LOCKED.format(year=cy.year))
         return redirect(_edit_url(cy))
-    conclude_review(cy, by=request.user)
+    try:
+        conclude_review(cy, by=request.user)
+    except ValidationError as error:
+        show_refusal(request, error)
+        return redirect(_edit_url(cy))
     messages.success(request, f"Đã chốt kết quả bình xét năm {cy.year}.")
     return redirect("front:cluster_year", cy.cluster_id, cy.year)
 

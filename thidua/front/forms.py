@@ -5,12 +5,12 @@ question (thidua.emulation.services), so the rule lives in one place for every d
 from __future__ import annotations
 
 from datetime import date, datetime
+from decimal import Decimal
 from typing import Any
 
 from django import forms
 
 from thidua.emulation.models import ClusterYear, Method, Rating, TieBreak
-from thidua.emulation.services import MemberScore
 from thidua.front.presenters import LeaderWords
 from thidua.organisations.models import AwardTier, Unit
 
@@ -117,30 +117,24 @@ class RulesForm(forms.Form):
 RATING_CHOICES = [("", "—"), *Rating.choices]
 
 
-class ScoresForm(forms.Form):
-    """One score and one rating per member; rows() pairs them for a table."""
+class RatingsForm(forms.Form):
+    """One rating per member. The member's score is shown beside it, read-only: it comes from the score
+    table's lock, never from this form."""
 
     def __init__(self, *args: Any, cluster_year: ClusterYear, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.units = cluster_year.member_units()
-        for unit in self.units:
-            self.fields[f"score_{unit.pk}"] = forms.DecimalField(
-                label=f"Điểm – {unit.display_name}",
-                required=False,
-                localize=True,
-                max_digits=8,
-                decimal_places=2,
-            )
+        rows = cluster_year.memberships.select_related("unit").order_by("position", "id")
+        self.members = [(m.unit, m.score) for m in rows]
+        for unit, _ in self.members:
             self.fields[f"rating_{unit.pk}"] = forms.ChoiceField(
                 label=f"Xếp loại – {unit.display_name}", choices=RATING_CHOICES, required=False
             )
 
-    def rows(self) -> list[tuple[Unit, forms.BoundField, forms.BoundField]]:
-        return [(u, self[f"score_{u.pk}"], self[f"rating_{u.pk}"]) for u in self.units]
+    def rows(self) -> list[tuple[Unit, Decimal | None, forms.BoundField]]:
+        return [(unit, score, self[f"rating_{unit.pk}"]) for unit, score in self.members]
 
-    def given(self) -> dict[Unit, MemberScore]:
-        data = self.cleaned_data
-        return {u: MemberScore(data[f"score_{u.pk}"], data[f"rating_{u.pk}"]) for u in self.units}
+    def given(self) -> dict[Unit, str]:
+        return {unit: self.cleaned_data[f"rating_{unit.pk}"] for unit, _ in self.members}
 
 
 class DayField(forms.CharField):
@@ -163,6 +157,7 @@ class ReviewFactsForm(forms.Form):
     date = DayField(label="Ngày họp bình xét", required=False, help_text=DATE_HELP)
     place = forms.CharField(label="Địa điểm", max_length=255, required=False)
     chair = forms.CharField(label="Chủ trì (họ tên, chức vụ)", max_length=255, required=False)
+    secretary = forms.CharField(label="Thư ký (họ tên, chức vụ)", max_length=255, required=False)
     board_representative = forms.CharField(
         label="Đại diện Ban Thi đua – Khen thưởng", max_length=255, required=False
     )

@@ -7,8 +7,8 @@ from decimal import Decimal
 from django import forms
 from django.db.models import QuerySet
 
+from thidua.emulation.leadership import MAX_DEPUTIES
 from thidua.emulation.models import Method
-from thidua.emulation.services import MAX_DEPUTIES
 from thidua.meeting.models import Meeting
 from thidua.organisations.models import Organizer, Unit
 

@@ -13,6 +13,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from thidua.core.audit import Actor, record
+
+# The year's services call this module too: importing the module (not its names) lets either load first.
+from thidua.emulation import services as year_services
 from thidua.emulation.models import ClusterYear, Method
 from thidua.meeting import balloting, codes
 from thidua.meeting.balloting import IssuedCode
@@ -68,8 +71,8 @@ def set_meeting_rules(
     if mode != meeting.mode and meeting.issues.exists():
         raise ValidationError("Đã cấp mã phiếu; không đổi sang phiếu giấy được.", code="codes_issued")
     cluster_year = meeting.review.cluster_year
-    ClusterYear.objects.filter(pk=cluster_year.pk).update(method=method)
-    cluster_year.method = method
+    if method != cluster_year.method:
+        meeting.review.cluster_year = year_services.set_method(cluster_year, method, by=by)
     meeting.mode, meeting.quorum_share, meeting.quorum_strict = mode, quorum_share, quorum_strict
     meeting.self_vote_allowed = self_vote_allowed
     meeting.save(update_fields=["mode", "quorum_share", "quorum_strict", "self_vote_allowed"])

@@ -213,12 +213,14 @@ def issue(request: HttpRequest, cluster_id: int, year: int) -> HttpResponse:
 @login_required
 @require_POST
 def conclude(request: HttpRequest, cluster_id: int, year: int) -> HttpResponse:
+    """The chair's "Chốt kết quả": the same gated action as the year's entry page; a refusal names what
+    is missing and where to supply it."""
     cluster_year = _get_cluster_year_for_chair(request, cluster_id, year)
-    meeting = meeting_for(cluster_year)
-    if meeting is not None and meeting.voting == Meeting.Voting.OPEN:
-        messages.error(request, "Đang bỏ phiếu; đóng bỏ phiếu trước khi chốt kết quả.")
-    else:
+    try:
         conclude_review(cluster_year, by=request.user)
+    except ValidationError as error:
+        show_refusal(request, error)
+    else:
         messages.success(request, "Đã chốt kết quả bình xét.")
     return redirect(_chair_url(cluster_year))
 
@@ -233,14 +235,18 @@ def next_leadership(request: HttpRequest, cluster_id: int, year: int) -> HttpRes
             messages.error(request, f"Chưa ghi nhận: {error}")
         return redirect(_chair_url(cluster_year))
     meeting = services.prepare_meeting(cluster_year, by=request.user)
-    record_next_leadership(
-        meeting.review,
-        head=form.cleaned_data["head"],
-        deputies=list(form.cleaned_data["deputies"]),
-        decided_by=form.decided_by_text(),
-        by=request.user,
-    )
-    messages.success(request, "Đã ghi nhận cụm trưởng, cụm phó năm sau.")
+    try:
+        record_next_leadership(
+            meeting.review,
+            head=form.cleaned_data["head"],
+            deputies=list(form.cleaned_data["deputies"]),
+            decided_by=form.decided_by_text(),
+            by=request.user,
+        )
+    except ValidationError as error:
+        show_refusal(request, error)
+    else:
+        messages.success(request, "Đã ghi nhận cụm trưởng, cụm phó năm sau.")
     return redirect(_chair_url(cluster_year))
 
 

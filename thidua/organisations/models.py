@@ -174,3 +174,8 @@ class Cluster(models.Model):
 
     def ordered_tiers(self) -> list[AwardTier]:
         return sorted(self.award_tiers.all(), key=lambda tier: (tier.position, tier.pk))
+
+    @property
+    def word(self) -> str:
+        """ "Cụm" or "Khối", as in "Cụm trưởng" / "Khối trưởng" (GLOSSARY)."""
+        return "Khối" if self.kind == self.Kind.KHOI else "Cụm"

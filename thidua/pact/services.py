@@ -1,5 +1,6 @@
 """The launch, the registrations and the pact signing: each checks its input whole and writes nothing when
-refused (one transaction), and leaves an audit row."""
+refused (one transaction), and leaves an audit row. A refusal about one input is keyed by the parameter's
+name (`ValidationError({"deadline": […]})`), so a page can show it beside that field."""
 
 from __future__ import annotations
 
@@ -7,12 +8,13 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
 from thidua.awards.catalogue import AWARDS
 from thidua.core.audit import Actor, record
+from thidua.emulation import where
 from thidua.emulation.models import ClusterYear
 from thidua.organisations.models import Unit
 from thidua.pact.models import Launch, Registration, Signing
@@ -39,7 +41,10 @@ def _member(cluster_year: ClusterYear, unit: Unit) -> None:
 def _launch_of(cluster_year: ClusterYear) -> Launch:
     launch = Launch.objects.filter(cluster_year=cluster_year).first()
     if launch is None:
-        raise ValidationError(f"Năm {cluster_year.year} chưa ghi nhận phát động thi đua.")
+        raise ValidationError(
+            f"Năm {cluster_year.year} chưa ghi nhận phát động thi đua: cụm trưởng ghi phát động tại "
+            f"{where.pact_page(cluster_year.year)} trước."
+        )
     return launch
 
 
@@ -55,21 +60,28 @@ def record_launch(
     by: Actor,
 ) -> Launch:
     """Record (or correct) the launch of the year's movement and the registration deadline."""
-    errors = []
+    errors: dict[str, list[str]] = {}
+    if not cluster_year.memberships.exists():
+        errors[NON_FIELD_ERRORS] = [
+            f"Năm {cluster_year.year} chưa có đơn vị thành viên: ghi tại "
+            f"{where.edit_step(cluster_year.year, where.STEP_ROSTER)} trước khi phát động."
+        ]
     if not document_number.strip():
-        errors.append("Cần ghi số văn bản phát động.")
+        errors["document_number"] = ["Cần ghi số văn bản phát động."]
     if not document_title.strip():
-        errors.append("Cần ghi trích yếu văn bản phát động.")
+        errors["document_title"] = ["Cần ghi trích yếu văn bản phát động."]
     if not theme.strip():
-        errors.append("Cần ghi chủ đề, nội dung phong trào thi đua.")
+        errors["theme"] = ["Cần ghi chủ đề, nội dung phong trào thi đua."]
     if deadline < date:
-        errors.append(f"Hạn đăng ký ({deadline:%d/%m/%Y}) không được trước ngày phát động ({date:%d/%m/%Y}).")
+        errors["deadline"] = [
+            f"Hạn đăng ký ({deadline:%d/%m/%Y}) không được trước ngày phát động ({date:%d/%m/%Y})."
+        ]
     first_signing = Signing.objects.filter(cluster_year=cluster_year).order_by("signed_on").first()
     if first_signing is not None and first_signing.signed_on < date:
-        errors.append(
+        errors["date"] = [
             f"Đã có đơn vị ký giao ước ngày {first_signing.signed_on:%d/%m/%Y}: "
             f"ngày phát động không được sau ngày đó."
-        )
+        ]
     if errors:
         raise ValidationError(errors)
     launch, created = Launch.objects.update_or_create(
@@ -115,14 +127,14 @@ def register(
         )
     lines = [line.strip() for line in targets.splitlines() if line.strip()]
     names = dict(title_choices(cluster_year))
-    errors = []
+    errors: dict[str, list[str]] = {}
     if not lines:
-        errors.append("Cần ghi ít nhất một chỉ tiêu (mỗi dòng một chỉ tiêu).")
-    if not titles:
-        errors.append("Cần chọn ít nhất một danh hiệu hoặc hình thức khen thưởng đăng ký.")
+        errors["targets"] = ["Cần ghi ít nhất một chỉ tiêu (mỗi dòng một chỉ tiêu)."]
     unknown = [code for code in titles if code not in names]
-    if unknown:
-        errors.append(f"Danh hiệu không có trong danh mục của cụm: {', '.join(unknown)}.")
+    if not titles:
+        errors["titles"] = ["Cần chọn ít nhất một danh hiệu hoặc hình thức khen thưởng đăng ký."]
+    elif unknown:
+        errors["titles"] = [f"Danh hiệu không có trong danh mục của cụm: {', '.join(unknown)}."]
     if errors:
         raise ValidationError(errors)
     chosen = [{"code": code, "name": names[code]} for code in dict.fromkeys(titles)]
@@ -149,23 +161,26 @@ def record_signing(
     """Record that the given units signed the pact on `signed_on`; a unit signs once."""
     launch = _launch_of(cluster_year)
     units = list(units)
-    errors = []
+    errors: dict[str, list[str]] = {}
     if not units:
-        errors.append("Cần chọn ít nhất một đơn vị ký giao ước.")
+        errors["units"] = ["Cần chọn ít nhất một đơn vị ký giao ước."]
     if signed_on < launch.date:
-        errors.append(
+        errors["signed_on"] = [
             f"Ngày ký giao ước ({signed_on:%d/%m/%Y}) không được trước "
             f"ngày phát động ({launch.date:%d/%m/%Y})."
-        )
+        ]
     members = set(cluster_year.memberships.values_list("unit_id", flat=True))
     signed = dict(Signing.objects.filter(cluster_year=cluster_year).values_list("unit_id", "signed_on"))
     for unit in units:
         if unit.pk not in members:
-            errors.append(f"{unit.name} không phải đơn vị thành viên của cụm năm {cluster_year.year}.")
+            problem = f"{unit.name} không phải đơn vị thành viên của cụm năm {cluster_year.year}."
         elif unit.pk in signed:
-            errors.append(
+            problem = (
                 f"{unit.name} đã ký giao ước ngày {signed[unit.pk]:%d/%m/%Y}; mỗi đơn vị chỉ ký một lần."
             )
+        else:
+            continue
+        errors.setdefault("units", []).append(problem)
     if errors:
         raise ValidationError(errors)
     signings = []

@@ -1,5 +1,6 @@
 """The launch, registration and pact page of a cluster-year. The lead and the board manage the year; a unit
-officer registers its own unit only; anyone else outside the year gets 404."""
+officer registers its own unit only; anyone else outside the year gets 404. A refused form comes back with
+what was typed and each message beside its field; nothing is written."""
 
 from __future__ import annotations
 
@@ -8,8 +9,8 @@ import datetime as dt
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
@@ -19,11 +20,10 @@ from thidua.accounts.rules import (
     manage_or_404,
     officer_unit_ids,
 )
-from thidua.core.feedback import show_refusal
 from thidua.emulation.models import ClusterYear
 from thidua.organisations.models import Unit
 from thidua.pact import services
-from thidua.pact.models import Launch
+from thidua.pact.models import Launch, Registration
 
 _DATE = forms.DateField()
 
@@ -43,24 +43,94 @@ def _back(cluster_year: ClusterYear) -> HttpResponse:
     return redirect("pact:overview", cluster_year.cluster_id, cluster_year.year)
 
 
-@require_GET
-@login_required
-def overview(request: HttpRequest, cluster_id: int, year: int) -> HttpResponse:
-    cluster_year = cluster_year_or_404(request.user, cluster_id, year)
+def _field_errors(error: ValidationError) -> dict[str, list[str]]:
+    """A refusal's messages by field (the service's parameter names); the rest under "general"."""
+    found = error.message_dict if hasattr(error, "error_dict") else {NON_FIELD_ERRORS: error.messages}
+    return {("general" if name == NON_FIELD_ERRORS else name): messages for name, messages in found.items()}
+
+
+def _launch_values(launch: Launch | None, typed: QueryDict | None) -> dict[str, str]:
+    """What the launch form shows: what was typed (after a refusal), else what is on record."""
+    if typed is not None:
+        return {name: typed.get(name, "") for name in LAUNCH_FIELDS}
+    if launch is None:
+        return dict.fromkeys(LAUNCH_FIELDS, "")
+    return {
+        "date": f"{launch.date:%d/%m/%Y}",
+        "document_number": launch.document_number,
+        "document_title": launch.document_title,
+        "theme": launch.theme,
+        "deadline": f"{launch.deadline:%d/%m/%Y}",
+    }
+
+
+LAUNCH_FIELDS = ("date", "document_number", "document_title", "theme", "deadline")
+
+
+def _overview(
+    request: HttpRequest,
+    cluster_year: ClusterYear,
+    *,
+    refused: str = "",
+    errors: dict[str, list[str]] | None = None,
+) -> HttpResponse:
+    """The page; after a refusal of the form `refused` ("launch", "sign" or a unit's id), that form keeps
+    what was typed and shows each message beside its field."""
+    typed = request.POST if refused else None
+    errors = errors or {}
     can_manage = can_manage_cluster_year(request.user, cluster_year)
     own = officer_unit_ids(request.user)
+    launch = Launch.objects.filter(cluster_year=cluster_year).first()
     rows = services.status_rows(cluster_year)
     for row in rows:
-        row["can_register"] = row["unit"].pk in own  # type: ignore[attr-defined]
+        unit: Unit = row["unit"]  # type: ignore[assignment]
+        registration: Registration | None = row["registration"]  # type: ignore[assignment]
+        mine = refused == str(unit.pk)
+        row["can_register"] = unit.pk in own
+        row["targets"] = typed.get("targets", "") if mine and typed else getattr(registration, "targets", "")
+        row["checked"] = (
+            set(typed.getlist("titles"))
+            if mine and typed
+            else {t["code"] for t in getattr(registration, "titles", [])}
+        )
+        row["errors"] = errors if mine else {}
+        row["error_id"] = f"err-targets-{unit.pk}"
+    shown = {"launch", "sign", *(str(row["unit"].pk) for row in rows)}  # type: ignore[attr-defined]
     context = {
         "cluster_year": cluster_year,
-        "launch": Launch.objects.filter(cluster_year=cluster_year).first(),
+        # A refused form the page does not show (a unit not on the roster): its messages go on top.
+        "page_errors": [m for ms in errors.values() for m in ms] if refused and refused not in shown else [],
+        "launch": launch,
+        "launch_values": _launch_values(launch, typed if refused == "launch" else None),
+        "launch_errors": errors if refused == "launch" else {},
         "rows": rows,
         "can_manage": can_manage,
         "titles": services.title_choices(cluster_year),
         "unsigned": [row["unit"] for row in rows if row["signing"] is None],
+        "sign_values": {
+            "signed_on": typed.get("signed_on", "") if refused == "sign" and typed else "",
+            "units": set(typed.getlist("units")) if refused == "sign" and typed else set(),
+        },
+        "sign_errors": errors if refused == "sign" else {},
     }
     return render(request, "pact/overview.html", context)
+
+
+@require_GET
+@login_required
+def overview(request: HttpRequest, cluster_id: int, year: int) -> HttpResponse:
+    return _overview(request, cluster_year_or_404(request.user, cluster_id, year))
+
+
+def _dates(data: QueryDict, fields: dict[str, str]) -> tuple[dict[str, dt.date], dict[str, list[str]]]:
+    """The typed dates by field, and a message per field that is not a date."""
+    found, errors = {}, {}
+    for name, label in fields.items():
+        try:
+            found[name] = _date(data.get(name, ""), label)
+        except ValidationError as error:
+            errors[name] = error.messages
+    return found, errors
 
 
 @require_POST
@@ -69,19 +139,22 @@ def launch(request: HttpRequest, cluster_id: int, year: int) -> HttpResponse:
     cluster_year = cluster_year_or_404(request.user, cluster_id, year)
     manage_or_404(request.user, cluster_year)
     data = request.POST
+    dates, errors = _dates(data, {"date": "Ngày phát động", "deadline": "Hạn đăng ký"})
     try:
+        if errors:
+            raise ValidationError(errors)
         services.record_launch(
             cluster_year,
-            date=_date(data.get("date", ""), "Ngày phát động"),
+            date=dates["date"],
             document_number=data.get("document_number", ""),
             document_title=data.get("document_title", ""),
             theme=data.get("theme", ""),
-            deadline=_date(data.get("deadline", ""), "Hạn đăng ký"),
+            deadline=dates["deadline"],
             by=request.user,
         )
-        messages.success(request, "Đã ghi nhận phát động thi đua.")
     except ValidationError as error:
-        show_refusal(request, error)
+        return _overview(request, cluster_year, refused="launch", errors=_field_errors(error))
+    messages.success(request, "Đã ghi nhận phát động thi đua.")
     return _back(cluster_year)
 
 
@@ -103,9 +176,9 @@ def register(request: HttpRequest, cluster_id: int, year: int, unit_id: int) -> 
             titles=request.POST.getlist("titles"),
             by=request.user,
         )
-        messages.success(request, f"Đã ghi nhận đăng ký thi đua của {unit.name}.")
     except ValidationError as error:
-        show_refusal(request, error)
+        return _overview(request, cluster_year, refused=str(unit.pk), errors=_field_errors(error))
+    messages.success(request, f"Đã ghi nhận đăng ký thi đua của {unit.name}.")
     return _back(cluster_year)
 
 
@@ -114,12 +187,14 @@ def register(request: HttpRequest, cluster_id: int, year: int, unit_id: int) -> 
 def sign(request: HttpRequest, cluster_id: int, year: int) -> HttpResponse:
     cluster_year = cluster_year_or_404(request.user, cluster_id, year)
     manage_or_404(request.user, cluster_year)
+    dates, errors = _dates(request.POST, {"signed_on": "Ngày ký giao ước"})
+    ids = [int(value) for value in request.POST.getlist("units") if value.isdigit()]
+    units = list(Unit.objects.filter(pk__in=ids).order_by("name"))
     try:
-        signed_on = _date(request.POST.get("signed_on", ""), "Ngày ký giao ước")
-        ids = [int(value) for value in request.POST.getlist("units") if value.isdigit()]
-        units = list(Unit.objects.filter(pk__in=ids).order_by("name"))
-        services.record_signing(cluster_year, signed_on=signed_on, units=units, by=request.user)
-        messages.success(request, f"Đã ghi nhận {len(units)} đơn vị ký giao ước.")
+        if errors:
+            raise ValidationError(errors)
+        services.record_signing(cluster_year, signed_on=dates["signed_on"], units=units, by=request.user)
     except ValidationError as error:
-        show_refusal(request, error)
+        return _overview(request, cluster_year, refused="sign", errors=_field_errors(error))
+    messages.success(request, f"Đã ghi nhận {len(units)} đơn vị ký giao ước.")
     return _back(cluster_year)

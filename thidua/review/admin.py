@@ -1,24 +1,15 @@
-"""Admin for reviews. Outcomes and ballots are shown, never edited here: proposals and reasons are
-frozen by `conclude_review`, and a ballot is exactly what was cast (no voter, no time: STYLE.md 7)."""
+"""Admin for reviews, read-only. Outcomes and ballots are shown, never edited here: proposals, reasons and
+standings are frozen by the conclusion, a ballot is exactly what was cast (no voter, no time: STYLE.md 7),
+and the meeting's facts and next year's leadership each have their one writer (review and emulation
+services), which the admin would bypass."""
 
 from django.contrib import admin
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
-from thidua.core.admin import ReadOnlyAdmin
-from thidua.review.models import Ballot, NextDeputy, NotProposed, Proposal, Review
+from thidua.core.admin import ReadOnlyAdmin, ReadOnlyInline
+from thidua.review.models import Ballot, NextDeputy, NotProposed, Proposal, Review, Standing
 from thidua.review.seal import unsealed_ballots
-
-
-class ReadOnlyInline(admin.TabularInline):
-    extra = 0
-    can_delete = False
-
-    def has_add_permission(self, request: HttpRequest, obj: object = None) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
-        return False
 
 
 class ProposalInline(ReadOnlyInline):
@@ -31,22 +22,23 @@ class NotProposedInline(ReadOnlyInline):
     fields = readonly_fields = ("position", "tier", "unit", "reason")
 
 
-class NextDeputyInline(admin.TabularInline):
+class StandingInline(ReadOnlyInline):
+    model = Standing
+    fields = readonly_fields = ("position", "unit", "place", "score", "rating")
+
+
+class NextDeputyInline(ReadOnlyInline):
     model = NextDeputy
-    extra = 0
-    autocomplete_fields = ["unit"]
+    fields = readonly_fields = ("position", "unit")
 
 
 @admin.register(Review)
-class ReviewAdmin(admin.ModelAdmin):
-    list_display = ["cluster_year", "date", "place", "status", "concluded_at"]
-    list_filter = ["status", "cluster_year__year", "cluster_year__cluster__organizer"]
+class ReviewAdmin(ReadOnlyAdmin):
+    list_display = ["cluster_year", "date", "place", "status", "concluded_at", "reported"]
+    list_filter = ["status", "reported", "cluster_year__year", "cluster_year__cluster__organizer"]
     search_fields = ["cluster_year__cluster__name", "place", "chair"]
     list_select_related = ["cluster_year__cluster"]
-    autocomplete_fields = ["cluster_year", "next_head"]
-    filter_horizontal = ["present"]
-    readonly_fields = ["concluded_at", "ballots_known"]
-    inlines = [NextDeputyInline, ProposalInline, NotProposedInline]
+    inlines = [NextDeputyInline, StandingInline, ProposalInline, NotProposedInline]
 
 
 @admin.register(Ballot)

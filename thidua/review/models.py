@@ -26,6 +26,7 @@ class Review(models.Model):
     date = models.DateField("ngày họp", null=True, blank=True)
     place = models.CharField("địa điểm", max_length=255, blank=True)
     chair = models.CharField("chủ trì", max_length=255, blank=True)
+    secretary = models.CharField("thư ký", max_length=255, blank=True)
     board_representative = models.CharField("đại diện Ban Thi đua – Khen thưởng", max_length=255, blank=True)
     present_known = models.BooleanField("đã ghi nhận đơn vị dự họp", default=False)
     present = models.ManyToManyField(Unit, related_name="+", blank=True, verbose_name="đơn vị dự họp")
@@ -51,6 +52,9 @@ class Review(models.Model):
     pact_signed = models.DateField("ngày ký giao ước năm sau", null=True, blank=True)
 
     concluded_at = models.DateTimeField("thời điểm chốt kết quả", null=True, blank=True)
+    # True when concluded from what a historic file reports (review.services.conclude_as_reported), where
+    # the facts the live gate asks for may be missing; False for a conclusion through the live gate.
+    reported = models.BooleanField("chốt theo hồ sơ báo cáo", default=False)
 
     class Meta:
         verbose_name = "hội nghị bình xét"
@@ -118,6 +122,28 @@ class Proposal(models.Model):
 
     def __str__(self) -> str:
         return f"{self.unit} – {self.tier}"
+
+
+class Standing(models.Model):
+    """A unit's place, score and rating as they stood when the review was concluded: the concluded page,
+    the minutes and results.json read these rows, never a recomputation. Placed units come first, in
+    ranking order; then the members without a place, in roster order."""
+
+    review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="standings")
+    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="+", verbose_name="đơn vị")
+    position = models.PositiveIntegerField("thứ tự", default=0)
+    place = models.PositiveSmallIntegerField("thứ hạng", null=True, blank=True)
+    score = models.DecimalField("điểm đã khóa", max_digits=8, decimal_places=2, null=True, blank=True)
+    rating = models.CharField("xếp loại", max_length=20, blank=True)
+
+    class Meta:
+        ordering = ["review", "position"]
+        verbose_name = "thứ hạng đã chốt"
+        verbose_name_plural = "thứ hạng đã chốt"
+        constraints = [models.UniqueConstraint(fields=["review", "unit"], name="one_standing_per_unit")]
+
+    def __str__(self) -> str:
+        return f"{self.unit} – {self.place or 'không xếp hạng'}"
 
 
 class NotProposed(models.Model):

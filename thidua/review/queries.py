@@ -1,6 +1,7 @@
 """What a cluster-year's pages and documents show, gathered once (one source for both).
 
-A concluded review shows its frozen proposals; before that, a preview computed from the same records.
+A concluded review shows what was frozen when it was concluded: its proposals, reasons and each unit's
+place, score and rating, never a recomputation. Before that, a preview computed from the live records.
 While the year's vote is sealed (review.seal) nothing is computed from its ballots: no count, no ranking,
 no preview.
 """
@@ -20,7 +21,6 @@ from thidua.review.explain import basis_text, reason_text
 from thidua.review.models import Review
 from thidua.review.seal import review_sealed
 from thidua.review.services import count_of, decide
-from thidua.review.tally import Decision
 
 
 @dataclass(frozen=True)
@@ -140,9 +140,15 @@ def year_summary(cluster_year: ClusterYear) -> YearSummary:
             NotProposedLine(n.tier, n.unit, n.reason, names)
             for n in review.not_proposed.select_related("tier", "unit").order_by("position")
         ]
-        decision = decide(cluster_year, review)
+        standings = list(review.standings.select_related("unit").order_by("position"))
+        ranking = [(s.unit, s.place) for s in standings if s.place is not None]
+        scores = {s.unit.code: s.score for s in standings if s.score is not None}
+        ratings = {s.unit.code: s.rating for s in standings if s.rating}
     elif sealed:
-        decision, proposals, passed = Decision(), [], []
+        # Locked scores and ratings come from the score table, not the ballots: they may show.
+        proposals, passed, ranking = [], [], []
+        scores = {m.unit.code: m.score for m in memberships if m.score is not None}
+        ratings = {m.unit.code: m.rating for m in memberships if m.rating}
     else:
         decision = decide(cluster_year, review)
         proposals = [
@@ -152,6 +158,9 @@ def year_summary(cluster_year: ClusterYear) -> YearSummary:
         passed = [
             NotProposedLine(by_tier[n.tier], units[n.unit], n.reason, names) for n in decision.not_proposed
         ]
+        ranking = [(units[code], place) for code, place in decision.places]
+        scores = {m.unit.code: m.score for m in memberships if m.score is not None}
+        ratings = {m.unit.code: m.rating for m in memberships if m.rating}
 
     return YearSummary(
         cluster_year=cluster_year,
@@ -170,9 +179,9 @@ def year_summary(cluster_year: ClusterYear) -> YearSummary:
         ballots_cast=count.cast if count is not None else None,
         void=dict(count.void) if count is not None else {},
         tally=tally_lines,
-        ranking=[(units[code], place) for code, place in decision.places],
-        scores={m.unit.code: m.score for m in memberships if m.score is not None},
-        ratings={m.unit.code: m.rating for m in memberships if m.rating},
+        ranking=ranking,
+        scores=scores,
+        ratings=ratings,
         proposals=proposals,
         unnamed=[(t, unnamed[t.code]) for t in tiers if t.code in unnamed],
         not_proposed=passed,

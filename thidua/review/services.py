@@ -2,6 +2,12 @@
 
 Each change runs in one transaction and writes its audit row (STYLE.md 2). Casting writes no audit row
 and no timestamp: a ballot must not be traceable to when, or by whom, it was cast.
+
+Two ways to conclude, never mixed up: `conclude_review` is the live one, behind the gate (the meeting's
+facts, locked scores where the method or a tie-break uses them, a closed vote); `conclude_as_reported`
+is for a historic year whose exchange file reports what happened, facts possibly incomplete (FORMAT.md),
+used only by the importer's and the scenario runner's scripted path, and says so on the review and in its
+audit row. Either freezes the proposals, the reasons and each unit's place, score and rating.
 """
 
 from __future__ import annotations
@@ -14,10 +20,13 @@ from django.db import transaction
 from django.utils import timezone
 
 from thidua.core.audit import Actor, record
-from thidua.emulation.models import ClusterYear, Method
+from thidua.emulation import where
+from thidua.emulation.leadership import check_leadership
+from thidua.emulation.models import ClusterYear, Membership, Method
 from thidua.organisations.models import Unit
 from thidua.review import tally
-from thidua.review.models import Ballot, NextDeputy, NotProposed, Proposal, Review
+from thidua.review.models import Ballot, NextDeputy, NotProposed, Proposal, Review, Standing
+from thidua.scoring.queries import scoring_progress
 
 
 def rules_of(cluster_year: ClusterYear) -> tally.Rules:
@@ -52,30 +61,108 @@ def count_of(cluster_year: ClusterYear, review: Review | None) -> tally.Count | 
 
 def decide(cluster_year: ClusterYear, review: Review | None) -> tally.Decision:
     """What the review decides from what is on record, without storing anything."""
-    rules, members = rules_of(cluster_year), members_of(cluster_year)
-    reported = reported_places(cluster_year)
-    count = count_of(cluster_year, review)
-    if review is not None and review.outcome is not None:
-        roster = [m.code for m in members]
-        return tally.decide_by_outcome(review.outcome, cluster_year.method, rules, reported, count, roster)
-    if count is not None:
-        return tally.decide_by_ballot(count, members, rules, reported)
+    outcome = review.outcome if review is not None else None
+    return tally.decide(
+        cluster_year.method,
+        rules_of(cluster_year),
+        members_of(cluster_year),
+        reported_places(cluster_year),
+        count_of(cluster_year, review),
+        outcome,
+    )
+
+
+VOTING_OPEN = "Đang bỏ phiếu: đóng bỏ phiếu tại {page} trước khi chốt kết quả."
+MEETING_FACTS = (("date", "ngày họp"), ("place", "địa điểm"), ("chair", "chủ trì"), ("secretary", "thư ký"))
+
+
+def missing_meeting_facts(review: Review | None) -> list[str]:
+    """The meeting's facts a live conclusion needs and the review lacks, in Vietnamese."""
+    return [label for field, label in MEETING_FACTS if review is None or not getattr(review, field)]
+
+
+def _voting(review: Review) -> str | None:
+    """The live vote's state ("preparing", "open", "closed"), None without a meeting. Read through the
+    review's own relation: the meeting app builds on this one."""
+    meeting = getattr(review, "meeting", None)
+    return meeting.voting if meeting is not None else None
+
+
+def _score_tie_breaks(decision: tally.Decision) -> list[str]:
+    """The units whose place on a tier an equal count left to the score."""
+    placed = [p.unit for p in decision.proposals if p.basis.get("tie_break") == "score"]
+    passed = [
+        n.unit
+        for n in decision.not_proposed
+        if n.reason.get("kind") == "lost_tie_break" and n.reason.get("by") == "score"
+    ]
+    return list(dict.fromkeys(placed + passed))
+
+
+def conclusion_gaps(cluster_year: ClusterYear, review: Review | None) -> list[str]:
+    """What a live conclusion still needs, each naming where to supply it; empty when it may go ahead."""
+    year, gaps = cluster_year.year, []
+    if not cluster_year.memberships.exists():
+        gaps.append(f"Chưa có đơn vị thành viên: ghi tại {where.edit_step(year, where.STEP_ROSTER)}.")
+    missing = missing_meeting_facts(review)
+    if missing:
+        gaps.append(
+            f"Chưa ghi {', '.join(missing)} của hội nghị bình xét: ghi tại "
+            f"{where.edit_step(year, where.STEP_MEETING)}."
+        )
+    return gaps + _score_gaps(cluster_year, review) + _choice_gaps(cluster_year, review)
+
+
+def _score_gaps(cluster_year: ClusterYear, review: Review | None) -> list[str]:
+    """Locked scores, where the method ranks by them or an equal count was settled by them."""
+    if scoring_progress(cluster_year).final:
+        return []
+    lock = f"thẩm định và khóa điểm tại {where.score_page(cluster_year.year)}"
     if cluster_year.method == Method.SCORE:
-        return tally.decide_by_score(members, rules, reported)
-    return tally.Decision(places=sorted(reported.items(), key=lambda item: item[1]))
+        return [f"Năm này bình xét theo điểm chấm nhưng điểm chưa khóa: {lock}."]
+    if review is not None and _voting(review) == "open":
+        return []  # sealed while open: nothing is worked out from the ballots (the vote's own gap says why)
+    tied = _score_tie_breaks(decide(cluster_year, review))
+    if not tied:
+        return []
+    names = {m.unit.code: m.unit.display_name for m in cluster_year.memberships.select_related("unit")}
+    return [
+        "Kết quả cần điểm chấm để xét các đơn vị bằng phiếu "
+        f"({', '.join(names.get(code, code) for code in tied)}) nhưng điểm chưa khóa: {lock}."
+    ]
 
 
-@transaction.atomic
-def conclude_review(cluster_year: ClusterYear, *, by: Actor) -> Review:
-    """Freeze the proposals and the not-proposed with their reasons. Concluding again recomputes from
-    the same records and gives the same rows."""
-    review, _ = Review.objects.select_for_update().get_or_create(cluster_year=cluster_year)
-    decision = decide(cluster_year, review)
+def _choice_gaps(cluster_year: ClusterYear, review: Review | None) -> list[str]:
+    """How the meeting chose: a closed vote under the ballot method, agreed lists under acclamation."""
+    year, agreed = cluster_year.year, review is not None and review.outcome is not None
+    voting = _voting(review) if review is not None else None
+    # Ballots on record without a live vote are a historic year's, imported from its file.
+    imported = review is not None and review.ballots_known
+    if cluster_year.method == Method.ACCLAMATION and not agreed:
+        return [
+            "Năm này bình xét bằng suy tôn: nhập danh sách hội nghị đã thống nhất tại "
+            f"{where.edit_step(year, where.STEP_OUTCOME)}."
+        ]
+    if voting == "open":
+        return [VOTING_OPEN.format(page=where.chair_page(year))]
+    if cluster_year.method == Method.BALLOT and not agreed and voting != "closed" and not imported:
+        return [
+            f"Năm này bình xét bằng bỏ phiếu kín nhưng chưa bỏ phiếu: mở và đóng bỏ phiếu tại "
+            f"{where.chair_page(year)}, hoặc ghi danh sách hội nghị đã thống nhất tại "
+            f"{where.edit_step(year, where.STEP_OUTCOME)}."
+        ]
+    return []
+
+
+def _freeze(cluster_year: ClusterYear, review: Review, decision: tally.Decision) -> None:
+    """Replace the review's frozen rows with this decision: proposals, reasons, and every unit's standing."""
+    memberships = list(cluster_year.memberships.select_related("unit").order_by("position", "id"))
     units = {u.code: u for u in cluster_year.cluster.units.all()}
-    units.update({m.unit.code: m.unit for m in cluster_year.memberships.select_related("unit")})
+    units.update({m.unit.code: m.unit for m in memberships})
     tiers = {t.code: t for t in cluster_year.cluster.award_tiers.all()}
     review.proposals.all().delete()
     review.not_proposed.all().delete()
+    review.standings.all().delete()
     Proposal.objects.bulk_create(
         Proposal(
             review=review,
@@ -91,14 +178,77 @@ def conclude_review(cluster_year: ClusterYear, *, by: Actor) -> Review:
         NotProposed(review=review, tier=tiers[n.tier], unit=units[n.unit], position=i, reason=n.reason)
         for i, n in enumerate(decision.not_proposed)
     )
-    review.concluded_at = timezone.now()
-    review.save(update_fields=["concluded_at"])
+    _freeze_standings(review, decision, memberships, units)
+
+
+def _freeze_standings(
+    review: Review, decision: tally.Decision, memberships: list[Membership], units: Mapping[str, Unit]
+) -> None:
+    """Every unit's place, score and rating as they stand: placed units in ranking order, then the
+    members without a place in roster order."""
+    rows = {m.unit.code: m for m in memberships}
+    places = dict(decision.places)
+    order = [code for code, _ in decision.places] + [
+        m.unit.code for m in memberships if m.unit.code not in places
+    ]
+    Standing.objects.bulk_create(
+        Standing(
+            review=review,
+            unit=units[code],
+            position=i,
+            place=places.get(code),
+            score=rows[code].score if code in rows else None,
+            rating=rows[code].rating if code in rows else "",
+        )
+        for i, code in enumerate(order)
+    )
+
+
+def _conclude(cluster_year: ClusterYear, review: Review, decision: tally.Decision, *, reported: bool) -> None:
+    _freeze(cluster_year, review, decision)
+    review.concluded_at, review.reported = timezone.now(), reported
+    review.save(update_fields=["concluded_at", "reported"])
+
+
+def _review_for_conclusion(cluster_year: ClusterYear) -> tuple[Review, tally.Decision]:
+    review, _ = Review.objects.select_for_update().get_or_create(cluster_year=cluster_year)
+    if _voting(review) == "open":
+        raise ValidationError(VOTING_OPEN.format(page=where.chair_page(cluster_year.year)), code="open")
+    return review, decide(cluster_year, review)
+
+
+def _frozen_audit(decision: tally.Decision) -> dict[str, object]:
+    return {
+        "proposals": [[p.tier, p.unit, p.rank] for p in decision.proposals],
+        "not_proposed": [[n.tier, n.unit] for n in decision.not_proposed],
+        "places": [[code, place] for code, place in decision.places],
+    }
+
+
+@transaction.atomic
+def conclude_review(cluster_year: ClusterYear, *, by: Actor) -> Review:
+    """The live conclusion: refused, changing nothing, while `conclusion_gaps` names anything missing;
+    otherwise freeze the proposals, the reasons and each unit's standing. Concluding again (after a
+    reopening) freezes from the records as they then are."""
+    review, decision = _review_for_conclusion(cluster_year)
+    gaps = conclusion_gaps(cluster_year, review)
+    if gaps:
+        raise ValidationError(gaps, code="gate")
+    _conclude(cluster_year, review, decision, reported=False)
+    record(by, "review.conclude", review, **_frozen_audit(decision))
+    return review
+
+
+@transaction.atomic
+def conclude_as_reported(cluster_year: ClusterYear, *, by: Actor, source: str) -> Review:
+    """A historic year concluded as its exchange file reports it (FORMAT.md: every fact optional), for
+    the importer and the scenario runner only. The live gate is not applied; the review is marked as
+    reported and the audit row names the file and what the live gate would have asked for."""
+    review, decision = _review_for_conclusion(cluster_year)
+    gaps = conclusion_gaps(cluster_year, review)
+    _conclude(cluster_year, review, decision, reported=True)
     record(
-        by,
-        "review.conclude",
-        review,
-        proposals=[[p.tier, p.unit, p.rank] for p in decision.proposals],
-        not_proposed=[[n.tier, n.unit] for n in decision.not_proposed],
+        by, "review.conclude_as_reported", review, source=source, gate_gaps=gaps, **_frozen_audit(decision)
     )
     return review
 
@@ -140,8 +290,12 @@ def record_next_leadership(
     decided_by: str,
     by: Actor,
 ) -> Review:
-    """Next year's head and deputies as the meeting (or the organizer) decided: entered, never derived.
-    `deputies=None` means they were not recorded; an empty list means there are none."""
+    """Next year's head and deputies as the meeting (or the organizer) decided: entered, never derived;
+    the one writer of these facts. `deputies=None` means they were not recorded; an empty list means
+    there are none."""
+    review = Review.objects.select_for_update().select_related("cluster_year").get(pk=review.pk)
+    deputies = list(dict.fromkeys(deputies)) if deputies is not None else None
+    check_leadership(review.cluster_year, head, deputies, when=" năm sau")
     review.next_known = True
     review.next_head = head
     review.next_deputies_known = deputies is not None

@@ -302,6 +302,26 @@ def decide_by_outcome(
     return Decision(proposals, passed, places)
 
 
+def decide(
+    method: str,
+    rules: Rules,
+    members: Sequence[Member],
+    reported: Mapping[str, int],
+    count: Count | None,
+    outcome: Mapping[str, Sequence[str]] | None,
+) -> Decision:
+    """The decision from what is on record: the agreed lists when there are any, else the ballots when
+    there are any, else the scores under the score method, else only the reported places."""
+    if outcome is not None:
+        roster = [m.code for m in members]
+        return decide_by_outcome(outcome, method, rules, reported, count, roster)
+    if count is not None:
+        return decide_by_ballot(count, members, rules, reported)
+    if method == "score":
+        return decide_by_score(members, rules, reported)
+    return Decision(places=sorted(reported.items(), key=lambda item: item[1]))
+
+
 def _plain(value: Fraction | Decimal | None) -> Decimal | str:
     """0.500 -> 0.5, 96.50 -> 96.5, 99.00 -> 99: numbers as a person writes them."""
     if value is None:

@@ -32,7 +32,7 @@ class ItemScoreInline(admin.TabularInline):
 
 @admin.register(UnitScore)
 class UnitScoreAdmin(ReadOnlyAdmin):
-    list_display = ("sheet", "unit", "submitted_at", "appraised_at")
+    list_display = ("sheet", "unit", "submitted_at", "appraised_at", "absence")
     list_select_related = ("sheet__cluster_year__cluster", "unit")
     inlines = (ItemScoreInline,)
 

@@ -69,7 +69,13 @@ class Criterion(models.Model):
 
 
 class UnitScore(models.Model):
-    """One unit's score sheet for the year: its self-score, submitted, then appraised."""
+    """One unit's score sheet for the year: its self-score, submitted, then appraised. A unit that never
+    submits is scored on its behalf by the lead, or marked as not submitted, each with a written reason,
+    so the table can always be locked."""
+
+    class Absence(models.TextChoices):
+        ON_BEHALF = "on_behalf", "Cụm trưởng chấm thay"
+        NOT_SUBMITTED = "not_submitted", "Không nộp"
 
     sheet = models.ForeignKey(
         ScoreSheet, on_delete=models.CASCADE, related_name="unit_scores", verbose_name="bảng chấm điểm"
@@ -77,6 +83,8 @@ class UnitScore(models.Model):
     unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="+", verbose_name="đơn vị")
     submitted_at = models.DateTimeField("nộp lúc", null=True, blank=True)
     appraised_at = models.DateTimeField("thẩm định lúc", null=True, blank=True)
+    absence = models.CharField("đơn vị không tự chấm", max_length=20, choices=Absence.choices, blank=True)
+    absence_reason = models.TextField("lý do", blank=True)
 
     class Meta:
         verbose_name = "điểm của đơn vị"

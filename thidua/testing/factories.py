@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from decimal import Decimal
 
 import factory
@@ -75,6 +76,15 @@ class MembershipFactory(factory.django.DjangoModelFactory):
         UnitFactory, organizer=factory.SelfAttribute("..cluster_year.cluster.organizer")
     )
     position = factory.Sequence(int)
+
+
+# What a live conclusion needs to know of its meeting (review.services.conclusion_gaps).
+MEETING_FACTS = {
+    "date": datetime.date(2022, 1, 20),
+    "place": "Hội trường Sở Tài chính",
+    "chair": "Nguyễn Văn Chủ Trì, Giám đốc Sở Tài chính",
+    "secretary": "Lê Thị Thư Ký, Chuyên viên Sở Tài chính",
+}
 
 
 class ReviewFactory(factory.django.DjangoModelFactory):

@@ -12,7 +12,7 @@ from thidua.core.models import AuditEvent
 from thidua.exchange.importer import import_exchange
 from thidua.exchange.reader import read_exchange_file
 from thidua.review.models import Ballot, Proposal, Review
-from thidua.review.services import conclude_review
+from thidua.review.services import conclude_as_reported
 from thidua.scenarios import SEED
 
 pytestmark = pytest.mark.django_db
@@ -21,7 +21,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def superuser_client() -> Client:
     cluster_year = import_exchange(read_exchange_file(SEED), by="kiểm thử").years.get(year=2021)
-    conclude_review(cluster_year, by="kiểm thử")
+    conclude_as_reported(cluster_year, by="kiểm thử", source="tệp trao đổi")
     accounts = {a.username: a for a in create_demo_accounts(cluster_year)}
     client = Client()
     response = client.post(

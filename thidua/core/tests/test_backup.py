@@ -25,7 +25,7 @@ from thidua.exchange.importer import import_exchange
 from thidua.exchange.reader import read_exchange_file
 from thidua.review.models import Ballot, Review
 from thidua.review.results import results_for
-from thidua.review.services import cast_ballot, conclude_review
+from thidua.review.services import cast_ballot, conclude_as_reported
 from thidua.scenarios import SEED
 
 ROOT = Path(settings.BASE_DIR)
@@ -69,7 +69,7 @@ def _seed() -> tuple:
     review = Review.objects.get(cluster_year=cluster_year)
     cast_ballot(review, {"co-ubnd": ["SNGV"], "bk-ct": ["STP", "SNV"]})
     cast_ballot(review, {"co-ubnd": ["STC"], "bk-ct": ["SNGV", "STP"]})
-    conclude_review(cluster_year, by="test")
+    conclude_as_reported(cluster_year, by="test", source="tệp trao đổi")
     accounts = create_demo_accounts(cluster_year)
     return cluster_year, {account.username: account.password for account in accounts}
 

@@ -16,7 +16,7 @@ from docx.text.paragraph import Paragraph
 
 from thidua.emulation.models import ClusterYear, Deputy, Method
 from thidua.organisations.models import Cluster
-from thidua.review.services import cast_ballot, conclude_review, record_next_leadership
+from thidua.review.services import cast_ballot, conclude_as_reported, record_next_leadership
 from thidua.testing import factories
 
 # The seed cluster's 2021 year (shared/scenarios/langson-2021-tham-muu-tong-hop.yaml), by factories.
@@ -118,7 +118,7 @@ def seed_year(db) -> ClusterYear:
     record_next_leadership(
         review, head=units["SKHDT"], deputies=[units["SNGV"]], decided_by="vote", by="test"
     )
-    conclude_review(cluster_year, by="test")
+    conclude_as_reported(cluster_year, by="test", source="tệp trao đổi")
     return cluster_year
 
 
@@ -128,7 +128,7 @@ def sparse_year(db) -> ClusterYear:
     no next leadership, no pact date."""
     cluster_year = make_year()
     factories.ReviewFactory(cluster_year=cluster_year, outcome={"co-ubnd": ["STC"], "bk-ct": ["VPDBQH"]})
-    conclude_review(cluster_year, by="test")
+    conclude_as_reported(cluster_year, by="test", source="tệp trao đổi")
     return cluster_year
 
 

@@ -11,7 +11,7 @@ from thidua.documents.tests.conftest import make_year, open_docx
 from thidua.emulation.models import Method
 from thidua.organisations.models import Cluster
 from thidua.review.models import Review
-from thidua.review.services import conclude_review
+from thidua.review.services import conclude_as_reported
 from thidua.testing import factories
 
 MINUTES = "bien-ban-hop-binh-xet.docx"
@@ -142,7 +142,7 @@ def test_a_block_without_head_or_province_is_headed_by_its_organizer_and_leaves_
     review = factories.ReviewFactory(
         cluster_year=cluster_year, outcome={"co-ubnd": ["SNV"]}, unnamed={"bk-ct": 2}
     )
-    conclude_review(cluster_year, by="test")
+    conclude_as_reported(cluster_year, by="test", source="tệp trao đổi")
     doc = minutes_of(cluster_year)
     left = doc.doc.tables[0].rows[0].cells[0].text
     assert (

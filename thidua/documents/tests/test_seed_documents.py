@@ -8,7 +8,7 @@ from thidua.documents.render import render_documents
 from thidua.documents.tests.conftest import open_docx
 from thidua.exchange.importer import import_exchange
 from thidua.exchange.reader import read_exchange_file
-from thidua.review.services import conclude_review
+from thidua.review.services import conclude_as_reported
 from thidua.scenarios import SEED
 
 pytestmark = pytest.mark.django_db
@@ -17,7 +17,7 @@ pytestmark = pytest.mark.django_db
 def test_the_seed_year_documents_report_the_article_outcome(tmp_path):
     cluster = import_exchange(read_exchange_file(SEED), by="test")
     cluster_year = cluster.years.get(year=2021)
-    conclude_review(cluster_year, by="test")
+    conclude_as_reported(cluster_year, by="test", source="tệp trao đổi")
     minutes, submission = (
         open_docx((tmp_path / n).read_bytes()) for n in render_documents(cluster_year, tmp_path)
     )

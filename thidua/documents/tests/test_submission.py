@@ -8,7 +8,7 @@ import pytest
 
 from thidua.documents.render import render_document
 from thidua.documents.tests.conftest import make_year, open_docx
-from thidua.review.services import conclude_review
+from thidua.review.services import conclude_as_reported
 from thidua.testing import factories
 
 SUBMISSION = "to-trinh-de-nghi-khen-thuong.docx"
@@ -51,7 +51,7 @@ def test_the_grounds_follow_the_regime_in_force_for_the_year_and_the_review_date
 def test_a_2024_year_cites_the_2022_law_and_leaves_an_unknown_review_date_unknown():
     cluster_year = make_year(year=2024)
     factories.ReviewFactory(cluster_year=cluster_year, outcome={"co-ubnd": ["STC"]})
-    conclude_review(cluster_year, by="test")
+    conclude_as_reported(cluster_year, by="test", source="tệp trao đổi")
     doc = submission_of(cluster_year)
     assert "Căn cứ Luật Thi đua, khen thưởng số 06/2022/QH15;" in doc.lines
     assert "Căn cứ Nghị định 98/2023/NĐ-CP của Chính phủ;" in doc.lines
@@ -102,7 +102,7 @@ def test_recipients_and_the_signature_block_of_the_head_unit(seed_year):
 def test_a_review_that_proposes_nobody_says_so_and_shows_no_table():
     cluster_year = make_year()
     factories.ReviewFactory(cluster_year=cluster_year, outcome={})
-    conclude_review(cluster_year, by="test")
+    conclude_as_reported(cluster_year, by="test", source="tệp trao đổi")
     doc = submission_of(cluster_year)
     assert "Về việc đề nghị khen thưởng năm 2021" in doc.lines
     assert "Hội nghị bình xét không đề nghị đơn vị nào." in doc.lines

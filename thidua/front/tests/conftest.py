@@ -17,7 +17,12 @@ from thidua.exchange.importer import import_exchange
 from thidua.exchange.reader import read_exchange_file
 from thidua.organisations.models import Cluster, Unit
 from thidua.review.models import Review
-from thidua.review.services import cast_ballot, conclude_review, record_next_leadership
+from thidua.review.services import (
+    cast_ballot,
+    conclude_as_reported,
+    conclude_review,
+    record_next_leadership,
+)
 from thidua.scenarios import SEED
 from thidua.testing import factories
 
@@ -107,6 +112,7 @@ def world(db: None) -> World:
         date=date(2022, 1, 20),
         place="Hội trường Sở Tài chính",
         chair="Nguyễn Văn Chủ Trì, Giám đốc Sở Tài chính",
+        secretary="Lê Thị Thư Ký, Chuyên viên Sở Tài chính",
     )
     for choices in [
         {"co": ["STC"], "bk": ["SKH", "SNV"]},
@@ -155,7 +161,7 @@ def seed_year(db: None) -> ClusterYear:
     """The Lạng Sơn 2021 seed cluster-year, imported as `thidua demo` does and concluded."""
     cluster = import_exchange(read_exchange_file(SEED), by="kiểm thử")
     cluster_year = cluster.years.get(year=2021)
-    conclude_review(cluster_year, by="kiểm thử")
+    conclude_as_reported(cluster_year, by="kiểm thử", source="tệp trao đổi")
     return cluster_year
 
 

@@ -13,7 +13,7 @@ from thidua.accounts.services import create_demo_accounts
 from thidua.emulation.models import ClusterYear
 from thidua.exchange.importer import import_exchange
 from thidua.exchange.reader import read_exchange_file
-from thidua.review.services import conclude_review
+from thidua.review.services import conclude_as_reported
 from thidua.scenarios import SEED
 from thidua.testing.browser import ARTIFACTS, NEEDS_CHROMIUM
 
@@ -27,7 +27,7 @@ pytestmark = [
 @pytest.fixture
 def seed_year(transactional_db: None) -> ClusterYear:
     cluster_year = import_exchange(read_exchange_file(SEED), by="kiểm thử").years.get(year=2021)
-    conclude_review(cluster_year, by="kiểm thử")
+    conclude_as_reported(cluster_year, by="kiểm thử", source="tệp trao đổi")
     return cluster_year
 
 

@@ -27,6 +27,15 @@ def open_year(world: World) -> ClusterYear:
     return world.year_a
 
 
+MEETING_POST = {
+    "date": "20/01/2021",
+    "place": "Hội trường Sở Kế hoạch và Đầu tư",
+    "chair": "Trần Văn Chủ Trì",
+    "secretary": "Lê Thị Thư Ký",
+    "board_representative": "",
+}
+
+
 def rules_post(cy: ClusterYear, **changes: str) -> dict[str, str]:
     data = {
         "method": cy.method,
@@ -100,26 +109,29 @@ def test_rules_are_saved_with_a_decimal_comma(world: World, open_year: ClusterYe
     assert (open_year.method, open_year.exclusive) == (Method.ACCLAMATION, False)
 
 
-def test_scores_accept_a_decimal_comma(world: World, open_year: ClusterYear):
+def test_the_entry_saves_ratings_and_never_a_score(world: World, open_year: ClusterYear):
+    # Changed deliberately (issue 8, one writer for each fact): this step used to write scores too; a
+    # score now comes from the score table's lock only, and a score typed here is not taken.
     stc, skh = world.units["STC"], world.units["SKH"]
     data = {
         f"score_{stc.pk}": "96,5",
         f"rating_{stc.pk}": "xuat-sac",
-        f"score_{skh.pk}": "",
-        f"rating_{skh.pk}": "",
+        f"rating_{skh.pk}": "tot",
     }
+    page = client_for(world.board).get(step_url(open_year, "diem")).content.decode()
+    assert f'name="score_{stc.pk}"' not in page and "Điểm đã khóa" in page
     assert client_for(world.board).post(step_url(open_year, "diem"), data).status_code == 302
     rows = {m.unit.code: m for m in open_year.memberships.select_related("unit")}
-    assert rows["STC"].score == Decimal("96.5")
-    assert rows["STC"].rating == "xuat-sac"
-    assert rows["SKH"].score is None
+    assert (rows["STC"].score, rows["STC"].rating) == (Decimal(98), "xuat-sac")
+    assert rows["SKH"].rating == "tot"
+    assert AuditEvent.objects.filter(verb="cluster_year.ratings").count() == 1
 
 
 def test_an_impossible_date_is_refused(world: World, open_year: ClusterYear):
-    data = {"date": "30/02/2022", "place": "Hội trường mới", "chair": "", "board_representative": ""}
+    data = {"date": "30/02/2022", "place": "Hội trường mới", "chair": "", "secretary": "Phạm Thị Thư Ký"}
     page = client_for(world.board).post(step_url(open_year, "hoi-nghi"), data).content.decode()
     assert "Ngày «30/02/2022» không hợp lệ" in page
-    assert 'value="Hội trường mới"' in page  # what was typed stays
+    assert 'value="Hội trường mới"' in page and 'value="Phạm Thị Thư Ký"' in page  # what was typed stays
     open_year.review.refresh_from_db()
     assert open_year.review.place == "Hội trường Sở Tài chính"
 
@@ -130,6 +142,7 @@ def test_review_facts_and_attendance_are_saved(world: World, open_year: ClusterY
         "date": "21/01/2022",
         "place": "Hội trường mới",
         "chair": "Trần Văn Chủ Trì",
+        "secretary": "Phạm Thị Thư Ký, Chuyên viên",
         "board_representative": "Lê Thị Đại Diện",
         "present": [u["STC"].pk, u["SKH"].pk, u["SNV"].pk],
     }
@@ -138,6 +151,7 @@ def test_review_facts_and_attendance_are_saved(world: World, open_year: ClusterY
     review.refresh_from_db()
     assert review.date.strftime("%d/%m/%Y") == "21/01/2022"
     assert (review.place, review.board_representative) == ("Hội trường mới", "Lê Thị Đại Diện")
+    assert review.secretary == "Phạm Thị Thư Ký, Chuyên viên"
     assert sorted(review.present.values_list("code", flat=True)) == ["SKH", "SNV", "STC"]
 
 
@@ -248,4 +262,11 @@ def test_an_acclamation_year_asks_for_the_agreed_lists_before_concluding(world: 
     assert "Chốt kết quả</button>" not in page
     skh = world.units["SKH"]
     client_for(world.board).post(step_url(cy, "ket-qua"), {"agreed": "on", f"place_co_{skh.pk}": "1"})
+    # Changed deliberately (issue 8, stages are gates): the agreed lists alone no longer open the
+    # conclusion; the meeting's date, place, chair and secretary must be on record too.
+    page = client_for(world.board).get(overview).content.decode()
+    assert "nhập danh sách hội nghị đã thống nhất" not in page
+    assert "Chưa ghi ngày họp, địa điểm, chủ trì, thư ký của hội nghị bình xét" in page
+    assert "Chốt kết quả</button>" not in page
+    client_for(world.board).post(step_url(cy, "hoi-nghi"), MEETING_POST)
     assert "Chốt kết quả</button>" in client_for(world.board).get(overview).content.decode()

@@ -31,7 +31,10 @@ def seed_year(seed_data) -> ClusterYear:
     cluster = import_exchange(seed_data, by="test")
     cluster_year = cluster.years.get(year=2021)
     cluster_year.review.ballots.all().delete()
-    Review.objects.filter(pk=cluster_year.review.pk).update(ballots_known=False)
+    # A live meeting from here on: its secretary is recorded, as the chair does before concluding.
+    Review.objects.filter(pk=cluster_year.review.pk).update(
+        ballots_known=False, secretary="Hoàng Thị Thư Ký, Chuyên viên Sở Tài chính"
+    )
     return ClusterYear.objects.get(pk=cluster_year.pk)
 
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -88,6 +90,12 @@ def _messages(response: Any) -> list[str]:
     return [str(m) for m in response.context["messages"]]
 
 
+def _page(response: Any) -> str:
+    """The page as read: a refused form comes back (200, not a redirect) with its messages in it."""
+    assert response.status_code == 200 and not response.redirect_chain
+    return html.unescape(response.content.decode())
+
+
 def test_launch_registration_and_signing_show_on_the_status_page(year):
     page = _launch(year).content.decode()
     assert "Đã ghi nhận phát động thi đua." in page and "15/01/2021" in page and "05/KH-CTĐ" in page
@@ -127,7 +135,7 @@ def test_a_unit_may_change_its_registration_before_the_deadline(year):
 def test_registration_after_the_deadline_is_refused(year):
     _launch(year, deadline="28/02/2021")
     response = _register(year, year.officer_a, year.a)
-    assert any("Đã hết hạn đăng ký thi đua (hạn cuối ngày 28/02/2021)" in m for m in _messages(response))
+    assert "Đã hết hạn đăng ký thi đua (hạn cuối ngày 28/02/2021)" in _page(response)
     assert not Registration.objects.exists()
     # The service decides on the day it is given: the deadline day itself is still open.
     services.register(
@@ -143,10 +151,10 @@ def test_registration_after_the_deadline_is_refused(year):
 
 def test_registration_before_the_launch_or_with_bad_titles_is_refused(year):
     response = _register(year, year.officer_a, year.a)
-    assert "Năm 2021 chưa ghi nhận phát động thi đua." in _messages(response)
+    assert "Năm 2021 chưa ghi nhận phát động thi đua" in _page(response)
     _launch(year)
     response = _register(year, year.officer_a, year.a, targets="  ", titles=["award:huan-chuong-lao-dong"])
-    messages = _messages(response)
+    messages = _page(response)
     assert "Cần ghi ít nhất một chỉ tiêu (mỗi dòng một chỉ tiêu)." in messages
     assert "Danh hiệu không có trong danh mục của cụm: award:huan-chuong-lao-dong." in messages
     assert not Registration.objects.exists()
@@ -156,26 +164,24 @@ def test_registration_before_the_launch_or_with_bad_titles_is_refused(year):
 def test_a_non_member_cannot_register_or_sign(year):
     _launch(year)
     response = _register(year, year.lead, year.outsider_unit)
-    assert "Sở Ngoài Cụm không phải đơn vị thành viên của cụm năm 2021." in _messages(response)
+    assert "Sở Ngoài Cụm không phải đơn vị thành viên của cụm năm 2021." in _page(response)
     response = year.lead.post(
         year.url("ky/"), {"signed_on": "20/01/2021", "units": [year.a.pk, year.outsider_unit.pk]}, follow=True
     )
-    assert "Sở Ngoài Cụm không phải đơn vị thành viên của cụm năm 2021." in _messages(response)
+    assert "Sở Ngoài Cụm không phải đơn vị thành viên của cụm năm 2021." in _page(response)
     assert not Registration.objects.exists() and not Signing.objects.exists()  # Sở Tư pháp not signed either
 
 
 def test_signing_before_the_launch_or_twice_is_refused(year):
     _launch(year)
     response = year.lead.post(year.url("ky/"), {"signed_on": "14/01/2021", "units": [year.a.pk]}, follow=True)
-    assert "Ngày ký giao ước (14/01/2021) không được trước ngày phát động (15/01/2021)." in _messages(
-        response
-    )
+    assert "Ngày ký giao ước (14/01/2021) không được trước ngày phát động (15/01/2021)." in _page(response)
     assert not Signing.objects.exists()
     year.lead.post(year.url("ky/"), {"signed_on": "20/01/2021", "units": [year.a.pk]})
     response = year.lead.post(
         year.url("ky/"), {"signed_on": "21/01/2021", "units": [year.a.pk, year.b.pk]}, follow=True
     )
-    assert "Sở Tư pháp đã ký giao ước ngày 20/01/2021; mỗi đơn vị chỉ ký một lần." in _messages(response)
+    assert "Sở Tư pháp đã ký giao ước ngày 20/01/2021; mỗi đơn vị chỉ ký một lần." in _page(response)
     assert list(Signing.objects.values_list("unit__name", "signed_on")) == [
         ("Sở Tư pháp", dt.date(2021, 1, 20))
     ]
@@ -183,11 +189,11 @@ def test_signing_before_the_launch_or_twice_is_refused(year):
 
 def test_bad_launch_input_is_refused_and_nothing_written(year):
     response = _launch(year, date="32/01/2021")
-    assert "“Ngày phát động”: “32/01/2021” không phải ngày hợp lệ (ghi theo dạng dd/mm/yyyy)." in _messages(
+    assert "“Ngày phát động”: “32/01/2021” không phải ngày hợp lệ (ghi theo dạng dd/mm/yyyy)." in _page(
         response
     )
     response = _launch(year, deadline="10/01/2021", document_number="")
-    messages = _messages(response)
+    messages = _page(response)
     assert "Hạn đăng ký (10/01/2021) không được trước ngày phát động (15/01/2021)." in messages
     assert "Cần ghi số văn bản phát động." in messages
     assert not Launch.objects.exists() and not AuditEvent.objects.exists()
@@ -217,3 +223,35 @@ def test_permissions(year):
     assert _register(year, stranger, year.a).status_code == 404
     anonymous = Client().get(year.url())
     assert anonymous.status_code == 302 and "/dang-nhap/" in anonymous["Location"]
+
+
+def test_a_refused_launch_keeps_what_was_typed_with_the_message_beside_the_field(year):
+    response = _launch(year, deadline="10/01/2021", theme="Thi đua lập thành tích chào mừng Đại hội")
+    page = _page(response)
+    assert 'value="05/KH-CTĐ"' in page and 'value="10/01/2021"' in page
+    assert "Thi đua lập thành tích chào mừng Đại hội</textarea>" in page
+    deadline = re.search(r'<input id="deadline"[^>]*>\s*<span class="error"[^>]*>([^<]*)</span>', page)
+    assert deadline and "Hạn đăng ký (10/01/2021) không được trước ngày phát động" in deadline.group(1)
+    assert not Launch.objects.exists()
+
+
+def test_a_refused_registration_keeps_the_targets_and_the_titles_ticked(year):
+    _launch(year)
+    response = _register(year, year.officer_a, year.a, targets="Giải quyết 100% hồ sơ đúng hạn", titles=[])
+    page = _page(response)
+    assert "Giải quyết 100% hồ sơ đúng hạn</textarea>" in page
+    assert "Cần chọn ít nhất một danh hiệu hoặc hình thức khen thưởng đăng ký." in page
+    response = _register(year, year.officer_a, year.a, targets=" ", titles=["tier:co"])
+    page = _page(response)
+    assert 'value="tier:co" checked' in page
+    assert 'aria-describedby="err-targets-' in page and "Cần ghi ít nhất một chỉ tiêu" in page
+    assert not Registration.objects.exists()
+
+
+def test_a_refused_signing_keeps_the_date_and_the_units_ticked(year):
+    _launch(year)
+    response = year.lead.post(year.url("ky/"), {"signed_on": "14/01/2021", "units": [year.b.pk]}, follow=True)
+    page = _page(response)
+    assert 'id="signed_on" name="signed_on" placeholder="dd/mm/yyyy" value="14/01/2021"' in page
+    assert f'value="{year.b.pk}" checked' in page and f'value="{year.a.pk}" checked' not in page
+    assert not Signing.objects.exists()

@@ -16,7 +16,7 @@ from thidua.exchange.reader import read_exchange_file
 from thidua.organisations.models import Organizer, Unit
 from thidua.registry import services
 from thidua.registry.models import AwardProposal, Decision, Person, PersonPosting
-from thidua.review.services import conclude_review
+from thidua.review.services import conclude_as_reported
 from thidua.scenarios import SEED
 from thidua.testing import factories
 from thidua.testing.proposals import clear_the_gate
@@ -35,7 +35,7 @@ class Seed:
 def seed(db: None) -> Seed:
     cluster = import_exchange(read_exchange_file(SEED), by=BY)
     year = cluster.years.get(year=2021)
-    conclude_review(year, by=BY)
+    conclude_as_reported(year, by=BY, source="tệp trao đổi")
     units = {u.code: u for u in Unit.objects.filter(organizer=cluster.organizer)}
     return Seed(cluster.organizer, year, units)
 

@@ -15,7 +15,7 @@ from thidua.organisations.models import Organizer
 from thidua.registry import services
 from thidua.registry.models import AwardProposal
 from thidua.registry.tests.conftest import BY, push_through, user_with
-from thidua.review.services import conclude_review
+from thidua.review.services import conclude_as_reported
 from thidua.scenarios import SEED
 from thidua.testing.browser import ARTIFACTS, NEEDS_CHROMIUM
 
@@ -27,7 +27,7 @@ pytestmark = [
 @pytest.fixture
 def accepted(transactional_db: None) -> AwardProposal:
     year = import_exchange(read_exchange_file(SEED), by=BY).years.get(year=2021)
-    conclude_review(year, by=BY)
+    conclude_as_reported(year, by=BY, source="tệp trao đổi")
     flag = next(p for p in services.proposals_from_review(year.review, by=BY) if p.award == "co-thi-dua-tinh")
     return push_through(flag, on=date(2022, 1, 25))
 

@@ -11,13 +11,14 @@ from thidua.core.models import AuditEvent
 from thidua.registry import services
 from thidua.registry.models import AwardProposal
 from thidua.registry.tests.conftest import BY, Seed, person_at, push_through
-from thidua.review.services import conclude_review
+from thidua.review.services import conclude_as_reported
 from thidua.testing import factories
 
 
 def test_proposals_from_review_follow_the_reviews_rows_once(seed: Seed) -> None:
     first = services.proposals_from_review(seed.year.review, by=BY)
-    conclude_review(seed.year, by=BY)  # concluding again recreates the review's rows
+    # Concluding again recreates the review's rows.
+    conclude_as_reported(seed.year, by=BY, source="tệp trao đổi")
     seed.year.review.refresh_from_db()
     again = services.proposals_from_review(seed.year.review, by=BY)
 

@@ -32,7 +32,7 @@ def year():
         cluster_year.cluster.units.add(unit)
     cluster_year.head = organizer.units.get(code="A")
     cluster_year.save()
-    factories.ReviewFactory(cluster_year=cluster_year)
+    factories.ReviewFactory(cluster_year=cluster_year, **factories.MEETING_FACTS)
     return cluster_year
 
 

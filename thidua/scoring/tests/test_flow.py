@@ -71,7 +71,7 @@ def test_self_score_appraise_lock_feeds_the_year_page_and_the_tie_break(year):
     assert year_summary(year.cluster_year).scores == {"A": Decimal("93"), "B": Decimal("95")}
 
     # A tie in votes for one flag goes to the higher locked score.
-    review = factories.ReviewFactory(cluster_year=year.cluster_year)
+    review = factories.ReviewFactory(cluster_year=year.cluster_year, **factories.MEETING_FACTS)
     for choice in ("A", "B"):
         cast_ballot(review, {"co": [choice]})
     conclude_review(year.cluster_year, by="kiểm thử")
