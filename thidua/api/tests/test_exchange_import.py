@@ -10,7 +10,7 @@ from thidua.api.tests.conftest import World, caller, client_for, user_with
 from thidua.core.models import AuditEvent
 from thidua.exchange.tests.conftest import K2, RENAMED, SHARE, line_of
 from thidua.organisations.models import Cluster, Organizer, Unit
-from thidua.review.services import conclude_review
+from thidua.review.services import conclude_as_reported
 from thidua.scenarios import SEED
 
 pytestmark = pytest.mark.django_db
@@ -117,7 +117,7 @@ def test_changes_to_units_another_cluster_uses_are_listed_and_made_only_when_acc
 def test_a_second_import_of_the_same_file_reports_the_concluded_year_unchanged(board_ls):
     body = SEED.read_text(encoding="utf-8")
     cluster = Cluster.objects.get(pk=caller(board_ls).post("/api/v1/exchange", body).json()["cluster"])
-    conclude_review(cluster.years.get(), by="kiểm thử")
+    conclude_as_reported(cluster.years.get(), by="kiểm thử", source="tệp kiểm thử")
     again = caller(board_ls).post("/api/v1/exchange", body, replace="true")
     assert again.status_code == 201 and again.json()["unchanged"] == [2021] and again.json()["kept"] == []
     changed_body = body.replace("    head: STC", "    head: SNV")

@@ -19,7 +19,7 @@ from thidua.front.tests.conftest import client_for
 from thidua.registry.models import AwardProposal
 from thidua.registry.services import proposals_from_review
 from thidua.review.models import Ballot, Proposal, Review
-from thidua.review.services import conclude_review
+from thidua.review.services import conclude_as_reported
 
 pytestmark = pytest.mark.django_db
 
@@ -32,7 +32,7 @@ def imported(text: str, name: str = "cum.yaml", **options: object):
 
 def concluded_seed(text: str) -> ClusterYear:
     cluster_year = imported(text).cluster.years.get(year=2021)
-    conclude_review(cluster_year, by="kiểm thử")
+    conclude_as_reported(cluster_year, by="kiểm thử", source="tệp kiểm thử")
     return cluster_year
 
 
@@ -140,7 +140,7 @@ def test_ballots_that_differ_from_those_on_record_are_refused_with_the_years_lin
 def test_years_the_file_lacks_are_kept_when_they_hold_history_and_dropped_otherwise(seed_text: str):
     two_years = seed_text + NEXT_YEAR
     cluster = imported(two_years).cluster
-    conclude_review(cluster.years.get(year=2021), by="kiểm thử")
+    conclude_as_reported(cluster.years.get(year=2021), by="kiểm thử", source="tệp kiểm thử")
     only_2022 = two_years[: two_years.index("  - year: 2021")] + NEXT_YEAR
 
     report = imported(only_2022, replace=True)
@@ -162,7 +162,7 @@ def test_a_year_with_proposals_sent_to_the_board_is_never_dropped(seed_text: str
     two_years = seed_text + NEXT_YEAR
     cluster = imported(two_years).cluster
     year_2021 = cluster.years.get(year=2021)
-    proposals_from_review(conclude_review(year_2021, by="kiểm thử"), by="kiểm thử")
+    proposals_from_review(conclude_as_reported(year_2021, by="kiểm thử", source="tệp kiểm thử"), by="kiểm thử")
     reopen_review(year_2021, reason="Bổ sung", by="kiểm thử")
     only_2022 = two_years[: two_years.index("  - year: 2021")] + NEXT_YEAR
 
