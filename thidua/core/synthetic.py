@@ -126,7 +126,8 @@ def cluster_file(rng: random.Random, o: int, c: int, size: int, years: int) -> d
     for year in range(first, LAST_YEAR + 1):
         members = _roster(rng, codes, head, deputies)
         following_head = deputies[0] if rng.random() < 0.7 else rng.choice([x for x in members if x != head])
-        following_deputies = [rng.choice([x for x in codes if x not in (following_head, head)])]
+        # Next year's leaders are chosen among this year's members, as the review elects them.
+        following_deputies = [rng.choice([x for x in members if x not in (following_head, head)])]
         leaders = (head, deputies, following_head, following_deputies)
         year_data.append(_year(rng, year, members, leaders, names[head]))
         head, deputies = following_head, following_deputies

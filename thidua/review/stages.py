@@ -230,7 +230,9 @@ def _meeting(cy: ClusterYear, review: Review | None) -> list[_Fact]:
     imported = review is not None and review.ballots_known and voting in (None, "preparing")
     agreed = review is not None and review.outcome is not None
     ballot = cy.method == Method.BALLOT and not imported and not agreed
-    label = "" if voting is None else meeting.get_voting_display()  # type: ignore[union-attr]
+    # A meeting that never opened its vote (one that only recorded attendance) says nothing of its own.
+    held = voting in ("open", "closed")
+    label = meeting.get_voting_display() if held else ""  # type: ignore[union-attr]
     concluded = review is not None and review.concluded_at is not None
     return [
         _Fact(

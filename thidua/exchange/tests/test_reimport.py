@@ -162,7 +162,9 @@ def test_a_year_with_proposals_sent_to_the_board_is_never_dropped(seed_text: str
     two_years = seed_text + NEXT_YEAR
     cluster = imported(two_years).cluster
     year_2021 = cluster.years.get(year=2021)
-    proposals_from_review(conclude_as_reported(year_2021, by="kiểm thử", source="tệp kiểm thử"), by="kiểm thử")
+    proposals_from_review(
+        conclude_as_reported(year_2021, by="kiểm thử", source="tệp kiểm thử"), by="kiểm thử"
+    )
     reopen_review(year_2021, reason="Bổ sung", by="kiểm thử")
     only_2022 = two_years[: two_years.index("  - year: 2021")] + NEXT_YEAR
 
