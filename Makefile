@@ -6,10 +6,20 @@ export UV_PROJECT_ENVIRONMENT := .venv
 UV := $(PYTHON) -m uv
 RUN := .venv/bin/
 
-.PHONY: install demo demo-data serve test test-sqlite test-postgres lint bench browser clean
+.PHONY: install messages demo demo-data serve test test-sqlite test-postgres lint bench browser clean
 
-# uv comes from PyPI into the user's Python; the packages from the committed uv.lock.
-install: .venv/.installed
+# uv comes from PyPI into the user's Python; the packages from the committed uv.lock; the Vietnamese
+# catalogue compiled by GNU gettext's msgfmt (Debian's gettext package when the machine lacks it).
+LOCALE := thidua/locale/vi/LC_MESSAGES
+install: .venv/.installed $(LOCALE)/django.mo
+$(LOCALE)/django.mo: $(LOCALE)/django.po
+	@command -v msgfmt >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext)
+	msgfmt --check-format -o $@ $<
+
+# After adding or changing interface text: the catalogue gets the new strings (translate them, then `make`).
+messages: .venv/.installed
+	$(RUN)python manage.py makemessages -l vi --no-obsolete --no-location --ignore='.venv/*' --ignore='var/*' \
+		--ignore='out/*' --ignore='*/tests/*' --ignore='*/testing/*' --ignore='test-artifacts/*'
 .venv/.installed: pyproject.toml uv.lock
 	@$(PYTHON) -m uv --version >/dev/null 2>&1 || $(PYTHON) -m pip install --quiet --user uv \
 		|| $(PYTHON) -m pip install --quiet --break-system-packages --user uv
