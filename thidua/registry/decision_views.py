@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from thidua.core.feedback import show_refusal
@@ -26,11 +27,11 @@ def _board_organizer(request: HttpRequest) -> Organizer:
     wanted = request.GET.get("to_chuc") or request.POST.get("to_chuc")
     if wanted:
         if not wanted.isdigit():
-            raise Http404("Không tìm thấy.")
+            raise Http404(_("Not found."))
         return get_object_or_404(boards, pk=int(wanted))
     found = boards.order_by("name").first()
     if found is None:
-        raise Http404("Không tìm thấy.")
+        raise Http404(_("Not found."))
     return found
 
 
@@ -61,7 +62,7 @@ def new_decision(request: HttpRequest) -> HttpResponse:
     if year.isdigit():
         waiting = waiting.filter(year=int(year))
     if not waiting.exists() and request.method == "GET":
-        messages.error(request, "Không có đề nghị nào của hình thức này đang chờ quyết định.")
+        messages.error(request, _("No proposal of this award is waiting for a decision."))
         return redirect("registry:decisions")
     form = DecisionForm(request.POST or None, waiting=waiting.order_by("rank", "id"))
     if request.method == "POST" and form.is_valid():
@@ -77,7 +78,9 @@ def new_decision(request: HttpRequest) -> HttpResponse:
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            messages.success(request, f"Đã ghi quyết định số {decision.number} vào sổ khen thưởng.")
+            messages.success(
+                request, _("Decision {number} recorded in the registry.").format(number=decision.number)
+            )
             return redirect("registry:decision", decision.pk)
     first = waiting.first()
     context = {"organizer": organizer, "form": form, "award_name": first.award_name if first else award}
@@ -121,7 +124,7 @@ def revoke(request: HttpRequest, decision_id: int, awardee_id: int) -> HttpRespo
         except ValidationError as error:
             show_refusal(request, error)
         else:
-            messages.success(request, f"Đã hủy bỏ khen thưởng của {awardee.name}.")
+            messages.success(request, _("The award of {name} revoked.").format(name=awardee.name))
     return redirect("registry:decision", found.pk)
 
 
@@ -137,7 +140,7 @@ def quotas(request: HttpRequest) -> HttpResponse:
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            messages.success(request, "Đã ghi chỉ tiêu.")
+            messages.success(request, _("Quota recorded."))
             return redirect(f"{request.path}?to_chuc={organizer.pk}")
     names = dict(form.fields["award"].choices)  # type: ignore[attr-defined]
     rows = [(q, names.get(q.award, q.award)) for q in Quota.objects.filter(organizer=organizer)]

@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 
 from thidua.awards.catalogue import AWARDS
 from thidua.awards.conditions import CSTDCS, LDTT
@@ -86,11 +87,17 @@ def person_title_errors(rating: str, titles: list[str]) -> list[str]:
     errors = []
     if CSTDCS in titles and LDTT not in titles:
         errors.append(
-            "Chiến sĩ thi đua cơ sở phải kèm danh hiệu Lao động tiên tiến (người đạt CSTĐCS cũng đạt LĐTT)."
+            _(
+                "Grassroots Emulation Fighter must come with the title Advanced Worker (a Grassroots "
+                "Emulation Fighter also holds Advanced Worker)."
+            )
         )
     if rating == Rating.KHONG_HOAN_THANH and (LDTT in titles or CSTDCS in titles):
         errors.append(
-            "Xếp loại không hoàn thành nhiệm vụ thì không thể đạt Lao động tiên tiến, Chiến sĩ thi đua cơ sở."
+            _(
+                "A person rated as not completing their tasks cannot hold Advanced Worker or Grassroots "
+                "Emulation Fighter."
+            )
         )
     return errors
 
@@ -99,8 +106,10 @@ def person_title_errors(rating: str, titles: list[str]) -> list[str]:
 def record_person_year(person: Person, year: int, *, rating: str, titles: list[str], by: Actor) -> PersonYear:
     errors = person_title_errors(rating, titles)
     if errors:
-        raise ValidationError(f"{person.name}, năm {year}: " + " ".join(errors))
-    row, _ = PersonYear.objects.update_or_create(
+        raise ValidationError(
+            _("{name}, {year}: {errors}").format(name=person.name, year=year, errors=" ".join(errors))
+        )
+    row, _created = PersonYear.objects.update_or_create(
         person=person, year=year, defaults={"rating": rating, "titles": titles}
     )
     record(by, "registry.person.year", person, year=year, rating=rating, titles=titles)
@@ -132,7 +141,7 @@ def add_hold(hold: Hold, *, by: Actor) -> Hold:
 @transaction.atomic
 def record_unit_year(unit: Unit, year: int, *, by: Actor, **values: Any) -> UnitYear:
     """The unit's facts for `year`, replacing what was entered before for that year."""
-    row, _ = UnitYear.objects.update_or_create(unit=unit, year=year, defaults=values)
+    row, _created = UnitYear.objects.update_or_create(unit=unit, year=year, defaults=values)
     record(by, "registry.unit.year", unit, year=year, **values)
     return row
 
@@ -163,7 +172,11 @@ def record_people_titles(
     problems = []
     for person, rating, titles in rows:
         if person.pk not in people:
-            problems.append(f"{person.name} không công tác tại {unit.name} trong năm {year}.")
+            problems.append(
+                _("{name} did not work at {unit} in {year}.").format(
+                    name=person.name, unit=unit.name, year=year
+                )
+            )
         problems.extend(f"{person.name}: {e}" for e in person_title_errors(rating, titles))
     if problems:
         raise ValidationError(problems)
@@ -199,7 +212,7 @@ def compute_staff_titles(unit: Unit, year: int, *, by: Actor) -> UnitYear:
     """Set the unit's staff_titles for `year` from its people's records (the board's or officer's explicit
     act, audited with what it replaced); the other yearly facts stay as entered."""
     counts = staff_titles_from_people(unit, year)
-    row, _ = UnitYear.objects.select_for_update().get_or_create(unit=unit, year=year)
+    row, _created = UnitYear.objects.select_for_update().get_or_create(unit=unit, year=year)
     before = row.staff_titles
     row.staff_titles = counts
     row.save(update_fields=["staff_titles"])
@@ -209,7 +222,7 @@ def compute_staff_titles(unit: Unit, year: int, *, by: Actor) -> UnitYear:
 
 def _free_unit_code(organizer: Organizer, code: str) -> None:
     if Unit.objects.filter(organizer=organizer, code=code).exists():
-        raise ValidationError(f"Mã «{code}» đã dùng cho một đơn vị khác.")
+        raise ValidationError(_("Code «{code}» is already used for another unit.").format(code=code))
 
 
 @transaction.atomic
@@ -217,7 +230,7 @@ def add_sub_unit(parent: Unit, *, name: str, code: str, by: Actor) -> Unit:
     """A phòng, ban or đơn vị trực thuộc of `parent`, in its organizer; never a cluster member."""
     name, code = name.strip(), code.strip()
     if not name or not code:
-        raise ValidationError("Đơn vị trực thuộc cần tên và mã.")
+        raise ValidationError(_("A sub-unit needs a name and a code."))
     _free_unit_code(parent.organizer, code)
     unit = Unit(organizer=parent.organizer, parent=parent, name=name, code=code)
     unit.full_clean()
@@ -234,24 +247,30 @@ def grant_sub_unit_title(
     the registry's search, statistics and the engine read it as any other award."""
     parent = sub_unit.parent
     if parent is None:
-        raise ValidationError(f"«{sub_unit.name}» không phải đơn vị trực thuộc.")
+        raise ValidationError(_("«{name}» is not a sub-unit.").format(name=sub_unit.name))
     if award not in SUB_UNIT_TITLES:
         raise ValidationError(
-            f"Hình thức «{award}» không phải danh hiệu thủ trưởng đơn vị tặng đơn vị trực thuộc."
+            _("Award «{award}» is not a title a unit's head grants its sub-units.").format(award=award)
         )
     if date.year < year:
         raise ValidationError(
-            f"Quyết định ngày {date:%d/%m/%Y} không thể tặng danh hiệu cho năm {year} chưa qua."
+            _("A decision dated {date} cannot grant a title for {year}, which is not over yet.").format(
+                date=f"{date:%d/%m/%Y}", year=year
+            )
         )
     held = Awardee.objects.filter(unit=sub_unit, year=year, award=award, revocation__isnull=True)
     if held.exists():
-        raise ValidationError(f"«{sub_unit.name}» đã có «{AWARDS[award].name}» năm {year} trong sổ.")
+        raise ValidationError(
+            _("«{name}» already has «{award}» for {year} in the registry.").format(
+                name=sub_unit.name, award=AWARDS[award].name, year=year
+            )
+        )
     decision = services.open_decision(
         organizer=parent.organizer,
         number=number,
         date=date,
         signer=signer,
-        grantor=f"Thủ trưởng {parent.name}",
+        grantor=_("Head of {unit}").format(unit=parent.name),
         award=award,
         award_name=AWARDS[award].name,
         issuing_unit=parent,

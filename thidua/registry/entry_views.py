@@ -12,6 +12,8 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from thidua.awards.conditions import CSTDCS, LDTT
@@ -39,7 +41,7 @@ def _posting_units(request: HttpRequest) -> Any:
     """The units a user may post people to: the board's organizer's units, an officer's own unit."""
     units = scope.visible_units(request.user)
     if not units.exists():
-        raise Http404("Không tìm thấy.")
+        raise Http404(_("Not found."))
     return units
 
 
@@ -58,7 +60,7 @@ def new_person(request: HttpRequest) -> HttpResponse:
         person = entry.save_person(
             None, posting=_posting(data), by=request.user, **{k: data[k] for k in PERSON_FIELDS}
         )
-        messages.success(request, f"Đã thêm {person.name}.")
+        messages.success(request, _("Added {name}.").format(name=person.name))
         return redirect("registry:person_edit", person.pk)
     return render(request, "registry/person_new.html", {"form": form}, status=400 if form.errors else 200)
 
@@ -97,7 +99,7 @@ def edit_person(request: HttpRequest, person_id: int) -> HttpResponse:
         return _person_page(request, person, form=form)
     data = form.cleaned_data
     entry.save_person(person, posting=_posting(data), by=request.user, **{k: data[k] for k in PERSON_FIELDS})
-    messages.success(request, "Đã lưu thông tin cá nhân.")
+    messages.success(request, _("Personal details saved."))
     return redirect("registry:person_edit", person.pk)
 
 
@@ -112,7 +114,7 @@ def person_year(request: HttpRequest, person_id: int) -> HttpResponse:
     entry.record_person_year(
         person, data["year"], rating=data["rating"], titles=data["titles"], by=request.user
     )
-    messages.success(request, f"Đã lưu xếp loại, danh hiệu năm {data['year']}.")
+    messages.success(request, _("Rating and titles for {year} saved.").format(year=data["year"]))
     return redirect("registry:person_edit", person.pk)
 
 
@@ -124,7 +126,7 @@ def initiative(request: HttpRequest, person_id: int) -> HttpResponse:
     if not form.is_valid():
         return _person_page(request, person, initiative_form=form)
     entry.add_initiative(form.instance, by=request.user)
-    messages.success(request, "Đã thêm sáng kiến.")
+    messages.success(request, _("Initiative added."))
     return redirect("registry:person_edit", person.pk)
 
 
@@ -136,7 +138,7 @@ def hold(request: HttpRequest, person_id: int) -> HttpResponse:
     if not form.is_valid():
         return _person_page(request, person, hold_form=form)
     entry.add_hold(Hold(person=person, **form.cleaned_data), by=request.user)
-    messages.success(request, "Đã ghi vụ việc.")
+    messages.success(request, _("Case recorded."))
     return redirect("registry:person_edit", person.pk)
 
 
@@ -158,7 +160,9 @@ def unit_year(request: HttpRequest, unit_id: int) -> HttpResponse:
             staff_disciplined=data["staff_disciplined"],
             by=request.user,
         )
-        messages.success(request, f"Đã lưu số liệu năm {data['year']} của {unit.name}.")
+        messages.success(
+            request, _("Figures for {year} of {unit} saved.").format(year=data["year"], unit=unit.name)
+        )
         return redirect("registry:unit_year", unit.pk)
     context = {"unit": unit, "form": form, "years": unit.registry_years.order_by("-year")}
     return render(request, "registry/unit_year.html", context, status=400 if form.errors else 200)
@@ -191,7 +195,14 @@ def people_titles(request: HttpRequest, unit_id: int) -> HttpResponse:
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            messages.success(request, f"Đã lưu xếp loại, danh hiệu năm {year} của {written} cá nhân.")
+            messages.success(
+                request,
+                ngettext(
+                    "Rating and titles for {year} saved for {count} person.",
+                    "Rating and titles for {year} saved for {count} people.",
+                    written,
+                ).format(year=year, count=written),
+            )
             return redirect(f"{request.path}?nam={year}")
     counts = entry.staff_titles_from_people(unit, year)
     context.update(form=form, ldtt=counts[LDTT], cstdcs=counts[CSTDCS])
@@ -205,14 +216,16 @@ def compute_staff_titles(request: HttpRequest, unit_id: int) -> HttpResponse:
     unit = _unit_for_user(request, unit_id)
     year = _year(request)
     if year is None:
-        messages.error(request, "Cần chọn năm để tính số cá nhân đạt danh hiệu.")
+        messages.error(request, _("Choose a year to count the people holding titles."))
         return redirect("registry:unit_year", unit.pk)
     row = entry.compute_staff_titles(unit, year, by=request.user)
     counts = row.staff_titles or {}
     messages.success(
         request,
-        f"Đã tính từ danh sách cá nhân năm {year}: {counts.get(LDTT, 0)} Lao động tiên tiến, "
-        f"{counts.get(CSTDCS, 0)} Chiến sĩ thi đua cơ sở.",
+        _(
+            "Counted from the list of people for {year}: {ldtt} Advanced Worker, {cstdcs} Grassroots "
+            "Emulation Fighter."
+        ).format(year=year, ldtt=counts.get(LDTT, 0), cstdcs=counts.get(CSTDCS, 0)),
     )
     return redirect("registry:unit_year", unit.pk)
 
@@ -222,7 +235,7 @@ def compute_staff_titles(request: HttpRequest, unit_id: int) -> HttpResponse:
 def add_sub_unit(request: HttpRequest, unit_id: int) -> HttpResponse:
     unit = _unit_for_user(request, unit_id)
     if unit.parent_id is not None:
-        raise Http404("Không tìm thấy.")
+        raise Http404(_("Not found."))
     form = SubUnitForm(request.POST)
     if form.is_valid():
         try:
@@ -230,7 +243,7 @@ def add_sub_unit(request: HttpRequest, unit_id: int) -> HttpResponse:
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            messages.success(request, f"Đã thêm đơn vị trực thuộc {sub_unit.name}.")
+            messages.success(request, _("Sub-unit {name} added.").format(name=sub_unit.name))
             return redirect("registry:unit", unit.pk)
     return unit_page(request, unit, sub_unit_form=form)
 
@@ -256,7 +269,10 @@ def sub_unit_title(request: HttpRequest, unit_id: int) -> HttpResponse:
             form.add_error(None, error)
         else:
             messages.success(
-                request, f"Đã ghi {decision.award_name} năm {data['year']} cho {data['sub_unit'].name}."
+                request,
+                _("{award} for {year} recorded for {sub_unit}.").format(
+                    award=decision.award_name, year=data["year"], sub_unit=data["sub_unit"].name
+                ),
             )
             return redirect("registry:unit", unit.pk)
     return unit_page(request, unit, title_form=form)

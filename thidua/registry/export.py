@@ -5,37 +5,40 @@ from __future__ import annotations
 from collections.abc import Iterable
 from io import BytesIO
 
+from django.utils.translation import gettext, gettext_lazy
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from thidua.registry.models import Awardee
 
 HEADERS = (
-    "STT",
-    "Tên cá nhân, tập thể",
-    "Đối tượng",
-    "Đơn vị",
-    "Hình thức khen thưởng",
-    "Năm thành tích",
-    "Số quyết định",
-    "Ngày quyết định",
-    "Cấp quyết định",
-    "Tiền thưởng (đồng)",
-    "Tình trạng",
+    gettext_lazy("No."),
+    gettext_lazy("Name of person or collective"),
+    gettext_lazy("Subject"),
+    gettext_lazy("Unit"),
+    gettext_lazy("Commendation form"),
+    gettext_lazy("Year of achievement"),
+    gettext_lazy("Decision number"),
+    gettext_lazy("Decision date"),
+    gettext_lazy("Grantor"),
+    gettext_lazy("Bonus (dong)"),
+    gettext_lazy("Status"),
 )
 
 
 def row_of(number: int, awardee: Awardee) -> tuple[object, ...]:
     decision = awardee.decision
     unit = awardee.unit or awardee.person_unit
-    status = "Còn hiệu lực"
+    status = gettext("In force")
     if awardee.revoked:
         r = awardee.revocation
-        status = f"Đã hủy bỏ (Quyết định số {r.number} ngày {r.date:%d/%m/%Y})"
+        status = gettext("Revoked (Decision {number} of {date})").format(
+            number=r.number, date=f"{r.date:%d/%m/%Y}"
+        )
     return (
         number,
         awardee.name,
-        "Cá nhân" if awardee.person_id else "Tập thể",
+        gettext("Person") if awardee.person_id else gettext("Collective"),
         unit.name if unit else "",
         decision.award_name,
         awardee.year,
@@ -50,8 +53,8 @@ def row_of(number: int, awardee: Awardee) -> tuple[object, ...]:
 def workbook(awardees: Iterable[Awardee]) -> bytes:
     book = Workbook()
     sheet = book.active
-    sheet.title = "Sổ khen thưởng"
-    sheet.append(HEADERS)
+    sheet.title = gettext("Award registry")
+    sheet.append([str(header) for header in HEADERS])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for number, awardee in enumerate(awardees, start=1):

@@ -4,16 +4,23 @@ the services (services.py, entry.py) make the change, so a form only reads and c
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.db.models import QuerySet
+from django.utils.functional import lazy
+from django.utils.text import format_lazy
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from thidua.awards.catalogue import ANY_AWARD, ANY_AWARD_NAME, AWARDS, PARAMETERS, PERSON, UNIT
 from thidua.emulation.models import Rating
 from thidua.organisations.models import Unit
 from thidua.registry.entry import SUB_UNIT_TITLES, person_title_errors
 from thidua.registry.models import AwardProposal, Hold, Initiative, InitiativeLevel, Person, Sex
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 DATE_FORMAT = "%d/%m/%Y"
 FIRST_YEAR, LAST_YEAR = 1945, 2100
@@ -22,55 +29,73 @@ PERSON_TITLES = ("lao-dong-tien-tien", "chien-si-thi-dua-co-so", "giay-khen")
 UNIT_TITLES = ("tap-the-lao-dong-tien-tien", "tap-the-lao-dong-xuat-sac", "giay-khen")
 
 
-def day_field(label: str, *, required: bool = True) -> forms.DateField:
+def _lowered(label: StrOrPromise) -> str:
+    return str(label).lower()
+
+
+# The label in lower case inside a sentence, translated when the message is shown.
+_lower = lazy(_lowered, str)
+
+
+def day_field(label: StrOrPromise, *, required: bool = True) -> forms.DateField:
     """A date typed as dd/mm/yyyy, with messages that name the field."""
     return forms.DateField(
-        label=f"{label} (ngày/tháng/năm)",
+        label=format_lazy(_("{label} (day/month/year)"), label=label),
         required=required,
         input_formats=[DATE_FORMAT],
         widget=forms.DateInput(format=DATE_FORMAT, attrs={"placeholder": "dd/mm/yyyy"}),
         error_messages={
-            "required": f"Cần nhập {label.lower()}.",
-            "invalid": f"{label} phải viết theo dạng ngày/tháng/năm, ví dụ 15/02/2022.",
+            "required": format_lazy(_("Enter {label}."), label=_lower(label)),
+            "invalid": format_lazy(
+                _("{label} must be written as day/month/year, for example 15/02/2022."), label=label
+            ),
         },
     )
 
 
-def text_field(label: str, *, max_length: int = 255, required: bool = True, **kwargs: Any) -> forms.CharField:
+def text_field(
+    label: StrOrPromise, *, max_length: int = 255, required: bool = True, **kwargs: Any
+) -> forms.CharField:
     return forms.CharField(
         label=label,
         max_length=max_length,
         required=required,
         error_messages={
-            "required": f"Cần nhập {label.lower()}.",
-            "max_length": f"{label} dài quá {max_length} ký tự.",
+            "required": format_lazy(_("Enter {label}."), label=_lower(label)),
+            "max_length": format_lazy(
+                _("{label} is longer than {max_length} characters."), label=label, max_length=max_length
+            ),
         },
         **kwargs,
     )
 
 
-def year_field(label: str = "Năm") -> forms.IntegerField:
+def year_field(label: StrOrPromise | None = None) -> forms.IntegerField:
+    label = _("Year") if label is None else label
+    between = format_lazy(
+        _("{label} must be from {first} to {last}."), label=label, first=FIRST_YEAR, last=LAST_YEAR
+    )
     return forms.IntegerField(
         label=label,
         min_value=FIRST_YEAR,
         max_value=LAST_YEAR,
         error_messages={
-            "required": f"Cần nhập {label.lower()}.",
-            "invalid": f"{label} phải là một số, ví dụ 2021.",
-            "min_value": f"{label} phải từ {FIRST_YEAR} đến {LAST_YEAR}.",
-            "max_value": f"{label} phải từ {FIRST_YEAR} đến {LAST_YEAR}.",
+            "required": format_lazy(_("Enter {label}."), label=_lower(label)),
+            "invalid": format_lazy(_("{label} must be a number, for example 2021."), label=label),
+            "min_value": between,
+            "max_value": between,
         },
     )
 
 
-def count_field(label: str) -> forms.IntegerField:
+def count_field(label: StrOrPromise) -> forms.IntegerField:
     return forms.IntegerField(
         label=label,
         required=False,
         min_value=0,
         error_messages={
-            "invalid": f"{label} phải là một số nguyên.",
-            "min_value": f"{label} không được âm.",
+            "invalid": format_lazy(_("{label} must be a whole number."), label=label),
+            "min_value": format_lazy(_("{label} cannot be negative."), label=label),
         },
     )
 
@@ -89,30 +114,31 @@ def award_label(code: str) -> str:
     return AWARDS[code].name if code in AWARDS else code
 
 
-def _choice_error(label: str) -> dict[str, str]:
+def _choice_error(label: StrOrPromise) -> dict[str, StrOrPromise]:
+    not_listed = format_lazy(_("{label}: the choice is not in the list."), label=label)
     return {
-        "required": f"Cần chọn {label.lower()}.",
-        "invalid_choice": f"{label} đã chọn không có trong danh sách.",
-        "invalid_pk_value": f"{label} đã chọn không có trong danh sách.",
+        "required": format_lazy(_("Choose {label}."), label=_lower(label)),
+        "invalid_choice": not_listed,
+        "invalid_pk_value": not_listed,
     }
 
 
 def rating_field() -> forms.ChoiceField:
     return forms.ChoiceField(
-        label="Xếp loại",
-        choices=[("", "Chưa xếp loại"), *Rating.choices],
+        label=_("Rating"),
+        choices=[("", _("Not rated")), *Rating.choices],
         required=False,
-        error_messages=_choice_error("Xếp loại"),
+        error_messages=_choice_error(_("Rating")),
     )
 
 
-def titles_field(label: str, choices: list[tuple[str, str]]) -> forms.MultipleChoiceField:
+def titles_field(label: StrOrPromise, choices: list[tuple[str, str]]) -> forms.MultipleChoiceField:
     return forms.MultipleChoiceField(
         label=label,
         choices=choices,
         widget=forms.CheckboxSelectMultiple,
         required=False,
-        error_messages=_choice_error("Danh hiệu"),
+        error_messages=_choice_error(_("Title")),
     )
 
 
@@ -120,16 +146,16 @@ def titles_field(label: str, choices: list[tuple[str, str]]) -> forms.MultipleCh
 
 
 class FromReviewForm(forms.Form):
-    due = day_field("Hạn nộp hồ sơ", required=False)
+    due = day_field(_("Dossier due date"), required=False)
 
 
 class DossierForm(forms.Form):
     codes = forms.MultipleChoiceField(
-        label="Văn bản đã nhận",
+        label=_("Documents received"),
         widget=forms.CheckboxSelectMultiple,
         error_messages={
-            "required": "Chưa đánh dấu văn bản nào đã nhận.",
-            "invalid_choice": "Văn bản «%(value)s» không thuộc hồ sơ này.",
+            "required": _("No document is marked as received."),
+            "invalid_choice": _("Document «%(value)s» is not part of this dossier."),
         },
     )
 
@@ -143,10 +169,10 @@ class DossierForm(forms.Form):
 
 class ReturnForm(forms.Form):
     reasons = text_field(
-        "Lý do trả lại",
+        _("Reasons for returning"),
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="Mỗi dòng một lý do.",
+        help_text=_("One reason per line."),
     )
 
     def reason_list(self) -> list[str]:
@@ -154,15 +180,20 @@ class ReturnForm(forms.Form):
 
 
 class RefuseForm(forms.Form):
-    reason = text_field("Lý do không khen thưởng", max_length=2000, widget=forms.Textarea(attrs={"rows": 2}))
+    reason = text_field(
+        _("Reason for not awarding"), max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
 
 class OverrideForm(forms.Form):
     reason = text_field(
-        "Lý do vượt qua kết quả xét điều kiện",
+        _("Reason for overriding the eligibility check"),
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="Căn cứ để Ban vẫn cho đề nghị đi tiếp; hiện trên hồ sơ, phiếu và biên bản Hội đồng.",
+        help_text=_(
+            "The grounds on which the board lets the proposal go on anyway; shown on the dossier, the "
+            "ballots and the council's minutes."
+        ),
     )
 
 
@@ -170,25 +201,27 @@ class ProposeForm(forms.Form):
     """A unit's own proposal: for the unit itself, another unit the user may propose for, or a person."""
 
     award = forms.ChoiceField(
-        label="Hình thức khen thưởng", error_messages=_choice_error("Hình thức khen thưởng")
+        label=_("Commendation form"), error_messages=_choice_error(_("Commendation form"))
     )
-    year = year_field("Năm thành tích")
+    year = year_field(_("Year of achievement"))
     proposed_by = forms.ModelChoiceField(
-        label="Đơn vị đề nghị", queryset=Unit.objects.none(), error_messages=_choice_error("Đơn vị đề nghị")
+        label=_("Proposing unit"),
+        queryset=Unit.objects.none(),
+        error_messages=_choice_error(_("Proposing unit")),
     )
     unit = forms.ModelChoiceField(
-        label="Tập thể được đề nghị",
+        label=_("Collective proposed"),
         queryset=Unit.objects.none(),
         required=False,
-        error_messages=_choice_error("Tập thể được đề nghị"),
+        error_messages=_choice_error(_("Collective proposed")),
     )
     person = forms.ModelChoiceField(
-        label="Cá nhân được đề nghị",
+        label=_("Person proposed"),
         queryset=Person.objects.none(),
         required=False,
-        error_messages=_choice_error("Cá nhân được đề nghị"),
+        error_messages=_choice_error(_("Person proposed")),
     )
-    due = day_field("Hạn nộp hồ sơ", required=False)
+    due = day_field(_("Dossier due date"), required=False)
 
     def __init__(
         self,
@@ -211,13 +244,17 @@ class ProposeForm(forms.Form):
         data = super().clean() or {}
         unit, person = data.get("unit"), data.get("person")
         if (unit is None) == (person is None) and not self.errors:
-            raise forms.ValidationError("Chọn đúng một đối tượng: một tập thể hoặc một cá nhân.")
+            raise forms.ValidationError(gettext("Choose exactly one subject: one collective or one person."))
         award = AWARDS.get(data.get("award", ""))
         if award is not None and (unit or person):
             kind = PERSON if person is not None else UNIT
             if kind not in award.subjects:
-                who = "cá nhân" if kind == PERSON else "tập thể"
-                raise forms.ValidationError(f"«{award.name}» không tặng cho {who}.")
+                refusal = (
+                    gettext("«{award}» is not granted to a person.")
+                    if kind == PERSON
+                    else gettext("«{award}» is not granted to a collective.")
+                )
+                raise forms.ValidationError(refusal.format(award=award.name))
         return data
 
 
@@ -226,26 +263,26 @@ class ProposeForm(forms.Form):
 
 def _waiting_label(proposal: AwardProposal) -> str:
     """A proposal on the decision form: its state and where it stands against the law."""
-    standing = proposal.standing_label.lower()
+    standing = str(proposal.standing_label).lower()
     if proposal.override_applies:
-        standing += ", có lý do vượt qua của Ban"
-    return f"{proposal.subject_name} ({proposal.get_state_display().lower()}; {standing})"
+        standing = gettext("{standing}, with the board's override reason").format(standing=standing)
+    return f"{proposal.subject_name} ({str(proposal.get_state_display()).lower()}; {standing})"
 
 
 class DecisionForm(forms.Form):
     proposals = forms.ModelMultipleChoiceField(
-        label="Đề nghị được khen thưởng",
+        label=_("Proposals to award"),
         queryset=AwardProposal.objects.none(),
         widget=forms.CheckboxSelectMultiple,
         error_messages={
-            "required": "Chọn ít nhất một đề nghị để quyết định.",
-            "invalid_choice": "Đề nghị đã chọn không còn chờ quyết định.",
-            "invalid_pk_value": "Đề nghị đã chọn không còn chờ quyết định.",
+            "required": _("Choose at least one proposal to decide."),
+            "invalid_choice": _("A chosen proposal is no longer waiting for a decision."),
+            "invalid_pk_value": _("A chosen proposal is no longer waiting for a decision."),
         },
     )
-    number = text_field("Số quyết định", max_length=100)
-    date = day_field("Ngày quyết định")
-    signer = text_field("Người ký")
+    number = text_field(_("Decision number"), max_length=100)
+    date = day_field(_("Decision date"))
+    signer = text_field(_("Signer"))
 
     def __init__(self, *args: Any, waiting: QuerySet[AwardProposal], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -255,23 +292,23 @@ class DecisionForm(forms.Form):
 
 
 class RevokeForm(forms.Form):
-    number = text_field("Số quyết định hủy bỏ", max_length=100)
-    date = day_field("Ngày quyết định hủy bỏ")
-    reason = text_field("Lý do hủy bỏ", max_length=2000)
+    number = text_field(_("Revocation decision number"), max_length=100)
+    date = day_field(_("Revocation decision date"))
+    reason = text_field(_("Reason for revocation"), max_length=2000)
 
 
 class QuotaForm(forms.Form):
     award = forms.ChoiceField(
-        label="Hình thức khen thưởng", error_messages=_choice_error("Hình thức khen thưởng")
+        label=_("Commendation form"), error_messages=_choice_error(_("Commendation form"))
     )
     year = year_field()
     limit = forms.IntegerField(
-        label="Số lượng tối đa",
+        label=_("Maximum number"),
         min_value=0,
         error_messages={
-            "required": "Cần nhập số lượng tối đa.",
-            "invalid": "Số lượng tối đa phải là một số nguyên.",
-            "min_value": "Số lượng tối đa không được âm.",
+            "required": _("Enter the maximum number."),
+            "invalid": _("The maximum number must be a whole number."),
+            "min_value": _("The maximum number cannot be negative."),
         },
     )
 
@@ -285,18 +322,20 @@ class ProvinceRuleForm(forms.Form):
     Whether the figure fits the award, the value's range and overlaps are the service's checks."""
 
     award = forms.ChoiceField(
-        label="Hình thức khen thưởng", error_messages=_choice_error("Hình thức khen thưởng")
+        label=_("Commendation form"), error_messages=_choice_error(_("Commendation form"))
     )
-    parameter = forms.ChoiceField(label="Tiêu chí", error_messages=_choice_error("Tiêu chí"))
+    parameter = forms.ChoiceField(label=_("Criterion"), error_messages=_choice_error(_("Criterion")))
     value = forms.IntegerField(
-        label="Giá trị",
-        error_messages={"required": "Cần nhập giá trị.", "invalid": "Giá trị phải là một số nguyên."},
+        label=_("Value"),
+        error_messages={"required": _("Enter the value."), "invalid": _("The value must be a whole number.")},
     )
-    document = text_field("Số, ký hiệu văn bản", help_text="Ví dụ: Quyết định 86/2025/QĐ-UBND")
-    document_date = day_field("Ngày ban hành")
-    article = text_field("Điều, khoản", help_text="Ví dụ: Điều 4 khoản 2")
-    start = day_field("Ngày có hiệu lực")
-    end = day_field("Ngày cuối cùng có hiệu lực", required=False)
+    document = text_field(
+        _("Document number and symbol"), help_text=_("For example: Decision 86/2025/QD-UBND")
+    )
+    document_date = day_field(_("Date of issue"))
+    article = text_field(_("Article, clause"), help_text=_("For example: Article 4, clause 2"))
+    start = day_field(_("Effective date"))
+    end = day_field(_("Last day in force"), required=False)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -307,49 +346,51 @@ class ProvinceRuleForm(forms.Form):
 
 
 class EndProvinceRuleForm(forms.Form):
-    end = day_field("Ngày cuối cùng có hiệu lực")
+    end = day_field(_("Last day in force"))
 
 
 # ---- people and yearly facts -------------------------------------------------------------------------
 
-DIRECT_CHOICES = [("", "Chưa rõ"), ("1", "Có"), ("0", "Không")]
+DIRECT_CHOICES = [("", _("Unknown")), ("1", _("Yes")), ("0", _("No"))]
 
 
 class PersonForm(forms.Form):
     """A person and, on creation, where they work; on editing, a new posting only if a unit is chosen."""
 
-    name = text_field("Họ và tên")
-    code = text_field("Mã cá nhân", max_length=64, required=False, help_text="Để trống: tự đặt theo họ tên.")
+    name = text_field(_("Full name"))
+    code = text_field(
+        _("Person code"), max_length=64, required=False, help_text=_("Leave blank: made from the full name.")
+    )
     sex = forms.ChoiceField(
-        label="Giới tính",
-        choices=[("", "Chưa rõ"), *Sex.choices],
+        label=_("Sex"),
+        choices=[("", _("Unknown")), *Sex.choices],
         required=False,
-        error_messages=_choice_error("Giới tính"),
+        error_messages=_choice_error(_("Sex")),
     )
     birth_year = forms.IntegerField(
-        label="Năm sinh",
+        label=_("Year of birth"),
         required=False,
         min_value=1900,
         max_value=LAST_YEAR,
         error_messages={
-            "invalid": "Năm sinh phải là một số, ví dụ 1980.",
-            "min_value": "Năm sinh phải từ 1900 trở về sau.",
-            "max_value": f"Năm sinh phải trước {LAST_YEAR}.",
+            "invalid": _("The year of birth must be a number, for example 1980."),
+            "min_value": _("The year of birth must be 1900 or later."),
+            "max_value": format_lazy(_("The year of birth must be before {last}."), last=LAST_YEAR),
         },
     )
     direct_labourer = forms.TypedChoiceField(
-        label="Người lao động trực tiếp",
+        label=_("Direct labourer"),
         choices=DIRECT_CHOICES,
         coerce=lambda v: v == "1",
         empty_value=None,
         required=False,
-        error_messages=_choice_error("Người lao động trực tiếp"),
+        error_messages=_choice_error(_("Direct labourer")),
     )
     unit = forms.ModelChoiceField(
-        label="Đơn vị công tác", queryset=Unit.objects.none(), error_messages=_choice_error("Đơn vị công tác")
+        label=_("Unit of work"), queryset=Unit.objects.none(), error_messages=_choice_error(_("Unit of work"))
     )
-    position = text_field("Chức vụ", required=False)
-    start = day_field("Ngày bắt đầu công tác tại đơn vị")
+    position = text_field(_("Position"), required=False)
+    start = day_field(_("Date of starting work at the unit"))
 
     def __init__(
         self, *args: Any, units: QuerySet[Unit], person: Person | None = None, **kwargs: Any
@@ -359,14 +400,14 @@ class PersonForm(forms.Form):
         self.fields["unit"].queryset = units.order_by("name")  # type: ignore[attr-defined]
         if person is not None:
             self.fields["unit"].required = False
-            self.fields["unit"].label = "Chuyển đến đơn vị (để trống nếu không đổi)"
+            self.fields["unit"].label = gettext("Move to unit (leave blank if unchanged)")
             self.fields["start"].required = False
-            self.fields["start"].label = "Ngày chuyển đến (ngày/tháng/năm)"
+            self.fields["start"].label = gettext("Date of the move (day/month/year)")
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         if self.person is not None and data.get("unit") is not None and data.get("start") is None:
-            self.add_error("start", "Cần nhập ngày chuyển đến đơn vị mới.")
+            self.add_error("start", gettext("Enter the date of the move to the new unit."))
         organizer_id = (
             data["unit"].organizer_id if data.get("unit") else getattr(self.person, "organizer_id", None)
         )
@@ -376,20 +417,22 @@ class PersonForm(forms.Form):
             if self.person is not None:
                 taken = taken.exclude(pk=self.person.pk)
             if taken.exists():
-                self.add_error("code", f"Mã «{code}» đã dùng cho một cá nhân khác.")
+                self.add_error(
+                    "code", gettext("Code «{code}» is already used for another person.").format(code=code)
+                )
         if (
             self.person is not None
             and data.get("unit")
             and data["unit"].organizer_id != self.person.organizer_id
         ):
-            self.add_error("unit", "Đơn vị mới phải thuộc cùng cơ quan tổ chức với cá nhân.")
+            self.add_error("unit", gettext("The new unit must belong to the same organizer as the person."))
         return data
 
 
 class PersonYearForm(forms.Form):
     year = year_field()
     rating = rating_field()
-    titles = titles_field("Danh hiệu, hình thức do đơn vị tặng", award_choices(PERSON, PERSON_TITLES))
+    titles = titles_field(_("Titles and awards granted by the unit"), award_choices(PERSON, PERSON_TITLES))
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -406,7 +449,7 @@ class PeopleTitlesForm(forms.Form):
         self.people = people
         for person in people:
             row = current.get(person.pk)
-            rating, titles = rating_field(), titles_field("Danh hiệu", award_choices(PERSON, PERSON_TITLES))
+            rating, titles = rating_field(), titles_field(_("Title"), award_choices(PERSON, PERSON_TITLES))
             rating.label = titles.label = person.name
             rating.initial = row.rating if row else ""
             titles.initial = list(row.titles) if row else []
@@ -430,50 +473,52 @@ class PeopleTitlesForm(forms.Form):
 
 
 class InitiativeForm(forms.ModelForm):
-    year = year_field("Năm công nhận")
+    year = year_field(_("Year of recognition"))
 
     class Meta:
         model = Initiative
         fields = ["code", "title", "level", "year"]
-        error_messages = {"code": {"required": "Cần nhập mã sáng kiến."}}
+        error_messages = {"code": {"required": _("Enter the initiative code.")}}
 
     def __init__(self, *args: Any, person: Person, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.person = person
-        self.fields["level"].choices = [("", "Chưa rõ"), *InitiativeLevel.choices]  # type: ignore[attr-defined]
+        self.fields["level"].choices = [("", _("Unknown")), *InitiativeLevel.choices]  # type: ignore[attr-defined]
 
     def clean_code(self) -> str:
         code = self.cleaned_data["code"].strip()
         if Initiative.objects.filter(person=self.person, code=code).exists():
-            raise forms.ValidationError(f"Cá nhân đã có sáng kiến mã «{code}».")
+            raise forms.ValidationError(
+                gettext("The person already has an initiative with code «{code}».").format(code=code)
+            )
         return code
 
 
 class HoldForm(forms.Form):
     kind = forms.ChoiceField(
-        label="Loại vụ việc", choices=Hold.Kind.choices, error_messages=_choice_error("Loại vụ việc")
+        label=_("Kind of case"), choices=Hold.Kind.choices, error_messages=_choice_error(_("Kind of case"))
     )
-    level = text_field("Mức kỷ luật", max_length=30, required=False)
-    start = day_field("Từ ngày")
-    end = day_field("Đến ngày", required=False)
+    level = text_field(_("Disciplinary level"), max_length=30, required=False)
+    start = day_field(_("Start date"))
+    end = day_field(_("End date"), required=False)
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         start, end = data.get("start"), data.get("end")
         if isinstance(start, dt.date) and isinstance(end, dt.date) and end < start:
-            self.add_error("end", "Ngày kết thúc không thể trước ngày bắt đầu.")
+            self.add_error("end", gettext("The end date cannot be before the start date."))
         return data
 
 
 class UnitYearForm(forms.Form):
     year = year_field()
     rating = rating_field()
-    titles = titles_field("Danh hiệu, hình thức ngoài sổ", award_choices(UNIT, UNIT_TITLES))
-    staff = count_field("Số thành viên")
-    staff_completed = count_field("Số hoàn thành nhiệm vụ")
-    staff_ldtt = count_field("Số cá nhân đạt Lao động tiên tiến")
-    staff_cstdcs = count_field("Số cá nhân đạt Chiến sĩ thi đua cơ sở")
-    staff_disciplined = count_field("Số bị kỷ luật từ cảnh cáo trở lên")
+    titles = titles_field(_("Titles and awards outside the registry"), award_choices(UNIT, UNIT_TITLES))
+    staff = count_field(_("Number of members"))
+    staff_completed = count_field(_("Number who completed their tasks"))
+    staff_ldtt = count_field(_("Number of people with Advanced Worker"))
+    staff_cstdcs = count_field(_("Number of people with Grassroots Emulation Fighter"))
+    staff_disciplined = count_field(_("Number disciplined with a warning or worse"))
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -483,7 +528,10 @@ class UnitYearForm(forms.Form):
                 value = data.get(name)
                 if value is not None and value > staff:
                     self.add_error(
-                        name, f"{self.fields[name].label} không thể lớn hơn số thành viên ({staff})."
+                        name,
+                        gettext("{label} cannot be more than the number of members ({staff}).").format(
+                            label=self.fields[name].label, staff=staff
+                        ),
                     )
         return data
 
@@ -500,27 +548,27 @@ class UnitYearForm(forms.Form):
 
 
 class SubUnitForm(forms.Form):
-    name = text_field("Tên đơn vị trực thuộc", help_text="Ví dụ: Phòng Tổ chức cán bộ")
-    code = text_field("Mã đơn vị trực thuộc", max_length=64, help_text="Ví dụ: STC-TCCB")
+    name = text_field(_("Name of the sub-unit"), help_text=_("For example: Personnel Office"))
+    code = text_field(_("Code of the sub-unit"), max_length=64, help_text=_("For example: STC-TCCB"))
 
 
 class SubUnitTitleForm(forms.Form):
     """A title the unit head grants a sub-unit for a year, by the unit's own decision."""
 
     sub_unit = forms.ModelChoiceField(
-        label="Đơn vị trực thuộc",
+        label=_("Sub-unit"),
         queryset=Unit.objects.none(),
-        error_messages=_choice_error("Đơn vị trực thuộc"),
+        error_messages=_choice_error(_("Sub-unit")),
     )
     award = forms.ChoiceField(
-        label="Danh hiệu, hình thức",
+        label=_("Title or award"),
         choices=award_choices(UNIT, SUB_UNIT_TITLES),
-        error_messages=_choice_error("Danh hiệu, hình thức"),
+        error_messages=_choice_error(_("Title or award")),
     )
-    year = year_field("Năm thành tích")
-    number = text_field("Số quyết định", max_length=100)
-    date = day_field("Ngày quyết định")
-    signer = text_field("Người ký")
+    year = year_field(_("Year of achievement"))
+    number = text_field(_("Decision number"), max_length=100)
+    date = day_field(_("Decision date"))
+    signer = text_field(_("Signer"))
 
     def __init__(self, *args: Any, sub_units: QuerySet[Unit], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -11,52 +11,73 @@ missing and where to act; None when nothing is. The services call these inside t
 
 from __future__ import annotations
 
+from django.utils.translation import gettext as _
+
 from thidua.awards.regimes import name_of as regime_name
 from thidua.awards.sources import readable
 from thidua.awards.voting import vote_required
 from thidua.registry.models import AwardProposal, Standing
-
-PAGE = "trang hồ sơ đề nghị"
-BOARD = "Ban Thi đua – Khen thưởng"
 
 
 def _reasons(proposal: AwardProposal) -> str:
     return "; ".join(r.get("vi", "") for r in proposal.verdict_reasons if r.get("vi"))
 
 
+def _standing_messages() -> dict[str, str]:
+    """Why each standing stops the proposal, with where to act; `step` ends "if it still wants to …"."""
+    return {
+        Standing.NOT_ELIGIBLE: _(
+            "Proposal «{proposal}» is not eligible under {regime}: {reasons}. The Emulation and Commendation "
+            "Board records an override reason on the proposal page if it still wants to {step}."
+        ),
+        Standing.MISSING_INFORMATION: _(
+            "Proposal «{proposal}» lacks information to check its eligibility under {regime}: {reasons}. "
+            "Complete the information in the registry and press «Check eligibility» on the proposal page, or "
+            "the Emulation and Commendation Board records an override reason on the proposal page if it "
+            "still wants to {step}."
+        ),
+        Standing.ON_HOLD: _(
+            "Proposal «{proposal}» cannot be awarded yet under {regime}: {reasons}. The Emulation and "
+            "Commendation Board records an override reason on the proposal page if it still wants to {step}."
+        ),
+        Standing.UNCHECKED: _(
+            "Proposal «{proposal}» has not been checked for eligibility under {regime}. Press «Check "
+            "eligibility» on the proposal page, or the Emulation and Commendation Board records an override "
+            "reason on the proposal page if it still wants to {step}."
+        ),
+        Standing.STALE: _(
+            "Proposal «{proposal}» was checked for eligibility under {checked}, but {regime} now applies (by "
+            "the day the dossier was received). Press «Check eligibility» on the proposal page to check it "
+            "again, or the Emulation and Commendation Board records an override reason on the proposal page "
+            "if it still wants to {step}."
+        ),
+        Standing.OUTSIDE: _(
+            "Proposal «{proposal}» is for an award outside the legal catalogue: the software has no criteria "
+            "to check it by. The Emulation and Commendation Board writes the grounds it judged by (the "
+            "organizer's rule) in the override reason box on the proposal page if it still wants to {step}."
+        ),
+    }
+
+
 def _standing_problem(proposal: AwardProposal, step: str) -> str:
     """Why the proposal's standing does not let it go on, with where to act."""
-    name, regime = f"Đề nghị «{proposal}»", regime_name(proposal.regime)
-    override = f"{BOARD} ghi lý do vượt qua tại {PAGE} nếu vẫn {step}."
-    check = f"Bấm «Xét điều kiện» tại {PAGE}"
-    found = {
-        Standing.NOT_ELIGIBLE: f"{name} không đủ điều kiện theo {regime}: {_reasons(proposal)}. {override}",
-        Standing.MISSING_INFORMATION: (
-            f"{name} thiếu thông tin để xét điều kiện theo {regime}: {_reasons(proposal)}. Bổ sung thông "
-            f"tin trong sổ khen thưởng rồi bấm «Xét điều kiện» tại {PAGE}, hoặc {override}"
-        ),
-        Standing.ON_HOLD: f"{name} chưa được khen thưởng theo {regime}: {_reasons(proposal)}. {override}",
-        Standing.UNCHECKED: f"{name} chưa được xét điều kiện theo {regime}. {check}, hoặc {override}",
-        Standing.STALE: (
-            f"{name} đã được xét điều kiện theo {regime_name(proposal.verdict_regime)}, nay áp dụng "
-            f"{regime} (theo ngày nhận hồ sơ). {check} để xét lại, hoặc {override}"
-        ),
-        Standing.OUTSIDE: (
-            f"{name} là hình thức ngoài danh mục pháp luật: phần mềm không có tiêu chuẩn để xét. {BOARD} "
-            f"ghi căn cứ đã xét (quy định của cơ quan tổ chức) vào ô lý do vượt qua tại {PAGE} "
-            f"nếu vẫn {step}."
-        ),
-    }[Standing(proposal.standing)]
+    found = _standing_messages()[Standing(proposal.standing)].format(
+        proposal=proposal,
+        regime=regime_name(proposal.regime),
+        checked=regime_name(proposal.verdict_regime),
+        reasons=_reasons(proposal),
+        step=step,
+    )
     if proposal.override_lapsed:
-        found += (
-            f" Lý do vượt qua ghi lúc {proposal.override_at:%H:%M %d/%m/%Y} cho kết quả "
-            f"«{proposal.override_standing_label}» không còn áp dụng vì kết quả xét điều kiện đã thay đổi."
-        )
+        found += " " + _(
+            "The override reason recorded at {at} for the result «{standing}» no longer applies because the "
+            "eligibility result has changed."
+        ).format(at=f"{proposal.override_at:%H:%M %d/%m/%Y}", standing=proposal.override_standing_label)
     return found
 
 
 def eligibility_problem(proposal: AwardProposal, step: str) -> str | None:
-    """`step` is what the board tries, as a verb phrase: "tiếp nhận", "trình Hội đồng"…"""
+    """`step` is what the board tries, as a verb phrase: "accept it", "send it to the council"…"""
     return None if proposal.may_go_forward else _standing_problem(proposal, step)
 
 
@@ -64,17 +85,29 @@ def council_problem(proposal: AwardProposal) -> str | None:
     """What the council's frozen results (meeting.CouncilOutcome) say against deciding the proposal."""
     outcome = proposal.council_outcomes.select_related("council").order_by("-council_id").first()
     if outcome is not None and not outcome.passed:
-        sitting = f" (phiên họp ngày {outcome.council.date:%d/%m/%Y})" if outcome.council.date else ""
-        return (
-            f"Đề nghị «{proposal}» không được Hội đồng Thi đua – Khen thưởng thông qua{sitting}: "
-            f"{outcome.explanation} Không quyết định khen thưởng được; ghi «Không khen thưởng» kèm lý do "
-            f"tại {PAGE}."
-        )
+        if outcome.council.date:
+            refused = _(
+                "Proposal «{proposal}» was not passed by the Emulation and Commendation Council (sitting of "
+                "{date}): {explanation} It cannot be awarded; use «Do not award» with the reason on the "
+                "proposal page."
+            )
+        else:
+            refused = _(
+                "Proposal «{proposal}» was not passed by the Emulation and Commendation Council: "
+                "{explanation} It cannot be awarded; use «Do not award» with the reason on the proposal page."
+            )
+        date = f"{outcome.council.date:%d/%m/%Y}" if outcome.council.date else ""
+        return refused.format(proposal=proposal, date=date, explanation=outcome.explanation)
     source = vote_required(proposal.regime, proposal.award)
     if outcome is None and source is not None:
-        return (
-            f"«{proposal.award_name}» theo {regime_name(proposal.regime)} phải được Hội đồng Thi đua – Khen "
-            f"thưởng biểu quyết ({readable(source)}); đề nghị «{proposal}» chưa có kết quả Hội đồng thông "
-            f"qua. Trình Hội đồng tại {PAGE}, rồi đóng bỏ phiếu tại trang Hội đồng Thi đua – Khen thưởng."
+        return _(
+            "Under {regime}, «{award}» must be voted on by the Emulation and Commendation Council "
+            "({source}); proposal «{proposal}» has no council result passing it yet. Send it to the council "
+            "on the proposal page, then close the ballot on the Emulation and Commendation Council page."
+        ).format(
+            regime=regime_name(proposal.regime),
+            award=proposal.award_name,
+            source=readable(source),
+            proposal=proposal,
         )
     return None

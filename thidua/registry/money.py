@@ -11,9 +11,16 @@ import math
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from thidua.awards.catalogue import PERSON, UNIT
 from thidua.awards.regimes import regime_for
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 ROUND_TO = 10_000
 
@@ -22,31 +29,31 @@ ROUND_TO = 10_000
 class BaseSalary:
     start: date
     amount: int
-    source: str
+    source: StrOrPromise
     confidence: str
 
 
 # Newest last; each is in force from its start until the next one.
 BASE_SALARIES: tuple[BaseSalary, ...] = (
-    BaseSalary(date(2018, 7, 1), 1_390_000, "Nghị định 72/2018/NĐ-CP", "U"),
+    BaseSalary(date(2018, 7, 1), 1_390_000, _("Decree 72/2018/ND-CP"), "U"),
     # thuvienphapluat.vn: "từ ngày 01/7/2019, mức lương cơ sở là 1.490.000 đồng/tháng" (NĐ 38/2019).
-    BaseSalary(date(2019, 7, 1), 1_490_000, "Nghị định 38/2019/NĐ-CP", "S"),
+    BaseSalary(date(2019, 7, 1), 1_490_000, _("Decree 38/2019/ND-CP"), "S"),
     # baomoi.com / qdnd.vn: NĐ 24/2023 raises the base to 1,8 triệu đồng from 1/7/2023, replacing NĐ 38/2019.
-    BaseSalary(date(2023, 7, 1), 1_800_000, "Nghị định 24/2023/NĐ-CP", "S"),
+    BaseSalary(date(2023, 7, 1), 1_800_000, _("Decree 24/2023/ND-CP"), "S"),
     # LAW.md DEC-MONEY: 2,340,000 VND from 01/7/2024 (NĐ 73/2024).
-    BaseSalary(date(2024, 7, 1), 2_340_000, "Nghị định 73/2024/NĐ-CP", "C"),
+    BaseSalary(date(2024, 7, 1), 2_340_000, _("Decree 73/2024/ND-CP"), "C"),
 )
 
 
 @dataclass(frozen=True)
 class Coefficient:
     value: Decimal
-    source: str
+    source: StrOrPromise
     confidence: str
 
 
 def _table(
-    source: str, flags: tuple[str, str], titles: str, commendations: str
+    source: StrOrPromise, flags: tuple[str, str], titles: str, commendations: str
 ) -> dict[tuple[str, str], Coefficient]:
     """One regime's coefficients, with the confidence of the titles' and of the commendations' figures.
     `flags` are the Government's and the provincial flag's. Bằng khen and Giấy khen of a collective are
@@ -83,9 +90,9 @@ def _table(
 # Keyed by regime code (awards/regimes.py). NĐ 152's titles are LAW.md DEC-MONEY [C]; NĐ 98/2023 and
 # NĐ 91/2017 are from memory of those decrees [U] (NĐ 91/2017 Art. 70: Government flag 24.5, provincial 15.5).
 COEFFICIENTS: dict[str, dict[tuple[str, str], Coefficient]] = {
-    "law-2003/decree-91-2017": _table("Nghị định 91/2017/NĐ-CP, Điều 70–72", ("24.5", "15.5"), "U", "U"),
-    "law-2022/decree-98-2023": _table("Nghị định 98/2023/NĐ-CP", ("12.0", "8.0"), "U", "U"),
-    "law-2022/decree-152-2025": _table("Nghị định 152/2025/NĐ-CP, Điều 49–50", ("12.0", "8.0"), "C", "U"),
+    "law-2003/decree-91-2017": _table(_("Decree 91/2017/ND-CP, Articles 70–72"), ("24.5", "15.5"), "U", "U"),
+    "law-2022/decree-98-2023": _table(_("Decree 98/2023/ND-CP"), ("12.0", "8.0"), "U", "U"),
+    "law-2022/decree-152-2025": _table(_("Decree 152/2025/ND-CP, Articles 49–50"), ("12.0", "8.0"), "C", "U"),
 }
 
 
@@ -99,7 +106,9 @@ class Bonus:
     def describe(self) -> str:
         # Vietnamese decimals take a comma: 15,5 × 1.490.000 đồng.
         coefficient = str(self.coefficient).replace(".", ",")
-        return f"{coefficient} × {thousands(self.base_salary)} đồng ({self.source})"
+        return gettext("{coefficient} × {base_salary} dong ({source})").format(
+            coefficient=coefficient, base_salary=thousands(self.base_salary), source=self.source
+        )
 
 
 def thousands(amount: int) -> str:

@@ -15,6 +15,8 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from thidua.awards.regimes import regime_named, transition_source
@@ -48,11 +50,11 @@ def organizer_for(request: HttpRequest) -> Organizer:
     wanted = request.GET.get("to_chuc") or request.POST.get("to_chuc")
     if wanted:
         if not wanted.isdigit():
-            raise Http404("Không tìm thấy.")
+            raise Http404(_("Not found."))
         return get_object_or_404(candidates, pk=int(wanted))
     found = candidates.order_by("name").first()
     if found is None:
-        raise Http404("Không tìm thấy.")
+        raise Http404(_("Not found."))
     return found
 
 
@@ -114,7 +116,7 @@ def from_review(request: HttpRequest, cluster_year_id: int) -> HttpResponse:
     if not form.is_valid():
         form_refused(request, form)
     elif review is None:
-        messages.error(request, "Cụm, khối chưa có hội nghị bình xét năm này.")
+        messages.error(request, _("The cluster or block has no review meeting this year."))
     else:
         try:
             found = services.proposals_from_review(review, by=request.user, due=form.cleaned_data["due"])
@@ -122,7 +124,12 @@ def from_review(request: HttpRequest, cluster_year_id: int) -> HttpResponse:
             show_refusal(request, error)
         else:
             messages.success(
-                request, f"{cluster_year.cluster.name}: {len(found)} đề nghị từ kết quả hội nghị bình xét."
+                request,
+                ngettext(
+                    "{cluster}: {count} proposal from the results of the review meeting.",
+                    "{cluster}: {count} proposals from the results of the review meeting.",
+                    len(found),
+                ).format(cluster=cluster_year.cluster.name, count=len(found)),
             )
     return redirect(back)
 
@@ -133,7 +140,7 @@ def _propose_scope(request: HttpRequest) -> tuple[QuerySet[Unit], QuerySet[Unit]
     officer = scope.officer_units(request.user)
     proposers = Unit.objects.filter(organizer__in=boards) | officer
     if not proposers.exists():
-        raise Http404("Không tìm thấy.")
+        raise Http404(_("Not found."))
     return proposers.distinct(), scope.visible_units(request.user), scope.visible_persons(request.user)
 
 
@@ -158,7 +165,13 @@ def propose(request: HttpRequest) -> HttpResponse:
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            messages.success(request, "Đã tạo đề nghị; đánh dấu hồ sơ rồi gửi Ban Thi đua – Khen thưởng.")
+            messages.success(
+                request,
+                _(
+                    "Proposal created; mark its dossier, then send it to the Emulation and Commendation "
+                    "Board."
+                ),
+            )
             return redirect("registry:proposal", proposal.pk)
     return render(request, "registry/propose.html", {"form": form})
 
@@ -220,9 +233,9 @@ FORM_ACTS: dict[str, tuple[type[forms.Form], str, Any]] = {
     ),
 }
 DONE = {
-    "return": "Đã trả lại đề nghị để bổ sung.",
-    "refuse": "Đã ghi nhận không khen thưởng.",
-    "override": "Đã ghi lý do vượt qua kết quả xét điều kiện.",
+    "return": gettext_lazy("Proposal returned for completion."),
+    "refuse": gettext_lazy("Recorded as not awarded."),
+    "override": gettext_lazy("Reason for overriding the eligibility check recorded."),
 }
 
 
@@ -252,19 +265,19 @@ def _act(request: HttpRequest, found: AwardProposal, act: str) -> HttpResponse |
         if not form.is_valid():
             return _proposal_page(request, found, documents=form)
         services.provide_documents(found, form.cleaned_data["codes"], by=by)
-        messages.success(request, "Đã ghi nhận văn bản đã nhận.")
+        messages.success(request, _("Documents received recorded."))
     elif act == "check":
         services.check_eligibility(found, by=by)
-        messages.success(request, "Đã xét điều kiện khen thưởng.")
+        messages.success(request, _("Eligibility for the award checked."))
     elif act == "submit":
         services.submit(found, by=by)
-        messages.success(request, "Đã gửi đề nghị.")
+        messages.success(request, _("Proposal sent."))
     elif act == "accept":
         services.accept(found, by=by)
-        messages.success(request, "Đã tiếp nhận đề nghị.")
+        messages.success(request, _("Proposal accepted."))
     elif act == "council":
         services.send_to_council(found, by=by)
-        messages.success(request, "Đã trình Hội đồng Thi đua – Khen thưởng.")
+        messages.success(request, _("Sent to the Emulation and Commendation Council."))
     return None
 
 
@@ -287,7 +300,7 @@ def act(request: HttpRequest, proposal_id: int, slug: str) -> HttpResponse:
     name = ACTS.get(slug)
     if name is None or name not in worklist.allowed(found, request.user):
         # Not an act this user may take on this proposal now: as if the address did not exist.
-        raise Http404("Không tìm thấy.")
+        raise Http404(_("Not found."))
     try:
         page = _act(request, found, name)
     except ValidationError as error:

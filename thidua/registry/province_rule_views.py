@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from thidua.awards.catalogue import ANY_AWARD_NAME, PARAMETERS
@@ -32,7 +33,7 @@ def rules(request: HttpRequest) -> HttpResponse:
         except ValidationError as error:
             form.add_error(None, error)  # each message beside the field where it is put right
         else:
-            messages.success(request, f"Đã thêm quy định {rule.rule_id}.")
+            messages.success(request, _("Rule {rule} added.").format(rule=rule.rule_id))
             return redirect(f"{request.path}?to_chuc={organizer.pk}")
     rows = [
         (
@@ -68,5 +69,10 @@ def end(request: HttpRequest, rule_id: int) -> HttpResponse:
             show_refusal(request, error)
         else:
             last = form.cleaned_data["end"]
-            messages.success(request, f"Quy định {rule.rule_id} có hiệu lực đến hết ngày {last:%d/%m/%Y}.")
+            messages.success(
+                request,
+                _("Rule {rule} is in force until the end of {last}.").format(
+                    rule=rule.rule_id, last=f"{last:%d/%m/%Y}"
+                ),
+            )
     return redirect(f"{reverse('registry:province_rules')}?to_chuc={rule.organizer_id}")

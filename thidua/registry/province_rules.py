@@ -9,6 +9,7 @@ import datetime as dt
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from thidua.awards import catalogue
 from thidua.awards.catalogue import ANY_AWARD, ANY_AWARD_NAME, AWARDS, COUNCIL_SHARE, PARAMETERS, Parameter
@@ -18,7 +19,7 @@ from thidua.registry.models import ProvinceRule
 
 
 def _day(day: dt.date | None) -> str:
-    return f"{day:%d/%m/%Y}" if day else "không thời hạn"
+    return f"{day:%d/%m/%Y}" if day else _("no end date")
 
 
 def _overlapping(rule: ProvinceRule) -> ProvinceRule | None:
@@ -36,17 +37,18 @@ def _overlapping(rule: ProvinceRule) -> ProvinceRule | None:
 def _award_problem(rule: ProvinceRule, parameter: Parameter | None) -> str | None:
     if rule.award == ANY_AWARD:
         if parameter is not None and parameter.code != COUNCIL_SHARE:
-            return (
-                f"«{ANY_AWARD_NAME}» chỉ dùng cho ngưỡng thông qua của Hội đồng; "
-                "chọn một hình thức khen thưởng."
-            )
+            return _(
+                "«{any_award}» is only for the council's pass threshold; choose one commendation form."
+            ).format(any_award=ANY_AWARD_NAME)
         return None
     award = AWARDS.get(rule.award)
     if award is None:
-        return f"Hình thức khen thưởng «{rule.award}» không có trong danh mục pháp luật."
+        return _("Commendation form «{award}» is not in the legal catalogue.").format(award=rule.award)
     if parameter is not None and rule.award not in parameter.rules:
         allowed = ", ".join(AWARDS[code].name for code in parameter.rules if code in AWARDS)
-        return f"Tiêu chí «{parameter.name}» không áp dụng cho «{award.name}» (chỉ áp dụng cho: {allowed})."
+        return _(
+            "Criterion «{criterion}» does not apply to «{award}» (it applies only to: {allowed})."
+        ).format(criterion=parameter.name, award=award.name, allowed=allowed)
     return None
 
 
@@ -60,31 +62,45 @@ def _problems(rule: ProvinceRule) -> dict[str, list[str]]:
 
     parameter = PARAMETERS.get(rule.parameter)
     if parameter is None:
-        add("parameter", f"Tiêu chí «{rule.parameter}» không có trong danh sách tiêu chí tỉnh được đặt.")
+        add(
+            "parameter",
+            _("Criterion «{criterion}» is not among the criteria a province may set.").format(
+                criterion=rule.parameter
+            ),
+        )
     add("award", _award_problem(rule, parameter))
     if parameter is not None and not parameter.low <= rule.value <= parameter.high:
         add(
             "value",
-            f"Giá trị của «{parameter.name}» phải từ {parameter.low} đến {parameter.high}, "
-            f"không phải {rule.value}.",
+            _("The value of «{criterion}» must be from {low} to {high}, not {value}.").format(
+                criterion=parameter.name, low=parameter.low, high=parameter.high, value=rule.value
+            ),
         )
     if not rule.document.strip():
-        add("document", "Cần nhập số, ký hiệu văn bản của tỉnh.")
+        add("document", _("Enter the number and symbol of the province's document."))
     if not rule.article.strip():
-        add("article", "Cần nhập điều, khoản của văn bản.")
+        add("article", _("Enter the article and clause of the document."))
     if rule.end is not None and rule.end < rule.start:
-        add("end", f"Ngày hết hiệu lực ({_day(rule.end)}) trước ngày có hiệu lực ({_day(rule.start)}).")
+        add(
+            "end",
+            _("The end of validity ({end}) is before the effective date ({start}).").format(
+                end=_day(rule.end), start=_day(rule.start)
+            ),
+        )
     if rule.document_date > rule.start:
         add(
             "start",
-            f"Ngày có hiệu lực ({_day(rule.start)}) trước ngày ban hành văn bản "
-            f"({_day(rule.document_date)}).",
+            _("The effective date ({start}) is before the document's date of issue ({issued}).").format(
+                start=_day(rule.start), issued=_day(rule.document_date)
+            ),
         )
     if not problems and (other := _overlapping(rule)) is not None:
         add(
             "__all__",
-            f"Đã có quy định {other.rule_id} cùng tiêu chí cho hình thức này, có hiệu lực từ "
-            f"{_day(other.start)} đến {_day(other.end)}: hãy cho quy định đó hết hiệu lực trước.",
+            _(
+                "Rule {rule} already sets the same criterion for this award, in force from {start} to {end}: "
+                "end that rule first."
+            ).format(rule=other.rule_id, start=_day(other.start), end=_day(other.end)),
         )
     return problems
 
@@ -137,11 +153,14 @@ def end_province_rule(rule: ProvinceRule, end: dt.date, *, by: Actor) -> Provinc
     """The last day `rule` is in force. Only an open rule ends; the row stays for the verdicts it gave."""
     rule = ProvinceRule.objects.select_for_update().get(pk=rule.pk)
     if rule.end is not None:
-        raise ValidationError(f"Quy định {rule.rule_id} đã hết hiệu lực sau ngày {_day(rule.end)}.")
+        raise ValidationError(
+            _("Rule {rule} already ended after {end}.").format(rule=rule.rule_id, end=_day(rule.end))
+        )
     if end < rule.start:
         raise ValidationError(
-            f"Ngày hết hiệu lực ({_day(end)}) trước ngày quy định {rule.rule_id} có hiệu lực "
-            f"({_day(rule.start)})."
+            _("The end of validity ({end}) is before the day rule {rule} takes effect ({start}).").format(
+                end=_day(end), rule=rule.rule_id, start=_day(rule.start)
+            )
         )
     rule.end = end
     rule.save(update_fields=["end"])

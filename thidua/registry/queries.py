@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 
 from django.db.models import QuerySet
+from django.utils.translation import gettext as _
 
 from thidua.emulation.models import Membership
 from thidua.organisations.models import Unit
@@ -93,9 +94,9 @@ class Statistics:
             return [(year, name, share) for (year, name), share in ordered]
 
         return [
-            ("Theo đơn vị", rows(self.by_unit)),
-            ("Theo cụm, khối", rows(self.by_cluster)),
-            ("Theo cơ quan tổ chức", rows(self.by_organizer)),
+            (_("By unit"), rows(self.by_unit)),
+            (_("By cluster or block"), rows(self.by_cluster)),
+            (_("By organizer"), rows(self.by_organizer)),
         ]
 
 

@@ -16,6 +16,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Sum
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext, override
 
 from thidua.awards.catalogue import AWARDS, PERSON, UNIT
 from thidua.awards.engine import Verdict, evaluate
@@ -61,8 +63,9 @@ def working_days_after(day: dt.date, count: int) -> dt.date:
 
 def _out_of_order(proposal: AwardProposal, to: str) -> ValidationError:
     return ValidationError(
-        f"Đề nghị «{proposal}» đang ở tình trạng «{proposal.get_state_display()}», "
-        f"không thể chuyển sang «{State(to).label}»."
+        _("Proposal «{proposal}» is «{state}» and cannot move to «{to}».").format(
+            proposal=proposal, state=proposal.get_state_display(), to=State(to).label
+        )
     )
 
 
@@ -110,7 +113,9 @@ def proposals_from_review(review: Review, *, by: Actor, due: dt.date | None = No
     """One proposal per row a concluded review proposes, with its dossier checklist. Running it again
     (even after the review is concluded again) finds the same proposals and creates none."""
     if review.concluded_at is None:
-        raise ValidationError("Hội nghị bình xét chưa chốt kết quả, chưa có đề nghị để chuyển.")
+        raise ValidationError(
+            _("The review meeting has not concluded its results: there are no proposals to pass on yet.")
+        )
     cluster_year = review.cluster_year
     organizer = cluster_year.cluster.organizer
     regime = regime_for_dossier(cluster_year.year, None).code
@@ -159,14 +164,18 @@ def propose(
 ) -> AwardProposal:
     """A unit's own proposal, for itself, a sub-unit or one of its people."""
     if (unit is None) == (person is None):
-        raise ValidationError("Đề nghị cần đúng một đối tượng: một tập thể hoặc một cá nhân.")
+        raise ValidationError(_("A proposal needs exactly one subject: one collective or one person."))
     known = AWARDS.get(award)
     if known is None and tier is None:
-        raise ValidationError(f"Hình thức khen thưởng «{award}» không có trong danh mục.")
+        raise ValidationError(_("Commendation form «{award}» is not in the catalogue.").format(award=award))
     kind = PERSON if person is not None else UNIT
     if known is not None and kind not in known.subjects:
-        who = "cá nhân" if kind == PERSON else "tập thể"
-        raise ValidationError(f"«{known.name}» không tặng cho {who}.")
+        refusal = (
+            _("«{award}» is not granted to a person.")
+            if kind == PERSON
+            else _("«{award}» is not granted to a collective.")
+        )
+        raise ValidationError(refusal.format(award=known.name))
     proposal = AwardProposal.objects.create(
         organizer=organizer,
         award=award,
@@ -193,7 +202,9 @@ def provide_documents(proposal: AwardProposal, codes: Iterable[str], *, by: Acto
     items = {item.code: item for item in proposal.dossier.all()}
     unknown = sorted(set(codes) - set(items))
     if unknown:
-        raise ValidationError(f"Hồ sơ không có thành phần: {', '.join(unknown)}.")
+        raise ValidationError(
+            _("The dossier has no such document: {codes}.").format(codes=", ".join(unknown))
+        )
     proposal.dossier.filter(code__in=codes).update(provided=True)
     record(by, "registry.proposal.documents", proposal, provided=codes)
     return proposal
@@ -205,7 +216,7 @@ def submit(proposal: AwardProposal, *, by: Actor, on: dt.date | None = None) -> 
     proposal = _locked(proposal)
     missing = list(proposal.dossier.filter(required=True, provided=False).values_list("name", flat=True))
     if missing:
-        raise ValidationError("Hồ sơ còn thiếu: " + "; ".join(missing) + ".")
+        raise ValidationError(_("The dossier still lacks: {documents}.").format(documents="; ".join(missing)))
     day = on or timezone.localdate()
     proposal.submitted_on = day
     proposal.appraise_by = working_days_after(day, APPRAISAL_WORKING_DAYS)
@@ -225,7 +236,7 @@ def return_proposal(proposal: AwardProposal, reasons: Sequence[str], *, by: Acto
     """Send the proposal back to the proposer with what to complete or correct."""
     reasons = [r.strip() for r in reasons if r and r.strip()]
     if not reasons:
-        raise ValidationError({"reasons": "Trả lại đề nghị cần nêu ít nhất một lý do."})
+        raise ValidationError({"reasons": _("Returning a proposal needs at least one reason.")})
     proposal = _locked(proposal)
     proposal.returned_reasons = reasons
     _move(proposal, State.RETURNED, by=by, reasons=reasons)
@@ -247,8 +258,13 @@ def _check_quota(proposal: AwardProposal) -> None:
     )
     if taken >= quota.limit:
         raise ValidationError(
-            f"Vượt chỉ tiêu: «{proposal.award_name}» năm {proposal.year} tối đa {quota.limit}, "
-            f"đã tiếp nhận {taken} đề nghị trên toàn bộ các cụm, khối."
+            ngettext(
+                "Over the quota: «{award}» for {year} allows at most {limit}, and {taken} proposal is "
+                "already accepted across all clusters and blocks.",
+                "Over the quota: «{award}» for {year} allows at most {limit}, and {taken} proposals are "
+                "already accepted across all clusters and blocks.",
+                taken,
+            ).format(award=proposal.award_name, year=proposal.year, limit=quota.limit, taken=taken)
         )
 
 
@@ -262,7 +278,8 @@ def accept(proposal: AwardProposal, *, by: Actor) -> AwardProposal:
     ).first()
     if proposal.state == State.SUBMITTED:
         _check_quota(proposal)
-    overridden = _gate(proposal, "tiếp nhận") if proposal.state == State.SUBMITTED else {}
+    # Translators: what the board still wants to do, ending "…if it still wants to {step}."
+    overridden = _gate(proposal, _("accept it")) if proposal.state == State.SUBMITTED else {}
     _move(proposal, State.ACCEPTED, by=by, **overridden)
     return proposal
 
@@ -270,7 +287,8 @@ def accept(proposal: AwardProposal, *, by: Actor) -> AwardProposal:
 @transaction.atomic
 def send_to_council(proposal: AwardProposal, *, by: Actor) -> AwardProposal:
     proposal = _locked(proposal)
-    overridden = _gate(proposal, "trình Hội đồng") if proposal.state == State.ACCEPTED else {}
+    # Translators: what the board still wants to do, ending "…if it still wants to {step}."
+    overridden = _gate(proposal, _("send it to the council")) if proposal.state == State.ACCEPTED else {}
     _move(proposal, State.AT_COUNCIL, by=by, **overridden)
     return proposal
 
@@ -283,14 +301,18 @@ def override_eligibility(proposal: AwardProposal, reason: str, *, by: Actor) -> 
     proposal = _locked(proposal)
     if proposal.state in (State.DECIDED, State.REFUSED):
         raise ValidationError(
-            f"Đề nghị «{proposal}» đã «{proposal.get_state_display()}»; không ghi lý do vượt qua được nữa."
+            _(
+                "Proposal «{proposal}» is already «{state}»: an override reason can no longer be recorded."
+            ).format(proposal=proposal, state=proposal.get_state_display())
         )
     if proposal.standing == Standing.ELIGIBLE:
         raise ValidationError(
-            f"Đề nghị «{proposal}» đủ điều kiện theo {name_of(proposal.regime)}; không cần lý do vượt qua."
+            _("Proposal «{proposal}» is eligible under {regime}: no override reason is needed.").format(
+                proposal=proposal, regime=name_of(proposal.regime)
+            )
         )
     if not reason.strip():
-        raise ValidationError({"reason": "Cần nhập lý do vượt qua kết quả xét điều kiện."})
+        raise ValidationError({"reason": _("Enter the reason for overriding the eligibility check.")})
     proposal.override_reason = reason.strip()
     proposal.override_standing = proposal.standing
     proposal.override_regime = proposal.regime
@@ -313,7 +335,7 @@ def override_eligibility(proposal: AwardProposal, reason: str, *, by: Actor) -> 
 def refuse(proposal: AwardProposal, reason: str, *, by: Actor) -> AwardProposal:
     """Not awarded (the council or the grantor dropped it), with the reason (REALITY.md 4)."""
     if not reason.strip():
-        raise ValidationError({"reason": "Cần nêu lý do không khen thưởng."})
+        raise ValidationError({"reason": _("Give the reason for not awarding.")})
     proposal = _locked(proposal)
     proposal.refusal_reason = reason.strip()
     _move(proposal, State.REFUSED, by=by, reason=reason.strip())
@@ -323,8 +345,8 @@ def refuse(proposal: AwardProposal, reason: str, *, by: Actor) -> AwardProposal:
 @transaction.atomic
 def set_quota(organizer: Organizer, award: str, year: int, limit: int, *, by: Actor) -> Quota:
     if limit < 0:
-        raise ValidationError("Chỉ tiêu phải là số không âm.")
-    quota, _ = Quota.objects.update_or_create(
+        raise ValidationError(_("The quota cannot be negative."))
+    quota, _created = Quota.objects.update_or_create(
         organizer=organizer, award=award, year=year, defaults={"limit": limit}
     )
     record(by, "registry.quota.set", quota, award=award, year=year, limit=limit)
@@ -340,7 +362,9 @@ def check_eligibility(
     proposal = _locked(proposal)
     if proposal.award not in AWARDS:
         proposal.verdict, proposal.verdict_regime = "", ""
-        proposal.verdict_reasons = [{"rule": "", "source": "", "vi": "Hình thức ngoài danh mục pháp luật."}]
+        with override("vi"):  # the reasons are kept in Vietnamese, as the engine's "vi" text
+            outside = _("This award is outside the legal catalogue.")
+        proposal.verdict_reasons = [{"rule": "", "source": "", "vi": outside}]
         proposal.checked_at = timezone.now()
         proposal.save()
         return None
@@ -387,7 +411,7 @@ def _pay(awardee: Awardee, day: dt.date, regime: str) -> None:
     kind = PERSON if awardee.person_id else UNIT
     bonus = money.bonus_for(awardee.award, kind, day, regime=regime)
     if bonus is None:
-        awardee.bonus_note = "Chưa có hệ số tiền thưởng hoặc mức lương cơ sở cho hình thức và ngày này."
+        awardee.bonus_note = _("No bonus coefficient or base salary is on record for this award and date.")
         return
     same_period = Awardee.objects.filter(
         year=awardee.year, revocation__isnull=True, person=awardee.person, unit=awardee.unit
@@ -398,10 +422,10 @@ def _pay(awardee: Awardee, day: dt.date, regime: str) -> None:
     awardee.bonus_note = bonus.describe()
     if paid:
         # DEC-MONEY: several titles for the same period pay only the highest.
-        awardee.bonus_note += (
-            f"; đã chi {money.thousands(paid)} đồng cho hình thức khác cùng năm {awardee.year}, "
-            "chỉ chi phần chênh lệch của mức cao nhất"
-        )
+        awardee.bonus_note += "; " + _(
+            "{amount} dong already paid for another award of {year}: only the difference up to the highest "
+            "is paid"
+        ).format(amount=money.thousands(paid), year=awardee.year)
 
 
 def open_decision(
@@ -422,8 +446,11 @@ def open_decision(
     unit's head for `issuing_unit`). Callers run inside their transaction and put the awardees on record
     (`put_on_record`)."""
     missing = {
-        field: f"Quyết định cần {label}."
-        for field, label, value in (("number", "số quyết định", number), ("signer", "người ký", signer))
+        field: message
+        for field, message, value in (
+            ("number", _("The decision needs its number."), number),
+            ("signer", _("The decision needs its signer."), signer),
+        )
         if not value.strip()
     }
     if missing:
@@ -434,7 +461,9 @@ def open_decision(
         else Decision.objects.filter(organizer=organizer, issuing_unit__isnull=True)
     )
     if same_issuer.filter(number=number.strip()).exists():
-        raise ValidationError({"number": f"Đã có quyết định số {number.strip()}."})
+        raise ValidationError(
+            {"number": _("Decision number {number} already exists.").format(number=number.strip())}
+        )
     salary = money.base_salary_on(date)
     return Decision.objects.create(
         organizer=organizer,
@@ -484,19 +513,24 @@ def _decidable(proposals: list[AwardProposal]) -> None:
             raise _out_of_order(proposal, State.DECIDED)
     problems: list[str] = []
     if len({(p.organizer_id, p.award, p.award_name, p.grantor) for p in proposals}) > 1:
-        problems.append("Một quyết định chỉ gồm các đề nghị cùng một hình thức, cùng cấp quyết định.")
+        problems.append(_("A decision only covers proposals of one award and one granting level."))
     regimes = sorted({p.regime for p in proposals})
     if len(regimes) > 1:
         # A decision cites one legal basis and pays by one table of coefficients.
         problems.append(
-            "Các đề nghị đã chọn theo các chế độ pháp lý khác nhau ("
-            + "; ".join(name_of(r) for r in regimes)
-            + "): lập quyết định riêng cho từng chế độ."
+            _(
+                "The chosen proposals are under different legal regimes ({regimes}): make a separate "
+                "decision for each regime."
+            ).format(regimes="; ".join(name_of(r) for r in regimes))
         )
     for proposal in proposals:
         problems += filter(
             None,
-            (gates.eligibility_problem(proposal, "quyết định khen thưởng"), gates.council_problem(proposal)),
+            (
+                # Translators: what the board still wants to do, ending "…if it still wants to {step}."
+                gates.eligibility_problem(proposal, _("decide the award")),
+                gates.council_problem(proposal),
+            ),
         )
     if problems:
         raise ValidationError({"proposals": problems})
@@ -509,7 +543,7 @@ def decide(
     """The grantor's decision on accepted proposals of one award: the awardees go on record with their
     bonus, the proposals become decided."""
     if not proposals:
-        raise ValidationError({"proposals": "Quyết định cần ít nhất một đề nghị."})
+        raise ValidationError({"proposals": _("A decision needs at least one proposal.")})
     locked = [_locked(p) for p in proposals]
     first = locked[0]
     _decidable(locked)
@@ -544,12 +578,12 @@ def decide(
 def revoke(awardee: Awardee, *, number: str, date: dt.date, reason: str, by: Actor) -> Revocation:
     """Cancel one award by its own decision (Law Art. 93): the row stays, marked revoked."""
     if not number.strip() or not reason.strip():
-        raise ValidationError("Hủy bỏ khen thưởng cần số quyết định và lý do.")
+        raise ValidationError(_("Revoking an award needs a decision number and a reason."))
     awardee = Awardee.objects.select_for_update().get(pk=awardee.pk)
     if Revocation.objects.filter(awardee=awardee).exists():
-        raise ValidationError(f"Khen thưởng của «{awardee.name}» đã bị hủy bỏ trước đó.")
+        raise ValidationError(_("The award of «{name}» was already revoked.").format(name=awardee.name))
     if date < awardee.decision.date:
-        raise ValidationError("Ngày hủy bỏ không thể trước ngày quyết định khen thưởng.")
+        raise ValidationError(_("The revocation date cannot be before the date of the award decision."))
     revocation = Revocation.objects.create(
         awardee=awardee, number=number.strip(), date=date, reason=reason.strip()
     )

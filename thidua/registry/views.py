@@ -9,6 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.http import content_disposition_header
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from thidua.awards.catalogue import AWARDS
@@ -116,7 +117,7 @@ def unit(request: HttpRequest, unit_id: int) -> HttpResponse:
 def statistics(request: HttpRequest) -> HttpResponse:
     if not scope.is_board(request.user):
         # Whole-organizer figures are the board's; a unit officer has nothing to find here.
-        raise Http404("Không tìm thấy.")
+        raise Http404(_("Not found."))
     year = _int(request.GET.get("nam"))
     rows = scope.visible_awardees(request.user)
     if year is not None:

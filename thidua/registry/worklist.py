@@ -8,6 +8,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Count, Q, QuerySet
+from django.utils.text import format_lazy
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from thidua.awards.catalogue import AWARDS
 from thidua.awards.engine import ELIGIBLE, MISSING_INFORMATION, NOT_ELIGIBLE, ON_HOLD
@@ -89,11 +92,14 @@ def proposals_of(
 
 
 VERBS = {
-    "registry.proposal.create": "Tạo đề nghị",
-    "registry.proposal.documents": "Đánh dấu văn bản đã nhận",
-    "registry.proposal.check": "Xét điều kiện",
-    "registry.proposal.override": "Ghi lý do vượt qua kết quả xét điều kiện",
-    **{f"registry.proposal.{state.value}": f"Chuyển sang «{state.label}»" for state in State},
+    "registry.proposal.create": gettext_lazy("Created the proposal"),
+    "registry.proposal.documents": gettext_lazy("Marked documents as received"),
+    "registry.proposal.check": gettext_lazy("Checked eligibility"),
+    "registry.proposal.override": gettext_lazy("Recorded the reason for overriding the eligibility check"),
+    **{
+        f"registry.proposal.{state.value}": format_lazy(gettext_lazy("Moved to «{state}»"), state=state.label)
+        for state in State
+    },
 }
 
 
@@ -110,19 +116,19 @@ def _detail(event: AuditEvent) -> str:
     if "standing" in data:
         seen = Standing(data["standing"]).label if data["standing"] in Standing.values else data["standing"]
         reason = data.get("reason") or data.get("override", "")
-        return f"Vượt qua kết quả «{seen}»; lý do: {reason}"
+        return _("Overrode the result «{standing}»; reason: {reason}").format(standing=seen, reason=reason)
     if "reasons" in data:
-        return "Lý do: " + "; ".join(data["reasons"])
+        return _("Reason: {reason}").format(reason="; ".join(data["reasons"]))
     if "reason" in data:
-        return f"Lý do: {data['reason']}"
+        return _("Reason: {reason}").format(reason=data["reason"])
     if "decision" in data:
-        return f"Quyết định số {data['decision']}"
+        return _("Decision {number}").format(number=data["decision"])
     if "provided" in data:
         return ", ".join(data["provided"])
     if "verdict" in data:
         return VERDICTS.get(data["verdict"], data["verdict"])
     if data.get("late"):
-        return "Gửi sau hạn nộp hồ sơ"
+        return _("Sent after the dossier due date")
     return ""
 
 
@@ -134,7 +140,7 @@ def history(proposal: AwardProposal) -> list[Step]:
         Step(
             e.at,
             actor_name(e.actor) if e.actor else e.actor_label,
-            VERBS.get(e.verb, e.verb),
+            str(VERBS.get(e.verb, e.verb)),
             _detail(e),
         )
         for e in events.order_by("at", "id")

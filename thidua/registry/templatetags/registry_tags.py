@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import template
+from django.utils.translation import gettext as _
 
 from thidua.awards.regimes import name_of
 from thidua.awards.sources import readable
@@ -17,7 +18,7 @@ register = template.Library()
 @register.filter
 def dong(amount: int | None) -> str:
     """23100000 -> "23.100.000 đ"; nothing on record -> "—"."""
-    return "—" if amount is None else f"{money.thousands(amount)} đ"
+    return "—" if amount is None else _("{amount} VND").format(amount=money.thousands(amount))
 
 
 @register.inclusion_tag("registry/_nav.html", takes_context=True)
@@ -35,7 +36,7 @@ def registry_nav(context: dict[str, Any]) -> dict[str, Any]:
 @register.filter
 def verdict_label(code: str) -> str:
     """The engine's verdict in Vietnamese; empty (an award outside the catalogue) says so."""
-    return VERDICTS.get(code, "Không xét được: hình thức ngoài danh mục pháp luật")
+    return VERDICTS.get(code, _("Cannot be checked: award outside the legal catalogue"))
 
 
 @register.filter
