@@ -20,6 +20,20 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from django.utils.translation import gettext as _
+
+from thidua.bench_names import (
+    AWARD_NAME,
+    DECISION_NUMBER,
+    FAMILY,
+    FOUND,
+    GIVEN,
+    GRANTOR,
+    MIDDLE,
+    ORGANIZER,
+    QUERY,
+    SIGNER,
+)
 from thidua.review import tally
 
 TARGETS = {
@@ -29,10 +43,6 @@ TARGETS = {
     # A province's registry after decades: 100,000 awards. A search without diacritics answers at once.
     "registry search, 100000 awards (s)": 0.5,
 }
-
-FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Đặng", "Đường", "Vũ", "Bùi", "Đỗ"]
-MIDDLE = ["Thị", "Văn", "Đức", "Minh", "Quốc", "Thu", "Hữu", "Ngọc"]
-GIVEN = ["An", "Bình", "Chi", "Dũng", "Hà", "Hải", "Lan", "Nhã", "Phương", "Quân", "Sơn", "Tâm", "Yến"]
 
 
 def _review(members: int, ballots: int, seed: int = 7) -> tuple[tally.Rules, list[tally.Member], list[dict]]:
@@ -55,11 +65,11 @@ def _review(members: int, ballots: int, seed: int = 7) -> tuple[tally.Rules, lis
 def _timed(work: Callable[[], Any], repeat: int = 3) -> tuple[float, int]:
     best = float("inf")
     tracemalloc.start()
-    for _ in range(repeat):
+    for _run in range(repeat):
         started = time.perf_counter()
         work()
         best = min(best, time.perf_counter() - started)
-    _, peak = tracemalloc.get_traced_memory()
+    _current, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     return best, peak
 
@@ -86,7 +96,7 @@ def scenario_seed() -> float:
         )
         elapsed = time.perf_counter() - started
     if done.returncode != 0:
-        raise SystemExit(f"bench: thidua scenario thất bại:\n{done.stderr}")
+        raise SystemExit(_("bench: thidua scenario failed:\n{errors}").format(errors=done.stderr))
     return elapsed
 
 
@@ -102,16 +112,23 @@ def registry_search(size: int) -> float:
             env=env,
         )
     if done.returncode != 0:
-        raise SystemExit(f"bench: đo tìm kiếm sổ khen thưởng thất bại:\n{done.stderr}")
+        raise SystemExit(
+            _("bench: measuring the registry search failed:\n{errors}").format(errors=done.stderr)
+        )
     return float(done.stdout.strip().splitlines()[-1])
 
 
-def _search_child(size: int) -> None:
+def _setup_django() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "thidua.settings")
     import django
-    from django.core.management import call_command
 
     django.setup()
+
+
+def _search_child(size: int) -> None:
+    _setup_django()
+    from django.core.management import call_command
+
     call_command("migrate", verbosity=0)
     from datetime import date
 
@@ -121,16 +138,16 @@ def _search_child(size: int) -> None:
     from thidua.registry.search import search_awards
 
     rng = random.Random(11)
-    organizer = Organizer.objects.create(name="Ủy ban nhân dân tỉnh Đo Thử")
+    organizer = Organizer.objects.create(name=ORGANIZER)
     decisions = [
         Decision.objects.create(
             organizer=organizer,
-            number=f"{n}/QĐ-UBND",
+            number=DECISION_NUMBER.format(n=n),
             date=date(2000 + n % 25, 1 + n % 12, 1 + n % 28),
-            signer="Chủ tịch",
-            grantor="Chủ tịch Ủy ban nhân dân tỉnh",
+            signer=SIGNER,
+            grantor=GRANTOR,
             award="bang-khen-chu-tich-tinh",
-            award_name="Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh",
+            award_name=AWARD_NAME,
             regime="law-2003/decree-91-2017",
         )
         for n in range(200)
@@ -159,10 +176,10 @@ def _search_child(size: int) -> None:
     )
 
     def work() -> None:
-        page = list(search_awards("Duong Thi Nha")[:50])
-        assert page and all(row.name.startswith("Đường Thị Nhã") for row in page)
+        page = list(search_awards(QUERY)[:50])
+        assert page and all(row.name.startswith(FOUND) for row in page)
 
-    seconds, _ = _timed(work, repeat=5)
+    seconds, _peak = _timed(work, repeat=5)
     print(seconds)
 
 
@@ -170,6 +187,7 @@ def main() -> None:
     if sys.argv[1:2] == ["search"]:
         _search_child(int(sys.argv[2]))
         return
+    _setup_django()  # the table's words come from the catalogue
     small, small_peak = count_and_decide(10_000)
     large, large_peak = count_and_decide(100_000)
     figures = {
@@ -191,7 +209,9 @@ def main() -> None:
         verdict = ""
         if target is not None:
             ok = value <= target
-            verdict = f"  (mục tiêu ≤ {target}: {'đạt' if ok else 'KHÔNG ĐẠT'})"
+            verdict = "  " + (
+                _("(target ≤ {target}: met)") if ok else _("(target ≤ {target}: NOT MET)")
+            ).format(target=target)
             if not ok:
                 failed.append(name)
         print(f"{name:<{width}}  {value}{verdict}")
@@ -200,7 +220,7 @@ def main() -> None:
         json.dumps(figures, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
     )
     if failed:
-        raise SystemExit(f"bench: không đạt mục tiêu: {', '.join(failed)}")
+        raise SystemExit(_("bench: targets not met: {names}").format(names=", ".join(failed)))
 
 
 if __name__ == "__main__":

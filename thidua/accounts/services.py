@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from axes.utils import reset as reset_lockouts
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from thidua.accounts.models import Role
 from thidua.core.audit import Actor, record
@@ -37,25 +38,29 @@ def create_demo_accounts(cluster_year: ClusterYear, *, by: Actor = "thidua demo"
     )
     if officer_unit is None:
         raise ValueError(
-            f"{cluster_year}: năm thi đua chưa có đơn vị thành viên, không tạo được tài khoản mẫu."
+            _(
+                "{year}: the emulation year has no member unit yet, the sample accounts cannot be made."
+            ).format(year=cluster_year)
         )
     specs: list[tuple[str, Role | None, str]] = [
         (
             "bqt",
             Role(kind=Role.Kind.BOARD, organizer=organizer),
-            f"Cán bộ Ban Thi đua – Khen thưởng ({organizer.name})",
+            _("Officer of the Emulation and Commendation Board ({organizer})").format(
+                organizer=organizer.name
+            ),
         ),
         (
             "cumtruong",
             Role(kind=Role.Kind.CLUSTER_LEAD, cluster_year=cluster_year),
-            f"Cán bộ đơn vị cụm trưởng ({cluster_year})",
+            _("Officer of the cluster head unit ({year})").format(year=cluster_year),
         ),
         (
             "donvi",
             Role(kind=Role.Kind.UNIT_OFFICER, unit=officer_unit),
-            f"Cán bộ thi đua của {officer_unit.display_name}",
+            _("Emulation officer of {unit}").format(unit=officer_unit.display_name),
         ),
-        ("quantri", None, "Quản trị hệ thống (trang /admin/)"),
+        ("quantri", None, _("System administrator (the /admin/ pages)")),
     ]
     return [_reset_account(username, role, label, by=by) for username, role, label in specs]
 

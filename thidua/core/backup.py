@@ -32,6 +32,7 @@ from django.core.management.color import no_style
 from django.core.serializers.base import DeserializationError
 from django.db import DatabaseError, connection, models, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 FORMAT = 1
 MANIFEST = "manifest.json"
@@ -133,8 +134,10 @@ def restore(path: Path, *, media_root: Path | None = None) -> dict[str, int]:
                 shutil.copyfileobj(source, copy)
             if _sha256(data_path) != manifest["sha256"]:
                 raise BackupInvalid(
-                    f"Tệp sao lưu {path.name} bị hỏng: dữ liệu không khớp mã kiểm tra sha256 ghi trong "
-                    "manifest.json. Không khôi phục gì."
+                    _(
+                        "The backup file {file} is damaged: its data does not match the sha256 checksum "
+                        "recorded in manifest.json. Nothing was restored."
+                    ).format(file=path.name)
                 )
             _require_empty(media, members)
             counts = _load(data_path, manifest["counts"], path)
@@ -151,14 +154,20 @@ def _open_backup(path: Path) -> zipfile.ZipFile:
         archive = zipfile.ZipFile(path)
         damaged = archive.testzip()
     except FileNotFoundError:
-        raise BackupInvalid(f"Không có tệp sao lưu {path}.") from None
+        raise BackupInvalid(_("There is no backup file {path}.").format(path=path)) from None
     except (zipfile.BadZipFile, OSError, EOFError):
         raise BackupInvalid(
-            f"Tệp {path.name} không phải tệp sao lưu zip đọc được (hỏng hoặc sai loại)."
+            _("The file {file} is not a readable backup zip (damaged or of another kind).").format(
+                file=path.name
+            )
         ) from None
     if damaged is not None:
         archive.close()
-        raise BackupInvalid(f"Tệp sao lưu {path.name} bị hỏng ở mục {damaged}. Không khôi phục gì.")
+        raise BackupInvalid(
+            _("The backup file {file} is damaged at the entry {entry}. Nothing was restored.").format(
+                file=path.name, entry=damaged
+            )
+        )
     return archive
 
 
@@ -166,17 +175,24 @@ def _manifest(archive: zipfile.ZipFile, path: Path) -> dict[str, Any]:
     names = set(archive.namelist())
     if MANIFEST not in names or DATA not in names:
         raise BackupInvalid(
-            f"Tệp {path.name} không phải bản sao lưu của thidua: thiếu {MANIFEST} hoặc {DATA}."
+            _("The file {file} is not a thidua backup: {manifest} or {data} is missing.").format(
+                file=path.name, manifest=MANIFEST, data=DATA
+            )
         )
     try:
         manifest = json.loads(archive.read(MANIFEST).decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError):
-        raise BackupInvalid(f"Tệp {path.name}: {MANIFEST} không đọc được (không phải JSON).") from None
+        raise BackupInvalid(
+            _("The file {file}: {manifest} cannot be read (it is not JSON).").format(
+                file=path.name, manifest=MANIFEST
+            )
+        ) from None
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
         found = manifest.get("format") if isinstance(manifest, dict) else None
         raise BackupInvalid(
-            f"Tệp {path.name}: bản sao lưu định dạng {found!r}, "
-            f"phiên bản này chỉ khôi phục định dạng {FORMAT}."
+            _(
+                "The file {file}: a backup in format {found}, this version only restores format {format}."
+            ).format(file=path.name, found=repr(found), format=FORMAT)
         )
     counts, digest = manifest.get("counts"), manifest.get("sha256")
     if (
@@ -184,7 +200,11 @@ def _manifest(archive: zipfile.ZipFile, path: Path) -> dict[str, Any]:
         or not all(isinstance(v, int) for v in counts.values())
         or not isinstance(digest, str)
     ):
-        raise BackupInvalid(f"Tệp {path.name}: {MANIFEST} thiếu số bản ghi (counts) hoặc mã sha256.")
+        raise BackupInvalid(
+            _("The file {file}: {manifest} lacks the row counts (counts) or the sha256 checksum.").format(
+                file=path.name, manifest=MANIFEST
+            )
+        )
     return manifest
 
 
@@ -193,7 +213,11 @@ def _media_members(archive: zipfile.ZipFile, path: Path) -> list[str]:
     for name in members:
         parts = PurePosixPath(name).parts
         if ".." in parts or name.startswith("/") or "\\" in name:
-            raise BackupInvalid(f"Tệp {path.name} có đường dẫn tệp không hợp lệ: {name}. Không khôi phục gì.")
+            raise BackupInvalid(
+                _("The file {file} holds an invalid file path: {name}. Nothing was restored.").format(
+                    file=path.name, name=name
+                )
+            )
     return members
 
 
@@ -202,14 +226,18 @@ def _require_empty(media: Path, members: list[str]) -> None:
     if filled:
         listed = ", ".join(f"{label} ({n})" for label, n in sorted(filled.items())[:5])
         raise BackupInvalid(
-            "Chỉ khôi phục vào cơ sở dữ liệu mới, trống (đã chạy `thidua migrate`); cơ sở dữ liệu này đã có "
-            f"dữ liệu: {listed}{', …' if len(filled) > 5 else ''}. Không khôi phục gì."
+            _(
+                "A backup is only restored into a new, empty database (after `thidua migrate`); this "
+                "database already holds data: {tables}. Nothing was restored."
+            ).format(tables=f"{listed}{', …' if len(filled) > 5 else ''}")
         )
     clashes = [n for n in members if (media / PurePosixPath(n).relative_to("media")).exists()]
     if clashes:
         raise BackupInvalid(
-            f"Thư mục tệp đính kèm {media} đã có {clashes[0]}: chỉ khôi phục vào thư mục trống. "
-            "Không khôi phục gì."
+            _(
+                "The attachments folder {folder} already holds {file}: a backup is only restored into an "
+                "empty folder. Nothing was restored."
+            ).format(folder=media, file=clashes[0])
         )
 
 
@@ -226,17 +254,25 @@ def _load(data_path: Path, expected: dict[str, int], path: Path) -> dict[str, in
             }
             if wrong:
                 listed = ", ".join(
-                    f"{label}: cần {want}, có {got}" for label, (want, got) in sorted(wrong.items())
+                    _("{table}: {expected} expected, {found} found").format(
+                        table=label, expected=want, found=got
+                    )
+                    for label, (want, got) in sorted(wrong.items())
                 )
                 raise BackupInvalid(
-                    f"Tệp sao lưu {path.name}: số bản ghi sau khi nạp không khớp manifest ({listed}). "
-                    "Đã hủy, không ghi gì."
+                    _(
+                        "The backup file {file}: the row counts after loading do not match the manifest "
+                        "({counts}). Cancelled, nothing was written."
+                    ).format(file=path.name, counts=listed)
                 )
     except BackupInvalid:
         raise
     except (DatabaseError, DeserializationError, LookupError) as error:
         raise BackupInvalid(
-            f"Tệp sao lưu {path.name} không nạp được vào cơ sở dữ liệu này ({error}). Đã hủy, không ghi gì."
+            _(
+                "The backup file {file} cannot be loaded into this database ({error}). Cancelled, nothing "
+                "was written."
+            ).format(file=path.name, error=error)
         ) from None
     return counts
 

@@ -13,7 +13,33 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
+from django.utils.translation import gettext as _
+
 from thidua.core.audit import Actor
+from thidua.core.synthetic_names import (
+    AGENCIES,
+    AWARDS,
+    CHAIR,
+    CITIES,
+    CITY_LEVEL,
+    CITY_ORGANIZER,
+    CITY_PREFIX,
+    CLUSTER_THEMES,
+    COMMUNE,
+    GIVEN,
+    MEETING_PLACE,
+    MIDDLE,
+    NUMBERED_CLUSTER,
+    ORGANIZER,
+    ORGANIZER_SHORT,
+    PLACE_FIRST,
+    PLACE_SECOND,
+    PROVINCE_LEVEL,
+    PROVINCES,
+    SOURCE,
+    STANDING_BODY,
+    SURNAMES,
+)
 from thidua.exchange.exporter import dump_exchange
 from thidua.exchange.importer import import_exchange
 from thidua.exchange.reader import parse_exchange
@@ -21,41 +47,6 @@ from thidua.organisations.models import Cluster
 from thidua.review.services import conclude_as_reported
 
 LAST_YEAR = 2024
-# The 34 provinces and cities after the 2025 reorganisation.
-CITIES = ["Hà Nội", "Huế", "Hải Phòng", "Đà Nẵng", "Thành phố Hồ Chí Minh", "Cần Thơ"]
-PROVINCES = [
-    "Lai Châu", "Điện Biên", "Sơn La", "Lạng Sơn", "Quảng Ninh", "Thanh Hóa", "Nghệ An", "Hà Tĩnh",
-    "Cao Bằng", "Tuyên Quang", "Lào Cai", "Thái Nguyên", "Phú Thọ", "Bắc Ninh", "Hưng Yên", "Ninh Bình",
-    "Quảng Trị", "Quảng Ngãi", "Gia Lai", "Khánh Hòa", "Lâm Đồng", "Đắk Lắk", "Đồng Nai", "Tây Ninh",
-    "Vĩnh Long", "Đồng Tháp", "Cà Mau", "An Giang",
-]  # fmt: skip
-CLUSTER_THEMES = [
-    ("cum", "Cụm các cơ quan Tham mưu tổng hợp"),
-    ("khoi", "Khối các sở quản lý kinh tế"),
-    ("khoi", "Khối Văn hóa – Xã hội"),
-    ("khoi", "Khối Nội chính"),
-    ("khoi", "Khối các cơ quan Đảng, đoàn thể"),
-    ("khoi", "Khối doanh nghiệp nhà nước"),
-    ("cum", "Cụm các xã, phường miền núi"),
-    ("cum", "Cụm các xã, phường đồng bằng"),
-]
-AGENCIES = [
-    "Sở Tài chính", "Sở Nội vụ", "Sở Tư pháp", "Sở Ngoại vụ", "Văn phòng Ủy ban nhân dân",
-    "Sở Công Thương", "Sở Xây dựng", "Sở Nông nghiệp và Môi trường", "Sở Khoa học và Công nghệ",
-    "Sở Giáo dục và Đào tạo", "Sở Y tế", "Sở Văn hóa, Thể thao và Du lịch", "Thanh tra tỉnh",
-    "Sở Dân tộc và Tôn giáo", "Ban Quản lý các khu công nghiệp", "Đài Phát thanh và Truyền hình",
-    "Liên minh Hợp tác xã", "Trường Chính trị", "Quỹ Đầu tư phát triển", "Ban Dân tộc",
-]  # fmt: skip
-PLACE_FIRST = ["Tân", "Hòa", "Phú", "An", "Bình", "Thạnh", "Đông", "Tây", "Nam", "Bắc", "Vĩnh", "Long"]
-PLACE_SECOND = ["Lợi", "Thành", "Hưng", "Phước", "Lộc", "Sơn", "Hải", "Khánh", "Mỹ", "Xuân", "Yên", "Trung"]
-SURNAMES = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương"]
-MIDDLE = ["Văn", "Thị", "Đức", "Minh", "Thanh", "Quốc", "Ngọc", "Hữu", "Thu", "Hoài"]
-GIVEN = ["An", "Bình", "Chi", "Dũng", "Hà", "Hùng", "Lan", "Long", "Mai", "Nam", "Phương", "Toàn", "Thủy"]
-# (code, name before the province, who grants it before the organizer's name, places per year)
-AWARDS = [
-    ("co-ubnd", "Cờ thi đua của Ủy ban nhân dân", "", 1),
-    ("bk-ct", "Bằng khen của Chủ tịch Ủy ban nhân dân", "Chủ tịch ", 2),
-]
 
 
 @dataclass(frozen=True)
@@ -75,7 +66,7 @@ def generate(
     years ending in LAST_YEAR. The same arguments and seed give the same data (ballot rows aside, whose
     stored order the importer shuffles for secrecy)."""
     if min(organizers, clusters_per_organizer, years) < 1 or units_per_cluster < 3:
-        raise ValueError("Cần ít nhất 1 cơ quan tổ chức, 1 cụm, 1 năm và 3 đơn vị mỗi cụm.")
+        raise ValueError(_("At least 1 organizer, 1 cluster, 1 year and 3 units per cluster are needed."))
     started = time.perf_counter()
     rng = random.Random(seed)
     ballots = 0
@@ -105,10 +96,10 @@ def province_of(index: int) -> tuple[str, str]:
     name = places[index % len(places)]
     if index >= len(places):
         name = f"{name} {index // len(places) + 1}"
-    if name.startswith("Thành phố"):
-        return name, f"Ủy ban nhân dân {name}"
-    level = "thành phố" if places[index % len(places)] in CITIES else "tỉnh"
-    return name, f"Ủy ban nhân dân {level} {name}"
+    if name.startswith(CITY_PREFIX):
+        return name, CITY_ORGANIZER.format(name=name)
+    level = CITY_LEVEL if places[index % len(places)] in CITIES else PROVINCE_LEVEL
+    return name, ORGANIZER.format(level=level, name=name)
 
 
 def cluster_file(rng: random.Random, o: int, c: int, size: int, years: int) -> dict[str, Any]:
@@ -131,15 +122,19 @@ def cluster_file(rng: random.Random, o: int, c: int, size: int, years: int) -> d
         leaders = (head, deputies, following_head, following_deputies)
         year_data.append(_year(rng, year, members, leaders, names[head]))
         head, deputies = following_head, following_deputies
-    name = theme if c < len(CLUSTER_THEMES) else f"{theme} số {c // len(CLUSTER_THEMES) + 1}"
+    name = (
+        theme
+        if c < len(CLUSTER_THEMES)
+        else NUMBERED_CLUSTER.format(theme=theme, number=c // len(CLUSTER_THEMES) + 1)
+    )
     return {
         "format": 1,
-        "source": "dữ liệu tổng hợp (thidua synthetic), không phải số liệu thật",
+        "source": SOURCE,
         "organizer": {
             "name": organizer,
-            "short": "UBND " + province,
+            "short": ORGANIZER_SHORT.format(province=province),
             "province": province,
-            "standing_body": f"Ban Thi đua – Khen thưởng, Sở Nội vụ {province}",
+            "standing_body": STANDING_BODY.format(province=province),
         },
         "awards": [
             {
@@ -174,7 +169,7 @@ def _unit(rng: random.Random, province: str, cluster: str, index: int, position:
         first = PLACE_FIRST[place % len(PLACE_FIRST)]
         second = PLACE_SECOND[(place // len(PLACE_FIRST)) % len(PLACE_SECOND)]
         again = place // (len(PLACE_FIRST) * len(PLACE_SECOND))
-        short = f"Ủy ban nhân dân xã {first} {second}" + (f" {again + 1}" if again else "")
+        short = COMMUNE.format(first=first, second=second) + (f" {again + 1}" if again else "")
     return {
         "code": f"{cluster}-U{position + 1:03d}",
         "name": f"{short} {province}" if index < len(AGENCIES) else f"{short}, {province}",
@@ -213,8 +208,8 @@ def _year(
         "host": head,
         "review": {
             "date": day,
-            "place": f"Trụ sở {head_name}",
-            "chair": f"{chair}, Thủ trưởng đơn vị cụm trưởng",
+            "place": MEETING_PLACE.format(unit=head_name),
+            "chair": CHAIR.format(name=chair),
             "present": present,
         },
         "scores": scores,
@@ -234,10 +229,10 @@ def _ballot(rng: random.Random, scores: dict[str, float]) -> dict[str, list[str]
     tier (void on that tier when counted, as on paper)."""
     pool = dict(scores)
     choices: dict[str, list[str]] = {}
-    for award, _, _, quota in AWARDS:
+    for award, _title, _grantor, quota in AWARDS:
         count = quota + 1 if rng.random() < 0.03 else quota
         picked: list[str] = []
-        for _ in range(min(count, len(pool))):
+        for _pick in range(min(count, len(pool))):
             codes = sorted(pool)
             weights = [(pool[code] - 80.0) ** 3 for code in codes]
             code = rng.choices(codes, weights=weights)[0]

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from django.utils.translation import gettext as _
+
 from thidua.core.audit import Actor
 from thidua.documents.render import render_documents
 from thidua.emulation.models import ClusterYear
@@ -28,7 +30,9 @@ class YearOutput:
 
 def report_source(cluster_year: ClusterYear) -> str:
     """What the audit row of a reported conclusion names as its source: the file's own `source`."""
-    return cluster_year.cluster.source or f"tệp trao đổi của {cluster_year.cluster.name}"
+    return cluster_year.cluster.source or _("exchange file of {cluster}").format(
+        cluster=cluster_year.cluster.name
+    )
 
 
 def run_year_end(cluster_year: ClusterYear, out_dir: Path, *, by: Actor) -> YearOutput:

@@ -4,8 +4,9 @@ header, body paragraphs, tables and signature blocks. The documents only say wha
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from django.utils.translation import gettext as _
 from docx import Document
 from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT
@@ -179,8 +180,8 @@ def national_header(
     _cell_lines(
         right,
         [
-            [Run("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold=True, size=MOTTO_SIZE)],
-            [Run("Độc lập - Tự do - Hạnh phúc", bold=True, underline=True, size=BODY_SIZE)],
+            [Run(_("SOCIALIST REPUBLIC OF VIETNAM"), bold=True, size=MOTTO_SIZE)],
+            [Run(_("Independence - Freedom - Happiness"), bold=True, underline=True, size=BODY_SIZE)],
         ],
         HEADER_SIZE,
     )
@@ -227,7 +228,7 @@ class Signature:
 
     lines: tuple[str, ...]
     name: str = ""
-    hint: str = "(Ký, ghi rõ họ tên)"
+    hint: str = field(default_factory=lambda: _("(Signature and full name)"))
 
 
 def signatures(
@@ -239,7 +240,7 @@ def signatures(
     _no_borders(table)
     left_cell, right_cell = table.rows[0].cells
     if recipients:
-        write(left_cell.paragraphs[0], Run("Nơi nhận:", bold=True, italic=True, size=12))
+        write(left_cell.paragraphs[0], Run(_("Recipients:"), bold=True, italic=True, size=12))
         for line in recipients:
             write(left_cell.add_paragraph(), Run(line, size=11))
     elif left is not None:

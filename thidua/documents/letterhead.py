@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 
+from django.utils.translation import gettext as _
 from docx.document import Document as DocxDocument
 
 from thidua.documents import wording as w
@@ -27,6 +28,8 @@ def letterhead(doc: DocxDocument, summary: YearSummary, *, kind: str, day: datet
         doc,
         superior=superior,
         issuer=issuer,
-        number=f"Số:{NUMBER_GAP}/{kind}-{w.issuer_code(summary.cluster)}",
+        number=_("No.:{gap}/{kind}-{issuer}").format(
+            gap=NUMBER_GAP, kind=kind, issuer=w.issuer_code(summary.cluster)
+        ),
         date_line=w.date_line(summary.organizer.province, day),
     )

@@ -7,6 +7,9 @@ from io import BytesIO
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
+from django.utils.functional import Promise
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from docx.document import Document as DocxDocument
 
 from thidua.documents.layout import new_document
@@ -19,17 +22,24 @@ from thidua.review.seal import SEALED
 Builder = Callable[[YearSummary, DocxDocument], None]
 
 # File name -> (document title, builder), in the order the documents are listed and written.
-_BUILDERS: dict[str, tuple[str, Builder]] = {
-    "bien-ban-hop-binh-xet.docx": ("Biên bản họp bình xét thi đua", build_minutes),
-    "to-trinh-de-nghi-khen-thuong.docx": ("Tờ trình đề nghị khen thưởng", build_submission),
+_BUILDERS: dict[str, tuple[Promise, Builder]] = {
+    "bien-ban-hop-binh-xet.docx": (gettext_lazy("Minutes of the emulation review meeting"), build_minutes),
+    "to-trinh-de-nghi-khen-thuong.docx": (
+        gettext_lazy("Submission letter proposing commendation"),
+        build_submission,
+    ),
 }
 DOCUMENTS: tuple[str, ...] = tuple(_BUILDERS)
 
 
-def _builder(name: str) -> tuple[str, Builder]:
+def _builder(name: str) -> tuple[Promise, Builder]:
     if name not in _BUILDERS:
         known = ", ".join(DOCUMENTS)
-        raise KeyError(f"Không có văn bản tên “{name}”; các văn bản có: {known}.")
+        raise KeyError(
+            _("There is no document named “{name}”; the documents are: {known}.").format(
+                name=name, known=known
+            )
+        )
     return _BUILDERS[name]
 
 
@@ -39,7 +49,11 @@ def _render(summary: YearSummary, name: str) -> bytes:
     if summary.sealed:
         raise ValidationError(SEALED, code="sealed")
     title, build = _builder(name)
-    doc = new_document(f"{title} năm {summary.cluster_year.year} – {summary.cluster.name}")
+    doc = new_document(
+        _("{title} for {year} – {cluster}").format(
+            title=title, year=summary.cluster_year.year, cluster=summary.cluster.name
+        )
+    )
     build(summary, doc)
     buffer = BytesIO()
     doc.save(buffer)

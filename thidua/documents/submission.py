@@ -3,6 +3,8 @@ grounds of the regime in force for the year and the proposals of the review, tie
 
 from __future__ import annotations
 
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from docx.document import Document as DocxDocument
 from docx.shared import Cm
 
@@ -10,7 +12,7 @@ from thidua.documents import wording as w
 from thidua.documents.layout import Run, Signature, body, centered, grid, signatures
 from thidua.documents.layout import items as listing
 from thidua.documents.letterhead import letterhead
-from thidua.organisations.models import AwardTier
+from thidua.organisations.models import AwardTier, Cluster
 from thidua.review.queries import YearSummary
 
 
@@ -19,26 +21,33 @@ def build_submission(summary: YearSummary, doc: DocxDocument) -> None:
     # The letter's own date is the day it is signed, which no record holds: left blank.
     letterhead(doc, summary, kind="TTr", day=None)
     tiers = _proposed_tiers(summary)
-    subject = f"đề nghị tặng {w.forms_phrase(tiers)}" if tiers else "đề nghị khen thưởng"
-    centered(doc, Run("TỜ TRÌNH", bold=True))
-    centered(doc, Run(f"Về việc {subject} năm {year}", bold=True), after=12)
+    if tiers:
+        subject = _("On the proposal to award the {forms} for {year}").format(
+            forms=w.forms_phrase(tiers), year=year
+        )
+    else:
+        subject = _("On the proposal for commendation for {year}").format(year=year)
+    centered(doc, Run(_("SUBMISSION"), bold=True))
+    centered(doc, Run(subject, bold=True), after=12)
     _addressees(doc, summary)
     _grounds(doc, summary)
     sender = _sender(summary)
-    body(doc, f"{sender} kính đề nghị {summary.organizer.name} xem xét, khen thưởng như sau:", keep=True)
+    request = _("{sender} respectfully asks {organizer} to consider the following commendations:")
+    body(doc, request.format(sender=sender, organizer=summary.organizer.name), keep=True)
     _proposals(doc, summary, tiers)
-    body(doc, f"(Gửi kèm Biên bản họp bình xét thi đua năm {year} của {summary.cluster.name}.)")
-    body(doc, f"Kính trình {summary.organizer.name} xem xét, quyết định./.")
-    word = w.cluster_word(summary.cluster).upper()
-    lines = [f"TM. {word} TRƯỞNG"]
+    enclosed = _("(Enclosed: the minutes of the emulation review meeting for {year} of {cluster}.)")
+    body(doc, enclosed.format(year=year, cluster=summary.cluster.name))
+    closing = _("Respectfully submitted to {organizer} for consideration and decision./.")
+    body(doc, closing.format(organizer=summary.organizer.name))
+    lines = [_("ON BEHALF OF THE {head}").format(head=w.head_title(summary.cluster).upper())]
     if summary.head is not None:
         lines.append(summary.head.name.upper())
-    recipients = [
-        "- Như trên;",
-        f"- Các đơn vị thành viên {w.cluster_word(summary.cluster)};",
-        "- Lưu: VT.",
-    ]
-    signature = Signature(tuple(lines), hint="(Ký, ghi rõ họ tên, đóng dấu)")
+    if summary.cluster.kind == Cluster.Kind.KHOI:
+        members = _("- The block's member units;")
+    else:
+        members = _("- The cluster's member units;")
+    recipients = [_("- As above;"), members, _("- Filed: Records office.")]
+    signature = Signature(tuple(lines), hint=_("(Signature, full name and seal)"))
     signatures(doc, None, signature, recipients=recipients)
 
 
@@ -49,11 +58,13 @@ def _proposed_tiers(summary: YearSummary) -> list[AwardTier]:
 
 
 def _sender(summary: YearSummary) -> str:
-    word = w.cluster_word(summary.cluster)
     if summary.head is None:
         return summary.cluster.name
-    return (
-        f"{summary.head.name}, {word.lower()} trưởng {summary.cluster.name} năm {summary.cluster_year.year},"
+    return _("{unit}, {head} of {cluster} for {year},").format(
+        unit=summary.head.name,
+        head=w.head_title(summary.cluster).lower(),
+        cluster=summary.cluster.name,
+        year=summary.cluster_year.year,
     )
 
 
@@ -62,9 +73,9 @@ def _addressees(doc: DocxDocument, summary: YearSummary) -> None:
     if summary.organizer.standing_body:
         names.append(summary.organizer.standing_body)
     if len(names) == 1:
-        centered(doc, "Kính gửi: ", names[0] + ".", after=12)
+        centered(doc, _("To: "), names[0] + ".", after=12)
         return
-    first = body(doc, "Kính gửi:", indent=False, after=0)
+    first = body(doc, _("To:"), indent=False, after=0)
     first.paragraph_format.left_indent = Cm(3)
     for i, name in enumerate(names):
         line = body(doc, f"- {name}" + (";" if i < len(names) - 1 else "."), indent=False, after=0)
@@ -75,36 +86,55 @@ def _addressees(doc: DocxDocument, summary: YearSummary) -> None:
 def _grounds(doc: DocxDocument, summary: YearSummary) -> None:
     year = summary.cluster_year.year
     review = summary.review
-    body(doc, f"Căn cứ {summary.regime.law};")
-    body(doc, f"Căn cứ {summary.regime.decree} của Chính phủ;")
-    body(doc, f"Căn cứ Quy chế hoạt động của {summary.cluster.name};")
-    meeting = f"Căn cứ kết quả Hội nghị bình xét thi đua năm {year} của {summary.cluster.name}"
+    cluster = summary.cluster.name
+    body(doc, _("Pursuant to the {law};").format(law=summary.regime.law))
+    body(doc, _("Pursuant to the Government's {decree};").format(decree=summary.regime.decree))
+    body(doc, _("Pursuant to the working rules of {cluster};").format(cluster=cluster))
     if review is not None and review.date is not None:
-        body(doc, f"{meeting} ngày {w.short_date(review.date)},")
+        meeting = _(
+            "Pursuant to the result of the emulation review meeting for {year} of {cluster} on {date},"
+        )
+        body(doc, meeting.format(year=year, cluster=cluster, date=w.short_date(review.date)))
     else:
-        body(doc, f"{meeting} (ngày họp: {w.UNKNOWN}),")
+        meeting = _(
+            "Pursuant to the result of the emulation review meeting for {year} of {cluster} "
+            "(meeting date: {date}),"
+        )
+        body(doc, meeting.format(year=year, cluster=cluster, date=w.UNKNOWN))
 
 
 def _proposals(doc: DocxDocument, summary: YearSummary, tiers: list[AwardTier]) -> None:
     if not tiers:
-        text = (
-            "Hội nghị bình xét không đề nghị đơn vị nào." if summary.concluded else "Chưa có kết quả đề nghị."
-        )
+        text = _("The review meeting proposed no unit.") if summary.concluded else _("No proposals yet.")
         body(doc, text)
         return
     unnamed = {tier.pk: n for tier, n in summary.unnamed}
     counts = []
     for tier in tiers:
         named = sum(1 for p in summary.proposals if p.tier == tier)
-        text = f"- {tier.name}: {w.count(named + unnamed.get(tier.pk, 0))} đơn vị"
+        total = named + unnamed.get(tier.pk, 0)
         if unnamed.get(tier.pk):
-            text += f", trong đó {w.count(unnamed[tier.pk])} đơn vị không được ghi nhận tên"
-        counts.append(text)
+            text = ngettext(
+                "- {award}: {count} unit, of which {unnamed} not recorded by name",
+                "- {award}: {count} units, of which {unnamed} not recorded by name",
+                total,
+            )
+        else:
+            text = ngettext("- {award}: {count} unit", "- {award}: {count} units", total)
+        counts.append(
+            text.format(award=tier.name, count=w.count(total), unnamed=w.count(unnamed.get(tier.pk, 0)))
+        )
     listing(doc, counts)
     rows = [
-        [str(i), p.unit.name, p.tier.name, p.grantor, f"Xếp thứ {p.rank}; {p.basis_vi}"]
+        [
+            str(i),
+            p.unit.name,
+            p.tier.name,
+            p.grantor,
+            _("Ranked {rank}; {basis}").format(rank=p.rank, basis=p.basis_vi),
+        ]
         for i, p in enumerate(summary.proposals, start=1)
     ]
     if rows:
-        header = ["STT", "Tên đơn vị", "Hình thức khen thưởng", "Cấp quyết định", "Căn cứ"]
+        header = [_("No."), _("Unit name"), _("Commendation form"), _("Granted by"), _("Grounds")]
         grid(doc, header, rows, [1.2, 4.3, 3.6, 3.2, 4.2], size=12)

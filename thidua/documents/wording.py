@@ -9,9 +9,13 @@ import datetime
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, override
+
+from thidua.documents.vietnamese_names import GRANTOR_OF
 from thidua.organisations.models import AwardTier, Cluster, Unit
 
-UNKNOWN = "chưa ghi nhận"
+UNKNOWN = gettext_lazy("not recorded")
 BLANK = "……"
 
 
@@ -20,27 +24,32 @@ def date_line(place: str, day: datetime.date | None) -> str:
     leading zero ("ngày 05 tháng 02", but "tháng 3"); an unknown date stays blank to be filled in by hand."""
     where = place or BLANK
     if day is None:
-        return f"{where}, ngày {BLANK} tháng {BLANK} năm {BLANK}"
+        return _("{place}, {day}/{month}/{year}").format(place=where, day=BLANK, month=BLANK, year=BLANK)
     month = f"{day.month:02d}" if day.month < 3 else str(day.month)
-    return f"{where}, ngày {day.day:02d} tháng {month} năm {day.year}"
+    return _("{place}, {day}/{month}/{year}").format(
+        place=where, day=f"{day.day:02d}", month=month, year=day.year
+    )
 
 
-def short_date(day: datetime.date | None, unknown: str = UNKNOWN) -> str:
-    return f"{day:%d/%m/%Y}" if day else unknown
+def short_date(day: datetime.date | None, unknown: str | None = None) -> str:
+    return f"{day:%d/%m/%Y}" if day else str(UNKNOWN if unknown is None else unknown)
 
 
 def cluster_line(cluster: Cluster) -> str:
     """ "CỤM THI ĐUA …" / "KHỐI THI ĐUA …" from the cluster's name, adding "thi đua" where the name
     leaves it out ("Cụm các cơ quan Tham mưu tổng hợp" → "CỤM THI ĐUA CÁC CƠ QUAN THAM MƯU TỔNG HỢP")."""
-    word = "Khối" if cluster.kind == Cluster.Kind.KHOI else "Cụm"
+    # The name is Vietnamese whatever the interface's language: it is read with the Vietnamese words.
+    with override("vi"):
+        word, vietnamese_title = cluster_word(cluster), cluster.get_kind_display()
+    title = cluster.get_kind_display()
     name = cluster.name.strip()
     lowered = name.lower()
-    if lowered.startswith(f"{word.lower()} thi đua"):
+    if lowered.startswith(vietnamese_title.lower()):
         text = name
     elif lowered.startswith(f"{word.lower()} "):
-        text = f"{word} thi đua {name[len(word) + 1 :]}"
+        text = f"{title} {name[len(word) + 1 :]}"
     else:
-        text = f"{word} thi đua {name}"
+        text = f"{title} {name}"
     return text.upper()
 
 
@@ -49,9 +58,23 @@ def cluster_word(cluster: Cluster) -> str:
     return cluster.word
 
 
+def head_title(cluster: Cluster) -> str:
+    """ "Cụm trưởng" or "Khối trưởng"."""
+    return _("Block head") if cluster.kind == Cluster.Kind.KHOI else _("Cluster head")
+
+
+def deputy_title(cluster: Cluster) -> str:
+    """ "Cụm phó" or "Khối phó"."""
+    return _("Block deputy") if cluster.kind == Cluster.Kind.KHOI else _("Cluster deputy")
+
+
 def issuer_code(cluster: Cluster) -> str:
     """The issuing body's abbreviation after the document kind in "Số: /BB-CTĐ" (cụm / khối thi đua)."""
-    return "KTĐ" if cluster.kind == Cluster.Kind.KHOI else "CTĐ"
+    if cluster.kind == Cluster.Kind.KHOI:
+        # Translators: abbreviation of "emulation block" in a document's number, as in "No.: /BB-EB".
+        return _("EB")
+    # Translators: abbreviation of "emulation cluster" in a document's number, as in "No.: /BB-EC".
+    return _("EC")
 
 
 def count(n: int) -> str:
@@ -75,7 +98,7 @@ def number(value: Decimal | None) -> str:
 def form_name(tier: AwardTier) -> str:
     """The form without its grantor, for a subject line:
     "Cờ thi đua của Ủy ban nhân dân tỉnh" → "Cờ thi đua"."""
-    head, sep, _ = tier.name.partition(" của ")
+    head, sep, _grantor = tier.name.partition(GRANTOR_OF)
     return head if sep else tier.name
 
 

@@ -11,6 +11,7 @@ from typing import Any
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
+from django.utils.translation import gettext as _
 
 from thidua.accounts.services import create_demo_accounts
 from thidua.core.yearend import run_year_end
@@ -23,10 +24,14 @@ ACTOR = "thidua demo"
 
 
 class Command(BaseCommand):
-    help = "Dữ liệu trình diễn: bình xét năm 2021 của cụm Tham mưu tổng hợp (Lạng Sơn) và tài khoản mẫu."
-
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--out", type=Path, default=Path("out/demo"), help="thư mục ghi văn bản")
+        # The command's help, set at run time to be translated (argparse takes no lazy string).
+        parser.description = _(
+            "Demo data: the 2021 review of the general advisory cluster (Lang Son) and sample accounts."
+        )
+        parser.add_argument(
+            "--out", type=Path, default=Path("out/demo"), help=_("folder to write the documents to")
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         call_command("migrate", verbosity=0, interactive=False)
@@ -34,16 +39,25 @@ class Command(BaseCommand):
         cluster = Cluster.objects.filter(organizer__name=data.organizer.name, code=data.cluster.code).first()
         if cluster is None:
             cluster = import_exchange(data, by=ACTOR)
-            self.stdout.write(f"Đã nhập cụm {cluster.name}.")
+            self.stdout.write(_("Imported the cluster {cluster}.").format(cluster=cluster.name))
         else:
-            self.stdout.write(f"Cụm {cluster.name} đã có sẵn, không nhập lại.")
+            self.stdout.write(
+                _("The cluster {cluster} is already there, not imported again.").format(cluster=cluster.name)
+            )
         cluster_year = cluster.years.order_by("-year").first()
         assert cluster_year is not None, "the seed file has a year"
         output = run_year_end(cluster_year, options["out"], by=ACTOR)
-        self.stdout.write(f"Kết quả và văn bản năm {output.year}: {output.directory}/")
+        self.stdout.write(
+            _("Results and documents of {year}: {folder}/").format(year=output.year, folder=output.directory)
+        )
         for name in ["results.json", *output.results["documents"]]:
             self.stdout.write(f"  - {output.directory / name}")
-        self.stdout.write("\nTài khoản trình diễn (tên đăng nhập / mật khẩu / vai trò):")
+        self.stdout.write("\n" + _("Demo accounts (username / password / role):"))
         for account in create_demo_accounts(cluster_year):
             self.stdout.write(f"  {account.username:<12} {account.password:<22} {account.role_label}")
-        self.stdout.write("\nTrang web: http://127.0.0.1:8000 (đăng nhập bằng một tài khoản ở trên).")
+        self.stdout.write(
+            "\n"
+            + _("Web site: {url} (log in with one of the accounts above).").format(
+                url="http://127.0.0.1:8000"
+            )
+        )

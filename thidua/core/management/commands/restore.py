@@ -6,22 +6,29 @@ from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from thidua.core.backup import BackupInvalid, restore
 
 
 class Command(BaseCommand):
-    help = (
-        "Khôi phục bản sao lưu vào cơ sở dữ liệu mới, trống (chạy `thidua migrate` trước); "
-        "sai ở đâu báo ở đó, không ghi gì."
-    )
-
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("file", type=Path, help="tệp zip do `thidua backup` ghi")
+        # The command's help, set at run time to be translated (argparse takes no lazy string).
+        parser.description = _(
+            "Restore a backup into a new, empty database (run `thidua migrate` first); any fault is reported "
+            "where it lies and nothing is written."
+        )
+        parser.add_argument("file", type=Path, help=_("zip file written by `thidua backup`"))
 
     def handle(self, *args: Any, **options: Any) -> None:
         try:
             counts = restore(options["file"])
         except BackupInvalid as invalid:
             raise CommandError(str(invalid)) from None
-        self.stdout.write(f"Đã khôi phục {sum(counts.values())} bản ghi từ {options['file']}.")
+        rows = sum(counts.values())
+        self.stdout.write(
+            ngettext("Restored {rows} row from {file}.", "Restored {rows} rows from {file}.", rows).format(
+                rows=rows, file=options["file"]
+            )
+        )

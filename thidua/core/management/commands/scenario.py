@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils.translation import gettext as _
 
 from thidua.core.yearend import run_cluster_years
 from thidua.exchange.errors import ExchangeFileInvalid
@@ -16,11 +17,14 @@ ACTOR = "thidua scenario"
 
 
 class Command(BaseCommand):
-    help = "Chạy bình xét cuối năm của một cụm, khối từ tệp trao đổi; ghi results.json và văn bản vào DIR."
-
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("file", type=Path, help="tệp trao đổi (YAML, format 1)")
-        parser.add_argument("--out", type=Path, required=True, help="thư mục ghi kết quả")
+        # The command's help, set at run time to be translated (argparse takes no lazy string).
+        parser.description = _(
+            "Run the year-end review of a cluster or block from its exchange file; write results.json "
+            "and the documents into DIR."
+        )
+        parser.add_argument("file", type=Path, help=_("exchange file (YAML, format 1)"))
+        parser.add_argument("--out", type=Path, required=True, help=_("folder to write the results to"))
 
     def handle(self, *args: Any, **options: Any) -> None:
         path: Path = options["file"]
@@ -32,11 +36,18 @@ class Command(BaseCommand):
         except ExchangeFileInvalid as invalid:
             raise CommandError("\n".join(str(error) for error in invalid.errors)) from None
         except SharedUnitsChanged as shared:
-            accept = "Nếu đúng, nhập tệp bằng thidua import --replace --accept-unit-changes rồi chạy lại."
+            accept = _(
+                "If this is right, import the file with thidua import --replace --accept-unit-changes, "
+                "then run again."
+            )
             raise CommandError(shared.told(accept)) from None
         outputs = run_cluster_years(list(cluster.years.all()), options["out"], by=ACTOR)
         for output in outputs:
-            proposals = (
-                ", ".join(f"{p['award']}: {p['unit']}" for p in output.results["proposals"]) or "không có"
+            proposals = ", ".join(f"{p['award']}: {p['unit']}" for p in output.results["proposals"]) or _(
+                "none"
             )
-            self.stdout.write(f"Năm {output.year}: đề nghị {proposals} → {output.directory}/results.json")
+            self.stdout.write(
+                _("Year {year}: proposals {proposals} → {file}").format(
+                    year=output.year, proposals=proposals, file=f"{output.directory}/results.json"
+                )
+            )

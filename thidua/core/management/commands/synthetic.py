@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils.translation import gettext as _
 
 from thidua.core.synthetic import generate
 from thidua.exchange.errors import ExchangeFileInvalid
@@ -13,17 +14,28 @@ ACTOR = "thidua synthetic"
 
 
 class Command(BaseCommand):
-    help = (
-        "Tạo dữ liệu tổng hợp (không phải số liệu thật) để thử tải và trình diễn: cơ quan tổ chức, "
-        "cụm, khối, đơn vị, các năm thi đua với phiếu bầu; cùng --seed cho cùng dữ liệu."
-    )
-
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--organizers", type=int, required=True, help="số cơ quan tổ chức (tỉnh)")
-        parser.add_argument("--clusters-per-organizer", type=int, required=True, help="số cụm, khối mỗi tỉnh")
-        parser.add_argument("--units-per-cluster", type=int, required=True, help="số đơn vị mỗi cụm (≥ 3)")
-        parser.add_argument("--years", type=int, required=True, help="số năm thi đua, năm cuối là 2024")
-        parser.add_argument("--seed", type=int, default=1, help="hạt giống ngẫu nhiên (mặc định 1)")
+        # The command's help, set at run time to be translated (argparse takes no lazy string).
+        parser.description = _(
+            "Make synthetic data (not real figures) for load tests and demos: organizers, clusters, blocks, "
+            "units, emulation years with ballots; the same --seed gives the same data."
+        )
+        parser.add_argument(
+            "--organizers", type=int, required=True, help=_("number of organizers (provinces)")
+        )
+        parser.add_argument(
+            "--clusters-per-organizer",
+            type=int,
+            required=True,
+            help=_("number of clusters and blocks per province"),
+        )
+        parser.add_argument(
+            "--units-per-cluster", type=int, required=True, help=_("number of units per cluster (≥ 3)")
+        )
+        parser.add_argument(
+            "--years", type=int, required=True, help=_("number of emulation years, the last one 2024")
+        )
+        parser.add_argument("--seed", type=int, default=1, help=_("random seed (default 1)"))
 
     def handle(self, *args: Any, **options: Any) -> None:
         try:
@@ -41,7 +53,15 @@ class Command(BaseCommand):
             # Synthetic data collides with data already on record (same organizer and cluster code).
             raise CommandError("\n".join(str(error) for error in invalid.errors)) from None
         self.stdout.write(
-            f"Đã tạo {summary.organizers} cơ quan tổ chức, {summary.clusters} cụm, khối, "
-            f"{summary.units} đơn vị, {summary.cluster_years} năm thi đua của cụm, "
-            f"{summary.ballots} phiếu bầu trong {summary.seconds:.1f} giây."
+            _(
+                "Made {organizers} organizer(s), {clusters} cluster(s) and block(s), {units} unit(s), "
+                "{years} cluster year(s), {ballots} ballot(s) in {seconds} seconds."
+            ).format(
+                organizers=summary.organizers,
+                clusters=summary.clusters,
+                units=summary.units,
+                years=summary.cluster_years,
+                ballots=summary.ballots,
+                seconds=f"{summary.seconds:.1f}",
+            )
         )

@@ -1,0 +1,16 @@
+"""Made-up registry records for `make bench`'s search: people's names, an organizer and its decisions. Data,
+not interface text: Vietnamese as the office's records are, so that the search without diacritics is
+measured on real letters."""
+
+from __future__ import annotations
+
+FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Đặng", "Đường", "Vũ", "Bùi", "Đỗ"]
+MIDDLE = ["Thị", "Văn", "Đức", "Minh", "Quốc", "Thu", "Hữu", "Ngọc"]
+GIVEN = ["An", "Bình", "Chi", "Dũng", "Hà", "Hải", "Lan", "Nhã", "Phương", "Quân", "Sơn", "Tâm", "Yến"]
+DECISION_NUMBER = "{n}/QĐ-UBND"
+ORGANIZER = "Ủy ban nhân dân tỉnh Đo Thử"
+SIGNER = "Chủ tịch"
+GRANTOR = "Chủ tịch Ủy ban nhân dân tỉnh"
+AWARD_NAME = "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh"
+# The search typed without diacritics, and the name it must find.
+QUERY, FOUND = "Duong Thi Nha", "Đường Thị Nhã"
