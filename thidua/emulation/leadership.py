@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
 
 from thidua.emulation.models import ClusterYear
 from thidua.organisations.models import Unit
@@ -25,21 +26,28 @@ def check_leadership(
     members = set(cluster_year.memberships.values_list("unit_id", flat=True))
     if head is not None and head.pk not in members:
         raise ValidationError(
-            f"Cụm trưởng{when} phải là đơn vị thành viên năm {cluster_year.year}: {head.display_name} "
-            "không có trong danh sách.",
+            _("The cluster head{when} must be a member unit of {year}: {name} is not on the list.").format(
+                when=when, year=cluster_year.year, name=head.display_name
+            ),
             code="head_not_member",
         )
     if deputies is not None and len(deputies) > MAX_DEPUTIES:
         raise ValidationError(
-            f"Tối đa hai cụm phó; đã chọn {len(deputies)}: {names(deputies)}.", code="too_many_deputies"
+            _("At most two deputies; {count} chosen: {names}.").format(
+                count=len(deputies), names=names(deputies)
+            ),
+            code="too_many_deputies",
         )
     strangers = [u for u in deputies or [] if u.pk not in members]
     if strangers:
         raise ValidationError(
-            f"Cụm phó{when} phải là đơn vị thành viên năm {cluster_year.year}: {names(strangers)}.",
+            _("The deputies{when} must be member units of {year}: {names}.").format(
+                when=when, year=cluster_year.year, names=names(strangers)
+            ),
             code="deputy_not_member",
         )
     if head is not None and any(u.pk == head.pk for u in deputies or []):
         raise ValidationError(
-            f"{head.display_name} không thể vừa là cụm trưởng vừa là cụm phó.", code="head_is_deputy"
+            _("{name} cannot be both cluster head and deputy.").format(name=head.display_name),
+            code="head_is_deputy",
         )

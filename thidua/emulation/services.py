@@ -13,6 +13,8 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from thidua.core.audit import Actor, record
 from thidua.emulation.leadership import check_leadership, names
@@ -25,7 +27,9 @@ from thidua.meeting.queries import meeting_for
 from thidua.organisations.models import Cluster, Unit
 from thidua.review.models import Review
 
-LOCKED = "Kết quả bình xét năm {year} đã chốt; mở lại (kèm lý do) trước khi sửa."
+LOCKED = gettext_lazy(
+    "The {year} review results are concluded; reopen them (with a reason) before making changes."
+)
 
 
 def _locked_year(cluster_year: ClusterYear) -> ClusterYear:
@@ -43,7 +47,10 @@ def _refuse_strangers(cluster: Cluster, units: Sequence[Unit]) -> None:
     strangers = [u for u in units if u.organizer_id != cluster.organizer_id]
     if strangers:
         raise ValidationError(
-            f"Đơn vị không thuộc {cluster.organizer.name}: {names(strangers)}.", code="stranger"
+            _("Units not under {organizer}: {names}.").format(
+                organizer=cluster.organizer.name, names=names(strangers)
+            ),
+            code="stranger",
         )
 
 
@@ -53,9 +60,11 @@ def create_cluster_year(cluster: Cluster, year: int, *, by: Actor) -> ClusterYea
     only as the earlier review recorded them for this year (entered data, never derived)."""
     cluster = Cluster.objects.select_for_update().get(pk=cluster.pk)
     if not 1945 <= year <= 2100:
-        raise ValidationError(f"Năm không hợp lệ: {year}.", code="year")
+        raise ValidationError(_("Invalid year: {year}.").format(year=year), code="year")
     if cluster.years.filter(year=year).exists():
-        raise ValidationError(f"{cluster.name} đã có năm {year}.", code="exists")
+        raise ValidationError(
+            _("{cluster} already has the year {year}.").format(cluster=cluster.name, year=year), code="exists"
+        )
     previous = cluster.years.filter(year__lt=year).order_by("-year").first()
     new = ClusterYear(cluster=cluster, year=year)
     if previous is not None:
@@ -96,15 +105,17 @@ def set_roster(cluster_year: ClusterYear, units: Sequence[Unit], *, by: Actor) -
     cluster_year = _locked_year(cluster_year)
     units = list(dict.fromkeys(units))
     if not units:
-        raise ValidationError("Danh sách đơn vị thành viên không được để trống.", code="empty")
+        raise ValidationError(_("The list of member units cannot be empty."), code="empty")
     _refuse_strangers(cluster_year.cluster, units)
     chosen = {u.pk for u in units}
     leaders = [u for u in [cluster_year.head, *cluster_year.deputy_units()] if u is not None]
     dropped = [u for u in leaders if u.pk not in chosen]
     if dropped:
         raise ValidationError(
-            f"Không bỏ được khỏi danh sách đơn vị đang là cụm trưởng, cụm phó: {names(dropped)}. "
-            "Đổi cụm trưởng, cụm phó trước.",
+            _(
+                "Units that are cluster head or deputy cannot be removed from the list: {names}. Change the "
+                "cluster head and deputies first."
+            ).format(names=names(dropped)),
             code="leader_dropped",
         )
     cluster_year.memberships.exclude(unit_id__in=chosen).delete()
@@ -154,10 +165,12 @@ def set_leadership(
 
 def _check_method(cluster_year: ClusterYear, method: str) -> None:
     if method not in Method.values:
-        raise ValidationError(f"Hình thức bình xét không hợp lệ: {method}.", code="method")
+        raise ValidationError(_("Invalid review method: {method}.").format(method=method), code="method")
     meeting = meeting_for(cluster_year)
     if method != cluster_year.method and meeting is not None and meeting.voting != meeting.Voting.PREPARING:
-        raise ValidationError("Đã mở bỏ phiếu; không đổi hình thức bình xét được nữa.", code="voting_started")
+        raise ValidationError(
+            _("Voting has been opened; the review method can no longer be changed."), code="voting_started"
+        )
 
 
 def _write_method(cluster_year: ClusterYear, method: str) -> None:
@@ -196,21 +209,29 @@ def set_rules(
     _check_method(cluster_year, method)
     unknown = sorted(set(quotas) - set(tiers))
     if unknown:
-        raise ValidationError(f"Hình thức khen thưởng không có trong cụm: {', '.join(unknown)}.", code="tier")
+        raise ValidationError(
+            _("Commendation forms not in the cluster: {codes}.").format(codes=", ".join(unknown)), code="tier"
+        )
     for code, quota in quotas.items():
         if quota < 0:
             raise ValidationError(
-                f"Số lượng tối đa của «{tiers[code].name}» không được âm: {quota}.", code="negative_quota"
+                _("The maximum number for “{tier}” cannot be negative: {quota}.").format(
+                    tier=tiers[code].name, quota=quota
+                ),
+                code="negative_quota",
             )
     if not Decimal(0) <= min_approval <= Decimal(1):
         shown = str(min_approval).replace(".", ",")
         raise ValidationError(
-            f"Tỷ lệ phiếu tối thiểu phải từ 0 đến 1 (ví dụ 0,5 là một nửa số phiếu); đã nhập {shown}.",
+            _(
+                "The minimum share of votes must be between 0 and 1 (for example 0.5 is half of the votes); "
+                "{value} was entered."
+            ).format(value=shown),
             code="min_approval",
         )
     tie_break = list(tie_break)
     if len(set(tie_break)) != len(tie_break) or not set(tie_break) <= set(TieBreak.values):
-        raise ValidationError("Thứ tự xét khi bằng phiếu không hợp lệ (mỗi tiêu chí một lần).", code="tie")
+        raise ValidationError(_("Invalid tie-break order (each criterion once)."), code="tie")
     _write_method(cluster_year, method)
     cluster_year.quotas = {code: quotas[code] for code in tiers if code in quotas}
     cluster_year.min_approval, cluster_year.tie_break, cluster_year.exclusive = (
@@ -240,10 +261,12 @@ def set_ratings(cluster_year: ClusterYear, ratings: Mapping[Unit, str], *, by: A
     rows = {m.unit_id: m for m in cluster_year.memberships.select_related("unit")}
     strangers = [unit for unit in ratings if unit.pk not in rows]
     if strangers:
-        raise ValidationError(f"Không phải đơn vị thành viên: {names(strangers)}.", code="not_member")
+        raise ValidationError(
+            _("Not member units: {names}.").format(names=names(strangers)), code="not_member"
+        )
     wrong = [rating for rating in ratings.values() if rating and rating not in Rating.values]
     if wrong:
-        raise ValidationError(f"Xếp loại không hợp lệ: {', '.join(wrong)}.", code="rating")
+        raise ValidationError(_("Invalid rating: {ratings}.").format(ratings=", ".join(wrong)), code="rating")
     for unit, rating in ratings.items():
         row = rows[unit.pk]
         row.rating = rating
@@ -275,7 +298,10 @@ def set_review_facts(
     review = _review(cluster_year)
     if date is not None and date.year < cluster_year.year:
         raise ValidationError(
-            f"Ngày họp {date:%d/%m/%Y} trước năm thi đua {cluster_year.year}.", code="date_before_year"
+            _("The meeting date {date} is before the emulation year {year}.").format(
+                date=f"{date:%d/%m/%Y}", year=cluster_year.year
+            ),
+            code="date_before_year",
         )
     review.date, review.place, review.chair = date, place.strip(), chair.strip()
     review.secretary, review.board_representative = secretary.strip(), board_representative.strip()
@@ -313,18 +339,28 @@ def set_outcome(
     members = {u.pk for u in cluster_year.member_units()}
     unknown = sorted((set(outcome or {}) | set(unnamed)) - set(tiers))
     if unknown:
-        raise ValidationError(f"Hình thức khen thưởng không có trong cụm: {', '.join(unknown)}.", code="tier")
+        raise ValidationError(
+            _("Commendation forms not in the cluster: {codes}.").format(codes=", ".join(unknown)), code="tier"
+        )
     for code, units in (outcome or {}).items():
         strangers = [u for u in units if u.pk not in members]
         if strangers:
             raise ValidationError(
-                f"«{tiers[code].name}»: không phải đơn vị thành viên: {names(strangers)}.", code="not_member"
+                _("“{tier}”: not member units: {names}.").format(
+                    tier=tiers[code].name, names=names(strangers)
+                ),
+                code="not_member",
             )
         if len({u.pk for u in units}) != len(units):
-            raise ValidationError(f"«{tiers[code].name}»: một đơn vị được ghi hai lần.", code="twice")
+            raise ValidationError(
+                _("“{tier}”: a unit is listed twice.").format(tier=tiers[code].name), code="twice"
+            )
     for code, count in unnamed.items():
         if count < 0:
-            raise ValidationError(f"«{tiers[code].name}»: số đơn vị không nêu tên không được âm.", code="neg")
+            raise ValidationError(
+                _("“{tier}”: the number of unnamed units cannot be negative.").format(tier=tiers[code].name),
+                code="neg",
+            )
     review.outcome = (
         {code: [u.code for u in outcome[code]] for code in tiers if code in outcome}
         if outcome is not None
@@ -341,9 +377,11 @@ def reopen_review(cluster_year: ClusterYear, *, reason: str, by: Actor) -> Revie
     """Unlock a concluded review for correction; the frozen proposals stay until it is concluded again."""
     review = Review.objects.select_for_update().filter(cluster_year=cluster_year).first()
     if review is None or review.concluded_at is None:
-        raise ValidationError("Kết quả bình xét chưa chốt; không cần mở lại.", code="not_concluded")
+        raise ValidationError(
+            _("The review results are not concluded; there is nothing to reopen."), code="not_concluded"
+        )
     if not reason.strip():
-        raise ValidationError("Cần ghi lý do mở lại kết quả bình xét.", code="reason")
+        raise ValidationError(_("A reason for reopening the review results is required."), code="reason")
     concluded_at = review.concluded_at
     review.concluded_at, review.reported = None, False
     review.save(update_fields=["concluded_at", "reported"])

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.contrib import messages
@@ -21,6 +21,8 @@ from django.db.models import Max
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
 from thidua.accounts.rules import board_organizers, managed_cluster_years
@@ -36,11 +38,14 @@ from thidua.review.models import Review
 from thidua.review.services import conclude_review, conclusion_gaps
 from thidua.review.stages import year_stages
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
 
 @dataclass(frozen=True)
 class Step:
     slug: str
-    title: str
+    title: StrOrPromise
     form: Callable[[ClusterYear, Any], forms.Form]
     # The form's own readers (members_in_order, quotas…) differ per step, hence Any.
     save: Callable[[Any, ClusterYear, Actor], object]
@@ -131,7 +136,7 @@ STEPS = [
     ),
     Step(
         "quy-che",
-        "Quy chế bình xét",
+        gettext_lazy("Review rules"),
         _rules_form,
         lambda f, cy, by: services.set_rules(
             cy,
@@ -209,16 +214,20 @@ def _year_context(cy: ClusterYear) -> dict[str, Any]:
 def _created_message(created: ClusterYear) -> str:
     words = leader_words(created.cluster.kind)
     members = created.memberships.count()
-    text = f"Đã tạo năm {created.year}: {members} đơn vị thành viên và quy chế chép từ năm trước."
+    text = ngettext(
+        "Year {year} created: {count} member unit and the rules copied from the previous year.",
+        "Year {year} created: {count} member units and the rules copied from the previous year.",
+        members,
+    ).format(year=created.year, count=members)
     deputies = created.deputy_units()
     if created.head or deputies:
         named = [f"{words.head.lower()} {created.head.display_name}" if created.head else ""]
         named += [f"{words.deputy.lower()} {u.display_name}" for u in deputies]
-        text += (
-            f" Điền sẵn theo kết quả hội nghị năm {created.year - 1} đã ghi nhận: "
-            f"{', '.join(n for n in named if n)} (sửa được ở bước “{STEPS[1].title}”)."
-        )
-    return text + " Kiểm tra và sửa từng bước dưới đây."
+        text += " " + _(
+            "Filled in from the recorded results of the {year} meeting: {names} (can be changed at step "
+            "“{step}”)."
+        ).format(year=created.year - 1, names=", ".join(n for n in named if n), step=STEPS[1].title)
+    return text + " " + _("Check and correct each step below.")
 
 
 @login_required
@@ -258,7 +267,7 @@ def edit_step(request: HttpRequest, cluster_id: int, year: int, step: str) -> Ht
     cy = _get_year_to_edit(request, cluster_id, year)
     found = STEP_BY_SLUG.get(step)
     if found is None:
-        raise Http404("Không có bước này.")
+        raise Http404(_("No such step."))
     form = found.form(cy, request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -266,7 +275,7 @@ def edit_step(request: HttpRequest, cluster_id: int, year: int, step: str) -> Ht
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            messages.success(request, f"Đã lưu: {found.title.lower()}.")
+            messages.success(request, _("Saved: {step}.").format(step=found.title.lower()))
             following = STEPS.index(found) + 1
             return redirect(_edit_url(cy, STEPS[following] if following < len(STEPS) else None))
     context = {**_year_context(cy), "step": found, "form": form}
@@ -286,7 +295,7 @@ def conclude(request: HttpRequest, cluster_id: int, year: int) -> HttpResponse:
     except ValidationError as error:
         show_refusal(request, error)
         return redirect(_edit_url(cy))
-    messages.success(request, f"Đã chốt kết quả bình xét năm {cy.year}.")
+    messages.success(request, _("The {year} review results are concluded.").format(year=cy.year))
     return redirect("front:cluster_year", cy.cluster_id, cy.year)
 
 
@@ -297,10 +306,12 @@ def reopen(request: HttpRequest, cluster_id: int, year: int) -> HttpResponse:
     form = ReopenForm(request.POST)
     try:
         if not form.is_valid():
-            raise ValidationError("Cần ghi lý do mở lại kết quả bình xét.")
+            raise ValidationError(_("A reason for reopening the review results is required."))
         services.reopen_review(cy, reason=form.cleaned_data["reason"], by=request.user)
     except ValidationError as error:
         show_refusal(request, error)
     else:
-        messages.success(request, f"Đã mở lại kết quả bình xét năm {cy.year} để sửa.")
+        messages.success(
+            request, _("The {year} review results are reopened for changes.").format(year=cy.year)
+        )
     return redirect(_edit_url(cy))

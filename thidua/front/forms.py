@@ -6,16 +6,21 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from thidua.emulation.models import ClusterYear, Method, Rating, TieBreak
 from thidua.front.presenters import LeaderWords
 from thidua.organisations.models import AwardTier, Unit
 
-NOT_RECORDED = "chưa ghi nhận"
-DATE_HELP = "Dạng ngày/tháng/năm, ví dụ 20/01/2022."
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
+NOT_RECORDED = gettext_lazy("not recorded")
+DATE_HELP = gettext_lazy("As day/month/year, for example 20/01/2022.")
 
 
 def _label(unit: Unit) -> str:
@@ -30,7 +35,7 @@ def _units_field(field: forms.ModelChoiceField, units: Any, shown: list[Unit], b
     field.widget.choices = [("", blank), *choices] if blank is not None else choices
 
 
-def _unit_checkboxes(label: str) -> forms.ModelMultipleChoiceField:
+def _unit_checkboxes(label: StrOrPromise) -> forms.ModelMultipleChoiceField:
     """Units to tick; the form's __init__ sets which (see _units_field)."""
     return forms.ModelMultipleChoiceField(
         label=label, queryset=Unit.objects.none(), widget=forms.CheckboxSelectMultiple, required=False
@@ -38,11 +43,11 @@ def _unit_checkboxes(label: str) -> forms.ModelMultipleChoiceField:
 
 
 class NewYearForm(forms.Form):
-    year = forms.IntegerField(label="Năm thi đua")
+    year = forms.IntegerField(label=gettext_lazy("Emulation year"))
 
 
 class RosterForm(forms.Form):
-    members = _unit_checkboxes("Đơn vị thành viên")
+    members = _unit_checkboxes(gettext_lazy("Member units"))
 
     def __init__(self, *args: Any, cluster_year: ClusterYear, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -58,22 +63,27 @@ class RosterForm(forms.Form):
 
 
 class LeadershipForm(forms.Form):
-    head = forms.ModelChoiceField(label="Cụm trưởng", queryset=Unit.objects.none(), required=False)
-    deputies = _unit_checkboxes("Cụm phó (không, một hoặc hai đơn vị)")
-    deputies_unknown = forms.BooleanField(
-        label="Chưa ghi nhận cụm phó (khác với “không có cụm phó”)", required=False
+    head = forms.ModelChoiceField(
+        label=gettext_lazy("Cluster head"), queryset=Unit.objects.none(), required=False
     )
-    host = forms.ModelChoiceField(label="Đơn vị đăng cai", queryset=Unit.objects.none(), required=False)
+    deputies = _unit_checkboxes(gettext_lazy("Cluster deputies (none, one or two units)"))
+    deputies_unknown = forms.BooleanField(
+        label=gettext_lazy("Cluster deputies not recorded (not the same as “no cluster deputy”)"),
+        required=False,
+    )
+    host = forms.ModelChoiceField(
+        label=gettext_lazy("Host unit"), queryset=Unit.objects.none(), required=False
+    )
 
     def __init__(self, *args: Any, cluster_year: ClusterYear, words: LeaderWords, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["head"].label = words.head
-        self.fields["deputies"].label = f"{words.deputy} (không, một hoặc hai đơn vị)"
+        self.fields["deputies"].label = _("{deputy} (none, one or two units)").format(deputy=words.deputy)
         units = Unit.objects.filter(organizer=cluster_year.cluster.organizer, parent__isnull=True)
         members = cluster_year.member_units()
-        _units_field(self.fields["head"], units, members, NOT_RECORDED)  # type: ignore[arg-type]
+        _units_field(self.fields["head"], units, members, str(NOT_RECORDED))  # type: ignore[arg-type]
         _units_field(self.fields["deputies"], units, members, None)  # type: ignore[arg-type]
-        _units_field(self.fields["host"], units, list(units), NOT_RECORDED)  # type: ignore[arg-type]
+        _units_field(self.fields["host"], units, list(units), str(NOT_RECORDED))  # type: ignore[arg-type]
 
     def deputies_given(self) -> list[Unit] | None:
         if self.cleaned_data["deputies_unknown"]:
@@ -85,16 +95,23 @@ TIE_BREAK_CHOICES = [("", "—"), *TieBreak.choices]
 
 
 class RulesForm(forms.Form):
-    method = forms.ChoiceField(label="Hình thức bình xét", choices=Method.choices)
+    method = forms.ChoiceField(label=gettext_lazy("Review method"), choices=Method.choices)
     min_approval = forms.DecimalField(
-        label="Tỷ lệ phiếu tối thiểu (từ 0 đến 1, ví dụ 0,5)", localize=True, max_digits=6, decimal_places=3
+        label=gettext_lazy("Minimum share of votes (from 0 to 1, for example 0.5)"),
+        localize=True,
+        max_digits=6,
+        decimal_places=3,
     )
     tie_break_1 = forms.ChoiceField(
-        label="Khi bằng phiếu, xét trước", choices=TIE_BREAK_CHOICES, required=False
+        label=gettext_lazy("On equal votes, consider first"), choices=TIE_BREAK_CHOICES, required=False
     )
-    tie_break_2 = forms.ChoiceField(label="rồi xét tiếp", choices=TIE_BREAK_CHOICES, required=False)
+    tie_break_2 = forms.ChoiceField(
+        label=gettext_lazy("then consider"), choices=TIE_BREAK_CHOICES, required=False
+    )
     exclusive = forms.BooleanField(
-        label="Mỗi đơn vị một hình thức (đã được đề nghị hình thức cao hơn thì không đề nghị thấp hơn)",
+        label=gettext_lazy(
+            "One form per unit (a unit proposed for a higher form is not proposed for a lower one)"
+        ),
         required=False,
     )
 
@@ -103,7 +120,9 @@ class RulesForm(forms.Form):
         self.tiers = tiers
         for tier in tiers:
             self.fields[f"quota_{tier.code}"] = forms.IntegerField(
-                label=f"Số đơn vị tối đa – {tier.name}", required=False, help_text="Để trống: không giới hạn."
+                label=_("Maximum number of units – {tier}").format(tier=tier.name),
+                required=False,
+                help_text=_("Leave blank: no limit."),
             )
 
     def quotas(self) -> dict[str, int]:
@@ -125,9 +144,11 @@ class RatingsForm(forms.Form):
         super().__init__(*args, **kwargs)
         rows = cluster_year.memberships.select_related("unit").order_by("position", "id")
         self.members = [(m.unit, m.score) for m in rows]
-        for unit, _ in self.members:
+        for unit, _score in self.members:
             self.fields[f"rating_{unit.pk}"] = forms.ChoiceField(
-                label=f"Xếp loại – {unit.display_name}", choices=RATING_CHOICES, required=False
+                label=_("Rating – {unit}").format(unit=unit.display_name),
+                choices=RATING_CHOICES,
+                required=False,
             )
 
     def rows(self) -> list[tuple[Unit, Decimal | None, forms.BoundField]]:
@@ -148,20 +169,27 @@ class DayField(forms.CharField):
             return datetime.strptime(text, "%d/%m/%Y").date()
         except ValueError:
             raise forms.ValidationError(
-                f"Ngày «{text}» không hợp lệ: cần một ngày có thật, dạng ngày/tháng/năm (ví dụ 20/01/2022).",
+                _(
+                    "The date “{text}” is not valid: a real date is needed, as day/month/year (for example "
+                    "20/01/2022)."
+                ).format(text=text),
                 code="invalid",
             ) from None
 
 
 class ReviewFactsForm(forms.Form):
-    date = DayField(label="Ngày họp bình xét", required=False, help_text=DATE_HELP)
-    place = forms.CharField(label="Địa điểm", max_length=255, required=False)
-    chair = forms.CharField(label="Chủ trì (họ tên, chức vụ)", max_length=255, required=False)
-    secretary = forms.CharField(label="Thư ký (họ tên, chức vụ)", max_length=255, required=False)
-    board_representative = forms.CharField(
-        label="Đại diện Ban Thi đua – Khen thưởng", max_length=255, required=False
+    date = DayField(label=gettext_lazy("Review meeting date"), required=False, help_text=DATE_HELP)
+    place = forms.CharField(label=gettext_lazy("Venue"), max_length=255, required=False)
+    chair = forms.CharField(label=gettext_lazy("Chair (full name, position)"), max_length=255, required=False)
+    secretary = forms.CharField(
+        label=gettext_lazy("Secretary (full name, position)"), max_length=255, required=False
     )
-    present = _unit_checkboxes("Đơn vị dự họp (để trống: chưa ghi nhận)")
+    board_representative = forms.CharField(
+        label=gettext_lazy("Representative of the Emulation and Commendation Board"),
+        max_length=255,
+        required=False,
+    )
+    present = _unit_checkboxes(gettext_lazy("Units present (leave blank: not recorded)"))
 
     def __init__(self, *args: Any, cluster_year: ClusterYear, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -182,7 +210,9 @@ class OutcomeForm(forms.Form):
     """The agreed lists: for each tier, the place of each listed member (1 = first on the list)."""
 
     agreed = forms.BooleanField(
-        label="Danh sách do hội nghị thống nhất (suy tôn, hoặc bỏ phiếu không công bố số phiếu)",
+        label=gettext_lazy(
+            "Lists agreed by the meeting (acclamation, or a ballot whose counts were not published)"
+        ),
         required=False,
     )
 
@@ -191,11 +221,11 @@ class OutcomeForm(forms.Form):
         self.tiers, self.units = tiers, cluster_year.member_units()
         for tier in tiers:
             self.fields[f"unnamed_{tier.code}"] = _cell(
-                f"Số đơn vị đề nghị không nêu tên – {tier.name}", None
+                _("Number of proposed units not named – {tier}").format(tier=tier.name), None
             )
             for unit in self.units:
                 self.fields[f"place_{tier.code}_{unit.pk}"] = _cell(
-                    f"Thứ tự – {tier.name} – {unit.display_name}", 1
+                    _("Position – {tier} – {unit}").format(tier=tier.name, unit=unit.display_name), 1
                 )
 
     def grid(self) -> list[tuple[Unit, list[forms.BoundField]]]:
@@ -207,7 +237,9 @@ class OutcomeForm(forms.Form):
             places = [data.get(f"place_{tier.code}_{u.pk}") for u in self.units]
             taken = [p for p in places if p is not None]
             if len(taken) != len(set(taken)):
-                raise forms.ValidationError(f"«{tier.name}»: hai đơn vị cùng một thứ tự trên danh sách.")
+                raise forms.ValidationError(
+                    _("“{tier}”: two units have the same position on the list.").format(tier=tier.name)
+                )
         return data
 
     def outcome(self) -> dict[str, list[Unit]] | None:

@@ -9,6 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
 from thidua.core.numbers import plain_or_none
 from thidua.emulation.models import Rating
 from thidua.organisations.models import AwardTier, Unit
@@ -17,14 +20,14 @@ from thidua.review.queries import NotProposedLine, ProposalLine, YearSummary
 from thidua.review.seal import SEALED
 
 DOCUMENT_TITLES = {
-    "bien-ban-hop-binh-xet.docx": "Biên bản họp bình xét",
-    "to-trinh-de-nghi-khen-thuong.docx": "Tờ trình đề nghị khen thưởng",
+    "bien-ban-hop-binh-xet.docx": gettext_lazy("Minutes of the review meeting"),
+    "to-trinh-de-nghi-khen-thuong.docx": gettext_lazy("Submission letter for commendation proposals"),
 }
 
 
 def document_links(names: list[str] | tuple[str, ...]) -> list[tuple[str, str]]:
     """(file name, title) for each document a year can be downloaded as."""
-    return [(name, DOCUMENT_TITLES.get(name, name)) for name in names]
+    return [(name, str(DOCUMENT_TITLES.get(name, name))) for name in names]
 
 
 @dataclass(frozen=True)
@@ -36,8 +39,8 @@ class LeaderWords:
 def leader_words(cluster_kind: str) -> LeaderWords:
     """A cụm has a cụm trưởng, a khối a khối trưởng (GLOSSARY)."""
     if cluster_kind == "khoi":
-        return LeaderWords("Khối trưởng", "Khối phó")
-    return LeaderWords("Cụm trưởng", "Cụm phó")
+        return LeaderWords(_("Block head"), _("Block deputy"))
+    return LeaderWords(_("Cluster head"), _("Cluster deputy"))
 
 
 @dataclass(frozen=True)
@@ -119,7 +122,7 @@ def _members(summary: YearSummary) -> list[MemberRow]:
             for label, holds in (
                 (words.head, summary.head is not None and unit.pk == summary.head.pk),
                 (words.deputy, unit.pk in deputies),
-                ("Đăng cai", summary.host is not None and unit.pk == summary.host.pk),
+                (_("Host"), summary.host is not None and unit.pk == summary.host.pk),
             )
             if holds
         ]
@@ -151,9 +154,9 @@ def year_page(summary: YearSummary) -> YearPage:
 def _status_label(summary: YearSummary) -> str:
     # The review's own status starts at "Cụm đề nghị", which reads as done on a year nobody has met for yet.
     if summary.review is None:
-        return "Chưa họp bình xét"
+        return _("No review meeting yet")
     if not summary.concluded:
-        return "Đang bình xét, chưa chốt kết quả"
+        return _("Review under way, results not concluded")
     return summary.status_label
 
 
@@ -161,7 +164,9 @@ def _no_count_note(summary: YearSummary) -> str:
     """Why the count table is empty: voting under way, no ballots yet, or a result agreed without
     publishing the count."""
     if summary.sealed:
-        return SEALED
+        return str(SEALED)
     if summary.review is None or (summary.review.outcome is None and not summary.concluded):
-        return "Chưa có phiếu bầu: số phiếu hiện ở đây sau khi hội nghị bỏ phiếu và kiểm phiếu."
-    return "Không công bố số phiếu."
+        return _(
+            "No ballots yet: the vote counts show here once the meeting has voted and counted the ballots."
+        )
+    return _("Vote counts not published.")

@@ -12,6 +12,7 @@ from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import content_disposition_header
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from thidua.accounts.rules import (
@@ -87,7 +88,7 @@ def cluster_year(request: HttpRequest, cluster_id: int, year: int) -> HttpRespon
 def document(request: HttpRequest, cluster_id: int, year: int, name: str) -> HttpResponse:
     found = _get_cluster_year_for_user(request, cluster_id, year)
     if name not in documents.DOCUMENTS:
-        raise Http404("Không có văn bản này.")
+        raise Http404(_("No such document."))
     try:
         content = documents.render_document(found, name)
     except ValidationError as sealed:

@@ -24,6 +24,7 @@ from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from thidua.awards.regimes import name_of, regime_for, regime_for_year
 from thidua.core.audit import Actor, record
@@ -78,16 +79,20 @@ def create_council(
     at the year's end; each proposal is still judged under its own. A refusal is keyed by the list where
     the member is typed: `present` or `absent`."""
     if not members:
-        raise ValidationError({"present": "Hội đồng cần có danh sách thành viên."})
+        raise ValidationError({"present": _("The council needs a list of members.")})
     seen: set[str] = set()
     for member in members:
         where = "present" if member.present else "absent"
         if not member.name:
-            raise ValidationError({where: "Có dòng thành viên không ghi họ và tên."})
+            raise ValidationError({where: _("A member line has no full name.")})
         key = member.name.casefold()
         if key in seen:
             raise ValidationError(
-                {where: f"Thành viên «{member.name}» được ghi hai lần; mỗi người chỉ ghi một dòng."}
+                {
+                    where: _("Member “{name}” is listed twice; each person goes on one line only.").format(
+                        name=member.name
+                    )
+                }
             )
         seen.add(key)
     regime = regime_for(on) if on else regime_for_year(year)
@@ -141,16 +146,19 @@ def record_council_votes(
     At a secret sitting only absent members' written votes are recorded here, by name."""
     council = balloting.lock(council)  # type: ignore[assignment]
     if council.voting == Voting.CLOSED:
-        raise ValidationError(balloting.CLOSED.format("Phiên họp Hội đồng"), code="closed")
+        raise ValidationError(balloting.CLOSED.format(_("The council sitting")), code="closed")
     if not council_proposals(council).filter(pk=proposal.pk).exists():
         raise ValidationError(
-            f"Đề nghị «{proposal}» không nằm trong danh sách trình Hội đồng này.", code="proposal"
+            _("Proposal “{proposal}” is not on the list before this council.").format(proposal=proposal),
+            code="proposal",
         )
     members = {m.pk: m for m in council.members.all()}
     unknown = sorted(str(pk) for pk in votes if pk not in members)
     if unknown:
         raise ValidationError(
-            f"Không có thành viên mã {', '.join(unknown)} trong Hội đồng này; chưa ghi phiếu nào.",
+            _("This council has no member with id {ids}; no vote was recorded.").format(
+                ids=", ".join(unknown)
+            ),
             code="member",
         )
     if council.mode == Council.Mode.SECRET:
@@ -159,9 +167,10 @@ def record_council_votes(
         )
         if named:
             raise ValidationError(
-                "Hội đồng bỏ phiếu kín: thành viên có mặt bỏ phiếu bằng mã, không ghi theo tên ("
-                + ", ".join(named)
-                + "); chưa ghi phiếu nào.",
+                _(
+                    "The council votes by secret ballot: members present vote with a code, not by name "
+                    "({names}); no vote was recorded."
+                ).format(names=", ".join(named)),
                 code="secret",
             )
     CouncilVote.objects.filter(member__council=council, proposal=proposal).delete()
@@ -221,26 +230,37 @@ class CouncilResult:
     def rule(self) -> str:
         """The threshold in words with its source, or that none is recorded."""
         if self.threshold is None:
-            return (
-                f"chưa có ngưỡng thông qua cho «{self.proposal.award_name}» theo {self.regime_name}; "
-                "Ban Thi đua – Khen thưởng nhập ngưỡng của tỉnh tại trang «Quy định riêng của tỉnh»"
-            )
+            return _(
+                "no approval threshold for “{award}” under {regime}; the Emulation and Commendation Board "
+                "enters the province's threshold on the “Province's own rules” page"
+            ).format(award=self.proposal.award_name, regime=self.regime_name)
         percent = f"{float(self.threshold.share) * 100:.0f}%"
-        return f"cần ≥ {percent} tổng số thành viên Hội đồng ({self.threshold.source})"
+        return _("needs ≥ {percent} of all council members ({source})").format(
+            percent=percent, source=self.threshold.source
+        )
 
     @property
     def verdict(self) -> str:
-        return {None: "chưa có ngưỡng", True: "đạt", False: "không đạt"}[self.passed]
+        return {None: _("no threshold"), True: _("passed"), False: _("not passed")}[self.passed]
 
     @property
     def explanation(self) -> str:
-        count = (
-            f"{self.agreeing}/{self.members} thành viên Hội đồng đồng ý"
-            f" ({self.agree_present} tại hội nghị, {self.agree_written} bằng văn bản)"
-        )
+        counts = {
+            "agreeing": self.agreeing,
+            "members": self.members,
+            "present": self.agree_present,
+            "written": self.agree_written,
+            "rule": self.rule,
+        }
         if self.threshold is None:
-            return f"{count}; {self.rule}."
-        return f"{count}; {self.rule}, tức ít nhất {self.needed}: {self.verdict}."
+            return _(
+                "{agreeing}/{members} council members agree ({present} at the meeting, {written} in "
+                "writing); {rule}."
+            ).format(**counts)
+        return _(
+            "{agreeing}/{members} council members agree ({present} at the meeting, {written} in writing); "
+            "{rule}, that is at least {needed}: {verdict}."
+        ).format(**counts, needed=self.needed, verdict=self.verdict)
 
 
 def member_votes(council: Council) -> dict[tuple[int, int], bool]:
@@ -321,7 +341,11 @@ def _freeze(council: Council, results: list[CouncilResult]) -> None:
 def missing_thresholds(council: Council) -> list[str]:
     """Each award and regime before the council with no threshold known, once: «award» theo <regime>."""
     results = council_results(council)
-    found = [f"«{r.proposal.award_name}» theo {r.regime_name}" for r in results if r.threshold is None]
+    found = [
+        _("“{award}” under {regime}").format(award=r.proposal.award_name, regime=r.regime_name)
+        for r in results
+        if r.threshold is None
+    ]
     return list(dict.fromkeys(found))
 
 
@@ -334,10 +358,11 @@ def _require_thresholds(council: Council, act: str) -> None:
     missing = missing_thresholds(council)
     if missing:
         raise ValidationError(
-            f"Chưa {act} được: chưa có ngưỡng thông qua của Hội đồng cho "
-            + "; ".join(missing)
-            + ". Luật không quy định ngưỡng này; Ban Thi đua – Khen thưởng nhập ngưỡng của tỉnh (kèm văn bản,"
-            f" điều, khoản) tại trang «Quy định riêng của tỉnh» ({province_rules_url(council)}).",
+            _(
+                "Cannot {act} yet: the council has no approval threshold for {missing}. The law sets no such "
+                "threshold; the Emulation and Commendation Board enters the province's threshold (with the "
+                "document, article and clause) on the “Province's own rules” page ({url})."
+            ).format(act=act, missing="; ".join(missing), url=province_rules_url(council)),
             code="threshold",
         )
 
@@ -351,15 +376,20 @@ def set_council_mode(council: Council, mode: str, *, by: Actor) -> Council:
     votes are recorded by name."""
     council = balloting.lock(council)  # type: ignore[assignment]
     if mode not in Council.Mode.values:
-        raise ValidationError("Cách biểu quyết không hợp lệ.", code="invalid")
+        raise ValidationError(_("Invalid voting mode."), code="invalid")
     if council.voting != Voting.PREPARING:
-        raise ValidationError("Đã mở bỏ phiếu; không đổi cách biểu quyết được nữa.", code="voting_started")
+        raise ValidationError(
+            _("Voting has been opened; the voting mode can no longer be changed."), code="voting_started"
+        )
     if (
         mode == Council.Mode.SECRET
         and CouncilVote.objects.filter(member__council=council, member__present=True).exists()
     ):
         raise ValidationError(
-            "Đã ghi phiếu công khai của thành viên có mặt; không chuyển sang bỏ phiếu kín được.",
+            _(
+                "Open votes of members present are already recorded; the council cannot switch to a secret "
+                "ballot."
+            ),
             code="open_votes",
         )
     council.mode = mode
@@ -372,8 +402,8 @@ def set_council_mode(council: Council, mode: str, *, by: Actor) -> Council:
 def open_council_voting(council: Council, *, by: Actor) -> Council:
     council = balloting.lock(council)  # type: ignore[assignment]
     if council.voting != Voting.PREPARING:
-        raise ValidationError("Bỏ phiếu đã mở trước đó; dùng “Mở lại” kèm lý do.", code="state")
-    _require_thresholds(council, "mở bỏ phiếu")
+        raise ValidationError(_("Voting was opened before; use “Reopen” with a reason."), code="state")
+    _require_thresholds(council, _("open the vote"))
     council.voting = Voting.OPEN
     council.save(update_fields=["voting"])
     present = council.members.filter(present=True).count()
@@ -386,7 +416,7 @@ def close_council_voting(council: Council, *, by: Actor) -> Council:
     """Close the vote and freeze each proposal's result; refused (nothing closed) while a proposal has
     no threshold, since its result would be none."""
     council = balloting.close(council, by=by)  # type: ignore[assignment]
-    _require_thresholds(council, "đóng bỏ phiếu")
+    _require_thresholds(council, _("close the vote"))
     _freeze(council, council_results(council))
     return council
 
@@ -402,9 +432,11 @@ def reopen_council_voting(council: Council, *, reason: str, by: Actor) -> Counci
 
 def _secret(council: Council) -> None:
     if council.mode != Council.Mode.SECRET:
-        raise ValidationError("Hội đồng biểu quyết công khai; không cấp mã phiếu kín.", code="open_mode")
+        raise ValidationError(
+            _("The council votes openly; no secret ballot codes are issued."), code="open_mode"
+        )
     if council.voting == Voting.CLOSED:
-        raise ValidationError(balloting.CLOSED.format("Phiên họp Hội đồng"), code="closed")
+        raise ValidationError(balloting.CLOSED.format(_("The council sitting")), code="closed")
 
 
 @transaction.atomic
@@ -430,10 +462,14 @@ def council_ballot_problems(council: Council, choices: Mapping[int, str]) -> lis
     """What makes a secret ballot unacceptable: a proposal not before this council, an unknown choice."""
     names = {p.pk: str(p) for p in council_proposals(council)}
     problems = [
-        f"Đề nghị mã {pk} không nằm trong danh sách trình Hội đồng." for pk in choices if pk not in names
+        _("Proposal id {id} is not on the list before the council.").format(id=pk)
+        for pk in choices
+        if pk not in names
     ]
     problems += [
-        f"«{names[pk]}»: lựa chọn «{choice}» không hợp lệ (đồng ý, không đồng ý hoặc để trống)."
+        _("“{proposal}”: the choice “{choice}” is not valid (agree, disagree or blank).").format(
+            proposal=names[pk], choice=choice
+        )
         for pk, choice in choices.items()
         if pk in names and choice not in CouncilBallot.Choice.values
     ]
@@ -452,7 +488,9 @@ def cast_council_ballot(code: str, choices: Mapping[int, str]) -> CouncilBallot:
     balloting.check_open(council)
     problems = council_ballot_problems(council, choices)
     if problems:
-        raise ValidationError([*problems, "Phiếu chưa được ghi nhận; đề nghị chọn lại."], code="invalid")
+        raise ValidationError(
+            [*problems, _("The ballot has not been recorded; please choose again.")], code="invalid"
+        )
     balloting.spend(row)
     every = {p.pk: CouncilBallot.Choice.BLANK.value for p in council_proposals(council)}
     every.update(choices)

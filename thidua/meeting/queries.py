@@ -5,6 +5,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from django.utils.translation import ngettext
+
 from thidua.emulation.models import ClusterYear
 from thidua.meeting.balloting import codes_used
 from thidua.meeting.models import Meeting
@@ -25,12 +27,39 @@ class Quorum:
 
     @property
     def explanation(self) -> str:
-        rule = "trên" if self.strict else "từ"
-        verdict = "đủ" if self.met else "không đủ"
-        return (
-            f"Có mặt {self.present}/{self.members} đơn vị; cần {rule} {self.share} số thành viên, "
-            f"tức ít nhất {self.needed} đơn vị: {verdict} số lượng dự họp."
-        )
+        if self.strict and self.met:
+            text = ngettext(
+                "{present}/{members} units present; more than {share} of the members are needed, that is at "
+                "least {needed} unit: quorum reached.",
+                "{present}/{members} units present; more than {share} of the members are needed, that is at "
+                "least {needed} units: quorum reached.",
+                self.needed,
+            )
+        elif self.strict:
+            text = ngettext(
+                "{present}/{members} units present; more than {share} of the members are needed, that is at "
+                "least {needed} unit: quorum not reached.",
+                "{present}/{members} units present; more than {share} of the members are needed, that is at "
+                "least {needed} units: quorum not reached.",
+                self.needed,
+            )
+        elif self.met:
+            text = ngettext(
+                "{present}/{members} units present; at least {share} of the members are needed, that is at "
+                "least {needed} unit: quorum reached.",
+                "{present}/{members} units present; at least {share} of the members are needed, that is at "
+                "least {needed} units: quorum reached.",
+                self.needed,
+            )
+        else:
+            text = ngettext(
+                "{present}/{members} units present; at least {share} of the members are needed, that is at "
+                "least {needed} unit: quorum not reached.",
+                "{present}/{members} units present; at least {share} of the members are needed, that is at "
+                "least {needed} units: quorum not reached.",
+                self.needed,
+            )
+        return text.format(present=self.present, members=self.members, share=self.share, needed=self.needed)
 
 
 def quorum_of(meeting: Meeting) -> Quorum:

@@ -11,6 +11,9 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.text import format_lazy
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
 from thidua.core.audit import Actor, record
 
@@ -25,8 +28,8 @@ from thidua.organisations.models import Unit
 from thidua.review.models import Ballot, Review
 from thidua.review.services import cast_ballot
 
-NOT_OPEN = balloting.NOT_OPEN.format("Hội nghị")
-CLOSED = balloting.CLOSED.format("Hội nghị")
+NOT_OPEN = format_lazy(balloting.NOT_OPEN, gettext_lazy("The meeting"))
+CLOSED = format_lazy(balloting.CLOSED, gettext_lazy("The meeting"))
 
 
 @transaction.atomic
@@ -45,7 +48,9 @@ def _locked(meeting: Meeting) -> Meeting:
 
 def _refuse_if_concluded(meeting: Meeting) -> None:
     if meeting.review.concluded_at is not None:
-        raise ValidationError("Hội nghị đã chốt kết quả; không thay đổi được nữa.", code="concluded")
+        raise ValidationError(
+            _("The meeting has concluded its results; nothing can be changed any more."), code="concluded"
+        )
 
 
 @transaction.atomic
@@ -63,13 +68,19 @@ def set_meeting_rules(
     meeting = _locked(meeting)
     _refuse_if_concluded(meeting)
     if meeting.voting != Meeting.Voting.PREPARING:
-        raise ValidationError("Đã mở bỏ phiếu; không đổi cách bình xét được nữa.", code="voting_started")
+        raise ValidationError(
+            _("Voting has been opened; the way the meeting reviews can no longer be changed."),
+            code="voting_started",
+        )
     if method not in Method.values or mode not in Meeting.Mode.values:
-        raise ValidationError("Cách bình xét hoặc cách bỏ phiếu không hợp lệ.", code="invalid")
+        raise ValidationError(_("Invalid way of reviewing or of voting."), code="invalid")
     if not (0 <= quorum_share <= 1):
-        raise ValidationError("Tỷ lệ dự họp tối thiểu phải từ 0 đến 1.", code="invalid")
+        raise ValidationError(_("The minimum attendance share must be between 0 and 1."), code="invalid")
     if mode != meeting.mode and meeting.issues.exists():
-        raise ValidationError("Đã cấp mã phiếu; không đổi sang phiếu giấy được.", code="codes_issued")
+        raise ValidationError(
+            _("Ballot codes have been issued; the meeting cannot switch to paper ballots."),
+            code="codes_issued",
+        )
     cluster_year = meeting.review.cluster_year
     if method != cluster_year.method:
         meeting.review.cluster_year = year_services.set_method(cluster_year, method, by=by)
@@ -96,17 +107,23 @@ def record_attendance(meeting: Meeting, units: Iterable[Unit], *, by: Actor) -> 
     meeting = _locked(meeting)
     _refuse_if_concluded(meeting)
     if meeting.voting == Meeting.Voting.OPEN:
-        raise ValidationError("Đang bỏ phiếu; đóng bỏ phiếu trước khi sửa danh sách dự họp.", code="open")
+        raise ValidationError(
+            _("Voting is open; close voting before changing the attendance list."), code="open"
+        )
     units = list(units)
     members = {m.unit_id for m in meeting.review.cluster_year.memberships.all()}
     strangers = [u.display_name for u in units if u.pk not in members]
     if strangers:
-        raise ValidationError("Không phải đơn vị thành viên: " + ", ".join(strangers) + ".", code="invalid")
+        raise ValidationError(
+            _("Not member units: {names}.").format(names=", ".join(strangers)), code="invalid"
+        )
     chosen = {u.pk for u in units}
     dropped = [str(i.unit) for i in meeting.issues.select_related("unit") if i.unit_id not in chosen]
     if dropped:
         raise ValidationError(
-            "Đơn vị đã nhận mã phiếu, không bỏ khỏi danh sách dự họp được: " + ", ".join(dropped) + ".",
+            _(
+                "Units that have received a ballot code cannot be removed from the attendance list: {units}."
+            ).format(units=", ".join(dropped)),
             code="issued",
         )
     review = meeting.review
@@ -123,15 +140,18 @@ def open_voting(meeting: Meeting, *, by: Actor) -> Meeting:
     _refuse_if_concluded(meeting)
     review = meeting.review
     if meeting.voting != Meeting.Voting.PREPARING:
-        raise ValidationError("Bỏ phiếu đã mở trước đó; dùng “Mở lại” kèm lý do.", code="state")
+        raise ValidationError(_("Voting was opened before; use “Reopen” with a reason."), code="state")
     if review.cluster_year.method != Method.BALLOT:
-        raise ValidationError("Năm này không bình xét bằng bỏ phiếu kín.", code="method")
+        raise ValidationError(_("This year is not reviewed by secret ballot."), code="method")
     quorum = quorum_of(meeting)
     if not quorum.met:
         raise ValidationError(quorum.explanation, code="quorum")
     if review.ballots.exists():
         raise ValidationError(
-            "Hội nghị đã có phiếu bầu ghi nhận từ trước (nhập từ hồ sơ); không mở bỏ phiếu mới.",
+            _(
+                "The meeting already has ballots on record (imported from its records); a new vote cannot be "
+                "opened."
+            ),
             code="ballots_on_record",
         )
     meeting.voting = Meeting.Voting.OPEN
@@ -160,9 +180,11 @@ def issue_codes(meeting: Meeting, *, by: Actor) -> list[IssuedCode]:
     _refuse_if_concluded(meeting)
     review = meeting.review
     if meeting.mode != Meeting.Mode.ELECTRONIC:
-        raise ValidationError("Hội nghị bỏ phiếu giấy; không cấp mã phiếu điện tử.", code="paper")
+        raise ValidationError(
+            _("The meeting votes on paper; no electronic ballot codes are issued."), code="paper"
+        )
     if not review.present_known:
-        raise ValidationError("Chưa ghi nhận đơn vị dự họp.", code="attendance")
+        raise ValidationError(_("The units present have not been recorded."), code="attendance")
     if meeting.voting == Meeting.Voting.CLOSED:
         raise ValidationError(CLOSED, code="closed")
     issued = balloting.issue(meeting, list(review.present.all()))
@@ -195,18 +217,30 @@ def ballot_problems(
     for tier_code, names in choices.items():
         tier = tiers.get(tier_code)
         if tier is None:
-            refusals.append(f"Không có hình thức mã “{tier_code}”.")
+            refusals.append(_("There is no commendation form with code “{code}”.").format(code=tier_code))
             continue
         strangers = [code for code in names if code not in members]
         if strangers:
-            refusals.append(f"{tier.name}: không phải đơn vị thành viên: {', '.join(strangers)}.")
+            refusals.append(
+                _("{tier}: not member units: {codes}.").format(tier=tier.name, codes=", ".join(strangers))
+            )
         if len(set(names)) != len(names):
-            refusals.append(f"{tier.name}: một đơn vị được chọn hai lần.")
+            refusals.append(_("{tier}: a unit is chosen twice.").format(tier=tier.name))
         cap = quotas.get(tier_code)
         if cap is not None and len(set(names)) > cap:
-            voids.append(f"{tier.name}: chỉ được chọn tối đa {cap} đơn vị, phiếu đã chọn {len(set(names))}.")
+            voids.append(
+                ngettext(
+                    "{tier}: at most {cap} unit may be chosen, the ballot chose {count}.",
+                    "{tier}: at most {cap} units may be chosen, the ballot chose {count}.",
+                    cap,
+                ).format(tier=tier.name, cap=cap, count=len(set(names)))
+            )
         if voter is not None and not meeting.self_vote_allowed and voter.code in names:
-            refusals.append(f"{tier.name}: quy chế của cụm không cho bầu cho chính đơn vị mình.")
+            refusals.append(
+                _("{tier}: the cluster's rules do not allow voting for one's own unit.").format(
+                    tier=tier.name
+                )
+            )
     return refusals, voids
 
 
@@ -228,7 +262,7 @@ def cast_with_code(code: str, choices: Mapping[str, Sequence[str]]) -> Ballot:
     balloting.check_open(meeting)
     refusals, voids = ballot_problems(meeting, choices, voter=row.unit)
     if refusals or voids:
-        tail = "Phiếu chưa được ghi nhận; đề nghị chọn lại."
+        tail = _("The ballot has not been recorded; please choose again.")
         raise ValidationError([*refusals, *voids, tail], code="invalid")
     balloting.spend(row)
     return cast_ballot(meeting.review, choices, receipt=codes.new_receipt())
@@ -245,19 +279,26 @@ def enter_paper_ballot(
     balloting.check_open(meeting)
     review = meeting.review
     if meeting.mode != Meeting.Mode.PAPER:
-        raise ValidationError("Hội nghị bỏ phiếu điện tử; không nhập phiếu giấy.", code="electronic")
+        raise ValidationError(
+            _("The meeting votes electronically; paper ballots are not entered."), code="electronic"
+        )
     present = review.present.count()
     if review.ballots.count() >= present:
         raise ValidationError(
-            f"Đã nhập đủ {present} phiếu, bằng số đơn vị dự họp; không nhập thêm.", code="full"
+            ngettext(
+                "All {count} ballot is entered, as many as the units present; no more can be entered.",
+                "All {count} ballots are entered, as many as the units present; no more can be entered.",
+                present,
+            ).format(count=present),
+            code="full",
         )
     refusals, voids = ballot_problems(meeting, choices)
     if refusals or (voids and not accept_void):
-        tail = "Phiếu chưa được ghi nhận."
+        tail = _("The ballot has not been recorded.")
         if voids and not refusals:
-            tail += (
-                " Nếu phiếu giấy ghi đúng như vậy, đánh dấu “phiếu ghi quá số lượng” để nhập"
-                " (phiếu không hợp lệ ở hình thức đó)."
+            tail += " " + _(
+                "If the paper ballot really says so, tick “ballot names too many” to enter it (the ballot is "
+                "void on that form)."
             )
         raise ValidationError([*refusals, *voids, tail], code="invalid")
     ballot = cast_ballot(review, choices, receipt=codes.new_receipt())

@@ -12,6 +12,7 @@ from datetime import date
 from fractions import Fraction
 
 from django.db.models import Q
+from django.utils.translation import gettext as _
 
 from thidua.awards.catalogue import ANY_AWARD, COUNCIL_SHARE
 from thidua.awards.voting import THRESHOLDS, Threshold, law_threshold
@@ -37,6 +38,9 @@ def thresholds_of(organizer: Organizer, on: date) -> Thresholds:
         row = own.get(award) or own.get(ANY_AWARD)
         if row is None:
             return None
-        return Threshold(Fraction(row.value, 100), f"quy định của tỉnh {row.rule_id}: {row.source}")
+        return Threshold(
+            Fraction(row.value, 100),
+            _("province rule {rule}: {source}").format(rule=row.rule_id, source=row.source),
+        )
 
     return find

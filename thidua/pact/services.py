@@ -11,6 +11,7 @@ from typing import Any
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from thidua.awards.catalogue import AWARDS
 from thidua.core.audit import Actor, record
@@ -35,15 +36,20 @@ def _user(by: Actor) -> Any:
 
 def _member(cluster_year: ClusterYear, unit: Unit) -> None:
     if not cluster_year.memberships.filter(unit=unit).exists():
-        raise ValidationError(f"{unit.name} không phải đơn vị thành viên của cụm năm {cluster_year.year}.")
+        raise ValidationError(
+            _("{unit} is not a member unit of the cluster in {year}.").format(
+                unit=unit.name, year=cluster_year.year
+            )
+        )
 
 
 def _launch_of(cluster_year: ClusterYear) -> Launch:
     launch = Launch.objects.filter(cluster_year=cluster_year).first()
     if launch is None:
         raise ValidationError(
-            f"Năm {cluster_year.year} chưa ghi nhận phát động thi đua: cụm trưởng ghi phát động tại "
-            f"{where.pact_page(cluster_year.year)} trước."
+            _(
+                "No launch is recorded for {year}: the cluster head records the launch on {page} first."
+            ).format(year=cluster_year.year, page=where.pact_page(cluster_year.year))
         )
     return launch
 
@@ -63,24 +69,28 @@ def record_launch(
     errors: dict[str, list[str]] = {}
     if not cluster_year.memberships.exists():
         errors[NON_FIELD_ERRORS] = [
-            f"Năm {cluster_year.year} chưa có đơn vị thành viên: ghi tại "
-            f"{where.edit_step(cluster_year.year, where.STEP_ROSTER)} trước khi phát động."
+            _("{year} has no member units: record them on {page} before the launch.").format(
+                year=cluster_year.year, page=where.edit_step(cluster_year.year, where.STEP_ROSTER)
+            )
         ]
     if not document_number.strip():
-        errors["document_number"] = ["Cần ghi số văn bản phát động."]
+        errors["document_number"] = [_("The launch document's number is required.")]
     if not document_title.strip():
-        errors["document_title"] = ["Cần ghi trích yếu văn bản phát động."]
+        errors["document_title"] = [_("The launch document's summary is required.")]
     if not theme.strip():
-        errors["theme"] = ["Cần ghi chủ đề, nội dung phong trào thi đua."]
+        errors["theme"] = [_("The theme and content of the emulation movement are required.")]
     if deadline < date:
         errors["deadline"] = [
-            f"Hạn đăng ký ({deadline:%d/%m/%Y}) không được trước ngày phát động ({date:%d/%m/%Y})."
+            _("The registration deadline ({deadline}) cannot be before the launch date ({date}).").format(
+                deadline=f"{deadline:%d/%m/%Y}", date=f"{date:%d/%m/%Y}"
+            )
         ]
     first_signing = Signing.objects.filter(cluster_year=cluster_year).order_by("signed_on").first()
     if first_signing is not None and first_signing.signed_on < date:
         errors["date"] = [
-            f"Đã có đơn vị ký giao ước ngày {first_signing.signed_on:%d/%m/%Y}: "
-            f"ngày phát động không được sau ngày đó."
+            _("A unit already signed the pact on {date}: the launch date cannot be after that day.").format(
+                date=f"{first_signing.signed_on:%d/%m/%Y}"
+            )
         ]
     if errors:
         raise ValidationError(errors)
@@ -122,19 +132,21 @@ def register(
     launch = _launch_of(cluster_year)
     if today > launch.deadline:
         raise ValidationError(
-            f"Đã hết hạn đăng ký thi đua (hạn cuối ngày {launch.deadline:%d/%m/%Y}); "
-            f"không ghi nhận đăng ký ngày {today:%d/%m/%Y}."
+            _(
+                "The registration deadline has passed (last day {deadline}); a registration on {date} is not "
+                "accepted."
+            ).format(deadline=f"{launch.deadline:%d/%m/%Y}", date=f"{today:%d/%m/%Y}")
         )
     lines = [line.strip() for line in targets.splitlines() if line.strip()]
     names = dict(title_choices(cluster_year))
     errors: dict[str, list[str]] = {}
     if not lines:
-        errors["targets"] = ["Cần ghi ít nhất một chỉ tiêu (mỗi dòng một chỉ tiêu)."]
+        errors["targets"] = [_("At least one target is required (one target per line).")]
     unknown = [code for code in titles if code not in names]
     if not titles:
-        errors["titles"] = ["Cần chọn ít nhất một danh hiệu hoặc hình thức khen thưởng đăng ký."]
+        errors["titles"] = [_("Choose at least one title or commendation form to register for.")]
     elif unknown:
-        errors["titles"] = [f"Danh hiệu không có trong danh mục của cụm: {', '.join(unknown)}."]
+        errors["titles"] = [_("Titles not in the cluster's list: {codes}.").format(codes=", ".join(unknown))]
     if errors:
         raise ValidationError(errors)
     chosen = [{"code": code, "name": names[code]} for code in dict.fromkeys(titles)]
@@ -163,20 +175,23 @@ def record_signing(
     units = list(units)
     errors: dict[str, list[str]] = {}
     if not units:
-        errors["units"] = ["Cần chọn ít nhất một đơn vị ký giao ước."]
+        errors["units"] = [_("Choose at least one unit that signed the pact.")]
     if signed_on < launch.date:
         errors["signed_on"] = [
-            f"Ngày ký giao ước ({signed_on:%d/%m/%Y}) không được trước "
-            f"ngày phát động ({launch.date:%d/%m/%Y})."
+            _("The pact signing date ({date}) cannot be before the launch date ({launch}).").format(
+                date=f"{signed_on:%d/%m/%Y}", launch=f"{launch.date:%d/%m/%Y}"
+            )
         ]
     members = set(cluster_year.memberships.values_list("unit_id", flat=True))
     signed = dict(Signing.objects.filter(cluster_year=cluster_year).values_list("unit_id", "signed_on"))
     for unit in units:
         if unit.pk not in members:
-            problem = f"{unit.name} không phải đơn vị thành viên của cụm năm {cluster_year.year}."
+            problem = _("{unit} is not a member unit of the cluster in {year}.").format(
+                unit=unit.name, year=cluster_year.year
+            )
         elif unit.pk in signed:
-            problem = (
-                f"{unit.name} đã ký giao ước ngày {signed[unit.pk]:%d/%m/%Y}; mỗi đơn vị chỉ ký một lần."
+            problem = _("{unit} already signed the pact on {date}; each unit signs only once.").format(
+                unit=unit.name, date=f"{signed[unit.pk]:%d/%m/%Y}"
             )
         else:
             continue

@@ -12,6 +12,8 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
 from thidua.accounts.rules import (
@@ -35,7 +37,11 @@ def _date(value: str, label: str) -> dt.date:
     except ValidationError:
         parsed = None
     if parsed is None:
-        raise ValidationError(f"“{label}”: “{value}” không phải ngày hợp lệ (ghi theo dạng dd/mm/yyyy).")
+        raise ValidationError(
+            _("“{label}”: “{value}” is not a valid date (write it as dd/mm/yyyy).").format(
+                label=label, value=value
+            )
+        )
     return parsed  # type: ignore[no-any-return]
 
 
@@ -139,7 +145,7 @@ def launch(request: HttpRequest, cluster_id: int, year: int) -> HttpResponse:
     cluster_year = cluster_year_or_404(request.user, cluster_id, year)
     manage_or_404(request.user, cluster_year)
     data = request.POST
-    dates, errors = _dates(data, {"date": "Ngày phát động", "deadline": "Hạn đăng ký"})
+    dates, errors = _dates(data, {"date": _("Launch date"), "deadline": _("Registration deadline")})
     try:
         if errors:
             raise ValidationError(errors)
@@ -154,7 +160,7 @@ def launch(request: HttpRequest, cluster_id: int, year: int) -> HttpResponse:
         )
     except ValidationError as error:
         return _overview(request, cluster_year, refused="launch", errors=_field_errors(error))
-    messages.success(request, "Đã ghi nhận phát động thi đua.")
+    messages.success(request, _("Launch recorded."))
     return _back(cluster_year)
 
 
@@ -167,7 +173,7 @@ def register(request: HttpRequest, cluster_id: int, year: int, unit_id: int) -> 
     if unit.pk not in officer_unit_ids(request.user) and not can_manage_cluster_year(
         request.user, cluster_year
     ):
-        raise Http404("Không tìm thấy.")
+        raise Http404(_("Not found."))
     try:
         services.register(
             cluster_year,
@@ -178,7 +184,7 @@ def register(request: HttpRequest, cluster_id: int, year: int, unit_id: int) -> 
         )
     except ValidationError as error:
         return _overview(request, cluster_year, refused=str(unit.pk), errors=_field_errors(error))
-    messages.success(request, f"Đã ghi nhận đăng ký thi đua của {unit.name}.")
+    messages.success(request, _("Emulation registration of {unit} recorded.").format(unit=unit.name))
     return _back(cluster_year)
 
 
@@ -187,7 +193,7 @@ def register(request: HttpRequest, cluster_id: int, year: int, unit_id: int) -> 
 def sign(request: HttpRequest, cluster_id: int, year: int) -> HttpResponse:
     cluster_year = cluster_year_or_404(request.user, cluster_id, year)
     manage_or_404(request.user, cluster_year)
-    dates, errors = _dates(request.POST, {"signed_on": "Ngày ký giao ước"})
+    dates, errors = _dates(request.POST, {"signed_on": _("Pact signing date")})
     ids = [int(value) for value in request.POST.getlist("units") if value.isdigit()]
     units = list(Unit.objects.filter(pk__in=ids).order_by("name"))
     try:
@@ -196,5 +202,10 @@ def sign(request: HttpRequest, cluster_id: int, year: int) -> HttpResponse:
         services.record_signing(cluster_year, signed_on=dates["signed_on"], units=units, by=request.user)
     except ValidationError as error:
         return _overview(request, cluster_year, refused="sign", errors=_field_errors(error))
-    messages.success(request, f"Đã ghi nhận {len(units)} đơn vị ký giao ước.")
+    messages.success(
+        request,
+        ngettext(
+            "Recorded {count} unit signing the pact.", "Recorded {count} units signing the pact.", len(units)
+        ).format(count=len(units)),
+    )
     return _back(cluster_year)

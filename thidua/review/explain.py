@@ -9,14 +9,17 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, override, pgettext, pgettext_lazy
+
 CRITERIA = {
-    "score": ("điểm chấm", "score"),
-    "female_share": ("tỷ lệ nữ", "female share"),
+    "score": pgettext_lazy("tie-break criterion", "score"),
+    "female_share": pgettext_lazy("tie-break criterion", "female share"),
 }
 METHODS = {
-    "acclamation": ("suy tôn", "acclamation"),
-    "ballot": ("bỏ phiếu, không công bố số phiếu", "ballot, counts not published"),
-    "score": ("theo điểm chấm, danh sách đã thống nhất", "score, agreed list"),
+    "acclamation": gettext_lazy("acclamation"),
+    "ballot": gettext_lazy("ballot, counts not published"),
+    "score": gettext_lazy("score, agreed list"),
 }
 
 
@@ -24,73 +27,79 @@ def _pct(votes: int, cast: int) -> str:
     return f"{votes / cast * 100:.1f}".replace(".", ",") + "%" if cast else "—"
 
 
+def _decimal(number: str) -> str:
+    """A decimal as stored ("98.5"), with the language's decimal separator ("98,5" in Vietnamese): the
+    results.json text keeps the stored point, whatever the project's number formats say."""
+    return number.replace(".", pgettext("decimal separator", "."))
+
+
 def basis_text(basis: Mapping[str, Any], lang: str = "vi", names: Mapping[str, str] | None = None) -> str:
+    with override(lang):
+        return _basis(basis)
+
+
+def _basis(basis: Mapping[str, Any]) -> str:
     kind = basis.get("kind")
-    vi = lang == "vi"
     if kind == "ballot":
         votes, cast = basis["votes"], basis["cast"]
-        text = (
-            f"bỏ phiếu kín: {votes}/{cast} phiếu ({_pct(votes, cast)})"
-            if vi
-            else f"ballot: {votes} of {cast} ballots cast"
+        by = basis.get("tie_break")
+        if not by:
+            # Translators: {percent} (the share of the ballots cast, "71,4%") may be shown too.
+            # xgettext:no-python-brace-format
+            text = _("ballot: {votes} of {cast} ballots cast")
+        else:
+            # Translators: {percent} (the share of the ballots cast, "71,4%") may be shown too.
+            # xgettext:no-python-brace-format
+            text = _("ballot: {votes} of {cast} ballots cast; equal votes, placed by {criterion}")
+        return text.format(
+            votes=votes, cast=cast, percent=_pct(votes, cast), criterion=CRITERIA.get(by or "", by)
         )
-        if basis.get("tie_break"):
-            vi_c, en_c = CRITERIA.get(basis["tie_break"], (basis["tie_break"], basis["tie_break"]))
-            text += f"; bằng phiếu, xếp trên nhờ {vi_c}" if vi else f"; equal votes, placed by {en_c}"
-        return text
     if kind == "agreed":
-        vi_m, en_m = METHODS.get(basis["method"], (basis["method"], basis["method"]))
-        return vi_m if vi else en_m
+        return str(METHODS.get(basis["method"], basis["method"]))
     if kind == "score":
-        score = str(basis["score"])
-        if vi:
-            return f"theo điểm chấm: {score.replace('.', ',')} điểm, xếp thứ {basis['place']}"
-        return f"score: {score} (place {basis['place']})"
+        return _("score: {score} (place {place})").format(
+            score=_decimal(str(basis["score"])), place=basis["place"]
+        )
     return str(dict(basis))
 
 
 def reason_text(reason: Mapping[str, Any], lang: str = "vi", names: Mapping[str, str] | None = None) -> str:
+    with override(lang):
+        return _reason(reason, names or {})
+
+
+def _reason(reason: Mapping[str, Any], names: Mapping[str, str]) -> str:
     kind = reason.get("kind")
-    vi = lang == "vi"
     if kind == "higher_tier":
         tier = reason["tier"]
-        if vi:
-            return f"đã được đề nghị hình thức cao hơn ({(names or {}).get(tier, tier)})"
-        return f"proposed on a higher tier ({tier})"
+        return _("proposed on a higher tier ({tier})").format(tier=names.get(tier, tier))
     if kind == "below_share":
-        votes, cast, least = reason["votes"], reason["cast"], reason["min"]
-        if vi:
-            return f"không đạt tỷ lệ phiếu tối thiểu ({votes}/{cast} < {least.replace('.', ',')})"
-        return f"below the approval share ({votes}/{cast} < {least})"
-    if kind == "quota_full":
-        quota = reason["quota"]
-        return f"đã đủ số lượng được đề nghị ({quota})" if vi else f"quota full ({quota})"
-    if kind == "lost_tie_break":
-        by = reason.get("by")
-        vi_c, en_c = CRITERIA.get(by or "", ("tiêu chí phụ", "the tie-break"))
-        if vi:
-            return f"bằng {reason['votes']} phiếu nhưng xếp sau theo {vi_c}"
-        return f"lost the tie-break on {en_c} (equal at {reason['votes']} votes)"
-    if kind == "tie_unresolved":
-        if vi:
-            return (
-                f"bằng {reason['votes']} phiếu với đơn vị khác cho {reason['places']} suất còn lại, "
-                "tiêu chí phụ không phân định được: hội nghị quyết định"
-            )
-        return (
-            f"lost the tie-break: tied at {reason['votes']} votes for {reason['places']} remaining place(s), "
-            "not separated by the tie-break rules"
+        return _("below the approval share ({votes}/{cast} < {least})").format(
+            votes=reason["votes"], cast=reason["cast"], least=_decimal(reason["min"])
         )
+    if kind == "quota_full":
+        return _("quota full ({quota})").format(quota=reason["quota"])
+    if kind == "lost_tie_break":
+        by = reason.get("by") or ""
+        criterion = CRITERIA.get(by, gettext_lazy("the tie-break"))
+        return _("lost the tie-break on {criterion} (equal at {votes} votes)").format(
+            criterion=criterion, votes=reason["votes"]
+        )
+    if kind == "tie_unresolved":
+        return _(
+            "lost the tie-break: tied at {votes} votes for {places} remaining place(s), not separated by the "
+            "tie-break rules"
+        ).format(votes=reason["votes"], places=reason["places"])
     if kind == "not_agreed":
-        return "không có trong danh sách hội nghị thống nhất" if vi else "not on the agreed list"
+        return _("not on the agreed list")
     return str(dict(reason))
 
 
 # How next year's leadership was decided: FORMAT.md's words, free text may follow ("decision 888/QĐ-UBND").
 DECIDED_BY = {
-    "vote": "Bỏ phiếu tại hội nghị",
-    "acclamation": "Suy tôn tại hội nghị",
-    "decision": "Theo quyết định của cơ quan tổ chức",
+    "vote": gettext_lazy("Vote at the meeting"),
+    "acclamation": gettext_lazy("Acclamation at the meeting"),
+    "decision": gettext_lazy("By decision of the organizer"),
 }
 
 
@@ -100,4 +109,4 @@ def decided_by_text(decided_by: str) -> str:
     label = DECIDED_BY.get(word.lower())
     if label is None:
         return decided_by.strip()
-    return f"{label} ({rest.strip()})" if rest.strip() else label
+    return f"{label} ({rest.strip()})" if rest.strip() else str(label)

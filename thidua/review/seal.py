@@ -14,17 +14,18 @@ from typing import Protocol
 
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy
 
 from thidua.emulation.models import ClusterYear
 from thidua.review.models import Ballot, Review
 
-SEALED = (
-    "Đang bỏ phiếu kín: số phiếu, kết quả kiểm phiếu, thứ hạng, đề nghị và văn bản của năm này được "
-    "niêm phong cho đến khi chủ trì đóng bỏ phiếu ở trang «Hội nghị bình xét»."
+SEALED = gettext_lazy(
+    "A secret ballot is under way: this year's vote counts, tally, ranking, proposals and documents are "
+    "sealed until the chair closes voting on the “Review meeting” page."
 )
-COUNCIL_SEALED = (
-    "Hội đồng bỏ phiếu kín: số phiếu đồng ý, không đồng ý, kết quả và biên bản được niêm phong cho đến khi "
-    "đóng bỏ phiếu ở trang phiên họp Hội đồng."
+COUNCIL_SEALED = gettext_lazy(
+    "The council votes by secret ballot: the votes for and against, the results and the minutes are sealed "
+    "until voting is closed on the council sitting's page."
 )
 
 

@@ -18,6 +18,8 @@ from fractions import Fraction
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from thidua.core.audit import Actor, record
 from thidua.emulation import where
@@ -72,13 +74,18 @@ def decide(cluster_year: ClusterYear, review: Review | None) -> tally.Decision:
     )
 
 
-VOTING_OPEN = "Đang bỏ phiếu: đóng bỏ phiếu tại {page} trước khi chốt kết quả."
-MEETING_FACTS = (("date", "ngày họp"), ("place", "địa điểm"), ("chair", "chủ trì"), ("secretary", "thư ký"))
+VOTING_OPEN = gettext_lazy("Voting is open: close voting on {page} before concluding the results.")
+MEETING_FACTS = (
+    ("date", gettext_lazy("meeting date")),
+    ("place", gettext_lazy("venue")),
+    ("chair", gettext_lazy("chair")),
+    ("secretary", gettext_lazy("secretary")),
+)
 
 
 def missing_meeting_facts(review: Review | None) -> list[str]:
     """The meeting's facts a live conclusion needs and the review lacks, in Vietnamese."""
-    return [label for field, label in MEETING_FACTS if review is None or not getattr(review, field)]
+    return [str(label) for field, label in MEETING_FACTS if review is None or not getattr(review, field)]
 
 
 def _voting(review: Review) -> str | None:
@@ -103,12 +110,17 @@ def conclusion_gaps(cluster_year: ClusterYear, review: Review | None) -> list[st
     """What a live conclusion still needs, each naming where to supply it; empty when it may go ahead."""
     year, gaps = cluster_year.year, []
     if not cluster_year.memberships.exists():
-        gaps.append(f"Chưa có đơn vị thành viên: ghi tại {where.edit_step(year, where.STEP_ROSTER)}.")
+        gaps.append(
+            _("No member units yet: record them on {page}.").format(
+                page=where.edit_step(year, where.STEP_ROSTER)
+            )
+        )
     missing = missing_meeting_facts(review)
     if missing:
         gaps.append(
-            f"Chưa ghi {', '.join(missing)} của hội nghị bình xét: ghi tại "
-            f"{where.edit_step(year, where.STEP_MEETING)}."
+            _("Not yet recorded for the review meeting: {facts}; record them on {page}.").format(
+                facts=", ".join(missing), page=where.edit_step(year, where.STEP_MEETING)
+            )
         )
     return gaps + _score_gaps(cluster_year, review) + _choice_gaps(cluster_year, review)
 
@@ -117,9 +129,11 @@ def _score_gaps(cluster_year: ClusterYear, review: Review | None) -> list[str]:
     """Locked scores, where the method ranks by them or an equal count was settled by them."""
     if scoring_progress(cluster_year).final:
         return []
-    lock = f"thẩm định và khóa điểm tại {where.score_page(cluster_year.year)}"
+    lock = _("appraise and lock the scores on {page}").format(page=where.score_page(cluster_year.year))
     if cluster_year.method == Method.SCORE:
-        return [f"Năm này bình xét theo điểm chấm nhưng điểm chưa khóa: {lock}."]
+        return [
+            _("This year is reviewed by score but the scores are not locked: {action}.").format(action=lock)
+        ]
     if review is not None and _voting(review) == "open":
         return []  # sealed while open: nothing is worked out from the ballots (the vote's own gap says why)
     tied = _score_tie_breaks(decide(cluster_year, review))
@@ -127,8 +141,10 @@ def _score_gaps(cluster_year: ClusterYear, review: Review | None) -> list[str]:
         return []
     names = {m.unit.code: m.unit.display_name for m in cluster_year.memberships.select_related("unit")}
     return [
-        "Kết quả cần điểm chấm để xét các đơn vị bằng phiếu "
-        f"({', '.join(names.get(code, code) for code in tied)}) nhưng điểm chưa khóa: {lock}."
+        _(
+            "The results need the scores to place the units with equal votes ({units}) but the scores are "
+            "not locked: {action}."
+        ).format(units=", ".join(names.get(code, code) for code in tied), action=lock)
     ]
 
 
@@ -140,16 +156,18 @@ def _choice_gaps(cluster_year: ClusterYear, review: Review | None) -> list[str]:
     imported = review is not None and review.ballots_known
     if cluster_year.method == Method.ACCLAMATION and not agreed:
         return [
-            "Năm này bình xét bằng suy tôn: nhập danh sách hội nghị đã thống nhất tại "
-            f"{where.edit_step(year, where.STEP_OUTCOME)}."
+            _("This year is reviewed by acclamation: enter the lists the meeting agreed on {page}.").format(
+                page=where.edit_step(year, where.STEP_OUTCOME)
+            )
         ]
     if voting == "open":
         return [VOTING_OPEN.format(page=where.chair_page(year))]
     if cluster_year.method == Method.BALLOT and not agreed and voting != "closed" and not imported:
         return [
-            f"Năm này bình xét bằng bỏ phiếu kín nhưng chưa bỏ phiếu: mở và đóng bỏ phiếu tại "
-            f"{where.chair_page(year)}, hoặc ghi danh sách hội nghị đã thống nhất tại "
-            f"{where.edit_step(year, where.STEP_OUTCOME)}."
+            _(
+                "This year is reviewed by secret ballot but no vote has been held: open and close voting on "
+                "{page}, or record the lists the meeting agreed on {other_page}."
+            ).format(page=where.chair_page(year), other_page=where.edit_step(year, where.STEP_OUTCOME))
         ]
     return []
 
@@ -261,16 +279,19 @@ def cast_ballot(
     stored as cast and voided on that tier at count time, as on paper. `receipt` is the voter's random
     fingerprint for the published list of counted ballots."""
     if review.concluded_at is not None:
-        raise ValidationError("Hội nghị đã chốt kết quả, không nhận thêm phiếu.")
+        raise ValidationError(_("The meeting has concluded its results; no more ballots are accepted."))
     cluster = review.cluster_year.cluster
     tiers = {t.code for t in cluster.award_tiers.all()}
     units = set(Unit.objects.filter(organizer=cluster.organizer).values_list("code", flat=True))
     unknown_tiers = sorted(set(choices) - tiers)
     unknown_units = sorted({code for names in choices.values() for code in names} - units)
     if unknown_tiers or unknown_units:
+        named = [
+            *(_("commendation form {code}").format(code=c) for c in unknown_tiers),
+            *(_("unit {code}").format(code=c) for c in unknown_units),
+        ]
         raise ValidationError(
-            "Phiếu ghi mã không có: "
-            + ", ".join([*(f"hình thức {c}" for c in unknown_tiers), *(f"đơn vị {c}" for c in unknown_units)])
+            _("The ballot names codes that do not exist: {codes}").format(codes=", ".join(named))
         )
     ballot = Ballot.objects.create(
         review=review, choices={k: list(v) for k, v in choices.items()}, receipt=receipt
@@ -295,7 +316,8 @@ def record_next_leadership(
     there are none."""
     review = Review.objects.select_for_update().select_related("cluster_year").get(pk=review.pk)
     deputies = list(dict.fromkeys(deputies)) if deputies is not None else None
-    check_leadership(review.cluster_year, head, deputies, when=" năm sau")
+    # Translators: put after "The cluster head" / "The deputies" in the messages of check_leadership.
+    check_leadership(review.cluster_year, head, deputies, when=_(" next year"))
     review.next_known = True
     review.next_head = head
     review.next_deputies_known = deputies is not None

@@ -14,9 +14,12 @@ from dataclasses import dataclass
 
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
 from thidua.emulation import where
 from thidua.emulation.models import ClusterYear, Method
+from thidua.organisations.models import Cluster
 from thidua.pact.models import Launch, Registration, Signing
 from thidua.review.models import Review
 from thidua.review.services import missing_meeting_facts
@@ -24,25 +27,25 @@ from thidua.scoring.queries import scoring_progress
 
 
 class YearStage(models.TextChoices):
-    SET_UP = "set_up", "Thiết lập năm thi đua"
-    LAUNCHED = "launched", "Phát động thi đua"
-    REGISTERED = "registered", "Đăng ký thi đua"
-    PACT_SIGNED = "pact_signed", "Ký giao ước thi đua"
-    SCORING = "scoring", "Tự chấm điểm"
-    APPRAISAL = "appraisal", "Thẩm định điểm"
-    SCORES_LOCKED = "scores_locked", "Khóa điểm"
-    REVIEW_MEETING = "review_meeting", "Hội nghị bình xét"
-    VOTING_OPEN = "voting_open", "Mở bỏ phiếu"
-    VOTING_CLOSED = "voting_closed", "Đóng bỏ phiếu"
-    CONCLUDED = "concluded", "Chốt kết quả bình xét"
-    PROPOSALS_SENT = "proposals_sent", "Gửi đề nghị khen thưởng"
+    SET_UP = "set_up", gettext_lazy("Set up the emulation year")
+    LAUNCHED = "launched", gettext_lazy("Launch the emulation movement")
+    REGISTERED = "registered", gettext_lazy("Register for emulation")
+    PACT_SIGNED = "pact_signed", gettext_lazy("Sign the emulation pact")
+    SCORING = "scoring", gettext_lazy("Self-scoring of the year")
+    APPRAISAL = "appraisal", gettext_lazy("Score appraisal")
+    SCORES_LOCKED = "scores_locked", gettext_lazy("Lock the scores")
+    REVIEW_MEETING = "review_meeting", gettext_lazy("Review meeting")
+    VOTING_OPEN = "voting_open", gettext_lazy("Open voting")
+    VOTING_CLOSED = "voting_closed", gettext_lazy("Close voting")
+    CONCLUDED = "concluded", gettext_lazy("Conclude the review results")
+    PROPOSALS_SENT = "proposals_sent", gettext_lazy("Send commendation proposals")
 
 
 class StepState(models.TextChoices):
-    DONE = "done", "Đã xong"
-    CURRENT = "current", "Đang chờ"
-    SKIPPED = "skipped", "Không sử dụng"
-    TODO = "todo", "Chưa đến"
+    DONE = "done", gettext_lazy("Done")
+    CURRENT = "current", gettext_lazy("Waiting")
+    SKIPPED = "skipped", gettext_lazy("Not used")
+    TODO = "todo", gettext_lazy("Not yet")
 
 
 @dataclass(frozen=True)
@@ -55,7 +58,7 @@ class Step:
 
     @property
     def label(self) -> str:
-        return self.stage.label
+        return str(self.stage.label)
 
     @property
     def next_act(self) -> str:
@@ -119,16 +122,16 @@ def _states(facts: list[_Fact], *, reported: bool) -> list[Step]:
             state, current_given = StepState.CURRENT, True
         detail = fact.detail
         if state == StepState.SKIPPED and reported and i < concluded and fact.used and not fact.started:
-            detail = "Không có trong hồ sơ báo cáo (năm chốt theo hồ sơ)."
+            detail = _("Not in the reported records (the year was concluded as reported).")
         steps.append(Step(fact.stage, state, detail, fact.actor, fact.action))
     return steps
 
 
-BOARD, UNITS, CHAIR = "Ban Thi đua – Khen thưởng", "Đơn vị thành viên", "Chủ trì hội nghị"
+UNITS, CHAIR = gettext_lazy("Member units"), gettext_lazy("Meeting chair")
 
 
 def _lead(cy: ClusterYear) -> str:
-    return f"{cy.cluster.word} trưởng"
+    return _("Block head") if cy.cluster.kind == Cluster.Kind.KHOI else _("Cluster head")
 
 
 def _start(cy: ClusterYear) -> list[_Fact]:
@@ -136,43 +139,61 @@ def _start(cy: ClusterYear) -> list[_Fact]:
     registered = Registration.objects.filter(cluster_year=cy).count()
     signed = Signing.objects.filter(cluster_year=cy).count()
     launch = Launch.objects.filter(cluster_year=cy).first()
-    setup_detail = f"{members} đơn vị thành viên; cụm trưởng {'đã' if cy.head_id else 'chưa'} ghi nhận."
+    if cy.head_id:
+        setup_detail = ngettext(
+            "{count} member unit; cluster head recorded.",
+            "{count} member units; cluster head recorded.",
+            members,
+        )
+    else:
+        setup_detail = ngettext(
+            "{count} member unit; cluster head not yet recorded.",
+            "{count} member units; cluster head not yet recorded.",
+            members,
+        )
     return [
         _Fact(
             YearStage.SET_UP,
             members > 0 and cy.head_id is not None,
             members > 0,
-            setup_detail,
-            f"{BOARD} hoặc {_lead(cy).lower()}",
-            f"ghi đơn vị thành viên và cụm trưởng tại {where.edit_step(year, where.STEP_ROSTER)} "
-            f"và bước «{where.STEP_LEADERSHIP}»",
+            setup_detail.format(count=members),
+            _("Emulation and Commendation Board or {head}").format(head=_lead(cy).lower()),
+            _("record the member units and the cluster head on {page} and step “{step}”").format(
+                page=where.edit_step(year, where.STEP_ROSTER), step=where.STEP_LEADERSHIP
+            ),
             optional=False,
         ),
         _Fact(
             YearStage.LAUNCHED,
             launch is not None,
             launch is not None,
-            f"Văn bản số {launch.document_number} ngày {launch.date:%d/%m/%Y}."
+            _("Document no. {number} of {date}.").format(
+                number=launch.document_number, date=f"{launch.date:%d/%m/%Y}"
+            )
             if launch
-            else "Chưa ghi nhận.",
+            else _("Not yet recorded."),
             _lead(cy),
-            f"ghi phát động thi đua tại {where.pact_page(year)}",
+            _("record the launch on {page}").format(page=where.pact_page(year)),
         ),
         _Fact(
             YearStage.REGISTERED,
             members > 0 and registered >= members,
             registered > 0,
-            f"{registered}/{members} đơn vị đã đăng ký.",
-            UNITS,
-            f"đăng ký chỉ tiêu, danh hiệu tại {where.pact_page(year)}",
+            ngettext("{done}/{total} unit registered.", "{done}/{total} units registered.", members).format(
+                done=registered, total=members
+            ),
+            str(UNITS),
+            _("register targets and titles on {page}").format(page=where.pact_page(year)),
         ),
         _Fact(
             YearStage.PACT_SIGNED,
             members > 0 and signed >= members,
             signed > 0,
-            f"{signed}/{members} đơn vị đã ký.",
+            ngettext("{done}/{total} unit signed.", "{done}/{total} units signed.", members).format(
+                done=signed, total=members
+            ),
             _lead(cy),
-            f"ghi các đơn vị ký giao ước tại {where.pact_page(year)}",
+            _("record the units that signed the pact on {page}").format(page=where.pact_page(year)),
         ),
     ]
 
@@ -182,22 +203,31 @@ def _scoring(cy: ClusterYear) -> list[_Fact]:
     needed = cy.method == Method.SCORE  # the score method cannot do without; the others may
     at = where.score_page(year)
     if p.reported:
-        reported = "Điểm theo hồ sơ báo cáo của năm (không có bảng chấm điểm)."
+        reported = _("Scores as reported for the year (no score table).")
+        score_self = _("score themselves on {page}").format(page=at)
+        appraise = _("appraise the scores on {page}").format(page=at)
+        lock = _("lock the scores on {page}").format(page=at)
         return [
-            _Fact(YearStage.SCORING, False, False, reported, UNITS, f"tự chấm điểm tại {at}", used=False),
-            _Fact(YearStage.APPRAISAL, False, False, reported, lead, f"thẩm định điểm tại {at}", used=False),
-            _Fact(YearStage.SCORES_LOCKED, True, True, reported, lead, f"khóa điểm tại {at}"),
+            _Fact(YearStage.SCORING, False, False, reported, str(UNITS), score_self, used=False),
+            _Fact(YearStage.APPRAISAL, False, False, reported, lead, appraise, used=False),
+            _Fact(YearStage.SCORES_LOCKED, True, True, reported, lead, lock),
         ]
-    scoring_action = f"tự chấm điểm và nộp tại {at}" if p.has_sheet else f"lập bảng chấm điểm tại {at}"
+    scoring_action = (
+        _("score themselves and submit on {page}") if p.has_sheet else _("set up the score table on {page}")
+    ).format(page=at)
     return [
         _Fact(
             YearStage.SCORING,
             p.has_sheet and p.members > 0 and p.submitted >= p.members,
             p.has_sheet,
-            f"{p.submitted}/{p.members} đơn vị đã nộp hoặc được xử lý thay."
+            ngettext(
+                "{done}/{total} unit submitted or handled on its behalf.",
+                "{done}/{total} units submitted or handled on their behalf.",
+                p.members,
+            ).format(done=p.submitted, total=p.members)
             if p.has_sheet
-            else "Chưa có bảng.",
-            UNITS if p.has_sheet else lead,
+            else _("No table yet."),
+            str(UNITS) if p.has_sheet else lead,
             scoring_action,
             optional=not needed,
         ),
@@ -205,18 +235,25 @@ def _scoring(cy: ClusterYear) -> list[_Fact]:
             YearStage.APPRAISAL,
             p.has_sheet and p.members > 0 and p.appraised >= p.members,
             p.appraised > 0,
-            f"{p.appraised}/{p.members} đơn vị đã thẩm định." if p.has_sheet else "Chưa có bảng.",
+            ngettext("{done}/{total} unit appraised.", "{done}/{total} units appraised.", p.members).format(
+                done=p.appraised, total=p.members
+            )
+            if p.has_sheet
+            else _("No table yet."),
             lead,
-            f"thẩm định điểm (đơn vị không nộp: chấm thay kèm lý do hoặc ghi «không nộp») tại {at}",
+            _(
+                "appraise the scores (a unit that did not submit: score on its behalf with a reason, or "
+                "record “did not submit”) on {page}"
+            ).format(page=at),
             optional=not needed,
         ),
         _Fact(
             YearStage.SCORES_LOCKED,
             p.locked,
             p.locked,
-            "Điểm đã khóa." if p.locked else "Chưa khóa.",
+            _("Scores locked.") if p.locked else _("Not locked yet."),
             lead,
-            f"khóa điểm tại {at}",
+            _("lock the scores on {page}").format(page=at),
             optional=not needed,
         ),
     ]
@@ -239,12 +276,13 @@ def _meeting(cy: ClusterYear, review: Review | None) -> list[_Fact]:
             YearStage.REVIEW_MEETING,
             not missing,
             review is not None and len(missing) < 4,
-            "Đã ghi đủ ngày, địa điểm, chủ trì, thư ký."
+            _("Date, venue, chair and secretary all recorded.")
             if not missing
-            else f"Còn thiếu: {', '.join(missing)}.",
+            else _("Missing: {facts}.").format(facts=", ".join(missing)),
             _lead(cy),
-            f"ghi thông tin hội nghị (ngày họp, địa điểm, chủ trì, thư ký) tại "
-            f"{where.edit_step(year, where.STEP_MEETING)}",
+            _("record the meeting's details (date, venue, chair, secretary) on {page}").format(
+                page=where.edit_step(year, where.STEP_MEETING)
+            ),
             optional=False,
         ),
         _Fact(
@@ -252,8 +290,10 @@ def _meeting(cy: ClusterYear, review: Review | None) -> list[_Fact]:
             voting in ("open", "closed"),
             voting in ("open", "closed"),
             label or _no_vote(cy, imported, agreed),
-            CHAIR,
-            f"ghi đơn vị dự họp, cấp mã phiếu và mở bỏ phiếu tại {where.chair_page(year)}",
+            str(CHAIR),
+            _("record the units present, issue ballot codes and open voting on {page}").format(
+                page=where.chair_page(year)
+            ),
             optional=False,
             used=ballot or voting in ("open", "closed"),
         ),
@@ -262,8 +302,8 @@ def _meeting(cy: ClusterYear, review: Review | None) -> list[_Fact]:
             voting == "closed",
             voting == "closed",
             label or _no_vote(cy, imported, agreed),
-            CHAIR,
-            f"đóng bỏ phiếu tại {where.chair_page(year)}",
+            str(CHAIR),
+            _("close voting on {page}").format(page=where.chair_page(year)),
             optional=False,
             used=ballot or voting in ("open", "closed"),
         ),
@@ -272,8 +312,10 @@ def _meeting(cy: ClusterYear, review: Review | None) -> list[_Fact]:
             concluded,
             concluded,
             _conclusion_detail(review),
-            CHAIR,
-            f"chốt kết quả tại {where.chair_page(year)} hoặc {where.edit_step(year, where.STEP_OVERVIEW)}",
+            str(CHAIR),
+            _("conclude the results on {page} or {other_page}").format(
+                page=where.chair_page(year), other_page=where.edit_step(year, where.STEP_OVERVIEW)
+            ),
             optional=False,
         ),
     ]
@@ -281,19 +323,23 @@ def _meeting(cy: ClusterYear, review: Review | None) -> list[_Fact]:
 
 def _no_vote(cy: ClusterYear, imported: bool, agreed: bool) -> str:
     if imported:
-        return "Phiếu bầu theo hồ sơ báo cáo."
+        return _("Ballots as reported.")
     if agreed:
-        return "Kết quả do hội nghị thống nhất, không bỏ phiếu trên hệ thống."
+        return _("Results agreed by the meeting, no vote in the system.")
     if cy.method != Method.BALLOT:
-        return f"Năm bình xét theo hình thức {Method(cy.method).label.lower()}: không bỏ phiếu kín."
-    return "Chưa mở bỏ phiếu."
+        return _("The year is reviewed by {method}: no secret ballot.").format(
+            method=Method(cy.method).label.lower()
+        )
+    return _("Voting not opened yet.")
 
 
 def _conclusion_detail(review: Review | None) -> str:
     if review is None or review.concluded_at is None:
-        return "Chưa chốt."
-    how = "theo hồ sơ báo cáo" if review.reported else "tại hội nghị"
-    return f"Đã chốt {how} lúc {timezone.localtime(review.concluded_at):%d/%m/%Y %H:%M}."
+        return _("Not concluded yet.")
+    at = f"{timezone.localtime(review.concluded_at):%d/%m/%Y %H:%M}"
+    if review.reported:
+        return _("Concluded as reported at {time}.").format(time=at)
+    return _("Concluded at the meeting at {time}.").format(time=at)
 
 
 def _proposals(cy: ClusterYear, review: Review | None) -> _Fact:
@@ -308,13 +354,19 @@ def _proposals(cy: ClusterYear, review: Review | None) -> _Fact:
         concluded and proposed > 0 and sent >= proposed,
         received.exists(),
         _proposals_detail(concluded, proposed, sent),
-        f"{BOARD} và {_lead(cy).lower()}",
-        f"lập hồ sơ từ kết quả bình xét và gửi tại {where.proposals_page(cy.year)}",
+        _("Emulation and Commendation Board and {head}").format(head=_lead(cy).lower()),
+        _("prepare the dossiers from the review results and send them on {page}").format(
+            page=where.proposals_page(cy.year)
+        ),
         used=not concluded or proposed > 0,
     )
 
 
 def _proposals_detail(concluded: bool, proposed: int, sent: int) -> str:
     if not concluded:
-        return "Sau khi chốt kết quả bình xét."
-    return f"{sent}/{proposed} đề nghị đã gửi." if proposed else "Hội nghị không đề nghị đơn vị nào."
+        return _("After the review results are concluded.")
+    if not proposed:
+        return _("The meeting proposed no unit.")
+    return ngettext("{done}/{total} proposal sent.", "{done}/{total} proposals sent.", proposed).format(
+        done=sent, total=proposed
+    )

@@ -8,6 +8,7 @@ from pathlib import PurePosixPath
 
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
+from django.utils.translation import gettext as _
 
 MAX_BYTES = 10 * 1024 * 1024
 
@@ -41,18 +42,23 @@ def check_upload(upload: UploadedFile) -> None:
     name = upload.name or ""
     suffix = PurePosixPath(name).suffix.lower()
     if suffix not in KINDS:
-        raise ValidationError(f"Tệp “{name}”: chỉ nhận tệp {ACCEPTED}.")
+        raise ValidationError(
+            _("File “{name}”: only {types} files are accepted.").format(name=name, types=ACCEPTED)
+        )
     if upload.size is None or upload.size > MAX_BYTES:
-        raise ValidationError(f"Tệp “{name}” vượt quá 10 MB.")
+        raise ValidationError(_("File “{name}” is larger than 10 MB.").format(name=name))
     if upload.size == 0:
-        raise ValidationError(f"Tệp “{name}” rỗng.")
-    magic, member, _ = KINDS[suffix]
+        raise ValidationError(_("File “{name}” is empty.").format(name=name))
+    magic, member, _mime = KINDS[suffix]
     upload.seek(0)
     head = upload.read(len(magic))
     upload.seek(0)
     if head != magic or (member and not _zip_holds(upload, member)):
         raise ValidationError(
-            f"Tệp “{name}”: nội dung không phải tệp {suffix[1:].upper()} (đuôi tệp không khớp nội dung)."
+            _(
+                "File “{name}”: the content is not a {kind} file (the file extension does not match the "
+                "content)."
+            ).format(name=name, kind=suffix[1:].upper())
         )
 
 

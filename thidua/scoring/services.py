@@ -19,6 +19,8 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from thidua.core.audit import Actor, record
 from thidua.core.numbers import plain
@@ -29,7 +31,10 @@ from thidua.scoring.models import Criterion, Evidence, ItemScore, ScoreSheet, Un
 from thidua.scoring.totals import unit_totals
 
 User = AbstractBaseUser
-_ABSENT = "{unit}: cụm trưởng đã chấm thay hoặc ghi đơn vị không nộp; không tự chấm được nữa."
+_ABSENT = gettext_lazy(
+    "{unit}: the cluster head has scored on its behalf or recorded that it did not submit; it can no longer "
+    "score itself."
+)
 
 
 @dataclass(frozen=True)
@@ -44,8 +49,10 @@ def _refuse_if_concluded(cluster_year_id: int) -> None:
     # Through the year's own relation: the review app reads this one (scoring.queries), not the reverse.
     if ClusterYear.objects.filter(pk=cluster_year_id, review__concluded_at__isnull=False).exists():
         raise ValidationError(
-            "Kết quả bình xét năm này đã chốt: điểm không sửa được nữa; mở lại kết quả bình xét "
-            "(kèm lý do) tại trang «Nhập dữ liệu năm» của năm đó trước.",
+            _(
+                "This year's review results are concluded: the scores can no longer be changed; first reopen "
+                "the review results (with a reason) on that year's “Enter data” page."
+            ),
             code="concluded",
         )
 
@@ -56,7 +63,9 @@ def _locked_sheet(sheet_id: int) -> ScoreSheet:
     sheet = ScoreSheet.objects.select_for_update().select_related("cluster_year").get(pk=sheet_id)
     _refuse_if_concluded(sheet.cluster_year_id)
     if sheet.locked:
-        raise ValidationError("Điểm năm này đã khóa: muốn sửa phải mở lại (kèm lý do).", code="locked")
+        raise ValidationError(
+            _("This year's scores are locked: to change them, reopen them (with a reason)."), code="locked"
+        )
     return sheet
 
 
@@ -74,11 +83,11 @@ def _open_to_unit(unit_score: UnitScore, submitted: str) -> UnitScore:
 
 def create_sheet(cluster_year: ClusterYear, *, scale: Decimal, by: User) -> ScoreSheet:
     if scale <= 0:
-        raise ValidationError("Thang điểm phải lớn hơn 0.")
+        raise ValidationError(_("The scale must be greater than 0."))
     with transaction.atomic():
         _refuse_if_concluded(cluster_year.pk)
         if ScoreSheet.objects.filter(cluster_year=cluster_year).exists():
-            raise ValidationError(f"Năm {cluster_year.year} đã có bảng chấm điểm.")
+            raise ValidationError(_("{year} already has a score table.").format(year=cluster_year.year))
         sheet = ScoreSheet.objects.create(cluster_year=cluster_year, scale=scale)
         record(by, "scoring.sheet_create", sheet, scale=str(scale))
     return sheet
@@ -94,7 +103,7 @@ def copy_previous_sheet(cluster_year: ClusterYear, *, by: User) -> ScoreSheet:
         .first()
     )
     if previous is None:
-        raise ValidationError("Các năm trước của cụm chưa có bảng chấm điểm để sao chép.")
+        raise ValidationError(_("The cluster's earlier years have no score table to copy."))
     with transaction.atomic():
         sheet = create_sheet(cluster_year, scale=previous.scale, by=by)
         Criterion.objects.bulk_create(
@@ -117,22 +126,25 @@ def add_criterion(
 ) -> Criterion:
     group, name = group.strip(), name.strip()
     if not group or not name:
-        raise ValidationError("Cần ghi nhóm tiêu chí và nội dung tiêu chí.")
+        raise ValidationError(_("The criterion group and the criterion text are required."))
     if kind not in Criterion.Kind.values:
-        raise ValidationError("Loại tiêu chí không hợp lệ.")
+        raise ValidationError(_("Invalid criterion type."))
     if max_points <= 0:
-        raise ValidationError("Điểm tối đa của tiêu chí phải lớn hơn 0.")
+        raise ValidationError(_("The criterion's maximum points must be greater than 0."))
     with transaction.atomic():
         sheet = _locked_sheet(sheet.pk)
         if sheet.unit_scores.filter(submitted_at__isnull=False).exists():
-            raise ValidationError("Đã có đơn vị nộp điểm tự chấm: không sửa bảng tiêu chí được nữa.")
+            raise ValidationError(
+                _("A unit has already submitted its self-score: the criteria can no longer be changed.")
+            )
         criteria = list(sheet.criteria.all())
         if kind == Criterion.Kind.STANDARD:
             standard = sum((c.max_points for c in criteria if c.kind == Criterion.Kind.STANDARD), Decimal(0))
             if standard + max_points > sheet.scale:
                 raise ValidationError(
-                    f"Tổng điểm tối đa các tiêu chí ({plain(standard + max_points)}) "
-                    f"vượt thang điểm {plain(sheet.scale)}."
+                    _("The criteria's total maximum points ({total}) exceed the scale of {scale}.").format(
+                        total=plain(standard + max_points), scale=plain(sheet.scale)
+                    )
                 )
         position = max((c.position for c in criteria), default=0) + 1
         criterion = Criterion.objects.create(
@@ -145,8 +157,12 @@ def add_criterion(
 def unit_score_for(sheet: ScoreSheet, unit: Unit) -> UnitScore:
     """The unit's score sheet for the year, with one row per criterion (created on first use)."""
     if not Membership.objects.filter(cluster_year_id=sheet.cluster_year_id, unit=unit).exists():
-        raise ValidationError(f"{unit.display_name} không là thành viên năm {sheet.cluster_year.year}.")
-    unit_score, _ = UnitScore.objects.get_or_create(sheet=sheet, unit=unit)
+        raise ValidationError(
+            _("{unit} is not a member in {year}.").format(
+                unit=unit.display_name, year=sheet.cluster_year.year
+            )
+        )
+    unit_score, _created = UnitScore.objects.get_or_create(sheet=sheet, unit=unit)
     have = set(unit_score.items.values_list("criterion_id", flat=True))
     ItemScore.objects.bulk_create(
         ItemScore(unit_score=unit_score, criterion=c) for c in sheet.criteria.all() if c.pk not in have
@@ -156,9 +172,11 @@ def unit_score_for(sheet: ScoreSheet, unit: Unit) -> UnitScore:
 
 def _points_problem(criterion: Criterion, points: Decimal) -> str | None:
     if points < 0:
-        return f"“{criterion.name}”: điểm không được âm."
+        return _("“{criterion}”: points cannot be negative.").format(criterion=criterion.name)
     if points > criterion.max_points:
-        return f"“{criterion.name}”: {plain(points)} điểm vượt điểm tối đa {plain(criterion.max_points)}."
+        return _("“{criterion}”: {points} points exceed the maximum of {max}.").format(
+            criterion=criterion.name, points=plain(points), max=plain(criterion.max_points)
+        )
     return None
 
 
@@ -176,7 +194,9 @@ def _items_for_update(unit_score: UnitScore) -> dict[int, ItemScore]:
 def save_self_scores(unit_score: UnitScore, entries: Mapping[int, Entry], *, by: User) -> None:
     """The unit's points and notes per criterion id; all or nothing."""
     with transaction.atomic():
-        unit_score = _open_to_unit(unit_score, "Đơn vị đã nộp điểm tự chấm: không sửa được nữa.")
+        unit_score = _open_to_unit(
+            unit_score, _("The unit has submitted its self-score: it can no longer be changed.")
+        )
         items = _items_for_update(unit_score)
         problems: dict[str, list[str]] = {}
         for criterion_id, entry in entries.items():
@@ -193,7 +213,9 @@ def save_self_scores(unit_score: UnitScore, entries: Mapping[int, Entry], *, by:
 def add_evidence(item: ItemScore, upload: UploadedFile, *, by: User) -> Evidence:
     check_upload(upload)
     with transaction.atomic():
-        _open_to_unit(item.unit_score, "Đơn vị đã nộp điểm tự chấm: không thêm minh chứng được nữa.")
+        _open_to_unit(
+            item.unit_score, _("The unit has submitted its self-score: no more evidence can be added.")
+        )
         assert upload.name is not None and upload.size is not None  # check_upload refused nameless files
         evidence = Evidence.objects.create(
             item=item,
@@ -208,10 +230,12 @@ def add_evidence(item: ItemScore, upload: UploadedFile, *, by: User) -> Evidence
 
 def submit(unit_score: UnitScore, *, by: User) -> None:
     with transaction.atomic():
-        unit_score = _open_to_unit(unit_score, "Đơn vị đã nộp điểm tự chấm.")
+        unit_score = _open_to_unit(unit_score, _("The unit has submitted its self-score."))
         missing = [i.criterion.name for i in _items_for_update(unit_score).values() if i.self_points is None]
         if missing:
-            raise ValidationError("Chưa tự chấm tiêu chí: " + "; ".join(missing) + ".")
+            raise ValidationError(
+                _("Criteria not yet self-scored: {criteria}.").format(criteria="; ".join(missing))
+            )
         unit_score.submitted_at = timezone.now()
         unit_score.save(update_fields=["submitted_at"])
         record(by, "scoring.submit", unit_score, self_total=str(unit_totals(unit_score).self_total))
@@ -219,10 +243,12 @@ def submit(unit_score: UnitScore, *, by: User) -> None:
 
 def _appraisal_problem(item: ItemScore, entry: Entry) -> str | None:
     if entry.points is None:
-        return f"“{item.criterion.name}”: cần ghi điểm thẩm định."
+        return _("“{criterion}”: the appraised points are required.").format(criterion=item.criterion.name)
     problem = _points_problem(item.criterion, entry.points)
     if problem is None and entry.points != item.self_points and not entry.text.strip():
-        return f"“{item.criterion.name}”: điểm thẩm định khác điểm tự chấm, cần ghi lý do."
+        return _(
+            "“{criterion}”: the appraised points differ from the self-score; a reason is required."
+        ).format(criterion=item.criterion.name)
     return problem
 
 
@@ -248,7 +274,9 @@ def appraise(unit_score: UnitScore, entries: Mapping[int, Entry], *, by: User) -
         _locked_sheet(unit_score.sheet_id)
         unit_score = UnitScore.objects.select_for_update().get(pk=unit_score.pk)
         if unit_score.submitted_at is None:
-            raise ValidationError(f"{unit_score.unit.display_name} chưa nộp điểm tự chấm.")
+            raise ValidationError(
+                _("{unit} has not submitted its self-score.").format(unit=unit_score.unit.display_name)
+            )
         _write_appraisal(unit_score, entries)
         unit_score.save(update_fields=["appraised_at"])
         totals = unit_totals(unit_score)
@@ -261,13 +289,17 @@ def _unsubmitted_for_update(unit_score: UnitScore, reason: str) -> UnitScore:
     unit_score = UnitScore.objects.select_for_update().select_related("unit").get(pk=unit_score.pk)
     if unit_score.submitted_at is not None:
         raise ValidationError(
-            f"{unit_score.unit.display_name} đã nộp điểm tự chấm: thẩm định điểm của đơn vị.",
+            _("{unit} has submitted its self-score: appraise the unit's scores.").format(
+                unit=unit_score.unit.display_name
+            ),
             code="submitted",
         )
     if not reason.strip():
         raise ValidationError(
-            f"Cần ghi lý do cụm trưởng làm thay {unit_score.unit.display_name} (ví dụ: đơn vị không nộp "
-            "đúng hạn dù đã được nhắc).",
+            _(
+                "A reason is required for the cluster head acting for {unit} (for example: the unit did not "
+                "submit on time despite reminders)."
+            ).format(unit=unit_score.unit.display_name),
             code="reason",
         )
     return unit_score
@@ -328,13 +360,16 @@ def lock(sheet: ScoreSheet, *, by: User) -> dict[str, Decimal]:
                 scores[membership.unit.code] = total
                 membership.score = total
         if not sheet.criteria.exists():
-            raise ValidationError("Bảng chấm điểm chưa có tiêu chí: thêm tiêu chí trước khi khóa điểm.")
+            raise ValidationError(
+                _("The score table has no criteria: add criteria before locking the scores.")
+            )
         if waiting:
             raise ValidationError(
-                "Chưa thẩm định xong điểm của: "
-                + "; ".join(waiting)
-                + ". Thẩm định điểm đơn vị đã nộp; đơn vị không nộp thì cụm trưởng chấm thay (kèm lý do) "
-                "hoặc ghi «không nộp» tại trang của đơn vị trong bảng chấm điểm.",
+                _(
+                    "Scores not yet fully appraised for: {units}. Appraise the units that submitted; for a "
+                    "unit that did not, the cluster head scores on its behalf (with a reason) or records "
+                    "“did not submit” on the unit's page of the score table."
+                ).format(units="; ".join(waiting)),
                 code="waiting",
             )
         Membership.objects.bulk_update(memberships, ["score"])
@@ -348,12 +383,12 @@ def reopen(sheet: ScoreSheet, *, reason: str, by: User) -> None:
     """Unlock for corrections; the members' scores stay as locked until the next lock rewrites them."""
     reason = reason.strip()
     if not reason:
-        raise ValidationError("Cần ghi lý do mở lại điểm đã khóa.")
+        raise ValidationError(_("A reason for reopening the locked scores is required."))
     with transaction.atomic():
         sheet = ScoreSheet.objects.select_for_update().get(pk=sheet.pk)
         _refuse_if_concluded(sheet.cluster_year_id)
         if not sheet.locked:
-            raise ValidationError("Điểm năm này chưa khóa.")
+            raise ValidationError(_("This year's scores are not locked."))
         sheet.locked_at, sheet.locked_by = None, None
         sheet.save(update_fields=["locked_at", "locked_by"])
         record(by, "scoring.reopen", sheet, reason=reason)
@@ -369,7 +404,9 @@ def record_reported_scores(
         _refuse_if_concluded(cluster_year.pk)
         if ScoreSheet.objects.filter(cluster_year=cluster_year).exists():
             raise ValidationError(
-                f"Năm {cluster_year.year} có bảng chấm điểm: điểm chỉ ghi qua thẩm định và khóa điểm.",
+                _("{year} has a score table: scores are recorded only through appraisal and locking.").format(
+                    year=cluster_year.year
+                ),
                 code="has_sheet",
             )
         rows = {
@@ -377,10 +414,14 @@ def record_reported_scores(
         }
         strangers = [unit.display_name for unit in scores if unit.pk not in rows]
         if strangers:
-            raise ValidationError(f"Không phải đơn vị thành viên: {', '.join(strangers)}.", code="not_member")
+            raise ValidationError(
+                _("Not member units: {names}.").format(names=", ".join(strangers)), code="not_member"
+            )
         negative = [unit.display_name for unit, score in scores.items() if score is not None and score < 0]
         if negative:
-            raise ValidationError(f"Điểm không được âm: {', '.join(negative)}.", code="negative")
+            raise ValidationError(
+                _("Scores cannot be negative: {units}.").format(units=", ".join(negative)), code="negative"
+            )
         for row in rows.values():
             row.score = next((s for u, s in scores.items() if u.pk == row.unit_id), None)
         Membership.objects.bulk_update(rows.values(), ["score"])

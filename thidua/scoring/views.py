@@ -14,6 +14,8 @@ from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.defaultfilters import floatformat
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from thidua.accounts.rules import (
@@ -38,7 +40,9 @@ def _points(value: str, label: str) -> Decimal | None:
     try:
         return _POINTS.clean(value.strip())  # type: ignore[no-any-return]
     except ValidationError:
-        raise ValidationError(f"“{label}”: “{value}” không phải số điểm hợp lệ.") from None
+        raise ValidationError(
+            _("“{label}”: “{value}” is not a valid number of points.").format(label=label, value=value)
+        ) from None
 
 
 def _get_sheet(cluster_year: ClusterYear) -> ScoreSheet:
@@ -50,7 +54,7 @@ def _get_unit_score(request: HttpRequest, sheet: ScoreSheet, unit_id: int) -> tu
     unit = get_object_or_404(Unit, pk=unit_id, memberships__cluster_year_id=sheet.cluster_year_id)
     officer = unit.pk in officer_unit_ids(request.user)
     if not officer and not can_manage_cluster_year(request.user, sheet.cluster_year):
-        raise Http404("Không tìm thấy.")
+        raise Http404(_("Not found."))
     return services.unit_score_for(sheet, unit), officer
 
 
@@ -104,9 +108,9 @@ def sheet_create(request: HttpRequest, cluster_id: int, year: int) -> HttpRespon
         if request.POST.get("copy"):
             services.copy_previous_sheet(cluster_year, by=request.user)  # type: ignore[arg-type]
         else:
-            scale = _points(request.POST.get("scale", ""), "Thang điểm")
+            scale = _points(request.POST.get("scale", ""), _("Scale"))
             if scale is None:
-                raise ValidationError("Cần ghi thang điểm (ví dụ 100 hoặc 1.000).")
+                raise ValidationError(_("The scale is required (for example 100 or 1,000)."))
             services.create_sheet(cluster_year, scale=scale, by=request.user)  # type: ignore[arg-type]
     except ValidationError as error:
         show_refusal(request, error)
@@ -122,9 +126,9 @@ def criterion_add(request: HttpRequest, cluster_id: int, year: int) -> HttpRespo
     found = _get_sheet(cluster_year)
     data = request.POST
     try:
-        max_points = _points(data.get("max_points", ""), "Điểm tối đa")
+        max_points = _points(data.get("max_points", ""), _("Maximum points"))
         if max_points is None:
-            raise ValidationError("Cần ghi điểm tối đa của tiêu chí.")
+            raise ValidationError(_("The criterion's maximum points are required."))
         services.add_criterion(
             found,
             group=data.get("group", ""),
@@ -146,7 +150,9 @@ def lock(request: HttpRequest, cluster_id: int, year: int) -> HttpResponse:
     manage_or_404(request.user, cluster_year)
     try:
         services.lock(_get_sheet(cluster_year), by=request.user)  # type: ignore[arg-type]
-        messages.success(request, "Đã khóa điểm: điểm thẩm định đã ghi vào danh sách thành viên.")
+        messages.success(
+            request, _("Scores locked: the appraised scores are written to the list of members.")
+        )
     except ValidationError as error:
         show_refusal(request, error)
     return _back(cluster_year)
@@ -160,7 +166,7 @@ def reopen(request: HttpRequest, cluster_id: int, year: int) -> HttpResponse:
     try:
         reason = request.POST.get("reason", "")
         services.reopen(_get_sheet(cluster_year), reason=reason, by=request.user)  # type: ignore[arg-type]
-        messages.success(request, "Đã mở lại điểm để sửa.")
+        messages.success(request, _("Scores reopened for changes."))
     except ValidationError as error:
         show_refusal(request, error)
     return _back(cluster_year)
@@ -285,9 +291,11 @@ def _score_rows(request: HttpRequest, unit_score: UnitScore, action: str, by: An
 
 
 ROW_ACTIONS = {
-    "tu-cham": "Đã lưu điểm tự chấm.",
-    "tham-dinh": "Đã lưu điểm thẩm định.",
-    "cham-thay": "Đã lưu điểm cụm trưởng chấm thay, kèm lý do.",
+    "tu-cham": gettext_lazy("Self-scores saved."),
+    "tham-dinh": gettext_lazy("Appraised scores saved."),
+    "cham-thay": gettext_lazy(
+        "Scores given by the cluster head on the unit's behalf saved, with the reason."
+    ),
 }
 
 
@@ -304,24 +312,29 @@ def unit_action(request: HttpRequest, cluster_id: int, year: int, unit_id: int, 
     if lead_act:
         manage_or_404(request.user, cluster_year)
     elif not officer or action not in ("tu-cham", "minh-chung", "nop"):
-        raise Http404("Không tìm thấy.")
+        raise Http404(_("Not found."))
     try:
         if action in ROW_ACTIONS:
             _score_rows(request, unit_score, action, by)
             messages.success(request, ROW_ACTIONS[action])
         elif action == "khong-nop":
             services.mark_not_submitted(unit_score, reason=request.POST.get("absence_reason", ""), by=by)
-            messages.success(request, f"Đã ghi {unit_score.unit.display_name} không nộp điểm, kèm lý do.")
+            messages.success(
+                request,
+                _("Recorded that {unit} did not submit its scores, with the reason.").format(
+                    unit=unit_score.unit.display_name
+                ),
+            )
         elif action == "minh-chung":
             item = get_object_or_404(unit_score.items, criterion_id=request.POST.get("criterion"))
             upload = request.FILES.get("file")
             if upload is None:
-                raise ValidationError("Chưa chọn tệp minh chứng.")
+                raise ValidationError(_("No evidence file chosen."))
             services.add_evidence(item, upload, by=by)
-            messages.success(request, f"Đã tải lên minh chứng “{upload.name}”.")
+            messages.success(request, _("Evidence “{name}” uploaded.").format(name=upload.name))
         else:
             services.submit(unit_score, by=by)
-            messages.success(request, "Đã nộp điểm tự chấm.")
+            messages.success(request, _("Self-score submitted."))
     except ValidationError as error:
         if action not in (*ROW_ACTIONS, "khong-nop"):
             show_refusal(request, error)
