@@ -25,12 +25,25 @@ def _take_database_url(argv: list[str]) -> tuple[list[str], str | None]:
         if arg == "--database-url":
             url = next(args, None)
             if not url:
-                sys.exit("thidua: --database-url cần một địa chỉ cơ sở dữ liệu / needs a database URL")
+                sys.exit(f"thidua: --database-url {_needs_a_url()}")
         elif arg.startswith("--database-url="):
             url = arg.split("=", 1)[1]
         else:
             rest.append(arg)
     return rest, url
+
+
+def _needs_a_url() -> str:
+    """The refusal in Vietnamese and English; Django is set up for its translations (nothing touches a
+    database: the command stops here)."""
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "thidua.settings")
+    import django
+    from django.utils.translation import gettext_lazy as _
+
+    from thidua.awards.wording import vi_en
+
+    django.setup()
+    return "{} / {}".format(*vi_en(_("needs a database URL")))
 
 
 def main(argv: list[str] | None = None) -> None:

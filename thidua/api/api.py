@@ -6,12 +6,13 @@ an object outside it with 404, and calls the same functions as the commands: the
 `results_for`, the export the exchange file of `thidua export`, the verdicts those of `thidua eligibility`.
 """
 
-from typing import Any
+from typing import Any, cast
 
 from django.core.exceptions import ValidationError as Refused
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext, gettext_lazy, ngettext
 from ninja import NinjaAPI, Query, Schema
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.openapi.docs import Swagger
@@ -38,12 +39,23 @@ from thidua.registry.search import search_awards
 from thidua.review.models import Review
 from thidua.review.results import results_for
 
-NOT_FOUND = "Không tìm thấy (không có hoặc nằm ngoài phạm vi được xem của bạn)."
-UNAUTHENTICATED = (
-    "Cần xác thực: gửi mã truy cập trong tiêu đề «Authorization: Bearer <mã>» (cấp bằng `thidua api-token`) "
-    "hoặc đăng nhập trên trình duyệt."
+
+def _(message: str) -> str:
+    """gettext_lazy, typed as the str ninja declares for its texts (tags, summaries, the description): they
+    are said when the schema or an answer is rendered, in the request's language."""
+    return cast(str, gettext_lazy(message))
+
+
+NOT_FOUND = _("Not found (it does not exist or is outside what you may see).")
+UNAUTHENTICATED = _(
+    "Authentication needed: send an access token in the header 'Authorization: Bearer <token>' (issued by "
+    "`thidua api-token`) or log in in the browser."
 )
-CSRF_FAILED = "Yêu cầu từ trình duyệt thiếu mã CSRF (tiêu đề X-CSRFToken); dùng mã truy cập cho chương trình."
+CSRF_FAILED = _(
+    "The request from a browser lacks its CSRF token (header X-CSRFToken); programs use an access token."
+)
+CLUSTERS = _("Clusters and blocks")
+EXCHANGE_FILE = _("Exchange file")
 YAML_BODY = {
     "requestBody": {
         "required": True,
@@ -60,7 +72,7 @@ class Renderer(JSONRenderer):
 api = NinjaAPI(
     title="thidua API",
     version="1",
-    description="Dữ liệu thi đua, khen thưởng cho cổng thông tin tỉnh và cơ sở dữ liệu quốc gia.",
+    description=_("Emulation and commendation data for the provincial portal and the national database."),
     auth=AUTH,
     urls_namespace="api",
     renderer=Renderer(),
@@ -74,26 +86,26 @@ api = NinjaAPI(
 
 @api.exception_handler(AuthenticationError)
 def _unauthenticated(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
-    response = api.create_response(request, {"detail": UNAUTHENTICATED}, status=401)
+    response = api.create_response(request, {"detail": str(UNAUTHENTICATED)}, status=401)
     response["WWW-Authenticate"] = "Bearer"
     return response
 
 
 @api.exception_handler(Http404)
 def _not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
-    return api.create_response(request, {"detail": NOT_FOUND}, status=404)
+    return api.create_response(request, {"detail": str(NOT_FOUND)}, status=404)
 
 
 @api.exception_handler(HttpError)
 def _http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
     # ninja's own message for a failed CSRF check is English; ours are Vietnamese already.
-    detail = CSRF_FAILED if "CSRF" in str(exc) else str(exc)
+    detail = str(CSRF_FAILED) if "CSRF" in str(exc) else str(exc)
     return api.create_response(request, {"detail": detail}, status=exc.status_code)
 
 
 @api.exception_handler(ValidationError)
 def _invalid(request: HttpRequest, exc: ValidationError) -> HttpResponse:
-    body = {"detail": "Tham số không hợp lệ.", "errors": exc.errors}
+    body = {"detail": gettext("Invalid parameters."), "errors": exc.errors}
     return api.create_response(request, body, status=422)
 
 
@@ -109,7 +121,9 @@ def _get_cluster_year_for_user(request: HttpRequest, cluster_id: int, year: int)
     return get_object_or_404(scope, cluster_id=cluster_id, year=year)
 
 
-@api.get("/clusters", response=list[ClusterOut], tags=["Cụm, khối"], summary="Các cụm, khối được xem")
+@api.get(
+    "/clusters", response=list[ClusterOut], tags=[CLUSTERS], summary=_("The clusters and blocks you may see")
+)
 def clusters(request: HttpRequest) -> list[dict[str, Any]]:
     rows = visible_clusters(request.user).select_related("organizer").order_by("organizer__name", "code")
     return [
@@ -121,8 +135,8 @@ def clusters(request: HttpRequest) -> list[dict[str, Any]]:
 @api.get(
     "/clusters/{cluster_id}/years",
     response={200: list[ClusterYearOut], 404: Error},
-    tags=["Cụm, khối"],
-    summary="Các năm thi đua được xem của một cụm, khối",
+    tags=[CLUSTERS],
+    summary=_("The emulation years of a cluster or block you may see"),
 )
 def cluster_years(request: HttpRequest, cluster_id: int) -> list[dict[str, Any]]:
     cluster = _get_cluster_for_user(request, cluster_id)
@@ -152,8 +166,8 @@ def _year(cy: ClusterYear) -> dict[str, Any]:
 @api.get(
     "/clusters/{cluster_id}/years/{year}/results",
     response={200: dict[str, Any], 404: Error, 409: Error},
-    tags=["Cụm, khối"],
-    summary="Kết quả bình xét của một năm (results.json, FORMAT.md); 409 khi đang bỏ phiếu kín",
+    tags=[CLUSTERS],
+    summary=_("The review results of a year (results.json, FORMAT.md); 409 while a secret ballot is open"),
 )
 def year_results(request: HttpRequest, cluster_id: int, year: int) -> dict[str, Any]:
     try:
@@ -165,8 +179,8 @@ def year_results(request: HttpRequest, cluster_id: int, year: int) -> dict[str, 
 @api.get(
     "/clusters/{cluster_id}/export",
     response={200: str, 404: Error, 409: Error},
-    tags=["Tệp trao đổi"],
-    summary="Tệp trao đổi (YAML, FORMAT.md) của một cụm, khối",
+    tags=[EXCHANGE_FILE],
+    summary=_("The exchange file (YAML, FORMAT.md) of a cluster or block"),
     openapi_extra={"responses": {200: {"content": {"application/yaml": {"schema": {"type": "string"}}}}}},
 )
 def cluster_export(request: HttpRequest, cluster_id: int) -> HttpResponse:
@@ -174,7 +188,8 @@ def cluster_export(request: HttpRequest, cluster_id: int) -> HttpResponse:
     try:
         text = dump_exchange(export_cluster(cluster))
     except ExportImpossible as impossible:
-        raise HttpError(409, f"Không xuất được tệp trao đổi: {impossible.vi}.") from None
+        said = gettext("Cannot export the exchange file: {reason}.").format(reason=impossible.message)
+        raise HttpError(409, said) from None
     return HttpResponse(text.encode("utf-8"), content_type=YAML_MIME)
 
 
@@ -184,8 +199,8 @@ def cluster_export(request: HttpRequest, cluster_id: int) -> HttpResponse:
 @api.post(
     "/exchange",
     response={201: Imported, 403: Error, 404: Error, 409: Error, 422: FileErrors},
-    tags=["Tệp trao đổi"],
-    summary="Nhập một tệp trao đổi (cán bộ Ban Thi đua – Khen thưởng)",
+    tags=[EXCHANGE_FILE],
+    summary=_("Import an exchange file (board officers)"),
     openapi_extra=YAML_BODY,
 )
 def exchange_import(request: HttpRequest, replace: bool = False, accept_unit_changes: bool = False) -> Any:
@@ -195,32 +210,36 @@ def exchange_import(request: HttpRequest, replace: bool = False, accept_unit_cha
         raise Http404
     try:
         text = read_body(request)
-        data = parse_exchange(text, BODY_NAME)
+        data = parse_exchange(text, str(BODY_NAME))
     except ExchangeFileInvalid as invalid:
-        return api.create_response(request, bad_file("Tệp trao đổi", invalid.errors), status=422)
+        return api.create_response(request, bad_file(gettext("Exchange file"), invalid.errors), status=422)
     if not boards.filter(name=data.organizer.name).exists():
-        raise HttpError(
-            403,
-            f"Tệp thuộc «{data.organizer.name}»: bạn không phải cán bộ Ban Thi đua – Khen thưởng của cơ quan "
-            "này; không có dữ liệu nào được ghi.",
+        said = gettext(
+            "The file belongs to '{organizer}': you are not an officer of that body's board; nothing was "
+            "written."
         )
+        raise HttpError(403, said.format(organizer=data.organizer.name))
     existing = Cluster.objects.filter(organizer__name=data.organizer.name, code=data.cluster.code).exists()
     if existing and not replace:
-        raise HttpError(
-            409,
-            f"Cụm, khối «{data.cluster.code}» đã có; gửi lại với ?replace=true để thay dữ liệu các năm của "
-            "cụm bằng nội dung tệp. Không có dữ liệu nào được ghi.",
+        said = gettext(
+            "The cluster '{code}' already exists; send it again with ?replace=true to replace its years with "
+            "the file's contents. Nothing was written."
         )
+        raise HttpError(409, said.format(code=data.cluster.code))
     try:
         report = run_import(data, by=request.user, replace=replace, accept_unit_changes=accept_unit_changes)
     except ExchangeFileInvalid as invalid:
-        return api.create_response(request, bad_file("Tệp trao đổi", invalid.errors), status=422)
+        return api.create_response(request, bad_file(gettext("Exchange file"), invalid.errors), status=422)
     except SharedUnitsChanged as shared:
-        detail = (
-            f"Tệp thay đổi {len(shared.errors)} điểm ở đơn vị dùng chung với cụm, khối khác; kiểm tra rồi "
-            "gửi lại với ?accept_unit_changes=true để chấp nhận. Không có dữ liệu nào được ghi."
-        )
-        body = {**bad_file("Tệp trao đổi", shared.errors), "detail": detail}
+        count = len(shared.errors)
+        detail = ngettext(
+            "The file changes {count} thing in units shared with other clusters; check it, then send it "
+            "again with ?accept_unit_changes=true to accept it. Nothing was written.",
+            "The file changes {count} things in units shared with other clusters; check them, then send it "
+            "again with ?accept_unit_changes=true to accept them. Nothing was written.",
+            count,
+        ).format(count=count)
+        body = {**bad_file(gettext("Exchange file"), shared.errors), "detail": detail}
         return api.create_response(request, body, status=422)
     imported = {"cluster": report.cluster.pk, "code": report.cluster.code, "organizer": data.organizer.name}
     return api.create_response(
@@ -231,7 +250,7 @@ def exchange_import(request: HttpRequest, replace: bool = False, accept_unit_cha
             "replaced": existing,
             "unchanged": [fate.year for fate in report.years if fate.fate == UNCHANGED],
             "kept": [fate.year for fate in report.years if fate.fate == KEEP],
-            "unit_changes": [change.vi for change in report.unit_changes],
+            "unit_changes": [str(change.message) for change in report.unit_changes],
         },
         status=201,
     )
@@ -255,7 +274,7 @@ class AwardPages(PageNumberPagination):
         super().__init__(page_size=100, max_page_size=500, **kwargs)
 
 
-@api.get("/registry/awards", response=list[AwardOut], tags=["Sổ khen thưởng"], summary="Tìm khen thưởng")
+@api.get("/registry/awards", response=list[AwardOut], tags=[_("Registry")], summary=_("Search awards"))
 @paginate(AwardPages)
 def registry_awards(request: HttpRequest, filters: Query[AwardFilters]) -> QuerySet[Awardee]:
     return search_awards(
@@ -274,16 +293,16 @@ def registry_awards(request: HttpRequest, filters: Query[AwardFilters]) -> Query
 @api.post(
     "/eligibility",
     response={200: list[dict[str, Any]], 422: FileErrors},
-    tags=["Điều kiện khen thưởng"],
-    summary="Xét điều kiện khen thưởng cho một tệp trường hợp (ELIGIBILITY.md)",
+    tags=[_("Eligibility for awards")],
+    summary=_("Judge the eligibility of a case file (ELIGIBILITY.md)"),
     openapi_extra=YAML_BODY,
 )
 def eligibility(request: HttpRequest) -> Any:
     try:
-        case_file = parse_case_file(read_body(request), BODY_NAME)
+        case_file = parse_case_file(read_body(request), str(BODY_NAME))
     except ExchangeFileInvalid as unreadable:
-        return api.create_response(request, bad_file("Tệp trường hợp", unreadable.errors), status=422)
+        return api.create_response(request, bad_file(gettext("Case file"), unreadable.errors), status=422)
     except CaseFileInvalid as invalid:
         errors = case_file_errors(invalid.errors)
-        return api.create_response(request, bad_file("Tệp trường hợp", errors), status=422)
+        return api.create_response(request, bad_file(gettext("Case file"), errors), status=422)
     return [verdict.as_dict() for verdict in answer(case_file)]

@@ -13,9 +13,12 @@ from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from thidua.awards.catalogue import (
@@ -30,6 +33,10 @@ from thidua.awards.catalogue import (
 )
 from thidua.awards.engine import LINEAGES, Verdict, evaluate
 from thidua.awards.facts import Event, Hold, Initiative, Subject, YearRecord
+from thidua.awards.wording import vi_en
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 TOP_KEYS = {"format", "province", "lineage", "subjects", "queries"}
 SUBJECT_KEYS = {
@@ -82,9 +89,7 @@ def read_case_file(path: Path) -> CaseFile:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
-        raise CaseFileInvalid(
-            [f"{path}: không đọc được tệp ({error}) / cannot read the file ({error})"]
-        ) from None
+        raise CaseFileInvalid([_said(f"{path}", _("cannot read the file ({error})"), error=error)]) from None
     return parse_case_file(text, str(path))
 
 
@@ -95,7 +100,9 @@ def parse_case_file(text: str, filename: str) -> CaseFile:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark else 1
         problem = getattr(error, "problem", None) or str(error)
-        raise CaseFileInvalid([f"{filename}:{line}: YAML không hợp lệ ({problem}) / invalid YAML"]) from None
+        raise CaseFileInvalid(
+            [_said(f"{filename}:{line}", _("invalid YAML ({problem})"), problem=problem)]
+        ) from None
     reader = _Reader(filename)
     case_file = reader.read(root)
     if reader.errors or case_file is None:
@@ -119,6 +126,12 @@ def answer(case_file: CaseFile) -> list[Verdict]:
     ]
 
 
+def _said(where: str, message: StrOrPromise, /, **values: Any) -> str:
+    """ "WHERE: <Vietnamese> / <English>" of one message."""
+    vi, en = vi_en(format_lazy(message, **values))
+    return f"{where}: {vi} / {en}"
+
+
 def _line_of(error: str) -> int:
     # "FILE:LINE: …": report the errors in the order of the file.
     parts = error.split(":", 2)
@@ -137,17 +150,17 @@ class _Reader:
         self.filename = filename
         self.errors: list[str] = []
 
-    def error(self, node: Node | None, vi: str, en: str) -> None:
+    def error(self, node: Node | None, message: StrOrPromise, /, **values: Any) -> None:
         line = _line(node) if node is not None else 1
-        self.errors.append(f"{self.filename}:{line}: {vi} / {en}")
+        self.errors.append(_said(f"{self.filename}:{line}", message, **values))
 
     # --- structure -----------------------------------------------------------------------------------------
 
     def mapping(
-        self, node: Node, allowed: set[str], required: tuple[str, ...], where: str
+        self, node: Node, allowed: set[str], required: tuple[str, ...], where: StrOrPromise
     ) -> dict[str, Node] | None:
         if not isinstance(node, MappingNode):
-            self.error(node, f"{where} phải là một bảng khóa: giá trị", f"{where} must be a mapping")
+            self.error(node, _("{where} must be a mapping"), where=where)
             return None
         found: dict[str, Node] = {}
         for key_node, value_node in node.value:
@@ -156,25 +169,23 @@ class _Reader:
                 known = ", ".join(sorted(allowed))
                 self.error(
                     key_node,
-                    f"khóa không được biết «{key}» trong {where} (các khóa được phép: {known})",
-                    f"unknown key '{key}' in {where} (allowed: {known})",
+                    _("unknown key '{key}' in {where} (allowed: {known})"),
+                    key=key,
+                    where=where,
+                    known=known,
                 )
             elif key in found:
-                self.error(
-                    key_node, f"khóa «{key}» lặp lại trong {where}", f"duplicate key '{key}' in {where}"
-                )
+                self.error(key_node, _("duplicate key '{key}' in {where}"), key=key, where=where)
             else:
                 found[key] = value_node
         for key in required:
             if key not in found:
-                self.error(
-                    node, f"thiếu khóa bắt buộc «{key}» trong {where}", f"missing required key '{key}'"
-                )
+                self.error(node, _("missing required key '{key}' in {where}"), key=key, where=where)
         return found
 
     def sequence(self, node: Node, where: str) -> list[Node]:
         if not isinstance(node, SequenceNode):
-            self.error(node, f"{where} phải là một danh sách", f"{where} must be a list")
+            self.error(node, _("{where} must be a list"), where=where)
             return []
         return list(node.value)
 
@@ -192,32 +203,36 @@ class _Reader:
         value = self.scalar(node)
         if isinstance(value, str | int) and not isinstance(value, bool | _Unreadable) and str(value).strip():
             return str(value)
-        self.error(node, f"{where} phải là một chuỗi không rỗng", f"{where} must be a non-empty string")
+        self.error(node, _("{where} must be a non-empty string"), where=where)
         return None
 
-    def integer(self, node: Node, where: str, low: int, high: int | None = None) -> int | None:
+    def integer(self, node: Node, where: StrOrPromise, low: int, high: int | None = None) -> int | None:
         value = self.scalar(node)
         whole = isinstance(value, int) and not isinstance(value, bool)
         if whole and low <= value and (high is None or value <= high):
             return value
         bound = f"{low}..{high}" if high is not None else f">= {low}"
-        self.error(node, f"{where} phải là số nguyên {bound}: «{_shown(node)}»", f"{where} must be {bound}")
+        self.error(
+            node,
+            _("{where} must be an integer {bound}: '{value}'"),
+            where=where,
+            bound=bound,
+            value=_shown(node),
+        )
         return None
 
     def share(self, node: Node, where: str) -> float | None:
         value = self.scalar(node)
         if isinstance(value, int | float) and not isinstance(value, bool) and 0 <= value <= 1:
             return float(value)
-        self.error(node, f"{where} phải là tỉ lệ từ 0 đến 1: «{_shown(node)}»", f"{where} must be 0..1")
+        self.error(node, _("{where} must be a share from 0 to 1: '{value}'"), where=where, value=_shown(node))
         return None
 
     def boolean(self, node: Node, where: str) -> bool | None:
         value = self.scalar(node)
         if isinstance(value, bool):
             return value
-        self.error(
-            node, f"{where} phải là true hoặc false: «{_shown(node)}»", f"{where} must be true or false"
-        )
+        self.error(node, _("{where} must be true or false: '{value}'"), where=where, value=_shown(node))
         return None
 
     def choice(self, node: Node, where: str, allowed: tuple[str, ...]) -> str | None:
@@ -227,8 +242,10 @@ class _Reader:
         options = " | ".join(allowed)
         self.error(
             node,
-            f"{where} không hợp lệ: «{_shown(node)}» (chọn một trong {options})",
-            f"{where} must be one of {options}, not '{_shown(node)}'",
+            _("{where} must be one of {options}, not '{value}'"),
+            where=where,
+            options=options,
+            value=_shown(node),
         )
         return None
 
@@ -240,9 +257,7 @@ class _Reader:
         if isinstance(value, date) and not hasattr(value, "hour"):
             return value
         self.error(
-            node,
-            f"{where} không phải ngày hợp lệ (YYYY-MM-DD): «{_shown(node)}»",
-            f"{where} is not a valid date (YYYY-MM-DD): '{_shown(node)}'",
+            node, _("{where} is not a valid date (YYYY-MM-DD): '{value}'"), where=where, value=_shown(node)
         )
         return None
 
@@ -250,24 +265,20 @@ class _Reader:
         value = self.scalar(node)
         if isinstance(value, str) and value in AWARDS:
             return value
-        self.error(
-            node,
-            f"mã khen thưởng không có trong danh mục: «{_shown(node)}» ({where})",
-            f"unknown award code '{_shown(node)}' ({where})",
-        )
+        self.error(node, _("unknown award code '{value}' ({where})"), value=_shown(node), where=where)
         return None
 
     # --- the file ------------------------------------------------------------------------------------------
 
     def read(self, root: Node | None) -> CaseFile | None:
         if root is None:
-            self.error(None, "tệp rỗng", "the file is empty")
+            self.error(None, _("the file is empty"))
             return None
-        top = self.mapping(root, TOP_KEYS, ("format",), "tệp")
+        top = self.mapping(root, TOP_KEYS, ("format",), _("file"))
         if top is None:
             return None
         if "format" in top and self.scalar(top["format"]) != 1:
-            self.error(top["format"], "chỉ hỗ trợ format: 1", "only format: 1 is supported")
+            self.error(top["format"], _("only format: 1 is supported"))
         province = self.text(top["province"], "province") if "province" in top else None
         lineage = self.choice(top["lineage"], "lineage", LINEAGES) if "lineage" in top else "inherit"
         subjects: dict[str, Subject] = {}
@@ -294,7 +305,7 @@ class _Reader:
             return None, []
         code = self.text(keys["code"], "code")
         if code is not None and code in seen:
-            self.error(keys["code"], f"mã «{code}» lặp lại", f"subject code '{code}' appears twice")
+            self.error(keys["code"], _("subject code '{code}' appears twice"), code=code)
             code = None
         values = {
             "name": self.optional(keys, "name", lambda n: self.text(n, "name")),
@@ -317,14 +328,14 @@ class _Reader:
 
     def years(self, node: Node) -> dict[int, YearRecord]:
         if not isinstance(node, MappingNode):
-            self.error(node, "years phải là một bảng năm: hồ sơ", "years must be a mapping of year: record")
+            self.error(node, _("years must be a mapping of year: record"))
             return {}
         records: dict[int, YearRecord] = {}
         for key_node, value_node in node.value:
-            year = self.integer(key_node, "năm (year)", 1945, 2100)
+            year = self.integer(key_node, pgettext_lazy("a key of the case file", "year"), 1945, 2100)
             record = self.year_record(value_node, year)
             if year is not None and year in records:
-                self.error(key_node, f"năm {year} lặp lại", f"year {year} appears twice")
+                self.error(key_node, _("year {year} appears twice"), year=year)
             elif year is not None and record is not None:
                 records[year] = record
         return records
@@ -357,9 +368,7 @@ class _Reader:
 
     def staff_titles(self, node: Node, cap: int | None) -> Mapping[str, int]:
         if not isinstance(node, MappingNode):
-            self.error(
-                node, "staff_titles phải là một bảng mã: số", "staff_titles must be a mapping code: count"
-            )
+            self.error(node, _("staff_titles must be a mapping code: count"))
             return MappingProxyType({})
         counts: dict[str, int] = {}
         for key_node, value_node in node.value:
@@ -396,7 +405,7 @@ class _Reader:
             start = self.optional(keys, "from", lambda n: self.day(n, "from"))
             end = self.optional(keys, "to", lambda n: self.day(n, "to"))
             if start and end and end < start:
-                self.error(keys["to"], "ngày kết thúc trước ngày bắt đầu", "'to' is before 'from'")
+                self.error(keys["to"], _("'to' is before 'from'"))
             if kind is not None:
                 found.append(Hold(kind, start, end, level))
         return tuple(found)
@@ -425,7 +434,7 @@ class _Reader:
             return None
         code = self.text(keys["subject"], "subject")
         if code is not None and code not in subjects:
-            self.error(keys["subject"], f"không có đối tượng mã «{code}»", f"unknown subject code '{code}'")
+            self.error(keys["subject"], _("unknown subject code '{code}'"), code=code)
             code = None
         award = self.award(keys["award"], "award")
         year = self.integer(keys["year"], "year", 1945, 2100)
@@ -434,11 +443,10 @@ class _Reader:
             return None
         kind = subjects[code].kind
         if kind not in AWARDS[award].subjects:
-            self.error(
-                keys["award"],
-                f"«{award}» không xét tặng cho {'cá nhân' if kind == PERSON else 'tập thể'} ({code})",
-                f"{award} is not given to a {kind} ({code})",
-            )
+            given = _("{award} is not given to a person ({code})")
+            if kind != PERSON:
+                given = _("{award} is not given to a unit ({code})")
+            self.error(keys["award"], given, award=award, code=code)
             return None
         if "decided_on" in keys and decided_on is None:
             return None

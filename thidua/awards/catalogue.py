@@ -13,7 +13,17 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from types import MappingProxyType
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
+
+from django.utils.functional import lazy
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
+
+from thidua.awards import provinces
+from thidua.awards.wording import joined
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 PERSON = "person"
 UNIT = "unit"
@@ -30,24 +40,27 @@ EVENT_KINDS = ("renamed_to", "merged_into", "split_from")
 @dataclass(frozen=True)
 class Award:
     code: str
-    name: str  # Vietnamese, as on the decision
-    name_en: str
+    label: StrOrPromise  # the name as on the decision, said in the language of the page
     form: str  # title (danh hiệu thi đua) | commendation (hình thức khen thưởng)
     subjects: tuple[str, ...]
     rules: tuple[str, ...]  # rule ids checked, in order; empty: criteria not in LAW.md, never guessed
     # LAW-P2: one achievement, one award. Awards that reward the same year's achievement of the subject.
     exclusive_with: tuple[str, ...] = ()
-    gap: str = ""  # why `rules` is empty
+    gap: StrOrPromise = ""  # why `rules` is empty
+
+    @property
+    def name(self) -> str:
+        return str(self.label)
 
 
 @dataclass(frozen=True)
 class Source:
-    document: str
-    article: str = ""
-    clause: str = ""
+    document: StrOrPromise
+    article: StrOrPromise = ""
+    clause: StrOrPromise = ""
 
     def __str__(self) -> str:
-        return ", ".join(part for part in (self.document, self.article, self.clause) if part)
+        return ", ".join(str(part) for part in (self.document, self.article, self.clause) if str(part))
 
 
 @dataclass(frozen=True)
@@ -56,7 +69,7 @@ class Rule:
 
     id: str
     check: str
-    text: str  # Vietnamese summary of the condition
+    text: StrOrPromise  # summary of the condition
     source: Source
     start: date
     end: date | None = None
@@ -68,12 +81,12 @@ class Rule:
         return self.start <= day and (self.end is None or day <= self.end)
 
 
-LAW_2003 = "Luật Thi đua, khen thưởng năm 2003 (sửa đổi 2005, 2013)"
-LAW_2022 = "Luật Thi đua, khen thưởng số 06/2022/QH15"
-DEC_91 = "Nghị định 91/2017/NĐ-CP"
-DEC_98 = "Nghị định 98/2023/NĐ-CP"
-DEC_152 = "Nghị định 152/2025/NĐ-CP"
-BAC_NINH = "Quyết định 86/2025/QĐ-UBND tỉnh Bắc Ninh"
+LAW_2003 = _("Law on Emulation and Commendation 2003 (amended 2005, 2013)")
+LAW_2022 = _("Law on Emulation and Commendation No. 06/2022/QH15")
+DEC_91 = _("Decree 91/2017/ND-CP")
+DEC_98 = _("Decree 98/2023/ND-CP")
+DEC_152 = _("Decree 152/2025/ND-CP")
+BAC_NINH = _("Decision 86/2025/QD-UBND of Bac Ninh province")
 
 OLD_START, OLD_END = date(2017, 10, 1), date(2023, 12, 31)  # 2003 law with NĐ 91/2017
 LAW_START = date(2024, 1, 1)  # LAW-00
@@ -86,8 +99,18 @@ def _p(**params: Any) -> Mapping[str, Any]:
     return MappingProxyType(params)
 
 
+def _article(number: int) -> StrOrPromise:
+    return format_lazy(_("Article {number}"), number=number)
+
+
+def _clause(number: int, point: str = "") -> StrOrPromise:
+    if point:
+        return format_lazy(_("clause {clause}, point {point}"), clause=number, point=point)
+    return format_lazy(_("clause {number}"), number=number)
+
+
 def _rule(
-    id: str, text: str, source: Source, start: date, end: date | None, confidence: str, **params: Any
+    id: str, text: StrOrPromise, source: Source, start: date, end: date | None, confidence: str, **params: Any
 ) -> Rule:
     return Rule(id, id, text, source, start, end, confidence, params=_p(**params))
 
@@ -98,24 +121,24 @@ RULES: tuple[Rule, ...] = (
     # --- individuals -------------------------------------------------------------------------------------
     _rule(
         "LAW-LDTT-1",
-        "Lao động tiên tiến: hoàn thành tốt nhiệm vụ trở lên",
-        Source(LAW_2003, "Điều 24"),
+        _("Advanced labourer: good completion of tasks or better"),
+        Source(LAW_2003, _article(24)),
         OLD_START,
         OLD_END,
         "U",
     ),
     _rule(
         "LAW-LDTT-1",
-        "Lao động tiên tiến: hoàn thành tốt nhiệm vụ trở lên",
-        Source(LAW_2022, "Điều 24", "khoản 1"),
+        _("Advanced labourer: good completion of tasks or better"),
+        Source(LAW_2022, _article(24), _clause(1)),
         LAW_START,
         None,
         "C",
     ),
     _rule(
         "LAW-CSTDCS",
-        "Chiến sĩ thi đua cơ sở: đạt Lao động tiên tiến và có sáng kiến được cơ sở công nhận",
-        Source(LAW_2003, "Điều 23"),
+        _("Grassroots emulation fighter: Advanced labourer and an initiative recognised at grassroots level"),
+        Source(LAW_2003, _article(23)),
         OLD_START,
         OLD_END,
         "U",
@@ -123,9 +146,11 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "LAW-CSTDCS",
-        "Chiến sĩ thi đua cơ sở: đạt Lao động tiên tiến và hoàn thành xuất sắc nhiệm vụ hoặc có sáng kiến "
-        "được cơ sở công nhận",
-        Source(LAW_2022, "Điều 23"),
+        _(
+            "Grassroots emulation fighter: Advanced labourer and excellent completion of tasks or an "
+            "initiative recognised at grassroots level"
+        ),
+        Source(LAW_2022, _article(23)),
         LAW_START,
         None,
         "C",
@@ -134,8 +159,10 @@ RULES: tuple[Rule, ...] = (
     *(
         _rule(
             "LAW-CSTDT",
-            "Chiến sĩ thi đua tỉnh: 3 lần liên tục đạt Chiến sĩ thi đua cơ sở và có sáng kiến có phạm vi "
-            "ảnh hưởng trong tỉnh",
+            _(
+                "Provincial emulation fighter: Grassroots emulation fighter 3 times in a row and an "
+                "initiative with province-wide effect"
+            ),
             source,
             start,
             end,
@@ -145,15 +172,17 @@ RULES: tuple[Rule, ...] = (
             initiative_levels=("tinh", "toan-quoc"),
         )
         for source, start, end, confidence in (
-            (Source(LAW_2003, "Điều 22"), OLD_START, OLD_END, "U"),
-            (Source(LAW_2022, "Điều 22"), LAW_START, None, "C"),
+            (Source(LAW_2003, _article(22)), OLD_START, OLD_END, "U"),
+            (Source(LAW_2022, _article(22)), LAW_START, None, "C"),
         )
     ),
     *(
         _rule(
             "LAW-CSTDTQ",
-            "Chiến sĩ thi đua toàn quốc: 2 lần liên tục đạt Chiến sĩ thi đua tỉnh và có sáng kiến có phạm "
-            "vi ảnh hưởng toàn quốc",
+            _(
+                "National emulation fighter: Provincial emulation fighter twice in a row and an initiative "
+                "with nationwide effect"
+            ),
             source,
             start,
             end,
@@ -163,15 +192,18 @@ RULES: tuple[Rule, ...] = (
             initiative_levels=("toan-quoc",),
         )
         for source, start, end, confidence in (
-            (Source(LAW_2003, "Điều 21"), OLD_START, OLD_END, "U"),
-            (Source(LAW_2022, "Điều 21"), LAW_START, None, "C"),
+            (Source(LAW_2003, _article(21)), OLD_START, OLD_END, "U"),
+            (Source(LAW_2022, _article(21)), LAW_START, None, "C"),
         )
     ),
     *(
         _rule(
             "LAW-BK-CN",
-            "Bằng khen (cá nhân), điểm d: 2 năm liên tục Chiến sĩ thi đua cơ sở, hoặc 2 năm liên tục hoàn "
-            "thành xuất sắc nhiệm vụ với 2 sáng kiến áp dụng ở cơ sở",
+            _(
+                "Certificate of merit (person), point d: Grassroots emulation fighter 2 years in a row, or "
+                "excellent completion of tasks 2 years in a row with 2 initiatives applied at grassroots "
+                "level"
+            ),
             source,
             start,
             end,
@@ -180,16 +212,19 @@ RULES: tuple[Rule, ...] = (
             initiatives=2,
         )
         for source, start, end, confidence in (
-            (Source(DEC_91, "Điều 39"), OLD_START, OLD_END, "U"),
-            (Source(LAW_2022, "Điều 74", "khoản 1, điểm d"), LAW_START, None, "S"),
+            (Source(DEC_91, _article(39)), OLD_START, OLD_END, "U"),
+            (Source(LAW_2022, _article(74), _clause(1, "d")), LAW_START, None, "S"),
         )
     ),
     # --- collectives -------------------------------------------------------------------------------------
     *(
         _rule(
             "LAW-TTLDXS",
-            "Tập thể lao động xuất sắc: hoàn thành xuất sắc nhiệm vụ; 100% thành viên hoàn thành nhiệm vụ, "
-            "ít nhất 70% đạt Lao động tiên tiến; có ít nhất một Chiến sĩ thi đua cơ sở",
+            _(
+                "Excellent labour collective: excellent completion of tasks; every member completed their "
+                "tasks, at least 70 percent rated Advanced labourer; at least one Grassroots emulation "
+                "fighter"
+            ),
             source,
             start,
             end,
@@ -199,16 +234,18 @@ RULES: tuple[Rule, ...] = (
             fighters=1,
         )
         for source, start, end, confidence in (
-            (Source(LAW_2003, "Điều 27"), OLD_START, OLD_END, "U"),
-            (Source(LAW_2022, "Điều 27", "khoản 1"), LAW_START, None, "C"),
+            (Source(LAW_2003, _article(27)), OLD_START, OLD_END, "U"),
+            (Source(LAW_2022, _article(27), _clause(1)), LAW_START, None, "C"),
         )
     ),
     # The 2003 law's >50% is stated by LAW.md; the 2022 law's own figure is not confirmed there [U].
     _rule(
         "LAW-TTLDTT",
-        "Tập thể lao động tiên tiến: hoàn thành tốt nhiệm vụ; trên 50% thành viên đạt Lao động tiên tiến; "
-        "không có thành viên bị kỷ luật từ cảnh cáo trở lên",
-        Source(LAW_2003, "Điều 28"),
+        _(
+            "Advanced labour collective: good completion of tasks; more than 50 percent of members rated "
+            "Advanced labourer; no member disciplined at warning or above"
+        ),
+        Source(LAW_2003, _article(28)),
         OLD_START,
         OLD_END,
         "S",
@@ -217,9 +254,11 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "LAW-TTLDTT",
-        "Tập thể lao động tiên tiến: hoàn thành tốt nhiệm vụ; trên 50% thành viên đạt Lao động tiên tiến; "
-        "không có thành viên bị kỷ luật từ cảnh cáo trở lên",
-        Source(LAW_2022, "Điều 28", "khoản 1"),
+        _(
+            "Advanced labour collective: good completion of tasks; more than 50 percent of members rated "
+            "Advanced labourer; no member disciplined at warning or above"
+        ),
+        Source(LAW_2022, _article(28), _clause(1)),
         LAW_START,
         None,
         "U",
@@ -229,33 +268,38 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "PRV-TTLDTT-BN",
         "LAW-TTLDTT",
-        "Tập thể lao động tiên tiến (Bắc Ninh): như luật nhưng từ 70% thành viên đạt Lao động tiên tiến",
-        Source(BAC_NINH, "Điều 4", "khoản 2"),
+        _(
+            "Advanced labour collective (Bac Ninh): as the law, but at least 70 percent of members rated "
+            "Advanced labourer"
+        ),
+        Source(BAC_NINH, _article(4), _clause(2)),
         BAC_NINH_START,
         None,
         "C",
-        province="Bắc Ninh",
+        province=provinces.BAC_NINH,
         params=_p(percent=70, strictly_above=False),
     ),
     *(
         _rule(
             "LAW-CO-TINH",
-            "Cờ thi đua của bộ, ngành, tỉnh: đơn vị dẫn đầu cụm, khối thi đua trong năm, hoàn thành xuất sắc "
-            "nhiệm vụ",
+            _(
+                "Emulation flag of a ministry, sector or province: the unit leading its emulation cluster or "
+                "block in the year, with excellent completion of tasks"
+            ),
             source,
             start,
             end,
             confidence,
         )
         for source, start, end, confidence in (
-            (Source(LAW_2003, "Điều 26"), OLD_START, OLD_END, "U"),
-            (Source(LAW_2022, "Điều 26", "khoản 1"), LAW_START, None, "S"),
+            (Source(LAW_2003, _article(26)), OLD_START, OLD_END, "U"),
+            (Source(LAW_2022, _article(26), _clause(1)), LAW_START, None, "S"),
         )
     ),
     *(
         _rule(
             "LAW-BK-TT",
-            "Bằng khen (tập thể), điểm d: 2 năm liên tục hoàn thành xuất sắc nhiệm vụ",
+            _("Certificate of merit (collective), point d: excellent completion of tasks 2 years in a row"),
             source,
             start,
             end,
@@ -264,73 +308,80 @@ RULES: tuple[Rule, ...] = (
             ttldxs_counts=False,
         )
         for source, start, end, confidence in (
-            (Source(DEC_91, "Điều 39"), OLD_START, OLD_END, "U"),
-            (Source(LAW_2022, "Điều 74"), LAW_START, None, "S"),
+            (Source(DEC_91, _article(39)), OLD_START, OLD_END, "U"),
+            (Source(LAW_2022, _article(74)), LAW_START, None, "S"),
         )
     ),
     Rule(
         "LAW-BK-TT",
         "LAW-BK-TT",
-        "Bằng khen (tập thể, Bắc Ninh), điểm d: 2 năm liên tục hoàn thành xuất sắc nhiệm vụ hoặc đạt Tập "
-        "thể lao động xuất sắc",
-        Source(BAC_NINH, "Điều 3", "khoản 3, điểm c"),
+        _(
+            "Certificate of merit (collective, Bac Ninh), point d: excellent completion of tasks or "
+            "Excellent labour collective 2 years in a row"
+        ),
+        Source(BAC_NINH, _article(3), _clause(3, "c")),
         BAC_NINH_START,
         None,
         "S",
-        province="Bắc Ninh",
+        province=provinces.BAC_NINH,
         params=_p(years=2, ttldxs_counts=True),
     ),
     # --- individuals and collectives -----------------------------------------------------------------------
     *(
         _rule(
             "LAW-GK",
-            "Giấy khen: hoàn thành tốt nhiệm vụ và có thành tích được ghi nhận trong phong trào thi đua",
+            _(
+                "Certificate of commendation: good completion of tasks and an achievement recognised in an "
+                "emulation movement"
+            ),
             source,
             start,
             end,
             confidence,
         )
         for source, start, end, confidence in (
-            (Source(LAW_2003, "Điều 75"), OLD_START, OLD_END, "U"),
-            (Source(LAW_2022, "Điều 75"), LAW_START, None, "S"),
+            (Source(LAW_2003, _article(75)), OLD_START, OLD_END, "U"),
+            (Source(LAW_2022, _article(75)), LAW_START, None, "S"),
         )
     ),
     # --- principles applied to every award ---------------------------------------------------------------
     *(
         _rule(
             "LAW-P2",
-            "Không khen nhiều hình thức cho một thành tích",
+            _("One achievement, one award"),
             source,
             start,
             end,
             confidence,
         )
         for source, start, end, confidence in (
-            (Source(LAW_2003, "Điều 6"), OLD_START, OLD_END, "U"),
-            (Source(LAW_2022, "Điều 5", "khoản 2, điểm c"), LAW_START, None, "C"),
+            (Source(LAW_2003, _article(6)), OLD_START, OLD_END, "U"),
+            (Source(LAW_2022, _article(5), _clause(2, "c")), LAW_START, None, "C"),
         )
     ),
     *(
         _rule(
             "DEC-P3",
-            "Chưa khen thưởng khi đang bị xem xét kỷ luật, điều tra, thanh tra, kiểm tra, khiếu nại; sau kỷ "
-            "luật, thành tích chỉ được tính từ khi hết thời hạn kỷ luật",
+            _(
+                "No award while a disciplinary review, investigation, inspection, audit or complaint is "
+                "pending; after a discipline, achievements count only from its end"
+            ),
             source,
             start,
             end,
             confidence,
         )
         for source, start, end, confidence in (
-            (Source(DEC_91, "Điều 3"), OLD_START, OLD_END, "U"),
-            (Source(DEC_98, "Điều 4"), LAW_START, DEC_98_END, "U"),
-            (Source(DEC_152, "Điều 4", "khoản 4"), DEC_152_START, None, "C"),
+            (Source(DEC_91, _article(3)), OLD_START, OLD_END, "U"),
+            (Source(DEC_98, _article(4)), LAW_START, DEC_98_END, "U"),
+            (Source(DEC_152, _article(4), _clause(4)), DEC_152_START, None, "C"),
         )
     ),
     # Công văn 5007/BNV-TĐKT is from 2023; its day was not seen, so 1 January 2023 is used [U].
     _rule(
         "CIRC-P1",
-        "Một sáng kiến chỉ được dùng làm căn cứ cho một lần khen thưởng",
-        Source("Công văn 5007/BNV-TĐKT năm 2023"),
+        _("An initiative supports one award only"),
+        Source(_("Official letter 5007/BNV-TDKT of 2023")),
         date(2023, 1, 1),
         None,
         "S",
@@ -341,7 +392,7 @@ RULES: tuple[Rule, ...] = (
 COMMON_RULES = ("LAW-P2", "DEC-P3")
 
 _BOTH = (PERSON, UNIT)
-_NO_TEXT = "LAW.md chưa có tiêu chuẩn của hình thức này (thiếu văn bản gốc)"
+_NO_TEXT = _("LAW.md has no criteria for this award (the original text is missing)")
 
 AWARDS: Mapping[str, Award] = MappingProxyType(
     {
@@ -349,24 +400,21 @@ AWARDS: Mapping[str, Award] = MappingProxyType(
         for award in (
             Award(
                 "lao-dong-tien-tien",
-                "Lao động tiên tiến",
-                "Advanced labourer",
+                _("Advanced labourer"),
                 "title",
                 (PERSON,),
                 ("LAW-LDTT-1",),
             ),
             Award(
                 "chien-si-thi-dua-co-so",
-                "Chiến sĩ thi đua cơ sở",
-                "Grassroots emulation fighter",
+                _("Grassroots emulation fighter"),
                 "title",
                 (PERSON,),
                 ("LAW-CSTDCS",),
             ),
             Award(
                 "chien-si-thi-dua-tinh",
-                "Chiến sĩ thi đua tỉnh",
-                "Provincial emulation fighter",
+                _("Provincial emulation fighter"),
                 "title",
                 (PERSON,),
                 ("LAW-CSTDT",),
@@ -374,16 +422,14 @@ AWARDS: Mapping[str, Award] = MappingProxyType(
             ),
             Award(
                 "chien-si-thi-dua-toan-quoc",
-                "Chiến sĩ thi đua toàn quốc",
-                "National emulation fighter",
+                _("National emulation fighter"),
                 "title",
                 (PERSON,),
                 ("LAW-CSTDTQ",),
             ),
             Award(
                 "tap-the-lao-dong-tien-tien",
-                "Tập thể lao động tiên tiến",
-                "Advanced labour collective",
+                _("Advanced labour collective"),
                 "title",
                 (UNIT,),
                 ("LAW-TTLDTT",),
@@ -391,8 +437,7 @@ AWARDS: Mapping[str, Award] = MappingProxyType(
             ),
             Award(
                 "tap-the-lao-dong-xuat-sac",
-                "Tập thể lao động xuất sắc",
-                "Excellent labour collective",
+                _("Excellent labour collective"),
                 "title",
                 (UNIT,),
                 ("LAW-TTLDXS",),
@@ -400,8 +445,7 @@ AWARDS: Mapping[str, Award] = MappingProxyType(
             ),
             Award(
                 "co-thi-dua-tinh",
-                "Cờ thi đua của Ủy ban nhân dân tỉnh",
-                "Provincial emulation flag",
+                _("Provincial emulation flag"),
                 "title",
                 (UNIT,),
                 ("LAW-CO-TINH",),
@@ -409,8 +453,7 @@ AWARDS: Mapping[str, Award] = MappingProxyType(
             ),
             Award(
                 "co-thi-dua-bo-nganh",
-                "Cờ thi đua của bộ, ban, ngành",
-                "Ministry emulation flag",
+                _("Ministry emulation flag"),
                 "title",
                 (UNIT,),
                 ("LAW-CO-TINH",),
@@ -418,18 +461,16 @@ AWARDS: Mapping[str, Award] = MappingProxyType(
             ),
             Award(
                 "co-thi-dua-chinh-phu",
-                "Cờ thi đua của Chính phủ",
-                "Government emulation flag",
+                _("Government emulation flag"),
                 "title",
                 (UNIT,),
                 (),
                 exclusive_with=("bang-khen-thu-tuong",),
-                gap="Luật 06/2022/QH15, Điều 25",
+                gap=_("Law 06/2022/QH15, Article 25"),
             ),
             Award(
                 "bang-khen-chu-tich-tinh",
-                "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh",
-                "Certificate of merit of the provincial chairman",
+                _("Certificate of merit of the provincial chairman"),
                 "commendation",
                 _BOTH,
                 ("LAW-BK-CN", "LAW-BK-TT"),
@@ -437,8 +478,7 @@ AWARDS: Mapping[str, Award] = MappingProxyType(
             ),
             Award(
                 "bang-khen-bo-truong",
-                "Bằng khen của Bộ trưởng",
-                "Certificate of merit of the minister",
+                _("Certificate of merit of the minister"),
                 "commendation",
                 _BOTH,
                 ("LAW-BK-CN", "LAW-BK-TT"),
@@ -446,44 +486,38 @@ AWARDS: Mapping[str, Award] = MappingProxyType(
             ),
             Award(
                 "bang-khen-thu-tuong",
-                "Bằng khen của Thủ tướng Chính phủ",
-                "Certificate of merit of the Prime Minister",
+                _("Certificate of merit of the Prime Minister"),
                 "commendation",
                 _BOTH,
                 (),
                 exclusive_with=("co-thi-dua-chinh-phu",),
-                gap="Luật 06/2022/QH15, Điều 72",
+                gap=_("Law 06/2022/QH15, Article 72"),
             ),
-            Award(
-                "giay-khen", "Giấy khen", "Certificate of commendation", "commendation", _BOTH, ("LAW-GK",)
-            ),
+            Award("giay-khen", _("Certificate of commendation"), "commendation", _BOTH, ("LAW-GK",)),
             # The rest of the Law's titles (LAW.md section 1, Art. 20); their criteria are not in LAW.md.
             Award(
                 "xa-phuong-thi-tran-tieu-bieu",
-                "Xã, phường, thị trấn tiêu biểu",
-                "Model commune or ward",
+                _("Model commune or ward"),
                 "title",
                 (UNIT,),
                 (),
-                gap="Luật 06/2022/QH15, Điều 20",
+                gap=_("Law 06/2022/QH15, Article 20"),
             ),
             Award(
                 "thon-to-dan-pho-van-hoa",
-                "Thôn, tổ dân phố văn hóa",
-                "Cultural village or residential group",
+                _("Cultural village or residential group"),
                 "title",
                 (UNIT,),
                 (),
-                gap="Luật 06/2022/QH15, Điều 20",
+                gap=_("Law 06/2022/QH15, Article 20"),
             ),
             Award(
                 "gia-dinh-van-hoa",
-                "Gia đình văn hóa",
-                "Cultural family",
+                _("Cultural family"),
                 "title",
                 (HOUSEHOLD,),
                 (),
-                gap="Luật 06/2022/QH15, Điều 20 khoản 2",
+                gap=_("Law 06/2022/QH15, Article 20 clause 2"),
             ),
         )
     }
@@ -521,8 +555,8 @@ class Parameter:
     "store the percentage per province"). `rules` maps each award to the rule ids the figure belongs to."""
 
     code: str
-    name: str  # Vietnamese, as the board's page shows it
-    wording: str  # the figure in a sentence, "{value}" standing for it
+    name: StrOrPromise  # as the board's page shows it
+    wording: StrOrPromise  # the figure in a sentence, "{value}" standing for it
     key: str  # the rule parameter it sets
     low: int
     high: int
@@ -530,13 +564,14 @@ class Parameter:
     fixed: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
 
     def describe(self, value: int) -> str:
-        return self.wording.format(value=value)
+        return str(self.wording).format(value=value)
 
 
 COUNCIL_SHARE = "nguong-thong-qua-hoi-dong"
 # A province rule for every award at once (only the council's threshold is set that way).
 ANY_AWARD = "*"
-ANY_AWARD_NAME = "Mọi hình thức khen thưởng chưa có ngưỡng riêng"
+# Lazy, said in the language of the page; typed as the str its readers (the registry's forms) take.
+ANY_AWARD_NAME = cast(str, _("Every award without its own threshold"))
 
 PARAMETERS: Mapping[str, Parameter] = MappingProxyType(
     {
@@ -545,8 +580,9 @@ PARAMETERS: Mapping[str, Parameter] = MappingProxyType(
             # A province states its share as "từ X% trở lên" (Bắc Ninh QĐ 86/2025 Art. 4 cl.2): at least X.
             Parameter(
                 "ty-le-lao-dong-tien-tien",
-                "Tỷ lệ thành viên đạt Lao động tiên tiến (%)",
-                "từ {value}% thành viên đạt Lao động tiên tiến trở lên",
+                _("Share of members rated Advanced labourer (%)"),
+                # xgettext:no-python-format
+                _("at least {value}% of members rated Advanced labourer"),
                 "percent",
                 1,
                 100,
@@ -560,8 +596,8 @@ PARAMETERS: Mapping[str, Parameter] = MappingProxyType(
             ),
             Parameter(
                 "so-chien-si-thi-dua-co-so",
-                "Số Chiến sĩ thi đua cơ sở tối thiểu trong tập thể",
-                "ít nhất {value} Chiến sĩ thi đua cơ sở",
+                _("Minimum number of Grassroots emulation fighters in the collective"),
+                _("at least {value} Grassroots emulation fighters"),
                 "fighters",
                 1,
                 100,
@@ -569,8 +605,8 @@ PARAMETERS: Mapping[str, Parameter] = MappingProxyType(
             ),
             Parameter(
                 "so-nam-lien-tuc",
-                "Số năm liên tục",
-                "{value} năm liên tục",
+                _("Number of consecutive years"),
+                _("{value} consecutive years"),
                 "years",
                 1,
                 10,
@@ -583,8 +619,8 @@ PARAMETERS: Mapping[str, Parameter] = MappingProxyType(
             ),
             Parameter(
                 "so-sang-kien",
-                "Số sáng kiến (Bằng khen cá nhân, điểm d)",
-                "{value} sáng kiến",
+                _("Number of initiatives (certificate of merit for a person, point d)"),
+                _("{value} initiatives"),
                 "initiatives",
                 1,
                 10,
@@ -595,8 +631,9 @@ PARAMETERS: Mapping[str, Parameter] = MappingProxyType(
             # members, as VOTE-1 words its shares.
             Parameter(
                 COUNCIL_SHARE,
-                "Ngưỡng thông qua của Hội đồng Thi đua – Khen thưởng (% tổng số thành viên)",
-                "từ {value}% tổng số thành viên Hội đồng đồng ý trở lên",
+                _("Pass mark of the Emulation and Commendation Council (percent of all members)"),
+                # xgettext:no-python-format
+                _("at least {value}% of all council members in favour"),
                 "council_share",
                 50,
                 100,
@@ -641,18 +678,25 @@ def with_province_rules(rule: Rule, award: str, day: date, own: Sequence[Provinc
         parameter = PARAMETERS[p.parameter]
         params.update(parameter.fixed)
         params[parameter.key] = p.value
-    figures = "; ".join(PARAMETERS[p.parameter].describe(p.value) for p in found)
+    figures = joined("; ", [_figure(p) for p in found])
     ends = [p.end for p in found if p.end is not None]
     return replace(
         rule,
         id="+".join(p.id for p in found),
-        text=f"{rule.text} (quy định của tỉnh: {figures})",
+        text=format_lazy(_("{rule} (the province's rule: {figures})"), rule=rule.text, figures=figures),
         source=found[0].source if len(found) == 1 else Source("; ".join(str(p.source) for p in found)),
         start=max(p.start for p in found),
         end=min(ends, default=None),
         confidence="C",
         params=MappingProxyType(params),
     )
+
+
+def _describe(rule: ProvinceRule) -> str:
+    return PARAMETERS[rule.parameter].describe(rule.value)
+
+
+_figure = lazy(_describe, str)
 
 
 def rules_for(award: Award, subject_kind: str) -> tuple[str, ...]:

@@ -9,29 +9,53 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
+
+from django.utils.functional import lazy
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from thidua.awards import catalogue
 from thidua.awards.catalogue import GOOD_RATINGS, Award, Rule
 from thidua.awards.facts import Initiative, Subject, YearRecord
+from thidua.awards.wording import Term, day, either, english_only, joined, said_in
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 LDTT = "lao-dong-tien-tien"
 CSTDCS = "chien-si-thi-dua-co-so"
 TTLDXS = "tap-the-lao-dong-xuat-sac"
 
 RATING_NAMES = {
-    "xuat-sac": "hoàn thành xuất sắc nhiệm vụ",
-    "tot": "hoàn thành tốt nhiệm vụ",
-    "hoan-thanh": "hoàn thành nhiệm vụ",
-    "khong-hoan-thanh": "không hoàn thành nhiệm vụ",
+    "xuat-sac": pgettext_lazy("rating", "excellent completion"),
+    "tot": pgettext_lazy("rating", "good completion"),
+    "hoan-thanh": pgettext_lazy("rating", "completion"),
+    "khong-hoan-thanh": pgettext_lazy("rating", "non-completion"),
 }
 
 
 @dataclass(frozen=True)
 class Reason:
+    """Why a verdict is what it is: one English message (`text`), said in English and in Vietnamese."""
+
     rule: str
-    source: str
-    vi: str
-    en: str
+    cited: StrOrPromise  # the source
+    text: StrOrPromise
+
+    @property
+    def source(self) -> str:
+        """The source as cited in Vietnamese: what the registry stores and verdicts.json quotes."""
+        return said_in("vi", self.cited)
+
+    @property
+    def vi(self) -> str:
+        return said_in("vi", self.text)
+
+    @property
+    def en(self) -> str:
+        return said_in("en", self.text)
 
     def __str__(self) -> str:
         cite = ": ".join(part for part in (self.rule, self.source) if part)
@@ -109,18 +133,25 @@ class Case:
         return max(ends, default=None)
 
 
-def source_of(rule: Rule) -> str:
-    """A rule's source as cited in reasons, with LAW.md's confidence mark when not confirmed."""
+def _cited(rule: Rule) -> str:
     return str(rule.source) if rule.confidence == "C" else f"{rule.source} [{rule.confidence}]"
 
 
-def reason_for(rule: Rule, vi: str, en: str) -> Reason:
-    return Reason(rule.id, source_of(rule), vi, en)
+_cited_lazy = lazy(_cited, str)
 
 
-def outcome(state: bool | None, rule: Rule, vi: str, en: str) -> Outcome:
+def source_of(rule: Rule) -> StrOrPromise:
+    """A rule's source as cited in reasons, with LAW.md's confidence mark when not confirmed."""
+    return _cited_lazy(rule)
+
+
+def reason_for(rule: Rule, text: StrOrPromise) -> Reason:
+    return Reason(rule.id, source_of(rule), text)
+
+
+def outcome(state: bool | None, rule: Rule, text: StrOrPromise) -> Outcome:
     status = {True: Outcome.MET, False: Outcome.FAILED, None: Outcome.UNKNOWN}[state]
-    return Outcome(status, reason_for(rule, vi, en))
+    return Outcome(status, reason_for(rule, text))
 
 
 def all3(values: Iterable[bool | None]) -> bool | None:
@@ -137,19 +168,14 @@ def any3(values: Iterable[bool | None]) -> bool | None:
     return False if all(v is False for v in values) else None
 
 
-def _years(years: Iterable[int]) -> str:
-    return ", ".join(str(y) for y in years) or "none"
+def _years(years: Iterable[int]) -> StrOrPromise:
+    return ", ".join(str(y) for y in years) or _("none")
 
 
-def _nam(years: Iterable[int]) -> str:
-    return ", ".join(str(y) for y in years) or "không có"
-
-
-def missing(rule: Rule, year: int, key: str, vi: str) -> Outcome:
-    return Outcome(
-        Outcome.UNKNOWN,
-        reason_for(rule, f"chưa có thông tin: {vi} năm {year}", f"not on record: {key} for {year}"),
-    )
+def missing(rule: Rule, year: int, key: str, name: StrOrPromise) -> Outcome:
+    """The fact `key` (as the case file names it; `name` in words) is not on record for `year`."""
+    text = format_lazy(_("not on record: {fact} for {year}"), fact=Term(key, name), year=year)
+    return Outcome(Outcome.UNKNOWN, reason_for(rule, text))
 
 
 # --- facts of one year --------------------------------------------------------------------------------------
@@ -170,14 +196,18 @@ def has_title(title: str) -> Callable[[YearRecord], bool | None]:
 def rating_outcome(case: Case, rule: Rule, allowed: tuple[str, ...]) -> Outcome:
     record = case.own()
     if record is None or record.rating is None:
-        return missing(rule, case.year, "rating", "mức độ hoàn thành nhiệm vụ")
-    needed_vi = " hoặc ".join(RATING_NAMES[r] for r in allowed)
-    return outcome(
-        record.rating in allowed,
-        rule,
-        f"năm {case.year}: {RATING_NAMES[record.rating]} (cần {needed_vi})",
-        f"rating {case.year}: {record.rating} (needs {' or '.join(allowed)})",
+        return missing(rule, case.year, "rating", _("level of task completion"))
+    text = format_lazy(
+        _("rating {year}: {rating} (needs {needed})"),
+        year=case.year,
+        rating=rating_term(record.rating),
+        needed=either(rating_term(r) for r in allowed),
     )
+    return outcome(record.rating in allowed, rule, text)
+
+
+def rating_term(rating: str) -> Term:
+    return Term(rating, RATING_NAMES[rating])
 
 
 # --- chains of consecutive years ---------------------------------------------------------------------------
@@ -205,23 +235,32 @@ class Chain:
     def counted(self) -> list[int]:
         return [y for y in range(self.end - self.n + 1, self.end + 1) if y not in self.uncounted]
 
-    def describe(self, what: str, what_vi: str) -> tuple[str, str]:
-        en = f"needs {self.n} consecutive years of {what} ending {self.end}; on record: {_years(self.held)}"
-        vi = f"cần {self.n} năm liên tục {what_vi} đến năm {self.end}; đã có: {_nam(self.held)}"
+    def describe(self, what: StrOrPromise | Term) -> StrOrPromise:
+        said: list[StrOrPromise] = [
+            format_lazy(
+                _("needs {n} consecutive years of {what} ending {end}; on record: {held}"),
+                n=self.n,
+                what=what,
+                end=self.end,
+                held=_years(self.held),
+            )
+        ]
         if self.lacking:
-            en += f"; not {what}: {_years(self.lacking)}"
-            vi += f"; không đạt: {_nam(self.lacking)}"
+            # Translators: {what} is said only in English; other languages keep it where it says nothing.
+            lacking = _("not {what}: {years}")
+            said.append(format_lazy(lacking, what=english_only(what), years=_years(self.lacking)))
         if self.unknown:
-            en += f"; not on record: {_years(self.unknown)}"
-            vi += f"; chưa có thông tin: {_nam(self.unknown)}"
+            said.append(format_lazy(_("not on record: {items}"), items=_years(self.unknown)))
         for year, codes in self.via.items():
-            en += f"; {year} from predecessor {', '.join(codes)} (lineage: inherit)"
-            vi += f"; năm {year} lấy của đơn vị tiền thân {', '.join(codes)}"
+            said.append(
+                format_lazy(
+                    _("{year} from predecessor {codes} (lineage: inherit)"), year=year, codes=", ".join(codes)
+                )
+            )
         if self.not_inherited:
             names = ", ".join(self.not_inherited)
-            en += f"; predecessor {names} not counted (lineage: none)"
-            vi += f"; không tính đơn vị tiền thân {names} (lineage: none)"
-        return en, vi
+            said.append(format_lazy(_("predecessor {names} not counted (lineage: none)"), names=names))
+        return joined("; ", said)
 
 
 def chain(case: Case, n: int, test: Callable[[YearRecord], bool | None]) -> Chain:
@@ -240,9 +279,8 @@ def chain(case: Case, n: int, test: Callable[[YearRecord], bool | None]) -> Chai
     return result
 
 
-def chain_outcomes(case: Case, rule: Rule, found: Chain, what: str, what_vi: str) -> list[Outcome]:
-    en, vi = found.describe(what, what_vi)
-    outcomes = [outcome(found.state, rule, vi, en)]
+def chain_outcomes(case: Case, rule: Rule, found: Chain, what: StrOrPromise | Term) -> list[Outcome]:
+    outcomes = [outcome(found.state, rule, found.describe(what))]
     # The year asked about itself falling before the end of a discipline is said by the DEC-P3 check.
     if found.uncounted and found.since and found.since.year <= case.year:
         outcomes.append(uncounted_outcome(case, found))
@@ -252,13 +290,12 @@ def chain_outcomes(case: Case, rule: Rule, found: Chain, what: str, what_vi: str
 def uncounted_outcome(case: Case, found: Chain) -> Outcome:
     rule = catalogue.rule_in_force("DEC-P3", case.rules_day)
     assert rule is not None and found.since is not None
-    return outcome(
-        False,
-        rule,
-        f"kỷ luật hết hạn ngày {found.since:%d/%m/%Y}: "
-        f"thành tích các năm {_nam(found.uncounted)} không được tính",
-        f"discipline ended {found.since.isoformat()}: achievements of {_years(found.uncounted)} do not count",
+    text = format_lazy(
+        _("discipline ended {day}: achievements of {years} do not count"),
+        day=day(found.since),
+        years=_years(found.uncounted),
     )
+    return outcome(False, rule, text)
 
 
 # --- initiatives ------------------------------------------------------------------------------------------
@@ -275,14 +312,12 @@ class Initiatives:
             return True
         return None if self.unknown else False
 
-    def describe(self) -> tuple[str, str]:
-        usable = ", ".join(i.id for i in self.usable) or "none"
-        en = f"initiatives that count: {usable}"
-        vi = f"sáng kiến được tính: {usable if self.usable else 'không có'}"
+    def describe(self) -> StrOrPromise:
+        usable = ", ".join(i.id for i in self.usable) or _("none")
+        said = [format_lazy(_("initiatives that count: {usable}"), usable=usable)]
         if self.unknown:
-            en += f"; not on record: {', '.join(self.unknown)}"
-            vi += f"; chưa có thông tin: {', '.join(self.unknown)}"
-        return en, vi
+            said.append(format_lazy(_("not on record: {items}"), items=", ".join(self.unknown)))
+        return joined("; ", said)
 
 
 def initiatives(case: Case, years: Iterable[int], levels: tuple[str, ...]) -> Initiatives:
@@ -293,7 +328,7 @@ def initiatives(case: Case, years: Iterable[int], levels: tuple[str, ...]) -> In
         if records is None or any(record.initiatives is None for _, record in records):
             found.unknown.append(f"initiatives {year}")
             continue
-        for _, record in records:
+        for _code, record in records:
             for initiative in record.initiatives or ():
                 if initiative.level is None:
                     found.unknown.append(f"level of {initiative.id}")
@@ -307,19 +342,13 @@ def initiatives(case: Case, years: Iterable[int], levels: tuple[str, ...]) -> In
 
 
 def initiative_outcomes(
-    case: Case, rule: Rule, found: Initiatives, state: bool | None, vi: str, en: str
+    case: Case, rule: Rule, found: Initiatives, state: bool | None, text: StrOrPromise
 ) -> list[Outcome]:
-    outcomes = [outcome(state, rule, vi, en)]
+    outcomes = [outcome(state, rule, text)]
     if found.reused and state is not True:
         circ = catalogue.rule_in_force("CIRC-P1", case.rules_day)
         assert circ is not None
         used = "; ".join(f"{i.id} → {i.used_for}" for i in found.reused)
-        outcomes.append(
-            outcome(
-                state,
-                circ,
-                f"sáng kiến đã dùng làm căn cứ khen thưởng khác, không dùng lại: {used}",
-                f"initiative already used for another award, not reused: {used}",
-            )
-        )
+        text = format_lazy(_("initiative already used for another award, not reused: {used}"), used=used)
+        outcomes.append(outcome(state, circ, text))
     return outcomes

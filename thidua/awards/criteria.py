@@ -9,6 +9,10 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from types import MappingProxyType
 
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
 from thidua.awards.catalogue import AWARDS, GOOD_RATINGS, INITIATIVE_LEVELS, Rule
 from thidua.awards.conditions import (
     CSTDCS,
@@ -31,15 +35,18 @@ from thidua.awards.conditions import (
     uncounted_outcome,
 )
 from thidua.awards.facts import YearRecord
+from thidua.awards.wording import Term, either, english_only
+from thidua.awards.wording import day as said_day
 
 Check = Callable[[Case, Rule], list[Outcome]]
 
 HOLD_NAMES = {
-    "discipline": "xem xét kỷ luật",
-    "investigation": "điều tra",
-    "inspection": "thanh tra, kiểm tra",
-    "complaint": "giải quyết khiếu nại, tố cáo",
+    "discipline": _("disciplinary review"),
+    "investigation": _("investigation"),
+    "inspection": _("inspection or audit"),
+    "complaint": _("handling of a complaint or denunciation"),
 }
+EXCELLENT = _("excellent completion")
 
 
 # LAW-LDTT-1: Law 06/2022 Art. 24 cl.1. Rated "hoàn thành tốt nhiệm vụ" or better.
@@ -51,29 +58,37 @@ def check_ldtt(case: Case, rule: Rule) -> list[Outcome]:
 def check_cstdcs(case: Case, rule: Rule) -> list[Outcome]:
     record = case.own()
     if record is None:
-        return [missing(rule, case.year, "year record", "hồ sơ")]
+        return [missing(rule, case.year, "year record", _("year record"))]
     outcomes = [_meets_ldtt(case, rule, record)]
     found = initiatives(case, [case.year], INITIATIVE_LEVELS)
     excellent = is_excellent(record) if rule.params["excellent_rating_suffices"] else False
     state = any3([excellent, found.state(1)])
-    ini_en, ini_vi = found.describe()
-    rating = record.rating or "not on record"
     if rule.params["excellent_rating_suffices"]:
-        en = f"needs excellent completion or a grassroots initiative in {case.year}; "
-        en += f"rating: {rating}; {ini_en}"
-        vi = f"cần hoàn thành xuất sắc nhiệm vụ hoặc sáng kiến cấp cơ sở năm {case.year}; {ini_vi}"
+        text = format_lazy(
+            # Translators: {rating} is said only in English; other languages keep it where it says nothing.
+            _(
+                "needs excellent completion or a grassroots initiative in {year}; rating: {rating}; "
+                "{initiatives}"
+            ),
+            year=case.year,
+            rating=english_only(record.rating or _("not on record")),
+            initiatives=found.describe(),
+        )
     else:
-        en = f"needs an initiative recognised at grassroots level in {case.year}; {ini_en}"
-        vi = f"cần sáng kiến được cơ sở công nhận năm {case.year}; {ini_vi}"
-    return outcomes + initiative_outcomes(case, rule, found, state, vi, en)
+        text = format_lazy(
+            _("needs an initiative recognised at grassroots level in {year}; {initiatives}"),
+            year=case.year,
+            initiatives=found.describe(),
+        )
+    return outcomes + initiative_outcomes(case, rule, found, state, text)
 
 
 def _meets_ldtt(case: Case, rule: Rule, record: YearRecord) -> Outcome:
     if record.rating is not None:
         return rating_outcome(case, rule, GOOD_RATINGS)
     if record.titles is not None and (LDTT in record.titles or CSTDCS in record.titles):
-        return outcome(True, rule, f"đạt Lao động tiên tiến năm {case.year}", f"{LDTT} in {case.year}")
-    return missing(rule, case.year, "rating", "mức độ hoàn thành nhiệm vụ")
+        return outcome(True, rule, format_lazy(_("{title} in {year}"), title=_term(LDTT), year=case.year))
+    return missing(rule, case.year, "rating", _("level of task completion"))
 
 
 # LAW-CSTDT (Art. 22): 3 consecutive CSTĐCS and a province-wide initiative.
@@ -81,13 +96,16 @@ def _meets_ldtt(case: Case, rule: Rule, record: YearRecord) -> Outcome:
 def check_fighter(case: Case, rule: Rule) -> list[Outcome]:
     title = rule.params["title"]
     found = chain(case, rule.params["years"], has_title(title))
-    outcomes = chain_outcomes(case, rule, found, title, _name(title))
+    outcomes = chain_outcomes(case, rule, found, _term(title))
     levels = rule.params["initiative_levels"]
     ideas = initiatives(case, found.counted, levels)
-    ini_en, ini_vi = ideas.describe()
-    en = f"needs an initiative of level {' or '.join(levels)} in {_span(found.counted)}; {ini_en}"
-    vi = f"cần sáng kiến cấp {' hoặc '.join(levels)} trong các năm {_span(found.counted)}; {ini_vi}"
-    return outcomes + initiative_outcomes(case, rule, ideas, ideas.state(1), vi, en)
+    text = format_lazy(
+        _("needs an initiative of level {levels} in {years}; {initiatives}"),
+        levels=either(levels),
+        years=_span(found.counted),
+        initiatives=ideas.describe(),
+    )
+    return outcomes + initiative_outcomes(case, rule, ideas, ideas.state(1), text)
 
 
 # LAW-BK-CN: Art. 74 cl.1 limb (d); limbs (a)-(c), (e) rest on achievements a case file does not record.
@@ -97,12 +115,14 @@ def check_merit_person(case: Case, rule: Rule) -> list[Outcome]:
     excellent = chain(case, n, is_excellent)
     ideas = initiatives(case, excellent.counted, INITIATIVE_LEVELS)
     state = any3([fighter.state, all3([excellent.state, ideas.state(rule.params["initiatives"])])])
-    f_en, f_vi = fighter.describe(CSTDCS, _name(CSTDCS))
-    x_en, x_vi = excellent.describe("excellent completion", "hoàn thành xuất sắc nhiệm vụ")
-    i_en, i_vi = ideas.describe()
-    en = f"limb (d), one of: [{f_en}] or [{x_en}, with {rule.params['initiatives']} {i_en}]"
-    vi = f"điểm d, một trong: [{f_vi}] hoặc [{x_vi}, với {rule.params['initiatives']} {i_vi}]"
-    outcomes = initiative_outcomes(case, rule, ideas, state, vi, en)
+    text = format_lazy(
+        _("limb (d), one of: [{fighter}] or [{excellent}, with {count} {initiatives}]"),
+        fighter=fighter.describe(_term(CSTDCS)),
+        excellent=excellent.describe(EXCELLENT),
+        count=rule.params["initiatives"],
+        initiatives=ideas.describe(),
+    )
+    outcomes = initiative_outcomes(case, rule, ideas, state, text)
     since = fighter.since
     if state is False and since and since.year <= case.year and (fighter.uncounted or excellent.uncounted):
         outcomes.append(uncounted_outcome(case, fighter if fighter.uncounted else excellent))
@@ -118,31 +138,31 @@ def check_merit_unit(case: Case, rule: Rule) -> list[Outcome]:
             return any3([is_excellent(record), has_title(TTLDXS)(record)])
         return is_excellent(record)
 
-    what = f"excellent completion or {TTLDXS}" if with_ttldxs else "excellent completion"
-    what_vi = "hoàn thành xuất sắc nhiệm vụ" + (" hoặc Tập thể lao động xuất sắc" if with_ttldxs else "")
-    return chain_outcomes(case, rule, chain(case, rule.params["years"], test), what, what_vi)
+    what = either([EXCELLENT, _term(TTLDXS)]) if with_ttldxs else EXCELLENT
+    return chain_outcomes(case, rule, chain(case, rule.params["years"], test), what)
 
 
 # LAW-TTLDXS: Art. 27 cl.1. Excellent; 100% completed; >=70% LĐTT; at least one CSTĐCS.
 def check_ttldxs(case: Case, rule: Rule) -> list[Outcome]:
     record = case.own()
     if record is None:
-        return [missing(rule, case.year, "year record", "hồ sơ")]
+        return [missing(rule, case.year, "year record", _("year record"))]
     outcomes = [rating_outcome(case, rule, ("xuat-sac",)), _all_completed(case, rule, record)]
     outcomes.append(_ldtt_share(case, rule, record))
     fighters = (record.staff_titles or {}).get(CSTDCS)
     if fighters is None:
-        outcomes.append(missing(rule, case.year, f"staff_titles.{CSTDCS}", "số Chiến sĩ thi đua cơ sở"))
+        name = _("number of grassroots emulation fighters")
+        outcomes.append(missing(rule, case.year, f"staff_titles.{CSTDCS}", name))
     else:
         needed = rule.params["fighters"]
-        outcomes.append(
-            outcome(
-                fighters >= needed,
-                rule,
-                f"số Chiến sĩ thi đua cơ sở năm {case.year}: {fighters} (cần ít nhất {needed})",
-                f"{CSTDCS} holders {case.year}: {fighters} (needs at least {needed})",
-            )
+        text = format_lazy(
+            _("{title} holders {year}: {count} (needs at least {needed})"),
+            title=_term(CSTDCS),
+            year=case.year,
+            count=fighters,
+            needed=needed,
         )
+        outcomes.append(outcome(fighters >= needed, rule, text))
     return outcomes
 
 
@@ -150,53 +170,53 @@ def check_ttldxs(case: Case, rule: Rule) -> list[Outcome]:
 def check_ttldtt(case: Case, rule: Rule) -> list[Outcome]:
     record = case.own()
     if record is None:
-        return [missing(rule, case.year, "year record", "hồ sơ")]
+        return [missing(rule, case.year, "year record", _("year record"))]
     outcomes = [rating_outcome(case, rule, GOOD_RATINGS), _ldtt_share(case, rule, record)]
     warned = record.staff_disciplined_warning_or_above
     if warned is None:
         key = "staff_disciplined_warning_or_above"
-        outcomes.append(missing(rule, case.year, key, "số người bị kỷ luật từ cảnh cáo trở lên"))
+        outcomes.append(missing(rule, case.year, key, _("number of members disciplined at warning or above")))
     else:
-        outcomes.append(
-            outcome(
-                warned == 0,
-                rule,
-                f"số người bị kỷ luật từ cảnh cáo trở lên năm {case.year}: {warned} (cần 0)",
-                f"members disciplined at warning or above {case.year}: {warned} (needs 0)",
-            )
+        text = format_lazy(
+            _("members disciplined at warning or above {year}: {count} (needs 0)"),
+            year=case.year,
+            count=warned,
         )
+        outcomes.append(outcome(warned == 0, rule, text))
     return outcomes
 
 
 def _all_completed(case: Case, rule: Rule, record: YearRecord) -> Outcome:
     if record.staff is None or record.staff_completed is None:
         key = "staff" if record.staff is None else "staff_completed"
-        return missing(rule, case.year, key, "số thành viên và số hoàn thành nhiệm vụ")
-    return outcome(
-        record.staff_completed == record.staff,
-        rule,
-        f"hoàn thành nhiệm vụ năm {case.year}: {record.staff_completed}/{record.staff} (cần 100%)",
-        f"members who completed their tasks {case.year}: "
-        f"{record.staff_completed}/{record.staff} (needs 100%)",
+        return missing(rule, case.year, key, _("number of members and number who completed their tasks"))
+    text = format_lazy(
+        _("members who completed their tasks {year}: {completed}/{staff} (needs 100%)"),
+        year=case.year,
+        completed=record.staff_completed,
+        staff=record.staff,
     )
+    return outcome(record.staff_completed == record.staff, rule, text)
 
 
 def _ldtt_share(case: Case, rule: Rule, record: YearRecord) -> Outcome:
     holders = (record.staff_titles or {}).get(LDTT)
     if record.staff is None or holders is None:
         key = "staff" if record.staff is None else f"staff_titles.{LDTT}"
-        return missing(rule, case.year, key, "số thành viên đạt Lao động tiên tiến")
+        return missing(rule, case.year, key, _("number of members rated Advanced labourer"))
     percent, above = rule.params["percent"], rule.params["strictly_above"]
     # Whole numbers, so exactly 70% is exactly 70%: 28 of 40 meets "at least 70%".
     met = holders * 100 > percent * record.staff if above else holders * 100 >= percent * record.staff
-    needs_en = f"more than {percent}%" if above else f"at least {percent}%"
-    needs_vi = f"trên {percent}%" if above else f"từ {percent}% trở lên"
-    return outcome(
-        met,
-        rule,
-        f"đạt Lao động tiên tiến năm {case.year}: {holders}/{record.staff} (cần {needs_vi})",
-        f"{LDTT} holders {case.year}: {holders}/{record.staff} (needs {needs_en})",
+    needs = format_lazy(_("more than {percent}%") if above else _("at least {percent}%"), percent=percent)
+    text = format_lazy(
+        _("{title} holders {year}: {holders}/{staff} (needs {needs})"),
+        title=_term(LDTT),
+        year=case.year,
+        holders=holders,
+        staff=record.staff,
+        needs=needs,
     )
+    return outcome(met, rule, text)
 
 
 # LAW-CO-TINH: Art. 26 cl.1. The leading unit of its cluster, excellent (its limb (b)).
@@ -204,15 +224,15 @@ def check_flag(case: Case, rule: Rule) -> list[Outcome]:
     record = case.own()
     if record is None or record.cluster_place is None:
         return [
-            missing(rule, case.year, "cluster_place", "vị trí trong cụm, khối"),
+            missing(rule, case.year, "cluster_place", _("place in the cluster or block")),
             rating_outcome(case, rule, ("xuat-sac",)),
         ]
-    place = outcome(
-        record.cluster_place == 1,
-        rule,
-        f"vị trí trong cụm, khối năm {case.year}: {record.cluster_place} (cần dẫn đầu)",
-        f"cluster place {case.year}: {record.cluster_place} (needs 1, the leading unit)",
+    text = format_lazy(
+        _("cluster place {year}: {place} (needs 1, the leading unit)"),
+        year=case.year,
+        place=record.cluster_place,
     )
+    place = outcome(record.cluster_place == 1, rule, text)
     return [place, rating_outcome(case, rule, ("xuat-sac",))]
 
 
@@ -222,16 +242,11 @@ def check_commendation(case: Case, rule: Rule) -> list[Outcome]:
     record = case.own()
     outcomes = [rating_outcome(case, rule, GOOD_RATINGS)]
     if record is None or not record.titles:
-        outcomes.append(missing(rule, case.year, "titles", "thành tích trong phong trào thi đua"))
+        outcomes.append(missing(rule, case.year, "titles", _("achievement in an emulation movement")))
     else:
         titles = ", ".join(record.titles)
         outcomes.append(
-            outcome(
-                True,
-                rule,
-                f"thành tích năm {case.year}: {titles}",
-                f"achievement {case.year}: {titles}",
-            )
+            outcome(True, rule, format_lazy(_("achievement {year}: {titles}"), year=case.year, titles=titles))
         )
     return outcomes
 
@@ -243,17 +258,14 @@ def check_one_award(case: Case, rule: Rule) -> list[Outcome]:
         return []
     record = case.own()
     if record is None or record.titles is None:
-        return [missing(rule, case.year, "titles", "danh hiệu, hình thức đã được khen")]
+        return [missing(rule, case.year, "titles", _("titles and awards already received"))]
     clash = [code for code in exclusive if code in record.titles]
-    already = ", ".join(clash) or "none"
-    return [
-        outcome(
-            not clash,
-            rule,
-            f"thành tích năm {case.year} đã được khen bằng: {', '.join(clash) or 'không có'}",
-            f"the {case.year} achievement already rewarded with: {already}",
-        )
-    ]
+    text = format_lazy(
+        _("the {year} achievement already rewarded with: {awards}"),
+        year=case.year,
+        awards=", ".join(clash) or _("none"),
+    )
+    return [outcome(not clash, rule, text)]
 
 
 # DEC-P3: NĐ 152 Art. 4 cl.4. Hold while a case is pending on the decision day; after discipline, count from
@@ -270,38 +282,35 @@ def check_holds(case: Case, rule: Rule) -> list[Outcome]:
     outcomes: list[Outcome] = []
     since = case.discipline_end()
     if since and since.year > case.year:
-        outcomes.append(
-            outcome(
-                False,
-                rule,
-                f"kỷ luật hết hạn ngày {since:%d/%m/%Y}: thành tích năm {case.year} không được tính",
-                f"discipline ended {since.isoformat()}: achievements of {case.year} do not count",
-            )
+        text = format_lazy(
+            _("discipline ended {day}: achievements of {year} do not count"),
+            day=said_day(since),
+            year=case.year,
         )
+        outcomes.append(outcome(False, rule, text))
     for hold in pending:
-        until = f"{hold.end:%d/%m/%Y}" if hold.end else "chưa kết thúc"
-        outcomes.append(
-            Outcome(
-                Outcome.HELD,
-                reason_for(
-                    rule,
-                    f"đang {HOLD_NAMES[hold.kind]} (đến {until}) vào ngày quyết định {day:%d/%m/%Y}",
-                    f"{hold.kind} pending on the decision day {day.isoformat()} "
-                    f"(until {hold.end.isoformat() if hold.end else 'open'})",
-                ),
-            )
+        until = said_day(hold.end) if hold.end else pgettext_lazy("a hold without an end", "open")
+        text = format_lazy(
+            _("{kind} pending on the decision day {day} (until {until})"),
+            kind=_hold(hold.kind),
+            day=said_day(day),
+            until=until,
         )
+        outcomes.append(Outcome(Outcome.HELD, reason_for(rule, text)))
     for hold in unclear:
-        vi = f"chưa rõ ngày bắt đầu {HOLD_NAMES[hold.kind]}"
-        outcomes.append(outcome(None, rule, vi, f"not on record: from (start) of the {hold.kind} hold"))
+        text = format_lazy(_("not on record: from (start) of the {kind} hold"), kind=_hold(hold.kind))
+        outcomes.append(outcome(None, rule, text))
     if not outcomes:
-        vi = f"không có vụ việc nào đang xem xét vào ngày {day:%d/%m/%Y}"
-        outcomes.append(outcome(True, rule, vi, f"no hold pending on {day.isoformat()}"))
+        outcomes.append(outcome(True, rule, format_lazy(_("no hold pending on {day}"), day=said_day(day))))
     return outcomes
 
 
-def _name(code: str) -> str:
-    return AWARDS[code].name
+def _hold(kind: str) -> Term:
+    return Term(kind, HOLD_NAMES[kind])
+
+
+def _term(code: str) -> Term:
+    return Term(code, AWARDS[code].label)
 
 
 def _span(years: list[int]) -> str:

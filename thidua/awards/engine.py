@@ -13,12 +13,17 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
+
 from thidua.awards import catalogue
 from thidua.awards.catalogue import AWARDS, Award, ProvinceRule
 from thidua.awards.conditions import Case, Outcome, Reason
 from thidua.awards.criteria import CHECKS, COMMON_CHECKS
 from thidua.awards.facts import Subject
 from thidua.awards.regimes import regime_for, regime_named, within
+from thidua.awards.wording import Term
+from thidua.awards.wording import day as said_day
 
 ELIGIBLE = "eligible"
 NOT_ELIGIBLE = "not_eligible"
@@ -130,24 +135,14 @@ def _decide(outcomes: list[Outcome]) -> tuple[str, tuple[Reason, ...]]:
 
 def _not_in_catalogue(award: Award) -> Outcome:
     # Never guess a criterion the catalogue does not hold: the answer is that the law text is missing.
-    return Outcome(
-        Outcome.UNKNOWN,
-        Reason(
-            "",
-            award.gap,
-            f"chưa có tiêu chuẩn của «{award.name}» trong danh mục (LAW.md thiếu văn bản {award.gap})",
-            f"the criteria of {award.code} are not in the catalogue (LAW.md lacks the text of {award.gap})",
-        ),
+    text = format_lazy(
+        _("the criteria of {award} are not in the catalogue (LAW.md lacks the text of {gap})"),
+        award=Term(award.code, award.label),
+        gap=award.gap,
     )
+    return Outcome(Outcome.UNKNOWN, Reason("", award.gap, text))
 
 
 def _no_version(rule_id: str, day: date) -> Outcome:
-    return Outcome(
-        Outcome.UNKNOWN,
-        Reason(
-            rule_id,
-            "",
-            f"quy định {rule_id} không có phiên bản có hiệu lực ngày {day:%d/%m/%Y}",
-            f"rule {rule_id} has no version in force on {day.isoformat()}",
-        ),
-    )
+    text = format_lazy(_("rule {rule} has no version in force on {day}"), rule=rule_id, day=said_day(day))
+    return Outcome(Outcome.UNKNOWN, Reason(rule_id, "", text))

@@ -4,14 +4,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 
 @dataclass(frozen=True)
 class Regime:
     code: str
-    name: str
-    law: str
-    decree: str
+    name: StrOrPromise
+    law: StrOrPromise
+    decree: StrOrPromise
     start: date
     end: date | None  # last day in force; None: still in force
 
@@ -23,27 +29,27 @@ REGIMES: tuple[Regime, ...] = (
     # The 2003 law (amended 2005, 2013) with Decree 91/2017, until Law 06/2022 took effect (LAW-00).
     Regime(
         "law-2003/decree-91-2017",
-        "Luật Thi đua, khen thưởng 2003 và Nghị định 91/2017/NĐ-CP",
-        "Luật Thi đua, khen thưởng năm 2003 (sửa đổi 2005, 2013)",
-        "Nghị định 91/2017/NĐ-CP",
+        _("Law on Emulation and Commendation 2003 and Decree 91/2017/ND-CP"),
+        _("Law on Emulation and Commendation 2003 (amended 2005, 2013)"),
+        _("Decree 91/2017/ND-CP"),
         date(2017, 10, 1),
         date(2023, 12, 31),
     ),
     # LAW-00 + DEC-00a: Law 06/2022/QH15 from 01/01/2024; Decree 98/2023 until 30/06/2025.
     Regime(
         "law-2022/decree-98-2023",
-        "Luật Thi đua, khen thưởng 2022 và Nghị định 98/2023/NĐ-CP",
-        "Luật Thi đua, khen thưởng số 06/2022/QH15",
-        "Nghị định 98/2023/NĐ-CP",
+        _("Law on Emulation and Commendation 2022 and Decree 98/2023/ND-CP"),
+        _("Law on Emulation and Commendation No. 06/2022/QH15"),
+        _("Decree 98/2023/ND-CP"),
         date(2024, 1, 1),
         date(2025, 6, 30),
     ),
     # DEC-00b: Decree 152/2025 from 01/07/2025 (its Art. 59 repeals Decree 98/2023).
     Regime(
         "law-2022/decree-152-2025",
-        "Luật Thi đua, khen thưởng 2022 và Nghị định 152/2025/NĐ-CP",
-        "Luật Thi đua, khen thưởng số 06/2022/QH15",
-        "Nghị định 152/2025/NĐ-CP",
+        _("Law on Emulation and Commendation 2022 and Decree 152/2025/ND-CP"),
+        _("Law on Emulation and Commendation No. 06/2022/QH15"),
+        _("Decree 152/2025/ND-CP"),
         date(2025, 7, 1),
         None,
     ),
@@ -70,7 +76,7 @@ def regime_named(code: str) -> Regime | None:
 def name_of(code: str) -> str:
     """'law-2003/decree-91-2017' -> 'Luật Thi đua, khen thưởng 2003 và Nghị định 91/2017/NĐ-CP'."""
     regime = regime_named(code)
-    return regime.name if regime else code
+    return str(regime.name) if regime else code
 
 
 # The rules of transition: each new text leaves a dossier received before it took effect to the text it was
@@ -83,16 +89,16 @@ def name_of(code: str) -> str:
 #   a dossier received before 01/01/2024 stays under the 2003 law and NĐ 91/2017 is read from NĐ 98/2023,
 #   whose transitional article was not retrieved [U].
 # Below, the day each text took effect with the source of its rule of transition.
-TRANSITIONS: tuple[tuple[date, str], ...] = (
-    (date(2024, 1, 1), "Luật 06/2022/QH15, Điều 94 khoản 1 và Điều 95; Nghị định 98/2023/NĐ-CP [U]"),
-    (date(2025, 7, 1), "Nghị định 152/2025/NĐ-CP, Điều 60 khoản 3 [S]"),
+TRANSITIONS: tuple[tuple[date, StrOrPromise], ...] = (
+    (date(2024, 1, 1), _("Law 06/2022/QH15, Article 94 clause 1 and Article 95; Decree 98/2023/ND-CP [U]")),
+    (date(2025, 7, 1), _("Decree 152/2025/ND-CP, Article 60 clause 3 [S]")),
 )
 
 
 def transition_source(regime: Regime) -> str:
     """The rules of transition at the edges of `regime`: what keeps a dossier received within it there."""
     after = regime.end + timedelta(days=1) if regime.end else None
-    return "; ".join(source for day, source in TRANSITIONS if day in (regime.start, after))
+    return "; ".join(str(source) for day, source in TRANSITIONS if day in (regime.start, after))
 
 
 def regime_for_dossier(year: int, received_on: date | None) -> Regime:

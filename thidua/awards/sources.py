@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from django.utils.translation import gettext as _
+
 _CLUSTER_RULES = re.compile(r"LAW\.md TPL-5, CL-05")
 _LAW_MD = re.compile(r"LAW\.md\s*(section \d+)?[,;]?\s*")
 _SOURCED = re.compile(r"\s*\[S\]")
@@ -15,6 +17,7 @@ _UNCERTAIN = re.compile(r"\s*\[U\]")
 
 def readable(text: str) -> str:
     """'Nghị định 91/2017/NĐ-CP [U]' -> 'Nghị định 91/2017/NĐ-CP (cần đối chiếu văn bản)'."""
-    shown = _CLUSTER_RULES.sub("Quy chế hoạt động của cụm, khối thi đua", text or "")
-    shown = _UNCERTAIN.sub(" (cần đối chiếu văn bản)", _SOURCED.sub("", _LAW_MD.sub("", shown)))
+    shown = _CLUSTER_RULES.sub(_("Operating rules of the emulation cluster or block"), text or "")
+    uncertain = " ({})".format(_("to be checked against the text"))
+    shown = _UNCERTAIN.sub(uncertain, _SOURCED.sub("", _LAW_MD.sub("", shown)))
     return shown.strip(" ;,")

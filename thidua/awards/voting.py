@@ -10,16 +10,27 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from fractions import Fraction
+from typing import TYPE_CHECKING
+
+from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 
 @dataclass(frozen=True)
 class Threshold:
     share: Fraction
-    source: str
+    cited: StrOrPromise
+
+    @property
+    def source(self) -> str:
+        return str(self.cited)
 
 
-_DECREE_98_80 = Threshold(Fraction(80, 100), "VOTE-1: Nghị định 98/2023/NĐ-CP Điều 30 khoản 7")
-_DECREE_98_90 = Threshold(Fraction(90, 100), "VOTE-1: Nghị định 98/2023/NĐ-CP Điều 30 khoản 7")
+_VOTE_1 = _("VOTE-1: Decree 98/2023/ND-CP Article 30 clause 7")
+_DECREE_98_80 = Threshold(Fraction(80, 100), _VOTE_1)
+_DECREE_98_90 = Threshold(Fraction(90, 100), _VOTE_1)
 
 # regime code (thidua.awards.regimes) -> award catalogue code -> threshold.
 THRESHOLDS: dict[str, dict[str, Threshold]] = {
@@ -45,13 +56,13 @@ _BALLOTED = (
     "co-thi-dua-chinh-phu",
 )
 # regime code -> award -> the source that makes the council's vote mandatory before a decision.
-VOTE_REQUIRED: dict[str, dict[str, str]] = {
+VOTE_REQUIRED: dict[str, dict[str, StrOrPromise]] = {
     # VOTE-1 [C]: a ballot is mandatory for CSTĐCS, CSTĐ tỉnh, CSTĐ toàn quốc, provincial and Government Cờ.
-    "law-2022/decree-98-2023": {code: "Nghị định 98/2023/NĐ-CP, Điều 30 khoản 7" for code in _BALLOTED},
+    "law-2022/decree-98-2023": {code: _("Decree 98/2023/ND-CP, Article 30 clause 7") for code in _BALLOTED},
     # VOTE-2 [U]: Decree 152/2025 is read as keeping the ballot (QĐ 638/QĐ-BNV 2025 still asks the CSTĐCS
     # dossier for the ballot's result [S]); when unsure, the gate asks for the vote rather than skip it.
     "law-2022/decree-152-2025": {
-        code: "Nghị định 152/2025/NĐ-CP, giữ như Nghị định 98/2023/NĐ-CP Điều 30 khoản 7 [U]"
+        code: _("Decree 152/2025/ND-CP, keeping Decree 98/2023/ND-CP Article 30 clause 7 [U]")
         for code in _BALLOTED
     },
     # The 2003 law with Decree 91/2017: no mandatory vote on record in LAW.md, so none is required.
@@ -65,4 +76,5 @@ def law_threshold(regime: str, award: str) -> Threshold | None:
 
 def vote_required(regime: str, award: str) -> str | None:
     """The source that makes the council's vote mandatory for `award` under `regime`; None if none does."""
-    return VOTE_REQUIRED.get(regime, {}).get(award)
+    source = VOTE_REQUIRED.get(regime, {}).get(award)
+    return None if source is None else str(source)

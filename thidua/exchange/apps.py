@@ -1,7 +1,8 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class ExchangeConfig(AppConfig):
     name = "thidua.exchange"
     label = "exchange"
-    verbose_name = "Tệp trao đổi"
+    verbose_name = _("Exchange file")

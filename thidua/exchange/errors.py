@@ -3,6 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from django.utils.text import format_lazy
+
+from thidua.awards.wording import vi_en
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 
 @dataclass(frozen=True)
@@ -11,6 +19,12 @@ class ExchangeError:
     line: int | None
     vi: str
     en: str
+
+    @classmethod
+    def said(cls, file: str, line: int | None, message: StrOrPromise, /, **values: Any) -> ExchangeError:
+        """The error of one message (an English msgid with its values), said in both languages."""
+        vi, en = vi_en(format_lazy(message, **values))
+        return cls(file, line, vi, en)
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line is not None else self.file
@@ -28,7 +42,7 @@ class ExchangeFileInvalid(Exception):
 class ExportImpossible(Exception):
     """A cluster whose records the file format cannot express (e.g. rules that change between years)."""
 
-    def __init__(self, vi: str, en: str) -> None:
-        self.vi = vi
-        self.en = en
-        super().__init__(f"{vi} / {en}")
+    def __init__(self, message: StrOrPromise, /, **values: Any) -> None:
+        self.message = format_lazy(message, **values)
+        self.vi, self.en = vi_en(self.message)
+        super().__init__(f"{self.vi} / {self.en}")

@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 import yaml
+from django.utils.translation import gettext_lazy as _
 
 from thidua.emulation.models import ClusterYear
 from thidua.exchange.data import (
@@ -31,10 +32,7 @@ def export_cluster(cluster: Cluster) -> dict[str, Any]:
     """The cluster as FORMAT.md's structure, keys in the format's order, plain YAML-ready values."""
     years = list(cluster.years.order_by("year"))
     if not years:
-        raise ExportImpossible(
-            f"cụm, khối «{cluster.code}» chưa có năm thi đua nào để xuất",
-            f"cluster '{cluster.code}' has no year to export",
-        )
+        raise ExportImpossible(_("cluster '{code}' has no year to export"), code=cluster.code)
     _refuse_sealed(years)
     tiers = cluster.ordered_tiers()
     order = {tier.code: tier.position for tier in tiers}
@@ -67,9 +65,8 @@ def _refuse_sealed(years: list[ClusterYear]) -> None:
     if sealed:
         listed = ", ".join(sealed)
         raise ExportImpossible(
-            f"năm {listed} đang bỏ phiếu kín; phiếu và kết quả được niêm phong cho đến khi chủ trì đóng bỏ "
-            "phiếu ở trang «Hội nghị bình xét»",
-            f"voting is open in {listed}; ballots and results are sealed until the chair closes the vote",
+            _("voting is open in {years}; ballots and results are sealed until the chair closes the vote"),
+            years=listed,
         )
 
 
@@ -177,10 +174,12 @@ def _rules(cluster: Cluster, years: list[ClusterYear], order: dict[str, int]) ->
     if len(seen) > 1:
         listed = ", ".join(str(year) for year in sorted(seen.values()))
         raise ExportImpossible(
-            f"quy chế (hình thức bình xét, số lượng, tỷ lệ…) của cụm «{cluster.code}» khác nhau giữa các năm "
-            f"({listed}); tệp trao đổi format 1 chỉ ghi được một quy chế",
-            f"the rules of cluster '{cluster.code}' differ between years ({listed}); "
-            "a format 1 file holds one set of rules",
+            _(
+                "the rules of cluster '{code}' differ between years ({years}); a format 1 file holds one set "
+                "of rules"
+            ),
+            code=cluster.code,
+            years=listed,
         )
     method, quotas, min_approval, tie_break, exclusive = next(iter(seen))
     rules: dict[str, Any] = {"method": method}

@@ -12,7 +12,10 @@ import json
 from dataclasses import dataclass
 
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy, pgettext_lazy
 
+from thidua.awards.wording import Term, joined
 from thidua.emulation.models import ClusterYear
 from thidua.exchange.data import ExchangeData, RulesData, YearData
 from thidua.exchange.errors import ExchangeError
@@ -21,39 +24,40 @@ from thidua.organisations.models import Cluster
 
 CREATE, UPDATE, UNCHANGED, KEEP, DROP = "create", "update", "unchanged", "keep", "drop"
 FATES = {
-    CREATE: "thêm mới",
-    UPDATE: "cập nhật theo tệp",
-    UNCHANGED: "không đổi",
-    KEEP: "giữ nguyên, dù tệp không có năm này",
-    DROP: "xóa, vì tệp không có năm này",
+    CREATE: pgettext_lazy("what an import does to a year", "added"),
+    UPDATE: pgettext_lazy("what an import does to a year", "updated from the file"),
+    UNCHANGED: pgettext_lazy("what an import does to a year", "unchanged"),
+    KEEP: pgettext_lazy("what an import does to a year", "kept, although the file does not have this year"),
+    DROP: pgettext_lazy("what an import does to a year", "deleted, since the file does not have this year"),
 }
 # The parts of a year a person recognises, for saying where a file differs from the record.
 PARTS = {
-    "members": "đơn vị thành viên",
-    "head": "cụm trưởng",
-    "deputies": "cụm phó",
-    "host": "đơn vị đăng cai",
-    "review": "hội nghị bình xét (ngày, địa điểm, chủ trì, dự họp)",
-    "scores": "điểm",
-    "ratings": "xếp loại",
-    "ranking": "thứ hạng",
-    "ballots": "phiếu bầu",
-    "outcome": "kết quả thống nhất",
-    "unnamed": "đề nghị không nêu tên",
-    "status": "tình trạng kết quả",
-    "next": "lãnh đạo cụm năm sau",
-    "pact_signed": "ngày ký giao ước năm sau",
-    "rules": "quy chế bình xét",
+    "members": pgettext_lazy("a part of a year", "member units"),
+    "head": pgettext_lazy("a part of a year", "head"),
+    "deputies": pgettext_lazy("a part of a year", "deputies"),
+    "host": pgettext_lazy("a part of a year", "host"),
+    "review": pgettext_lazy("a part of a year", "review meeting (date, place, chair, attendance)"),
+    "scores": pgettext_lazy("a part of a year", "scores"),
+    "ratings": pgettext_lazy("a part of a year", "ratings"),
+    "ranking": pgettext_lazy("a part of a year", "ranking"),
+    "ballots": pgettext_lazy("a part of a year", "ballots"),
+    "outcome": pgettext_lazy("a part of a year", "agreed result"),
+    "unnamed": pgettext_lazy("a part of a year", "proposals without names"),
+    "status": pgettext_lazy("a part of a year", "status of the result"),
+    "next": pgettext_lazy("a part of a year", "next year's cluster leaders"),
+    "pact_signed": pgettext_lazy("a part of a year", "next year's pact signing date"),
+    "rules": pgettext_lazy("a part of a year", "review rules"),
 }
+CONCLUDED = _("review result concluded")
 # What makes a year history that a file may not take away, each with how it is said.
 HISTORY = (
-    (Q(review__concluded_at__isnull=False), "đã chốt kết quả bình xét"),
-    (Q(review__ballots__isnull=False), "có phiếu bầu"),
-    (Q(award_proposals__isnull=False), "có đề nghị khen thưởng đã chuyển Ban Thi đua – Khen thưởng"),
-    (Q(score_sheet__unit_scores__isnull=False), "có điểm chấm trên bảng chấm điểm"),
+    (Q(review__concluded_at__isnull=False), CONCLUDED),
+    (Q(review__ballots__isnull=False), _("has ballots")),
+    (Q(award_proposals__isnull=False), _("has award proposals sent to the board")),
+    (Q(score_sheet__unit_scores__isnull=False), _("has scores on the score sheet")),
     (
         Q(launch__isnull=False) | Q(registrations__isnull=False) | Q(pact_signings__isnull=False),
-        "có phát động, đăng ký thi đua hoặc ký giao ước",
+        _("has a launch, emulation registrations or a signed pact"),
     ),
 )
 
@@ -68,7 +72,7 @@ class YearFate:
 
     @property
     def label(self) -> str:
-        return f"{FATES[self.fate]} ({self.why})" if self.why else FATES[self.fate]
+        return f"{FATES[self.fate]} ({self.why})" if self.why else str(FATES[self.fate])
 
 
 def judge_years(cluster: Cluster | None, data: ExchangeData) -> tuple[list[YearFate], list[ExchangeError]]:
@@ -96,7 +100,7 @@ def judge_years(cluster: Cluster | None, data: ExchangeData) -> tuple[list[YearF
 def holds_history(cluster_year: ClusterYear) -> list[str]:
     """Why the year may not be dropped (empty: it holds nothing a file did not put there)."""
     here = ClusterYear.objects.filter(pk=cluster_year.pk)
-    return [why for condition, why in HISTORY if here.filter(condition).exists()]
+    return [str(why) for condition, why in HISTORY if here.filter(condition).exists()]
 
 
 def _judge(
@@ -106,7 +110,7 @@ def _judge(
     differs = differing_parts(recorded, rules_on_record(cluster_year), year, data.cluster.rules)
     concluded = ClusterYear.objects.filter(pk=cluster_year.pk, review__concluded_at__isnull=False).exists()
     if not differs:
-        return YearFate(year.year, UNCHANGED, "đã chốt kết quả bình xét" if concluded else ""), None
+        return YearFate(year.year, UNCHANGED, str(CONCLUDED) if concluded else ""), None
     if concluded:
         return YearFate(year.year, UPDATE), _concluded(data.file, year, differs)
     if year.ballots is not None and recorded.ballots is not None and "ballots" in differs:
@@ -151,23 +155,31 @@ def _canonical(year: YearData) -> YearData:
 
 
 def _concluded(file: str, year: YearData, differs: list[str]) -> ExchangeError:
-    told = ", ".join(PARTS[part] for part in differs)
-    return ExchangeError(
+    # In English the parts are the file's own keys; in Vietnamese, their names.
+    told = joined(", ", [Term(part, PARTS[part]) for part in differs])
+    return ExchangeError.said(
         file,
         year.line,
-        f"năm {year.year} đã chốt kết quả bình xét; mở lại kết quả (kèm lý do) ở trang "
-        f"«Nhập năm {year.year}» của cụm trước khi thay bằng tệp (tệp ghi khác ở: {told})",
-        f"year {year.year}: its review is concluded; reopen the result (with a reason) on the year's page "
-        f"before replacing it from a file (the file differs in: {', '.join(differs)})",
+        _(
+            "year {year}: its review is concluded; reopen the result (with a reason) on the year's page "
+            "before replacing it from a file (the file differs in: {parts})"
+        ),
+        year=year.year,
+        parts=told,
     )
 
 
 def _ballots_differ(file: str, year: YearData, count: int) -> ExchangeError:
-    return ExchangeError(
+    return ExchangeError.said(
         file,
         year.line,
-        f"năm {year.year} đã có {count} phiếu bầu ghi nhận, khác với phiếu trong tệp; phiếu đã ghi nhận "
-        "không xóa hay thay được: sửa phần ballots của năm này trong tệp cho khớp, hoặc bỏ hẳn khóa ballots",
-        f"year {year.year} already has {count} ballots on record that differ from the file's; ballots on "
-        "record are never deleted or replaced: make the year's ballots match, or leave the key out",
+        ngettext_lazy(
+            "year {year} already has {count} ballot on record that differs from the file's; ballots on "
+            "record are never deleted or replaced: make the year's ballots match, or leave the key out",
+            "year {year} already has {count} ballots on record that differ from the file's; ballots on "
+            "record are never deleted or replaced: make the year's ballots match, or leave the key out",
+            count,
+        ),
+        year=year.year,
+        count=count,
     )

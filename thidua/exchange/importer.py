@@ -15,7 +15,11 @@ from dataclasses import asdict, dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.text import format_lazy
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
+from thidua.awards.wording import Term
 from thidua.core.audit import Actor, record
 from thidua.emulation.models import ClusterYear
 from thidua.exchange.data import AwardData, ExchangeData, OrganizerData, UnitData, YearData
@@ -52,10 +56,10 @@ class SharedUnitsChanged(Exception):
     def told(self, how_to_accept: str) -> str:
         """The changes, one a line, for a command's message; `how_to_accept` says what to run instead."""
         listed = "\n".join(f"  {error}" for error in self.errors)
-        return (
-            f"Đơn vị dùng chung với cụm, khối khác sẽ thay đổi:\n{listed}\n"
-            f"Chưa ghi gì vào cơ sở dữ liệu. {how_to_accept}"
-        )
+        return gettext(
+            "Units shared with other clusters would change:\n{listed}\nNothing was written to the database. "
+            "{how_to_accept}"
+        ).format(listed=listed, how_to_accept=how_to_accept)
 
 
 class _RolledBack(Exception):
@@ -122,12 +126,12 @@ def run_import(
 
 def _already_there(data: ExchangeData) -> ExchangeError:
     code, organizer = data.cluster.code, data.organizer.name
-    return ExchangeError(
+    return ExchangeError.said(
         data.file,
         None,
-        f"cụm, khối «{code}» của «{organizer}» đã có trong cơ sở dữ liệu; "
-        "dùng --replace để thay dữ liệu các năm của cụm bằng nội dung tệp",
-        f"cluster '{code}' of '{organizer}' already exists; --replace replaces its years with the file's",
+        _("cluster '{code}' of '{organizer}' already exists; --replace replaces its years with the file's"),
+        code=code,
+        organizer=organizer,
     )
 
 
@@ -244,9 +248,6 @@ def _drop_year(cluster_year: ClusterYear, *, by: Actor) -> None:
 def _refused(file: str, year: YearData, refusal: ValidationError) -> ExchangeError:
     said = " ".join(refusal.messages)
     code = refusal.code or "invalid"
-    return ExchangeError(
-        file,
-        year.line,
-        f"năm {year.year}: {said}",
-        f"year {year.year}: refused by the year's checks ({code})",
-    )
+    # In English the refusal's code; in Vietnamese the year's checks' own words.
+    refused = Term(format_lazy(_("refused by the year's checks ({code})"), code=code), said)
+    return ExchangeError.said(file, year.line, _("year {year}: {refusal}"), year=year.year, refusal=refused)

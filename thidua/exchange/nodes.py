@@ -8,23 +8,28 @@ from __future__ import annotations
 import datetime
 from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import yaml
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from thidua.exchange.data import Choices
 from thidua.exchange.errors import ExchangeError
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
 T = TypeVar("T")
 
-# (Vietnamese, English) names of the value types a key may hold.
-TEXT = ("văn bản", "text")
-INTEGER = ("số nguyên", "an integer")
-NUMBER = ("số", "a number")
-LIST = ("danh sách", "a list")
-MAPPING = ("bảng khóa – giá trị", "a mapping")
-BOOLEAN = ("true hoặc false", "true or false")
+# The names of the value types a key may hold.
+TEXT = pgettext_lazy("the type of a value", "text")
+INTEGER = pgettext_lazy("the type of a value", "an integer")
+NUMBER = pgettext_lazy("the type of a value", "a number")
+LIST = pgettext_lazy("the type of a value", "a list")
+MAPPING = pgettext_lazy("the type of a value", "a mapping")
+BOOLEAN = pgettext_lazy("the type of a value", "true or false")
 
 
 class NodeChecker:
@@ -38,12 +43,14 @@ class NodeChecker:
         self.units: set[str] = set()
         self.awards: set[str] = set()
 
-    def error(self, node: Node, vi: str, en: str) -> None:
-        self.errors.append(ExchangeError(self.filename, node.start_mark.line + 1, vi, en))
+    def error(self, node: Node, message: StrOrPromise, /, **values: Any) -> None:
+        self.errors.append(ExchangeError.said(self.filename, node.start_mark.line + 1, message, **values))
 
     # --- structure -------------------------------------------------------------------------------
 
-    def mapping(self, node: Node, where: str, keys: set[str], required: set[str]) -> dict[str, Node] | None:
+    def mapping(
+        self, node: Node, where: StrOrPromise, keys: set[str], required: set[str]
+    ) -> dict[str, Node] | None:
         """The mapping's value nodes by key, after reporting unknown, repeated and missing keys."""
         if not isinstance(node, MappingNode):
             self.wrong_type(node, where, MAPPING)
@@ -52,24 +59,16 @@ class NodeChecker:
         for key_node, value_node in node.value:
             key = self.scalar(key_node)
             if not isinstance(key, str) or key not in keys:
-                self.error(
-                    key_node,
-                    f"khóa không hợp lệ «{key}» trong {where}",
-                    f"unknown key '{key}' in {where}",
-                )
+                self.error(key_node, _("unknown key '{key}' in {where}"), key=key, where=where)
             elif key in found:
-                self.error(
-                    key_node, f"khóa «{key}» ghi hai lần trong {where}", f"key '{key}' given twice in {where}"
-                )
+                self.error(key_node, _("key '{key}' given twice in {where}"), key=key, where=where)
             else:
                 found[key] = value_node
         for key in sorted(required - found.keys()):
-            self.error(
-                node, f"thiếu khóa bắt buộc «{key}» trong {where}", f"missing required key '{key}' in {where}"
-            )
+            self.error(node, _("missing required key '{key}' in {where}"), key=key, where=where)
         return found
 
-    def sequence(self, node: Node, where: str) -> list[Node] | None:
+    def sequence(self, node: Node, where: StrOrPromise) -> list[Node] | None:
         if not isinstance(node, SequenceNode):
             self.wrong_type(node, where, LIST)
             return None
@@ -83,16 +82,12 @@ class NodeChecker:
         except (ValueError, yaml.YAMLError):
             return Unreadable(node.value)
 
-    def wrong_type(self, node: Node, where: str, expected: tuple[str, str]) -> None:
+    def wrong_type(self, node: Node, where: StrOrPromise, expected: StrOrPromise) -> None:
         value = self.scalar(node)
         if value is None or value == "":
-            self.error(
-                node,
-                f"«{where}» để trống; nếu chưa biết thì bỏ hẳn khóa này",
-                f"'{where}' is empty; leave the key out when it is not known",
-            )
+            self.error(node, _("'{where}' is empty; leave the key out when it is not known"), where=where)
         else:
-            self.error(node, f"«{where}» phải là {expected[0]}", f"'{where}' must be {expected[1]}")
+            self.error(node, _("'{where}' must be {expected}"), where=where, expected=expected)
 
     # --- plain values ----------------------------------------------------------------------------
 
@@ -128,16 +123,10 @@ class NodeChecker:
             self.wrong_type(node, where, NUMBER)
             return None
         if not number.is_finite() or not low <= number <= high:
-            self.error(
-                node, f"«{where}» phải từ {low} đến {high}", f"'{where}' must be between {low} and {high}"
-            )
+            self.error(node, _("'{where}' must be between {low} and {high}"), where=where, low=low, high=high)
             return None
         if number != round(number, places):
-            self.error(
-                node,
-                f"«{where}» có nhiều hơn {places} chữ số thập phân",
-                f"'{where}' has more than {places} decimal places",
-            )
+            self.error(node, _("'{where}' has more than {places} decimal places"), where=where, places=places)
             return None
         return number
 
@@ -162,9 +151,7 @@ class NodeChecker:
         if not isinstance(value, datetime.date):
             shown = node.value if isinstance(node, ScalarNode) else "…"
             self.error(
-                node,
-                f"«{where}» không phải ngày hợp lệ dạng YYYY-MM-DD ({shown})",
-                f"'{where}' is not a valid date (YYYY-MM-DD)",
+                node, _("'{where}' is not a valid YYYY-MM-DD date ({value})"), where=where, value=shown
             )
             return None
         return value
@@ -179,8 +166,10 @@ class NodeChecker:
             options = ", ".join(allowed)
             self.error(
                 node,
-                f"giá trị «{value}» của «{where}» không hợp lệ; chọn một trong: {options}",
-                f"'{value}' is not a valid {where}; expected one of: {options}",
+                _("'{value}' is not a valid {where}; expected one of: {options}"),
+                value=value,
+                where=where,
+                options=options,
             )
             return None
         return value
@@ -192,22 +181,14 @@ class NodeChecker:
             return None
         code = self.text(node, where)
         if code is not None and code not in self.units:
-            self.error(
-                node,
-                f"mã đơn vị «{code}» ({where}) không có trong units",
-                f"unit code '{code}' ({where}) is not in units",
-            )
+            self.error(node, _("unit code '{code}' ({where}) is not in units"), code=code, where=where)
             return None
         return code
 
     def award(self, node: Node, where: str) -> str | None:
         code = self.text(node, where)
         if code is not None and code not in self.awards:
-            self.error(
-                node,
-                f"mã hình thức «{code}» ({where}) không có trong awards",
-                f"award code '{code}' ({where}) is not in awards",
-            )
+            self.error(node, _("award code '{code}' ({where}) is not in awards"), code=code, where=where)
             return None
         return code
 
@@ -227,9 +208,7 @@ class NodeChecker:
             if code is None:
                 ok = False
             elif code in codes:
-                self.error(
-                    item, f"«{code}» ghi hai lần trong {where}", f"'{code}' is listed twice in {where}"
-                )
+                self.error(item, _("'{code}' is listed twice in {where}"), code=code, where=where)
                 ok = False
             elif members is not None and not self.member(item, code, where, members):
                 ok = False
@@ -240,11 +219,7 @@ class NodeChecker:
     def member(self, node: Node, code: str, where: str, members: set[str]) -> bool:
         if code in members:
             return True
-        self.error(
-            node,
-            f"«{code}» ({where}) không phải đơn vị thành viên của năm này (members)",
-            f"'{code}' ({where}) is not a member that year (members)",
-        )
+        self.error(node, _("'{code}' ({where}) is not a member that year (members)"), code=code, where=where)
         return False
 
     def keyed(
@@ -266,9 +241,7 @@ class NodeChecker:
             code = key(key_node, where)
             checked = value(value_node, f"{where}.{code or key_node.value}")
             if code is not None and code in result:
-                self.error(
-                    key_node, f"«{code}» ghi hai lần trong {where}", f"'{code}' given twice in {where}"
-                )
+                self.error(key_node, _("'{code}' given twice in {where}"), code=code, where=where)
                 ok = False
             elif code is None or checked is None:
                 ok = False
@@ -279,7 +252,7 @@ class NodeChecker:
     def positive(self, node: Node, where: str) -> int | None:
         value = self.integer(node, where)
         if value is not None and value < 1:
-            self.error(node, f"«{where}» phải là số nguyên dương", f"'{where}' must be a positive integer")
+            self.error(node, _("'{where}' must be a positive integer"), where=where)
             return None
         return value
 

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import yaml
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from yaml.nodes import Node, SequenceNode
 
 from thidua.emulation.models import Method, Rating, TieBreak
@@ -31,6 +33,9 @@ from thidua.exchange.errors import ExchangeError, ExchangeFileInvalid
 from thidua.exchange.nodes import NodeChecker, all_read, child
 from thidua.organisations.models import AwardTier, Cluster, UnitEvent
 from thidua.review.models import Review
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 __all__ = ["ExchangeData", "parse_exchange", "read_exchange_file"]
 
@@ -74,11 +79,11 @@ def read_exchange_file(path: Path) -> ExchangeData:
     try:
         text = Path(path).read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise _single(name, None, "không tìm thấy tệp", "file not found") from None
+        raise _single(name, None, _("file not found")) from None
     except UnicodeDecodeError:
-        raise _single(name, None, "tệp không phải văn bản UTF-8", "the file is not UTF-8 text") from None
+        raise _single(name, None, _("the file is not UTF-8 text")) from None
     except OSError as error:
-        raise _single(name, None, f"không đọc được tệp ({error.strerror})", "cannot read the file") from None
+        raise _single(name, None, _("cannot read the file ({error})"), error=error.strerror) from None
     return parse_exchange(text, name)
 
 
@@ -90,16 +95,12 @@ def parse_exchange(text: str, filename: str) -> ExchangeData:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         problem = " ".join(part for part in (error.context, error.problem) if part)
-        raise _single(
-            filename,
-            mark.line + 1 if mark else None,
-            f"lỗi cú pháp YAML: {problem}",
-            f"YAML syntax error: {problem}",
-        ) from None
+        line = mark.line + 1 if mark else None
+        raise _single(filename, line, _("YAML syntax error: {problem}"), problem=problem) from None
     except yaml.YAMLError as error:
-        raise _single(filename, None, f"lỗi YAML: {error}", f"YAML error: {error}") from None
+        raise _single(filename, None, _("YAML error: {error}"), error=error) from None
     if root is None:
-        raise _single(filename, 1, "tệp rỗng", "the file is empty")
+        raise _single(filename, 1, _("the file is empty"))
     reader = _Reader(loader, filename)
     data = reader.file(root)
     if reader.errors or data is None:
@@ -107,23 +108,25 @@ def parse_exchange(text: str, filename: str) -> ExchangeData:
     return data
 
 
-def _single(file: str, line: int | None, vi: str, en: str) -> ExchangeFileInvalid:
-    return ExchangeFileInvalid([ExchangeError(file, line, vi, en)])
+def _single(file: str, line: int | None, message: StrOrPromise, /, **values: Any) -> ExchangeFileInvalid:
+    return ExchangeFileInvalid([ExchangeError.said(file, line, message, **values)])
 
 
 class _Reader(NodeChecker):
     """One pass over the file's sections, in the order references need them."""
 
     def file(self, root: Node) -> ExchangeData | None:
-        top = self.mapping(root, "tệp / file", TOP_KEYS, TOP_REQUIRED)
+        top = self.mapping(
+            root, pgettext_lazy("the whole exchange file, where an error is", "file"), TOP_KEYS, TOP_REQUIRED
+        )
         if top is None:
             return None
         version = self.integer(top["format"], "format") if "format" in top else None
         if version is not None and version != 1:
             self.error(
                 top["format"],
-                f"chỉ hỗ trợ format: 1 (tệp ghi format: {version})",
-                f"only format 1 is supported (the file says format: {version})",
+                _("only format 1 is supported (the file says format: {version})"),
+                version=version,
             )
         source = self.text(top.get("source"), "source")
         organizer = self.organizer(top["organizer"]) if "organizer" in top else None
@@ -153,7 +156,7 @@ class _Reader(NodeChecker):
         entry: Callable[[Node, str], T | None],
         code_key: str,
         codes: set[str],
-        twice: Callable[[str], tuple[str, str]],
+        twice: StrOrPromise,
     ) -> list[T] | None:
         """A list of coded entries (awards, units); every code goes into `codes` even if its entry is bad,
         so references to it are not reported a second time."""
@@ -168,7 +171,7 @@ class _Reader(NodeChecker):
             code_node = child(item, code_key)
             code = self.scalar(code_node) if code_node is not None else None
             if isinstance(code, str) and code in codes:
-                self.error(code_node or item, *twice(code))
+                self.error(code_node or item, twice, code=code)
                 ok = False
                 continue
             if isinstance(code, str):
@@ -308,16 +311,14 @@ class _Reader(NodeChecker):
         if items is None:
             return None
         if not items:
-            self.error(node, "years cần ít nhất một năm", "years needs at least one year")
+            self.error(node, _("years needs at least one year"))
             return None
         seen: set[int] = set()
         years = []
         for index, item in enumerate(items):
             year = self.year(item, index)
             if year is not None and year.year in seen:
-                self.error(
-                    item, f"năm {year.year} ghi hai lần trong years", f"year {year.year} is given twice"
-                )
+                self.error(item, _("year {year} is given twice"), year=year.year)
             elif year is not None:
                 seen.add(year.year)
                 years.append(year)
@@ -332,7 +333,7 @@ class _Reader(NodeChecker):
             return None
         number = self.integer(keys["year"], "year") if "year" in keys else None
         if number is not None and not 1945 <= number <= 2999:
-            self.error(keys["year"], f"năm {number} không hợp lệ", f"{number} is not a plausible year")
+            self.error(keys["year"], _("{year} is not a plausible year"), year=number)
             number = None
         where = f"years[{number if number is not None else f'#{index + 1}'}]"
         members = self.unit_list(keys.get("members"), f"{where}.members")
@@ -420,7 +421,7 @@ class _Reader(NodeChecker):
         codes = self.unit_list(node, where, roster)
         if codes is not None and len(codes) > MAX_DEPUTIES:
             assert node is not None
-            self.error(node, f"tối đa hai cụm phó ({where})", f"at most two deputies ({where})")
+            self.error(node, _("at most two deputies ({where})"), where=where)
             return None
         return codes
 
@@ -460,8 +461,9 @@ class _Reader(NodeChecker):
         if decided_by is not None and decided_by.split(maxsplit=1)[0] not in DECIDED_BY:
             self.error(
                 keys["decided_by"],
-                f"«{where}.decided_by» phải bắt đầu bằng vote, acclamation hoặc decision («{decided_by}»)",
-                f"'{where}.decided_by' must start with vote, acclamation or decision ('{decided_by}')",
+                _("'{where}.decided_by' must start with vote, acclamation or decision ('{decided_by}')"),
+                where=where,
+                decided_by=decided_by,
             )
             decided_by = None
         if not all_read(keys, head=head, deputies=deputies, decided_by=decided_by):
@@ -469,13 +471,5 @@ class _Reader(NodeChecker):
         return NextData(head=head, deputies=deputies, decided_by=decided_by)
 
 
-def _unit_twice(code: str) -> tuple[str, str]:
-    return f"đơn vị «{code}» được khai báo hai lần trong units", f"a unit named twice: '{code}'"
-
-
-def _award_twice(code: str) -> tuple[str, str]:
-    return f"hình thức «{code}» được khai báo hai lần trong awards", f"an award named twice: '{code}'"
-
-
-_UNIT_TWICE = _unit_twice
-_AWARD_TWICE = _award_twice
+_UNIT_TWICE = _("a unit named twice: '{code}'")
+_AWARD_TWICE = _("an award named twice: '{code}'")

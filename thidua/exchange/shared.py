@@ -11,8 +11,13 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from django.utils.text import format_lazy
+from django.utils.translation import gettext, pgettext_lazy
+from django.utils.translation import gettext_lazy as _
+
+from thidua.awards.wording import day, said_in
 from thidua.core.numbers import plain
 from thidua.emulation.models import Membership
 from thidua.exchange.data import UnitData, UnitEventData
@@ -20,14 +25,17 @@ from thidua.exchange.errors import ExchangeError
 from thidua.exchange.exporter import unit_on_record
 from thidua.organisations.models import Cluster, Unit, UnitEvent
 
-# What a file may state about a unit: (Vietnamese, English) name of each part.
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
+# What a file may state about a unit: the name of each part.
 PARTS = {
-    "name": ("tên", "name"),
-    "short": ("tên ngắn", "short name"),
-    "female_share": ("tỷ lệ nữ", "female share"),
-    "events": ("lịch sử đổi tên, sáp nhập, chia tách", "lineage"),
+    "name": pgettext_lazy("a part of a unit", "name"),
+    "short": pgettext_lazy("a part of a unit", "short name"),
+    "female_share": pgettext_lazy("a part of a unit", "female share"),
+    "events": pgettext_lazy("a part of a unit", "lineage"),
 }
-NOTHING = ("(không có)", "(none)")
+NOTHING = _("(none)")
 
 
 @dataclass(frozen=True)
@@ -44,14 +52,22 @@ class UnitChange:
     line: int | None = field(default=None, compare=False)
 
     @property
+    def message(self) -> StrOrPromise:
+        said = dict(
+            unit=self.unit, code=self.code, part=PARTS[self.part], before=self.before, after=self.after
+        )
+        if self.shared_with:
+            shared = _("unit {unit} ({code}, shared with {clusters}): {part} '{before}' → '{after}'")
+            return format_lazy(shared, clusters="; ".join(self.shared_with), **said)
+        return format_lazy(_("unit {unit} ({code}): {part} '{before}' → '{after}'"), **said)
+
+    @property
     def vi(self) -> str:
-        shared = f", dùng chung với {'; '.join(self.shared_with)}" if self.shared_with else ""
-        return f"{self.unit} ({self.code}{shared}): {PARTS[self.part][0]} «{self.before}» → «{self.after}»"
+        return said_in("vi", self.message)
 
     @property
     def en(self) -> str:
-        shared = f", shared with {'; '.join(self.shared_with)}" if self.shared_with else ""
-        return f"unit {self.code}{shared}: {PARTS[self.part][1]} '{self.before}' → '{self.after}'"
+        return said_in("en", self.message)
 
     def as_error(self, file: str) -> ExchangeError:
         return ExchangeError(file, self.line, self.vi, self.en)
@@ -92,7 +108,7 @@ def _differences(on_record: UnitData, given: UnitData) -> list[tuple[str, str, s
     if given.name != on_record.name:
         found.append(("name", on_record.name, given.name))
     if given.short is not None and given.short != on_record.short:
-        found.append(("short", on_record.short or NOTHING[0], given.short))
+        found.append(("short", on_record.short or str(NOTHING), given.short))
     if given.female_share is not None and given.female_share != on_record.female_share:
         found.append(("female_share", _share(on_record.female_share), _share(given.female_share)))
     if given.events is not None and _lineage(given.events) != _lineage(on_record.events or ()):
@@ -105,16 +121,18 @@ def _lineage(events: Iterable[UnitEventData]) -> list[tuple[object, ...]]:
 
 
 def _share(value: Decimal | None) -> str:
-    return str(plain(value)).replace(".", ",") if value is not None else NOTHING[0]
+    return str(plain(value)).replace(".", ",") if value is not None else str(NOTHING)
 
 
 def _events(events: Iterable[UnitEventData]) -> str:
     kinds = dict(UnitEvent.Kind.choices)
     told = [
-        f"{str(kinds[event.kind]).lower()} {event.other} ngày {event.date:%d/%m/%Y}"
+        gettext("{kind} {other} on {day}").format(
+            kind=str(kinds[event.kind]).lower(), other=event.other, day=day(event.date)
+        )
         for event in sorted(events, key=lambda event: (event.date, event.kind, event.other))
     ]
-    return "; ".join(told) or NOTHING[0]
+    return "; ".join(told) or str(NOTHING)
 
 
 def _clusters_using(units: list[Unit], cluster: Cluster | None) -> dict[int, list[str]]:

@@ -20,6 +20,8 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import content_disposition_header
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_POST
 
 from thidua.accounts.rules import board_organizers, visible_clusters
@@ -37,16 +39,18 @@ SESSION_KEY = "exchange_upload"
 
 
 class UploadForm(forms.Form):
-    file = forms.FileField(label="Tệp trao đổi", help_text="Tệp YAML định dạng 1, mã UTF-8, tối đa 2 MB.")
+    file = forms.FileField(
+        label=_("Exchange file"), help_text=_("A YAML file in format 1, UTF-8, at most 2 MB.")
+    )
 
 
 class ConfirmForm(forms.Form):
     digest = forms.CharField(widget=forms.HiddenInput)
     replace = forms.BooleanField(
-        label="Cụm, khối đã có: thay dữ liệu các năm của cụm bằng nội dung tệp", required=False
+        label=_("The cluster already exists: replace its years with the file's contents"), required=False
     )
     accept_unit_changes = forms.BooleanField(
-        label="Tôi đã xem và đồng ý các thay đổi đơn vị dùng chung nêu trên", required=False
+        label=_("I have read and accept the changes to shared units listed above"), required=False
     )
 
 
@@ -57,14 +61,16 @@ class Refused(Exception):
 def _require_board(request: HttpRequest) -> None:
     """Only an organizer's board (or a superuser) imports; to anyone else the page does not exist."""
     if not board_organizers(request.user).exists():
-        raise Http404("Không tìm thấy trang.")
+        raise Http404(gettext("Page not found."))
 
 
 def _check_right(request: HttpRequest, data: ExchangeData) -> None:
     if not board_organizers(request.user).filter(name=data.organizer.name).exists():
         raise Refused(
-            f"Tệp thuộc «{data.organizer.name}». Bạn không phải cán bộ Ban Thi đua – Khen thưởng của cơ quan "
-            "này nên không nhập được tệp; không có dữ liệu nào được ghi."
+            gettext(
+                "The file belongs to '{organizer}'. You are not an officer of that body's board, so you "
+                "cannot import the file; nothing was written."
+            ).format(organizer=data.organizer.name)
         )
 
 
@@ -145,7 +151,10 @@ def confirm(request: HttpRequest) -> HttpResponse:
     pending = request.session.get(SESSION_KEY)
     form = ConfirmForm(request.POST)
     if not pending or not form.is_valid() or form.cleaned_data["digest"] != pending["digest"]:
-        messages.error(request, "Không còn tệp chờ nhập (hoặc đã tải tệp khác sau đó): tải tệp lên lại.")
+        messages.error(
+            request,
+            gettext("No file is waiting to be imported (or another was uploaded since): upload it again."),
+        )
         return redirect("exchange:upload")
     name = pending["name"]
     accepted = [UnitChange.from_stored(change) for change in pending.get("unit_changes", [])]
@@ -170,7 +179,12 @@ def confirm(request: HttpRequest) -> HttpResponse:
         return _refusal(request, UploadForm(), str(refusal))
     del request.session[SESSION_KEY]
     years = ", ".join(str(year.year) for year in data.years)
-    messages.success(request, f"Đã nhập tệp {name}: {cluster.name}, năm {years}.")
+    said = ngettext(
+        "Imported the file {file}: {cluster}, year {years}.",
+        "Imported the file {file}: {cluster}, years {years}.",
+        len(data.years),
+    )
+    messages.success(request, said.format(file=name, cluster=cluster.name, years=years))
     return redirect("front:cluster", cluster.pk)
 
 
@@ -181,7 +195,8 @@ def export(request: HttpRequest, cluster_id: int) -> HttpResponse:
     try:
         text = dump_exchange(export_cluster(cluster))
     except ExportImpossible as impossible:
-        messages.error(request, f"Không xuất được tệp trao đổi: {impossible.vi}.")
+        said = gettext("Cannot export the exchange file: {reason}.")
+        messages.error(request, said.format(reason=impossible.message))
         return redirect(reverse("front:cluster", args=[cluster.pk]))
     response = HttpResponse(text.encode("utf-8"), content_type=YAML_MIME)
     filename = f"{cluster.code}.yaml"

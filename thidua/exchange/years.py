@@ -12,6 +12,7 @@ from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from thidua.core.audit import Actor, record
 from thidua.emulation import services
@@ -130,7 +131,9 @@ def _write_reported_review(cluster_year: ClusterYear, year: YearData, *, by: Act
     if review.concluded_at is not None:
         raise ValidationError(services.LOCKED.format(year=cluster_year.year), code="concluded")
     if year.status not in Review.Status.values:
-        raise ValidationError(f"Tình trạng kết quả không hợp lệ: {year.status}.", code="status")
+        raise ValidationError(
+            _("Invalid status of the result: {status}.").format(status=year.status), code="status"
+        )
     places = {code: place for place, code in enumerate(year.ranking, start=1)}
     for membership in cluster_year.memberships.select_related("unit"):
         place = places.get(membership.unit.code)

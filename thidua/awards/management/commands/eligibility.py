@@ -7,16 +7,21 @@ from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils.text import format_lazy
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from thidua.awards.casefile import CaseFileInvalid, answer, read_case_file
+from thidua.awards.wording import vi_en
 
 
 class Command(BaseCommand):
-    help = "Xét điều kiện khen thưởng cho các trường hợp trong tệp (ELIGIBILITY.md); ghi verdicts.json."
+    # Said when the command is loaded, after set-up: argparse takes only plain text as a description.
+    help = gettext("Judge the eligibility of the cases in the file (ELIGIBILITY.md); write verdicts.json.")
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("file", type=Path, help="tệp trường hợp (YAML, format 1)")
-        parser.add_argument("--out", type=Path, required=True, help="tệp kết quả (JSON)")
+        parser.add_argument("file", type=Path, help=gettext("case file (YAML, format 1)"))
+        parser.add_argument("--out", type=Path, required=True, help=gettext("verdicts file (JSON)"))
 
     def handle(self, *args: Any, **options: Any) -> None:
         try:
@@ -29,7 +34,8 @@ class Command(BaseCommand):
         try:
             out.write_text(json.dumps(verdicts, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
         except OSError as error:
-            raise CommandError(f"không ghi được {out} ({error}) / cannot write {out}") from None
+            vi, en = vi_en(format_lazy(_("cannot write {file} ({error})"), file=out, error=error))
+            raise CommandError(f"{vi} / {en}") from None
         for verdict in verdicts:
             self.stdout.write(
                 f"{verdict['subject']} {verdict['award']} {verdict['year']}: {verdict['verdict']}"

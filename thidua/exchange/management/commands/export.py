@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils.translation import gettext
 
 from thidua.exchange.errors import ExportImpossible
 from thidua.exchange.exporter import dump_exchange, export_cluster
@@ -14,12 +15,16 @@ from thidua.organisations.models import Cluster
 
 
 class Command(BaseCommand):
-    help = "Xuất một cụm, khối thi đua ra tệp trao đổi (YAML, format 1)."
+    # Said when the command is loaded, after set-up: argparse takes only plain text as a description.
+    help = gettext("Export an emulation cluster or block as an exchange file (YAML, format 1).")
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("cluster", help="mã cụm, khối (ví dụ TMTH)")
-        parser.add_argument("--out", required=True, help="tệp ghi ra (- để in ra màn hình)")
-        parser.add_argument("--organizer", help="tên cơ quan tổ chức, khi nhiều cơ quan có cụm cùng mã")
+        parser.add_argument("cluster", help=gettext("code of the cluster or block (for example TMTH)"))
+        parser.add_argument("--out", required=True, help=gettext("file to write (- to print it)"))
+        parser.add_argument(
+            "--organizer",
+            help=gettext("name of the organizer, when several organizers have a cluster with that code"),
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         cluster = _find(options["cluster"], options["organizer"])
@@ -33,7 +38,8 @@ class Command(BaseCommand):
         out = Path(options["out"])
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(text, encoding="utf-8")
-        self.stdout.write(f"Đã xuất {cluster.get_kind_display().lower()} «{cluster.name}» vào {out}.")
+        said = gettext("Exported {kind} '{name}' to {file}.")
+        self.stdout.write(said.format(kind=cluster.get_kind_display().lower(), name=cluster.name, file=out))
 
 
 def _find(code: str, organizer: str | None) -> Cluster:
@@ -42,11 +48,15 @@ def _find(code: str, organizer: str | None) -> Cluster:
         clusters = clusters.filter(organizer__name=organizer)
     found = list(clusters)
     if not found:
-        of = f" của «{organizer}»" if organizer else ""
-        raise CommandError(f"Không có cụm, khối nào mã «{code}»{of} trong cơ sở dữ liệu.")
+        if organizer:
+            said = gettext("No cluster or block with the code '{code}' of '{organizer}' in the database.")
+        else:
+            said = gettext("No cluster or block with the code '{code}' in the database.")
+        raise CommandError(said.format(code=code, organizer=organizer))
     if len(found) > 1:
         names = "; ".join(cluster.organizer.name for cluster in found)
-        raise CommandError(
-            f'Mã «{code}» có ở nhiều cơ quan tổ chức ({names}); chọn một bằng --organizer "TÊN".'
+        said = gettext(
+            "The code '{code}' exists at several organizers ({names}); choose one with --organizer \"NAME\"."
         )
+        raise CommandError(said.format(code=code, names=names))
     return found[0]

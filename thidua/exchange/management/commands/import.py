@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils.translation import gettext, ngettext
 
 from thidua.exchange.data import YearData
 from thidua.exchange.errors import ExchangeFileInvalid
@@ -17,19 +18,28 @@ ACTOR = "thidua import"
 
 
 class Command(BaseCommand):
-    help = "Nhập tệp trao đổi của một cụm, khối thi đua (YAML, format 1) vào cơ sở dữ liệu."
+    # Said when the command is loaded, after set-up: argparse takes only plain text as a description.
+    help = gettext(
+        "Import the exchange file of an emulation cluster or block (YAML, format 1) into the database."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("file", type=Path, help="tệp trao đổi (YAML, format 1)")
+        parser.add_argument("file", type=Path, help=gettext("exchange file (YAML, format 1)"))
         parser.add_argument(
             "--replace",
             action="store_true",
-            help="thay dữ liệu các năm của cụm, khối đã có bằng nội dung tệp (năm đã chốt thì giữ nguyên)",
+            help=gettext(
+                "replace the years of an existing cluster or block with the file's contents (concluded years "
+                "stay as they are)"
+            ),
         )
         parser.add_argument(
             "--accept-unit-changes",
             action="store_true",
-            help="chấp nhận thay đổi đơn vị dùng chung với cụm, khối khác (tên, tên ngắn, tỷ lệ nữ, lịch sử)",
+            help=gettext(
+                "accept changes to units shared with other clusters or blocks (name, short name, female "
+                "share, lineage)"
+            ),
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -44,37 +54,57 @@ class Command(BaseCommand):
         except ExchangeFileInvalid as invalid:
             raise CommandError("\n".join(str(error) for error in invalid.errors)) from None
         except SharedUnitsChanged as shared:
-            accept = "Nếu các thay đổi đúng, chạy lại với --accept-unit-changes."
+            accept = gettext("If the changes are right, run again with --accept-unit-changes.")
             raise CommandError(shared.told(accept)) from None
         cluster = report.cluster
+        units = ngettext("{count} unit", "{count} units", len(data.units)).format(count=len(data.units))
+        awards = ngettext("{count} award", "{count} awards", len(data.awards)).format(count=len(data.awards))
+        said = gettext("Imported {kind} '{name}' (code {code}) of {organizer}: {units}, {awards}.")
+        kind = cluster.get_kind_display().lower()
         self.stdout.write(
-            f"Đã nhập {cluster.get_kind_display().lower()} «{cluster.name}» (mã {cluster.code}) "
-            f"của {cluster.organizer.name}: {len(data.units)} đơn vị, "
-            f"{len(data.awards)} hình thức khen thưởng."
+            said.format(
+                kind=kind,
+                name=cluster.name,
+                code=cluster.code,
+                organizer=cluster.organizer.name,
+                units=units,
+                awards=awards,
+            )
         )
         fates = {fate.year: fate for fate in report.years}
         for year in data.years:
             fate = fates[year.year]
-            told = "" if fate.fate == CREATE else f" – {fate.label}"
-            self.stdout.write(f"  Năm {year.year}: {_contents(year)}{told}.")
+            if fate.fate == CREATE:
+                told = gettext("Year {year}: {contents}.").format(year=year.year, contents=_contents(year))
+            else:
+                told = gettext("Year {year}: {contents} – {fate}.").format(
+                    year=year.year, contents=_contents(year), fate=fate.label
+                )
+            self.stdout.write(f"  {told}")
         for fate in report.years:
             if fate.fate in (KEEP, DROP):
-                self.stdout.write(f"  Năm {fate.year}: {fate.label}.")
+                told = gettext("Year {year}: {contents}.").format(year=fate.year, contents=fate.label)
+                self.stdout.write(f"  {told}")
         _say_unit_changes(self, report)
 
 
 def _contents(year: YearData) -> str:
     if year.ballots is not None:
-        decided = f"{len(year.ballots)} phiếu bầu"
+        decided = ngettext("{count} ballot", "{count} ballots", len(year.ballots)).format(
+            count=len(year.ballots)
+        )
     elif year.outcome is not None:
-        decided = "kết quả thống nhất (không có phiếu)"
+        decided = gettext("agreed result (no ballots)")
     else:
-        decided = "chưa có phiếu hay kết quả"
-    return f"{len(year.members)} đơn vị thành viên, {decided}"
+        decided = gettext("no ballots or result yet")
+    members = len(year.members)
+    return ngettext("{count} member unit, {decided}", "{count} member units, {decided}", members).format(
+        count=members, decided=decided
+    )
 
 
 def _say_unit_changes(command: BaseCommand, report: ImportReport) -> None:
     if report.unit_changes:
-        command.stdout.write("Đã thay đổi đơn vị theo tệp:")
+        command.stdout.write(gettext("Units changed as the file says:"))
         for change in report.unit_changes:
-            command.stdout.write(f"  {change.vi}")
+            command.stdout.write(f"  {change.message}")
