@@ -20,7 +20,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from thidua.review import tally
+from thidua.emulation import tally
 
 TARGETS = {
     "count 100000 ballots (s)": 2.0,

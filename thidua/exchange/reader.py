@@ -13,7 +13,7 @@ from typing import TypeVar
 import yaml
 from yaml.nodes import Node, SequenceNode
 
-from thidua.emulation.models import Method, Rating, TieBreak
+from thidua.emulation.models import Method, Rating, Review, TieBreak
 from thidua.exchange.data import (
     AwardData,
     Choices,
@@ -30,7 +30,6 @@ from thidua.exchange.data import (
 from thidua.exchange.errors import ExchangeError, ExchangeFileInvalid
 from thidua.exchange.nodes import NodeChecker, all_read, child
 from thidua.organisations.models import AwardTier, Cluster, UnitEvent
-from thidua.review.models import Review
 
 __all__ = ["ExchangeData", "parse_exchange", "read_exchange_file"]
 

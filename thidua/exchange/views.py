@@ -22,7 +22,8 @@ from django.urls import reverse
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_GET, require_POST
 
-from thidua.accounts.rules import board_organizers, visible_clusters
+from thidua.accounts.roles import board_organizers
+from thidua.emulation.rules import visible_clusters
 from thidua.exchange.data import ExchangeData
 from thidua.exchange.errors import ExchangeFileInvalid, ExportImpossible
 from thidua.exchange.exporter import dump_exchange, export_cluster

@@ -8,7 +8,8 @@ from django import template
 
 from thidua.awards.regimes import name_of
 from thidua.awards.sources import readable
-from thidua.registry import money, scope
+from thidua.registry import money
+from thidua.registry import rules as scope
 from thidua.registry.worklist import VERDICTS
 
 register = template.Library()
