@@ -26,7 +26,8 @@ def lead(client, seed_year):
 def test_next_years_head_also_named_deputy_comes_back_with_the_choices_ticked(client, lead, seed_year):
     units = {u.code: u for u in seed_year.member_units()}
     url = f"/hop/{seed_year.cluster_id}/{seed_year.year}/lanh-dao-nam-sau"
-    before = Review.objects.filter(pk=seed_year.review.pk).values("next_head", "next_decided_by").get()
+    recorded = Review.objects.filter(pk=seed_year.review.pk).values("next_head", "next_decided_by")
+    before = recorded.get()
     chosen = {
         "head": units["SKHDT"].pk,
         "deputies": [units["SKHDT"].pk, units["SNGV"].pk],
