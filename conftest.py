@@ -51,6 +51,22 @@ def _close_live_server_sessions(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture
+def world(db: None) -> Any:
+    """The owner, the member and the outsider of every page (thidua.testing.worlds.build_world)."""
+    from thidua.testing.worlds import build_world
+
+    return build_world()
+
+
+@pytest.fixture
+def seed(db: None) -> Any:
+    """The Lạng Sơn 2021 seed cluster taken into the registry (thidua.testing.worlds.build_seed)."""
+    from thidua.testing.worlds import build_seed
+
+    return build_seed()
+
+
+@pytest.fixture
 def browser() -> Iterator[Any]:
     """Headless Debian Chromium (thidua.testing.browser); modules mark themselves with NEEDS_CHROMIUM."""
     from thidua.testing.browser import launch

@@ -34,7 +34,7 @@ from thidua.bench_names import (
     QUERY,
     SIGNER,
 )
-from thidua.review import tally
+from thidua.emulation import tally
 
 TARGETS = {
     "count 100000 ballots (s)": 2.0,

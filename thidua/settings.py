@@ -77,20 +77,22 @@ INSTALLED_APPS = [
     "axes",
     # ninja in the apps makes its docs page use its own static files (swagger-ui), not a CDN.
     "ninja",
+    # Each app imports only apps above it (thidua/core/tests/test_layout.py checks it).
     "thidua.core",
     "thidua.organisations",
-    "thidua.emulation",
-    "thidua.review",
-    "thidua.meeting",
-    "thidua.accounts",
-    "thidua.exchange",
-    "thidua.documents",
     "thidua.awards",
+    "thidua.documents",
+    "thidua.accounts",
+    "thidua.emulation",
     "thidua.registry",
-    "thidua.front",
+    "thidua.exchange",
     "thidua.api",
-    "thidua.scoring",
-    "thidua.pact",
+    "thidua.operations",
+    # Migration history only: their models moved to emulation and registry, tables kept.
+    "thidua.legacy.review",
+    "thidua.legacy.meeting",
+    "thidua.legacy.scoring",
+    "thidua.legacy.pact",
 ]
 
 MIDDLEWARE = [

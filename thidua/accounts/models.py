@@ -6,7 +6,6 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 
-from thidua.emulation.models import ClusterYear
 from thidua.organisations.models import Organizer, Unit
 
 
@@ -28,8 +27,9 @@ class Role(models.Model):
         related_name="+",
         verbose_name="cơ quan tổ chức",
     )
+    # By name: accounts sits below the year's home (emulation), which reads roles to scope its pages.
     cluster_year = models.ForeignKey(
-        ClusterYear,
+        "emulation.ClusterYear",
         on_delete=models.CASCADE,
         null=True,
         blank=True,

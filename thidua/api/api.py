@@ -11,7 +11,6 @@ from typing import Any, cast
 from django.core.exceptions import ValidationError as Refused
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext, gettext_lazy, ngettext
 from ninja import NinjaAPI, Query, Schema
 from ninja.errors import AuthenticationError, HttpError, ValidationError
@@ -19,13 +18,20 @@ from ninja.openapi.docs import Swagger
 from ninja.pagination import PageNumberPagination, paginate
 from ninja.renderers import JSONRenderer
 
-from thidua.accounts.rules import board_organizers, visible_cluster_years, visible_clusters
+from thidua.accounts.roles import board_organizers
 from thidua.api.auth import AUTH
 from thidua.api.errors import BODY_NAME, bad_file, case_file_errors, read_body
 from thidua.api.schemas import AwardOut, ClusterOut, ClusterYearOut, Error, FileErrors, Imported
 from thidua.awards.casefile import CaseFileInvalid, answer, parse_case_file
-from thidua.documents.render import DOCUMENTS
-from thidua.emulation.models import ClusterYear
+from thidua.emulation.models import ClusterYear, Review
+from thidua.emulation.papers.render import DOCUMENTS
+from thidua.emulation.results import results_for
+from thidua.emulation.rules import (
+    get_cluster_for_user,
+    get_cluster_year_for_user,
+    visible_cluster_years,
+    visible_clusters,
+)
 from thidua.exchange.errors import ExchangeFileInvalid, ExportImpossible
 from thidua.exchange.exporter import dump_exchange, export_cluster
 from thidua.exchange.history import KEEP, UNCHANGED
@@ -34,10 +40,8 @@ from thidua.exchange.reader import parse_exchange
 from thidua.exchange.upload import YAML_MIME
 from thidua.organisations.models import Cluster
 from thidua.registry.models import Awardee
-from thidua.registry.scope import visible_awardees
+from thidua.registry.rules import visible_awardees
 from thidua.registry.search import search_awards
-from thidua.review.models import Review
-from thidua.review.results import results_for
 
 
 def _(message: str) -> str:
@@ -112,15 +116,6 @@ def _invalid(request: HttpRequest, exc: ValidationError) -> HttpResponse:
 # ---- clusters and their years -------------------------------------------------------------------------
 
 
-def _get_cluster_for_user(request: HttpRequest, cluster_id: int) -> Cluster:
-    return get_object_or_404(visible_clusters(request.user).select_related("organizer"), pk=cluster_id)
-
-
-def _get_cluster_year_for_user(request: HttpRequest, cluster_id: int, year: int) -> ClusterYear:
-    scope = visible_cluster_years(request.user).select_related("cluster")
-    return get_object_or_404(scope, cluster_id=cluster_id, year=year)
-
-
 @api.get(
     "/clusters", response=list[ClusterOut], tags=[CLUSTERS], summary=_("The clusters and blocks you may see")
 )
@@ -139,7 +134,7 @@ def clusters(request: HttpRequest) -> list[dict[str, Any]]:
     summary=_("The emulation years of a cluster or block you may see"),
 )
 def cluster_years(request: HttpRequest, cluster_id: int) -> list[dict[str, Any]]:
-    cluster = _get_cluster_for_user(request, cluster_id)
+    cluster = get_cluster_for_user(request.user, cluster_id)
     rows = (
         visible_cluster_years(request.user)
         .filter(cluster=cluster)
@@ -171,7 +166,7 @@ def _year(cy: ClusterYear) -> dict[str, Any]:
 )
 def year_results(request: HttpRequest, cluster_id: int, year: int) -> dict[str, Any]:
     try:
-        return results_for(_get_cluster_year_for_user(request, cluster_id, year), list(DOCUMENTS))
+        return results_for(get_cluster_year_for_user(request.user, cluster_id, year), list(DOCUMENTS))
     except Refused as sealed:
         raise HttpError(409, " ".join(sealed.messages)) from None
 
@@ -184,7 +179,7 @@ def year_results(request: HttpRequest, cluster_id: int, year: int) -> dict[str, 
     openapi_extra={"responses": {200: {"content": {"application/yaml": {"schema": {"type": "string"}}}}}},
 )
 def cluster_export(request: HttpRequest, cluster_id: int) -> HttpResponse:
-    cluster = _get_cluster_for_user(request, cluster_id)
+    cluster = get_cluster_for_user(request.user, cluster_id)
     try:
         text = dump_exchange(export_cluster(cluster))
     except ExportImpossible as impossible:

@@ -10,7 +10,8 @@ from typing import Any
 import yaml
 from django.utils.translation import gettext_lazy as _
 
-from thidua.emulation.models import ClusterYear
+from thidua.emulation.models import ClusterYear, Review
+from thidua.emulation.seal import year_sealed
 from thidua.exchange.data import (
     Choices,
     NextData,
@@ -22,8 +23,6 @@ from thidua.exchange.data import (
 )
 from thidua.exchange.errors import ExportImpossible
 from thidua.organisations.models import AwardTier, Cluster, Unit
-from thidua.review.models import Review
-from thidua.review.seal import year_sealed
 
 DEFAULT_RULES = RulesData(method="ballot")
 

@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from yaml.nodes import Node, SequenceNode
 
-from thidua.emulation.models import Method, Rating, TieBreak
+from thidua.emulation.models import Method, Rating, Review, TieBreak
 from thidua.exchange.data import (
     AwardData,
     Choices,
@@ -32,7 +32,6 @@ from thidua.exchange.data import (
 from thidua.exchange.errors import ExchangeError, ExchangeFileInvalid
 from thidua.exchange.nodes import NodeChecker, all_read, child
 from thidua.organisations.models import AwardTier, Cluster, UnitEvent
-from thidua.review.models import Review
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise

@@ -24,7 +24,8 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_POST
 
-from thidua.accounts.rules import board_organizers, visible_clusters
+from thidua.accounts.roles import board_organizers
+from thidua.emulation.rules import visible_clusters
 from thidua.exchange.data import ExchangeData
 from thidua.exchange.errors import ExchangeFileInvalid, ExportImpossible
 from thidua.exchange.exporter import dump_exchange, export_cluster

@@ -15,13 +15,12 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from thidua.core.audit import Actor, record
-from thidua.emulation import services
-from thidua.emulation.models import ClusterYear
+from thidua.emulation.actions import setup as services
+from thidua.emulation.actions.review import cast_ballot, record_next_leadership
+from thidua.emulation.actions.scoring import record_reported_scores
+from thidua.emulation.models import ClusterYear, Review
 from thidua.exchange.data import RulesData, YearData
 from thidua.organisations.models import Cluster, Unit
-from thidua.review.models import Review
-from thidua.review.services import cast_ballot, record_next_leadership
-from thidua.scoring.services import record_reported_scores
 
 
 def write_year(

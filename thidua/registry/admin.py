@@ -2,10 +2,21 @@
 trail); the admin is for reading and for correcting data entry."""
 
 from django.contrib import admin
+from django.db.models import QuerySet
+from django.http import HttpRequest
 
+from thidua.core.admin import ReadOnlyAdmin
+from thidua.emulation.models import Voting
+from thidua.emulation.seal import ballots_sealed
 from thidua.registry.models import (
     Awardee,
     AwardProposal,
+    Council,
+    CouncilBallot,
+    CouncilCodeIssue,
+    CouncilMember,
+    CouncilOutcome,
+    CouncilVote,
     Decision,
     DossierItem,
     Hold,
@@ -148,3 +159,67 @@ class RevocationAdmin(admin.ModelAdmin):
     list_display = ["awardee", "number", "date"]
     search_fields = ["number", "awardee__name", "awardee__name_folded"]
     raw_id_fields = ["awardee"]
+
+
+# ---- the council: its sittings, votes and frozen results (read-only) ---------------------------------
+
+
+class CouncilMemberInline(admin.TabularInline):
+    model = CouncilMember
+    extra = 0
+    fields = readonly_fields = ("name", "position", "present")
+    can_delete = False
+
+    def has_add_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
+
+@admin.register(Council)
+class CouncilAdmin(ReadOnlyAdmin):
+    list_display = ("organizer", "year", "date", "regime")
+    list_filter = ("year", "regime")
+    inlines = (CouncilMemberInline,)
+
+
+def _sealed_councils() -> list[int]:
+    """Sittings whose votes are sealed now (review.seal): only those not yet closed can be."""
+    return [c.pk for c in Council.objects.exclude(voting=Voting.CLOSED) if ballots_sealed(c)]
+
+
+@admin.register(CouncilVote)
+class CouncilVoteAdmin(ReadOnlyAdmin):
+    list_display = ("member", "proposal", "agree")
+    list_select_related = ("member", "proposal")
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[CouncilVote]:
+        # A secret sitting's written votes show in the board's entry form, never counted here until closed.
+        return super().get_queryset(request).exclude(member__council__in=_sealed_councils())
+
+
+@admin.register(CouncilBallot)
+class CouncilBallotAdmin(ReadOnlyAdmin):
+    """The secret ballots as published after closing: receipt and choices, no voter."""
+
+    list_display = ("receipt", "council")
+    list_select_related = ("council__organizer",)
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[CouncilBallot]:
+        # Sealed while open (review.seal): a sitting's ballots appear once its vote is closed.
+        return super().get_queryset(request).exclude(council__in=_sealed_councils())
+
+
+@admin.register(CouncilCodeIssue)
+class CouncilCodeIssueAdmin(ReadOnlyAdmin):
+    """Who received a code at a secret sitting (participation, kept apart from codes and ballots)."""
+
+    list_display = ("council", "member")
+    list_select_related = ("council__organizer", "member")
+
+
+@admin.register(CouncilOutcome)
+class CouncilOutcomeAdmin(ReadOnlyAdmin):
+    """Each proposal's result as frozen when the council's vote closed (none exists while it is open)."""
+
+    list_display = ("proposal", "council", "passed", "regime")
+    list_filter = ("passed", "regime")
+    list_select_related = ("proposal__unit", "proposal__person", "council__organizer")

@@ -15,8 +15,8 @@ from django.utils.translation import gettext_lazy as _
 
 from thidua.awards.catalogue import ANY_AWARD, ANY_AWARD_NAME, AWARDS, PARAMETERS, PERSON, UNIT
 from thidua.emulation.models import Rating
-from thidua.organisations.models import Unit
-from thidua.registry.entry import SUB_UNIT_TITLES, person_title_errors
+from thidua.organisations.models import Organizer, Unit
+from thidua.registry.actions.entry import SUB_UNIT_TITLES, person_title_errors
 from thidua.registry.models import AwardProposal, Hold, Initiative, InitiativeLevel, Person, Sex
 
 if TYPE_CHECKING:
@@ -573,3 +573,30 @@ class SubUnitTitleForm(forms.Form):
     def __init__(self, *args: Any, sub_units: QuerySet[Unit], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["sub_unit"].queryset = sub_units.order_by("name")  # type: ignore[attr-defined]
+
+
+class CouncilForm(forms.Form):
+    """A council sitting: the members typed one per line, "Họ và tên, chức vụ"."""
+
+    organizer = forms.ModelChoiceField(label="Cơ quan tổ chức", queryset=Organizer.objects.none())
+    year = forms.IntegerField(label="Năm thi đua", min_value=2000, max_value=2100)
+    date = forms.DateField(
+        label="Ngày họp", required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+    present = forms.CharField(
+        label="Thành viên có mặt (mỗi dòng: Họ và tên, chức vụ)",
+        widget=forms.Textarea(attrs={"rows": 6}),
+        required=False,
+    )
+    absent = forms.CharField(
+        label="Thành viên vắng mặt, gửi phiếu bằng văn bản (mỗi dòng: Họ và tên, chức vụ)",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+    )
+
+    def __init__(self, *args, organizers: QuerySet[Organizer], **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["organizer"].queryset = organizers  # type: ignore[attr-defined]
+        if len(organizers) == 1:
+            # A province's board has one organizer: no empty choice to stumble on.
+            self.fields["organizer"].empty_label = None  # type: ignore[attr-defined]

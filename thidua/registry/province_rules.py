@@ -12,7 +12,14 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from thidua.awards import catalogue
-from thidua.awards.catalogue import ANY_AWARD, ANY_AWARD_NAME, AWARDS, COUNCIL_SHARE, PARAMETERS, Parameter
+from thidua.awards.catalogue import (
+    ANY_AWARD,
+    ANY_AWARD_NAME,
+    AWARDS,
+    COUNCIL_SHARE,
+    PARAMETERS,
+    Parameter,
+)
 from thidua.core.audit import Actor, record
 from thidua.organisations.models import Organizer
 from thidua.registry.models import ProvinceRule

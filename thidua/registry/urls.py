@@ -1,6 +1,20 @@
 from django.urls import path
 
-from thidua.registry import decision_views, entry_views, proposal_views, province_rule_views, views
+from thidua.registry.views import (
+    decisions as decision_views,
+)
+from thidua.registry.views import (
+    entry as entry_views,
+)
+from thidua.registry.views import (
+    proposals as proposal_views,
+)
+from thidua.registry.views import (
+    province_rules as province_rule_views,
+)
+from thidua.registry.views import (
+    registry as views,
+)
 
 app_name = "registry"
 urlpatterns = [

@@ -18,9 +18,9 @@ from thidua.core.audit import actor_name
 from thidua.core.models import AuditEvent
 from thidua.emulation.models import ClusterYear
 from thidua.organisations.models import Organizer
-from thidua.registry import scope
+from thidua.registry import rules as scope
+from thidua.registry.actions.proposals import COUNTED, TRANSITIONS
 from thidua.registry.models import AwardProposal, Quota, Standing
-from thidua.registry.services import COUNTED, TRANSITIONS
 
 State = AwardProposal.State
 VERDICTS = {code: Standing(code).label for code in (ELIGIBLE, NOT_ELIGIBLE, MISSING_INFORMATION, ON_HOLD)}

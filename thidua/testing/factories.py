@@ -9,9 +9,8 @@ import factory
 from django.contrib.auth import get_user_model
 
 from thidua.accounts.models import Role
-from thidua.emulation.models import ClusterYear, Membership
+from thidua.emulation.models import ClusterYear, Membership, Review
 from thidua.organisations.models import AwardTier, Cluster, Organizer, Unit
-from thidua.review.models import Review
 
 PASSWORD = "mat-khau-thu-nghiem"
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from thidua.registry import services
+from thidua.registry.actions import proposals as services
 from thidua.registry.models import AwardProposal
 
 OVERRIDE = "Kiểm thử: Ban Thi đua – Khen thưởng đã đối chiếu hồ sơ giấy"
@@ -24,7 +24,7 @@ def clear_the_gate(proposal: AwardProposal, *, by: str = "kiểm thử") -> Awar
 def passed_by_council(proposal: AwardProposal, *, on: date, by: str = "kiểm thử") -> AwardProposal:
     """An accepted proposal sent to a council sitting on `on`, whose one member agrees; the vote is opened
     and closed, so the result is frozen as the decision reads it. The regime must have a threshold."""
-    from thidua.meeting.council import (
+    from thidua.registry.actions.council import (
         MemberEntry,
         close_council_voting,
         create_council,

@@ -7,12 +7,12 @@ from django.contrib import admin
 from django.test import Client
 from django.urls import reverse
 
-from thidua.accounts.services import create_demo_accounts
 from thidua.core.models import AuditEvent
+from thidua.emulation.actions.review import conclude_as_reported
+from thidua.emulation.models import Ballot, Proposal, Review
 from thidua.exchange.importer import import_exchange
 from thidua.exchange.reader import read_exchange_file
-from thidua.review.models import Ballot, Proposal, Review
-from thidua.review.services import conclude_as_reported
+from thidua.operations.demo_accounts import create_demo_accounts
 from thidua.scenarios import SEED
 
 pytestmark = pytest.mark.django_db
@@ -44,17 +44,17 @@ def test_every_registered_model_lists_and_opens(superuser_client: Client):
 
 def test_ballots_and_the_audit_trail_cannot_be_added_changed_or_deleted(superuser_client: Client):
     ballot = Ballot.objects.first()
-    response = superuser_client.get(reverse("admin:review_ballot_change", args=[ballot.pk]))
+    response = superuser_client.get(reverse("admin:emulation_ballot_change", args=[ballot.pk]))
     assert 'name="choices"' not in response.content.decode()
-    assert superuser_client.get(reverse("admin:review_ballot_add")).status_code == 403
-    assert superuser_client.get(reverse("admin:review_ballot_delete", args=[ballot.pk])).status_code == 403
+    assert superuser_client.get(reverse("admin:emulation_ballot_add")).status_code == 403
+    assert superuser_client.get(reverse("admin:emulation_ballot_delete", args=[ballot.pk])).status_code == 403
     event = AuditEvent.objects.first()
     assert superuser_client.get(reverse("admin:core_auditevent_delete", args=[event.pk])).status_code == 403
 
 
 def test_a_reviews_proposals_show_on_its_page_but_cannot_be_edited_there(superuser_client: Client):
     review = Review.objects.get()
-    html = superuser_client.get(reverse("admin:review_review_change", args=[review.pk])).content.decode()
+    html = superuser_client.get(reverse("admin:emulation_review_change", args=[review.pk])).content.decode()
     assert Proposal.objects.filter(review=review).exists()
     assert "proposals-0-unit" not in html  # no form field for a frozen proposal
     assert "Sở Tài chính" in html
@@ -67,4 +67,4 @@ def test_every_model_of_ours_is_in_the_admin_but_the_ballot_codes():
     shown = set(admin.site._registry)
     shown |= {inline.model for model_admin in admin.site._registry.values() for inline in model_admin.inlines}
     missing = {m._meta.label for m in ours - shown}
-    assert missing == {"meeting.BallotCode"}
+    assert missing == {"emulation.BallotCode", "registry.CouncilCode"}

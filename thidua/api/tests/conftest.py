@@ -10,8 +10,7 @@ from django.contrib.auth.models import AbstractUser
 from django.test import Client
 
 from thidua.api.services import issue_token, revoke_token
-from thidua.front.tests.conftest import World, client_for, make_user, world
-from thidua.registry.tests.conftest import Seed, decide_seed, person_at, seed, user_with
+from thidua.testing.worlds import Seed, World, client_for, decide_seed, make_user, person_at, user_with
 
 BY = "kiểm thử"
 
@@ -60,7 +59,5 @@ __all__ = [
     "make_user",
     "person_at",
     "revoked_caller",
-    "seed",
     "user_with",
-    "world",
 ]

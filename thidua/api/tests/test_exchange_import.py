@@ -8,9 +8,9 @@ import pytest
 from thidua.accounts.models import Role
 from thidua.api.tests.conftest import World, caller, client_for, user_with
 from thidua.core.models import AuditEvent
+from thidua.emulation.actions.review import conclude_as_reported
 from thidua.exchange.tests.conftest import K2, RENAMED, SHARE, line_of
 from thidua.organisations.models import Cluster, Organizer, Unit
-from thidua.review.services import conclude_as_reported
 from thidua.scenarios import SEED
 
 pytestmark = pytest.mark.django_db

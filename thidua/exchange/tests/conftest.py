@@ -6,7 +6,7 @@ import pytest
 
 from thidua.scenarios import SEED
 
-SCENARIOS = Path(__file__).resolve().parents[2] / "core" / "tests" / "scenarios"
+SCENARIOS = Path(__file__).resolve().parents[2] / "operations" / "tests" / "scenarios"
 FILES = [SEED, *sorted(SCENARIOS.glob("*.yaml"))]
 
 # A second cluster of the seed's organizer: it shares STC (renamed here) and SNV (a new female share).

@@ -8,11 +8,11 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
+from thidua.emulation.models import Ballot
 from thidua.exchange.reader import read_exchange_file
 from thidua.exchange.tests.conftest import edited, line_of
 from thidua.exchange.tests.test_reader import REJECTIONS
 from thidua.organisations.models import AwardTier, Cluster, Organizer, Unit
-from thidua.review.models import Ballot
 from thidua.scenarios import SEED
 
 pytestmark = pytest.mark.django_db

@@ -7,13 +7,12 @@ from decimal import Decimal
 import pytest
 
 from thidua.core.models import AuditEvent
-from thidua.emulation.models import ClusterYear
+from thidua.emulation.models import Ballot, ClusterYear, Review
 from thidua.exchange.errors import ExchangeFileInvalid
 from thidua.exchange.importer import import_exchange
 from thidua.exchange.reader import parse_exchange, read_exchange_file
 from thidua.exchange.tests.conftest import FILES, edited
 from thidua.organisations.models import AwardTier, Cluster, Organizer, Unit
-from thidua.review.models import Ballot, Review
 from thidua.scenarios import SEED
 
 pytestmark = pytest.mark.django_db

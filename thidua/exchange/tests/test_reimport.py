@@ -7,19 +7,18 @@ from __future__ import annotations
 import pytest
 
 from thidua.core.models import AuditEvent
-from thidua.emulation.models import ClusterYear
-from thidua.emulation.services import reopen_review
+from thidua.emulation.actions.review import conclude_as_reported
+from thidua.emulation.actions.setup import reopen_review
+from thidua.emulation.models import Ballot, ClusterYear, Proposal, Review
 from thidua.exchange.errors import ExchangeFileInvalid
 from thidua.exchange.history import DROP, KEEP, UNCHANGED, UPDATE
 from thidua.exchange.importer import run_import
 from thidua.exchange.reader import parse_exchange
 from thidua.exchange.tests.conftest import edited, line_of
 from thidua.exchange.tests.test_views import LANG_SON, board_user, confirm, upload
-from thidua.front.tests.conftest import client_for
+from thidua.registry.actions.proposals import proposals_from_review
 from thidua.registry.models import AwardProposal
-from thidua.registry.services import proposals_from_review
-from thidua.review.models import Ballot, Proposal, Review
-from thidua.review.services import conclude_as_reported
+from thidua.testing.worlds import client_for
 
 pytestmark = pytest.mark.django_db
 

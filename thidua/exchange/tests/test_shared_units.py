@@ -17,8 +17,8 @@ from thidua.exchange.importer import SharedUnitsChanged, import_exchange, run_im
 from thidua.exchange.reader import parse_exchange
 from thidua.exchange.tests.conftest import K2, RENAMED, SHARE, edited, line_of
 from thidua.exchange.tests.test_views import LANG_SON, board_user, upload
-from thidua.front.tests.conftest import client_for
 from thidua.organisations.models import Cluster, Unit
+from thidua.testing.worlds import client_for
 
 pytestmark = pytest.mark.django_db
 

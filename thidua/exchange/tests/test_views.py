@@ -14,9 +14,9 @@ from thidua.exchange.importer import import_exchange
 from thidua.exchange.reader import parse_exchange
 from thidua.exchange.tests.conftest import edited, line_of
 from thidua.exchange.tests.test_round_trip import canonical
-from thidua.front.tests.conftest import client_for, make_user
 from thidua.organisations.models import Cluster, Organizer, Unit
 from thidua.testing import factories
+from thidua.testing.worlds import client_for, make_user
 
 pytestmark = pytest.mark.django_db
 

@@ -12,11 +12,11 @@ from thidua.accounts.models import Role
 from thidua.exchange.importer import import_exchange
 from thidua.exchange.reader import read_exchange_file
 from thidua.exchange.tests.conftest import K2, RENAMED, edited, line_of
-from thidua.front.tests.conftest import PASSWORD, make_user
 from thidua.organisations.models import Cluster, Unit
 from thidua.scenarios import SEED
 from thidua.testing import factories
 from thidua.testing.browser import ARTIFACTS, NEEDS_CHROMIUM
+from thidua.testing.worlds import PASSWORD, make_user
 
 pytestmark = [
     *NEEDS_CHROMIUM,

@@ -8,8 +8,8 @@ from django.core.exceptions import ValidationError
 from django.test import Client
 from django.urls import reverse
 
-from thidua.front.forms import LeadershipForm, ReviewFactsForm, RosterForm
-from thidua.front.presenters import leader_words
+from thidua.emulation.forms.edit import LeadershipForm, ReviewFactsForm, RosterForm
+from thidua.emulation.views.presenters import leader_words
 from thidua.organisations.models import Unit
 from thidua.testing import factories
 

@@ -9,7 +9,8 @@ from django.utils.translation import gettext as _
 
 from thidua.awards.regimes import name_of
 from thidua.awards.sources import readable
-from thidua.registry import money, scope
+from thidua.registry import money
+from thidua.registry import rules as scope
 from thidua.registry.worklist import VERDICTS
 
 register = template.Library()

@@ -9,15 +9,15 @@ import pytest
 from django.urls import reverse
 
 from thidua.accounts.models import Role
+from thidua.emulation.actions.review import conclude_as_reported
 from thidua.exchange.importer import import_exchange
 from thidua.exchange.reader import read_exchange_file
 from thidua.organisations.models import Organizer
-from thidua.registry import services
+from thidua.registry.actions import proposals as services
 from thidua.registry.models import AwardProposal
-from thidua.registry.tests.conftest import BY, push_through, user_with
-from thidua.review.services import conclude_as_reported
 from thidua.scenarios import SEED
 from thidua.testing.browser import ARTIFACTS, NEEDS_CHROMIUM
+from thidua.testing.worlds import BY, push_through, user_with
 
 pytestmark = [
     *NEEDS_CHROMIUM,

@@ -11,14 +11,14 @@ from django.core.exceptions import ValidationError
 
 from thidua.awards.catalogue import COUNCIL_SHARE
 from thidua.awards.voting import vote_required
-from thidua.meeting.council import (
+from thidua.emulation.tests.meeting.council_helpers import at_council, council_of, votes_for
+from thidua.registry.actions import proposals as services
+from thidua.registry.actions.council import (
     close_council_voting,
     open_council_voting,
     record_council_votes,
     reopen_council_voting,
 )
-from thidua.meeting.tests.council_helpers import at_council, council_of, votes_for
-from thidua.registry import services
 from thidua.registry.models import AwardProposal, Decision
 from thidua.registry.province_rules import add_province_rule
 from thidua.testing import factories

@@ -7,10 +7,11 @@ from datetime import date
 import pytest
 from django.core.exceptions import ValidationError
 
-from thidua.registry import money, services
+from thidua.registry import money
+from thidua.registry.actions import proposals as services
 from thidua.registry.models import AwardProposal, Decision
-from thidua.registry.tests.conftest import BY, Seed, decide_seed, person_at, push_through
 from thidua.testing.proposals import passed_by_council
+from thidua.testing.worlds import BY, Seed, decide_seed, person_at, push_through
 
 
 def _person_proposal(seed: Seed, person, award: str, year: int = 2024) -> AwardProposal:  # type: ignore[no-untyped-def]

@@ -12,10 +12,10 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from thidua.core.models import AuditEvent
-from thidua.registry import services
+from thidua.registry.actions import proposals as services
 from thidua.registry.models import AwardProposal, Decision, UnitYear
-from thidua.registry.tests.conftest import BY, Seed
 from thidua.testing import factories
+from thidua.testing.worlds import BY, Seed
 
 RECEIVED = date(2022, 1, 25)
 

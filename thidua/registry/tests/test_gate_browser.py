@@ -12,13 +12,13 @@ from django.urls import reverse
 from thidua.accounts.models import Role
 from thidua.exchange.importer import import_exchange
 from thidua.exchange.reader import read_exchange_file
-from thidua.meeting.council import MemberEntry, create_council
 from thidua.organisations.models import Organizer
-from thidua.registry import services
+from thidua.registry.actions import proposals as services
+from thidua.registry.actions.council import MemberEntry, create_council
 from thidua.registry.models import AwardProposal
-from thidua.registry.tests.conftest import BY, user_with
 from thidua.scenarios import SEED
 from thidua.testing.browser import ARTIFACTS, NEEDS_CHROMIUM
+from thidua.testing.worlds import BY, user_with
 
 pytestmark = [*NEEDS_CHROMIUM]
 REASON = "Tỉnh ủy chỉ đạo khen đơn vị dẫn đầu khối chuyên đề (Công văn 12/TU)"
@@ -62,6 +62,6 @@ def test_the_board_overrides_on_a_phone_and_the_council_page_says_so(
     council = create_council(
         rated_good.organizer, 2021, members=[MemberEntry("Nguyễn Văn An", "Chủ tịch")], on=None, by=BY
     )
-    page.goto(live_server.url + reverse("meeting:council", args=[council.pk]))
+    page.goto(live_server.url + reverse("council:council", args=[council.pk]))
     assert page.get_by_text("Trình theo lý do vượt qua của Ban Thi đua – Khen thưởng").first.is_visible()
     page.screenshot(path=str(ARTIFACTS / "hoi-dong-vuot-qua-dien-thoai.png"), full_page=True)

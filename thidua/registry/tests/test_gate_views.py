@@ -14,10 +14,10 @@ from django.urls import reverse
 
 from thidua.accounts.models import Role
 from thidua.awards.catalogue import ANY_AWARD, COUNCIL_SHARE
-from thidua.registry import services
+from thidua.registry.actions import proposals as services
 from thidua.registry.models import AwardProposal, Decision, ProvinceRule
-from thidua.registry.tests.conftest import BY, Seed, client_for, push_through, user_with
 from thidua.testing import factories
+from thidua.testing.worlds import BY, Seed, client_for, push_through, user_with
 
 REASON = "Tỉnh ủy chỉ đạo khen đơn vị dẫn đầu khối chuyên đề (Công văn 12/TU)"
 

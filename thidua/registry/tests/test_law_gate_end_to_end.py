@@ -14,10 +14,9 @@ from docx import Document
 
 from thidua.awards.catalogue import ANY_AWARD, COUNCIL_SHARE
 from thidua.core.models import AuditEvent
-from thidua.meeting.models import Council
-from thidua.registry import services
-from thidua.registry.models import Decision
-from thidua.registry.tests.conftest import Seed, client_for
+from thidua.registry.actions import proposals as services
+from thidua.registry.models import Council, Decision
+from thidua.testing.worlds import Seed, client_for
 
 DEC_152 = "Luật Thi đua, khen thưởng 2022 và Nghị định 152/2025/NĐ-CP"
 FIRST = "Sở đã có văn bản xếp loại năm 2025 của Tỉnh ủy, chờ nhập vào sổ"
@@ -77,7 +76,7 @@ def test_an_ineligible_flag_is_refused_overridden_passed_decided_and_the_overrid
 
     # 4. The council: Decree 152/2025 sets no threshold, so its vote does not open until the province's is in.
     client.post(
-        reverse("meeting:councils"),
+        reverse("council:councils"),
         {
             "organizer": seed.organizer.pk,
             "year": 2025,
@@ -87,7 +86,7 @@ def test_an_ineligible_flag_is_refused_overridden_passed_decided_and_the_overrid
         },
     )
     council = Council.objects.get()
-    opened = client.post(reverse("meeting:council_open", args=[council.pk]), follow=True).content.decode()
+    opened = client.post(reverse("council:council_open", args=[council.pk]), follow=True).content.decode()
     assert "Chưa mở bỏ phiếu được: chưa có ngưỡng thông qua" in opened and DEC_152 in opened
     client.post(
         reverse("registry:province_rules") + f"?to_chuc={seed.organizer.pk}",
@@ -102,11 +101,11 @@ def test_an_ineligible_flag_is_refused_overridden_passed_decided_and_the_overrid
             "end": "",
         },
     )
-    client.post(reverse("meeting:council_open", args=[council.pk]))
+    client.post(reverse("council:council_open", args=[council.pk]))
     members = list(council.members.order_by("pk"))
     votes = {f"member-{m.pk}": "agree" for m in members}  # three in the room, one in writing
-    client.post(reverse("meeting:council_vote", args=[council.pk, flag.pk]), votes)
-    client.post(reverse("meeting:council_close", args=[council.pk]))
+    client.post(reverse("council:council_vote", args=[council.pk, flag.pk]), votes)
+    client.post(reverse("council:council_close", args=[council.pk]))
     council.refresh_from_db()
     assert council.voting == "closed" and council.outcomes.get().passed
 
@@ -122,7 +121,7 @@ def test_an_ineligible_flag_is_refused_overridden_passed_decided_and_the_overrid
     dossier = client.get(reverse("registry:proposal", args=[flag.pk])).content.decode()
     assert "Ban Thi đua – Khen thưởng cho đề nghị đi tiếp dù kết quả «Không đủ điều kiện»" in dossier
     assert SECOND in dossier and "Thông qua" in dossier and "4/4 thành viên Hội đồng đồng ý" in dossier
-    minutes = client.get(reverse("meeting:council_minutes", args=[council.pk]))
+    minutes = client.get(reverse("council:council_minutes", args=[council.pk]))
     doc = Document(io.BytesIO(minutes.content))
     text = "\n".join(p.text for p in doc.paragraphs)
     cells = "\n".join(c.text for t in doc.tables for row in t.rows for c in row.cells)

@@ -8,11 +8,11 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from thidua.core.models import AuditEvent
-from thidua.registry import services
+from thidua.emulation.actions.review import conclude_as_reported
+from thidua.registry.actions import proposals as services
 from thidua.registry.models import AwardProposal
-from thidua.registry.tests.conftest import BY, Seed, person_at, push_through
-from thidua.review.services import conclude_as_reported
 from thidua.testing import factories
+from thidua.testing.worlds import BY, Seed, person_at, push_through
 
 
 def test_proposals_from_review_follow_the_reviews_rows_once(seed: Seed) -> None:

@@ -10,10 +10,10 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from thidua.awards.regimes import regime_for_dossier
-from thidua.registry import services
+from thidua.registry.actions import proposals as services
 from thidua.registry.models import AwardProposal, Decision, PersonYear
-from thidua.registry.tests.conftest import BY, Seed, client_for, person_at, push_through
 from thidua.testing.proposals import passed_by_council
+from thidua.testing.worlds import BY, Seed, client_for, person_at, push_through
 
 OLD, DEC_98, DEC_152 = "law-2003/decree-91-2017", "law-2022/decree-98-2023", "law-2022/decree-152-2025"
 

@@ -12,11 +12,11 @@ from django.urls import reverse
 
 from thidua.accounts.models import Role
 from thidua.core.models import AuditEvent
-from thidua.registry import services
+from thidua.registry.actions import proposals as services
 from thidua.registry.models import AwardProposal, ProvinceRule, UnitYear
 from thidua.registry.province_rules import add_province_rule
-from thidua.registry.tests.conftest import BY, Seed, client_for, user_with
 from thidua.testing import factories
+from thidua.testing.worlds import BY, Seed, client_for, user_with
 
 TTLDTT = "tap-the-lao-dong-tien-tien"
 GOOD = {

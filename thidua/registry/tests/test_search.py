@@ -12,19 +12,11 @@ from django.urls import reverse
 from hypothesis import given
 from hypothesis import strategies as st
 
-from thidua.registry import services
+from thidua.registry.actions import proposals as services
 from thidua.registry.folding import fold
 from thidua.registry.models import Person
 from thidua.registry.search import search_awards
-from thidua.registry.tests.conftest import (
-    BY,
-    Seed,
-    client_for,
-    decide_seed,
-    person_at,
-    push_through,
-    user_with,
-)
+from thidua.testing.worlds import BY, Seed, client_for, decide_seed, person_at, push_through, user_with
 
 
 def _award(

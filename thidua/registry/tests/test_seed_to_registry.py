@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from thidua.registry import services
+from thidua.registry.actions import proposals as services
 from thidua.registry.models import Awardee, AwardProposal, UnitYear
 from thidua.registry.search import search_awards
-from thidua.registry.tests.conftest import BY, Seed, decide_seed, push_through
+from thidua.testing.worlds import BY, Seed, decide_seed, push_through
 
 
 def test_the_seed_decisions_put_the_flag_and_two_certificates_on_record(seed: Seed) -> None:

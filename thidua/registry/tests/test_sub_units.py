@@ -17,9 +17,10 @@ from django.urls import reverse
 from thidua.accounts.models import Role
 from thidua.core.models import AuditEvent
 from thidua.organisations.models import Unit
-from thidua.registry import entry, subjects
+from thidua.registry import subjects
+from thidua.registry.actions import entry
 from thidua.registry.models import Awardee, Decision, Person, PersonPosting, PersonYear, UnitYear
-from thidua.registry.tests.conftest import BY, Seed, client_for, person_at, user_with
+from thidua.testing.worlds import BY, Seed, client_for, person_at, user_with
 
 LDTT, CSTDCS, GK = "lao-dong-tien-tien", "chien-si-thi-dua-co-so", "giay-khen"
 

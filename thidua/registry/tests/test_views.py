@@ -14,18 +14,10 @@ from openpyxl import load_workbook
 
 from thidua.accounts.models import Role
 from thidua.organisations.models import UnitEvent
-from thidua.registry import services
+from thidua.registry.actions import proposals as services
 from thidua.registry.models import Person
-from thidua.registry.tests.conftest import (
-    BY,
-    Seed,
-    client_for,
-    decide_seed,
-    person_at,
-    push_through,
-    user_with,
-)
 from thidua.testing import factories
+from thidua.testing.worlds import BY, Seed, client_for, decide_seed, person_at, push_through, user_with
 
 
 @pytest.fixture

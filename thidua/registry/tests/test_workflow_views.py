@@ -13,7 +13,7 @@ from django.urls import reverse
 
 from thidua.accounts.models import Role
 from thidua.core.models import AuditEvent
-from thidua.registry import services
+from thidua.registry.actions import proposals as services
 from thidua.registry.models import (
     Awardee,
     AwardProposal,
@@ -24,8 +24,8 @@ from thidua.registry.models import (
     Revocation,
     UnitYear,
 )
-from thidua.registry.tests.conftest import BY, Seed, client_for, person_at, push_through, user_with
 from thidua.testing import factories
+from thidua.testing.worlds import BY, Seed, client_for, person_at, push_through, user_with
 
 
 def _officer(seed: Seed, code: str) -> AbstractUser:

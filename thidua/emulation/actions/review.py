@@ -1,0 +1,346 @@
+"""The only way to change a review: cast a ballot, conclude, record next year's leadership.
+
+Each change runs in one transaction and writes its audit row (STYLE.md 2). Casting writes no audit row
+and no timestamp: a ballot must not be traceable to when, or by whom, it was cast.
+
+Two ways to conclude, never mixed up: `conclude_review` is the live one, behind the gate (the meeting's
+facts, locked scores where the method or a tie-break uses them, a closed vote); `conclude_as_reported`
+is for a historic year whose exchange file reports what happened, facts possibly incomplete (FORMAT.md),
+used only by the importer's and the scenario runner's scripted path, and says so on the review and in its
+audit row. Either freezes the proposals, the reasons and each unit's place, score and rating.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from fractions import Fraction
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from thidua.core.audit import Actor, record
+from thidua.emulation import tally, where
+from thidua.emulation.leadership import check_leadership
+from thidua.emulation.models import (
+    Ballot,
+    ClusterYear,
+    Membership,
+    Method,
+    NextDeputy,
+    NotProposed,
+    Proposal,
+    Review,
+    Standing,
+)
+from thidua.emulation.queries.scoring import scoring_progress
+from thidua.organisations.models import Unit
+
+
+def rules_of(cluster_year: ClusterYear) -> tally.Rules:
+    quotas = cluster_year.quotas or {}
+    tiers = tuple(tally.Tier(t.code, quotas.get(t.code)) for t in cluster_year.cluster.ordered_tiers())
+    return tally.Rules(
+        tiers=tiers,
+        min_approval=Fraction(cluster_year.min_approval),
+        tie_break=tuple(cluster_year.tie_break or ("score",)),
+        exclusive=cluster_year.exclusive,
+    )
+
+
+def members_of(cluster_year: ClusterYear) -> list[tally.Member]:
+    memberships = cluster_year.memberships.select_related("unit").order_by("position", "id")
+    return [tally.Member(m.unit.code, m.score, m.unit.female_share) for m in memberships]
+
+
+def reported_places(cluster_year: ClusterYear) -> dict[str, int]:
+    rows = cluster_year.memberships.filter(reported_place__isnull=False).select_related("unit")
+    return {m.unit.code: m.reported_place for m in rows if m.reported_place is not None}
+
+
+def count_of(cluster_year: ClusterYear, review: Review | None) -> tally.Count | None:
+    """The count from the stored ballots; None when no ballots are on record."""
+    if review is None or not review.ballots_known:
+        return None
+    members = [m.code for m in members_of(cluster_year)]
+    choices = review.ballots.values_list("choices", flat=True)
+    return tally.count_ballots(choices, members, rules_of(cluster_year))
+
+
+def decide(cluster_year: ClusterYear, review: Review | None) -> tally.Decision:
+    """What the review decides from what is on record, without storing anything."""
+    outcome = review.outcome if review is not None else None
+    return tally.decide(
+        cluster_year.method,
+        rules_of(cluster_year),
+        members_of(cluster_year),
+        reported_places(cluster_year),
+        count_of(cluster_year, review),
+        outcome,
+    )
+
+
+VOTING_OPEN = gettext_lazy("Voting is open: close voting on {page} before concluding the results.")
+MEETING_FACTS = (
+    ("date", gettext_lazy("meeting date")),
+    ("place", gettext_lazy("venue")),
+    ("chair", gettext_lazy("chair")),
+    ("secretary", gettext_lazy("secretary")),
+)
+
+
+def missing_meeting_facts(review: Review | None) -> list[str]:
+    """The meeting's facts a live conclusion needs and the review lacks, in Vietnamese."""
+    return [str(label) for field, label in MEETING_FACTS if review is None or not getattr(review, field)]
+
+
+def _voting(review: Review) -> str | None:
+    """The live vote's state ("preparing", "open", "closed"), None without a meeting. Read through the
+    review's own relation: the meeting app builds on this one."""
+    meeting = getattr(review, "meeting", None)
+    return meeting.voting if meeting is not None else None
+
+
+def _score_tie_breaks(decision: tally.Decision) -> list[str]:
+    """The units whose place on a tier an equal count left to the score."""
+    placed = [p.unit for p in decision.proposals if p.basis.get("tie_break") == "score"]
+    passed = [
+        n.unit
+        for n in decision.not_proposed
+        if n.reason.get("kind") == "lost_tie_break" and n.reason.get("by") == "score"
+    ]
+    return list(dict.fromkeys(placed + passed))
+
+
+def conclusion_gaps(cluster_year: ClusterYear, review: Review | None) -> list[str]:
+    """What a live conclusion still needs, each naming where to supply it; empty when it may go ahead."""
+    year, gaps = cluster_year.year, []
+    if not cluster_year.memberships.exists():
+        gaps.append(
+            _("No member units yet: record them on {page}.").format(
+                page=where.edit_step(year, where.STEP_ROSTER)
+            )
+        )
+    missing = missing_meeting_facts(review)
+    if missing:
+        gaps.append(
+            _("Not yet recorded for the review meeting: {facts}; record them on {page}.").format(
+                facts=", ".join(missing), page=where.edit_step(year, where.STEP_MEETING)
+            )
+        )
+    return gaps + _score_gaps(cluster_year, review) + _choice_gaps(cluster_year, review)
+
+
+def _score_gaps(cluster_year: ClusterYear, review: Review | None) -> list[str]:
+    """Locked scores, where the method ranks by them or an equal count was settled by them."""
+    if scoring_progress(cluster_year).final:
+        return []
+    lock = _("appraise and lock the scores on {page}").format(page=where.score_page(cluster_year.year))
+    if cluster_year.method == Method.SCORE:
+        return [
+            _("This year is reviewed by score but the scores are not locked: {action}.").format(action=lock)
+        ]
+    if review is not None and _voting(review) == "open":
+        return []  # sealed while open: nothing is worked out from the ballots (the vote's own gap says why)
+    tied = _score_tie_breaks(decide(cluster_year, review))
+    if not tied:
+        return []
+    names = {m.unit.code: m.unit.display_name for m in cluster_year.memberships.select_related("unit")}
+    return [
+        _(
+            "The results need the scores to place the units with equal votes ({units}) but the scores are "
+            "not locked: {action}."
+        ).format(units=", ".join(names.get(code, code) for code in tied), action=lock)
+    ]
+
+
+def _choice_gaps(cluster_year: ClusterYear, review: Review | None) -> list[str]:
+    """How the meeting chose: a closed vote under the ballot method, agreed lists under acclamation."""
+    year, agreed = cluster_year.year, review is not None and review.outcome is not None
+    voting = _voting(review) if review is not None else None
+    # Ballots on record without a live vote are a historic year's, imported from its file.
+    imported = review is not None and review.ballots_known
+    if cluster_year.method == Method.ACCLAMATION and not agreed:
+        return [
+            _("This year is reviewed by acclamation: enter the lists the meeting agreed on {page}.").format(
+                page=where.edit_step(year, where.STEP_OUTCOME)
+            )
+        ]
+    if voting == "open":
+        return [VOTING_OPEN.format(page=where.chair_page(year))]
+    if cluster_year.method == Method.BALLOT and not agreed and voting != "closed" and not imported:
+        return [
+            _(
+                "This year is reviewed by secret ballot but no vote has been held: open and close voting on "
+                "{page}, or record the lists the meeting agreed on {other_page}."
+            ).format(page=where.chair_page(year), other_page=where.edit_step(year, where.STEP_OUTCOME))
+        ]
+    return []
+
+
+def _freeze(cluster_year: ClusterYear, review: Review, decision: tally.Decision) -> None:
+    """Replace the review's frozen rows with this decision: proposals, reasons, and every unit's standing."""
+    memberships = list(cluster_year.memberships.select_related("unit").order_by("position", "id"))
+    units = {u.code: u for u in cluster_year.cluster.units.all()}
+    units.update({m.unit.code: m.unit for m in memberships})
+    tiers = {t.code: t for t in cluster_year.cluster.award_tiers.all()}
+    review.proposals.all().delete()
+    review.not_proposed.all().delete()
+    review.standings.all().delete()
+    Proposal.objects.bulk_create(
+        Proposal(
+            review=review,
+            tier=tiers[p.tier],
+            unit=units[p.unit],
+            rank=p.rank,
+            grantor=tiers[p.tier].grantor,
+            basis=p.basis,
+        )
+        for p in decision.proposals
+    )
+    NotProposed.objects.bulk_create(
+        NotProposed(review=review, tier=tiers[n.tier], unit=units[n.unit], position=i, reason=n.reason)
+        for i, n in enumerate(decision.not_proposed)
+    )
+    _freeze_standings(review, decision, memberships, units)
+
+
+def _freeze_standings(
+    review: Review, decision: tally.Decision, memberships: list[Membership], units: Mapping[str, Unit]
+) -> None:
+    """Every unit's place, score and rating as they stand: placed units in ranking order, then the
+    members without a place in roster order."""
+    rows = {m.unit.code: m for m in memberships}
+    places = dict(decision.places)
+    order = [code for code, _ in decision.places] + [
+        m.unit.code for m in memberships if m.unit.code not in places
+    ]
+    Standing.objects.bulk_create(
+        Standing(
+            review=review,
+            unit=units[code],
+            position=i,
+            place=places.get(code),
+            score=rows[code].score if code in rows else None,
+            rating=rows[code].rating if code in rows else "",
+        )
+        for i, code in enumerate(order)
+    )
+
+
+def _conclude(cluster_year: ClusterYear, review: Review, decision: tally.Decision, *, reported: bool) -> None:
+    _freeze(cluster_year, review, decision)
+    review.concluded_at, review.reported = timezone.now(), reported
+    review.save(update_fields=["concluded_at", "reported"])
+
+
+def _review_for_conclusion(cluster_year: ClusterYear) -> tuple[Review, tally.Decision]:
+    review, _ = Review.objects.select_for_update().get_or_create(cluster_year=cluster_year)
+    if _voting(review) == "open":
+        raise ValidationError(VOTING_OPEN.format(page=where.chair_page(cluster_year.year)), code="open")
+    return review, decide(cluster_year, review)
+
+
+def _frozen_audit(decision: tally.Decision) -> dict[str, object]:
+    return {
+        "proposals": [[p.tier, p.unit, p.rank] for p in decision.proposals],
+        "not_proposed": [[n.tier, n.unit] for n in decision.not_proposed],
+        "places": [[code, place] for code, place in decision.places],
+    }
+
+
+@transaction.atomic
+def conclude_review(cluster_year: ClusterYear, *, by: Actor) -> Review:
+    """The live conclusion: refused, changing nothing, while `conclusion_gaps` names anything missing;
+    otherwise freeze the proposals, the reasons and each unit's standing. Concluding again (after a
+    reopening) freezes from the records as they then are."""
+    review, decision = _review_for_conclusion(cluster_year)
+    gaps = conclusion_gaps(cluster_year, review)
+    if gaps:
+        raise ValidationError(gaps, code="gate")
+    _conclude(cluster_year, review, decision, reported=False)
+    record(by, "review.conclude", review, **_frozen_audit(decision))
+    return review
+
+
+@transaction.atomic
+def conclude_as_reported(cluster_year: ClusterYear, *, by: Actor, source: str) -> Review:
+    """A historic year concluded as its exchange file reports it (FORMAT.md: every fact optional), for
+    the importer and the scenario runner only. The live gate is not applied; the review is marked as
+    reported and the audit row names the file and what the live gate would have asked for."""
+    review, decision = _review_for_conclusion(cluster_year)
+    gaps = conclusion_gaps(cluster_year, review)
+    _conclude(cluster_year, review, decision, reported=True)
+    record(
+        by, "review.conclude_as_reported", review, source=source, gate_gaps=gaps, **_frozen_audit(decision)
+    )
+    return review
+
+
+@transaction.atomic
+def cast_ballot(
+    review: Review, choices: Mapping[str, Sequence[str]], *, receipt: str | None = None
+) -> Ballot:
+    """Store one ballot as cast. Codes must exist; a ballot over a quota or naming a non-member is
+    stored as cast and voided on that tier at count time, as on paper. `receipt` is the voter's random
+    fingerprint for the published list of counted ballots."""
+    if review.concluded_at is not None:
+        raise ValidationError(_("The meeting has concluded its results; no more ballots are accepted."))
+    cluster = review.cluster_year.cluster
+    tiers = {t.code for t in cluster.award_tiers.all()}
+    units = set(Unit.objects.filter(organizer=cluster.organizer).values_list("code", flat=True))
+    unknown_tiers = sorted(set(choices) - tiers)
+    unknown_units = sorted({code for names in choices.values() for code in names} - units)
+    if unknown_tiers or unknown_units:
+        named = [
+            *(_("commendation form {code}").format(code=c) for c in unknown_tiers),
+            *(_("unit {code}").format(code=c) for c in unknown_units),
+        ]
+        raise ValidationError(
+            _("The ballot names codes that do not exist: {codes}").format(codes=", ".join(named))
+        )
+    ballot = Ballot.objects.create(
+        review=review, choices={k: list(v) for k, v in choices.items()}, receipt=receipt
+    )
+    if not review.ballots_known:
+        Review.objects.filter(pk=review.pk).update(ballots_known=True)
+        review.ballots_known = True
+    return ballot
+
+
+@transaction.atomic
+def record_next_leadership(
+    review: Review,
+    *,
+    head: Unit | None,
+    deputies: Sequence[Unit] | None,
+    decided_by: str,
+    by: Actor,
+) -> Review:
+    """Next year's head and deputies as the meeting (or the organizer) decided: entered, never derived;
+    the one writer of these facts. `deputies=None` means they were not recorded; an empty list means
+    there are none."""
+    review = Review.objects.select_for_update().select_related("cluster_year").get(pk=review.pk)
+    deputies = list(dict.fromkeys(deputies)) if deputies is not None else None
+    # Translators: put after "The cluster head" / "The deputies" in the messages of check_leadership.
+    check_leadership(review.cluster_year, head, deputies, when=_(" next year"))
+    review.next_known = True
+    review.next_head = head
+    review.next_deputies_known = deputies is not None
+    review.next_decided_by = decided_by
+    review.save(update_fields=["next_known", "next_head", "next_deputies_known", "next_decided_by"])
+    review.next_deputy_links.all().delete()
+    NextDeputy.objects.bulk_create(
+        NextDeputy(review=review, unit=unit, position=i) for i, unit in enumerate(deputies or [])
+    )
+    record(
+        by,
+        "review.next_leadership",
+        review,
+        head=head.code if head else None,
+        deputies=[u.code for u in deputies] if deputies is not None else None,
+        decided_by=decided_by,
+    )
+    return review

@@ -1,0 +1,136 @@
+"""The review meeting: attendance rules, the voting state, one-time ballot codes.
+
+Secrecy (STYLE.md 7): a BallotCode holds only a keyed hash of its code. Its holder (the unit) is kept until
+it is used (to refuse a vote for oneself and to reissue a lost code) and erased in the same UPDATE that
+marks it used; nothing links a code to the ballot it cast (Ballot has no code, no voter, no timestamp). Who
+received a code is stored apart, in CodeIssue. The organizer's council votes with the same machinery
+(thidua.emulation.balloting) on code tables of its own (registry CouncilCode, CouncilCodeIssue).
+"""
+
+from __future__ import annotations
+
+import uuid
+from decimal import Decimal
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+
+from thidua.emulation.models.review import Ballot, Review
+from thidua.organisations.models import Unit
+
+
+class Voting(models.TextChoices):
+    """Where the vote stands, at a meeting or a council sitting."""
+
+    PREPARING = "preparing", "Chưa mở bỏ phiếu"
+    OPEN = "open", "Đang bỏ phiếu"
+    CLOSED = "closed", "Đã đóng bỏ phiếu"
+
+
+class Meeting(models.Model):
+    Voting = Voting
+
+    class Mode(models.TextChoices):
+        ELECTRONIC = "electronic", "Phiếu điện tử (mã một lần)"
+        PAPER = "paper", "Phiếu giấy (tổ kiểm phiếu nhập)"
+
+    review = models.OneToOneField(
+        Review, on_delete=models.CASCADE, related_name="meeting", verbose_name="hội nghị bình xét"
+    )
+    voting = models.CharField("bỏ phiếu", max_length=20, choices=Voting.choices, default=Voting.PREPARING)
+    mode = models.CharField("cách bỏ phiếu", max_length=20, choices=Mode.choices, default=Mode.ELECTRONIC)
+    # Quorum: present units / members must exceed (or reach, when not strict) this share.
+    quorum_share = models.DecimalField(
+        "tỷ lệ dự họp tối thiểu",
+        max_digits=4,
+        decimal_places=3,
+        default=Decimal("0.5"),
+        validators=[MinValueValidator(0), MaxValueValidator(1)],
+    )
+    quorum_strict = models.BooleanField("phải vượt quá tỷ lệ", default=True)
+    self_vote_allowed = models.BooleanField("được bầu cho đơn vị mình", default=True)
+    code_hours = models.PositiveSmallIntegerField("thời hạn mã phiếu (giờ)", default=4)
+
+    # Sealed while open (thidua.emulation.seal): nothing counted shows until the chair closes the vote, and
+    # again after a reopen. A meeting never opened keeps the ballots imported with its year in view.
+    sealed_states = frozenset({Voting.OPEN})
+
+    class Meta:
+        db_table = "meeting_meeting"
+        verbose_name = "phiên bỏ phiếu"
+        verbose_name_plural = "phiên bỏ phiếu"
+
+    def __str__(self) -> str:
+        return f"Bỏ phiếu – {self.review}"
+
+    # What the code machinery (thidua.emulation.balloting) asks of an owner of a vote.
+    HOLDER = "unit"
+
+    def vote_noun(self) -> str:
+        return "Hội nghị"
+
+    def cast_ballots(self) -> models.QuerySet[Ballot]:
+        return self.review.ballots.all()
+
+    def is_concluded(self) -> bool:
+        return self.review.concluded_at is not None
+
+    def locked(self) -> Meeting:
+        rows = Meeting.objects.select_related("review__cluster_year__cluster")
+        return rows.select_for_update(of=("self",)).get(pk=self.pk)
+
+
+class OneTimeCode(models.Model):
+    """A one-time ballot code, kept only as a keyed hash (codes.digest). Its holder is kept until the code is
+    used and erased in the same UPDATE that marks it used (balloting.spend). A meeting's codes (BallotCode)
+    and a council sitting's (registry CouncilCode) are this, each with its own owner and holder field."""
+
+    # Random ids, created in shuffled order: the row order says nothing about which holder got which code.
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    digest = models.CharField("mã băm", max_length=64, unique=True)
+    expires_at = models.DateTimeField("hết hạn")
+    used = models.BooleanField("đã dùng", default=False)
+
+    class Meta:
+        abstract = True
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return "Mã phiếu đã dùng" if self.used else "Mã phiếu chưa dùng"
+
+
+class CodeIssue(models.Model):
+    """That a present unit received its ballot code: participation, kept apart from codes and ballots."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="issues")
+    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="+", verbose_name="đơn vị")
+
+    class Meta:
+        db_table = "meeting_codeissue"
+        verbose_name = "người đã nhận mã phiếu"
+        verbose_name_plural = "người đã nhận mã phiếu"
+        constraints = [models.UniqueConstraint(fields=["meeting", "unit"], name="one_code_issue_per_unit")]
+
+    def __str__(self) -> str:
+        return f"{self.unit} đã nhận mã phiếu"
+
+
+class BallotCode(OneTimeCode):
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="codes")
+    # The holder, set at issue and erased when the code is used.
+    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+
+    HOLDER = "unit"
+
+    class Meta(OneTimeCode.Meta):
+        db_table = "meeting_ballotcode"
+        verbose_name = "mã phiếu"
+        verbose_name_plural = "mã phiếu"
+
+    @property
+    def owner(self) -> Meeting:
+        return self.meeting
+
+    @property
+    def holder(self) -> Unit | None:
+        return self.unit

@@ -1,0 +1,35 @@
+"""The cluster's letterhead: who issues, the number, the place and date (Decree 30/2020 Annex I, items 1–4).
+
+The issuer is the year's head unit under the cluster's "CỤM THI ĐUA …" line; with no head on record, the
+cluster itself issues under its organizer.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.utils.translation import gettext as _
+from docx.document import Document as DocxDocument
+
+from thidua.documents import wording as w
+from thidua.documents.layout import national_header
+from thidua.emulation.queries.summary import YearSummary
+
+# Room left in the number for the clerk's register ("Số:      /BB-CTĐ").
+NUMBER_GAP = "\u00a0" * 8
+
+
+def letterhead(doc: DocxDocument, summary: YearSummary, *, kind: str, day: datetime.date | None) -> None:
+    if summary.head is not None:
+        superior, issuer = w.cluster_line(summary.cluster), summary.head.name.upper()
+    else:
+        superior, issuer = summary.organizer.name.upper(), w.cluster_line(summary.cluster)
+    national_header(
+        doc,
+        superior=superior,
+        issuer=issuer,
+        number=_("No.:{gap}/{kind}-{issuer}").format(
+            gap=NUMBER_GAP, kind=kind, issuer=w.issuer_code(summary.cluster)
+        ),
+        date_line=w.date_line(summary.organizer.province, day),
+    )

@@ -1,0 +1,82 @@
+"""Logging in and out through the Vietnamese login page; repeated failures lock the account (axes)."""
+
+from __future__ import annotations
+
+import pytest
+from django.conf import settings
+from django.test import Client
+from django.urls import reverse
+
+from thidua.testing.worlds import PASSWORD, World
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_login_page_is_in_vietnamese():
+    html = Client().get(reverse("login")).content.decode()
+    assert "<h1>Đăng nhập</h1>" in html
+    assert "Tên đăng nhập" in html and "Mật khẩu" in html
+
+
+def test_logging_in_leads_to_the_home_page_with_the_users_clusters(world: World):
+    client = Client()
+    response = client.post(reverse("login"), {"username": "donvi-a", "password": PASSWORD}, follow=True)
+    assert response.redirect_chain[-1][0] == reverse("front:home")
+    html = response.content.decode()
+    assert "Các cụm, khối thi đua" in html
+    assert "Cụm Tham mưu tổng hợp" in html
+    assert "Đăng xuất" in html
+
+
+def test_logging_in_returns_to_the_page_asked_for(world: World):
+    wanted = reverse("front:cluster_year", args=[world.cluster_a.pk, 2021])
+    response = Client().post(
+        reverse("login") + f"?next={wanted}", {"username": "donvi-a", "password": PASSWORD, "next": wanted}
+    )
+    assert response["Location"] == wanted
+
+
+def test_a_wrong_password_keeps_the_user_out_with_a_vietnamese_message(world: World):
+    client = Client()
+    response = client.post(reverse("login"), {"username": "donvi-a", "password": "sai"})
+    assert response.status_code == 200
+    assert 'role="alert"' in response.content.decode()
+    assert "Vui lòng" in response.content.decode()  # Django's Vietnamese message
+    assert client.get(reverse("front:home")).status_code == 302
+
+
+def test_too_many_failures_lock_the_account_even_with_the_right_password(world: World):
+    client = Client()
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        client.post(reverse("login"), {"username": "donvi-a", "password": "sai"})
+    response = client.post(reverse("login"), {"username": "donvi-a", "password": PASSWORD})
+    assert response.status_code == 429
+    assert "Tài khoản tạm khóa" in response.content.decode()
+    assert client.get(reverse("front:home")).status_code == 302
+
+
+def test_logging_out_is_a_post_and_ends_the_session(world: World):
+    client = Client()
+    client.post(reverse("login"), {"username": "donvi-a", "password": PASSWORD})
+    assert client.get(reverse("front:home")).status_code == 200
+    response = client.post(reverse("logout"))
+    assert response["Location"] == reverse("login")
+    assert client.get(reverse("front:home")).status_code == 302
+
+
+@pytest.mark.django_db
+def test_the_header_offers_the_board_pages_to_board_staff_only(client):
+    from thidua.accounts.models import Role
+    from thidua.testing import factories
+
+    board = factories.RoleFactory(
+        kind=Role.Kind.BOARD,
+        organizer=factories.OrganizerFactory(),
+        user=factories.UserFactory(username="bqt1"),
+    )
+    officer = factories.RoleFactory(kind=Role.Kind.UNIT_OFFICER, unit=factories.UnitFactory())
+    client.force_login(board.user)
+    assert "Hội đồng" in client.get("/").content.decode()
+    client.force_login(officer.user)
+    page = client.get("/").content.decode()
+    assert "Sổ khen thưởng" in page and "Hội đồng" not in page

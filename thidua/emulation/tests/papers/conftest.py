@@ -1,0 +1,213 @@
+"""Cluster years for the document tests, built with the shared factories, and a reader for .docx files
+that gives back what a person opening the file sees (text in reading order, tables, run formatting)."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from decimal import Decimal
+from io import BytesIO
+
+import pytest
+from docx import Document
+from docx.document import Document as DocxDocument
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+
+from thidua.emulation.actions.review import (
+    cast_ballot,
+    conclude_as_reported,
+    record_next_leadership,
+)
+from thidua.emulation.models import ClusterYear, Deputy, Method
+from thidua.organisations.models import Cluster
+from thidua.testing import factories
+
+# The seed cluster's 2021 year (shared/scenarios/langson-2021-tham-muu-tong-hop.yaml), by factories.
+SEED_UNITS = [
+    ("STC", "Sở Tài chính tỉnh Lạng Sơn", "98.5", "xuat-sac"),
+    ("SKHDT", "Sở Kế hoạch và Đầu tư tỉnh Lạng Sơn", "96.0", "xuat-sac"),
+    ("VPUBND", "Văn phòng Ủy ban nhân dân tỉnh Lạng Sơn", "95.0", "tot"),
+    ("VPDBQH", "Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân tỉnh Lạng Sơn", "97.0", "xuat-sac"),
+    ("SNV", "Sở Nội vụ tỉnh Lạng Sơn", "94.5", "tot"),
+    ("STP", "Sở Tư pháp tỉnh Lạng Sơn", "95.5", "tot"),
+    ("SNGV", "Sở Ngoại vụ tỉnh Lạng Sơn", "96.5", "xuat-sac"),
+]
+SEED_BALLOTS = [
+    {"co-ubnd": ["STC"], "bk-ct": ["VPDBQH", "SNGV"]},
+    {"co-ubnd": ["STC"], "bk-ct": ["VPDBQH", "SNGV"]},
+    {"co-ubnd": ["STC"], "bk-ct": ["VPDBQH", "STP"]},
+    {"co-ubnd": ["STC"], "bk-ct": ["SNGV", "STP"]},
+    {"co-ubnd": ["VPDBQH"], "bk-ct": ["STC", "SNGV"]},
+    {"co-ubnd": ["STC"], "bk-ct": ["VPDBQH", "SNGV"]},
+    {"co-ubnd": ["STC", "VPDBQH"], "bk-ct": ["VPDBQH", "SNV"]},
+]
+
+
+def make_year(
+    *,
+    year: int = 2021,
+    kind: str = Cluster.Kind.CUM,
+    province: str = "Lạng Sơn",
+    method: str = Method.BALLOT,
+    head: bool = True,
+) -> ClusterYear:
+    """A seed-shaped cluster year: organizer, two tiers, seven members with scores; no review yet."""
+    organizer = factories.OrganizerFactory(
+        name=f"Ủy ban nhân dân tỉnh {province or 'Bộ Thử nghiệm'}",
+        province=province,
+        standing_body="Ban Thi đua – Khen thưởng, Sở Nội vụ tỉnh Lạng Sơn",
+    )
+    cluster = factories.ClusterFactory(
+        organizer=organizer, code="TMTH", kind=kind, name=f"{kind_word(kind)} các cơ quan Tham mưu tổng hợp"
+    )
+    flag = factories.AwardTierFactory(
+        organizer=organizer,
+        code="co-ubnd",
+        name="Cờ thi đua của Ủy ban nhân dân tỉnh",
+        grantor="Ủy ban nhân dân tỉnh Lạng Sơn",
+        position=0,
+    )
+    cert = factories.AwardTierFactory(
+        organizer=organizer,
+        code="bk-ct",
+        name="Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh",
+        grantor="Chủ tịch Ủy ban nhân dân tỉnh Lạng Sơn",
+        catalog="bang-khen-chu-tich-tinh",
+        position=1,
+    )
+    cluster.award_tiers.set([flag, cert])
+    cluster_year = factories.ClusterYearFactory(
+        cluster=cluster,
+        year=year,
+        method=method,
+        quotas={"co-ubnd": 1, "bk-ct": 2},
+        tie_break=["score", "female_share"],
+    )
+    for position, (code, name, score, rating) in enumerate(SEED_UNITS):
+        unit = factories.UnitFactory(organizer=organizer, code=code, name=name, short_name="")
+        factories.MembershipFactory(
+            cluster_year=cluster_year, unit=unit, position=position, score=Decimal(score), rating=rating
+        )
+        cluster.units.add(unit)
+    if head:
+        cluster_year.head = organizer.units.get(code="STC")
+        cluster_year.deputies_known = True
+        cluster_year.save()
+        Deputy.objects.create(cluster_year=cluster_year, unit=organizer.units.get(code="SKHDT"))
+    return cluster_year
+
+
+def kind_word(kind: str) -> str:
+    return "Khối" if kind == Cluster.Kind.KHOI else "Cụm"
+
+
+@pytest.fixture
+def seed_year(db) -> ClusterYear:
+    """The seed year as reported: date, place, chair, ballots, next leadership, pact; concluded."""
+    cluster_year = make_year()
+    units = {u.code: u for u in cluster_year.cluster.units.all()}
+    review = factories.ReviewFactory(
+        cluster_year=cluster_year,
+        date=datetime.date(2022, 1, 20),
+        place="Trụ sở Sở Tài chính tỉnh Lạng Sơn",
+        chair="Nguyễn Quốc Toàn, Giám đốc Sở Tài chính",
+        board_representative="Vũ Thanh Thụy, Phó Trưởng Ban Thi đua – Khen thưởng, Sở Nội vụ",
+        present_known=True,
+        pact_signed=datetime.date(2022, 1, 20),
+    )
+    review.present.set(units.values())
+    for choices in SEED_BALLOTS:
+        cast_ballot(review, choices)
+    record_next_leadership(
+        review, head=units["SKHDT"], deputies=[units["SNGV"]], decided_by="vote", by="test"
+    )
+    conclude_as_reported(cluster_year, by="test", source="tệp trao đổi")
+    return cluster_year
+
+
+@pytest.fixture
+def sparse_year(db) -> ClusterYear:
+    """A year whose review is known only by its agreed outcome: no date, no attendance, no ballots,
+    no next leadership, no pact date."""
+    cluster_year = make_year()
+    factories.ReviewFactory(cluster_year=cluster_year, outcome={"co-ubnd": ["STC"], "bk-ct": ["VPDBQH"]})
+    conclude_as_reported(cluster_year, by="test", source="tệp trao đổi")
+    return cluster_year
+
+
+@dataclass
+class Opened:
+    """A .docx as a reader sees it."""
+
+    doc: DocxDocument
+
+    def blocks(self) -> list[Paragraph | Table]:
+        body = self.doc.element.body
+        out: list[Paragraph | Table] = []
+        for child in body.iterchildren():
+            if child.tag.endswith("}p"):
+                out.append(Paragraph(child, self.doc))
+            elif child.tag.endswith("}tbl"):
+                out.append(Table(child, self.doc))
+        return out
+
+    @property
+    def lines(self) -> list[str]:
+        """Every non-empty paragraph, table cells included, in reading order."""
+        lines: list[str] = []
+        for block in self.blocks():
+            if isinstance(block, Paragraph):
+                lines.append(block.text)
+            else:
+                for row in block.rows:
+                    for cell in _unique(row.cells):
+                        lines.extend(p.text for p in cell.paragraphs)
+        return [line for line in lines if line.strip()]
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.lines)
+
+    def line_with(self, fragment: str) -> str:
+        found = [line for line in self.lines if fragment in line]
+        assert found, f"no line contains {fragment!r}:\n{self.text}"
+        return found[0]
+
+    def runs_of(self, fragment: str) -> list:
+        """The runs whose text contains `fragment`, from every paragraph and table cell."""
+        runs = []
+        for paragraph in self._all_paragraphs():
+            runs.extend(run for run in paragraph.runs if fragment in run.text)
+        assert runs, f"no run contains {fragment!r}"
+        return runs
+
+    def table_rows(self, *headers: str) -> list[list[str]]:
+        """Rows (header excluded) of every table whose header row starts with the given cells."""
+        rows: list[list[str]] = []
+        for table in self.doc.tables:
+            header = [c.text for c in table.rows[0].cells]
+            if header[: len(headers)] == list(headers):
+                rows.extend([c.text for c in row.cells] for row in table.rows[1:])
+        return rows
+
+    def _all_paragraphs(self) -> list[Paragraph]:
+        paragraphs = list(self.doc.paragraphs)
+        for table in self.doc.tables:
+            for row in table.rows:
+                for cell in _unique(row.cells):
+                    paragraphs.extend(cell.paragraphs)
+        return paragraphs
+
+
+def _unique(cells):
+    seen, out = set(), []
+    for cell in cells:
+        if id(cell._tc) not in seen:
+            seen.add(id(cell._tc))
+            out.append(cell)
+    return out
+
+
+def open_docx(content: bytes) -> Opened:
+    return Opened(Document(BytesIO(content)))

@@ -1,0 +1,30 @@
+"""Rendering the year's documents by name, and writing them all into a directory."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from thidua.emulation.papers.render import DOCUMENTS, render_document, render_documents
+from thidua.emulation.tests.papers.conftest import open_docx
+
+
+def test_every_document_is_written_in_order_and_opens_as_word(seed_year, tmp_path):
+    names = render_documents(seed_year, tmp_path / "out")
+    assert names == ["bien-ban-hop-binh-xet.docx", "to-trinh-de-nghi-khen-thuong.docx"]
+    assert tuple(names) == DOCUMENTS
+    titles = [open_docx((tmp_path / "out" / name).read_bytes()).lines for name in names]
+    assert "BIÊN BẢN" in titles[0] and "TỜ TRÌNH" in titles[1]
+
+
+def test_the_written_file_and_the_downloaded_one_say_the_same(seed_year, tmp_path):
+    render_documents(seed_year, tmp_path)
+    for name in DOCUMENTS:
+        written = open_docx((tmp_path / name).read_bytes()).lines
+        assert written == open_docx(render_document(seed_year, name)).lines
+
+
+def test_an_unknown_document_name_is_refused_in_vietnamese(seed_year):
+    with pytest.raises(KeyError, match=re.escape("Không có văn bản tên “quyet-dinh.docx”")):
+        render_document(seed_year, "quyet-dinh.docx")

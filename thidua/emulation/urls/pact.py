@@ -1,0 +1,12 @@
+from django.urls import path
+
+from thidua.emulation.views import launch as views
+
+app_name = "pact"
+PREFIX = "<int:cluster_id>/<int:year>/"
+urlpatterns = [
+    path(PREFIX, views.overview, name="overview"),
+    path(PREFIX + "phat-dong/", views.launch, name="launch"),
+    path(PREFIX + "dang-ky/<int:unit_id>/", views.register, name="register"),
+    path(PREFIX + "ky/", views.sign, name="sign"),
+]

@@ -1,0 +1,91 @@
+"""The web pages: home, a cluster, a cluster's year, and the year's documents.
+
+Each view gets its object through one `_get_<obj>_for_user` helper that answers 404 to a user outside
+its scope (README: an outsider gets "không tìm thấy", so a page does not reveal that it exists).
+"""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.db.models import Prefetch
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.http import content_disposition_header
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from thidua.accounts.roles import board_organizers
+from thidua.core.feedback import show_refusal
+from thidua.emulation.papers import render as documents
+from thidua.emulation.queries.summary import year_summary
+from thidua.emulation.rules import (
+    can_manage_cluster_year,
+    get_cluster_for_user,
+    get_cluster_year_for_user,
+    visible_cluster_years,
+    visible_clusters,
+)
+from thidua.emulation.views.presenters import document_links, leader_words, year_page
+
+DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def _years_of(request: HttpRequest) -> Prefetch:
+    """A cluster's years as this user may see them (a unit officer: only the years the unit was in)."""
+    years = visible_cluster_years(request.user).select_related("head", "review").order_by("-year")
+    return Prefetch("years", queryset=years, to_attr="visible_years")
+
+
+@require_GET
+@login_required
+def home(request: HttpRequest) -> HttpResponse:
+    clusters = (
+        visible_clusters(request.user)
+        .select_related("organizer")
+        .prefetch_related(_years_of(request))
+        .order_by("organizer__name", "name")
+    )
+    return render(request, "front/home.html", {"clusters": clusters})
+
+
+@require_GET
+@login_required
+def cluster(request: HttpRequest, cluster_id: int) -> HttpResponse:
+    found = get_cluster_for_user(request.user, cluster_id)
+    years = visible_cluster_years(request.user).filter(cluster=found)
+    years = years.select_related("head", "host", "review").order_by("-year")
+    can_extend = board_organizers(request.user).filter(pk=found.organizer_id).exists()
+    context = {"cluster": found, "years": years, "words": leader_words(found.kind), "can_extend": can_extend}
+    return render(request, "front/cluster.html", context)
+
+
+@require_GET
+@login_required
+def cluster_year(request: HttpRequest, cluster_id: int, year: int) -> HttpResponse:
+    found = get_cluster_year_for_user(request.user, cluster_id, year)
+    summary = year_summary(found)
+    context = {
+        "summary": summary,
+        "page": year_page(summary),
+        "documents": document_links(documents.DOCUMENTS),
+        "can_manage": can_manage_cluster_year(request.user, found),
+    }
+    return render(request, "front/cluster_year.html", context)
+
+
+@require_GET
+@login_required
+def document(request: HttpRequest, cluster_id: int, year: int, name: str) -> HttpResponse:
+    found = get_cluster_year_for_user(request.user, cluster_id, year)
+    if name not in documents.DOCUMENTS:
+        raise Http404(_("No such document."))
+    try:
+        content = documents.render_document(found, name)
+    except ValidationError as sealed:
+        show_refusal(request, sealed)
+        return redirect("front:cluster_year", cluster_id, year)
+    response = HttpResponse(content, content_type=DOCX_MIME)
+    filename = f"{found.cluster.code}-{found.year}-{name}"
+    response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=filename) or ""
+    return response

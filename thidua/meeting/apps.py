@@ -1,7 +1,0 @@
-from django.apps import AppConfig
-
-
-class MeetingConfig(AppConfig):
-    name = "thidua.meeting"
-    label = "meeting"
-    verbose_name = "Hội nghị bình xét và bỏ phiếu"

@@ -1,0 +1,60 @@
+"""The scripted year-end path shared by `thidua scenario` and `thidua demo`.
+
+It calls the same services the web interface calls: import, render, results; the years of a file are
+historic, so they are concluded as their file reports them (review.services.conclude_as_reported), not
+through the live meeting's gate.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from django.utils.translation import gettext as _
+
+from thidua.core.audit import Actor
+from thidua.emulation.actions.review import conclude_as_reported
+from thidua.emulation.models import ClusterYear
+from thidua.emulation.papers.render import render_documents
+from thidua.emulation.results import results_for
+
+
+@dataclass(frozen=True)
+class YearOutput:
+    year: int
+    results: dict[str, Any]
+    directory: Path
+
+
+def report_source(cluster_year: ClusterYear) -> str:
+    """What the audit row of a reported conclusion names as its source: the file's own `source`."""
+    return cluster_year.cluster.source or _("exchange file of {cluster}").format(
+        cluster=cluster_year.cluster.name
+    )
+
+
+def run_year_end(cluster_year: ClusterYear, out_dir: Path, *, by: Actor) -> YearOutput:
+    """Conclude the year's review as reported, write its documents and results.json into `out_dir`."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    conclude_as_reported(cluster_year, by=by, source=report_source(cluster_year))
+    documents = render_documents(cluster_year, out_dir)
+    results = results_for(cluster_year, documents)
+    (out_dir / "results.json").write_text(
+        json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+    )
+    return YearOutput(cluster_year.year, results, out_dir)
+
+
+def run_cluster_years(years: list[ClusterYear], out_dir: Path, *, by: Actor) -> list[YearOutput]:
+    """Every year of a file. The latest year's results and documents go in `out_dir` itself;
+    with several years, each year also gets its own `out_dir/<year>/`."""
+    ordered = sorted(years, key=lambda cy: cy.year)
+    outputs = []
+    if len(ordered) > 1:
+        outputs = [run_year_end(cy, out_dir / str(cy.year), by=by) for cy in ordered]
+    if ordered:
+        latest = run_year_end(ordered[-1], out_dir, by=by)
+        outputs = [*outputs[:-1], latest] if outputs else [latest]
+    return outputs

@@ -1,7 +1,0 @@
-from django.apps import AppConfig
-
-
-class PactConfig(AppConfig):
-    name = "thidua.pact"
-    label = "pact"
-    verbose_name = "Phát động, đăng ký và giao ước thi đua"

@@ -1,0 +1,280 @@
+"""Entering what the eligibility engine reads: people with their postings, their yearly rating and titles,
+initiatives and holds, a unit's yearly record, its sub-units and the titles its head grants them. Each
+function runs in one transaction and writes its audit row (STYLE.md 2), as services.py does for proposals;
+bad input raises a ValidationError in Vietnamese and changes nothing."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Q, QuerySet
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from thidua.awards.catalogue import AWARDS
+from thidua.awards.conditions import CSTDCS, LDTT
+from thidua.core.audit import Actor, record
+from thidua.emulation.models import Rating
+from thidua.organisations.models import Organizer, Unit
+from thidua.registry.actions import proposals as services
+from thidua.registry.folding import fold
+from thidua.registry.models import (
+    Awardee,
+    Decision,
+    Hold,
+    Initiative,
+    Person,
+    PersonPosting,
+    PersonYear,
+    UnitYear,
+)
+
+# The titles a unit's head grants a sub-unit by the unit's own decision.
+SUB_UNIT_TITLES = ("tap-the-lao-dong-tien-tien", "giay-khen")
+
+
+def _free_code(organizer: Organizer, name: str) -> str:
+    base = slugify(fold(name)) or "ca-nhan"
+    code, n = base, 1
+    while Person.objects.filter(organizer=organizer, code=code).exists():
+        n += 1
+        code = f"{base}-{n}"
+    return code
+
+
+@transaction.atomic
+def save_person(
+    person: Person | None,
+    *,
+    by: Actor,
+    posting: tuple[Unit, str, dt.date] | None = None,
+    **fields: Any,
+) -> Person:
+    """Create a person (posting required: the unit gives the organizer) or change one. A new posting ends
+    the open one the day before it starts: a person works in one unit at a time."""
+    if person is None:
+        if posting is None:
+            raise ValueError("A new person needs a posting.")
+        person = Person(organizer=posting[0].organizer)
+    for name, value in fields.items():
+        setattr(person, name, value)
+    if not person.code:
+        person.code = _free_code(person.organizer, person.name)
+    created = person.pk is None
+    person.save()
+    if posting is not None:
+        unit, position, start = posting
+        person.postings.filter(end__isnull=True, start__lt=start).update(end=start - dt.timedelta(days=1))
+        PersonPosting.objects.create(person=person, unit=unit, position=position, start=start)
+    changes = {k: v for k, v in fields.items() if k != "code"}
+    if posting is not None:
+        changes["posting"] = {
+            "unit": posting[0].code,
+            "position": posting[1],
+            "start": posting[2].isoformat(),
+        }
+    record(by, "registry.person.create" if created else "registry.person.change", person, **changes)
+    return person
+
+
+def person_title_errors(rating: str, titles: list[str]) -> list[str]:
+    """What is wrong with a person's titles for a year. ELIGIBILITY.md: a holder of Chiến sĩ thi đua cơ sở
+    also holds Lao động tiên tiến; LĐTT needs the tasks completed (Law 06/2022 Art. 24), so a person who
+    did not complete them cannot hold it."""
+    errors = []
+    if CSTDCS in titles and LDTT not in titles:
+        errors.append(
+            _(
+                "Grassroots Emulation Fighter must come with the title Advanced Worker (a Grassroots "
+                "Emulation Fighter also holds Advanced Worker)."
+            )
+        )
+    if rating == Rating.KHONG_HOAN_THANH and (LDTT in titles or CSTDCS in titles):
+        errors.append(
+            _(
+                "A person rated as not completing their tasks cannot hold Advanced Worker or Grassroots "
+                "Emulation Fighter."
+            )
+        )
+    return errors
+
+
+@transaction.atomic
+def record_person_year(person: Person, year: int, *, rating: str, titles: list[str], by: Actor) -> PersonYear:
+    errors = person_title_errors(rating, titles)
+    if errors:
+        raise ValidationError(
+            _("{name}, {year}: {errors}").format(name=person.name, year=year, errors=" ".join(errors))
+        )
+    row, _created = PersonYear.objects.update_or_create(
+        person=person, year=year, defaults={"rating": rating, "titles": titles}
+    )
+    record(by, "registry.person.year", person, year=year, rating=rating, titles=titles)
+    return row
+
+
+@transaction.atomic
+def add_initiative(initiative: Initiative, *, by: Actor) -> Initiative:
+    initiative.save()
+    record(by, "registry.person.initiative", initiative.person, code=initiative.code, year=initiative.year)
+    return initiative
+
+
+@transaction.atomic
+def add_hold(hold: Hold, *, by: Actor) -> Hold:
+    hold.save()
+    subject = hold.person or hold.unit
+    record(
+        by,
+        "registry.hold.create",
+        subject,  # type: ignore[arg-type]
+        kind=hold.kind,
+        start=hold.start.isoformat() if hold.start else None,
+        end=hold.end.isoformat() if hold.end else None,
+    )
+    return hold
+
+
+@transaction.atomic
+def record_unit_year(unit: Unit, year: int, *, by: Actor, **values: Any) -> UnitYear:
+    """The unit's facts for `year`, replacing what was entered before for that year."""
+    row, _created = UnitYear.objects.update_or_create(unit=unit, year=year, defaults=values)
+    record(by, "registry.unit.year", unit, year=year, **values)
+    return row
+
+
+# ---- a unit's people and sub-units ---------------------------------------------------------------------
+
+
+def with_sub_units(unit: Unit) -> QuerySet[Unit]:
+    """The unit and its phòng, ban, đơn vị trực thuộc: whose people are the unit's people."""
+    return Unit.objects.filter(Q(pk=unit.pk) | Q(parent=unit))
+
+
+def people_of(unit: Unit, year: int) -> QuerySet[Person]:
+    """Everyone posted to the unit (or one of its sub-units) for some part of `year`."""
+    postings = PersonPosting.objects.filter(
+        unit__in=with_sub_units(unit), start__lte=dt.date(year, 12, 31)
+    ).exclude(end__lt=dt.date(year, 1, 1))
+    return Person.objects.filter(pk__in=postings.values("person_id"))
+
+
+@transaction.atomic
+def record_people_titles(
+    unit: Unit, year: int, rows: list[tuple[Person, str, list[str]]], *, by: Actor
+) -> int:
+    """The unit's own titles for its people in one year, all rows or none. A row left blank for someone with
+    nothing on record stays absent; returns how many rows were written."""
+    people = set(people_of(unit, year).values_list("pk", flat=True))
+    problems = []
+    for person, rating, titles in rows:
+        if person.pk not in people:
+            problems.append(
+                _("{name} did not work at {unit} in {year}.").format(
+                    name=person.name, unit=unit.name, year=year
+                )
+            )
+        problems.extend(f"{person.name}: {e}" for e in person_title_errors(rating, titles))
+    if problems:
+        raise ValidationError(problems)
+    existing = {row.person_id: row for row in PersonYear.objects.filter(person__in=people, year=year)}
+    written = 0
+    for person, rating, titles in rows:
+        before = existing.get(person.pk)
+        if before is None and not rating and not titles:
+            continue
+        if before is not None and before.rating == rating and list(before.titles) == list(titles):
+            continue
+        record_person_year(person, year, rating=rating, titles=titles, by=by)
+        written += 1
+    return written
+
+
+def staff_titles_from_people(unit: Unit, year: int) -> dict[str, int]:
+    """How many of the unit's people hold LĐTT and CSTĐCS in `year`, from their PersonYear rows. A CSTĐCS
+    holder counts under both (ELIGIBILITY.md), even if the LĐTT was not ticked."""
+    counts = {LDTT: 0, CSTDCS: 0}
+    for titles in PersonYear.objects.filter(person__in=people_of(unit, year), year=year).values_list(
+        "titles", flat=True
+    ):
+        if LDTT in titles or CSTDCS in titles:
+            counts[LDTT] += 1
+        if CSTDCS in titles:
+            counts[CSTDCS] += 1
+    return counts
+
+
+@transaction.atomic
+def compute_staff_titles(unit: Unit, year: int, *, by: Actor) -> UnitYear:
+    """Set the unit's staff_titles for `year` from its people's records (the board's or officer's explicit
+    act, audited with what it replaced); the other yearly facts stay as entered."""
+    counts = staff_titles_from_people(unit, year)
+    row, _created = UnitYear.objects.select_for_update().get_or_create(unit=unit, year=year)
+    before = row.staff_titles
+    row.staff_titles = counts
+    row.save(update_fields=["staff_titles"])
+    record(by, "registry.unit.staff_titles", unit, year=year, before=before, after=counts)
+    return row
+
+
+def _free_unit_code(organizer: Organizer, code: str) -> None:
+    if Unit.objects.filter(organizer=organizer, code=code).exists():
+        raise ValidationError(_("Code «{code}» is already used for another unit.").format(code=code))
+
+
+@transaction.atomic
+def add_sub_unit(parent: Unit, *, name: str, code: str, by: Actor) -> Unit:
+    """A phòng, ban or đơn vị trực thuộc of `parent`, in its organizer; never a cluster member."""
+    name, code = name.strip(), code.strip()
+    if not name or not code:
+        raise ValidationError(_("A sub-unit needs a name and a code."))
+    _free_unit_code(parent.organizer, code)
+    unit = Unit(organizer=parent.organizer, parent=parent, name=name, code=code)
+    unit.full_clean()
+    unit.save()
+    record(by, "organisations.unit.sub_unit", unit, parent=parent.code, name=name, code=code)
+    return unit
+
+
+@transaction.atomic
+def grant_sub_unit_title(
+    sub_unit: Unit, award: str, year: int, *, number: str, date: dt.date, signer: str, by: Actor
+) -> Decision:
+    """The unit head's own decision granting a sub-unit a title for `year`: a Decision with one Awardee, so
+    the registry's search, statistics and the engine read it as any other award."""
+    parent = sub_unit.parent
+    if parent is None:
+        raise ValidationError(_("«{name}» is not a sub-unit.").format(name=sub_unit.name))
+    if award not in SUB_UNIT_TITLES:
+        raise ValidationError(
+            _("Award «{award}» is not a title a unit's head grants its sub-units.").format(award=award)
+        )
+    if date.year < year:
+        raise ValidationError(
+            _("A decision dated {date} cannot grant a title for {year}, which is not over yet.").format(
+                date=f"{date:%d/%m/%Y}", year=year
+            )
+        )
+    held = Awardee.objects.filter(unit=sub_unit, year=year, award=award, revocation__isnull=True)
+    if held.exists():
+        raise ValidationError(
+            _("«{name}» already has «{award}» for {year} in the registry.").format(
+                name=sub_unit.name, award=AWARDS[award].name, year=year
+            )
+        )
+    decision = services.open_decision(
+        organizer=parent.organizer,
+        number=number,
+        date=date,
+        signer=signer,
+        grantor=_("Head of {unit}").format(unit=parent.name),
+        award=award,
+        award_name=AWARDS[award].name,
+        issuing_unit=parent,
+    )
+    services.put_on_record(decision, year=year, name=sub_unit.name, unit=sub_unit)
+    record(by, "registry.decision.create", decision, number=decision.number, awardees=1, unit=parent.code)
+    return decision

@@ -1,0 +1,591 @@
+"""The only way to change the registry: proposals through their states, decisions, revocations, quotas.
+
+Each function runs in one transaction and writes its audit row (STYLE.md 2); bad input raises a
+ValidationError in Vietnamese and changes nothing. A proposal moves draft -> submitted -> (returned ->
+submitted) -> accepted -> (at_council) -> decided, or to refused; `TRANSITIONS` is the whole graph, and
+gates.py what accepting, sending to the council and deciding need besides. Errors about one input are
+keyed by the argument's name (`reason`, `number`, `proposals`…), which the board's forms share.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Sum
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext, override
+
+from thidua.awards.catalogue import AWARDS, PERSON, UNIT
+from thidua.awards.engine import Verdict, evaluate
+from thidua.awards.regimes import name_of, regime_for, regime_for_dossier
+from thidua.core.audit import Actor, actor_name, record
+from thidua.emulation.models import Review
+from thidua.organisations.models import AwardTier, Organizer, Unit
+from thidua.registry import dossiers, gates, money, province_rules, subjects
+from thidua.registry.models import (
+    Awardee,
+    AwardProposal,
+    Decision,
+    DossierItem,
+    Person,
+    Quota,
+    Revocation,
+    Standing,
+)
+
+State = AwardProposal.State
+TRANSITIONS: dict[str, tuple[str, ...]] = {
+    State.SUBMITTED: (State.DRAFT, State.RETURNED),
+    State.RETURNED: (State.SUBMITTED,),
+    State.ACCEPTED: (State.SUBMITTED,),
+    State.AT_COUNCIL: (State.ACCEPTED,),
+    State.DECIDED: (State.ACCEPTED, State.AT_COUNCIL),
+    State.REFUSED: (State.SUBMITTED, State.ACCEPTED, State.AT_COUNCIL),
+}
+# Proposals that take a place in the organizer's quota.
+COUNTED = (State.ACCEPTED, State.AT_COUNCIL, State.DECIDED)
+# DL-2 (QĐ 311 and 638/QĐ-BNV 2025) [S]: appraisal within 20 working days of a complete file.
+APPRAISAL_WORKING_DAYS = 20
+
+
+def working_days_after(day: dt.date, count: int) -> dt.date:
+    """`count` working days after `day`, Monday to Friday (public holidays are not on record)."""
+    while count:
+        day += dt.timedelta(days=1)
+        if day.weekday() < 5:
+            count -= 1
+    return day
+
+
+def _out_of_order(proposal: AwardProposal, to: str) -> ValidationError:
+    return ValidationError(
+        _("Proposal «{proposal}» is «{state}» and cannot move to «{to}».").format(
+            proposal=proposal, state=proposal.get_state_display(), to=State(to).label
+        )
+    )
+
+
+def _move(proposal: AwardProposal, to: str, *, by: Actor, **data: object) -> None:
+    if proposal.state not in TRANSITIONS[to]:
+        raise _out_of_order(proposal, to)
+    before = proposal.state
+    proposal.state = to
+    proposal.save()
+    record(by, f"registry.proposal.{to}", proposal, before=before, **data)
+
+
+def _locked(proposal: AwardProposal) -> AwardProposal:
+    return AwardProposal.objects.select_for_update().get(pk=proposal.pk)
+
+
+def _gate(proposal: AwardProposal, step: str) -> dict[str, object]:
+    """Refuse the step unless the proposal may go on; the audit data saying whether an override let it."""
+    problem = gates.eligibility_problem(proposal, step)
+    if problem is not None:
+        raise ValidationError(problem, code="eligibility")
+    return _overridden(proposal)
+
+
+def _overridden(proposal: AwardProposal) -> dict[str, object]:
+    if proposal.standing == Standing.ELIGIBLE:
+        return {}
+    return {"override": proposal.override_reason, "standing": proposal.standing}
+
+
+def _dossier(proposal: AwardProposal, regime: str) -> None:
+    items = dossiers.checklist(
+        proposal.award, regime, from_cluster=proposal.source == AwardProposal.Source.CLUSTER
+    )
+    DossierItem.objects.bulk_create(
+        DossierItem(
+            proposal=proposal, code=i.code, name=i.name, required=i.required, source=i.source, position=n
+        )
+        for n, i in enumerate(items)
+    )
+
+
+@transaction.atomic
+def proposals_from_review(review: Review, *, by: Actor, due: dt.date | None = None) -> list[AwardProposal]:
+    """One proposal per row a concluded review proposes, with its dossier checklist. Running it again
+    (even after the review is concluded again) finds the same proposals and creates none."""
+    if review.concluded_at is None:
+        raise ValidationError(
+            _("The review meeting has not concluded its results: there are no proposals to pass on yet.")
+        )
+    cluster_year = review.cluster_year
+    organizer = cluster_year.cluster.organizer
+    regime = regime_for_dossier(cluster_year.year, None).code
+    found: list[AwardProposal] = []
+    for row in review.proposals.select_related("tier", "unit"):
+        proposal, created = AwardProposal.objects.get_or_create(
+            source=AwardProposal.Source.CLUSTER,
+            cluster_year=cluster_year,
+            tier=row.tier,
+            unit=row.unit,
+            defaults={
+                "organizer": organizer,
+                "award": row.tier.catalog,
+                "award_name": row.tier.name,
+                "grantor": row.grantor,
+                "year": cluster_year.year,
+                "review_proposal": row,
+                "rank": row.rank,
+                "proposed_by": cluster_year.head,
+                "due": due,
+                "regime": regime,
+            },
+        )
+        if created:
+            _dossier(proposal, regime)
+            record(by, "registry.proposal.create", proposal, source="cluster", review=review.pk)
+        elif proposal.review_proposal_id != row.pk:
+            proposal.review_proposal = row
+            proposal.save(update_fields=["review_proposal"])
+        found.append(proposal)
+    return found
+
+
+@transaction.atomic
+def propose(
+    *,
+    organizer: Organizer,
+    award: str,
+    year: int,
+    proposed_by: Unit,
+    by: Actor,
+    unit: Unit | None = None,
+    person: Person | None = None,
+    tier: AwardTier | None = None,
+    due: dt.date | None = None,
+) -> AwardProposal:
+    """A unit's own proposal, for itself, a sub-unit or one of its people."""
+    if (unit is None) == (person is None):
+        raise ValidationError(_("A proposal needs exactly one subject: one collective or one person."))
+    known = AWARDS.get(award)
+    if known is None and tier is None:
+        raise ValidationError(_("Commendation form «{award}» is not in the catalogue.").format(award=award))
+    kind = PERSON if person is not None else UNIT
+    if known is not None and kind not in known.subjects:
+        refusal = (
+            _("«{award}» is not granted to a person.")
+            if kind == PERSON
+            else _("«{award}» is not granted to a collective.")
+        )
+        raise ValidationError(refusal.format(award=known.name))
+    proposal = AwardProposal.objects.create(
+        organizer=organizer,
+        award=award,
+        award_name=tier.name if tier else known.name,  # type: ignore[union-attr]
+        tier=tier,
+        grantor=tier.grantor if tier else "",
+        unit=unit,
+        person=person,
+        year=year,
+        source=AwardProposal.Source.UNIT,
+        proposed_by=proposed_by,
+        due=due,
+        regime=regime_for_dossier(year, None).code,
+    )
+    _dossier(proposal, proposal.regime)
+    record(by, "registry.proposal.create", proposal, source="unit", award=award, year=year)
+    return proposal
+
+
+@transaction.atomic
+def provide_documents(proposal: AwardProposal, codes: Iterable[str], *, by: Actor) -> AwardProposal:
+    """Mark documents of the dossier as received."""
+    codes = list(codes)
+    items = {item.code: item for item in proposal.dossier.all()}
+    unknown = sorted(set(codes) - set(items))
+    if unknown:
+        raise ValidationError(
+            _("The dossier has no such document: {codes}.").format(codes=", ".join(unknown))
+        )
+    proposal.dossier.filter(code__in=codes).update(provided=True)
+    record(by, "registry.proposal.documents", proposal, provided=codes)
+    return proposal
+
+
+@transaction.atomic
+def submit(proposal: AwardProposal, *, by: Actor, on: dt.date | None = None) -> AwardProposal:
+    """Send the proposal to the board; every required document must be there."""
+    proposal = _locked(proposal)
+    missing = list(proposal.dossier.filter(required=True, provided=False).values_list("name", flat=True))
+    if missing:
+        raise ValidationError(_("The dossier still lacks: {documents}.").format(documents="; ".join(missing)))
+    day = on or timezone.localdate()
+    proposal.submitted_on = day
+    proposal.appraise_by = working_days_after(day, APPRAISAL_WORKING_DAYS)
+    proposal.returned_reasons = []
+    if proposal.received_on is None:
+        # The board receives the dossier: its regime is fixed by that day (the rules of transition). A
+        # dossier returned and sent again keeps the day it was first received.
+        proposal.received_on = day
+        proposal.regime = regime_for_dossier(proposal.year, day).code
+    late = proposal.due is not None and day > proposal.due
+    _move(proposal, State.SUBMITTED, by=by, on=day.isoformat(), late=late, regime=proposal.regime)
+    return proposal
+
+
+@transaction.atomic
+def return_proposal(proposal: AwardProposal, reasons: Sequence[str], *, by: Actor) -> AwardProposal:
+    """Send the proposal back to the proposer with what to complete or correct."""
+    reasons = [r.strip() for r in reasons if r and r.strip()]
+    if not reasons:
+        raise ValidationError({"reasons": _("Returning a proposal needs at least one reason.")})
+    proposal = _locked(proposal)
+    proposal.returned_reasons = reasons
+    _move(proposal, State.RETURNED, by=by, reasons=reasons)
+    return proposal
+
+
+def _check_quota(proposal: AwardProposal) -> None:
+    quota = Quota.objects.filter(
+        organizer=proposal.organizer, award=proposal.award, year=proposal.year
+    ).first()
+    if quota is None:
+        return
+    taken = (
+        AwardProposal.objects.filter(
+            organizer=proposal.organizer, award=proposal.award, year=proposal.year, state__in=COUNTED
+        )
+        .exclude(pk=proposal.pk)
+        .count()
+    )
+    if taken >= quota.limit:
+        raise ValidationError(
+            ngettext(
+                "Over the quota: «{award}» for {year} allows at most {limit}, and {taken} proposal is "
+                "already accepted across all clusters and blocks.",
+                "Over the quota: «{award}» for {year} allows at most {limit}, and {taken} proposals are "
+                "already accepted across all clusters and blocks.",
+                taken,
+            ).format(award=proposal.award_name, year=proposal.year, limit=quota.limit, taken=taken)
+        )
+
+
+@transaction.atomic
+def accept(proposal: AwardProposal, *, by: Actor) -> AwardProposal:
+    """The board accepts a complete proposal, within the organizer's quota across all clusters."""
+    proposal = _locked(proposal)
+    # Lock the quota row so two boards accepting together cannot both take the last place.
+    Quota.objects.select_for_update().filter(
+        organizer=proposal.organizer, award=proposal.award, year=proposal.year
+    ).first()
+    if proposal.state == State.SUBMITTED:
+        _check_quota(proposal)
+    # Translators: what the board still wants to do, ending "…if it still wants to {step}."
+    overridden = _gate(proposal, _("accept it")) if proposal.state == State.SUBMITTED else {}
+    _move(proposal, State.ACCEPTED, by=by, **overridden)
+    return proposal
+
+
+@transaction.atomic
+def send_to_council(proposal: AwardProposal, *, by: Actor) -> AwardProposal:
+    proposal = _locked(proposal)
+    # Translators: what the board still wants to do, ending "…if it still wants to {step}."
+    overridden = _gate(proposal, _("send it to the council")) if proposal.state == State.ACCEPTED else {}
+    _move(proposal, State.AT_COUNCIL, by=by, **overridden)
+    return proposal
+
+
+@transaction.atomic
+def override_eligibility(proposal: AwardProposal, reason: str, *, by: Actor) -> AwardProposal:
+    """The board's written reason to move the proposal on despite where it stands against the law (not
+    eligible, missing information, on hold, not checked, outside the legal catalogue). It holds while the
+    proposal stands there under the same regime; a check that changes that lets it lapse."""
+    proposal = _locked(proposal)
+    if proposal.state in (State.DECIDED, State.REFUSED):
+        raise ValidationError(
+            _(
+                "Proposal «{proposal}» is already «{state}»: an override reason can no longer be recorded."
+            ).format(proposal=proposal, state=proposal.get_state_display())
+        )
+    if proposal.standing == Standing.ELIGIBLE:
+        raise ValidationError(
+            _("Proposal «{proposal}» is eligible under {regime}: no override reason is needed.").format(
+                proposal=proposal, regime=name_of(proposal.regime)
+            )
+        )
+    if not reason.strip():
+        raise ValidationError({"reason": _("Enter the reason for overriding the eligibility check.")})
+    proposal.override_reason = reason.strip()
+    proposal.override_standing = proposal.standing
+    proposal.override_regime = proposal.regime
+    proposal.override_by = actor_name(by)
+    proposal.override_at = timezone.now()
+    proposal.save()
+    record(
+        by,
+        "registry.proposal.override",
+        proposal,
+        reason=proposal.override_reason,
+        standing=proposal.override_standing,
+        regime=proposal.regime,
+        verdict_reasons=[r.get("vi", "") for r in proposal.verdict_reasons],
+    )
+    return proposal
+
+
+@transaction.atomic
+def refuse(proposal: AwardProposal, reason: str, *, by: Actor) -> AwardProposal:
+    """Not awarded (the council or the grantor dropped it), with the reason (REALITY.md 4)."""
+    if not reason.strip():
+        raise ValidationError({"reason": _("Give the reason for not awarding.")})
+    proposal = _locked(proposal)
+    proposal.refusal_reason = reason.strip()
+    _move(proposal, State.REFUSED, by=by, reason=reason.strip())
+    return proposal
+
+
+@transaction.atomic
+def set_quota(organizer: Organizer, award: str, year: int, limit: int, *, by: Actor) -> Quota:
+    if limit < 0:
+        raise ValidationError(_("The quota cannot be negative."))
+    quota, _created = Quota.objects.update_or_create(
+        organizer=organizer, award=award, year=year, defaults={"limit": limit}
+    )
+    record(by, "registry.quota.set", quota, award=award, year=year, limit=limit)
+    return quota
+
+
+@transaction.atomic
+def check_eligibility(
+    proposal: AwardProposal, *, by: Actor, decided_on: dt.date | None = None, lineage: str = "inherit"
+) -> Verdict | None:
+    """Judge the proposal with the engine over what the registry holds; store the verdict and reasons.
+    None (and no verdict stored) when the award is outside the legal catalogue."""
+    proposal = _locked(proposal)
+    if proposal.award not in AWARDS:
+        proposal.verdict, proposal.verdict_regime = "", ""
+        with override("vi"):  # the reasons are kept in Vietnamese, as the engine's "vi" text
+            outside = _("This award is outside the legal catalogue.")
+        proposal.verdict_reasons = [{"rule": "", "source": "", "vi": outside}]
+        proposal.checked_at = timezone.now()
+        proposal.save()
+        return None
+    if proposal.unit is not None:
+        known = subjects.unit_subjects(proposal.unit)
+        subject = known[proposal.unit.code]
+    else:
+        subject = subjects.person_subject(proposal.person)  # type: ignore[arg-type]
+        known = {subject.code: subject}
+    verdict = evaluate(
+        subject,
+        proposal.award,
+        proposal.year,
+        decided_on=decided_on,
+        province=proposal.organizer.province or None,
+        lineage=lineage,
+        subjects_by_code=known,
+        province_rules=province_rules.rules_of(proposal.organizer),
+        regime=proposal.regime,
+    )
+    proposal.verdict = verdict.verdict
+    proposal.verdict_regime = verdict.regime
+    proposal.verdict_reasons = [
+        {"rule": r.rule, "source": r.source, "vi": r.vi, "en": r.en} for r in verdict.reasons
+    ]
+    proposal.checked_at = timezone.now()
+    proposal.save()
+    record(by, "registry.proposal.check", proposal, verdict=verdict.verdict, rules=verdict.rules)
+    return verdict
+
+
+def _person_unit(person: Person, day: dt.date) -> Unit | None:
+    posting = (
+        person.postings.filter(start__lte=day)
+        .exclude(end__lt=day)
+        .select_related("unit")
+        .order_by("-start")
+        .first()
+    )
+    return posting.unit if posting else None
+
+
+def _pay(awardee: Awardee, day: dt.date, regime: str) -> None:
+    kind = PERSON if awardee.person_id else UNIT
+    bonus = money.bonus_for(awardee.award, kind, day, regime=regime)
+    if bonus is None:
+        awardee.bonus_note = _("No bonus coefficient or base salary is on record for this award and date.")
+        return
+    same_period = Awardee.objects.filter(
+        year=awardee.year, revocation__isnull=True, person=awardee.person, unit=awardee.unit
+    )
+    paid = same_period.aggregate(total=Sum("bonus"))["total"] or 0
+    awardee.coefficient = bonus.coefficient
+    awardee.bonus = money.top_up(bonus.amount, paid)
+    awardee.bonus_note = bonus.describe()
+    if paid:
+        # DEC-MONEY: several titles for the same period pay only the highest.
+        awardee.bonus_note += "; " + _(
+            "{amount} dong already paid for another award of {year}: only the difference up to the highest "
+            "is paid"
+        ).format(amount=money.thousands(paid), year=awardee.year)
+
+
+def open_decision(
+    *,
+    organizer: Organizer,
+    number: str,
+    date: dt.date,
+    signer: str,
+    grantor: str,
+    award: str,
+    award_name: str,
+    tier: AwardTier | None = None,
+    issuing_unit: Unit | None = None,
+    regime: str | None = None,
+) -> Decision:
+    """A new signed decision with the base salary of its date, under `regime` (its proposals' regime) or
+    else the one in force on its date; a number is used once by its issuer (the organizer's grantor, or a
+    unit's head for `issuing_unit`). Callers run inside their transaction and put the awardees on record
+    (`put_on_record`)."""
+    missing = {
+        field: message
+        for field, message, value in (
+            ("number", _("The decision needs its number."), number),
+            ("signer", _("The decision needs its signer."), signer),
+        )
+        if not value.strip()
+    }
+    if missing:
+        raise ValidationError(missing)
+    same_issuer = (
+        Decision.objects.filter(issuing_unit=issuing_unit)
+        if issuing_unit is not None
+        else Decision.objects.filter(organizer=organizer, issuing_unit__isnull=True)
+    )
+    if same_issuer.filter(number=number.strip()).exists():
+        raise ValidationError(
+            {"number": _("Decision number {number} already exists.").format(number=number.strip())}
+        )
+    salary = money.base_salary_on(date)
+    return Decision.objects.create(
+        organizer=organizer,
+        number=number.strip(),
+        date=date,
+        signer=signer.strip(),
+        grantor=grantor,
+        award=award,
+        award_name=award_name,
+        tier=tier,
+        issuing_unit=issuing_unit,
+        regime=regime or regime_for(date).code,
+        base_salary=salary.amount if salary else None,
+    )
+
+
+def put_on_record(
+    decision: Decision,
+    *,
+    year: int,
+    name: str,
+    unit: Unit | None = None,
+    person: Person | None = None,
+    proposal: AwardProposal | None = None,
+) -> Awardee:
+    """One awardee of `decision`, with the person's unit on the decision day and the bonus."""
+    awardee = Awardee(
+        decision=decision,
+        unit=unit,
+        person=person,
+        person_unit=_person_unit(person, decision.date) if person else None,
+        year=year,
+        award=decision.award,
+        name=name,
+        proposal=proposal,
+    )
+    _pay(awardee, decision.date, decision.regime)
+    awardee.save()
+    return awardee
+
+
+def _decidable(proposals: list[AwardProposal]) -> None:
+    """Everything that stops these proposals sharing one decision, all said at once, about the choice of
+    proposals: one award and grantor, one regime, each allowed by the law's gate and by its council."""
+    for proposal in proposals:
+        if proposal.state not in TRANSITIONS[State.DECIDED]:
+            raise _out_of_order(proposal, State.DECIDED)
+    problems: list[str] = []
+    if len({(p.organizer_id, p.award, p.award_name, p.grantor) for p in proposals}) > 1:
+        problems.append(_("A decision only covers proposals of one award and one granting level."))
+    regimes = sorted({p.regime for p in proposals})
+    if len(regimes) > 1:
+        # A decision cites one legal basis and pays by one table of coefficients.
+        problems.append(
+            _(
+                "The chosen proposals are under different legal regimes ({regimes}): make a separate "
+                "decision for each regime."
+            ).format(regimes="; ".join(name_of(r) for r in regimes))
+        )
+    for proposal in proposals:
+        problems += filter(
+            None,
+            (
+                # Translators: what the board still wants to do, ending "…if it still wants to {step}."
+                gates.eligibility_problem(proposal, _("decide the award")),
+                gates.council_problem(proposal),
+            ),
+        )
+    if problems:
+        raise ValidationError({"proposals": problems})
+
+
+@transaction.atomic
+def decide(
+    proposals: Sequence[AwardProposal], *, number: str, date: dt.date, signer: str, by: Actor
+) -> Decision:
+    """The grantor's decision on accepted proposals of one award: the awardees go on record with their
+    bonus, the proposals become decided."""
+    if not proposals:
+        raise ValidationError({"proposals": _("A decision needs at least one proposal.")})
+    locked = [_locked(p) for p in proposals]
+    first = locked[0]
+    _decidable(locked)
+    decision = open_decision(
+        organizer=first.organizer,
+        number=number,
+        date=date,
+        signer=signer,
+        grantor=first.grantor,
+        award=first.award,
+        award_name=first.award_name,
+        tier=first.tier,
+        regime=first.regime,
+    )
+    for proposal in locked:
+        _move(proposal, State.DECIDED, by=by, decision=decision.number, **_overridden(proposal))
+        put_on_record(
+            decision,
+            year=proposal.year,
+            name=proposal.subject_name,
+            unit=proposal.unit,
+            person=proposal.person,
+            proposal=proposal,
+        )
+        proposal.decision = decision
+        proposal.save(update_fields=["decision"])
+    record(by, "registry.decision.create", decision, number=decision.number, awardees=len(locked))
+    return decision
+
+
+@transaction.atomic
+def revoke(awardee: Awardee, *, number: str, date: dt.date, reason: str, by: Actor) -> Revocation:
+    """Cancel one award by its own decision (Law Art. 93): the row stays, marked revoked."""
+    if not number.strip() or not reason.strip():
+        raise ValidationError(_("Revoking an award needs a decision number and a reason."))
+    awardee = Awardee.objects.select_for_update().get(pk=awardee.pk)
+    if Revocation.objects.filter(awardee=awardee).exists():
+        raise ValidationError(_("The award of «{name}» was already revoked.").format(name=awardee.name))
+    if date < awardee.decision.date:
+        raise ValidationError(_("The revocation date cannot be before the date of the award decision."))
+    revocation = Revocation.objects.create(
+        awardee=awardee, number=number.strip(), date=date, reason=reason.strip()
+    )
+    record(by, "registry.award.revoke", awardee, number=revocation.number, reason=revocation.reason)
+    return revocation

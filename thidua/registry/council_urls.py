@@ -1,0 +1,21 @@
+"""The council's pages, under /hop/hoi-dong/ beside the meeting's (namespace "council"). Its members cast
+their secret ballots at the meeting's ballot address (/hop/phieu/): see RegistryConfig.ready."""
+
+from django.urls import path
+
+from thidua.registry.views import council as council_views
+
+app_name = "council"
+urlpatterns = [
+    path("hoi-dong/", council_views.councils, name="councils"),
+    path("hoi-dong/<int:pk>/", council_views.council, name="council"),
+    path("hoi-dong/<int:pk>/bieu-quyet/<int:proposal_id>", council_views.council_vote, name="council_vote"),
+    path("hoi-dong/<int:pk>/cach-bieu-quyet", council_views.council_mode, name="council_mode"),
+    path("hoi-dong/<int:pk>/mo", council_views.council_open, name="council_open"),
+    path("hoi-dong/<int:pk>/dong", council_views.council_close, name="council_close"),
+    path("hoi-dong/<int:pk>/mo-lai", council_views.council_reopen, name="council_reopen"),
+    path("hoi-dong/<int:pk>/cap-ma", council_views.council_issue, name="council_issue"),
+    path("hoi-dong/<int:pk>/so-phieu", council_views.council_count, name="council_count"),
+    path("hoi-dong/<int:pk>/phieu-da-kiem/", council_views.council_counted, name="council_counted"),
+    path("hoi-dong/<int:pk>/bien-ban.docx", council_views.council_minutes_file, name="council_minutes"),
+]

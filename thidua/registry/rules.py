@@ -1,0 +1,124 @@
+"""Who sees what in the registry, written once as querysets (as thidua/accounts/rules.py does for clusters).
+
+- Board staff of an organizer: every person, unit and award of that organizer.
+- A unit's officer: the unit itself (with its predecessors' awards on its page) and its sub-units (phòng,
+  ban, đơn vị trực thuộc), their people (anyone with a posting there) and their awards.
+- Superusers: everything. Anyone else: nothing.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Q, QuerySet
+
+from thidua.accounts.models import Role
+from thidua.accounts.roles import board_organizers
+from thidua.organisations.models import Unit
+from thidua.registry.models import Awardee, AwardProposal, Decision, Person
+
+
+def _active(user: Any) -> bool:
+    return bool(user is not None and user.is_authenticated and user.is_active)
+
+
+def _board_organizers(user: Any) -> QuerySet[Role, Any]:
+    return Role.objects.filter(user_id=user.pk, kind=Role.Kind.BOARD).values("organizer_id")
+
+
+def _officer_units(user: Any) -> QuerySet[Role, Any]:
+    return Role.objects.filter(user_id=user.pk, kind=Role.Kind.UNIT_OFFICER).values("unit_id")
+
+
+def _officer_scope(user: Any) -> QuerySet[Unit, Any]:
+    """The officer's units and their sub-units: what the officer sees and enters for."""
+    own = _officer_units(user)
+    return Unit.objects.filter(Q(pk__in=own) | Q(parent_id__in=own)).values("pk")
+
+
+def is_board(user: Any) -> bool:
+    """Board staff (or a superuser): may see the statistics of a whole organizer."""
+    return _active(user) and (user.is_superuser or _board_organizers(user).exists())
+
+
+def visible_units(user: Any) -> QuerySet[Unit]:
+    if not _active(user):
+        return Unit.objects.none()
+    if user.is_superuser:
+        return Unit.objects.all()
+    return Unit.objects.filter(Q(organizer_id__in=_board_organizers(user)) | Q(pk__in=_officer_scope(user)))
+
+
+def visible_persons(user: Any) -> QuerySet[Person]:
+    if not _active(user):
+        return Person.objects.none()
+    if user.is_superuser:
+        return Person.objects.all()
+    return Person.objects.filter(
+        Q(organizer_id__in=_board_organizers(user)) | Q(postings__unit_id__in=_officer_scope(user))
+    ).distinct()
+
+
+def _about_units(units: QuerySet[Any, Any]) -> Q:
+    """Rows (awards, proposals) about one of `units` or about anyone who worked there."""
+    people = Person.objects.filter(postings__unit_id__in=units).values("pk")
+    return Q(unit_id__in=units) | Q(person_id__in=people)
+
+
+def visible_awardees(user: Any) -> QuerySet[Awardee]:
+    if not _active(user):
+        return Awardee.objects.none()
+    if user.is_superuser:
+        return Awardee.objects.all()
+    units = _officer_scope(user)
+    return Awardee.objects.filter(
+        Q(decision__organizer_id__in=_board_organizers(user))
+        | Q(person_unit_id__in=units)
+        | _about_units(units)
+    )
+
+
+# ---- the board's workflow: proposals, decisions, quotas ------------------------------------------------
+#
+# - Board staff of an organizer (and superusers) act on every proposal and decision of that organizer.
+# - A unit's officer drafts and submits its unit's own proposals (for the unit, a sub-unit or its people)
+#   and sees the state of every proposal about the unit or its people; decisions are not theirs to open.
+
+
+def officer_units(user: Any) -> QuerySet[Unit]:
+    """The units whose officer the user is: the units that may draft proposals."""
+    if not _active(user):
+        return Unit.objects.none()
+    return Unit.objects.filter(pk__in=_officer_units(user))
+
+
+def visible_proposals(user: Any) -> QuerySet[AwardProposal]:
+    if not _active(user):
+        return AwardProposal.objects.none()
+    if user.is_superuser:
+        return AwardProposal.objects.all()
+    units = _officer_scope(user)
+    return AwardProposal.objects.filter(
+        Q(organizer_id__in=_board_organizers(user)) | Q(proposed_by_id__in=units) | _about_units(units)
+    )
+
+
+def can_run(user: Any, proposal: AwardProposal) -> bool:
+    """The board's acts on a proposal: return, accept, send to council, refuse, decide."""
+    return board_organizers(user).filter(pk=proposal.organizer_id).exists()
+
+
+def can_draft(user: Any, proposal: AwardProposal) -> bool:
+    """Completing the dossier, checking and submitting: the board, or the officer of the proposing unit
+    for the unit's own proposals (a cluster's proposals are the cluster's and the board's)."""
+    if can_run(user, proposal):
+        return True
+    return (
+        proposal.source == AwardProposal.Source.UNIT
+        and proposal.proposed_by_id is not None
+        and officer_units(user).filter(pk=proposal.proposed_by_id).exists()
+    )
+
+
+def visible_decisions(user: Any) -> QuerySet[Decision]:
+    return Decision.objects.filter(organizer__in=board_organizers(user))

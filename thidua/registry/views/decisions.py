@@ -1,0 +1,150 @@
+"""The board's decisions and quotas: the decision form over accepted proposals of one award, the decision page
+with its awardees, bonus money and revocations, and the organizer's quotas per award and year. Only the
+board of the organizer (or a superuser) opens these; anyone else finds nothing."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.db.models import Count
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from thidua.core.feedback import show_refusal
+from thidua.organisations.models import Organizer
+from thidua.registry import rules as scope
+from thidua.registry import worklist
+from thidua.registry.actions import proposals as services
+from thidua.registry.forms import DecisionForm, QuotaForm, RevokeForm
+from thidua.registry.models import Awardee, AwardProposal, Decision, Quota
+from thidua.registry.views.proposals import form_refused
+
+
+def _board_organizer(request: HttpRequest) -> Organizer:
+    """The organizer (`?to_chuc=`, else the first) whose board the user works for; 404 for anyone else."""
+    boards = scope.board_organizers(request.user)
+    wanted = request.GET.get("to_chuc") or request.POST.get("to_chuc")
+    if wanted:
+        if not wanted.isdigit():
+            raise Http404(_("Not found."))
+        return get_object_or_404(boards, pk=int(wanted))
+    found = boards.order_by("name").first()
+    if found is None:
+        raise Http404(_("Not found."))
+    return found
+
+
+@login_required
+@require_http_methods(["GET"])
+def decisions(request: HttpRequest) -> HttpResponse:
+    organizer = _board_organizer(request)
+    waiting = (
+        AwardProposal.objects.filter(organizer=organizer, state__in=worklist.WAITING_FOR_DECISION)
+        .values("award", "award_name", "year")
+        .annotate(n=Count("id"))
+        .order_by("-year", "award_name")
+    )
+    rows = scope.visible_decisions(request.user).filter(organizer=organizer).annotate(n=Count("awardees"))
+    context = {"organizer": organizer, "decisions": rows, "waiting": waiting}
+    return render(request, "registry/decisions.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def new_decision(request: HttpRequest) -> HttpResponse:
+    organizer = _board_organizer(request)
+    award = request.GET.get("hinh_thuc", "")
+    year = request.GET.get("nam", "")
+    waiting = AwardProposal.objects.filter(
+        organizer=organizer, state__in=worklist.WAITING_FOR_DECISION, award=award
+    ).select_related("unit", "person")
+    if year.isdigit():
+        waiting = waiting.filter(year=int(year))
+    if not waiting.exists() and request.method == "GET":
+        messages.error(request, _("No proposal of this award is waiting for a decision."))
+        return redirect("registry:decisions")
+    form = DecisionForm(request.POST or None, waiting=waiting.order_by("rank", "id"))
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            decision = services.decide(
+                list(data["proposals"]),
+                number=data["number"],
+                date=data["date"],
+                signer=data["signer"],
+                by=request.user,
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request, _("Decision {number} recorded in the registry.").format(number=decision.number)
+            )
+            return redirect("registry:decision", decision.pk)
+    first = waiting.first()
+    context = {"organizer": organizer, "form": form, "award_name": first.award_name if first else award}
+    return render(request, "registry/decision_form.html", context, status=400 if form.errors else 200)
+
+
+def _get_decision_for_user(request: HttpRequest, decision_id: int) -> Decision:
+    return get_object_or_404(
+        scope.visible_decisions(request.user).select_related("organizer"), pk=decision_id
+    )
+
+
+@login_required
+@require_http_methods(["GET"])
+def decision(request: HttpRequest, decision_id: int) -> HttpResponse:
+    found = _get_decision_for_user(request, decision_id)
+    awardees = found.awardees.select_related("unit", "person", "person_unit", "revocation")
+    context = {
+        "decision": found,
+        "awardees": awardees,
+        "total": sum(a.bonus or 0 for a in awardees if not a.revoked),
+        "revoke_form": RevokeForm(),
+    }
+    return render(request, "registry/decision.html", context)
+
+
+@login_required
+@require_POST
+def revoke(request: HttpRequest, decision_id: int, awardee_id: int) -> HttpResponse:
+    found = _get_decision_for_user(request, decision_id)
+    awardee = get_object_or_404(Awardee, pk=awardee_id, decision=found)
+    form = RevokeForm(request.POST)
+    if not form.is_valid():
+        form_refused(request, form)
+    else:
+        data = form.cleaned_data
+        try:
+            services.revoke(
+                awardee, number=data["number"], date=data["date"], reason=data["reason"], by=request.user
+            )
+        except ValidationError as error:
+            show_refusal(request, error)
+        else:
+            messages.success(request, _("The award of {name} revoked.").format(name=awardee.name))
+    return redirect("registry:decision", found.pk)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def quotas(request: HttpRequest) -> HttpResponse:
+    organizer = _board_organizer(request)
+    form = QuotaForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.set_quota(organizer, data["award"], data["year"], data["limit"], by=request.user)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Quota recorded."))
+            return redirect(f"{request.path}?to_chuc={organizer.pk}")
+    names = dict(form.fields["award"].choices)  # type: ignore[attr-defined]
+    rows = [(q, names.get(q.award, q.award)) for q in Quota.objects.filter(organizer=organizer)]
+    context = {"organizer": organizer, "form": form, "rows": rows}
+    return render(request, "registry/quotas.html", context, status=400 if form.errors else 200)

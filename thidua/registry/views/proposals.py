@@ -1,0 +1,314 @@
+"""The proposals' pages: an organizer's year of proposals, a unit's new proposal, one proposal with its
+dossier, verdict, history and the acts its state allows. Views are thin: every change is a call to
+services.py, and an object outside the user's scope (scope.py) is "không tìm thấy"."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
+from django.views.decorators.http import require_http_methods, require_POST
+
+from thidua.awards.regimes import regime_named, transition_source
+from thidua.core.feedback import show_refusal
+from thidua.emulation.models import ClusterYear
+from thidua.organisations.models import Organizer, Unit
+from thidua.registry import rules as scope
+from thidua.registry import worklist
+from thidua.registry.actions import proposals as services
+from thidua.registry.forms import (
+    DossierForm,
+    FromReviewForm,
+    OverrideForm,
+    ProposeForm,
+    RefuseForm,
+    ReturnForm,
+)
+from thidua.registry.models import AwardProposal, Person
+
+
+def form_refused(request: HttpRequest, form: Any) -> None:
+    for errors in form.errors.values():
+        for message in errors:
+            messages.error(request, message)
+
+
+def organizer_for(request: HttpRequest) -> Organizer:
+    """The organizer a page is about: `?to_chuc=` among the user's, else the user's first; 404 if none."""
+    units = scope.officer_units(request.user).values("organizer_id")
+    candidates = Organizer.objects.filter(pk__in=scope.board_organizers(request.user).values("pk")) | (
+        Organizer.objects.filter(pk__in=units)
+    )
+    wanted = request.GET.get("to_chuc") or request.POST.get("to_chuc")
+    if wanted:
+        if not wanted.isdigit():
+            raise Http404(_("Not found."))
+        return get_object_or_404(candidates, pk=int(wanted))
+    found = candidates.order_by("name").first()
+    if found is None:
+        raise Http404(_("Not found."))
+    return found
+
+
+def year_for(request: HttpRequest, organizer: Organizer) -> int:
+    value = request.GET.get("nam", "")
+    if value.isdigit():
+        return int(value)
+    latest = (
+        AwardProposal.objects.filter(organizer=organizer).order_by("-year").values_list("year", flat=True)
+    )
+    return latest.first() or timezone.localdate().year - 1
+
+
+def _list_url(organizer: Organizer, year: int) -> str:
+    return f"{reverse('registry:proposals')}?to_chuc={organizer.pk}&nam={year}"
+
+
+@login_required
+@require_http_methods(["GET"])
+def proposals(request: HttpRequest) -> HttpResponse:
+    organizer = organizer_for(request)
+    year = year_for(request, organizer)
+    filters = {
+        "state": request.GET.get("tinh_trang", ""),
+        "cluster": request.GET.get("cum", "") if request.GET.get("cum", "").isdigit() else "",
+        "award": request.GET.get("hinh_thuc", ""),
+    }
+    rows = worklist.proposals_of(request.user, organizer, year, filters)
+    board = scope.board_organizers(request.user).filter(pk=organizer.pk).exists()
+    everything = worklist.proposals_of(request.user, organizer, year, {})
+    context = {
+        "organizer": organizer,
+        "year": year,
+        "filters": filters,
+        "rows": rows,
+        "board": board,
+        "states": AwardProposal.State.choices,
+        "clusters": sorted(
+            {(p.cluster_year.cluster_id, p.cluster_year.cluster.name) for p in everything if p.cluster_year},
+            key=lambda c: c[1],
+        ),
+        "awards": sorted({(p.award, p.award_name) for p in everything}, key=lambda a: a[1]),
+        "counts": worklist.award_counts(organizer, year) if board else [],
+        "reviews": worklist.reviews_to_propose(organizer, year) if board else [],
+        "from_review": FromReviewForm(),
+        "can_propose": board or scope.officer_units(request.user).filter(organizer=organizer).exists(),
+    }
+    return render(request, "registry/proposals.html", context)
+
+
+@login_required
+@require_POST
+def from_review(request: HttpRequest, cluster_year_id: int) -> HttpResponse:
+    years = ClusterYear.objects.filter(cluster__organizer__in=scope.board_organizers(request.user))
+    cluster_year = get_object_or_404(years.select_related("cluster__organizer"), pk=cluster_year_id)
+    back = _list_url(cluster_year.cluster.organizer, cluster_year.year)
+    form = FromReviewForm(request.POST)
+    review = getattr(cluster_year, "review", None)
+    if not form.is_valid():
+        form_refused(request, form)
+    elif review is None:
+        messages.error(request, _("The cluster or block has no review meeting this year."))
+    else:
+        try:
+            found = services.proposals_from_review(review, by=request.user, due=form.cleaned_data["due"])
+        except ValidationError as error:
+            show_refusal(request, error)
+        else:
+            messages.success(
+                request,
+                ngettext(
+                    "{cluster}: {count} proposal from the results of the review meeting.",
+                    "{cluster}: {count} proposals from the results of the review meeting.",
+                    len(found),
+                ).format(cluster=cluster_year.cluster.name, count=len(found)),
+            )
+    return redirect(back)
+
+
+def _propose_scope(request: HttpRequest) -> tuple[QuerySet[Unit], QuerySet[Unit], QuerySet[Person]]:
+    """Who may propose, for which units and people: the board for its organizer's, an officer for its own."""
+    boards = scope.board_organizers(request.user)
+    officer = scope.officer_units(request.user)
+    proposers = Unit.objects.filter(organizer__in=boards) | officer
+    if not proposers.exists():
+        raise Http404(_("Not found."))
+    return proposers.distinct(), scope.visible_units(request.user), scope.visible_persons(request.user)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def propose(request: HttpRequest) -> HttpResponse:
+    proposers, units, persons = _propose_scope(request)
+    form = ProposeForm(request.POST or None, proposers=proposers, units=units, persons=persons)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            proposal = services.propose(
+                organizer=data["proposed_by"].organizer,
+                award=data["award"],
+                year=data["year"],
+                proposed_by=data["proposed_by"],
+                unit=data["unit"],
+                person=data["person"],
+                due=data["due"],
+                by=request.user,
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request,
+                _(
+                    "Proposal created; mark its dossier, then send it to the Emulation and Commendation "
+                    "Board."
+                ),
+            )
+            return redirect("registry:proposal", proposal.pk)
+    return render(request, "registry/propose.html", {"form": form})
+
+
+def _get_proposal_for_user(request: HttpRequest, proposal_id: int) -> AwardProposal:
+    rows = scope.visible_proposals(request.user).select_related(
+        "organizer", "unit", "person", "cluster_year__cluster", "proposed_by", "decision", "tier"
+    )
+    return get_object_or_404(rows, pk=proposal_id)
+
+
+@login_required
+@require_http_methods(["GET"])
+def proposal(request: HttpRequest, proposal_id: int) -> HttpResponse:
+    found = _get_proposal_for_user(request, proposal_id)
+    return _proposal_page(request, found)
+
+
+def _transition(proposal: AwardProposal) -> str:
+    """The rules of transition that fixed the proposal's regime, once its dossier is received."""
+    regime = regime_named(proposal.regime)
+    return transition_source(regime) if proposal.received_on and regime else ""
+
+
+def _proposal_page(request: HttpRequest, found: AwardProposal, **bound: Any) -> HttpResponse:
+    acts = worklist.allowed(found, request.user)
+    context = {
+        "proposal": found,
+        "dossier": found.dossier.all(),
+        "acts": acts,
+        "verdict": worklist.VERDICTS.get(found.verdict, "") if found.checked_at else "",
+        "transition": _transition(found),
+        "history": worklist.history(found),
+        "documents": bound.get("documents") or DossierForm(proposal=found),
+        "return_form": bound.get("return_form") or ReturnForm(),
+        "refuse_form": bound.get("refuse_form") or RefuseForm(),
+        "override_form": bound.get("override_form") or OverrideForm(),
+        "council": found.council_outcomes.select_related("council").order_by("-council_id").first(),
+    }
+    return render(request, "registry/proposal.html", context)
+
+
+# The acts that take typed input: the form, its name on the page, the service given the cleaned data.
+FORM_ACTS: dict[str, tuple[type[forms.Form], str, Any]] = {
+    "return": (
+        ReturnForm,
+        "return_form",
+        lambda p, form, by: services.return_proposal(p, form.reason_list(), by=by),
+    ),
+    "refuse": (
+        RefuseForm,
+        "refuse_form",
+        lambda p, form, by: services.refuse(p, form.cleaned_data["reason"], by=by),
+    ),
+    "override": (
+        OverrideForm,
+        "override_form",
+        lambda p, form, by: services.override_eligibility(p, form.cleaned_data["reason"], by=by),
+    ),
+}
+DONE = {
+    "return": gettext_lazy("Proposal returned for completion."),
+    "refuse": gettext_lazy("Recorded as not awarded."),
+    "override": gettext_lazy("Reason for overriding the eligibility check recorded."),
+}
+
+
+def _form_act(request: HttpRequest, found: AwardProposal, act: str) -> HttpResponse | None:
+    """A typed act: None when done; else the page again with what was typed and the message beside the
+    field at fault (above the form when it is about the whole proposal)."""
+    form_class, name, run = FORM_ACTS[act]
+    form = form_class(request.POST)
+    if form.is_valid():
+        try:
+            run(found, form, request.user)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, DONE[act])
+            return None
+    return _proposal_page(request, found, **{name: form})
+
+
+def _act(request: HttpRequest, found: AwardProposal, act: str) -> HttpResponse | None:
+    """Run one act; None when done, or the page again with the form's errors."""
+    by = request.user
+    if act in FORM_ACTS:
+        return _form_act(request, found, act)
+    if act == "documents":
+        form = DossierForm(request.POST, proposal=found)
+        if not form.is_valid():
+            return _proposal_page(request, found, documents=form)
+        services.provide_documents(found, form.cleaned_data["codes"], by=by)
+        messages.success(request, _("Documents received recorded."))
+    elif act == "check":
+        services.check_eligibility(found, by=by)
+        messages.success(request, _("Eligibility for the award checked."))
+    elif act == "submit":
+        services.submit(found, by=by)
+        messages.success(request, _("Proposal sent."))
+    elif act == "accept":
+        services.accept(found, by=by)
+        messages.success(request, _("Proposal accepted."))
+    elif act == "council":
+        services.send_to_council(found, by=by)
+        messages.success(request, _("Sent to the Emulation and Commendation Council."))
+    return None
+
+
+ACTS = {
+    "ho-so": "documents",
+    "xet-dieu-kien": "check",
+    "gui": "submit",
+    "tra-lai": "return",
+    "tiep-nhan": "accept",
+    "trinh-hoi-dong": "council",
+    "khong-khen-thuong": "refuse",
+    "vuot-qua": "override",
+}
+
+
+@login_required
+@require_POST
+def act(request: HttpRequest, proposal_id: int, slug: str) -> HttpResponse:
+    found = _get_proposal_for_user(request, proposal_id)
+    name = ACTS.get(slug)
+    if name is None or name not in worklist.allowed(found, request.user):
+        # Not an act this user may take on this proposal now: as if the address did not exist.
+        raise Http404(_("Not found."))
+    try:
+        page = _act(request, found, name)
+    except ValidationError as error:
+        show_refusal(request, error)
+        page = None
+    if page is not None:
+        page.status_code = 400
+        return page
+    return redirect("registry:proposal", found.pk)

@@ -1,0 +1,79 @@
+"""The board's page of its province's own rules: the list with the days each is in force, a form to add
+one and a button to end one. Only the board of the organizer (or a superuser) opens it; others find
+nothing. Changes go through province_rules.py."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from thidua.awards.catalogue import ANY_AWARD_NAME, PARAMETERS
+from thidua.core.feedback import show_refusal
+from thidua.registry import province_rules
+from thidua.registry import rules as scope
+from thidua.registry.forms import EndProvinceRuleForm, ProvinceRuleForm, award_label
+from thidua.registry.models import ProvinceRule
+from thidua.registry.views.decisions import _board_organizer
+from thidua.registry.views.proposals import form_refused
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def rules(request: HttpRequest) -> HttpResponse:
+    organizer = _board_organizer(request)
+    form = ProvinceRuleForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            rule = province_rules.add_province_rule(organizer, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)  # each message beside the field where it is put right
+        else:
+            messages.success(request, _("Rule {rule} added.").format(rule=rule.rule_id))
+            return redirect(f"{request.path}?to_chuc={organizer.pk}")
+    rows = [
+        (
+            rule,
+            award_label(rule.award),
+            PARAMETERS[rule.parameter].describe(rule.value) if rule.parameter in PARAMETERS else rule.value,
+        )
+        for rule in ProvinceRule.objects.filter(organizer=organizer)
+    ]
+    context = {
+        "organizer": organizer,
+        "form": form,
+        "rows": rows,
+        "end_form": EndProvinceRuleForm(),
+        "any_award": ANY_AWARD_NAME,
+    }
+    return render(request, "registry/province_rules.html", context, status=400 if form.errors else 200)
+
+
+@login_required
+@require_POST
+def end(request: HttpRequest, rule_id: int) -> HttpResponse:
+    rule = get_object_or_404(
+        ProvinceRule.objects.filter(organizer__in=scope.board_organizers(request.user)), pk=rule_id
+    )
+    form = EndProvinceRuleForm(request.POST)
+    if not form.is_valid():
+        form_refused(request, form)
+    else:
+        try:
+            province_rules.end_province_rule(rule, form.cleaned_data["end"], by=request.user)
+        except ValidationError as error:
+            show_refusal(request, error)
+        else:
+            last = form.cleaned_data["end"]
+            messages.success(
+                request,
+                _("Rule {rule} is in force until the end of {last}.").format(
+                    rule=rule.rule_id, last=f"{last:%d/%m/%Y}"
+                ),
+            )
+    return redirect(f"{reverse('registry:province_rules')}?to_chuc={rule.organizer_id}")

@@ -1,0 +1,128 @@
+"""The registry pages: search with filters and its Excel export, a person's and a unit's history, and the
+statistics. Every view reads through scope.py; an object outside the user's scope is "không tìm thấy"."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils.http import content_disposition_header
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from thidua.awards.catalogue import AWARDS
+from thidua.organisations.models import Unit
+from thidua.registry import export, queries
+from thidua.registry import rules as scope
+from thidua.registry.forms import SubUnitForm, SubUnitTitleForm
+from thidua.registry.models import Person
+from thidua.registry.search import search_awards
+
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+PAGE_SIZE = 200
+
+
+def _get_person_for_user(request: HttpRequest, person_id: int) -> Person:
+    return get_object_or_404(scope.visible_persons(request.user), pk=person_id)
+
+
+def _get_unit_for_user(request: HttpRequest, unit_id: int) -> Unit:
+    return get_object_or_404(scope.visible_units(request.user), pk=unit_id)
+
+
+def _int(value: str | None) -> int | None:
+    try:
+        return int(value) if value else None
+    except ValueError:
+        return None
+
+
+def _filters(request: HttpRequest) -> dict[str, Any]:
+    get = request.GET
+    return {
+        "query": get.get("q", "").strip(),
+        "year": _int(get.get("nam")),
+        "award": get.get("hinh_thuc", "").strip() or None,
+        "unit": _int(get.get("don_vi")),
+        "grantor": get.get("cap", "").strip() or None,
+    }
+
+
+def _results(request: HttpRequest) -> tuple[dict[str, Any], Any]:
+    filters = _filters(request)
+    rows = search_awards(**filters, within=scope.visible_awardees(request.user))
+    return filters, rows
+
+
+@require_GET
+@login_required
+def search(request: HttpRequest) -> HttpResponse:
+    filters, rows = _results(request)
+    context = {
+        "filters": filters,
+        "rows": rows[:PAGE_SIZE],
+        "count": rows.count(),
+        "page_size": PAGE_SIZE,
+        "awards": sorted(((a.code, a.name) for a in AWARDS.values()), key=lambda item: item[1]),
+        "units": scope.visible_units(request.user).order_by("name"),
+        "query_string": request.GET.urlencode(),
+    }
+    return render(request, "registry/search.html", context)
+
+
+@require_GET
+@login_required
+def search_export(request: HttpRequest) -> HttpResponse:
+    _, rows = _results(request)
+    response = HttpResponse(export.workbook(rows), content_type=XLSX_MIME)
+    response["Content-Disposition"] = content_disposition_header(True, "so-khen-thuong.xlsx") or ""
+    return response
+
+
+@require_GET
+@login_required
+def person(request: HttpRequest, person_id: int) -> HttpResponse:
+    found = _get_person_for_user(request, person_id)
+    context = {
+        "person": found,
+        "postings": found.postings.select_related("unit").order_by("-start"),
+        "years": found.years.order_by("-year"),
+        "initiatives": found.initiatives.order_by("-year"),
+        "awards": queries.person_history(found),
+    }
+    return render(request, "registry/person.html", context)
+
+
+def unit_page(request: HttpRequest, unit: Unit, **bound: Any) -> HttpResponse:
+    """A unit's history, its sub-units with their titles, and the forms to add a sub-unit or grant one a
+    title (entry_views.py posts them; a bound form with errors comes back here)."""
+    context = {
+        "history": queries.unit_history(unit),
+        "sub_unit_form": bound.get("sub_unit_form") or SubUnitForm(),
+        "title_form": bound.get("title_form") or SubUnitTitleForm(sub_units=unit.sub_units.all()),
+    }
+    status = 400 if any(f.errors for f in bound.values()) else 200
+    return render(request, "registry/unit.html", context, status=status)
+
+
+@require_GET
+@login_required
+def unit(request: HttpRequest, unit_id: int) -> HttpResponse:
+    return unit_page(request, _get_unit_for_user(request, unit_id))
+
+
+@require_GET
+@login_required
+def statistics(request: HttpRequest) -> HttpResponse:
+    if not scope.is_board(request.user):
+        # Whole-organizer figures are the board's; a unit officer has nothing to find here.
+        raise Http404(_("Not found."))
+    year = _int(request.GET.get("nam"))
+    rows = scope.visible_awardees(request.user)
+    if year is not None:
+        rows = rows.filter(year=year)
+    found = queries.statistics(rows)
+    context = {"stats": found, "years": sorted(found.by_year.items(), reverse=True), "year": year}
+    return render(request, "registry/statistics.html", context)
