@@ -99,7 +99,6 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -141,7 +140,11 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
 
-LANGUAGE_CODE = "vi"
+# The interface's one language, whatever the browser asks for (an office PC often says en-US): Vietnamese,
+# or English for a demonstration (LANGUAGE_CODE=en); the text comes from thidua/locale.
+LANGUAGE_CODE = os.environ.get("LANGUAGE_CODE") or "vi"
+if LANGUAGE_CODE not in {"vi", "en"}:
+    raise ValueError(f"LANGUAGE_CODE={LANGUAGE_CODE!r}: expected vi or en")
 LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
 LOCALE_PATHS = [BASE_DIR / "thidua" / "locale"]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
