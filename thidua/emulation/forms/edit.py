@@ -177,14 +177,24 @@ class DayField(forms.CharField):
             ) from None
 
 
+class LineField(forms.CharField):
+    """One line of text that may be long ("Vũ Thanh Thụy, Phó Trưởng Ban Thi đua – Khen thưởng tỉnh"): a
+    two-row box wraps it so a phone shows all of it, and line breaks typed into it become spaces."""
+
+    widget = forms.Textarea(attrs={"rows": 2})
+
+    def to_python(self, value: Any) -> str:  # type: ignore[override]
+        return " ".join((super().to_python(value) or "").split())
+
+
 class ReviewFactsForm(forms.Form):
     date = DayField(label=gettext_lazy("Review meeting date"), required=False, help_text=DATE_HELP)
-    place = forms.CharField(label=gettext_lazy("Venue"), max_length=255, required=False)
-    chair = forms.CharField(label=gettext_lazy("Chair (full name, position)"), max_length=255, required=False)
-    secretary = forms.CharField(
+    place = LineField(label=gettext_lazy("Venue"), max_length=255, required=False)
+    chair = LineField(label=gettext_lazy("Chair (full name, position)"), max_length=255, required=False)
+    secretary = LineField(
         label=gettext_lazy("Secretary (full name, position)"), max_length=255, required=False
     )
-    board_representative = forms.CharField(
+    board_representative = LineField(
         label=gettext_lazy("Representative of the Emulation and Commendation Board"),
         max_length=255,
         required=False,

@@ -424,3 +424,12 @@ def test_the_proposal_page_names_laws_not_the_projects_internal_codes(
     assert "Luật Thi đua, khen thưởng 2003 và Nghị định 91/2017/NĐ-CP" in page
     for internal in ("LAW.md", "[U]", "[S]", "law-2003/decree-91-2017"):
         assert internal not in page
+
+
+def test_before_any_proposal_the_board_sees_its_clusters_newest_year(seed: Seed, board: AbstractUser) -> None:
+    """A board whose clusters have run 2021 but proposed nothing yet opens the proposals page on 2021, not
+    on last calendar year, which none of its clusters has run."""
+    assert not AwardProposal.objects.filter(organizer=seed.organizer).exists()
+    response = client_for(board).get(reverse("registry:proposals"), {"to_chuc": seed.organizer.pk})
+    assert response.status_code == 200
+    assert response.context["year"] == 2021

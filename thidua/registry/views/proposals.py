@@ -67,7 +67,14 @@ def year_for(request: HttpRequest, organizer: Organizer) -> int:
     latest = (
         AwardProposal.objects.filter(organizer=organizer).order_by("-year").values_list("year", flat=True)
     )
-    return latest.first() or timezone.localdate().year - 1
+    # Before the first proposal arrives, the board looks at the newest year its clusters have opened, not
+    # at last calendar year (which may be one no cluster of this organizer has run).
+    opened = (
+        ClusterYear.objects.filter(cluster__organizer=organizer)
+        .order_by("-year")
+        .values_list("year", flat=True)
+    )
+    return latest.first() or opened.first() or timezone.localdate().year - 1
 
 
 def _list_url(organizer: Organizer, year: int) -> str:
