@@ -5,6 +5,8 @@ from typing import Any
 from django import forms
 from django.contrib import admin
 from django.forms.models import BaseInlineFormSet
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from thidua.organisations.models import AwardTier, Cluster, Organizer, Unit, UnitEvent
 
@@ -32,7 +34,9 @@ class SubUnitForm(forms.ModelForm):
         code: str = self.cleaned_data["code"].strip()
         taken = Unit.objects.filter(organizer_id=self.instance.organizer_id, code=code)
         if taken.exclude(pk=self.instance.pk).exists():
-            raise forms.ValidationError(f"Mã «{code}» đã dùng cho một đơn vị khác.")
+            raise forms.ValidationError(
+                gettext("Code «{code}» is already used for another unit.").format(code=code)
+            )
         return code
 
 
@@ -50,8 +54,8 @@ class SubUnitInline(admin.TabularInline):
     form = SubUnitForm
     formset = SubUnitFormSet
     extra = 0
-    verbose_name = "đơn vị trực thuộc (phòng, ban)"
-    verbose_name_plural = "đơn vị trực thuộc (phòng, ban)"
+    verbose_name = _("sub-unit (department, office)")
+    verbose_name_plural = _("sub-units (departments, offices)")
 
     def get_formset(self, request: Any, obj: Unit | None = None, **kwargs: Any) -> Any:
         # A sub-unit has no sub-units of its own (one level, organisations/models.py).
