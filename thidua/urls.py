@@ -1,12 +1,13 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
 
 from thidua.api.api import api
 
-admin.site.site_header = "thidua – Quản trị thi đua, khen thưởng"
+admin.site.site_header = _("thidua – Emulation and commendation administration")
 admin.site.site_title = "thidua"
-admin.site.index_title = "Dữ liệu hệ thống"
+admin.site.index_title = _("System data")
 
 urlpatterns = [
     path("admin/", admin.site.urls),

@@ -1,7 +1,8 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class AccountsConfig(AppConfig):
     name = "thidua.accounts"
     label = "accounts"
-    verbose_name = "Tài khoản và vai trò"
+    verbose_name = _("Accounts and roles")

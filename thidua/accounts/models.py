@@ -5,27 +5,29 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from thidua.organisations.models import Organizer, Unit
 
 
 class Role(models.Model):
     class Kind(models.TextChoices):
-        BOARD = "board", "Cán bộ Ban Thi đua – Khen thưởng"
-        CLUSTER_LEAD = "cluster_lead", "Cán bộ đơn vị cụm trưởng, cụm phó"
-        UNIT_OFFICER = "unit_officer", "Cán bộ thi đua của đơn vị"
+        BOARD = "board", _("Emulation and Commendation Board officer")
+        CLUSTER_LEAD = "cluster_lead", _("Officer of the cluster head or deputy unit")
+        UNIT_OFFICER = "unit_officer", _("Emulation officer of the unit")
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="roles", verbose_name="người dùng"
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="roles", verbose_name=_("user")
     )
-    kind = models.CharField("vai trò", max_length=20, choices=Kind.choices)
+    kind = models.CharField(_("role"), max_length=20, choices=Kind.choices)
     organizer = models.ForeignKey(
         Organizer,
         on_delete=models.CASCADE,
         null=True,
         blank=True,
         related_name="+",
-        verbose_name="cơ quan tổ chức",
+        verbose_name=_("organizer"),
     )
     # By name: accounts sits below the year's home (emulation), which reads roles to scope its pages.
     cluster_year = models.ForeignKey(
@@ -34,15 +36,15 @@ class Role(models.Model):
         null=True,
         blank=True,
         related_name="+",
-        verbose_name="năm thi đua",
+        verbose_name=_("emulation year"),
     )
     unit = models.ForeignKey(
-        Unit, on_delete=models.CASCADE, null=True, blank=True, related_name="+", verbose_name="đơn vị"
+        Unit, on_delete=models.CASCADE, null=True, blank=True, related_name="+", verbose_name=_("unit")
     )
 
     class Meta:
-        verbose_name = "vai trò"
-        verbose_name_plural = "vai trò"
+        verbose_name = _("role")
+        verbose_name_plural = _("roles")
         constraints = [
             models.CheckConstraint(
                 name="role_scope_matches_kind",
@@ -79,6 +81,6 @@ class Role(models.Model):
         for field in ("organizer", "cluster_year", "unit"):
             value = getattr(self, f"{field}_id")
             if field == required and value is None:
-                raise ValidationError({field: "Vai trò này cần chọn phạm vi."})
+                raise ValidationError({field: gettext("This role needs a scope.")})
             if field != required and value is not None:
-                raise ValidationError({field: "Vai trò này không dùng phạm vi này."})
+                raise ValidationError({field: gettext("This role does not use this scope.")})

@@ -7,6 +7,8 @@ from typing import Any
 from django.contrib import admin, messages
 from django.db.models import QuerySet
 from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from thidua.api.models import ApiToken
 from thidua.api.services import revoke_token
@@ -29,8 +31,14 @@ class ApiTokenAdmin(admin.ModelAdmin):
         # A revoked token stays on record with its dates; deleting would erase who could call the API when.
         return False
 
-    @admin.action(description="Thu hồi các mã đã chọn")
+    @admin.action(description=_("Revoke the selected tokens"))
     def revoke(self, request: HttpRequest, queryset: QuerySet[ApiToken]) -> None:
         for token in queryset:
             revoke_token(token, by=request.user)
-        messages.success(request, f"Đã thu hồi {queryset.count()} mã truy cập.")
+        count = queryset.count()
+        messages.success(
+            request,
+            ngettext("{count} access token revoked.", "{count} access tokens revoked.", count).format(
+                count=count
+            ),
+        )

@@ -1,7 +1,8 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class ApiConfig(AppConfig):
     name = "thidua.api"
     label = "api"
-    verbose_name = "Giao diện lập trình (API)"
+    verbose_name = _("Programming interface (API)")

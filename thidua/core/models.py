@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class AuditEvent(models.Model):
@@ -13,20 +14,20 @@ class AuditEvent(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        verbose_name="người thực hiện",
+        verbose_name=_("performed by"),
     )
     # Commands and imports run without a logged-in user; they name themselves here.
-    actor_label = models.CharField("nguồn", max_length=100, blank=True)
-    verb = models.CharField("hành động", max_length=100)
-    object_type = models.CharField("loại đối tượng", max_length=100)
-    object_id = models.CharField("mã đối tượng", max_length=64)
-    data = models.JSONField("chi tiết", default=dict, blank=True)
-    at = models.DateTimeField("thời điểm", auto_now_add=True)
+    actor_label = models.CharField(_("source"), max_length=100, blank=True)
+    verb = models.CharField(_("action"), max_length=100)
+    object_type = models.CharField(_("object type"), max_length=100)
+    object_id = models.CharField(_("object id"), max_length=64)
+    data = models.JSONField(_("details"), default=dict, blank=True)
+    at = models.DateTimeField(_("time"), auto_now_add=True)
 
     class Meta:
         ordering = ["-at", "-id"]
-        verbose_name = "nhật ký thao tác"
-        verbose_name_plural = "nhật ký thao tác"
+        verbose_name = _("audit log entry")
+        verbose_name_plural = _("audit log entries")
         indexes = [models.Index(fields=["object_type", "object_id"])]
 
     def __str__(self) -> str:

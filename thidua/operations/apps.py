@@ -1,7 +1,8 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class OperationsConfig(AppConfig):
     name = "thidua.operations"
     label = "operations"
-    verbose_name = "Vận hành (dữ liệu mẫu, sao lưu, kịch bản)"
+    verbose_name = _("Operations (sample data, backups, scenarios)")

@@ -578,18 +578,20 @@ class SubUnitTitleForm(forms.Form):
 class CouncilForm(forms.Form):
     """A council sitting: the members typed one per line, "Họ và tên, chức vụ"."""
 
-    organizer = forms.ModelChoiceField(label="Cơ quan tổ chức", queryset=Organizer.objects.none())
-    year = forms.IntegerField(label="Năm thi đua", min_value=2000, max_value=2100)
+    organizer = forms.ModelChoiceField(label=_("Organizer"), queryset=Organizer.objects.none())
+    year = forms.IntegerField(label=_("Emulation year"), min_value=2000, max_value=2100)
     date = forms.DateField(
-        label="Ngày họp", required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+        label=_("Meeting date"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     present = forms.CharField(
-        label="Thành viên có mặt (mỗi dòng: Họ và tên, chức vụ)",
+        label=_("Members present (one per line: full name, position)"),
         widget=forms.Textarea(attrs={"rows": 6}),
         required=False,
     )
     absent = forms.CharField(
-        label="Thành viên vắng mặt, gửi phiếu bằng văn bản (mỗi dòng: Họ và tên, chức vụ)",
+        label=_("Members absent, voting in writing (one per line: full name, position)"),
         widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
     )

@@ -12,6 +12,8 @@ from __future__ import annotations
 import uuid
 
 from django.db import models
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from thidua.emulation.models import OneTimeCode, Voting
 from thidua.organisations.models import Organizer
@@ -22,27 +24,31 @@ class Council(models.Model):
     """A sitting of the organizer's Hội đồng Thi đua – Khen thưởng voting on the clusters' proposals."""
 
     class Mode(models.TextChoices):
-        OPEN = "open", "Biểu quyết công khai (ghi theo từng thành viên)"
-        SECRET = "secret", "Bỏ phiếu kín (mã một lần, trên điện thoại)"
+        OPEN = "open", _("Open vote (recorded member by member)")
+        SECRET = "secret", _("Secret ballot (one-time code, on a phone)")
 
     Voting = Voting
 
     organizer = models.ForeignKey(Organizer, on_delete=models.PROTECT, related_name="councils")
-    year = models.PositiveSmallIntegerField("năm thi đua")
-    date = models.DateField("ngày họp", null=True, blank=True)
-    regime = models.CharField("chế độ pháp lý", max_length=64)
-    mode = models.CharField("cách biểu quyết", max_length=20, choices=Mode.choices, default=Mode.OPEN)
-    voting = models.CharField("bỏ phiếu", max_length=20, choices=Voting.choices, default=Voting.PREPARING)
-    code_hours = models.PositiveSmallIntegerField("thời hạn mã phiếu (giờ)", default=4)
+    year = models.PositiveSmallIntegerField(_("emulation year"))
+    date = models.DateField(_("meeting date"), null=True, blank=True)
+    regime = models.CharField(_("legal regime"), max_length=64)
+    mode = models.CharField(
+        _("council voting method"), max_length=20, choices=Mode.choices, default=Mode.OPEN
+    )
+    voting = models.CharField(_("voting"), max_length=20, choices=Voting.choices, default=Voting.PREPARING)
+    code_hours = models.PositiveSmallIntegerField(_("ballot code validity (hours)"), default=4)
 
     class Meta:
         db_table = "meeting_council"
         ordering = ["organizer", "-year"]
-        verbose_name = "phiên họp Hội đồng Thi đua – Khen thưởng"
-        verbose_name_plural = "phiên họp Hội đồng Thi đua – Khen thưởng"
+        verbose_name = _("sitting of the Emulation and Commendation Council")
+        verbose_name_plural = _("sittings of the Emulation and Commendation Council")
 
     def __str__(self) -> str:
-        return f"Hội đồng Thi đua – Khen thưởng {self.organizer} năm {self.year}"
+        return gettext("Emulation and Commendation Council of {organizer}, {year}").format(
+            organizer=self.organizer, year=self.year
+        )
 
     @property
     def sealed_states(self) -> frozenset[str]:
@@ -57,7 +63,7 @@ class Council(models.Model):
     HOLDER = "member"
 
     def vote_noun(self) -> str:
-        return "Phiên họp Hội đồng"
+        return gettext("The council sitting")
 
     def cast_ballots(self) -> models.QuerySet[CouncilBallot]:
         return self.ballots.all()
@@ -71,16 +77,16 @@ class Council(models.Model):
 
 class CouncilMember(models.Model):
     council = models.ForeignKey(Council, on_delete=models.CASCADE, related_name="members")
-    name = models.CharField("họ và tên", max_length=255)
-    position = models.CharField("chức vụ", max_length=255, blank=True)
+    name = models.CharField(_("full name"), max_length=255)
+    position = models.CharField(_("position"), max_length=255, blank=True)
     # Absent members vote in writing (VOTE-1); their votes count toward the same share of all members.
-    present = models.BooleanField("có mặt", default=True)
+    present = models.BooleanField(_("present"), default=True)
 
     class Meta:
         db_table = "meeting_councilmember"
         ordering = ["council", "id"]
-        verbose_name = "thành viên Hội đồng"
-        verbose_name_plural = "thành viên Hội đồng"
+        verbose_name = _("council member")
+        verbose_name_plural = _("council members")
         constraints = [models.UniqueConstraint(fields=["council", "name"], name="council_member_name_once")]
 
     def __str__(self) -> str:
@@ -100,18 +106,23 @@ class CouncilVote(models.Model):
 
     member = models.ForeignKey(CouncilMember, on_delete=models.CASCADE, related_name="votes")
     proposal = models.ForeignKey(AwardProposal, on_delete=models.PROTECT, related_name="council_votes")
-    agree = models.BooleanField("đồng ý")
+    agree = models.BooleanField(_("agree"))
 
     class Meta:
         db_table = "meeting_councilvote"
-        verbose_name = "phiếu của thành viên Hội đồng"
-        verbose_name_plural = "phiếu của thành viên Hội đồng"
+        verbose_name = _("council member's vote")
+        verbose_name_plural = _("council members' votes")
         constraints = [
             models.UniqueConstraint(fields=["member", "proposal"], name="one_council_vote_per_member")
         ]
 
     def __str__(self) -> str:
-        return f"{self.member}: {'đồng ý' if self.agree else 'không đồng ý'} – {self.proposal}"
+        said = (
+            gettext("{member}: agrees – {proposal}")
+            if self.agree
+            else gettext("{member}: does not agree – {proposal}")
+        )
+        return said.format(member=self.member, proposal=self.proposal)
 
 
 class CouncilBallot(models.Model):
@@ -122,24 +133,24 @@ class CouncilBallot(models.Model):
     """
 
     class Choice(models.TextChoices):
-        AGREE = "agree", "Đồng ý"
-        DISAGREE = "disagree", "Không đồng ý"
-        BLANK = "blank", "Để trống"
+        AGREE = "agree", _("Agree")
+        DISAGREE = "disagree", _("Disagree")
+        BLANK = "blank", _("Blank")
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     council = models.ForeignKey(Council, on_delete=models.CASCADE, related_name="ballots")
-    choices = models.JSONField("lựa chọn", default=dict)
-    receipt = models.CharField("mã biên nhận", max_length=16, unique=True)
+    choices = models.JSONField(_("choices"), default=dict)
+    receipt = models.CharField(_("receipt code"), max_length=16, unique=True)
 
     class Meta:
         db_table = "meeting_councilballot"
         # Random ids: listing in id order says nothing about the order of casting.
         ordering = ["id"]
-        verbose_name = "phiếu kín của Hội đồng"
-        verbose_name_plural = "phiếu kín của Hội đồng"
+        verbose_name = _("council secret ballot")
+        verbose_name_plural = _("council secret ballots")
 
     def __str__(self) -> str:
-        return f"Phiếu kín {self.receipt}"
+        return gettext("Secret ballot {receipt}").format(receipt=self.receipt)
 
 
 class CouncilOutcome(models.Model):
@@ -149,28 +160,29 @@ class CouncilOutcome(models.Model):
 
     council = models.ForeignKey(Council, on_delete=models.CASCADE, related_name="outcomes")
     proposal = models.ForeignKey(AwardProposal, on_delete=models.PROTECT, related_name="council_outcomes")
-    regime = models.CharField("chế độ pháp lý của đề nghị", max_length=64)
-    members = models.PositiveSmallIntegerField("tổng số thành viên")
-    agree_present = models.PositiveSmallIntegerField("đồng ý tại hội nghị")
-    agree_written = models.PositiveSmallIntegerField("đồng ý bằng văn bản")
-    disagree = models.PositiveSmallIntegerField("không đồng ý")
-    blank = models.PositiveSmallIntegerField("phiếu để trống")
-    share = models.CharField("ngưỡng (phân số của tổng số thành viên)", max_length=20)
-    source = models.CharField("căn cứ của ngưỡng", max_length=500)
-    passed = models.BooleanField("thông qua")
-    explanation = models.TextField("kết quả")
+    regime = models.CharField(_("legal regime of the proposal"), max_length=64)
+    members = models.PositiveSmallIntegerField(_("total members"))
+    agree_present = models.PositiveSmallIntegerField(_("agreeing at the meeting"))
+    agree_written = models.PositiveSmallIntegerField(_("agreeing in writing"))
+    disagree = models.PositiveSmallIntegerField(_("disagree"))
+    blank = models.PositiveSmallIntegerField(_("blank ballots"))
+    share = models.CharField(_("threshold (fraction of all members)"), max_length=20)
+    source = models.CharField(_("basis of the threshold"), max_length=500)
+    passed = models.BooleanField(_("approved"))
+    explanation = models.TextField(_("result"))
 
     class Meta:
         db_table = "meeting_counciloutcome"
         ordering = ["council", "id"]
-        verbose_name = "kết quả biểu quyết của Hội đồng"
-        verbose_name_plural = "kết quả biểu quyết của Hội đồng"
+        verbose_name = _("council vote result")
+        verbose_name_plural = _("council vote results")
         constraints = [
             models.UniqueConstraint(fields=["council", "proposal"], name="one_council_outcome_per_proposal")
         ]
 
     def __str__(self) -> str:
-        return f"{self.proposal}: {'đạt' if self.passed else 'không đạt'}"
+        said = gettext("{proposal}: passed") if self.passed else gettext("{proposal}: not passed")
+        return said.format(proposal=self.proposal)
 
 
 class CouncilCodeIssue(models.Model):
@@ -178,19 +190,19 @@ class CouncilCodeIssue(models.Model):
 
     council = models.ForeignKey(Council, on_delete=models.CASCADE, related_name="issues")
     member = models.ForeignKey(
-        CouncilMember, on_delete=models.CASCADE, related_name="+", verbose_name="thành viên"
+        CouncilMember, on_delete=models.CASCADE, related_name="+", verbose_name=_("member")
     )
 
     class Meta:
         db_table = "meeting_councilcodeissue"
-        verbose_name = "thành viên đã nhận mã phiếu"
-        verbose_name_plural = "thành viên đã nhận mã phiếu"
+        verbose_name = _("member who received a ballot code")
+        verbose_name_plural = _("members who received a ballot code")
         constraints = [
             models.UniqueConstraint(fields=["council", "member"], name="one_council_code_per_member")
         ]
 
     def __str__(self) -> str:
-        return f"{self.member} đã nhận mã phiếu"
+        return gettext("{member} received a ballot code").format(member=self.member)
 
 
 class CouncilCode(OneTimeCode):
@@ -204,8 +216,8 @@ class CouncilCode(OneTimeCode):
 
     class Meta(OneTimeCode.Meta):
         db_table = "meeting_councilcode"
-        verbose_name = "mã phiếu của Hội đồng"
-        verbose_name_plural = "mã phiếu của Hội đồng"
+        verbose_name = _("council ballot code")
+        verbose_name_plural = _("council ballot codes")
 
     @property
     def owner(self) -> Council:

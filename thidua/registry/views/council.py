@@ -16,6 +16,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -64,7 +65,7 @@ def councils(request: HttpRequest) -> HttpResponse:
     """The sittings the user may run, and the form for a new one."""
     organizers = board_organizers(request.user)
     if not organizers.exists():
-        raise Http404("Không có Hội đồng nào trong phạm vi của bạn.")
+        raise Http404(_("No council within your scope."))
     form = CouncilForm(request.POST or None, organizers=organizers)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -76,7 +77,7 @@ def councils(request: HttpRequest) -> HttpResponse:
         except ValidationError as error:
             form.add_error(None, error)  # beside the list of members where the line is
         else:
-            messages.success(request, "Đã lập phiên họp Hội đồng.")
+            messages.success(request, _("Council sitting created."))
             return redirect("council:council", council.pk)
     sittings = Council.objects.filter(organizer__in=organizers).select_related("organizer")
     return render(request, "registry/councils.html", {"form": form, "councils": sittings})
@@ -183,12 +184,16 @@ def council_vote(request: HttpRequest, pk: int, proposal_id: int) -> HttpRespons
             if not name.startswith("member-"):
                 continue
             if value not in CHOICES or not name[7:].isdigit():
-                raise ValidationError(f"Phiếu «{name}={value}» không hợp lệ; chưa ghi phiếu nào.")
+                raise ValidationError(
+                    _("Vote «{name}={value}» is not valid; no vote was recorded.").format(
+                        name=name, value=value
+                    )
+                )
             votes[int(name[7:])] = CHOICES[value]
         record_council_votes(sitting, proposal, votes, by=request.user)
     except ValidationError as error:
         return _council_page(request, sitting, refused=(proposal.pk, error.messages, typed))
-    messages.success(request, f"Đã ghi phiếu biểu quyết: {proposal}.")
+    messages.success(request, _("Votes recorded: {proposal}.").format(proposal=proposal))
     return redirect(reverse("council:council", args=[sitting.pk]) + f"#p-{proposal.pk}")
 
 
@@ -221,19 +226,21 @@ def _act(request: HttpRequest, pk: int, act: Any, done: str) -> HttpResponse:
 @require_POST
 def council_mode(request: HttpRequest, pk: int) -> HttpResponse:
     mode = request.POST.get("mode", "")
-    return _act(request, pk, lambda c: set_council_mode(c, mode, by=request.user), "Đã lưu cách biểu quyết.")
+    return _act(
+        request, pk, lambda c: set_council_mode(c, mode, by=request.user), _("Council voting method saved.")
+    )
 
 
 @login_required
 @require_POST
 def council_open(request: HttpRequest, pk: int) -> HttpResponse:
-    return _act(request, pk, lambda c: open_council_voting(c, by=request.user), "Đã mở bỏ phiếu.")
+    return _act(request, pk, lambda c: open_council_voting(c, by=request.user), _("Voting opened."))
 
 
 @login_required
 @require_POST
 def council_close(request: HttpRequest, pk: int) -> HttpResponse:
-    return _act(request, pk, lambda c: close_council_voting(c, by=request.user), "Đã đóng bỏ phiếu.")
+    return _act(request, pk, lambda c: close_council_voting(c, by=request.user), _("Voting closed."))
 
 
 @login_required
@@ -241,7 +248,7 @@ def council_close(request: HttpRequest, pk: int) -> HttpResponse:
 def council_reopen(request: HttpRequest, pk: int) -> HttpResponse:
     reason = request.POST.get("reason", "")
     return _act(
-        request, pk, lambda c: reopen_council_voting(c, reason=reason, by=request.user), "Đã mở lại bỏ phiếu."
+        request, pk, lambda c: reopen_council_voting(c, reason=reason, by=request.user), _("Voting reopened.")
     )
 
 
@@ -261,7 +268,7 @@ def council_issue(request: HttpRequest, pk: int) -> HttpResponse:
     except ValidationError as error:
         show_refusal(request, error)
         return redirect("council:council", sitting.pk)
-    title = f"Hội đồng Thi đua – Khen thưởng năm {sitting.year}"
+    title = _("Emulation and Commendation Council, %(year)s") % {"year": sitting.year}
     return code_sheet(request, issued, title, reverse("council:council", args=[sitting.pk]))
 
 
@@ -312,7 +319,7 @@ def council_ballot(request: HttpRequest, row: CouncilCode, code: str, step: str)
         return page()
     problems = council_ballot_problems(sitting, choices)
     if problems:
-        return page([*problems, "Phiếu chưa được ghi nhận; đề nghị chọn lại."])
+        return page([*problems, _("The ballot has not been recorded; please choose again.")])
     if step == "confirm":
         return page(confirming=True)
     try:
