@@ -34,7 +34,7 @@ class Unit(models.Model):
         Organizer, on_delete=models.PROTECT, related_name="units", verbose_name=_("organizer")
     )
     code = models.CharField(_("code"), max_length=64)
-    name = models.CharField(_("full name"), max_length=255)
+    name = models.CharField(_("full unit name"), max_length=255)
     short_name = models.CharField(_("short name"), max_length=255, blank=True)
     female_share = models.DecimalField(
         _("female share"),
