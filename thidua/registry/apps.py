@@ -1,9 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class RegistryConfig(AppConfig):
     name = "thidua.registry"
-    verbose_name = "Sổ khen thưởng"
+    verbose_name = _("Award registry")
 
     def ready(self) -> None:
         # The council's secret ballots are cast at the same address as a meeting's (/hop/phieu/): the year's

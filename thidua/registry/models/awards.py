@@ -9,6 +9,8 @@ own decision, never a delete (LAW.md section 4, Law Art. 93).
 from __future__ import annotations
 
 from django.db import models
+from django.utils.translation import gettext, pgettext_lazy
+from django.utils.translation import gettext_lazy as _
 
 from thidua.awards import catalogue
 from thidua.emulation.models import ClusterYear, Proposal, Rating
@@ -17,26 +19,28 @@ from thidua.registry.folding import fold
 
 
 class Sex(models.TextChoices):
-    MALE = "nam", "Nam"
-    FEMALE = "nu", "Nữ"
+    MALE = "nam", _("Male")
+    FEMALE = "nu", _("Female")
 
 
 class Person(models.Model):
     organizer = models.ForeignKey(
-        Organizer, on_delete=models.PROTECT, related_name="persons", verbose_name="cơ quan tổ chức"
+        Organizer, on_delete=models.PROTECT, related_name="persons", verbose_name=_("organizer")
     )
-    code = models.CharField("mã", max_length=64)
-    name = models.CharField("họ và tên", max_length=255)
+    code = models.CharField(_("code"), max_length=64)
+    name = models.CharField(_("full name"), max_length=255)
     # Maintained on save: the name folded for search without diacritics (folding.fold).
-    name_folded = models.CharField("họ và tên không dấu", max_length=255, editable=False, db_index=True)
-    sex = models.CharField("giới tính", max_length=3, choices=Sex.choices, blank=True)
-    birth_year = models.PositiveSmallIntegerField("năm sinh", null=True, blank=True)
-    direct_labourer = models.BooleanField("người lao động trực tiếp", null=True, blank=True)
+    name_folded = models.CharField(
+        _("full name without diacritics"), max_length=255, editable=False, db_index=True
+    )
+    sex = models.CharField(_("sex"), max_length=3, choices=Sex.choices, blank=True)
+    birth_year = models.PositiveSmallIntegerField(_("year of birth"), null=True, blank=True)
+    direct_labourer = models.BooleanField(_("direct labourer"), null=True, blank=True)
 
     class Meta:
         ordering = ["name_folded", "id"]
-        verbose_name = "cá nhân"
-        verbose_name_plural = "cá nhân"
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
         constraints = [
             models.UniqueConstraint(fields=["organizer", "code"], name="person_code_per_organizer")
         ]
@@ -56,15 +60,15 @@ class PersonPosting(models.Model):
     """Where a person worked, and as what, over a span of dates (end None: still there)."""
 
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="postings")
-    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="postings", verbose_name="đơn vị")
-    position = models.CharField("chức vụ", max_length=255, blank=True)
-    start = models.DateField("từ ngày")
-    end = models.DateField("đến ngày", null=True, blank=True)
+    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="postings", verbose_name=_("unit"))
+    position = models.CharField(_("job title"), max_length=255, blank=True)
+    start = models.DateField(_("start date"))
+    end = models.DateField(_("end date"), null=True, blank=True)
 
     class Meta:
         ordering = ["person", "start", "id"]
-        verbose_name = "quá trình công tác"
-        verbose_name_plural = "quá trình công tác"
+        verbose_name = _("work history")
+        verbose_name_plural = _("work history")
 
     def __str__(self) -> str:
         return f"{self.person} – {self.position} {self.unit}"
@@ -75,14 +79,14 @@ class PersonYear(models.Model):
     Giấy khen), kept here when the unit's decision is not itself in the registry."""
 
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="years")
-    year = models.PositiveSmallIntegerField("năm")
-    rating = models.CharField("xếp loại", max_length=20, choices=Rating.choices, blank=True)
-    titles = models.JSONField("danh hiệu, hình thức do đơn vị tặng", default=list, blank=True)
+    year = models.PositiveSmallIntegerField(_("year"))
+    rating = models.CharField(_("rating"), max_length=20, choices=Rating.choices, blank=True)
+    titles = models.JSONField(_("titles and awards granted by the unit"), default=list, blank=True)
 
     class Meta:
         ordering = ["person", "year"]
-        verbose_name = "năm của cá nhân"
-        verbose_name_plural = "năm của cá nhân"
+        verbose_name = _("person's year")
+        verbose_name_plural = _("person's years")
         constraints = [models.UniqueConstraint(fields=["person", "year"], name="one_person_year")]
 
     def __str__(self) -> str:
@@ -94,20 +98,22 @@ class UnitYear(models.Model):
     (LAW-TTLDXS, LAW-TTLDTT) and the titles of its own or its superior's decisions."""
 
     unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="registry_years")
-    year = models.PositiveSmallIntegerField("năm")
-    rating = models.CharField("xếp loại", max_length=20, choices=Rating.choices, blank=True)
-    titles = models.JSONField("danh hiệu, hình thức ngoài sổ", default=list, blank=True)
-    staff = models.PositiveIntegerField("số thành viên", null=True, blank=True)
-    staff_completed = models.PositiveIntegerField("số hoàn thành nhiệm vụ", null=True, blank=True)
-    staff_titles = models.JSONField("số cá nhân đạt danh hiệu", null=True, blank=True)
+    year = models.PositiveSmallIntegerField(_("year"))
+    rating = models.CharField(_("rating"), max_length=20, choices=Rating.choices, blank=True)
+    titles = models.JSONField(_("titles and awards outside the registry"), default=list, blank=True)
+    staff = models.PositiveIntegerField(_("number of members"), null=True, blank=True)
+    staff_completed = models.PositiveIntegerField(
+        _("number who completed their tasks"), null=True, blank=True
+    )
+    staff_titles = models.JSONField(_("number of people with each title"), null=True, blank=True)
     staff_disciplined = models.PositiveIntegerField(
-        "số bị kỷ luật từ cảnh cáo trở lên", null=True, blank=True
+        _("number disciplined with a warning or worse"), null=True, blank=True
     )
 
     class Meta:
         ordering = ["unit", "year"]
-        verbose_name = "năm của đơn vị"
-        verbose_name_plural = "năm của đơn vị"
+        verbose_name = _("unit's year")
+        verbose_name_plural = _("unit's years")
         constraints = [models.UniqueConstraint(fields=["unit", "year"], name="one_unit_year")]
 
     def __str__(self) -> str:
@@ -115,25 +121,27 @@ class UnitYear(models.Model):
 
 
 class InitiativeLevel(models.TextChoices):
-    CO_SO = "co-so", "Cấp cơ sở"
-    TINH = "tinh", "Cấp tỉnh"
-    TOAN_QUOC = "toan-quoc", "Toàn quốc"
+    CO_SO = "co-so", _("Grassroots level")
+    TINH = "tinh", _("Provincial level")
+    TOAN_QUOC = "toan-quoc", _("Nationwide")
 
 
 class Initiative(models.Model):
     """A recognised initiative (sáng kiến); `used_for` names the award it already supported (CIRC-P1)."""
 
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="initiatives")
-    code = models.CharField("mã", max_length=64)
-    title = models.CharField("tên sáng kiến", max_length=500, blank=True)
-    level = models.CharField("cấp công nhận", max_length=20, choices=InitiativeLevel.choices, blank=True)
-    year = models.PositiveSmallIntegerField("năm công nhận")
-    used_for = models.CharField("đã dùng làm căn cứ cho", max_length=64, blank=True)
+    code = models.CharField(_("code"), max_length=64)
+    title = models.CharField(_("initiative title"), max_length=500, blank=True)
+    level = models.CharField(
+        _("level of recognition"), max_length=20, choices=InitiativeLevel.choices, blank=True
+    )
+    year = models.PositiveSmallIntegerField(_("year recognised"))
+    used_for = models.CharField(_("already used as grounds for"), max_length=64, blank=True)
 
     class Meta:
         ordering = ["person", "year", "code"]
-        verbose_name = "sáng kiến"
-        verbose_name_plural = "sáng kiến"
+        verbose_name = _("initiative")
+        verbose_name_plural = _("initiatives")
         constraints = [models.UniqueConstraint(fields=["person", "code"], name="one_initiative_code")]
 
     def __str__(self) -> str:
@@ -144,22 +152,22 @@ class Hold(models.Model):
     """Discipline, investigation, inspection or complaint pending over a span (DEC-P3)."""
 
     class Kind(models.TextChoices):
-        DISCIPLINE = "discipline", "Kỷ luật"
-        INVESTIGATION = "investigation", "Điều tra"
-        INSPECTION = "inspection", "Thanh tra, kiểm tra"
-        COMPLAINT = "complaint", "Khiếu nại, tố cáo"
+        DISCIPLINE = "discipline", _("Discipline")
+        INVESTIGATION = "investigation", _("Investigation")
+        INSPECTION = "inspection", _("Inspection or audit")
+        COMPLAINT = "complaint", _("Complaint or denunciation")
 
     person = models.ForeignKey(Person, on_delete=models.CASCADE, null=True, blank=True, related_name="holds")
     unit = models.ForeignKey(Unit, on_delete=models.CASCADE, null=True, blank=True, related_name="holds")
-    kind = models.CharField("loại", max_length=20, choices=Kind.choices)
-    level = models.CharField("mức kỷ luật", max_length=30, blank=True)
-    start = models.DateField("từ ngày", null=True, blank=True)
-    end = models.DateField("đến ngày", null=True, blank=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    level = models.CharField(_("disciplinary level"), max_length=30, blank=True)
+    start = models.DateField(_("start date"), null=True, blank=True)
+    end = models.DateField(_("end date"), null=True, blank=True)
 
     class Meta:
         ordering = ["start", "id"]
-        verbose_name = "vụ việc đang xem xét"
-        verbose_name_plural = "vụ việc đang xem xét"
+        verbose_name = _("case under review")
+        verbose_name_plural = _("cases under review")
         constraints = [
             models.CheckConstraint(
                 name="hold_one_subject",
@@ -176,16 +184,21 @@ class Decision(models.Model):
     """The grantor's signed award decision for one award, with its awardees."""
 
     organizer = models.ForeignKey(
-        Organizer, on_delete=models.PROTECT, related_name="decisions", verbose_name="cơ quan tổ chức"
+        Organizer, on_delete=models.PROTECT, related_name="decisions", verbose_name=_("organizer")
     )
-    number = models.CharField("số quyết định", max_length=100)
-    date = models.DateField("ngày quyết định")
-    signer = models.CharField("người ký", max_length=255)
-    grantor = models.CharField("cấp quyết định", max_length=255)
-    award = models.CharField("mã trong danh mục pháp luật", max_length=64, blank=True)
-    award_name = models.CharField("hình thức khen thưởng", max_length=255)
+    number = models.CharField(_("decision number"), max_length=100)
+    date = models.DateField(_("decision date"))
+    signer = models.CharField(_("signed by"), max_length=255)
+    grantor = models.CharField(_("grantor"), max_length=255)
+    award = models.CharField(_("code in the legal catalogue"), max_length=64, blank=True)
+    award_name = models.CharField(_("form of commendation"), max_length=255)
     tier = models.ForeignKey(
-        AwardTier, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name="hình thức"
+        AwardTier,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=pgettext_lazy("a cluster's award tier", "form"),
     )
     # The unit whose head signed it (titles for its own sub-units and people); empty: the organizer's grantor.
     # Numbers run per issuer: a unit's "01/QĐ" and the province's "01/QĐ" are different decisions.
@@ -195,15 +208,15 @@ class Decision(models.Model):
         null=True,
         blank=True,
         related_name="issued_decisions",
-        verbose_name="đơn vị ban hành",
+        verbose_name=_("issuing unit"),
     )
-    regime = models.CharField("chế độ pháp lý", max_length=64)
-    base_salary = models.PositiveIntegerField("mức lương cơ sở áp dụng", null=True, blank=True)
+    regime = models.CharField(_("legal regime"), max_length=64)
+    base_salary = models.PositiveIntegerField(_("base salary applied"), null=True, blank=True)
 
     class Meta:
         ordering = ["-date", "number"]
-        verbose_name = "quyết định khen thưởng"
-        verbose_name_plural = "quyết định khen thưởng"
+        verbose_name = _("award decision")
+        verbose_name_plural = _("award decisions")
         constraints = [
             models.UniqueConstraint(
                 fields=["organizer", "number"],
@@ -218,57 +231,64 @@ class Decision(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"Quyết định số {self.number} ngày {self.date:%d/%m/%Y}"
+        return gettext("Decision No. {number} of {date}").format(
+            number=self.number, date=f"{self.date:%d/%m/%Y}"
+        )
 
 
 class Standing(models.TextChoices):
     """Where a proposal stands against the law: the engine's verdict under the proposal's own regime, or
     why there is none. Only ELIGIBLE, or the board's written override of the standing it saw, moves it on."""
 
-    ELIGIBLE = "eligible", "Đủ điều kiện"
-    NOT_ELIGIBLE = "not_eligible", "Không đủ điều kiện"
-    MISSING_INFORMATION = "missing_information", "Thiếu thông tin để kết luận"
-    ON_HOLD = "on_hold", "Chưa xét khen thưởng: đang bị xem xét, kỷ luật"
-    UNCHECKED = "unchecked", "Chưa xét điều kiện"
+    ELIGIBLE = "eligible", _("Eligible")
+    NOT_ELIGIBLE = "not_eligible", _("Not eligible")
+    MISSING_INFORMATION = "missing_information", _("Not enough information to conclude")
+    ON_HOLD = "on_hold", _("Not considered for an award: under review or disciplined")
+    UNCHECKED = "unchecked", _("Conditions not yet checked")
     # Checked under a provisional regime that the day of receipt then changed.
-    STALE = "stale", "Đã xét theo chế độ pháp lý khác, cần xét lại"
+    STALE = "stale", _("Checked under a different legal regime; check again")
     # An organizer's own form: the law sets no criteria, the software has none to check.
-    OUTSIDE = "outside", "Hình thức ngoài danh mục pháp luật"
+    OUTSIDE = "outside", _("Award outside the legal catalogue")
 
 
 class AwardProposal(models.Model):
     """A request to the grantor for one subject, one award, one year, and where it stands."""
 
     class Source(models.TextChoices):
-        CLUSTER = "cluster", "Cụm, khối thi đua đề nghị"
-        UNIT = "unit", "Đơn vị đề nghị"
+        CLUSTER = "cluster", _("Proposed by the cluster or block")
+        UNIT = "unit", _("Proposed by the unit")
 
     class State(models.TextChoices):
-        DRAFT = "draft", "Dự thảo"
-        SUBMITTED = "submitted", "Đã gửi"
-        RETURNED = "returned", "Trả lại để bổ sung"
-        ACCEPTED = "accepted", "Đã tiếp nhận"
-        AT_COUNCIL = "at_council", "Đang trình Hội đồng"
-        DECIDED = "decided", "Đã có quyết định"
-        REFUSED = "refused", "Không được khen thưởng"
+        DRAFT = "draft", _("Draft")
+        SUBMITTED = "submitted", _("Submitted")
+        RETURNED = "returned", _("Returned for completion")
+        ACCEPTED = "accepted", _("Accepted")
+        AT_COUNCIL = "at_council", _("Before the council")
+        DECIDED = "decided", _("Decided")
+        REFUSED = "refused", _("Not awarded")
 
     organizer = models.ForeignKey(
-        Organizer, on_delete=models.PROTECT, related_name="award_proposals", verbose_name="cơ quan tổ chức"
+        Organizer, on_delete=models.PROTECT, related_name="award_proposals", verbose_name=_("organizer")
     )
-    award = models.CharField("mã trong danh mục pháp luật", max_length=64, blank=True)
-    award_name = models.CharField("hình thức khen thưởng", max_length=255)
+    award = models.CharField(_("code in the legal catalogue"), max_length=64, blank=True)
+    award_name = models.CharField(_("form of commendation"), max_length=255)
     tier = models.ForeignKey(
-        AwardTier, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name="hình thức"
+        AwardTier,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=pgettext_lazy("a cluster's award tier", "form"),
     )
-    grantor = models.CharField("cấp quyết định", max_length=255, blank=True)
+    grantor = models.CharField(_("grantor"), max_length=255, blank=True)
     unit = models.ForeignKey(
         Unit, on_delete=models.PROTECT, null=True, blank=True, related_name="award_proposals"
     )
     person = models.ForeignKey(
         Person, on_delete=models.PROTECT, null=True, blank=True, related_name="award_proposals"
     )
-    year = models.PositiveSmallIntegerField("năm thành tích")
-    source = models.CharField("nguồn đề nghị", max_length=10, choices=Source.choices)
+    year = models.PositiveSmallIntegerField(_("year of achievement"))
+    source = models.CharField(_("source of the proposal"), max_length=10, choices=Source.choices)
     # A cluster's proposal: its year and the review row it came from. Concluding a review again
     # recreates its rows, so the link may go; (cluster_year, tier, unit) stays and keeps this idempotent.
     cluster_year = models.ForeignKey(
@@ -277,39 +297,44 @@ class AwardProposal(models.Model):
     review_proposal = models.ForeignKey(
         Proposal, on_delete=models.SET_NULL, null=True, blank=True, related_name="award_proposals"
     )
-    rank = models.PositiveSmallIntegerField("thứ hạng trong cụm", null=True, blank=True)
+    rank = models.PositiveSmallIntegerField(_("rank in the cluster"), null=True, blank=True)
     proposed_by = models.ForeignKey(
-        Unit, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name="đơn vị đề nghị"
+        Unit,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("proposing unit"),
     )
-    state = models.CharField("tình trạng", max_length=20, choices=State.choices, default=State.DRAFT)
-    returned_reasons = models.JSONField("lý do trả lại", default=list, blank=True)
-    refusal_reason = models.TextField("lý do không khen thưởng", blank=True)
-    due = models.DateField("hạn nộp hồ sơ", null=True, blank=True)
-    submitted_on = models.DateField("ngày gửi", null=True, blank=True)
-    appraise_by = models.DateField("hạn thẩm định", null=True, blank=True)
-    verdict = models.CharField("kết quả xét điều kiện", max_length=30, blank=True)
-    verdict_regime = models.CharField("chế độ pháp lý khi xét", max_length=64, blank=True)
-    verdict_reasons = models.JSONField("lý do", default=list, blank=True)
-    checked_at = models.DateTimeField("thời điểm xét điều kiện", null=True, blank=True)
+    state = models.CharField(_("status"), max_length=20, choices=State.choices, default=State.DRAFT)
+    returned_reasons = models.JSONField(_("reasons for returning"), default=list, blank=True)
+    refusal_reason = models.TextField(_("reason for not awarding"), blank=True)
+    due = models.DateField(_("dossier due date"), null=True, blank=True)
+    submitted_on = models.DateField(_("date sent"), null=True, blank=True)
+    appraise_by = models.DateField(_("appraisal deadline"), null=True, blank=True)
+    verdict = models.CharField(_("result of the check"), max_length=30, blank=True)
+    verdict_regime = models.CharField(_("legal regime of the check"), max_length=64, blank=True)
+    verdict_reasons = models.JSONField(_("reasons"), default=list, blank=True)
+    checked_at = models.DateTimeField(_("time of the check"), null=True, blank=True)
     # One regime for the check, the council's threshold and the bonus (regimes.regime_for_dossier):
     # provisional by the year of the achievement, fixed on the day the board received the dossier.
-    regime = models.CharField("chế độ pháp lý áp dụng", max_length=64)
-    received_on = models.DateField("ngày nhận hồ sơ", null=True, blank=True)
+    regime = models.CharField(_("applicable legal regime"), max_length=64)
+    received_on = models.DateField(_("date the dossier was received"), null=True, blank=True)
     # The board's written reason to move on despite the standing it saw (Standing): it applies only while
     # the proposal still stands there under the same regime; a new check that changes it lets it lapse.
-    override_reason = models.TextField("lý do vượt qua kết quả xét điều kiện", blank=True)
-    override_standing = models.CharField("kết quả được vượt qua", max_length=30, blank=True)
-    override_regime = models.CharField("chế độ pháp lý khi vượt qua", max_length=64, blank=True)
-    override_by = models.CharField("người ghi lý do vượt qua", max_length=255, blank=True)
-    override_at = models.DateTimeField("thời điểm ghi lý do vượt qua", null=True, blank=True)
+    override_reason = models.TextField(_("reason for overriding the eligibility check"), blank=True)
+    override_standing = models.CharField(_("overridden result"), max_length=30, blank=True)
+    override_regime = models.CharField(_("legal regime of the override"), max_length=64, blank=True)
+    override_by = models.CharField(_("override written by"), max_length=255, blank=True)
+    override_at = models.DateTimeField(_("time the override was written"), null=True, blank=True)
     decision = models.ForeignKey(
         Decision, on_delete=models.PROTECT, null=True, blank=True, related_name="proposals"
     )
 
     class Meta:
         ordering = ["-year", "award", "rank", "id"]
-        verbose_name = "đề nghị khen thưởng"
-        verbose_name_plural = "đề nghị khen thưởng"
+        verbose_name = _("award proposal")
+        verbose_name_plural = _("award proposals")
         constraints = [
             models.CheckConstraint(
                 name="proposal_one_subject",
@@ -342,7 +367,7 @@ class AwardProposal(models.Model):
 
     @property
     def standing_label(self) -> str:
-        return Standing(self.standing).label
+        return str(Standing(self.standing).label)
 
     @property
     def override_applies(self) -> bool:
@@ -359,7 +384,7 @@ class AwardProposal(models.Model):
 
     @property
     def override_standing_label(self) -> str:
-        return Standing(self.override_standing).label if self.override_standing else ""
+        return str(Standing(self.override_standing).label) if self.override_standing else ""
 
     @property
     def may_go_forward(self) -> bool:
@@ -370,17 +395,17 @@ class DossierItem(models.Model):
     """One document of a proposal's dossier, from the checklist of its award and regime (dossiers.py)."""
 
     proposal = models.ForeignKey(AwardProposal, on_delete=models.CASCADE, related_name="dossier")
-    code = models.CharField("mã", max_length=64)
-    name = models.CharField("tên văn bản", max_length=255)
-    required = models.BooleanField("bắt buộc", default=True)
-    source = models.CharField("căn cứ", max_length=255)
-    provided = models.BooleanField("đã có", default=False)
-    position = models.PositiveSmallIntegerField("thứ tự", default=0)
+    code = models.CharField(_("code"), max_length=64)
+    name = models.CharField(_("document name"), max_length=255)
+    required = models.BooleanField(_("required"), default=True)
+    source = models.CharField(_("legal basis"), max_length=255)
+    provided = models.BooleanField(_("provided"), default=False)
+    position = models.PositiveSmallIntegerField(_("order"), default=0)
 
     class Meta:
         ordering = ["proposal", "position"]
-        verbose_name = "thành phần hồ sơ"
-        verbose_name_plural = "thành phần hồ sơ"
+        verbose_name = _("dossier document")
+        verbose_name_plural = _("dossier documents")
         constraints = [models.UniqueConstraint(fields=["proposal", "code"], name="one_dossier_item")]
 
     def __str__(self) -> str:
@@ -391,14 +416,14 @@ class Quota(models.Model):
     """The organizer's limit on how many of one award it accepts for one year, across all clusters."""
 
     organizer = models.ForeignKey(Organizer, on_delete=models.CASCADE, related_name="award_quotas")
-    award = models.CharField("mã trong danh mục pháp luật", max_length=64)
-    year = models.PositiveSmallIntegerField("năm")
-    limit = models.PositiveIntegerField("số lượng tối đa")
+    award = models.CharField(_("code in the legal catalogue"), max_length=64)
+    year = models.PositiveSmallIntegerField(_("year"))
+    limit = models.PositiveIntegerField(_("maximum number"))
 
     class Meta:
         ordering = ["organizer", "-year", "award"]
-        verbose_name = "chỉ tiêu khen thưởng"
-        verbose_name_plural = "chỉ tiêu khen thưởng"
+        verbose_name = _("award quota")
+        verbose_name_plural = _("award quotas")
         constraints = [
             models.UniqueConstraint(fields=["organizer", "award", "year"], name="one_quota_per_award_year")
         ]
@@ -412,31 +437,43 @@ class Awardee(models.Model):
 
     decision = models.ForeignKey(Decision, on_delete=models.PROTECT, related_name="awardees")
     unit = models.ForeignKey(
-        Unit, on_delete=models.PROTECT, null=True, blank=True, related_name="awards", verbose_name="tập thể"
+        Unit,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="awards",
+        verbose_name=_("collective"),
     )
     person = models.ForeignKey(
-        Person, on_delete=models.PROTECT, null=True, blank=True, related_name="awards", verbose_name="cá nhân"
+        Person,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="awards",
+        verbose_name=_("person"),
     )
     # A person's unit on the decision day: the unit whose people the statistics count them with.
     person_unit = models.ForeignKey(
         Unit, on_delete=models.PROTECT, null=True, blank=True, related_name="people_awards"
     )
-    year = models.PositiveSmallIntegerField("năm thành tích")
-    award = models.CharField("mã trong danh mục pháp luật", max_length=64, blank=True)
-    name = models.CharField("tên trên quyết định", max_length=255)
+    year = models.PositiveSmallIntegerField(_("year of achievement"))
+    award = models.CharField(_("code in the legal catalogue"), max_length=64, blank=True)
+    name = models.CharField(_("name on the decision"), max_length=255)
     # Maintained on save; PostgreSQL also indexes it by trigram (migration 0002).
-    name_folded = models.CharField("tên không dấu", max_length=255, editable=False, db_index=True)
+    name_folded = models.CharField(
+        _("name without diacritics"), max_length=255, editable=False, db_index=True
+    )
     proposal = models.OneToOneField(
         AwardProposal, on_delete=models.PROTECT, null=True, blank=True, related_name="awardee"
     )
-    coefficient = models.DecimalField("hệ số tiền thưởng", max_digits=5, decimal_places=2, null=True)
-    bonus = models.PositiveIntegerField("tiền thưởng (đồng)", null=True, blank=True)
-    bonus_note = models.CharField("ghi chú tiền thưởng", max_length=500, blank=True)
+    coefficient = models.DecimalField(_("bonus coefficient"), max_digits=5, decimal_places=2, null=True)
+    bonus = models.PositiveIntegerField(_("bonus (dong)"), null=True, blank=True)
+    bonus_note = models.CharField(_("bonus note"), max_length=500, blank=True)
 
     class Meta:
         ordering = ["decision", "id"]
-        verbose_name = "người, tập thể được khen thưởng"
-        verbose_name_plural = "sổ khen thưởng"
+        verbose_name = _("person or collective awarded")
+        verbose_name_plural = _("award registry")
         constraints = [
             models.CheckConstraint(
                 name="awardee_one_subject",
@@ -461,17 +498,17 @@ class Revocation(models.Model):
     """An award cancelled by its own decision (Law Art. 93): the awardee row stays, with this status."""
 
     awardee = models.OneToOneField(Awardee, on_delete=models.PROTECT, related_name="revocation")
-    number = models.CharField("số quyết định hủy bỏ", max_length=100)
-    date = models.DateField("ngày quyết định hủy bỏ")
-    reason = models.TextField("lý do")
+    number = models.CharField(_("revocation decision number"), max_length=100)
+    date = models.DateField(_("revocation decision date"))
+    reason = models.TextField(_("reason"))
 
     class Meta:
         ordering = ["-date", "id"]
-        verbose_name = "hủy bỏ khen thưởng"
-        verbose_name_plural = "hủy bỏ khen thưởng"
+        verbose_name = _("award revocation")
+        verbose_name_plural = _("award revocations")
 
     def __str__(self) -> str:
-        return f"Hủy bỏ theo quyết định số {self.number}"
+        return gettext("Revoked by decision No. {number}").format(number=self.number)
 
 
 class ProvinceRule(models.Model):
@@ -480,21 +517,21 @@ class ProvinceRule(models.Model):
     national rule on the days it is in force; ending it keeps the row (history is never rewritten)."""
 
     organizer = models.ForeignKey(
-        Organizer, on_delete=models.PROTECT, related_name="province_rules", verbose_name="cơ quan tổ chức"
+        Organizer, on_delete=models.PROTECT, related_name="province_rules", verbose_name=_("organizer")
     )
-    award = models.CharField("mã trong danh mục pháp luật", max_length=64)
-    parameter = models.CharField("tiêu chí", max_length=64)
-    value = models.PositiveSmallIntegerField("giá trị")
-    document = models.CharField("số, ký hiệu văn bản", max_length=255)
-    document_date = models.DateField("ngày ban hành")
-    article = models.CharField("điều, khoản", max_length=255)
-    start = models.DateField("có hiệu lực từ ngày")
-    end = models.DateField("hết hiệu lực sau ngày", null=True, blank=True)
+    award = models.CharField(_("code in the legal catalogue"), max_length=64)
+    parameter = models.CharField(_("criterion"), max_length=64)
+    value = models.PositiveSmallIntegerField(_("value"))
+    document = models.CharField(_("document number and symbol"), max_length=255)
+    document_date = models.DateField(_("date of issue"))
+    article = models.CharField(_("article, clause"), max_length=255)
+    start = models.DateField(_("in force from"))
+    end = models.DateField(_("no longer in force after"), null=True, blank=True)
 
     class Meta:
         ordering = ["organizer", "award", "parameter", "start", "id"]
-        verbose_name = "quy định riêng của tỉnh"
-        verbose_name_plural = "quy định riêng của tỉnh"
+        verbose_name = _("province's own rule")
+        verbose_name_plural = _("province's own rules")
         constraints = [
             models.CheckConstraint(
                 name="province_rule_ends_after_start",
@@ -512,7 +549,10 @@ class ProvinceRule(models.Model):
 
     @property
     def source(self) -> catalogue.Source:
-        return catalogue.Source(f"{self.document} ngày {self.document_date:%d/%m/%Y}", self.article)
+        document = gettext("{document} of {date}").format(
+            document=self.document, date=f"{self.document_date:%d/%m/%Y}"
+        )
+        return catalogue.Source(document, self.article)
 
     def as_rule(self) -> catalogue.ProvinceRule:
         """The engine's plain data for this row."""

@@ -37,7 +37,7 @@ def registry_nav(context: dict[str, Any]) -> dict[str, Any]:
 @register.filter
 def verdict_label(code: str) -> str:
     """The engine's verdict in Vietnamese; empty (an award outside the catalogue) says so."""
-    return VERDICTS.get(code, _("Cannot be checked: award outside the legal catalogue"))
+    return str(VERDICTS.get(code, _("Cannot be checked: award outside the legal catalogue")))
 
 
 @register.filter
