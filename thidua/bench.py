@@ -159,7 +159,7 @@ def _throwaway_postgres(url: str, suffix: str) -> Iterator[str]:
 
     config = dj_database_url.parse(url)
     name = f"{config['NAME']}{suffix}"
-    params = {
+    params: dict[str, Any] = {
         "host": config.get("HOST") or "127.0.0.1",
         "port": config.get("PORT") or 5432,
         "user": config.get("USER") or "postgres",

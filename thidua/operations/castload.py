@@ -74,7 +74,10 @@ def meeting_of(delegates: int, *, seed: int = 13) -> tuple[int, list[Delegate]]:
 
 
 def stored_receipts(review_id: int) -> list[str]:
-    return list(Ballot.objects.filter(review_id=review_id).values_list("receipt", flat=True))
+    return [
+        str(receipt)
+        for receipt in Ballot.objects.filter(review_id=review_id).values_list("receipt", flat=True)
+    ]
 
 
 def database_url() -> str:
