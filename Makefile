@@ -32,9 +32,11 @@ demo: install demo-data serve
 demo-data: install
 	$(RUN)thidua demo --out out/demo
 
+# The production server (gunicorn, `thidua serve`): static files collected, workers sized to the machine;
+# THIDUA_BIND, THIDUA_WORKERS, THIDUA_THREADS override (README).
 serve: install
-	@echo "Mở http://127.0.0.1:8000 (Ctrl+C để dừng)"
-	$(RUN)thidua runserver 127.0.0.1:8000 --noreload
+	@echo "Mở http://$${THIDUA_BIND:-127.0.0.1:8000} (Ctrl+C để dừng)"
+	$(RUN)thidua serve
 
 # The whole suite on SQLite, then on PostgreSQL when DATABASE_URL names one.
 test: install lint test-sqlite test-postgres
