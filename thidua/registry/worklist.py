@@ -126,9 +126,9 @@ def _detail(event: AuditEvent) -> str:
     if "provided" in data:
         # The papers by the names the dossier gives them, not the software's codes ("to-trinh").
         names = dict(
-            DossierItem.objects.filter(proposal_id=event.object_id, code__in=data["provided"]).values_list(
-                "code", "name"
-            )
+            DossierItem.objects.filter(
+                proposal_id=int(event.object_id), code__in=data["provided"]
+            ).values_list("code", "name")
         )
         return "; ".join(names.get(code, code) for code in data["provided"])
     if "verdict" in data:

@@ -123,3 +123,18 @@ def test_without_libreoffice_the_board_is_told_how_to_get_the_pdf(
     response = client_for(board).get(reverse("registry:decision_pdf", args=[merit.pk]), follow=True)
     assert response.status_code == 200
     assert "LibreOffice" in response.content.decode() and "make install" in response.content.decode()
+
+
+@needs_pdf
+def test_the_year_page_and_the_council_page_offer_each_paper_as_pdf_too(
+    seed: Seed, board: AbstractUser
+) -> None:
+    client = client_for(board)
+    year = seed.year
+    page = client.get(reverse("front:cluster_year", args=[year.cluster_id, year.year])).content.decode()
+    pdf_url = reverse("front:document", args=[year.cluster_id, year.year, "bien-ban-hop-binh-xet.pdf"])
+    assert pdf_url in page
+    pdf = client.get(pdf_url)
+    assert pdf.status_code == 200 and pdf["Content-Type"] == "application/pdf"
+    assert "Lạng Sơn" in pdf_text(pdf.content)
+    assert client.get(pdf_url.replace("bien-ban-hop-binh-xet.pdf", "khong-co.pdf")).status_code == 404
