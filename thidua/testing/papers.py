@@ -15,7 +15,7 @@ from thidua.documents.pdf import converter
 
 needs_pdf = pytest.mark.skipif(
     converter() is None or shutil.which("pdftotext") is None,
-    reason="LibreOffice or poppler-utils is not installed: run `make install` (it installs them with apt-get)",
+    reason="LibreOffice or poppler-utils is not installed: run `make install` (it installs them by apt-get)",
 )
 
 
@@ -54,6 +54,6 @@ def first_page_png(data: bytes, out: Path) -> Path:
         path = Path(work) / "paper.pdf"
         path.write_bytes(data)
         stem = out.with_suffix("")
-        subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile", str(path), str(stem)],
-                       check=True, timeout=60)  # fmt: skip
+        command = ["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile", str(path), str(stem)]
+        subprocess.run(command, check=True, timeout=60)
     return out

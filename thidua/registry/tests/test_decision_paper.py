@@ -16,7 +16,7 @@ from thidua.documents.pdf import docx_to_pdf
 from thidua.registry.actions import proposals as services
 from thidua.registry.papers.decision import decision_paper
 from thidua.testing.papers import first_page_png, needs_pdf, page_size_mm, pdf_fonts, pdf_text
-from thidua.testing.worlds import Seed, client_for, decide_seed, push_through
+from thidua.testing.worlds import Seed, client_for, decide_seed
 
 pytestmark = pytest.mark.django_db
 ARTIFACTS = Path(__file__).resolve().parents[3] / "test-artifacts"
