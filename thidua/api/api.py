@@ -23,6 +23,7 @@ from thidua.api.auth import AUTH
 from thidua.api.errors import BODY_NAME, bad_file, case_file_errors, read_body
 from thidua.api.schemas import AwardOut, ClusterOut, ClusterYearOut, Error, FileErrors, Imported
 from thidua.awards.casefile import CaseFileInvalid, answer, parse_case_file
+from thidua.documents.pdf import converter, pdf_name
 from thidua.emulation.models import ClusterYear, Review
 from thidua.emulation.papers.render import DOCUMENTS
 from thidua.emulation.results import results_for
@@ -166,7 +167,9 @@ def _year(cy: ClusterYear) -> dict[str, Any]:
 )
 def year_results(request: HttpRequest, cluster_id: int, year: int) -> dict[str, Any]:
     try:
-        return results_for(get_cluster_year_for_user(request.user, cluster_id, year), list(DOCUMENTS))
+        # The papers `thidua scenario` writes: each Word file, then its PDF where LibreOffice can make it.
+        papers = [*DOCUMENTS, *([pdf_name(name) for name in DOCUMENTS] if converter() else [])]
+        return results_for(get_cluster_year_for_user(request.user, cluster_id, year), papers)
     except Refused as sealed:
         raise HttpError(409, " ".join(sealed.messages)) from None
 
