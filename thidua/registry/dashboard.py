@@ -88,16 +88,15 @@ class Dashboard:
 def _board_stage(due: YearDue, states: dict[str, int]) -> str:
     """The stage a year has reached, with the board's part after the proposals were sent."""
     sent = sum(n for s, n in states.items() if s not in OPEN)
-    if sent and sent == states.get(State.DECIDED, 0) + states.get(State.REFUSED, 0):
+    closed = states.get(State.DECIDED, 0) + states.get(State.REFUSED, 0)
+    if sent and sent == closed and not any(states.get(s) for s in OPEN):
         return _("Decided")
     if states.get(State.AT_COUNCIL):
         return _("At the council")
     reached = due.stages.reached
-    if due.current is None and reached is not None:
-        return _("Done: {stage}").format(stage=reached.label)
-    if due.current is not None:
-        return due.current.label
-    return _("Not started")
+    if reached is None:
+        return _("Not started")
+    return _("Done: {stage}").format(stage=reached.label)
 
 
 def board_years(organizer: Organizer) -> list[int]:

@@ -20,7 +20,7 @@ from thidua.emulation.queries.stages import year_stages
 from thidua.registry.actions import proposals as services
 from thidua.registry.models import AwardProposal
 from thidua.testing import factories
-from thidua.testing.worlds import BY, World, client_for, make_user, user_with
+from thidua.testing.worlds import BY, Seed, World, client_for, make_user, push_through, user_with
 
 pytestmark = pytest.mark.django_db
 
@@ -208,3 +208,24 @@ def test_the_administrator_keeps_a_paginated_list_of_clusters(world: World):
     html = _page(admin, reverse("front:home"))
     assert "Trang 1/2" in html
     assert "Trang 2/2" in _page(admin, reverse("front:home") + "?trang=2")
+
+
+def _row(html: str, cluster_name: str) -> str:
+    return html[html.index(f"{cluster_name}</a>") :].split("</tr>")[0]
+
+
+def test_the_board_part_of_the_year_shows_at_the_council_then_decided(seed: Seed, board):
+    proposals = services.proposals_from_review(seed.year.review, by=BY)
+    services.send_to_council(push_through(proposals[0]), by=BY)
+    assert "Đang trình Hội đồng" in _row(_page(board), seed.year.cluster.name)
+    for proposal in proposals[1:]:
+        push_through(proposal)
+    for award in {p.award for p in proposals}:
+        group = list(AwardProposal.objects.filter(award=award, year=2021))
+        services.decide(
+            group, number=f"{award[:3]}/QĐ-UBND", date=date(2022, 2, 15), signer="Hồ Tiến Thiệu", by=BY
+        )
+    html = _page(board)
+    assert "Đã có quyết định" in _row(html, seed.year.cluster.name)
+    for url, n in _counts(html):
+        assert _rows_listed(board, url) == n, url
