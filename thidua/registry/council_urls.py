@@ -18,4 +18,10 @@ urlpatterns = [
     path("hoi-dong/<int:pk>/so-phieu", council_views.council_count, name="council_count"),
     path("hoi-dong/<int:pk>/phieu-da-kiem/", council_views.council_counted, name="council_counted"),
     path("hoi-dong/<int:pk>/bien-ban.docx", council_views.council_minutes_file, name="council_minutes"),
+    path(
+        "hoi-dong/<int:pk>/bien-ban.pdf",
+        council_views.council_minutes_file,
+        {"as_pdf": True},
+        name="council_minutes_pdf",
+    ),
 ]
