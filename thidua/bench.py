@@ -43,6 +43,8 @@ TARGETS = {
     "scenario seed end to end (s)": 20.0,
     # A province's registry after decades: 100,000 awards. A search without diacritics answers at once.
     "registry search, 100000 awards (s)": 0.5,
+    # The board's first page over a province of 40 clusters, with their proposals: well under a second.
+    "board dashboard, 40 clusters (s)": 1.0,
 }
 # A meeting's delegates casting at once through the real server (gunicorn): nothing lost, nothing twice, no
 # error page, no connection reset; on one office machine with SQLite and on PostgreSQL when DATABASE_URL names
@@ -125,6 +127,58 @@ def registry_search(size: int) -> float:
             _("bench: measuring the registry search failed:\n{errors}").format(errors=done.stderr)
         )
     return float(done.stdout.strip().splitlines()[-1])
+
+
+def board_dashboard(clusters: int) -> float:
+    """Seconds for the board's dashboard of a synthetic province of `clusters` clusters (each with its
+    concluded year and the proposals it gave), on a fresh SQLite database in a child process."""
+    with tempfile.TemporaryDirectory() as work:
+        env = {**os.environ, "DATABASE_URL": f"sqlite:///{work}/bench.sqlite3"}
+        done = subprocess.run(
+            [sys.executable, "-m", "thidua.bench", "dashboard", str(clusters)],
+            capture_output=True,
+            text=True,
+            env=env,
+        )
+    if done.returncode != 0:
+        raise SystemExit(
+            _("bench: measuring the board dashboard failed:\n{errors}").format(errors=done.stderr)
+        )
+    return float(done.stdout.strip().splitlines()[-1])
+
+
+def _dashboard_child(clusters: int) -> None:
+    _setup_django()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+    from django.contrib.auth import get_user_model
+    from django.test import Client
+    from django.test.utils import setup_test_environment
+    from django.urls import reverse
+
+    from thidua.accounts.models import Role
+    from thidua.emulation.models import Review
+    from thidua.operations.synthetic import generate
+    from thidua.organisations.models import Organizer
+    from thidua.registry.actions.proposals import proposals_from_review
+
+    generate(organizers=1, clusters_per_organizer=clusters, units_per_cluster=8, years=1, seed=5, by="bench")
+    for review in Review.objects.filter(concluded_at__isnull=False):
+        proposals_from_review(review, by="bench")
+    user = get_user_model().objects.create_user("bench-board")
+    Role.objects.create(user=user, kind=Role.Kind.BOARD, organizer=Organizer.objects.get())
+    setup_test_environment()
+    client = Client()
+    client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+    url = reverse("registry:dashboard")
+
+    def work() -> None:
+        response = client.get(url)
+        assert response.status_code == 200 and response.content.count(b'data-count="cluster"') == clusters
+
+    seconds, _peak = _timed(work, repeat=5)
+    print(seconds)
 
 
 def casting(delegates: int, database: str) -> dict[str, Any]:
@@ -254,6 +308,9 @@ def main() -> None:
     if sys.argv[1:2] == ["search"]:
         _search_child(int(sys.argv[2]))
         return
+    if sys.argv[1:2] == ["dashboard"]:
+        _dashboard_child(int(sys.argv[2]))
+        return
     if sys.argv[1:2] == ["cast"]:
         _cast_child_main(int(sys.argv[2]), Path(sys.argv[3]))
         return
@@ -272,6 +329,8 @@ def main() -> None:
     figures["registry search, 10000 awards (s)"] = round(search_small, 4)
     figures["registry search, 100000 awards (s)"] = round(search_large, 4)
     figures["registry search linearity 100k/10k"] = round(search_large / search_small, 2)
+    figures["board dashboard, 40 clusters (s)"] = round(board_dashboard(40), 4)
+
     databases = ["SQLite"]
     if os.environ.get("DATABASE_URL", "").startswith("postgres"):
         databases.append("PostgreSQL")

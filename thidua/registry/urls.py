@@ -7,6 +7,9 @@ from thidua.registry.views import (
     entry as entry_views,
 )
 from thidua.registry.views import (
+    home as home_views,
+)
+from thidua.registry.views import (
     proposals as proposal_views,
 )
 from thidua.registry.views import (
@@ -19,6 +22,8 @@ from thidua.registry.views import (
 app_name = "registry"
 urlpatterns = [
     path("", views.search, name="search"),
+    path("tong-quan/", home_views.board_dashboard, name="dashboard"),
+    path("viec-can-lam/", home_views.my_work, name="my_work"),
     path("xuat-excel/", views.search_export, name="export"),
     path("ca-nhan/<int:person_id>/", views.person, name="person"),
     path("don-vi/<int:unit_id>/", views.unit, name="unit"),

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Min, Q, QuerySet
 from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -44,8 +44,11 @@ def award_counts(organizer: Organizer, year: int) -> list[AwardCount]:
     """Per award of the organizer's year, every proposal across all clusters against the quota."""
     rows = (
         AwardProposal.objects.filter(organizer=organizer, year=year)
-        .values("award", "award_name")
-        .annotate(total=Count("id"), counted=Count("id", filter=Q(state__in=COUNTED)))
+        # One row per award code, the key the list filters on, so that a count equals its filtered list.
+        .values("award")
+        .annotate(
+            award_name=Min("award_name"), total=Count("id"), counted=Count("id", filter=Q(state__in=COUNTED))
+        )
         .order_by("award_name")
     )
     limits = dict(Quota.objects.filter(organizer=organizer, year=year).values_list("award", "limit"))

@@ -10,17 +10,19 @@ reported" that has no facts is too.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db import models
+from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from thidua.emulation import where
 from thidua.emulation.actions.review import missing_meeting_facts
-from thidua.emulation.models import ClusterYear, Launch, Method, Registration, Review, Signing
-from thidua.emulation.queries.scoring import scoring_progress
+from thidua.emulation.models import ClusterYear, Launch, Membership, Method, Registration, Review, Signing
+from thidua.emulation.queries.scoring import ScoringProgress, scoring_progress_many
 from thidua.organisations.models import Cluster
 
 
@@ -94,12 +96,85 @@ class _Fact:
     used: bool = True
 
 
+@dataclass(frozen=True)
+class _Record:
+    """What is on record for one year, read for many years at once by `_records`."""
+
+    members: int
+    registered: int
+    signed: int
+    launch: Launch | None
+    progress: ScoringProgress
+    review: Review | None
+    proposed: int  # the concluded review's proposals
+    received: int  # the cluster's proposals the board has (any state)
+    sent: int  # of those, the ones past draft
+
+
 def year_stages(cluster_year: ClusterYear) -> YearStages:
     """Each step of the year with its state (done, the current one, not used, to do) and who acts next."""
-    review = Review.objects.filter(cluster_year=cluster_year).first()
-    facts = [*_start(cluster_year), *_scoring(cluster_year), *_meeting(cluster_year, review)]
-    facts.append(_proposals(cluster_year, review))
-    return YearStages(_states(facts, reported=bool(review and review.concluded_at and review.reported)))
+    return year_stages_many([cluster_year])[cluster_year.pk]
+
+
+def year_stages_many(cluster_years: Iterable[ClusterYear]) -> dict[int, YearStages]:
+    """The stages of many years (by id), read in a fixed number of queries however many years there are:
+    the board's dashboard shows every cluster of a province. Give the years with their cluster loaded."""
+    years = list(cluster_years)
+    records = _records([cy.pk for cy in years])
+    found = {}
+    for cy in years:
+        record = records[cy.pk]
+        facts = [*_start(cy, record), *_scoring(cy, record.progress), *_meeting(cy, record.review)]
+        facts.append(_proposals(cy, record))
+        review = record.review
+        found[cy.pk] = YearStages(
+            _states(facts, reported=bool(review and review.concluded_at and review.reported))
+        )
+    return found
+
+
+def _counts(model: type[models.Model], ids: list[int]) -> dict[int, int]:
+    rows = model._default_manager.filter(cluster_year_id__in=ids).values("cluster_year_id")
+    return {r["cluster_year_id"]: r["n"] for r in rows.annotate(n=Count("id"))}
+
+
+def _records(ids: list[int]) -> dict[int, _Record]:
+    members = _counts(Membership, ids)
+    registered, signed = _counts(Registration, ids), _counts(Signing, ids)
+    launches = {x.cluster_year_id: x for x in Launch.objects.filter(cluster_year_id__in=ids)}
+    progress = scoring_progress_many(ids)
+    reviews = {
+        r.cluster_year_id: r for r in Review.objects.filter(cluster_year_id__in=ids).select_related("meeting")
+    }
+    proposed = dict(
+        Review.objects.filter(cluster_year_id__in=ids, concluded_at__isnull=False)
+        .annotate(n=Count("proposals"))
+        .values_list("cluster_year_id", "n")
+    )
+    # Read through the year's relation: the board's app builds on this one, not the reverse.
+    board = ClusterYear._meta.get_field("award_proposals").related_model
+    rows = board._default_manager.filter(cluster_year_id__in=ids, source=board.Source.CLUSTER)  # type: ignore[union-attr]
+    received = {
+        r["cluster_year_id"]: r
+        for r in rows.values("cluster_year_id").annotate(
+            n=Count("id"),
+            sent=Count("id", filter=~Q(state=board.State.DRAFT)),  # type: ignore[union-attr]
+        )
+    }
+    return {
+        pk: _Record(
+            members.get(pk, 0),
+            registered.get(pk, 0),
+            signed.get(pk, 0),
+            launches.get(pk),
+            progress[pk],
+            reviews.get(pk),
+            proposed.get(pk, 0),
+            received.get(pk, {}).get("n", 0),
+            received.get(pk, {}).get("sent", 0),
+        )
+        for pk in ids
+    }
 
 
 def _states(facts: list[_Fact], *, reported: bool) -> list[Step]:
@@ -132,11 +207,9 @@ def _lead(cy: ClusterYear) -> str:
     return _("Block head") if cy.cluster.kind == Cluster.Kind.KHOI else _("Cluster head")
 
 
-def _start(cy: ClusterYear) -> list[_Fact]:
-    year, members = cy.year, cy.memberships.count()
-    registered = Registration.objects.filter(cluster_year=cy).count()
-    signed = Signing.objects.filter(cluster_year=cy).count()
-    launch = Launch.objects.filter(cluster_year=cy).first()
+def _start(cy: ClusterYear, record: _Record) -> list[_Fact]:
+    year, members = cy.year, record.members
+    registered, signed, launch = record.registered, record.signed, record.launch
     if cy.head_id:
         setup_detail = ngettext(
             "{count} member unit; cluster head recorded.",
@@ -196,8 +269,8 @@ def _start(cy: ClusterYear) -> list[_Fact]:
     ]
 
 
-def _scoring(cy: ClusterYear) -> list[_Fact]:
-    year, p, lead = cy.year, scoring_progress(cy), _lead(cy)
+def _scoring(cy: ClusterYear, p: ScoringProgress) -> list[_Fact]:
+    year, lead = cy.year, _lead(cy)
     needed = cy.method == Method.SCORE  # the score method cannot do without; the others may
     at = where.score_page(year)
     if p.reported:
@@ -340,17 +413,13 @@ def _conclusion_detail(review: Review | None) -> str:
     return _("Concluded at the meeting at {time}.").format(time=at)
 
 
-def _proposals(cy: ClusterYear, review: Review | None) -> _Fact:
-    proposed = review.proposals.count() if review is not None and review.concluded_at else 0
-    # Read through the year's relation: the board's app builds on this one, not the reverse.
-    board = cy.award_proposals.model  # type: ignore[attr-defined]
-    received = cy.award_proposals.filter(source=board.Source.CLUSTER)  # type: ignore[attr-defined]
-    sent = received.exclude(state=board.State.DRAFT).count()
+def _proposals(cy: ClusterYear, record: _Record) -> _Fact:
+    review, proposed, sent = record.review, record.proposed, record.sent
     concluded = review is not None and review.concluded_at is not None
     return _Fact(
         YearStage.PROPOSALS_SENT,
         concluded and proposed > 0 and sent >= proposed,
-        received.exists(),
+        record.received > 0,
         _proposals_detail(concluded, proposed, sent),
         _("Emulation and Commendation Board and {head}").format(head=_lead(cy).lower()),
         _("prepare the dossiers from the review results and send them on {page}").format(

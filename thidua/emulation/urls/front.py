@@ -6,6 +6,7 @@ from thidua.emulation.views import year as views
 app_name = "front"
 urlpatterns = [
     path("", views.home, name="home"),
+    path("cum/", views.clusters, name="clusters"),
     path("cum/<int:cluster_id>/", views.cluster, name="cluster"),
     path("cum/<int:cluster_id>/<int:year>/", views.cluster_year, name="cluster_year"),
     path("cum/<int:cluster_id>/<int:year>/van-ban/<str:name>", views.document, name="document"),

@@ -9,13 +9,15 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from thidua.accounts.roles import board_organizers
+from thidua.accounts.models import Role
+from thidua.accounts.roles import board_organizers, roles_of
 from thidua.core.feedback import show_refusal
 from thidua.documents.download import paper_response, wanted
 from thidua.documents.pdf import PdfUnavailable
@@ -37,16 +39,37 @@ def _years_of(request: HttpRequest) -> Prefetch:
     return Prefetch("years", queryset=years, to_attr="visible_years")
 
 
+HOME_PAGE_SIZE = 30
+
+
 @require_GET
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
-    clusters = (
-        visible_clusters(request.user)
+    """Each role's first page: the board's dashboard, a head's or an officer's "what is due for me" (both
+    on the board's home, by name); a system administrator, and anyone with no role yet, gets the list of
+    clusters and blocks, a page at a time."""
+    user = request.user
+    if not user.is_superuser:
+        if roles_of(user, Role.Kind.BOARD).exists():
+            return redirect("registry:dashboard")
+        if any(roles_of(user, kind).exists() for kind in (Role.Kind.CLUSTER_LEAD, Role.Kind.UNIT_OFFICER)):
+            return redirect("registry:my_work")
+    return clusters(request)
+
+
+@require_GET
+@login_required
+def clusters(request: HttpRequest) -> HttpResponse:
+    """The clusters and blocks the user may open, with their years, a page at a time."""
+    user = request.user
+    found = (
+        visible_clusters(user)
         .select_related("organizer")
         .prefetch_related(_years_of(request))
         .order_by("organizer__name", "name")
     )
-    return render(request, "front/home.html", {"clusters": clusters})
+    page = Paginator(found, HOME_PAGE_SIZE).get_page(request.GET.get("trang"))
+    return render(request, "front/home.html", {"clusters": page.object_list, "page": page})
 
 
 @require_GET

@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 def queries_for_home(user) -> int:
     client = client_for(user)
     with CaptureQueriesContext(connection) as captured:
-        assert client.get(reverse("front:home")).status_code == 200
+        assert client.get(reverse("front:clusters")).status_code == 200
     return len(captured)
 
 

@@ -18,14 +18,15 @@ def test_the_login_page_is_in_vietnamese():
     assert "Tên đăng nhập" in html and "Mật khẩu" in html
 
 
-def test_logging_in_leads_to_the_home_page_with_the_users_clusters(world: World):
+def test_logging_in_leads_an_officer_to_what_is_due_for_the_unit(world: World):
     client = Client()
     response = client.post(reverse("login"), {"username": "donvi-a", "password": PASSWORD}, follow=True)
-    assert response.redirect_chain[-1][0] == reverse("front:home")
+    assert response.redirect_chain[-1][0] == reverse("registry:my_work")
     html = response.content.decode()
-    assert "Các cụm, khối thi đua" in html
-    assert "Cụm Tham mưu tổng hợp" in html
+    assert "Việc cần làm của tôi" in html
     assert "Đăng xuất" in html
+    clusters = client.get(reverse("front:clusters")).content.decode()
+    assert "Các cụm, khối thi đua" in clusters and "Cụm Tham mưu tổng hợp" in clusters
 
 
 def test_logging_in_returns_to_the_page_asked_for(world: World):
@@ -58,7 +59,7 @@ def test_too_many_failures_lock_the_account_even_with_the_right_password(world: 
 def test_logging_out_is_a_post_and_ends_the_session(world: World):
     client = Client()
     client.post(reverse("login"), {"username": "donvi-a", "password": PASSWORD})
-    assert client.get(reverse("front:home")).status_code == 200
+    assert client.get(reverse("front:clusters")).status_code == 200
     response = client.post(reverse("logout"))
     assert response["Location"] == reverse("login")
     assert client.get(reverse("front:home")).status_code == 302
@@ -76,7 +77,7 @@ def test_the_header_offers_the_board_pages_to_board_staff_only(client):
     )
     officer = factories.RoleFactory(kind=Role.Kind.UNIT_OFFICER, unit=factories.UnitFactory())
     client.force_login(board.user)
-    assert "Hội đồng" in client.get("/").content.decode()
+    assert "Hội đồng" in client.get("/", follow=True).content.decode()
     client.force_login(officer.user)
-    page = client.get("/").content.decode()
+    page = client.get("/", follow=True).content.decode()
     assert "Sổ khen thưởng" in page and "Hội đồng" not in page

@@ -73,11 +73,11 @@ def test_anonymous_visitors_are_sent_to_the_login_page(world: World):
 
 
 def test_home_lists_only_the_clusters_in_scope_grouped_by_organizer(world: World):
-    officer = client_for(world.officer_a).get(reverse("front:home")).content.decode()
+    officer = client_for(world.officer_a).get(reverse("front:clusters")).content.decode()
     assert "Cụm Tham mưu tổng hợp" in officer
     assert "Cụm Văn hóa – Xã hội" not in officer
     assert "Ủy ban nhân dân tỉnh Thử Nghiệm" in officer
-    board = client_for(world.board).get(reverse("front:home")).content.decode()
+    board = client_for(world.board).get(reverse("front:clusters")).content.decode()
     assert "Cụm Tham mưu tổng hợp" in board and "Cụm Văn hóa – Xã hội" in board
     assert "Khối Kinh tế tỉnh bên cạnh" not in board
 

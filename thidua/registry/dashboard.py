@@ -1,0 +1,191 @@
+"""Reads for the first pages: the board's dashboard of its organizer's year, and "what is due for me" for a
+cluster head and a unit's officer. The year's stages come from emulation.queries (the one derivation); the
+board's part of the year (proposals at the council, decided) and the counts against the quotas are read
+here. Every reader runs a fixed number of queries, however many clusters, years or proposals there are;
+every count links to the list it counts."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Count, Min, Q, QuerySet
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+
+from thidua.accounts.models import Role
+from thidua.accounts.roles import roles_of
+from thidua.emulation.models import ClusterYear
+from thidua.emulation.queries.due import Task, YearDue, officer_tasks, years_due
+from thidua.organisations.models import Organizer
+from thidua.registry import rules as scope
+from thidua.registry.models import AwardProposal
+from thidua.registry.worklist import AwardCount, award_counts
+
+State = AwardProposal.State
+OPEN = (State.DRAFT, State.RETURNED)  # the dossier is still being prepared: its due date applies
+
+
+def proposals_url(organizer: Organizer, year: int, **filters: Any) -> str:
+    """The proposals list of the organizer's year with the filters its form uses (cum, tinh_trang,
+    hinh_thuc): the page every count of the dashboard links to."""
+    query = {"to_chuc": organizer.pk, "nam": year, **{k: v for k, v in filters.items() if v != ""}}
+    return f"{reverse('registry:proposals')}?{urlencode(query)}"
+
+
+@dataclass(frozen=True)
+class ClusterRow:
+    """One cluster or block of the year on the board's dashboard."""
+
+    due: YearDue
+    stage: str  # where the year stands, including the board's part (at the council, decided)
+    proposals: int  # the proposals of the organizer's year that name this cluster-year's cluster
+    proposals_url: str
+    dossier_due: dt.date | None  # the earliest due date of a dossier still being prepared
+
+    @property
+    def cluster_year(self) -> ClusterYear:
+        return self.due.cluster_year
+
+    @property
+    def deadline(self) -> dt.date | None:
+        dates = [d for d in (self.due.deadline, self.dossier_due) if d is not None]
+        return min(dates) if dates else None
+
+    @property
+    def overdue(self) -> bool:
+        return self.deadline is not None and self.deadline < timezone.localdate()
+
+
+@dataclass(frozen=True)
+class StateCount:
+    state: str
+    label: str
+    count: int
+    url: str
+
+
+@dataclass
+class Dashboard:
+    organizer: Organizer
+    organizers: list[Organizer]
+    year: int
+    years: list[int]
+    rows: list[ClusterRow]
+    states: list[StateCount]
+    awards: list[tuple[AwardCount, str]]
+    all_url: str
+    counts: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def overdue(self) -> list[ClusterRow]:
+        return [r for r in self.rows if r.overdue and (r.due.current is not None or r.dossier_due)]
+
+
+def _board_stage(due: YearDue, states: dict[str, int]) -> str:
+    """The stage a year has reached, with the board's part after the proposals were sent."""
+    sent = sum(n for s, n in states.items() if s not in OPEN)
+    closed = states.get(State.DECIDED, 0) + states.get(State.REFUSED, 0)
+    if sent and sent == closed and not any(states.get(s) for s in OPEN):
+        return _("Decided")
+    if states.get(State.AT_COUNCIL):
+        return _("At the council")
+    reached = due.stages.reached
+    if reached is None:
+        return _("Not started")
+    return _("Done: {stage}").format(stage=reached.label)
+
+
+def board_years(organizer: Organizer) -> list[int]:
+    years = ClusterYear.objects.filter(cluster__organizer=organizer).values_list("year", flat=True)
+    return sorted(set(years), reverse=True)
+
+
+def board_dashboard(
+    organizer: Organizer, organizers: list[Organizer], year: int, years: list[int]
+) -> Dashboard:
+    """Every cluster and block of the organizer's year with its stage, what is due, by whom and by when,
+    and the year's proposals counted by state and by award against the quotas."""
+    cluster_years = ClusterYear.objects.filter(cluster__organizer=organizer, year=year).order_by(
+        "cluster__kind", "cluster__name"
+    )
+    dues = years_due(cluster_years)
+    proposals = AwardProposal.objects.filter(organizer=organizer, year=year)
+    by_year: dict[int, dict[str, int]] = {}
+    dossier_due: dict[int, dt.date | None] = {}
+    rows = (
+        proposals.filter(cluster_year__isnull=False)
+        .values("cluster_year_id", "state")
+        .annotate(n=Count("id"), due=Min("due", filter=Q(state__in=OPEN)))
+    )
+    for r in rows:
+        by_year.setdefault(r["cluster_year_id"], {})[r["state"]] = r["n"]
+        if r["due"] is not None:
+            current = dossier_due.get(r["cluster_year_id"])
+            dossier_due[r["cluster_year_id"]] = min(r["due"], current) if current else r["due"]
+    per_cluster = dict(
+        proposals.filter(cluster_year__isnull=False)
+        .values("cluster_year__cluster_id")
+        .annotate(n=Count("id"))
+        .values_list("cluster_year__cluster_id", "n")
+    )
+    cluster_rows = [
+        ClusterRow(
+            due,
+            _board_stage(due, by_year.get(due.cluster_year.pk, {})),
+            per_cluster.get(due.cluster_year.cluster_id, 0),
+            proposals_url(organizer, year, cum=due.cluster_year.cluster_id),
+            dossier_due.get(due.cluster_year.pk),
+        )
+        for due in dues
+    ]
+    by_state = dict(proposals.values("state").annotate(n=Count("id")).values_list("state", "n"))
+    states = [
+        StateCount(
+            s.value, str(s.label), by_state.get(s.value, 0), proposals_url(organizer, year, tinh_trang=s)
+        )
+        for s in State
+    ]
+    awards = [(c, proposals_url(organizer, year, hinh_thuc=c.award)) for c in award_counts(organizer, year)]
+    return Dashboard(
+        organizer,
+        organizers,
+        year,
+        years,
+        cluster_rows,
+        states,
+        awards,
+        proposals_url(organizer, year),
+        {"total": sum(by_state.values())},
+    )
+
+
+@dataclass(frozen=True)
+class MyWork:
+    """What is due for a user who leads a cluster's year or is a unit's officer."""
+
+    years: list[YearDue]  # the years the user leads, newest first
+    tasks: list[Task]  # what the user's units owe in their open years
+    returned: list[AwardProposal]  # proposals sent back to the unit for completion
+    drafts: list[AwardProposal]  # the unit's proposals not yet sent
+
+
+def my_work(user: Any) -> MyWork:
+    led = ClusterYear.objects.filter(
+        pk__in=roles_of(user, Role.Kind.CLUSTER_LEAD).values("cluster_year_id")
+    ).order_by("-year", "cluster__name")
+    units = list(scope.officer_units(user).values_list("pk", flat=True))
+    mine: QuerySet[AwardProposal] = (
+        scope.visible_proposals(user).filter(
+            Q(unit_id__in=units) | Q(proposed_by_id__in=units) | Q(person__postings__unit_id__in=units)
+        )
+        if units
+        else AwardProposal.objects.none()
+    )
+    mine = mine.distinct().select_related("unit", "person", "cluster_year__cluster").order_by("due", "id")
+    returned = list(mine.filter(state=State.RETURNED))
+    drafts = list(mine.filter(state=State.DRAFT, proposed_by_id__in=units))
+    return MyWork(years_due(led), officer_tasks(units), returned, drafts)
