@@ -6,7 +6,7 @@ an object outside it with 404, and calls the same functions as the commands: the
 `results_for`, the export the exchange file of `thidua export`, the verdicts those of `thidua eligibility`.
 """
 
-from typing import Any, cast
+from typing import Annotated, Any, cast
 
 from django.core.exceptions import ValidationError as Refused
 from django.db.models import QuerySet
@@ -17,12 +17,14 @@ from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.openapi.docs import Swagger
 from ninja.pagination import PageNumberPagination, paginate
 from ninja.renderers import JSONRenderer
+from pydantic import Field
 
 from thidua.accounts.roles import board_organizers
 from thidua.api.auth import AUTH
 from thidua.api.errors import BODY_NAME, bad_file, case_file_errors, read_body
 from thidua.api.schemas import AwardOut, ClusterOut, ClusterYearOut, Error, FileErrors, Imported
 from thidua.awards.casefile import CaseFileInvalid, answer, parse_case_file
+from thidua.core.converters import FIRST_YEAR, LAST_YEAR, MAX_ID
 from thidua.emulation.models import ClusterYear, Review
 from thidua.emulation.papers.render import DOCUMENTS
 from thidua.emulation.results import results_for
@@ -42,6 +44,10 @@ from thidua.organisations.models import Cluster
 from thidua.registry.models import Awardee
 from thidua.registry.rules import visible_awardees
 from thidua.registry.search import search_awards
+
+# Ids and years as the URL converters bound them (core/converters.py): a value no database holds is a 422.
+Id = Annotated[int, Field(ge=1, le=MAX_ID)]
+Year = Annotated[int, Field(ge=FIRST_YEAR, le=LAST_YEAR)]
 
 
 def _(message: str) -> str:
@@ -133,7 +139,7 @@ def clusters(request: HttpRequest) -> list[dict[str, Any]]:
     tags=[CLUSTERS],
     summary=_("The emulation years of a cluster or block you may see"),
 )
-def cluster_years(request: HttpRequest, cluster_id: int) -> list[dict[str, Any]]:
+def cluster_years(request: HttpRequest, cluster_id: Id) -> list[dict[str, Any]]:
     cluster = get_cluster_for_user(request.user, cluster_id)
     rows = (
         visible_cluster_years(request.user)
@@ -164,7 +170,7 @@ def _year(cy: ClusterYear) -> dict[str, Any]:
     tags=[CLUSTERS],
     summary=_("The review results of a year (results.json, FORMAT.md); 409 while a secret ballot is open"),
 )
-def year_results(request: HttpRequest, cluster_id: int, year: int) -> dict[str, Any]:
+def year_results(request: HttpRequest, cluster_id: Id, year: Year) -> dict[str, Any]:
     try:
         return results_for(get_cluster_year_for_user(request.user, cluster_id, year), list(DOCUMENTS))
     except Refused as sealed:
@@ -178,7 +184,7 @@ def year_results(request: HttpRequest, cluster_id: int, year: int) -> dict[str, 
     summary=_("The exchange file (YAML, FORMAT.md) of a cluster or block"),
     openapi_extra={"responses": {200: {"content": {"application/yaml": {"schema": {"type": "string"}}}}}},
 )
-def cluster_export(request: HttpRequest, cluster_id: int) -> HttpResponse:
+def cluster_export(request: HttpRequest, cluster_id: Id) -> HttpResponse:
     cluster = get_cluster_for_user(request.user, cluster_id)
     try:
         text = dump_exchange(export_cluster(cluster))
@@ -256,9 +262,9 @@ def exchange_import(request: HttpRequest, replace: bool = False, accept_unit_cha
 
 class AwardFilters(Schema):
     q: str | None = None
-    year: int | None = None
+    year: Year | None = None
     award: str | None = None
-    unit: int | None = None
+    unit: Id | None = None
     grantor: str | None = None
 
 

@@ -6,12 +6,12 @@ from thidua.emulation.views import year as views
 app_name = "front"
 urlpatterns = [
     path("", views.home, name="home"),
-    path("cum/<int:cluster_id>/", views.cluster, name="cluster"),
-    path("cum/<int:cluster_id>/<int:year>/", views.cluster_year, name="cluster_year"),
-    path("cum/<int:cluster_id>/<int:year>/van-ban/<str:name>", views.document, name="document"),
-    path("cum/<int:cluster_id>/nam-moi/", edit_views.new_year, name="new_year"),
-    path("cum/<int:cluster_id>/<int:year>/nhap/", edit_views.edit_year, name="edit_year"),
-    path("cum/<int:cluster_id>/<int:year>/nhap/chot", edit_views.conclude, name="edit_conclude"),
-    path("cum/<int:cluster_id>/<int:year>/nhap/mo-lai", edit_views.reopen, name="edit_reopen"),
-    path("cum/<int:cluster_id>/<int:year>/nhap/<slug:step>/", edit_views.edit_step, name="edit_step"),
+    path("cum/<id:cluster_id>/", views.cluster, name="cluster"),
+    path("cum/<id:cluster_id>/<year:year>/", views.cluster_year, name="cluster_year"),
+    path("cum/<id:cluster_id>/<year:year>/van-ban/<str:name>", views.document, name="document"),
+    path("cum/<id:cluster_id>/nam-moi/", edit_views.new_year, name="new_year"),
+    path("cum/<id:cluster_id>/<year:year>/nhap/", edit_views.edit_year, name="edit_year"),
+    path("cum/<id:cluster_id>/<year:year>/nhap/chot", edit_views.conclude, name="edit_conclude"),
+    path("cum/<id:cluster_id>/<year:year>/nhap/mo-lai", edit_views.reopen, name="edit_reopen"),
+    path("cum/<id:cluster_id>/<year:year>/nhap/<slug:step>/", edit_views.edit_step, name="edit_step"),
 ]
