@@ -8,6 +8,7 @@ an object outside it with 404, and calls the same functions as the commands: the
 
 from typing import Annotated, Any, cast
 
+from django.core.exceptions import RequestDataTooBig
 from django.core.exceptions import ValidationError as Refused
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
@@ -21,8 +22,8 @@ from pydantic import Field
 
 from thidua.accounts.roles import board_organizers
 from thidua.api.auth import AUTH
-from thidua.api.errors import BODY_NAME, bad_file, case_file_errors, read_body
-from thidua.api.schemas import AwardOut, ClusterOut, ClusterYearOut, Error, FileErrors, Imported
+from thidua.api.errors import BODY_NAME, bad_file, case_file_errors, read_body, too_large_said
+from thidua.api.schemas import AwardOut, ClusterOut, ClusterYearOut, Error, FileErrors, Imported, Invalid
 from thidua.awards.casefile import CaseFileInvalid, answer, parse_case_file
 from thidua.core.converters import FIRST_YEAR, LAST_YEAR, MAX_ID
 from thidua.emulation.models import ClusterYear, Review
@@ -113,6 +114,12 @@ def _http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
     return api.create_response(request, {"detail": detail}, status=exc.status_code)
 
 
+@api.exception_handler(RequestDataTooBig)
+def _too_big(request: HttpRequest, exc: RequestDataTooBig) -> HttpResponse:
+    # Django's own answer is an HTML page; a program sending a body gets JSON like every other refusal.
+    return api.create_response(request, {"detail": str(too_large_said(None))}, status=413)
+
+
 @api.exception_handler(ValidationError)
 def _invalid(request: HttpRequest, exc: ValidationError) -> HttpResponse:
     body = {"detail": gettext("Invalid parameters."), "errors": exc.errors}
@@ -135,7 +142,7 @@ def clusters(request: HttpRequest) -> list[dict[str, Any]]:
 
 @api.get(
     "/clusters/{cluster_id}/years",
-    response={200: list[ClusterYearOut], 404: Error},
+    response={200: list[ClusterYearOut], 404: Error, 422: Invalid},
     tags=[CLUSTERS],
     summary=_("The emulation years of a cluster or block you may see"),
 )
@@ -166,7 +173,7 @@ def _year(cy: ClusterYear) -> dict[str, Any]:
 
 @api.get(
     "/clusters/{cluster_id}/years/{year}/results",
-    response={200: dict[str, Any], 404: Error, 409: Error},
+    response={200: dict[str, Any], 404: Error, 409: Error, 422: Invalid},
     tags=[CLUSTERS],
     summary=_("The review results of a year (results.json, FORMAT.md); 409 while a secret ballot is open"),
 )
@@ -179,7 +186,7 @@ def year_results(request: HttpRequest, cluster_id: Id, year: Year) -> dict[str, 
 
 @api.get(
     "/clusters/{cluster_id}/export",
-    response={200: str, 404: Error, 409: Error},
+    response={200: str, 404: Error, 409: Error, 422: Invalid},
     tags=[EXCHANGE_FILE],
     summary=_("The exchange file (YAML, FORMAT.md) of a cluster or block"),
     openapi_extra={"responses": {200: {"content": {"application/yaml": {"schema": {"type": "string"}}}}}},
@@ -199,7 +206,7 @@ def cluster_export(request: HttpRequest, cluster_id: Id) -> HttpResponse:
 
 @api.post(
     "/exchange",
-    response={201: Imported, 403: Error, 404: Error, 409: Error, 422: FileErrors},
+    response={201: Imported, 403: Error, 404: Error, 409: Error, 413: Error, 422: FileErrors},
     tags=[EXCHANGE_FILE],
     summary=_("Import an exchange file (board officers)"),
     openapi_extra=YAML_BODY,
@@ -275,7 +282,12 @@ class AwardPages(PageNumberPagination):
         super().__init__(page_size=100, max_page_size=500, **kwargs)
 
 
-@api.get("/registry/awards", response=list[AwardOut], tags=[_("Registry")], summary=_("Search awards"))
+@api.get(
+    "/registry/awards",
+    response={200: list[AwardOut], 422: Invalid},
+    tags=[_("Registry")],
+    summary=_("Search awards"),
+)
 @paginate(AwardPages)
 def registry_awards(request: HttpRequest, filters: Query[AwardFilters]) -> QuerySet[Awardee]:
     return search_awards(
@@ -293,7 +305,7 @@ def registry_awards(request: HttpRequest, filters: Query[AwardFilters]) -> Query
 
 @api.post(
     "/eligibility",
-    response={200: list[dict[str, Any]], 422: FileErrors},
+    response={200: list[dict[str, Any]], 413: Error, 422: FileErrors},
     tags=[_("Eligibility for awards")],
     summary=_("Judge the eligibility of a case file (ELIGIBILITY.md)"),
     openapi_extra=YAML_BODY,

@@ -44,6 +44,16 @@ class YearConverter:
         return str(int(value))
 
 
+def bounded_int(value: str | None, low: int = 1, high: int = MAX_ID) -> int | None:
+    """A whole number typed in a form or a query string, or None when it is not one within [low, high]
+    (`criterion=abc`, an id no database holds): the caller refuses with its own message."""
+    text = (value or "").strip()
+    if not text.isascii() or not text.isdigit() or len(text) > len(str(MAX_ID)):
+        return None
+    number = int(text)
+    return number if low <= number <= high else None
+
+
 def register() -> None:
     register_converter(IdConverter, "id")
     register_converter(YearConverter, "year")
