@@ -167,7 +167,7 @@ def _year(cy: ClusterYear) -> dict[str, Any]:
         "host": cy.host.code if cy.host else None,
         "members": sorted(m.unit.code for m in cy.memberships.all()),
         "status": status.value,
-        "status_label": status.label,
+        "status_label": str(status.label),
     }
 
 

@@ -1,7 +1,8 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class EmulationConfig(AppConfig):
     name = "thidua.emulation"
     label = "emulation"
-    verbose_name = "Năm thi đua của cụm, khối"
+    verbose_name = _("Emulation years of clusters and blocks")

@@ -20,6 +20,8 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from thidua.core.audit import Actor, record
 from thidua.emulation import codes
@@ -55,12 +57,13 @@ def page_for(row: OneTimeCode) -> Callable[..., Any] | None:
     return next(kind.page for kind in _KINDS if isinstance(row, kind.model))
 
 
-USED = "Mã phiếu này đã được dùng để bỏ phiếu; mỗi mã chỉ bỏ được một phiếu."
-UNKNOWN = "Không có mã phiếu này. Kiểm tra lại mã (8 ký tự, ví dụ K7QF-2MXP)."
-EXPIRED = "Mã phiếu đã hết hạn. Đề nghị chủ trì cấp mã mới."
-# "{}" is the owner's name: "Hội nghị" or "Phiên họp Hội đồng".
-NOT_OPEN = "{} chưa mở bỏ phiếu. Đề nghị chờ chủ trì mở bỏ phiếu."
-CLOSED = "{} đã đóng bỏ phiếu, không nhận thêm phiếu."
+USED = gettext_lazy("This ballot code has already been used to vote; each code casts only one ballot.")
+UNKNOWN = gettext_lazy("There is no such ballot code. Check the code (8 characters, for example K7QF-2MXP).")
+EXPIRED = gettext_lazy("The ballot code has expired. Ask the chair for a new code.")
+# "{}" is the owner's name: "Hội nghị" or "Phiên họp Hội đồng" (its vote_noun, "The meeting" or "The
+# council sitting" in English), filled in by the callers, which format these positionally.
+NOT_OPEN = gettext_lazy("{} has not opened voting yet. Please wait for the chair to open voting.")
+CLOSED = gettext_lazy("{} has closed voting; no more ballots are accepted.")
 
 
 @dataclass(frozen=True)
@@ -118,12 +121,19 @@ def reissue(owner: Owner, holder: Holder) -> IssuedCode:
     name = IssuedCode(holder, "", timezone.now()).name
     if not owner.issues.filter(**{owner.HOLDER: holder}).exists():
         raise ValidationError(
-            f"{name} chưa được cấp mã phiếu; dùng nút cấp mã cho người dự họp chưa có mã.", code="not_issued"
+            _(
+                "{name} has not been issued a ballot code; use the button that issues codes to attendees "
+                "without one."
+            ).format(name=name),
+            code="not_issued",
         )
     old = owner.codes.filter(**{owner.HOLDER: holder}, used=False)
     if not old.exists():
         raise ValidationError(
-            f"Không cấp lại được mã phiếu cho {name}: mã đã cấp không thay được.", code="kept"
+            _("A ballot code cannot be reissued for {name}: the code issued cannot be replaced.").format(
+                name=name
+            ),
+            code="kept",
         )
     old.delete()
     return _new_code_row(owner, holder)
@@ -198,7 +208,7 @@ def close(owner: Owner, *, by: Actor) -> Owner:
     """Close the vote (in the caller's transaction), with an audit row and the number of ballots cast."""
     owner = lock(owner)
     if owner.voting != Voting.OPEN:
-        raise ValidationError("Bỏ phiếu không ở trạng thái đang mở.", code="state")
+        raise ValidationError(_("Voting is not in the open state."), code="state")
     owner.voting = Voting.CLOSED
     owner.save(update_fields=["voting"])
     cast = _rewrite_in_random_order(owner)
@@ -228,11 +238,13 @@ def reopen(owner: Owner, *, reason: str, by: Actor) -> Owner:
     """Reopen a closed vote, with the reason in the audit row."""
     owner = lock(owner)
     if owner.is_concluded():
-        raise ValidationError("Hội nghị đã chốt kết quả; không thay đổi được nữa.", code="concluded")
+        raise ValidationError(
+            _("The meeting has concluded its results; nothing can be changed any more."), code="concluded"
+        )
     if owner.voting != Voting.CLOSED:
-        raise ValidationError("Chỉ mở lại được khi bỏ phiếu đã đóng.", code="state")
+        raise ValidationError(_("Voting can only be reopened once it is closed."), code="state")
     if not reason.strip():
-        raise ValidationError("Cần ghi lý do mở lại bỏ phiếu.", code="reason")
+        raise ValidationError(_("A reason for reopening the vote is required."), code="reason")
     owner.voting = Voting.OPEN
     owner.save(update_fields=["voting"])
     record(

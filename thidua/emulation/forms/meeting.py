@@ -5,34 +5,38 @@ from __future__ import annotations
 from decimal import Decimal
 
 from django import forms
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from thidua.emulation.leadership import MAX_DEPUTIES
 from thidua.emulation.models import Meeting, Method
 from thidua.organisations.models import Unit
 
 DECIDED_BY = [
-    ("vote", "Bỏ phiếu"),
-    ("acclamation", "Suy tôn, thống nhất tại hội nghị"),
-    ("decision", "Quyết định của cơ quan tổ chức"),
+    ("vote", gettext_lazy("By vote")),
+    ("acclamation", gettext_lazy("Acclamation, agreed at the meeting")),
+    ("decision", gettext_lazy("Decision of the organizer")),
 ]
 
 
 class RulesForm(forms.Form):
-    method = forms.ChoiceField(label="Hình thức bình xét", choices=Method.choices)
-    mode = forms.ChoiceField(label="Cách bỏ phiếu", choices=Meeting.Mode.choices)
+    method = forms.ChoiceField(label=gettext_lazy("Review method"), choices=Method.choices)
+    mode = forms.ChoiceField(label=gettext_lazy("Voting mode"), choices=Meeting.Mode.choices)
     quorum_share = forms.DecimalField(
-        label="Tỷ lệ đơn vị dự họp tối thiểu (0–1)",
+        label=gettext_lazy("Minimum share of units attending (0–1)"),
         min_value=Decimal(0),
         max_value=Decimal(1),
         decimal_places=3,
     )
-    quorum_strict = forms.BooleanField(label="Phải vượt quá tỷ lệ này (quá bán)", required=False)
-    self_vote_allowed = forms.BooleanField(label="Được bầu cho chính đơn vị mình", required=False)
+    quorum_strict = forms.BooleanField(
+        label=gettext_lazy("Must exceed this share (more than half)"), required=False
+    )
+    self_vote_allowed = forms.BooleanField(label=gettext_lazy("May vote for their own unit"), required=False)
 
 
 class AttendanceForm(forms.Form):
     present = forms.ModelMultipleChoiceField(
-        label="Đơn vị có đại biểu dự họp",
+        label=gettext_lazy("Units with delegates present"),
         queryset=Unit.objects.none(),
         widget=forms.CheckboxSelectMultiple,
         required=False,
@@ -47,20 +51,24 @@ class AttendanceForm(forms.Form):
 
 class ReopenForm(forms.Form):
     reason = forms.CharField(
-        label="Lý do mở lại", max_length=500, error_messages={"required": "Cần ghi lý do mở lại."}
+        label=gettext_lazy("Reason for reopening"),
+        max_length=500,
+        error_messages={"required": gettext_lazy("A reason for reopening is required.")},
     )
 
 
 class NextLeadershipForm(forms.Form):
-    head = forms.ModelChoiceField(label="Cụm trưởng năm sau", queryset=Unit.objects.none(), required=False)
+    head = forms.ModelChoiceField(
+        label=gettext_lazy("Cluster head next year"), queryset=Unit.objects.none(), required=False
+    )
     deputies = forms.ModelMultipleChoiceField(
-        label="Cụm phó năm sau",
+        label=gettext_lazy("Cluster deputies next year"),
         queryset=Unit.objects.none(),
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )
-    decided_by = forms.ChoiceField(label="Cách quyết định", choices=DECIDED_BY)
-    decision = forms.CharField(label="Số quyết định (nếu có)", max_length=200, required=False)
+    decided_by = forms.ChoiceField(label=gettext_lazy("How it was decided"), choices=DECIDED_BY)
+    decision = forms.CharField(label=gettext_lazy("Decision number (if any)"), max_length=200, required=False)
 
     def __init__(self, *args, members: list[Unit], **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -74,9 +82,13 @@ class NextLeadershipForm(forms.Form):
         data = super().clean() or {}
         head, deputies = data.get("head"), list(data.get("deputies") or [])
         if head is not None and head in deputies:
-            raise forms.ValidationError(f"{head.display_name} không thể vừa là cụm trưởng vừa là cụm phó.")
+            raise forms.ValidationError(
+                _("{name} cannot be both cluster head and deputy.").format(name=head.display_name)
+            )
         if len(deputies) > MAX_DEPUTIES:
-            raise forms.ValidationError(f"Tối đa hai cụm phó; đã chọn {len(deputies)}.")
+            raise forms.ValidationError(
+                _("At most two deputies; {count} chosen.").format(count=len(deputies))
+            )
         return data
 
     def decided_by_text(self) -> str:

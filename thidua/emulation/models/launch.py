@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from thidua.emulation.models.year import ClusterYear
 from thidua.organisations.models import Unit
@@ -16,61 +18,64 @@ from thidua.organisations.models import Unit
 
 class Launch(models.Model):
     cluster_year = models.OneToOneField(
-        ClusterYear, on_delete=models.CASCADE, related_name="launch", verbose_name="năm thi đua"
+        ClusterYear, on_delete=models.CASCADE, related_name="launch", verbose_name=_("emulation year")
     )
-    date = models.DateField("ngày phát động")
-    document_number = models.CharField("số văn bản", max_length=100)
-    document_title = models.CharField("trích yếu văn bản", max_length=500)
-    theme = models.TextField("chủ đề, nội dung phong trào")
-    deadline = models.DateField("hạn đăng ký")
+    date = models.DateField(_("launch date"))
+    document_number = models.CharField(_("document number"), max_length=100)
+    document_title = models.CharField(_("document summary"), max_length=500)
+    theme = models.TextField(_("theme and content of the movement"))
+    deadline = models.DateField(_("registration deadline"))
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="+",
-        verbose_name="người ghi nhận",
+        verbose_name=_("recorded by"),
     )
-    recorded_at = models.DateTimeField("ghi nhận lúc", auto_now=True)
+    recorded_at = models.DateTimeField(_("recorded at"), auto_now=True)
 
     class Meta:
         db_table = "pact_launch"
-        verbose_name = "phát động thi đua"
-        verbose_name_plural = "phát động thi đua"
+        verbose_name = _("emulation launch")
+        verbose_name_plural = _("emulation launches")
 
     def __str__(self) -> str:
-        return f"Phát động {self.cluster_year} ({self.date:%d/%m/%Y})"
+        return gettext("Launch of %(year)s (%(date)s)") % {
+            "year": self.cluster_year,
+            "date": f"{self.date:%d/%m/%Y}",
+        }
 
 
 class Registration(models.Model):
     cluster_year = models.ForeignKey(
-        ClusterYear, on_delete=models.CASCADE, related_name="registrations", verbose_name="năm thi đua"
+        ClusterYear, on_delete=models.CASCADE, related_name="registrations", verbose_name=_("emulation year")
     )
-    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="+", verbose_name="đơn vị")
-    targets = models.TextField("chỉ tiêu đăng ký", help_text="Mỗi dòng một chỉ tiêu.")
+    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="+", verbose_name=_("unit"))
+    targets = models.TextField(_("registered targets"), help_text=_("One target per line."))
     # Each title as {"code": "tier:<code>" | "award:<code>", "name": "…"}: the name is kept as registered.
-    titles = models.JSONField("danh hiệu, hình thức đăng ký", default=list)
+    titles = models.JSONField(_("registered titles and awards"), default=list)
     registered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="+",
-        verbose_name="người đăng ký",
+        verbose_name=_("registered by"),
     )
-    registered_at = models.DateTimeField("đăng ký lúc", auto_now=True)
+    registered_at = models.DateTimeField(_("registered at"), auto_now=True)
 
     class Meta:
         db_table = "pact_registration"
         ordering = ["cluster_year", "unit__name"]
-        verbose_name = "đăng ký thi đua"
-        verbose_name_plural = "đăng ký thi đua"
+        verbose_name = _("emulation registration")
+        verbose_name_plural = _("emulation registrations")
         constraints = [
             models.UniqueConstraint(fields=["cluster_year", "unit"], name="one_registration_per_unit")
         ]
 
     def __str__(self) -> str:
-        return f"Đăng ký của {self.unit} ({self.cluster_year})"
+        return gettext("Registration of %(unit)s (%(year)s)") % {"unit": self.unit, "year": self.cluster_year}
 
     def target_lines(self) -> list[str]:
         return [line for line in self.targets.splitlines() if line.strip()]
@@ -81,28 +86,31 @@ class Registration(models.Model):
 
 class Signing(models.Model):
     cluster_year = models.ForeignKey(
-        ClusterYear, on_delete=models.CASCADE, related_name="pact_signings", verbose_name="năm thi đua"
+        ClusterYear, on_delete=models.CASCADE, related_name="pact_signings", verbose_name=_("emulation year")
     )
-    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="+", verbose_name="đơn vị")
-    signed_on = models.DateField("ngày ký giao ước")
+    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="+", verbose_name=_("unit"))
+    signed_on = models.DateField(_("pact signing date"))
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="+",
-        verbose_name="người ghi nhận",
+        verbose_name=_("recorded by"),
     )
-    recorded_at = models.DateTimeField("ghi nhận lúc", auto_now_add=True)
+    recorded_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
 
     class Meta:
         db_table = "pact_signing"
         ordering = ["cluster_year", "signed_on", "unit__name"]
-        verbose_name = "ký giao ước thi đua"
-        verbose_name_plural = "ký giao ước thi đua"
+        verbose_name = _("emulation pact signing")
+        verbose_name_plural = _("emulation pact signings")
         constraints = [
             models.UniqueConstraint(fields=["cluster_year", "unit"], name="one_pact_signing_per_unit")
         ]
 
     def __str__(self) -> str:
-        return f"{self.unit} ký giao ước ngày {self.signed_on:%d/%m/%Y}"
+        return gettext("%(unit)s signed the pact on %(date)s") % {
+            "unit": self.unit,
+            "date": f"{self.signed_on:%d/%m/%Y}",
+        }

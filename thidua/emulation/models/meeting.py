@@ -14,6 +14,8 @@ from decimal import Decimal
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from thidua.emulation.models.review import Ballot, Review
 from thidua.organisations.models import Unit
@@ -22,34 +24,34 @@ from thidua.organisations.models import Unit
 class Voting(models.TextChoices):
     """Where the vote stands, at a meeting or a council sitting."""
 
-    PREPARING = "preparing", "Chưa mở bỏ phiếu"
-    OPEN = "open", "Đang bỏ phiếu"
-    CLOSED = "closed", "Đã đóng bỏ phiếu"
+    PREPARING = "preparing", _("Voting not open yet")
+    OPEN = "open", _("Voting in progress")
+    CLOSED = "closed", _("Voting closed")
 
 
 class Meeting(models.Model):
     Voting = Voting
 
     class Mode(models.TextChoices):
-        ELECTRONIC = "electronic", "Phiếu điện tử (mã một lần)"
-        PAPER = "paper", "Phiếu giấy (tổ kiểm phiếu nhập)"
+        ELECTRONIC = "electronic", _("Electronic ballots (one-time codes)")
+        PAPER = "paper", _("Paper ballots (entered by the tellers)")
 
     review = models.OneToOneField(
-        Review, on_delete=models.CASCADE, related_name="meeting", verbose_name="hội nghị bình xét"
+        Review, on_delete=models.CASCADE, related_name="meeting", verbose_name=_("review meeting")
     )
-    voting = models.CharField("bỏ phiếu", max_length=20, choices=Voting.choices, default=Voting.PREPARING)
-    mode = models.CharField("cách bỏ phiếu", max_length=20, choices=Mode.choices, default=Mode.ELECTRONIC)
+    voting = models.CharField(_("voting"), max_length=20, choices=Voting.choices, default=Voting.PREPARING)
+    mode = models.CharField(_("voting mode"), max_length=20, choices=Mode.choices, default=Mode.ELECTRONIC)
     # Quorum: present units / members must exceed (or reach, when not strict) this share.
     quorum_share = models.DecimalField(
-        "tỷ lệ dự họp tối thiểu",
+        _("minimum attendance share"),
         max_digits=4,
         decimal_places=3,
         default=Decimal("0.5"),
         validators=[MinValueValidator(0), MaxValueValidator(1)],
     )
-    quorum_strict = models.BooleanField("phải vượt quá tỷ lệ", default=True)
-    self_vote_allowed = models.BooleanField("được bầu cho đơn vị mình", default=True)
-    code_hours = models.PositiveSmallIntegerField("thời hạn mã phiếu (giờ)", default=4)
+    quorum_strict = models.BooleanField(_("must exceed the share"), default=True)
+    self_vote_allowed = models.BooleanField(_("may vote for its own unit"), default=True)
+    code_hours = models.PositiveSmallIntegerField(_("ballot code validity (hours)"), default=4)
 
     # Sealed while open (thidua.emulation.seal): nothing counted shows until the chair closes the vote, and
     # again after a reopen. A meeting never opened keeps the ballots imported with its year in view.
@@ -57,17 +59,17 @@ class Meeting(models.Model):
 
     class Meta:
         db_table = "meeting_meeting"
-        verbose_name = "phiên bỏ phiếu"
-        verbose_name_plural = "phiên bỏ phiếu"
+        verbose_name = _("voting session")
+        verbose_name_plural = _("voting sessions")
 
     def __str__(self) -> str:
-        return f"Bỏ phiếu – {self.review}"
+        return gettext("Voting – %(review)s") % {"review": self.review}
 
     # What the code machinery (thidua.emulation.balloting) asks of an owner of a vote.
     HOLDER = "unit"
 
     def vote_noun(self) -> str:
-        return "Hội nghị"
+        return gettext("The meeting")
 
     def cast_ballots(self) -> models.QuerySet[Ballot]:
         return self.review.ballots.all()
@@ -87,32 +89,32 @@ class OneTimeCode(models.Model):
 
     # Random ids, created in shuffled order: the row order says nothing about which holder got which code.
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    digest = models.CharField("mã băm", max_length=64, unique=True)
-    expires_at = models.DateTimeField("hết hạn")
-    used = models.BooleanField("đã dùng", default=False)
+    digest = models.CharField(_("code hash"), max_length=64, unique=True)
+    expires_at = models.DateTimeField(_("expires at"))
+    used = models.BooleanField(_("used"), default=False)
 
     class Meta:
         abstract = True
         ordering = ["id"]
 
     def __str__(self) -> str:
-        return "Mã phiếu đã dùng" if self.used else "Mã phiếu chưa dùng"
+        return gettext("Ballot code used") if self.used else gettext("Ballot code not used")
 
 
 class CodeIssue(models.Model):
     """That a present unit received its ballot code: participation, kept apart from codes and ballots."""
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="issues")
-    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="+", verbose_name="đơn vị")
+    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="+", verbose_name=_("unit"))
 
     class Meta:
         db_table = "meeting_codeissue"
-        verbose_name = "người đã nhận mã phiếu"
-        verbose_name_plural = "người đã nhận mã phiếu"
+        verbose_name = _("ballot code recipient")
+        verbose_name_plural = _("ballot code recipients")
         constraints = [models.UniqueConstraint(fields=["meeting", "unit"], name="one_code_issue_per_unit")]
 
     def __str__(self) -> str:
-        return f"{self.unit} đã nhận mã phiếu"
+        return gettext("%(unit)s received a ballot code") % {"unit": self.unit}
 
 
 class BallotCode(OneTimeCode):
@@ -124,8 +126,8 @@ class BallotCode(OneTimeCode):
 
     class Meta(OneTimeCode.Meta):
         db_table = "meeting_ballotcode"
-        verbose_name = "mã phiếu"
-        verbose_name_plural = "mã phiếu"
+        verbose_name = _("ballot code")
+        verbose_name_plural = _("ballot codes")
 
     @property
     def owner(self) -> Meeting:

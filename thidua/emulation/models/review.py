@@ -9,6 +9,8 @@ from __future__ import annotations
 import uuid
 
 from django.db import models
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from thidua.emulation.models.year import ClusterYear
 from thidua.organisations.models import AwardTier, Unit
@@ -16,55 +18,61 @@ from thidua.organisations.models import AwardTier, Unit
 
 class Review(models.Model):
     class Status(models.TextChoices):
-        PROPOSED = "proposed", "Cụm đề nghị"
-        APPROVED = "approved", "Hội đồng đã thông qua"
-        AWARDED = "awarded", "Đã quyết định khen thưởng"
+        PROPOSED = "proposed", _("Proposed by the cluster")
+        APPROVED = "approved", _("Approved by the council")
+        AWARDED = "awarded", _("Award decided")
 
     cluster_year = models.OneToOneField(
-        ClusterYear, on_delete=models.CASCADE, related_name="review", verbose_name="năm thi đua"
+        ClusterYear, on_delete=models.CASCADE, related_name="review", verbose_name=_("emulation year")
     )
-    date = models.DateField("ngày họp", null=True, blank=True)
-    place = models.CharField("địa điểm", max_length=255, blank=True)
-    chair = models.CharField("chủ trì", max_length=255, blank=True)
-    secretary = models.CharField("thư ký", max_length=255, blank=True)
-    board_representative = models.CharField("đại diện Ban Thi đua – Khen thưởng", max_length=255, blank=True)
-    present_known = models.BooleanField("đã ghi nhận đơn vị dự họp", default=False)
+    date = models.DateField(_("meeting date"), null=True, blank=True)
+    place = models.CharField(_("venue"), max_length=255, blank=True)
+    chair = models.CharField(_("chair"), max_length=255, blank=True)
+    secretary = models.CharField(_("secretary"), max_length=255, blank=True)
+    board_representative = models.CharField(
+        _("representative of the Emulation and Commendation Board"), max_length=255, blank=True
+    )
+    present_known = models.BooleanField(_("attending units recorded"), default=False)
     present = models.ManyToManyField(
-        Unit, related_name="+", blank=True, verbose_name="đơn vị dự họp", db_table="review_review_present"
+        Unit,
+        related_name="+",
+        blank=True,
+        verbose_name=_("attending units"),
+        db_table="review_review_present",
     )
     # True once ballots are on record (cast here or imported); then the count comes from them alone.
-    ballots_known = models.BooleanField("có phiếu bầu", default=False)
+    ballots_known = models.BooleanField(_("has ballots"), default=False)
     # The agreed lists per tier when no ballots are known: {tier code: [unit codes in rank order]}.
-    outcome = models.JSONField("kết quả thống nhất", null=True, blank=True)
+    outcome = models.JSONField(_("agreed outcome"), null=True, blank=True)
     # Proposals reported only as a number: {tier code: count}.
-    unnamed = models.JSONField("đề nghị không nêu tên", default=dict, blank=True)
-    status = models.CharField("tình trạng", max_length=20, choices=Status.choices, default=Status.PROPOSED)
+    unnamed = models.JSONField(_("unnamed proposals"), default=dict, blank=True)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.PROPOSED)
 
-    next_known = models.BooleanField("đã ghi nhận lãnh đạo cụm năm sau", default=False)
+    next_known = models.BooleanField(_("next year's leadership recorded"), default=False)
     next_head = models.ForeignKey(
         Unit,
         on_delete=models.PROTECT,
         null=True,
         blank=True,
         related_name="+",
-        verbose_name="cụm trưởng năm sau",
+        verbose_name=_("next year's cluster head"),
     )
-    next_deputies_known = models.BooleanField("đã ghi nhận cụm phó năm sau", default=False)
-    next_decided_by = models.CharField("cách quyết định", max_length=255, blank=True)
-    pact_signed = models.DateField("ngày ký giao ước năm sau", null=True, blank=True)
+    next_deputies_known = models.BooleanField(_("next year's cluster deputies recorded"), default=False)
+    next_decided_by = models.CharField(_("how it was decided"), max_length=255, blank=True)
+    pact_signed = models.DateField(_("next year's pact signing date"), null=True, blank=True)
 
-    concluded_at = models.DateTimeField("thời điểm chốt kết quả", null=True, blank=True)
+    concluded_at = models.DateTimeField(_("results concluded at"), null=True, blank=True)
     # True when concluded from what a historic file reports (review.services.conclude_as_reported), where
     # the facts the live gate asks for may be missing; False for a conclusion through the live gate.
-    reported = models.BooleanField("chốt theo hồ sơ báo cáo", default=False)
+    reported = models.BooleanField(_("concluded as reported"), default=False)
 
     class Meta:
         db_table = "review_review"
-        verbose_name = "hội nghị bình xét"
-        verbose_name_plural = "hội nghị bình xét"
+        verbose_name = _("review meeting")
+        verbose_name_plural = _("review meetings")
 
     def __str__(self) -> str:
-        return f"Bình xét {self.cluster_year}"
+        return gettext("Review %(cluster_year)s") % {"cluster_year": self.cluster_year}
 
     def next_deputy_units(self) -> list[Unit]:
         return [d.unit for d in self.next_deputy_links.select_related("unit").order_by("position", "id")]
@@ -72,14 +80,16 @@ class Review(models.Model):
 
 class NextDeputy(models.Model):
     review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="next_deputy_links")
-    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="+", verbose_name="cụm phó năm sau")
-    position = models.PositiveSmallIntegerField("thứ tự", default=0)
+    unit = models.ForeignKey(
+        Unit, on_delete=models.PROTECT, related_name="+", verbose_name=_("next year's cluster deputy")
+    )
+    position = models.PositiveSmallIntegerField(_("order"), default=0)
 
     class Meta:
         db_table = "review_nextdeputy"
         ordering = ["review", "position"]
-        verbose_name = "cụm phó năm sau"
-        verbose_name_plural = "cụm phó năm sau"
+        verbose_name = _("next year's cluster deputy")
+        verbose_name_plural = _("next year's cluster deputies")
         constraints = [models.UniqueConstraint(fields=["review", "unit"], name="one_next_deputy")]
 
     def __str__(self) -> str:
@@ -91,37 +101,37 @@ class Ballot(models.Model):
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="ballots")
-    choices = models.JSONField("lựa chọn", default=dict)
+    choices = models.JSONField(_("choices"), default=dict)
     # A random fingerprint shown to the voter, to find the ballot in the published list; it names nothing.
-    receipt = models.CharField("mã biên nhận", max_length=16, null=True, blank=True, unique=True)
+    receipt = models.CharField(_("receipt code"), max_length=16, null=True, blank=True, unique=True)
 
     class Meta:
         db_table = "review_ballot"
         # Random ids: listing in id order says nothing about the order of casting.
         ordering = ["id"]
-        verbose_name = "phiếu bầu"
-        verbose_name_plural = "phiếu bầu"
+        verbose_name = _("ballot")
+        verbose_name_plural = _("ballots")
 
     def __str__(self) -> str:
-        return f"Phiếu {str(self.id)[:8]}"
+        return gettext("Ballot %(id)s") % {"id": str(self.id)[:8]}
 
 
 class Proposal(models.Model):
     """A unit the review proposes for a tier, frozen when the review is concluded, with its basis."""
 
     review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="proposals")
-    tier = models.ForeignKey(AwardTier, on_delete=models.PROTECT, related_name="+", verbose_name="hình thức")
-    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="proposals", verbose_name="đơn vị")
-    rank = models.PositiveSmallIntegerField("thứ hạng")
-    grantor = models.CharField("cấp quyết định", max_length=255)
+    tier = models.ForeignKey(AwardTier, on_delete=models.PROTECT, related_name="+", verbose_name=_("award"))
+    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="proposals", verbose_name=_("unit"))
+    rank = models.PositiveSmallIntegerField(_("rank"))
+    grantor = models.CharField(_("grantor"), max_length=255)
     # Structured, language-neutral: review.explain renders it in Vietnamese and English.
-    basis = models.JSONField("căn cứ", default=dict)
+    basis = models.JSONField(_("grounds"), default=dict)
 
     class Meta:
         db_table = "review_proposal"
         ordering = ["review", "tier__position", "rank"]
-        verbose_name = "đề nghị của cụm"
-        verbose_name_plural = "đề nghị của cụm"
+        verbose_name = _("cluster proposal")
+        verbose_name_plural = _("cluster proposals")
         constraints = [
             models.UniqueConstraint(fields=["review", "tier", "unit"], name="one_proposal_per_tier")
         ]
@@ -136,37 +146,39 @@ class Standing(models.Model):
     ranking order; then the members without a place, in roster order."""
 
     review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="standings")
-    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="+", verbose_name="đơn vị")
-    position = models.PositiveIntegerField("thứ tự", default=0)
-    place = models.PositiveSmallIntegerField("thứ hạng", null=True, blank=True)
-    score = models.DecimalField("điểm đã khóa", max_digits=8, decimal_places=2, null=True, blank=True)
-    rating = models.CharField("xếp loại", max_length=20, blank=True)
+    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="+", verbose_name=_("unit"))
+    position = models.PositiveIntegerField(_("order"), default=0)
+    place = models.PositiveSmallIntegerField(_("rank"), null=True, blank=True)
+    score = models.DecimalField(_("locked score"), max_digits=8, decimal_places=2, null=True, blank=True)
+    rating = models.CharField(_("rating"), max_length=20, blank=True)
 
     class Meta:
         db_table = "review_standing"
         ordering = ["review", "position"]
-        verbose_name = "thứ hạng đã chốt"
-        verbose_name_plural = "thứ hạng đã chốt"
+        verbose_name = _("concluded standing")
+        verbose_name_plural = _("concluded standings")
         constraints = [models.UniqueConstraint(fields=["review", "unit"], name="one_standing_per_unit")]
 
     def __str__(self) -> str:
-        return f"{self.unit} – {self.place or 'không xếp hạng'}"
+        if not self.place:
+            return gettext("%(unit)s – unranked") % {"unit": self.unit}
+        return f"{self.unit} – {self.place}"
 
 
 class NotProposed(models.Model):
     """A unit that drew votes on a tier but is not proposed on it, with the reason."""
 
     review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="not_proposed")
-    tier = models.ForeignKey(AwardTier, on_delete=models.PROTECT, related_name="+", verbose_name="hình thức")
-    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="+", verbose_name="đơn vị")
-    position = models.PositiveIntegerField("thứ tự", default=0)
-    reason = models.JSONField("lý do", default=dict)
+    tier = models.ForeignKey(AwardTier, on_delete=models.PROTECT, related_name="+", verbose_name=_("award"))
+    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="+", verbose_name=_("unit"))
+    position = models.PositiveIntegerField(_("order"), default=0)
+    reason = models.JSONField(_("reason"), default=dict)
 
     class Meta:
         db_table = "review_notproposed"
         ordering = ["review", "position"]
-        verbose_name = "đơn vị không được đề nghị"
-        verbose_name_plural = "đơn vị không được đề nghị"
+        verbose_name = _("unit not proposed")
+        verbose_name_plural = _("units not proposed")
 
     def __str__(self) -> str:
         return f"{self.unit} – {self.tier}"

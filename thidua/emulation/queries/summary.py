@@ -185,7 +185,7 @@ def year_summary(cluster_year: ClusterYear) -> YearSummary:
         unnamed=[(t, unnamed[t.code]) for t in tiers if t.code in unnamed],
         not_proposed=passed,
         status=review.status if review else Review.Status.PROPOSED,
-        status_label=Review.Status(review.status if review else Review.Status.PROPOSED).label,
+        status_label=str(Review.Status(review.status if review else Review.Status.PROPOSED).label),
         concluded=bool(review and review.concluded_at),
         next_known=bool(review and review.next_known),
         next_head=review.next_head if review else None,

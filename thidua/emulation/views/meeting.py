@@ -20,6 +20,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
@@ -159,7 +160,7 @@ def save_rules(request: HttpRequest, cluster_id: int, year: int) -> HttpResponse
         cluster_id,
         year,
         lambda meeting: services.set_meeting_rules(meeting, **form.cleaned_data, by=request.user),
-        "Đã lưu cách bình xét.",
+        _("Review rules saved."),
         ("rules", form),
     )
 
@@ -174,7 +175,7 @@ def save_attendance(request: HttpRequest, cluster_id: int, year: int) -> HttpRes
         cluster_id,
         year,
         lambda meeting: services.record_attendance(meeting, form.cleaned_data["present"], by=request.user),
-        "Đã ghi nhận đơn vị dự họp.",
+        _("Units present recorded."),
         ("attendance", form),
     )
 
@@ -183,7 +184,7 @@ def save_attendance(request: HttpRequest, cluster_id: int, year: int) -> HttpRes
 @require_POST
 def open_vote(request: HttpRequest, cluster_id: int, year: int) -> HttpResponse:
     return _chair_action(
-        request, cluster_id, year, lambda m: services.open_voting(m, by=request.user), "Đã mở bỏ phiếu."
+        request, cluster_id, year, lambda m: services.open_voting(m, by=request.user), _("Voting opened.")
     )
 
 
@@ -191,7 +192,7 @@ def open_vote(request: HttpRequest, cluster_id: int, year: int) -> HttpResponse:
 @require_POST
 def close_vote(request: HttpRequest, cluster_id: int, year: int) -> HttpResponse:
     return _chair_action(
-        request, cluster_id, year, lambda m: services.close_voting(m, by=request.user), "Đã đóng bỏ phiếu."
+        request, cluster_id, year, lambda m: services.close_voting(m, by=request.user), _("Voting closed.")
     )
 
 
@@ -204,7 +205,7 @@ def reopen_vote(request: HttpRequest, cluster_id: int, year: int) -> HttpRespons
         cluster_id,
         year,
         lambda m: services.reopen_voting(m, reason=form.cleaned_data["reason"], by=request.user),
-        "Đã mở lại bỏ phiếu.",
+        _("Voting reopened."),
         ("reopen", form),
     )
 
@@ -226,7 +227,7 @@ def issue(request: HttpRequest, cluster_id: int, year: int) -> HttpResponse:
     except ValidationError as error:
         show_refusal(request, error)
         return redirect(_chair_url(cluster_year))
-    title = f"{cluster_year.cluster.name} năm {cluster_year.year}"
+    title = _("{cluster} in {year}").format(cluster=cluster_year.cluster.name, year=cluster_year.year)
     return code_sheet(request, issued, title, _chair_url(cluster_year))
 
 
@@ -241,7 +242,7 @@ def conclude(request: HttpRequest, cluster_id: int, year: int) -> HttpResponse:
     except ValidationError as error:
         show_refusal(request, error)
     else:
-        messages.success(request, "Đã chốt kết quả bình xét.")
+        messages.success(request, _("Review results concluded."))
     return redirect(_chair_url(cluster_year))
 
 
@@ -261,7 +262,7 @@ def next_leadership(request: HttpRequest, cluster_id: int, year: int) -> HttpRes
             decided_by=form.decided_by_text(),
             by=request.user,
         ),
-        "Đã ghi nhận cụm trưởng, cụm phó năm sau.",
+        _("Next year's cluster head and deputies recorded."),
         ("next_form", form),
     )
 
@@ -373,7 +374,7 @@ def ballot(request: HttpRequest) -> HttpResponse:
         return _ballot_page(request, code, "choose", choices, [])
     refusals, voids = services.ballot_problems(row.meeting, choices, voter=row.unit)
     if refusals or voids:
-        tail = "Phiếu chưa được ghi nhận; đề nghị chọn lại."
+        tail = _("The ballot has not been recorded; please choose again.")
         return _ballot_page(request, code, "choose", choices, [*refusals, *voids, tail])
     if step == "confirm":
         return _ballot_page(request, code, "confirm", choices, [])
@@ -406,7 +407,7 @@ def paper(request: HttpRequest, cluster_id: int, year: int) -> HttpResponse:
         except ValidationError as error:
             errors = error.messages
         else:
-            messages.success(request, "Đã nhập phiếu. Nhập phiếu tiếp theo.")
+            messages.success(request, _("Ballot entered. Enter the next ballot."))
             return HttpResponseRedirect(request.path)
     context = {
         "cluster_year": cluster_year,
@@ -433,7 +434,7 @@ def counted(request: HttpRequest, cluster_id: int, year: int) -> HttpResponse:
         for ballot in counted_ballots(meeting):
             rows.append(
                 (
-                    ballot.receipt or "(nhập từ hồ sơ)",
+                    ballot.receipt or _("(imported from the records)"),
                     [[names.get(c, c) for c in ballot.choices.get(t.code, [])] for t in tiers],
                 )
             )

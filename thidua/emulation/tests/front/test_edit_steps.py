@@ -131,7 +131,9 @@ def test_an_impossible_date_is_refused(world: World, open_year: ClusterYear):
     data = {"date": "30/02/2022", "place": "Hội trường mới", "chair": "", "secretary": "Phạm Thị Thư Ký"}
     page = client_for(world.board).post(step_url(open_year, "hoi-nghi"), data).content.decode()
     assert "Ngày «30/02/2022» không hợp lệ" in page
-    assert "Hội trường mới</textarea>" in page and "Phạm Thị Thư Ký</textarea>" in page  # what was typed stays
+    assert (
+        "Hội trường mới</textarea>" in page and "Phạm Thị Thư Ký</textarea>" in page
+    )  # what was typed stays
     open_year.review.refresh_from_db()
     assert open_year.review.place == "Hội trường Sở Tài chính"
 
