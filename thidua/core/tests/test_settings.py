@@ -28,8 +28,13 @@ PRODUCTION = {
 
 
 def _manage(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
-    base = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DATABASE_URL", "DEBUG"}}
-    base.pop("DJANGO_SETTINGS_MODULE", None)
+    base = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"SECRET_KEY", "DATABASE_URL", "DEBUG", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    }
+    base.pop("DJANGO_SETTINGS_MODULE", None)  # the site's own settings; a browser test may have set
+    # DJANGO_ALLOW_ASYNC_UNSAFE for its live server, which check --deploy rightly calls an error
     return subprocess.run(
         [sys.executable, str(MANAGE), *args, *(["--no-imports"] if args[0] == "shell" else [])],
         env={**base, **env},
