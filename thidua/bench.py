@@ -15,7 +15,8 @@ import sys
 import tempfile
 import time
 import tracemalloc
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -43,6 +44,14 @@ TARGETS = {
     # A province's registry after decades: 100,000 awards. A search without diacritics answers at once.
     "registry search, 100000 awards (s)": 0.5,
 }
+# A meeting's delegates casting at once through the real server (gunicorn): nothing lost, nothing twice, no
+# error page, no connection reset; on one office machine with SQLite and on PostgreSQL when DATABASE_URL names
+# one.
+CAST_DELEGATES = 200
+CAST_FAILURES = ("lost", "double", "stored without receipt", "refused", "errors", "resets")
+for _db in ("SQLite", "PostgreSQL"):
+    for _failure in CAST_FAILURES:
+        TARGETS[f"{CAST_DELEGATES} casting at once, {_db}: {_failure}"] = 0
 
 
 def _review(members: int, ballots: int, seed: int = 7) -> tuple[tally.Rules, list[tally.Member], list[dict]]:
@@ -118,6 +127,64 @@ def registry_search(size: int) -> float:
     return float(done.stdout.strip().splitlines()[-1])
 
 
+def casting(delegates: int, database: str) -> dict[str, Any]:
+    """A meeting of `delegates` casting at once through `thidua serve`, on a fresh database in a child
+    process: a temporary SQLite file, or a throw-away PostgreSQL database beside DATABASE_URL's."""
+    with tempfile.TemporaryDirectory() as work:
+        if database == "SQLite":
+            url = f"sqlite:///{work}/cast.sqlite3"
+            done = _cast_child(delegates, url, work)
+        else:
+            with _throwaway_postgres(os.environ["DATABASE_URL"], "_cast") as url:
+                done = _cast_child(delegates, url, work)
+    if done.returncode != 0:
+        raise SystemExit(
+            _("bench: measuring casting through the server failed:\n{errors}").format(errors=done.stderr)
+        )
+    return dict(json.loads(done.stdout.strip().splitlines()[-1]))
+
+
+def _cast_child(delegates: int, url: str, work: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "DATABASE_URL": url}
+    command = [sys.executable, "-m", "thidua.bench", "cast", str(delegates), f"{work}/server.log"]
+    return subprocess.run(command, capture_output=True, text=True, env=env)
+
+
+@contextmanager
+def _throwaway_postgres(url: str, suffix: str) -> Iterator[str]:
+    """A new, empty PostgreSQL database named after DATABASE_URL's with `suffix`, dropped afterwards."""
+    import dj_database_url
+    import psycopg
+    from psycopg import sql
+
+    config = dj_database_url.parse(url)
+    name = f"{config['NAME']}{suffix}"
+    params: dict[str, Any] = {
+        "host": config.get("HOST") or "127.0.0.1",
+        "port": config.get("PORT") or 5432,
+        "user": config.get("USER") or "postgres",
+        "password": config.get("PASSWORD") or None,
+    }
+    with psycopg.connect(dbname="postgres", autocommit=True, **params) as admin:
+        admin.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
+        admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+    try:
+        yield url.rsplit("/", 1)[0] + "/" + name
+    finally:
+        with psycopg.connect(dbname="postgres", autocommit=True, **params) as admin:
+            admin.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
+
+
+def _cast_child_main(delegates: int, log: Path) -> None:
+    _setup_django()
+    from django.core.management import call_command
+
+    from thidua.operations.castload import measure
+
+    call_command("migrate", verbosity=0)
+    print(json.dumps(measure(delegates, log)))
+
+
 def _setup_django() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "thidua.settings")
     import django
@@ -187,6 +254,9 @@ def main() -> None:
     if sys.argv[1:2] == ["search"]:
         _search_child(int(sys.argv[2]))
         return
+    if sys.argv[1:2] == ["cast"]:
+        _cast_child_main(int(sys.argv[2]), Path(sys.argv[3]))
+        return
     _setup_django()  # the table's words come from the catalogue
     small, small_peak = count_and_decide(10_000)
     large, large_peak = count_and_decide(100_000)
@@ -202,6 +272,12 @@ def main() -> None:
     figures["registry search, 10000 awards (s)"] = round(search_small, 4)
     figures["registry search, 100000 awards (s)"] = round(search_large, 4)
     figures["registry search linearity 100k/10k"] = round(search_large / search_small, 2)
+    databases = ["SQLite"]
+    if os.environ.get("DATABASE_URL", "").startswith("postgres"):
+        databases.append("PostgreSQL")
+    for database in databases:
+        for name, value in casting(CAST_DELEGATES, database).items():
+            figures[f"{CAST_DELEGATES} casting at once, {database}: {name}"] = value
     width = max(map(len, figures))
     failed = []
     for name, value in figures.items():

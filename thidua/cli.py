@@ -3,7 +3,7 @@
 thidua scenario FILE --out DIR     (fresh embedded database unless --database-url is given)
 thidua eligibility FILE --out verdicts.json
 thidua import FILE / thidua export CLUSTER --out FILE
-thidua demo, thidua migrate, thidua runserver, …
+thidua demo, thidua migrate, thidua serve (gunicorn), …
 """
 
 from __future__ import annotations

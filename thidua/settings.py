@@ -32,6 +32,19 @@ def env_bool(name: str, default: bool) -> bool:
     raise ValueError(f"{name}={raw!r}: expected true/false")
 
 
+def env_int(name: str, default: int, *, minimum: int = 0) -> int:
+    raw = os.environ.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise ValueError(f"{name}={raw!r}: expected a whole number") from None
+    if value < minimum:
+        raise ValueError(f"{name}={raw!r}: expected at least {minimum}")
+    return value
+
+
 def env_list(name: str, default: list[str]) -> list[str]:
     raw = os.environ.get(name)
     if not raw:
@@ -110,7 +123,28 @@ DATABASES = {
         conn_max_age=int(os.environ.get("CONN_MAX_AGE", "0")),
     )
 }
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+# The real server (`thidua serve`, gunicorn): worker processes, threads in each, the address it listens on.
+# One process per core plus one keeps both cores busy while a request waits on the disk; eight threads a
+# process give a meeting's worth of phones a thread each soon, and more wait in the listen queue (2,048
+# connections), never reset.
+SERVER_BIND = os.environ.get("THIDUA_BIND") or "127.0.0.1:8000"
+SERVER_WORKERS = env_int("THIDUA_WORKERS", (os.cpu_count() or 1) + 1, minimum=1)
+SERVER_THREADS = env_int("THIDUA_THREADS", 8, minimum=1)
+
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # psycopg's pool in each server process (Django 5.1+): a request borrows a connection and returns it,
+    # so PostgreSQL sees at most workers × DB_POOL_MAX connections however many phones cast at once (one
+    # connection per thread ran out of "max_connections"). A request waits up to DB_POOL_TIMEOUT seconds
+    # for a free connection rather than failing. DB_POOL_MAX=0 turns the pool off (CONN_MAX_AGE applies).
+    _pool_max = env_int("DB_POOL_MAX", SERVER_THREADS)
+    if _pool_max:
+        DATABASES["default"]["CONN_MAX_AGE"] = 0  # the pool keeps the connections; Django must not
+        DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
+            "min_size": min(2, _pool_max),
+            "max_size": _pool_max,
+            "timeout": env_int("DB_POOL_TIMEOUT", 30, minimum=1),
+        }
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         {
             # Busy timeout: wait up to 20 s for the writer ahead instead of failing at once.
@@ -247,12 +281,19 @@ STATIC_ROOT = env_path("STATIC_ROOT", BASE_DIR / "var" / "static")
 # whitenoise scans it at start-up and warns when it is missing (collectstatic has not run: demo, tests).
 with contextlib.suppress(OSError):  # a read-only production folder is collectstatic's business
     STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+# `thidua serve` collects the static files first and starts the server with STATIC_COLLECTED=true: whitenoise
+# then serves them from var/static with hashed names, compressed (gzip, brotli when installed) and cached by
+# browsers for a year. Without it (tests, `thidua runserver`) they are served straight from the app folders.
+STATIC_COLLECTED = env_bool("STATIC_COLLECTED", False)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+    "staticfiles": {
+        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        if STATIC_COLLECTED
+        else "whitenoise.storage.CompressedStaticFilesStorage"
+    },
 }
-# Served by whitenoise straight from the app folders when collectstatic has not run (demo, tests).
-WHITENOISE_USE_FINDERS = True
+WHITENOISE_USE_FINDERS = not STATIC_COLLECTED
 WHITENOISE_AUTOREFRESH = DEBUG
 MEDIA_ROOT = env_path("MEDIA_ROOT", BASE_DIR / "var" / "media")
 

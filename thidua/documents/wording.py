@@ -1,6 +1,7 @@
 """Vietnamese wording shared by the documents: dates, names in headers, counts, percentages.
 
-Unknown facts are never filled in: every helper here returns dotted blanks or "chưa ghi nhận" for None.
+Unknown facts are never filled in: a paper leaves a dotted line for a hand to fill (FILL), or short dots
+(BLANK) inside a phrase ("lúc …… giờ"); a paper ready to sign never says "not recorded".
 """
 
 from __future__ import annotations
@@ -10,13 +11,13 @@ from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, override
+from django.utils.translation import override
 
 from thidua.documents.vietnamese_names import GRANTOR_OF
 from thidua.organisations.models import AwardTier, Cluster, Unit
 
-UNKNOWN = gettext_lazy("not recorded")
 BLANK = "……"
+FILL = "\u2026" * 14  # a dotted line to fill in by hand, about a third of the page's width
 
 
 def date_line(place: str, day: datetime.date | None) -> str:
@@ -32,7 +33,7 @@ def date_line(place: str, day: datetime.date | None) -> str:
 
 
 def short_date(day: datetime.date | None, unknown: str | None = None) -> str:
-    return f"{day:%d/%m/%Y}" if day else str(UNKNOWN if unknown is None else unknown)
+    return f"{day:%d/%m/%Y}" if day else (FILL if unknown is None else unknown)
 
 
 def cluster_line(cluster: Cluster) -> str:

@@ -15,6 +15,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from thidua.core.audit import Actor
+from thidua.documents.pdf import PdfUnavailable, write_pdfs
 from thidua.emulation.actions.review import conclude_as_reported
 from thidua.emulation.models import ClusterYear
 from thidua.emulation.papers.render import render_documents
@@ -26,6 +27,7 @@ class YearOutput:
     year: int
     results: dict[str, Any]
     directory: Path
+    warning: str = ""  # why the PDFs are missing, when they are
 
 
 def report_source(cluster_year: ClusterYear) -> str:
@@ -36,15 +38,22 @@ def report_source(cluster_year: ClusterYear) -> str:
 
 
 def run_year_end(cluster_year: ClusterYear, out_dir: Path, *, by: Actor) -> YearOutput:
-    """Conclude the year's review as reported, write its documents and results.json into `out_dir`."""
+    """Conclude the year's review as reported, write its documents (Word, then each one's PDF) and
+    results.json into `out_dir`. Without LibreOffice the Word files are still written, and the warning
+    says how to get the PDFs."""
     out_dir.mkdir(parents=True, exist_ok=True)
     conclude_as_reported(cluster_year, by=by, source=report_source(cluster_year))
     documents = render_documents(cluster_year, out_dir)
-    results = results_for(cluster_year, documents)
+    warning = ""
+    try:
+        pdfs = write_pdfs(out_dir, documents)
+    except PdfUnavailable as missing:
+        pdfs, warning = [], str(missing)
+    results = results_for(cluster_year, [*documents, *pdfs])
     (out_dir / "results.json").write_text(
         json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
     )
-    return YearOutput(cluster_year.year, results, out_dir)
+    return YearOutput(cluster_year.year, results, out_dir, warning)
 
 
 def run_cluster_years(years: list[ClusterYear], out_dir: Path, *, by: Actor) -> list[YearOutput]:

@@ -18,4 +18,10 @@ urlpatterns = [
     path("hoi-dong/<id:pk>/so-phieu", council_views.council_count, name="council_count"),
     path("hoi-dong/<id:pk>/phieu-da-kiem/", council_views.council_counted, name="council_counted"),
     path("hoi-dong/<id:pk>/bien-ban.docx", council_views.council_minutes_file, name="council_minutes"),
+    path(
+        "hoi-dong/<id:pk>/bien-ban.pdf",
+        council_views.council_minutes_file,
+        {"as_pdf": True},
+        name="council_minutes_pdf",
+    ),
 ]

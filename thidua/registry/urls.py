@@ -31,6 +31,13 @@ urlpatterns = [
     path("quyet-dinh/", decision_views.decisions, name="decisions"),
     path("quyet-dinh/moi/", decision_views.new_decision, name="new_decision"),
     path("quyet-dinh/<id:decision_id>/", decision_views.decision, name="decision"),
+    path("quyet-dinh/<id:decision_id>/du-thao.docx", decision_views.decision_file, name="decision_docx"),
+    path(
+        "quyet-dinh/<id:decision_id>/du-thao.pdf",
+        decision_views.decision_file,
+        {"as_pdf": True},
+        name="decision_pdf",
+    ),
     path("quyet-dinh/<id:decision_id>/huy-bo/<id:awardee_id>/", decision_views.revoke, name="revoke"),
     path("chi-tieu/", decision_views.quotas, name="quotas"),
     path("quy-dinh-tinh/", province_rule_views.rules, name="province_rules"),

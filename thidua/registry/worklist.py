@@ -20,7 +20,7 @@ from thidua.emulation.models import ClusterYear
 from thidua.organisations.models import Organizer
 from thidua.registry import rules as scope
 from thidua.registry.actions.proposals import COUNTED, TRANSITIONS
-from thidua.registry.models import AwardProposal, Quota, Standing
+from thidua.registry.models import AwardProposal, DossierItem, Quota, Standing
 
 State = AwardProposal.State
 VERDICTS = {code: Standing(code).label for code in (ELIGIBLE, NOT_ELIGIBLE, MISSING_INFORMATION, ON_HOLD)}
@@ -124,7 +124,13 @@ def _detail(event: AuditEvent) -> str:
     if "decision" in data:
         return _("Decision {number}").format(number=data["decision"])
     if "provided" in data:
-        return ", ".join(data["provided"])
+        # The papers by the names the dossier gives them, not the software's codes ("to-trinh").
+        names = dict(
+            DossierItem.objects.filter(
+                proposal_id=int(event.object_id), code__in=data["provided"]
+            ).values_list("code", "name")
+        )
+        return "; ".join(names.get(code, code) for code in data["provided"])
     if "verdict" in data:
         return VERDICTS.get(data["verdict"], data["verdict"])
     if data.get("late"):

@@ -1,8 +1,9 @@
 """Biên bản họp bình xét thi đua: the minutes of a cluster's year-end review meeting.
 
 Every fact comes from the year summary; what it does not know is never guessed. A live conclusion has
-passed the gate (date, place, chair and secretary recorded): a fact it still lacks is left blank for a hand
-to fill in. A draft, or a historic year concluded as its file reports, says "chưa ghi nhận".
+passed the gate, so its date, place, chair and secretary are always there; any other fact not on record
+(and, in a draft or a historic year concluded as its file reports, any fact at all) is left as a dotted line
+for a hand to fill in, never written as "not recorded".
 """
 
 from __future__ import annotations
@@ -54,10 +55,8 @@ def build_minutes(summary: YearSummary, doc: DocxDocument) -> None:
 
 
 def _unknown(summary: YearSummary) -> str:
-    """How a fact not on record is written (see the module docstring)."""
-    review = summary.review
-    live = summary.concluded and review is not None and not review.reported
-    return w.BLANK if live else str(w.UNKNOWN)
+    """How a fact not on record is written (see the module docstring): a dotted line to fill by hand."""
+    return w.FILL
 
 
 def _meeting(doc: DocxDocument, summary: YearSummary) -> None:
@@ -82,7 +81,7 @@ def _meeting(doc: DocxDocument, summary: YearSummary) -> None:
     body(doc, role.format(role=w.head_title(summary.cluster), year=year, units=head))
     body(doc, role.format(role=w.deputy_title(summary.cluster), year=year, units=deputies))
     body(doc, _("- Units present: {units}").format(units=_present(summary, unknown)))
-    secretary = review.secretary if review and review.secretary else w.BLANK
+    secretary = review.secretary if review and review.secretary else w.FILL
     body(doc, _("- Secretary: {name}").format(name=secretary))
 
 

@@ -100,7 +100,7 @@ def _grounds(doc: DocxDocument, summary: YearSummary) -> None:
             "Pursuant to the result of the emulation review meeting for {year} of {cluster} "
             "(meeting date: {date}),"
         )
-        body(doc, meeting.format(year=year, cluster=cluster, date=w.UNKNOWN))
+        body(doc, meeting.format(year=year, cluster=cluster, date=w.FILL))
 
 
 def _proposals(doc: DocxDocument, summary: YearSummary, tiers: list[AwardTier]) -> None:

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from thidua.core.numbers import plain_or_none
+from thidua.documents.pdf import pdf_name
 from thidua.emulation.explain import decided_by_text
 from thidua.emulation.models import Rating
 from thidua.emulation.queries.summary import NotProposedLine, ProposalLine, YearSummary
@@ -26,9 +27,9 @@ DOCUMENT_TITLES = {
 }
 
 
-def document_links(names: list[str] | tuple[str, ...]) -> list[tuple[str, str]]:
-    """(file name, title) for each document a year can be downloaded as."""
-    return [(name, str(DOCUMENT_TITLES.get(name, name))) for name in names]
+def document_links(names: list[str] | tuple[str, ...]) -> list[tuple[str, str, str]]:
+    """(Word file name, PDF file name, title) for each document a year can be downloaded as."""
+    return [(name, pdf_name(name), str(DOCUMENT_TITLES.get(name, name))) for name in names]
 
 
 @dataclass(frozen=True)

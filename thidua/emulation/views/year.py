@@ -6,17 +6,19 @@ its scope (README: an outsider gets "không tìm thấy", so a page does not rev
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from thidua.accounts.roles import board_organizers
 from thidua.core.feedback import show_refusal
+from thidua.documents.download import paper_response, wanted
+from thidua.documents.pdf import PdfUnavailable
 from thidua.emulation.papers import render as documents
 from thidua.emulation.queries.summary import year_summary
 from thidua.emulation.rules import (
@@ -27,8 +29,6 @@ from thidua.emulation.rules import (
     visible_clusters,
 )
 from thidua.emulation.views.presenters import document_links, leader_words, year_page
-
-DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 def _years_of(request: HttpRequest) -> Prefetch:
@@ -77,15 +77,17 @@ def cluster_year(request: HttpRequest, cluster_id: int, year: int) -> HttpRespon
 @require_GET
 @login_required
 def document(request: HttpRequest, cluster_id: int, year: int, name: str) -> HttpResponse:
+    """One paper of the year as Word ("….docx") or as the PDF made from that Word file ("….pdf")."""
     found = get_cluster_year_for_user(request.user, cluster_id, year)
-    if name not in documents.DOCUMENTS:
+    paper = wanted(name, documents.DOCUMENTS)
+    if paper is None:
         raise Http404(_("No such document."))
+    docx, as_pdf = paper
     try:
-        content = documents.render_document(found, name)
+        content = documents.render_document(found, docx)
+        return paper_response(content, f"{found.cluster.code}-{found.year}-{docx}", as_pdf=as_pdf)
     except ValidationError as sealed:
         show_refusal(request, sealed)
-        return redirect("front:cluster_year", cluster_id, year)
-    response = HttpResponse(content, content_type=DOCX_MIME)
-    filename = f"{found.cluster.code}-{found.year}-{name}"
-    response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=filename) or ""
-    return response
+    except PdfUnavailable as missing:
+        messages.error(request, str(missing))
+    return redirect("front:cluster_year", cluster_id, year)

@@ -23,6 +23,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from thidua.accounts.roles import board_organizers
 from thidua.core.audit import record
 from thidua.core.feedback import show_refusal
+from thidua.documents.download import paper_response
+from thidua.documents.pdf import PdfUnavailable
 from thidua.emulation import balloting, codes
 from thidua.emulation.seal import COUNCIL_SEALED, ballots_sealed
 from thidua.emulation.views.code_sheet import code_sheet
@@ -49,7 +51,6 @@ from thidua.registry.forms import CouncilForm
 from thidua.registry.models import AwardProposal, Council, CouncilBallot, CouncilCode, CouncilMember
 from thidua.registry.papers.council_minutes import FILENAME, council_minutes
 
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 # A member's choice on the vote form: agree, disagree, or not (yet) voted.
 CHOICES = {"agree": True, "disagree": False, "": None}
 
@@ -199,15 +200,19 @@ def council_vote(request: HttpRequest, pk: int, proposal_id: int) -> HttpRespons
 
 @login_required
 @require_GET
-def council_minutes_file(request: HttpRequest, pk: int) -> HttpResponse:
+def council_minutes_file(request: HttpRequest, pk: int, as_pdf: bool = False) -> HttpResponse:
+    """The council's minutes as Word, or as the PDF made from that Word file."""
     sitting = _council(request, pk)
     if ballots_sealed(sitting):
         messages.error(request, COUNCIL_SEALED)
         return redirect("council:council", sitting.pk)
     content = council_minutes(sitting)
+    try:
+        response = paper_response(content, FILENAME, as_pdf=as_pdf)
+    except PdfUnavailable as missing:
+        messages.error(request, str(missing))
+        return redirect("council:council", sitting.pk)
     record(request.user, "council.minutes", sitting)
-    response = HttpResponse(content, content_type=DOCX)
-    response["Content-Disposition"] = f'attachment; filename="{FILENAME}"'
     return response
 
 

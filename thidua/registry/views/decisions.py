@@ -14,12 +14,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from thidua.core.feedback import show_refusal
+from thidua.documents.download import paper_response
+from thidua.documents.pdf import PdfUnavailable
 from thidua.organisations.models import Organizer
 from thidua.registry import rules as scope
 from thidua.registry import worklist
 from thidua.registry.actions import proposals as services
 from thidua.registry.forms import DecisionForm, QuotaForm, RevokeForm
 from thidua.registry.models import Awardee, AwardProposal, Decision, Quota
+from thidua.registry.papers.decision import decision_filename, decision_paper
 from thidua.registry.views.proposals import form_refused
 
 
@@ -107,6 +110,18 @@ def decision(request: HttpRequest, decision_id: int) -> HttpResponse:
         "revoke_form": RevokeForm(),
     }
     return render(request, "registry/decision.html", context)
+
+
+@login_required
+@require_http_methods(["GET"])
+def decision_file(request: HttpRequest, decision_id: int, as_pdf: bool = False) -> HttpResponse:
+    """The grantor's draft decision with its annex, as Word or as the PDF made from that Word file."""
+    found = _get_decision_for_user(request, decision_id)
+    try:
+        return paper_response(decision_paper(found), decision_filename(found), as_pdf=as_pdf)
+    except PdfUnavailable as missing:
+        messages.error(request, str(missing))
+        return redirect("registry:decision", found.pk)
 
 
 @login_required

@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from thidua.documents.wording import FILL
 from thidua.emulation.actions.review import conclude_as_reported
 from thidua.emulation.models import Method, Review
 from thidua.emulation.papers.render import render_document
@@ -122,11 +123,13 @@ def test_unknown_facts_stay_unknown_and_no_date_is_invented(sparse_year):
     date_line = doc.doc.tables[0].rows[1].cells[1].text
     assert date_line == "Lạng Sơn, ngày …… tháng …… năm ……"
     assert not re.search(r"\d", date_line)
-    assert doc.line_with("Thời gian:") == "1. Thời gian: chưa ghi nhận."
-    assert "chưa ghi nhận" in doc.line_with("Đơn vị dự họp:")
-    assert "chưa ghi nhận" in doc.line_with("Chủ trì:")
-    assert doc.line_with("Cụm trưởng, cụm phó năm 2022") == "5. Cụm trưởng, cụm phó năm 2022: chưa ghi nhận."
-    assert "chưa ghi nhận" in doc.line_with("Ký giao ước")
+    # A fact not on record is a dotted line to fill by hand, never "chưa ghi nhận".
+    assert doc.line_with("Thời gian:") == f"1. Thời gian: {FILL}."
+    assert FILL in doc.line_with("Đơn vị dự họp:")
+    assert FILL in doc.line_with("Chủ trì:")
+    assert doc.line_with("Cụm trưởng, cụm phó năm 2022") == f"5. Cụm trưởng, cụm phó năm 2022: {FILL}."
+    assert FILL in doc.line_with("Ký giao ước")
+    assert not any("chưa ghi nhận" in p.text for p in doc.doc.paragraphs)
     # No ballots on record: a sentence says so, and there is no count table.
     assert "Số phiếu bầu của từng đơn vị không được công bố." in doc.lines
     assert doc.table_rows("STT", "Tên đơn vị", "Số phiếu") == []
@@ -149,7 +152,7 @@ def test_a_block_without_head_or_province_is_headed_by_its_organizer_and_leaves_
     )
     assert doc.doc.tables[0].rows[1].cells[0].text.strip().endswith("/BB-KTĐ")
     assert doc.doc.tables[0].rows[1].cells[1].text.startswith("……, ngày")
-    assert doc.line_with("Khối trưởng năm 2021:") == "- Khối trưởng năm 2021: chưa ghi nhận."
+    assert doc.line_with("Khối trưởng năm 2021:") == f"- Khối trưởng năm 2021: {FILL}."
     assert "suy tôn" in doc.line_with("Hình thức bình xét:")
     assert "cho 02 đơn vị:" in doc.line_with("tặng Bằng khen")
     assert "02 đơn vị khác (tên đơn vị không được ghi nhận)" in doc.line_with("đơn vị khác")

@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from thidua.documents.wording import FILL
 from thidua.emulation.actions.review import conclude_as_reported
 from thidua.emulation.papers.render import render_document
 from thidua.emulation.tests.papers.conftest import make_year, open_docx
@@ -56,7 +57,7 @@ def test_a_2024_year_cites_the_2022_law_and_leaves_an_unknown_review_date_unknow
     assert "Căn cứ Luật Thi đua, khen thưởng số 06/2022/QH15;" in doc.lines
     assert "Căn cứ Nghị định 98/2023/NĐ-CP của Chính phủ;" in doc.lines
     assert "Luật Thi đua, khen thưởng năm 2003" not in doc.text
-    assert doc.line_with("Căn cứ kết quả Hội nghị bình xét").endswith("(ngày họp: chưa ghi nhận),")
+    assert doc.line_with("Căn cứ kết quả Hội nghị bình xét").endswith(f"(ngày họp: {FILL}),")
     assert "Về việc đề nghị tặng Cờ thi đua năm 2024" in doc.lines
 
 

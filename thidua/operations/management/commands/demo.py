@@ -52,6 +52,8 @@ class Command(BaseCommand):
         )
         for name in ["results.json", *output.results["documents"]]:
             self.stdout.write(f"  - {output.directory / name}")
+        if output.warning:
+            self.stderr.write(output.warning)
         self.stdout.write("\n" + _("Demo accounts (username / password / role):"))
         for account in create_demo_accounts(cluster_year):
             self.stdout.write(f"  {account.username:<12} {account.password:<22} {account.role_label}")

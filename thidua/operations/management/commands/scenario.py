@@ -51,3 +51,5 @@ class Command(BaseCommand):
                     year=output.year, proposals=proposals, file=f"{output.directory}/results.json"
                 )
             )
+            if output.warning:
+                self.stderr.write(output.warning)

@@ -1,0 +1,233 @@
+"""A meeting's delegates casting at once through the real server (`make bench`, and a test at a smaller size).
+
+`meeting_of(n)` opens a meeting of n present member units and issues their codes, through the product's own
+actions; `running_server(url)` starts `thidua serve` (gunicorn) on a free port; `cast_at_once` sends every
+delegate's ballot at the same instant, as phones do when the chair says "vote now", and reports what each
+phone saw: its receipt, a refusal, a server error or a connection reset, and how long it waited.
+"""
+
+from __future__ import annotations
+
+import http.client
+import os
+import random
+import re
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from http.cookiejar import CookieJar
+from pathlib import Path
+from typing import Any, BinaryIO
+from urllib.error import HTTPError, URLError
+from urllib.parse import urlencode
+from urllib.request import HTTPCookieProcessor, OpenerDirector, build_opener
+
+from django.db import connection
+
+from thidua.emulation.actions.meeting import issue_codes, open_voting, prepare_meeting, record_attendance
+from thidua.emulation.models import Ballot
+from thidua.exchange.exporter import dump_exchange
+from thidua.exchange.importer import import_exchange
+from thidua.exchange.reader import parse_exchange
+from thidua.operations.synthetic import cluster_file
+
+ACTOR = "castload"
+RECEIPT = re.compile(r'id="receipt">(\w+)<')
+RESETS = (ConnectionResetError, ConnectionAbortedError, BrokenPipeError, http.client.RemoteDisconnected)
+
+
+@dataclass(frozen=True)
+class Delegate:
+    code: str
+    fields: dict[str, str]  # the ballot form's fields at the cast step
+
+
+def meeting_of(delegates: int, *, seed: int = 13) -> tuple[int, list[Delegate]]:
+    """(review id, delegates): a synthetic cluster of `delegates` units, all present, voting open, codes
+    issued. Each delegate chooses one other unit for the flag (the rules may forbid choosing one's own)."""
+    data = cluster_file(random.Random(seed), 0, 0, delegates, 1)
+    year = data["years"][0]
+    year["members"] = [unit["code"] for unit in data["units"]]
+    for unknown in ("ballots", "scores", "ratings", "next", "pact_signed"):
+        year.pop(unknown, None)
+    year["review"].pop("present", None)
+    cluster = import_exchange(parse_exchange(dump_exchange(data), "castload.yaml"), by=ACTOR)
+    cluster_year = cluster.years.get()
+    meeting = prepare_meeting(cluster_year, by=ACTOR)
+    units = cluster_year.member_units()
+    meeting = record_attendance(meeting, units, by=ACTOR)
+    meeting = open_voting(meeting, by=ACTOR)
+    first, second = units[0].code, units[1].code
+    flag = next(iter(data["cluster"]["rules"]["quotas"]))
+    return meeting.review_id, [
+        Delegate(issued.code, {f"tier-{flag}": second if issued.key == first else first})
+        for issued in issue_codes(meeting, by=ACTOR)
+    ]
+
+
+def stored_receipts(review_id: int) -> list[str]:
+    return [
+        str(receipt)
+        for receipt in Ballot.objects.filter(review_id=review_id).values_list("receipt", flat=True)
+    ]
+
+
+def database_url() -> str:
+    """The URL of the database this process is connected to (the test database inside pytest)."""
+    config = connection.settings_dict
+    if connection.vendor == "sqlite":
+        return f"sqlite:///{config['NAME']}"
+    auth = config["USER"] + (f":{config['PASSWORD']}" if config["PASSWORD"] else "")
+    return f"postgres://{auth}@{config['HOST'] or '127.0.0.1'}:{config['PORT'] or 5432}/{config['NAME']}"
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@contextmanager
+def running_server(url: str, log: BinaryIO, *, workers: int | None = None) -> Iterator[str]:
+    """`thidua serve` on a free port against `url`; yields its base URL once it answers, stops it after."""
+    port = free_port()
+    command = [sys.executable, "-m", "thidua.cli", "serve", "--bind", f"127.0.0.1:{port}", "--no-access-log"]
+    if workers:
+        command += ["--workers", str(workers)]
+    env = {**os.environ, "DATABASE_URL": url}
+    server = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        _wait_until_up(server, base)
+        yield base
+    finally:
+        server.send_signal(signal.SIGTERM)  # gunicorn's master (the command execs it) stops its workers
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+
+
+def _wait_until_up(server: subprocess.Popen[bytes], base: str, seconds: float = 180) -> None:
+    deadline = time.monotonic() + seconds  # collectstatic runs first
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise RuntimeError(f"thidua serve exited with {server.returncode}")
+        try:
+            with build_opener().open(f"{base}/hop/phieu/", timeout=5) as response:
+                if response.status == 200:
+                    return
+        except (URLError, OSError):
+            time.sleep(0.3)
+    raise RuntimeError(f"thidua serve did not answer within {seconds} s")
+
+
+class Phone:
+    """A delegate's browser: its own cookies, the ballot page (and its CSRF token) opened beforehand."""
+
+    def __init__(self, base: str) -> None:
+        self.base = base
+        self.opener: OpenerDirector = build_opener(HTTPCookieProcessor(CookieJar()))
+        page = self.opener.open(f"{base}/hop/phieu/", timeout=120).read().decode()
+        found = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)
+        if not found:
+            raise RuntimeError("the ballot page has no CSRF token")
+        self.token = found.group(1)
+
+    def cast(self, delegate: Delegate) -> tuple[str, str, float]:
+        """(outcome, detail, seconds): outcome is receipt, refused, error or reset."""
+        body = urlencode(
+            {"code": delegate.code, **delegate.fields, "step": "cast", "csrfmiddlewaretoken": self.token}
+        ).encode()
+        started = time.perf_counter()
+        try:
+            with self.opener.open(f"{self.base}/hop/phieu/bo/", body, timeout=120) as response:
+                page = response.read().decode()
+        except HTTPError as error:
+            return "error", f"HTTP {error.code}", time.perf_counter() - started
+        except RESETS as error:
+            return "reset", type(error).__name__, time.perf_counter() - started
+        except (URLError, OSError) as error:
+            reason = getattr(error, "reason", error)
+            kind = "reset" if isinstance(reason, RESETS) else "error"
+            return kind, f"{type(reason).__name__}: {reason}", time.perf_counter() - started
+        seconds = time.perf_counter() - started
+        found = RECEIPT.search(page)
+        return ("receipt", found.group(1), seconds) if found else ("refused", page[-300:], seconds)
+
+
+@dataclass
+class CastReport:
+    delegates: int
+    receipts: list[str] = field(default_factory=list)
+    refused: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    resets: list[str] = field(default_factory=list)
+    seconds: list[float] = field(default_factory=list)
+    wall: float = 0.0
+
+    def figures(self, stored: list[str]) -> dict[str, Any]:
+        """What a meeting's secretary would check: every delegate holds a receipt, every receipt is a stored
+        ballot, no ballot is stored twice or without a receipt shown."""
+        ordered = sorted(self.seconds)
+        return {
+            "delegates": self.delegates,
+            "ballots stored": len(stored),
+            "receipts": len(self.receipts),
+            # A delegate whose ballot is not on record, whatever the phone showed.
+            "lost": self.delegates - len(set(self.receipts) & set(stored)),
+            "double": len(stored) - len(set(stored)) + max(0, len(stored) - self.delegates),
+            "stored without receipt": len(set(stored) - set(self.receipts)),
+            "refused": len(self.refused),
+            "errors": len(self.errors),
+            "resets": len(self.resets),
+            "p50 (s)": round(statistics.median(ordered), 3) if ordered else None,
+            "p95 (s)": round(ordered[max(0, round(0.95 * len(ordered)) - 1)], 3) if ordered else None,
+            "ballots/s": round(len(self.receipts) / self.wall, 1) if self.wall else None,
+        }
+
+
+def cast_at_once(base: str, delegates: list[Delegate]) -> CastReport:
+    """Every delegate's phone opens the ballot page, then all cast in the same instant (one thread each)."""
+    with ThreadPoolExecutor(max_workers=16) as pool:
+        phones = list(pool.map(lambda _delegate: Phone(base), delegates))
+    report = CastReport(delegates=len(delegates))
+    barrier = threading.Barrier(len(delegates) + 1)
+    lock = threading.Lock()
+
+    def one(phone: Phone, delegate: Delegate) -> None:
+        barrier.wait()
+        outcome, detail, seconds = phone.cast(delegate)
+        with lock:
+            report.seconds.append(seconds)
+            {"receipt": report.receipts, "refused": report.refused, "error": report.errors}.get(
+                outcome, report.resets
+            ).append(detail)
+
+    threads = [threading.Thread(target=one, args=pair) for pair in zip(phones, delegates, strict=True)]
+    for thread in threads:
+        thread.start()
+    barrier.wait()
+    started = time.perf_counter()
+    for thread in threads:
+        thread.join()
+    report.wall = time.perf_counter() - started
+    return report
+
+
+def measure(delegates: int, log_path: Path) -> dict[str, Any]:
+    """The whole run on the database this process uses: a meeting, the server, the casts, the count."""
+    review_id, issued = meeting_of(delegates)
+    connection.close()
+    with log_path.open("wb") as log, running_server(database_url(), log) as base:
+        report = cast_at_once(base, issued)
+    return report.figures(stored_receipts(review_id))

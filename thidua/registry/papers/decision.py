@@ -1,0 +1,176 @@
+"""Quyết định khen thưởng: the grantor's draft decision for a decision in the registry, with its annex
+listing the awardees, the form and each bonus, the total in figures (1.234.567 đồng) and in words. Built
+with the documents' layout (Decree 30/2020 Annex I): the header, the title, the articles, "Nơi nhận:" and
+the grantor's signature block. The paper shows the decision as it was made: a later revocation is a decision
+of its own."""
+
+from __future__ import annotations
+
+import io
+
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
+from docx.document import Document as DocxDocument
+from docx.enum.text import WD_BREAK
+
+from thidua.awards.regimes import name_of
+from thidua.documents import wording as w
+from thidua.documents.layout import (
+    Run,
+    Signature,
+    body,
+    centered,
+    grid,
+    national_header,
+    new_document,
+    signatures,
+)
+from thidua.documents.vietnamese_numbers import amount_in_words
+from thidua.registry.models import Awardee, Decision
+from thidua.registry.money import thousands
+
+FILENAME = "quyet-dinh-khen-thuong.docx"
+
+
+def decision_filename(decision: Decision) -> str:
+    """ "quyet-dinh-khen-thuong-245-QD-UBND.docx": the number, made safe for a file name."""
+    safe = "".join(ch if ch.isascii() and ch.isalnum() else "-" for ch in decision.number).strip("-")
+    return FILENAME.replace(".docx", f"-{safe}.docx") if safe else FILENAME
+
+
+def money(amount: int) -> str:
+    """1234567 → "1.234.567 đồng"."""
+    return _("{amount} dong").format(amount=thousands(amount))
+
+
+def _issuer(decision: Decision) -> tuple[str, str]:
+    """(superior, issuer) of the header: the unit that grants its own award under its organizer, else the
+    organizer itself (the provincial People's Committee for its chairman's awards)."""
+    if decision.issuing_unit is not None:
+        return decision.organizer.name.upper(), decision.issuing_unit.name.upper()
+    return "", decision.organizer.name.upper()
+
+
+def _grantor(decision: Decision) -> str:
+    return decision.grantor or decision.organizer.name
+
+
+def decision_paper(decision: Decision) -> bytes:
+    """The draft decision and its annex as a Word file."""
+    awardees = list(decision.awardees.select_related("unit", "person", "person_unit").order_by("id"))
+    doc = new_document(
+        _("Decision {number} – {award}").format(number=decision.number, award=decision.award_name)
+    )
+    superior, issuer = _issuer(decision)
+    national_header(
+        doc,
+        superior=superior,
+        issuer=issuer,
+        number=_("No.: {number}").format(number=decision.number),
+        date_line=w.date_line(decision.organizer.province, decision.date),
+    )
+    centered(doc, Run(_("DECISION"), bold=True))
+    centered(doc, Run(_("On awarding the {award}").format(award=decision.award_name), bold=True), after=12)
+    centered(doc, Run(_grantor(decision).upper(), bold=True), after=12)
+    _grounds(doc, decision)
+    centered(doc, Run(_("DECIDES:"), bold=True), after=6)
+    _articles(doc, decision, awardees)
+    signatures(
+        doc,
+        None,
+        Signature((_grantor(decision).upper(),), name=decision.signer),
+        recipients=[_("As in Article 3;"), _("Archived: clerical office, Emulation and Commendation Board.")],
+    )
+    _annex(doc, decision, awardees)
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+def _grounds(doc: DocxDocument, decision: Decision) -> None:
+    body(doc, Run(_("Pursuant to {texts};").format(texts=name_of(decision.regime)), italic=True))
+    body(
+        doc,
+        Run(
+            _("At the proposal of the Head of the Emulation and Commendation Board of {organizer}.").format(
+                organizer=decision.organizer.name
+            ),
+            italic=True,
+        ),
+    )
+
+
+def _articles(doc: DocxDocument, decision: Decision, awardees: list[Awardee]) -> None:
+    years = sorted({a.year for a in awardees}) or [decision.date.year]
+    body(
+        doc,
+        Run(_("Article 1. "), bold=True),
+        _(
+            "To award the {award} to {count} collectives and individuals for their outstanding achievements "
+            "in {years} (list attached)."
+        ).format(award=decision.award_name, count=w.count(len(awardees)), years=", ".join(map(str, years))),
+    )
+    total = sum(a.bonus or 0 for a in awardees)
+    article_2 = _(
+        "Each collective and individual named in Article 1 receives the award and the bonus set by law; "
+        "the bonuses total {figures} (in words: {words}), paid from the emulation and commendation fund."
+    ).format(figures=money(total), words=amount_in_words(total))
+    body(doc, Run(_("Article 2. "), bold=True), article_2)
+    body(
+        doc,
+        Run(_("Article 3. "), bold=True),
+        _(
+            "The Head of the Emulation and Commendation Board, the heads of the agencies and units concerned "
+            "and the collectives and individuals named in Article 1 are responsible for implementing this "
+            "decision. This decision takes effect from the date of signing."
+        ),
+    )
+
+
+def _annex(doc: DocxDocument, decision: Decision, awardees: list[Awardee]) -> None:
+    doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    centered(doc, Run(_("LIST"), bold=True))
+    centered(
+        doc,
+        Run(
+            _("of the collectives and individuals awarded the {award}").format(award=decision.award_name),
+            bold=True,
+        ),
+    )
+    centered(
+        doc,
+        Run(
+            _("(Attached to Decision No. {number} of {date} of the {grantor})").format(
+                number=decision.number, date=w.short_date(decision.date), grantor=_grantor(decision)
+            ),
+            italic=True,
+        ),
+        after=12,
+    )
+    rows = [
+        [str(n), _subject(a), decision.award_name, thousands(a.bonus) if a.bonus is not None else w.BLANK]
+        for n, a in enumerate(awardees, 1)
+    ]
+    total = sum(a.bonus or 0 for a in awardees)
+    rows.append(["", _("Total"), "", thousands(total)])
+    grid(
+        doc,
+        [pgettext("row number", "No."), _("Collective or individual"), _("Form"), _("Bonus (dong)")],
+        rows,
+        [1.2, 7.0, 5.0, 3.0],
+        centered_columns=(0, 3),
+    )
+    body(
+        doc,
+        _("Total bonus: {figures} (in words: {words}).").format(
+            figures=money(total), words=amount_in_words(total)
+        ),
+        indent=False,
+    )
+
+
+def _subject(awardee: Awardee) -> str:
+    """An individual with the unit they worked in; a collective by its name."""
+    if awardee.person_id and awardee.person_unit is not None:
+        return _("{person}, {unit}").format(person=awardee.name, unit=awardee.person_unit.name)
+    return awardee.name
