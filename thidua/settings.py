@@ -52,19 +52,6 @@ def env_list(name: str, default: list[str]) -> list[str]:
     return [item.strip() for item in raw.split(",") if item.strip()]
 
 
-def env_int(name: str, default: int) -> int:
-    raw = os.environ.get(name)
-    if raw is None or raw.strip() == "":
-        return default
-    try:
-        value = int(raw.strip())
-    except ValueError:
-        raise ValueError(f"{name}={raw!r}: expected a whole number") from None
-    if value < 0:
-        raise ValueError(f"{name}={raw!r}: expected a whole number, 0 or more")
-    return value
-
-
 def env_path(name: str, default: Path) -> Path:
     raw = os.environ.get(name)
     if not raw:
