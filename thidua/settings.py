@@ -1,15 +1,21 @@
 """One settings module, driven by the environment (STYLE.md 9).
 
 DATABASE_URL picks the database (SQLite file in the project by default, PostgreSQL through psycopg 3),
-SECRET_KEY and DEBUG come from the environment; helpers below fail loudly on a malformed value.
+SECRET_KEY and DEBUG come from the environment; helpers below fail loudly on a malformed value. No secret
+is written here: the embedded database keeps a random key in a file beside it, any other database needs
+SECRET_KEY (the process refuses to start without it). The production settings (HTTPS, HSTS, secure
+cookies, proxy header, media and static folders) come from the variables listed in the README.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
+import secrets
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -46,9 +52,53 @@ def env_list(name: str, default: list[str]) -> list[str]:
     return [item.strip() for item in raw.split(",") if item.strip()]
 
 
+def env_path(name: str, default: Path) -> Path:
+    raw = os.environ.get(name)
+    if not raw:
+        return default
+    path = Path(raw).expanduser()
+    if not path.is_absolute():
+        raise ValueError(f"{name}={raw!r}: expected an absolute path")
+    return path
+
+
+def env_proxy_header(name: str) -> tuple[str, str] | None:
+    """`HTTP_X_FORWARDED_PROTO,https`: the header a trusted proxy sets and the value that means HTTPS."""
+    raw = os.environ.get(name)
+    if not raw:
+        return None
+    header, _, value = (part.strip() for part in raw.partition(","))
+    if not header.startswith("HTTP_") or not value:
+        raise ValueError(f"{name}={raw!r}: expected HTTP_X_FORWARDED_PROTO,https (header, value)")
+    return header, value
+
+
+SECRET_KEY_FILE_NAME = "secret_key"
+
+
+def embedded_secret_key(database_file: Path) -> str:
+    """The key kept beside the embedded database: made at random on first run, readable by its owner only
+    (0600), never in the source nor in git (var/ is ignored). Rotating it (deleting the file) invalidates
+    API tokens, unused ballot codes and sessions."""
+    path = database_file.parent / SECRET_KEY_FILE_NAME
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        key = path.read_text(encoding="ascii").strip()
+        if len(key) < 50:
+            raise ImproperlyConfigured(
+                f"{path}: the secret key file is damaged (shorter than 50 characters); delete it to make "
+                "a new one (API tokens and unused ballot codes will stop working) or set SECRET_KEY."
+            ) from None
+        return key
+    key = secrets.token_urlsafe(64)
+    with os.fdopen(fd, "w", encoding="ascii") as handle:
+        handle.write(key + "\n")
+    return key
+
+
 DEBUG = env_bool("DEBUG", False)
-# The development key only works with DEBUG or in tests; a deployment must set SECRET_KEY.
-SECRET_KEY = os.environ.get("SECRET_KEY") or "thidua-insecure-development-key-change-me"
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]", "testserver"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
@@ -98,6 +148,26 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Tests run on a file, as the site does: an in-memory database shares one cache between threads and
     # refuses concurrent writers outright, so concurrent casting could not be tested on it.
     DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "var" / "test.sqlite3")}
+
+# The ballot-code digests, API tokens and sessions are keyed with it (emulation/codes.py, api/auth.py).
+EMBEDDED_DATABASE = DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3"
+if os.environ.get("SECRET_KEY"):
+    SECRET_KEY = os.environ["SECRET_KEY"]
+elif EMBEDDED_DATABASE:
+    _name = str(DATABASES["default"].get("NAME") or "")
+    SECRET_KEY = embedded_secret_key(
+        Path(_name) if _name and _name != ":memory:" and not _name.startswith("file:") else DEFAULT_SQLITE
+    )
+elif DEBUG:
+    # A developer's own PostgreSQL: the key of the embedded database's folder (var/), never a fixed one.
+    SECRET_KEY = embedded_secret_key(DEFAULT_SQLITE)
+else:
+    raise ImproperlyConfigured(
+        "SECRET_KEY is not set. With a database other than the embedded SQLite (DATABASE_URL="
+        f"{DATABASES['default']['ENGINE'].rsplit('.', 1)[-1]}) and DEBUG=false, set SECRET_KEY to a long "
+        "random value kept secret (for example: python3 -c 'import secrets; print(secrets.token_urlsafe(64))'"
+        "). It keys API tokens, ballot codes and sessions: keep it the same across restarts and servers."
+    )
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -193,9 +263,11 @@ DATE_INPUT_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
 FORMAT_MODULE_PATH = ["thidua.formats"]
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "var" / "static"
+# Collected static files and uploads (evidence): outside the source tree in production.
+STATIC_ROOT = env_path("STATIC_ROOT", BASE_DIR / "var" / "static")
 # whitenoise scans it at start-up and warns when it is missing (collectstatic has not run: demo, tests).
-STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+with contextlib.suppress(OSError):  # a read-only production folder is collectstatic's business
+    STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 # `thidua serve` collects the static files first and starts the server with STATIC_COLLECTED=true: whitenoise
 # then serves them from var/static with hashed names, compressed (gzip, brotli when installed) and cached by
 # browsers for a year. Without it (tests, `thidua runserver`) they are served straight from the app folders.
@@ -210,7 +282,7 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = not STATIC_COLLECTED
 WHITENOISE_AUTOREFRESH = DEBUG
-MEDIA_ROOT = BASE_DIR / "var" / "media"
+MEDIA_ROOT = env_path("MEDIA_ROOT", BASE_DIR / "var" / "media")
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 LOGIN_URL = "login"
@@ -218,8 +290,15 @@ LOGIN_REDIRECT_URL = "front:home"
 LOGOUT_REDIRECT_URL = "login"
 
 SESSION_COOKIE_HTTPONLY = True
+# Production behind HTTPS (README, "Cấu hình"): all off by default so `make demo` works on plain HTTP.
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", False)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", False)
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", False)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
+# Only behind a proxy that always sets (and strips from clients) this header.
+SECURE_PROXY_SSL_HEADER = env_proxy_header("SECURE_PROXY_SSL_HEADER")
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"

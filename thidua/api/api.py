@@ -6,8 +6,9 @@ an object outside it with 404, and calls the same functions as the commands: the
 `results_for`, the export the exchange file of `thidua export`, the verdicts those of `thidua eligibility`.
 """
 
-from typing import Any, cast
+from typing import Annotated, Any, cast
 
+from django.core.exceptions import RequestDataTooBig
 from django.core.exceptions import ValidationError as Refused
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
@@ -17,12 +18,14 @@ from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.openapi.docs import Swagger
 from ninja.pagination import PageNumberPagination, paginate
 from ninja.renderers import JSONRenderer
+from pydantic import Field
 
 from thidua.accounts.roles import board_organizers
 from thidua.api.auth import AUTH
-from thidua.api.errors import BODY_NAME, bad_file, case_file_errors, read_body
-from thidua.api.schemas import AwardOut, ClusterOut, ClusterYearOut, Error, FileErrors, Imported
+from thidua.api.errors import BODY_NAME, bad_file, case_file_errors, read_body, too_large_said
+from thidua.api.schemas import AwardOut, ClusterOut, ClusterYearOut, Error, FileErrors, Imported, Invalid
 from thidua.awards.casefile import CaseFileInvalid, answer, parse_case_file
+from thidua.core.converters import FIRST_YEAR, LAST_YEAR, MAX_ID
 from thidua.documents.pdf import converter, pdf_name
 from thidua.emulation.models import ClusterYear, Review
 from thidua.emulation.papers.render import DOCUMENTS
@@ -43,6 +46,10 @@ from thidua.organisations.models import Cluster
 from thidua.registry.models import Awardee
 from thidua.registry.rules import visible_awardees
 from thidua.registry.search import search_awards
+
+# Ids and years as the URL converters bound them (core/converters.py): a value no database holds is a 422.
+Id = Annotated[int, Field(ge=1, le=MAX_ID)]
+Year = Annotated[int, Field(ge=FIRST_YEAR, le=LAST_YEAR)]
 
 
 def _(message: str) -> str:
@@ -108,6 +115,12 @@ def _http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
     return api.create_response(request, {"detail": detail}, status=exc.status_code)
 
 
+@api.exception_handler(RequestDataTooBig)
+def _too_big(request: HttpRequest, exc: RequestDataTooBig) -> HttpResponse:
+    # Django's own answer is an HTML page; a program sending a body gets JSON like every other refusal.
+    return api.create_response(request, {"detail": str(too_large_said(None))}, status=413)
+
+
 @api.exception_handler(ValidationError)
 def _invalid(request: HttpRequest, exc: ValidationError) -> HttpResponse:
     body = {"detail": gettext("Invalid parameters."), "errors": exc.errors}
@@ -130,11 +143,11 @@ def clusters(request: HttpRequest) -> list[dict[str, Any]]:
 
 @api.get(
     "/clusters/{cluster_id}/years",
-    response={200: list[ClusterYearOut], 404: Error},
+    response={200: list[ClusterYearOut], 404: Error, 422: Invalid},
     tags=[CLUSTERS],
     summary=_("The emulation years of a cluster or block you may see"),
 )
-def cluster_years(request: HttpRequest, cluster_id: int) -> list[dict[str, Any]]:
+def cluster_years(request: HttpRequest, cluster_id: Id) -> list[dict[str, Any]]:
     cluster = get_cluster_for_user(request.user, cluster_id)
     rows = (
         visible_cluster_years(request.user)
@@ -161,11 +174,11 @@ def _year(cy: ClusterYear) -> dict[str, Any]:
 
 @api.get(
     "/clusters/{cluster_id}/years/{year}/results",
-    response={200: dict[str, Any], 404: Error, 409: Error},
+    response={200: dict[str, Any], 404: Error, 409: Error, 422: Invalid},
     tags=[CLUSTERS],
     summary=_("The review results of a year (results.json, FORMAT.md); 409 while a secret ballot is open"),
 )
-def year_results(request: HttpRequest, cluster_id: int, year: int) -> dict[str, Any]:
+def year_results(request: HttpRequest, cluster_id: Id, year: Year) -> dict[str, Any]:
     try:
         # The papers `thidua scenario` writes: each Word file, then its PDF where LibreOffice can make it.
         papers = [*DOCUMENTS, *([pdf_name(name) for name in DOCUMENTS] if converter() else [])]
@@ -176,12 +189,12 @@ def year_results(request: HttpRequest, cluster_id: int, year: int) -> dict[str, 
 
 @api.get(
     "/clusters/{cluster_id}/export",
-    response={200: str, 404: Error, 409: Error},
+    response={200: str, 404: Error, 409: Error, 422: Invalid},
     tags=[EXCHANGE_FILE],
     summary=_("The exchange file (YAML, FORMAT.md) of a cluster or block"),
     openapi_extra={"responses": {200: {"content": {"application/yaml": {"schema": {"type": "string"}}}}}},
 )
-def cluster_export(request: HttpRequest, cluster_id: int) -> HttpResponse:
+def cluster_export(request: HttpRequest, cluster_id: Id) -> HttpResponse:
     cluster = get_cluster_for_user(request.user, cluster_id)
     try:
         text = dump_exchange(export_cluster(cluster))
@@ -196,7 +209,7 @@ def cluster_export(request: HttpRequest, cluster_id: int) -> HttpResponse:
 
 @api.post(
     "/exchange",
-    response={201: Imported, 403: Error, 404: Error, 409: Error, 422: FileErrors},
+    response={201: Imported, 403: Error, 404: Error, 409: Error, 413: Error, 422: FileErrors},
     tags=[EXCHANGE_FILE],
     summary=_("Import an exchange file (board officers)"),
     openapi_extra=YAML_BODY,
@@ -259,9 +272,9 @@ def exchange_import(request: HttpRequest, replace: bool = False, accept_unit_cha
 
 class AwardFilters(Schema):
     q: str | None = None
-    year: int | None = None
+    year: Year | None = None
     award: str | None = None
-    unit: int | None = None
+    unit: Id | None = None
     grantor: str | None = None
 
 
@@ -272,7 +285,12 @@ class AwardPages(PageNumberPagination):
         super().__init__(page_size=100, max_page_size=500, **kwargs)
 
 
-@api.get("/registry/awards", response=list[AwardOut], tags=[_("Registry")], summary=_("Search awards"))
+@api.get(
+    "/registry/awards",
+    response={200: list[AwardOut], 422: Invalid},
+    tags=[_("Registry")],
+    summary=_("Search awards"),
+)
 @paginate(AwardPages)
 def registry_awards(request: HttpRequest, filters: Query[AwardFilters]) -> QuerySet[Awardee]:
     return search_awards(
@@ -290,7 +308,7 @@ def registry_awards(request: HttpRequest, filters: Query[AwardFilters]) -> Query
 
 @api.post(
     "/eligibility",
-    response={200: list[dict[str, Any]], 422: FileErrors},
+    response={200: list[dict[str, Any]], 413: Error, 422: FileErrors},
     tags=[_("Eligibility for awards")],
     summary=_("Judge the eligibility of a case file (ELIGIBILITY.md)"),
     openapi_extra=YAML_BODY,

@@ -2,22 +2,51 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from django.core.exceptions import RequestDataTooBig
 from django.core.files.base import ContentFile
 from django.http import HttpRequest
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from ninja.errors import HttpError
 
+from thidua.core.converters import bounded_int
 from thidua.exchange.errors import ExchangeError
-from thidua.exchange.upload import read_upload
+from thidua.exchange.upload import MAX_BYTES, read_upload
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
+MAX_MB = MAX_BYTES // 1024 // 1024
 
 BODY_NAME = _("the file sent")
 
 
 def read_body(request: HttpRequest) -> str:
-    """The request body as text, with the upload page's limits (2 MB, UTF-8): ExchangeFileInvalid if not."""
-    return read_upload(ContentFile(request.body, name=str(BODY_NAME)))[1]
+    """The request body as text, with the upload page's limits: larger than 2 MB is a 413 (HttpError), not
+    UTF-8 an ExchangeFileInvalid. The size is judged from Content-Length before the body is read."""
+    declared = bounded_int(request.META.get("CONTENT_LENGTH"), 0)
+    if declared is not None and declared > MAX_BYTES:
+        raise HttpError(413, str(too_large_said(declared)))
+    try:
+        body = request.body
+    except RequestDataTooBig:
+        raise HttpError(413, str(too_large_said(None))) from None
+    if len(body) > MAX_BYTES:
+        raise HttpError(413, str(too_large_said(len(body))))
+    return read_upload(ContentFile(body, name=str(BODY_NAME)))[1]
+
+
+def too_large_said(size: int | None) -> StrOrPromise:
+    if size is None:
+        return format_lazy(_("The file sent is larger than {most} MB; nothing was written."), most=MAX_MB)
+    return format_lazy(
+        _("The file sent is larger than {most} MB ({size} MB); nothing was written."),
+        most=MAX_MB,
+        size=f"{size / 1024 / 1024:.1f}".replace(".", ","),
+    )
 
 
 def bad_file(what: str, errors: list[ExchangeError]) -> dict[str, Any]:

@@ -2,6 +2,7 @@
 ELIGIBILITY.md, and are passed through as those files write them)."""
 
 from datetime import date
+from typing import Any
 
 from ninja import Schema
 
@@ -10,6 +11,13 @@ from thidua.registry.models import Awardee
 
 class Error(Schema):
     detail: str
+
+
+class Invalid(Schema):
+    """422 for parameters out of bounds or of the wrong type (an id no database holds, a year as text)."""
+
+    detail: str
+    errors: list[dict[str, Any]]
 
 
 class LineError(Schema):

@@ -6,3 +6,9 @@ class CoreConfig(AppConfig):
     name = "thidua.core"
     label = "core"
     verbose_name = _("System")
+
+    def ready(self) -> None:
+        # Before any URLconf is read: the patterns name these converters (core/converters.py).
+        from thidua.core.converters import register
+
+        register()

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from thidua.core.text import CODE_LENGTH, NAME_LENGTH, clean_text
 from thidua.exchange.data import Choices
 from thidua.exchange.errors import ExchangeError
 
@@ -91,7 +92,8 @@ class NodeChecker:
 
     # --- plain values ----------------------------------------------------------------------------
 
-    def text(self, node: Node | None, where: str) -> str | None:
+    def text(self, node: Node | None, where: str, max_length: int | None = NAME_LENGTH) -> str | None:
+        """Non-empty text the database can hold the same way on every engine (core/text.py), in NFC."""
         if node is None:
             return None
         value = self.scalar(node)
@@ -100,6 +102,10 @@ class NodeChecker:
             return None
         if not value.strip():
             self.wrong_type(node, where, TEXT)
+            return None
+        value, problem = clean_text(value, max_length)
+        if problem is not None:
+            self.error(node, _("'{where}' {problem}"), where=where, problem=problem)
             return None
         return value
 
@@ -179,14 +185,14 @@ class NodeChecker:
     def unit(self, node: Node | None, where: str) -> str | None:
         if node is None:
             return None
-        code = self.text(node, where)
+        code = self.text(node, where, CODE_LENGTH)
         if code is not None and code not in self.units:
             self.error(node, _("unit code '{code}' ({where}) is not in units"), code=code, where=where)
             return None
         return code
 
     def award(self, node: Node, where: str) -> str | None:
-        code = self.text(node, where)
+        code = self.text(node, where, CODE_LENGTH)
         if code is not None and code not in self.awards:
             self.error(node, _("award code '{code}' ({where}) is not in awards"), code=code, where=where)
             return None

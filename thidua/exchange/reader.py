@@ -15,6 +15,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from yaml.nodes import Node, SequenceNode
 
+from thidua.core.text import CODE_LENGTH
+from thidua.core.yamlfile import YamlRefused, compose
 from thidua.emulation.models import Method, Rating, Review, TieBreak
 from thidua.exchange.data import (
     AwardData,
@@ -42,6 +44,8 @@ T = TypeVar("T")
 
 DECIDED_BY = ("vote", "acclamation", "decision")
 MAX_DEPUTIES = 2
+# One ballot per delegate present: far more than any cluster's meeting, and a bound on an import's work.
+MAX_BALLOTS = 1000
 
 TOP_KEYS = {"format", "source", "organizer", "awards", "units", "cluster", "years"}
 TOP_REQUIRED = {"format", "organizer", "awards", "units", "cluster", "years"}
@@ -88,9 +92,10 @@ def read_exchange_file(path: Path) -> ExchangeData:
 
 def parse_exchange(text: str, filename: str) -> ExchangeData:
     """Check `text` (e.g. an upload) as an exchange file named `filename` in messages."""
-    loader = yaml.SafeLoader(text)
     try:
-        root = loader.get_single_node()
+        loader, root = compose(text)
+    except YamlRefused as refused:
+        raise _single(filename, refused.line, refused.message) from None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         problem = " ".join(part for part in (error.context, error.problem) if part)
@@ -127,7 +132,7 @@ class _Reader(NodeChecker):
                 _("only format 1 is supported (the file says format: {version})"),
                 version=version,
             )
-        source = self.text(top.get("source"), "source")
+        source = self.text(top.get("source"), "source", None)
         organizer = self.organizer(top["organizer"]) if "organizer" in top else None
         awards = self.listed(top.get("awards"), "awards", self.award_entry, "code", self.awards, _AWARD_TWICE)
         units = self.listed(top.get("units"), "units", self.unit_entry, "code", self.units, _UNIT_TWICE)
@@ -187,8 +192,8 @@ class _Reader(NodeChecker):
         if keys is None:
             return None
         name = self.text(keys.get("name"), "organizer.name")
-        short = self.text(keys.get("short"), "organizer.short")
-        province = self.text(keys.get("province"), "organizer.province")
+        short = self.text(keys.get("short"), "organizer.short", 100)
+        province = self.text(keys.get("province"), "organizer.province", 100)
         standing = self.text(keys.get("standing_body"), "organizer.standing_body")
         if name is None or not all_read(keys, short=short, province=province, standing_body=standing):
             return None
@@ -198,11 +203,11 @@ class _Reader(NodeChecker):
         keys = self.mapping(node, where, AWARD_KEYS, {"code", "name", "grantor"})
         if keys is None:
             return None
-        code = self.text(keys.get("code"), f"{where}.code")
+        code = self.text(keys.get("code"), f"{where}.code", CODE_LENGTH)
         name = self.text(keys.get("name"), f"{where}.name")
         grantor = self.text(keys.get("grantor"), f"{where}.grantor")
         subject = self.choice(keys.get("subject"), f"{where}.subject", AwardTier.Subject.values)
-        catalog = self.text(keys.get("catalog"), f"{where}.catalog")
+        catalog = self.text(keys.get("catalog"), f"{where}.catalog", CODE_LENGTH)
         if None in (code, name, grantor) or not all_read(keys, subject=subject, catalog=catalog):
             return None
         assert code and name and grantor
@@ -214,7 +219,7 @@ class _Reader(NodeChecker):
         keys = self.mapping(node, where, UNIT_KEYS, {"code", "name"})
         if keys is None:
             return None
-        code = self.text(keys.get("code"), f"{where}.code")
+        code = self.text(keys.get("code"), f"{where}.code", CODE_LENGTH)
         name = self.text(keys.get("name"), f"{where}.name")
         short = self.text(keys.get("short"), f"{where}.short")
         share = self.decimal(keys.get("female_share"), f"{where}.female_share", 3, 0, 1)
@@ -264,7 +269,7 @@ class _Reader(NodeChecker):
         keys = self.mapping(node, "cluster", CLUSTER_KEYS, CLUSTER_KEYS)
         if keys is None:
             return None
-        code = self.text(keys.get("code"), "cluster.code")
+        code = self.text(keys.get("code"), "cluster.code", CODE_LENGTH)
         kind = self.choice(keys.get("kind"), "cluster.kind", Cluster.Kind.values)
         name = self.text(keys.get("name"), "cluster.name")
         rules = self.rules(keys["rules"]) if "rules" in keys else None
@@ -444,6 +449,15 @@ class _Reader(NodeChecker):
             return None
         items = self.sequence(node, where)
         if items is None:
+            return None
+        if len(items) > MAX_BALLOTS:
+            self.error(
+                node,
+                _("{where} lists {count} ballots; a year's meeting has at most {most}"),
+                where=where,
+                count=len(items),
+                most=MAX_BALLOTS,
+            )
             return None
         ballots = [self.choices(item, f"{where}[{index + 1}]") for index, item in enumerate(items)]
         return tuple(b for b in ballots if b is not None) if None not in ballots else None

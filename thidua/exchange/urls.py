@@ -6,5 +6,5 @@ app_name = "exchange"
 urlpatterns = [
     path("", views.upload, name="upload"),
     path("xac-nhan/", views.confirm, name="confirm"),
-    path("xuat/<int:cluster_id>/", views.export, name="export"),
+    path("xuat/<id:cluster_id>/", views.export, name="export"),
 ]

@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from thidua.accounts.roles import officer_unit_ids
+from thidua.core.converters import bounded_int
 from thidua.core.feedback import show_refusal
 from thidua.emulation.actions import scoring as services
 from thidua.emulation.evidence import content_type
@@ -317,7 +318,10 @@ def unit_action(request: HttpRequest, cluster_id: int, year: int, unit_id: int, 
                 ),
             )
         elif action == "minh-chung":
-            item = get_object_or_404(unit_score.items, criterion_id=request.POST.get("criterion"))
+            criterion = bounded_int(request.POST.get("criterion"))
+            if criterion is None:
+                raise ValidationError(_("Choose the criterion the evidence belongs to."))
+            item = get_object_or_404(unit_score.items, criterion_id=criterion)
             upload = request.FILES.get("file")
             if upload is None:
                 raise ValidationError(_("No evidence file chosen."))

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from thidua.awards.catalogue import AWARDS
+from thidua.core.converters import bounded_int
 from thidua.organisations.models import Unit
 from thidua.registry import export, queries
 from thidua.registry import rules as scope
@@ -33,10 +34,7 @@ def _get_unit_for_user(request: HttpRequest, unit_id: int) -> Unit:
 
 
 def _int(value: str | None) -> int | None:
-    try:
-        return int(value) if value else None
-    except ValueError:
-        return None
+    return bounded_int(value, 0)
 
 
 def _filters(request: HttpRequest) -> dict[str, Any]:

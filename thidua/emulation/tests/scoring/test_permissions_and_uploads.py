@@ -84,3 +84,14 @@ def test_an_appraisal_that_differs_needs_a_reason(year):
     response = year.lead.post(year.url(f"don-vi/{year.a.pk}/tham-dinh/"), changed, follow=True)
     assert "khác điểm tự chấm, cần ghi lý do" in response.content.decode()
     assert not ItemScore.objects.filter(appraised_points__isnull=False).exists()
+
+
+@pytest.mark.parametrize("criterion", ["abc", "", "99999999999999999999", "-1"])
+def test_evidence_for_a_criterion_that_is_not_a_number_is_refused_with_a_message(year, criterion):
+    url = year.url(f"don-vi/{year.a.pk}/minh-chung/")
+    response = year.officer_a.post(
+        url, {"criterion": criterion, "file": upload("bao-cao.pdf", PDF)}, follow=True
+    )
+    assert response.status_code == 200
+    assert "Hãy chọn tiêu chí mà minh chứng thuộc về." in response.content.decode()
+    assert not Evidence.objects.exists()

@@ -1,0 +1,12 @@
+"""The settings of the test suite: the site's own (thidua.settings), with a random key for the run.
+
+A run on PostgreSQL has no key file beside its database and DEBUG is off, where the site's settings rightly
+refuse to start without SECRET_KEY; a test run gets a fresh random key instead (never a fixed one).
+"""
+
+import os
+import secrets
+
+os.environ.setdefault("SECRET_KEY", f"tests-{secrets.token_urlsafe(48)}")
+
+from thidua.settings import *  # noqa: F403
