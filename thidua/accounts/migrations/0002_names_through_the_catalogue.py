@@ -4,6 +4,8 @@ import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models
 
+from thidua.core.migration_ops import NamesOnly
+
 
 class Migration(migrations.Migration):
 
@@ -14,34 +16,41 @@ class Migration(migrations.Migration):
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
+    # Only the names shown to users changed (English msgids, Vietnamese in the catalogue): no column changes
+    # (see thidua/core/migration_ops.py).
     operations = [
-        migrations.AlterModelOptions(
-            name='role',
-            options={'verbose_name': 'role', 'verbose_name_plural': 'roles'},
-        ),
-        migrations.AlterField(
-            model_name='role',
-            name='cluster_year',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='emulation.clusteryear', verbose_name='emulation year'),
-        ),
-        migrations.AlterField(
-            model_name='role',
-            name='kind',
-            field=models.CharField(choices=[('board', 'Emulation and Commendation Board officer'), ('cluster_lead', 'Officer of the cluster head or deputy unit'), ('unit_officer', 'Emulation officer of the unit')], max_length=20, verbose_name='role'),
-        ),
-        migrations.AlterField(
-            model_name='role',
-            name='organizer',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='organisations.organizer', verbose_name='organizer'),
-        ),
-        migrations.AlterField(
-            model_name='role',
-            name='unit',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='organisations.unit', verbose_name='unit'),
-        ),
-        migrations.AlterField(
-            model_name='role',
-            name='user',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='roles', to=settings.AUTH_USER_MODEL, verbose_name='user'),
+        NamesOnly(
+            operations=[
+                migrations.AlterModelOptions(
+                    name='role',
+                    options={'verbose_name': 'role', 'verbose_name_plural': 'roles'},
+                ),
+                migrations.AlterField(
+                    model_name='role',
+                    name='cluster_year',
+                    field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='emulation.clusteryear', verbose_name='emulation year'),
+                ),
+                migrations.AlterField(
+                    model_name='role',
+                    name='kind',
+                    field=models.CharField(choices=[('board', 'Emulation and Commendation Board officer'), ('cluster_lead', 'Officer of the cluster head or deputy unit'), ('unit_officer', 'Emulation officer of the unit')], max_length=20, verbose_name='role'),
+                ),
+                migrations.AlterField(
+                    model_name='role',
+                    name='organizer',
+                    field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='organisations.organizer', verbose_name='organizer'),
+                ),
+                migrations.AlterField(
+                    model_name='role',
+                    name='unit',
+                    field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='organisations.unit', verbose_name='unit'),
+                ),
+                migrations.AlterField(
+                    model_name='role',
+                    name='user',
+                    field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='roles', to=settings.AUTH_USER_MODEL, verbose_name='user'),
+                ),
+    
+            ],
         ),
     ]

@@ -5,6 +5,8 @@ import django.utils.timezone
 from django.conf import settings
 from django.db import migrations, models
 
+from thidua.core.migration_ops import NamesOnly
+
 
 class Migration(migrations.Migration):
 
@@ -13,39 +15,46 @@ class Migration(migrations.Migration):
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
+    # Only the names shown to users changed (English msgids, Vietnamese in the catalogue): no column changes
+    # (see thidua/core/migration_ops.py).
     operations = [
-        migrations.AlterModelOptions(
-            name='apitoken',
-            options={'ordering': ['-created'], 'verbose_name': 'API access token', 'verbose_name_plural': 'API access tokens'},
-        ),
-        migrations.AlterField(
-            model_name='apitoken',
-            name='created',
-            field=models.DateTimeField(default=django.utils.timezone.now, editable=False, verbose_name='created at'),
-        ),
-        migrations.AlterField(
-            model_name='apitoken',
-            name='digest',
-            field=models.CharField(editable=False, max_length=64, unique=True, verbose_name='hash'),
-        ),
-        migrations.AlterField(
-            model_name='apitoken',
-            name='label',
-            field=models.CharField(help_text='what it is used for, for example «provincial portal»', max_length=100, verbose_name='label'),
-        ),
-        migrations.AlterField(
-            model_name='apitoken',
-            name='last_used',
-            field=models.DateTimeField(blank=True, editable=False, null=True, verbose_name='last used'),
-        ),
-        migrations.AlterField(
-            model_name='apitoken',
-            name='revoked',
-            field=models.DateTimeField(blank=True, editable=False, null=True, verbose_name='revoked at'),
-        ),
-        migrations.AlterField(
-            model_name='apitoken',
-            name='user',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='api_tokens', to=settings.AUTH_USER_MODEL, verbose_name='user'),
+        NamesOnly(
+            operations=[
+                migrations.AlterModelOptions(
+                    name='apitoken',
+                    options={'ordering': ['-created'], 'verbose_name': 'API access token', 'verbose_name_plural': 'API access tokens'},
+                ),
+                migrations.AlterField(
+                    model_name='apitoken',
+                    name='created',
+                    field=models.DateTimeField(default=django.utils.timezone.now, editable=False, verbose_name='created at'),
+                ),
+                migrations.AlterField(
+                    model_name='apitoken',
+                    name='digest',
+                    field=models.CharField(editable=False, max_length=64, unique=True, verbose_name='hash'),
+                ),
+                migrations.AlterField(
+                    model_name='apitoken',
+                    name='label',
+                    field=models.CharField(help_text='what it is used for, for example «provincial portal»', max_length=100, verbose_name='label'),
+                ),
+                migrations.AlterField(
+                    model_name='apitoken',
+                    name='last_used',
+                    field=models.DateTimeField(blank=True, editable=False, null=True, verbose_name='last used'),
+                ),
+                migrations.AlterField(
+                    model_name='apitoken',
+                    name='revoked',
+                    field=models.DateTimeField(blank=True, editable=False, null=True, verbose_name='revoked at'),
+                ),
+                migrations.AlterField(
+                    model_name='apitoken',
+                    name='user',
+                    field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='api_tokens', to=settings.AUTH_USER_MODEL, verbose_name='user'),
+                ),
+    
+            ],
         ),
     ]

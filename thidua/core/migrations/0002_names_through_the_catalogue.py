@@ -4,6 +4,8 @@ import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models
 
+from thidua.core.migration_ops import NamesOnly
+
 
 class Migration(migrations.Migration):
 
@@ -12,44 +14,51 @@ class Migration(migrations.Migration):
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
+    # Only the names shown to users changed (English msgids, Vietnamese in the catalogue): no column changes
+    # (see thidua/core/migration_ops.py).
     operations = [
-        migrations.AlterModelOptions(
-            name='auditevent',
-            options={'ordering': ['-at', '-id'], 'verbose_name': 'audit log entry', 'verbose_name_plural': 'audit log entries'},
-        ),
-        migrations.AlterField(
-            model_name='auditevent',
-            name='actor',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='performed by'),
-        ),
-        migrations.AlterField(
-            model_name='auditevent',
-            name='actor_label',
-            field=models.CharField(blank=True, max_length=100, verbose_name='source'),
-        ),
-        migrations.AlterField(
-            model_name='auditevent',
-            name='at',
-            field=models.DateTimeField(auto_now_add=True, verbose_name='time'),
-        ),
-        migrations.AlterField(
-            model_name='auditevent',
-            name='data',
-            field=models.JSONField(blank=True, default=dict, verbose_name='details'),
-        ),
-        migrations.AlterField(
-            model_name='auditevent',
-            name='object_id',
-            field=models.CharField(max_length=64, verbose_name='object id'),
-        ),
-        migrations.AlterField(
-            model_name='auditevent',
-            name='object_type',
-            field=models.CharField(max_length=100, verbose_name='object type'),
-        ),
-        migrations.AlterField(
-            model_name='auditevent',
-            name='verb',
-            field=models.CharField(max_length=100, verbose_name='action'),
+        NamesOnly(
+            operations=[
+                migrations.AlterModelOptions(
+                    name='auditevent',
+                    options={'ordering': ['-at', '-id'], 'verbose_name': 'audit log entry', 'verbose_name_plural': 'audit log entries'},
+                ),
+                migrations.AlterField(
+                    model_name='auditevent',
+                    name='actor',
+                    field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='performed by'),
+                ),
+                migrations.AlterField(
+                    model_name='auditevent',
+                    name='actor_label',
+                    field=models.CharField(blank=True, max_length=100, verbose_name='source'),
+                ),
+                migrations.AlterField(
+                    model_name='auditevent',
+                    name='at',
+                    field=models.DateTimeField(auto_now_add=True, verbose_name='time'),
+                ),
+                migrations.AlterField(
+                    model_name='auditevent',
+                    name='data',
+                    field=models.JSONField(blank=True, default=dict, verbose_name='details'),
+                ),
+                migrations.AlterField(
+                    model_name='auditevent',
+                    name='object_id',
+                    field=models.CharField(max_length=64, verbose_name='object id'),
+                ),
+                migrations.AlterField(
+                    model_name='auditevent',
+                    name='object_type',
+                    field=models.CharField(max_length=100, verbose_name='object type'),
+                ),
+                migrations.AlterField(
+                    model_name='auditevent',
+                    name='verb',
+                    field=models.CharField(max_length=100, verbose_name='action'),
+                ),
+    
+            ],
         ),
     ]

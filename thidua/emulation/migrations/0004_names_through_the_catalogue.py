@@ -7,6 +7,8 @@ from decimal import Decimal
 from django.conf import settings
 from django.db import migrations, models
 
+from thidua.core.migration_ops import NamesOnly
+
 
 class Migration(migrations.Migration):
 
@@ -16,655 +18,662 @@ class Migration(migrations.Migration):
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
+    # Only the names shown to users changed (English msgids, Vietnamese in the catalogue): no column changes
+    # (see thidua/core/migration_ops.py).
     operations = [
-        migrations.AlterModelOptions(
-            name='ballot',
-            options={'ordering': ['id'], 'verbose_name': 'ballot', 'verbose_name_plural': 'ballots'},
-        ),
-        migrations.AlterModelOptions(
-            name='ballotcode',
-            options={'ordering': ['id'], 'verbose_name': 'ballot code', 'verbose_name_plural': 'ballot codes'},
-        ),
-        migrations.AlterModelOptions(
-            name='clusteryear',
-            options={'ordering': ['cluster', '-year'], 'verbose_name': 'emulation year of a cluster or block', 'verbose_name_plural': 'emulation years of a cluster or block'},
-        ),
-        migrations.AlterModelOptions(
-            name='codeissue',
-            options={'verbose_name': 'ballot code recipient', 'verbose_name_plural': 'ballot code recipients'},
-        ),
-        migrations.AlterModelOptions(
-            name='criterion',
-            options={'ordering': ['sheet', 'position', 'id'], 'verbose_name': 'scoring criterion', 'verbose_name_plural': 'scoring criteria'},
-        ),
-        migrations.AlterModelOptions(
-            name='deputy',
-            options={'ordering': ['cluster_year', 'position'], 'verbose_name': 'cluster deputy', 'verbose_name_plural': 'cluster deputies'},
-        ),
-        migrations.AlterModelOptions(
-            name='evidence',
-            options={'ordering': ['uploaded_at', 'id'], 'verbose_name': 'evidence', 'verbose_name_plural': 'evidence'},
-        ),
-        migrations.AlterModelOptions(
-            name='itemscore',
-            options={'verbose_name': 'criterion score', 'verbose_name_plural': 'criterion scores'},
-        ),
-        migrations.AlterModelOptions(
-            name='launch',
-            options={'verbose_name': 'emulation launch', 'verbose_name_plural': 'emulation launches'},
-        ),
-        migrations.AlterModelOptions(
-            name='meeting',
-            options={'verbose_name': 'voting session', 'verbose_name_plural': 'voting sessions'},
-        ),
-        migrations.AlterModelOptions(
-            name='membership',
-            options={'ordering': ['cluster_year', 'position', 'id'], 'verbose_name': 'member unit', 'verbose_name_plural': 'member units'},
-        ),
-        migrations.AlterModelOptions(
-            name='nextdeputy',
-            options={'ordering': ['review', 'position'], 'verbose_name': "next year's cluster deputy", 'verbose_name_plural': "next year's cluster deputies"},
-        ),
-        migrations.AlterModelOptions(
-            name='notproposed',
-            options={'ordering': ['review', 'position'], 'verbose_name': 'unit not proposed', 'verbose_name_plural': 'units not proposed'},
-        ),
-        migrations.AlterModelOptions(
-            name='proposal',
-            options={'ordering': ['review', 'tier__position', 'rank'], 'verbose_name': 'cluster proposal', 'verbose_name_plural': 'cluster proposals'},
-        ),
-        migrations.AlterModelOptions(
-            name='registration',
-            options={'ordering': ['cluster_year', 'unit__name'], 'verbose_name': 'emulation registration', 'verbose_name_plural': 'emulation registrations'},
-        ),
-        migrations.AlterModelOptions(
-            name='review',
-            options={'verbose_name': 'review meeting', 'verbose_name_plural': 'review meetings'},
-        ),
-        migrations.AlterModelOptions(
-            name='scoresheet',
-            options={'verbose_name': 'score sheet', 'verbose_name_plural': 'score sheets'},
-        ),
-        migrations.AlterModelOptions(
-            name='signing',
-            options={'ordering': ['cluster_year', 'signed_on', 'unit__name'], 'verbose_name': 'emulation pact signing', 'verbose_name_plural': 'emulation pact signings'},
-        ),
-        migrations.AlterModelOptions(
-            name='standing',
-            options={'ordering': ['review', 'position'], 'verbose_name': 'concluded standing', 'verbose_name_plural': 'concluded standings'},
-        ),
-        migrations.AlterModelOptions(
-            name='unitscore',
-            options={'verbose_name': 'unit score', 'verbose_name_plural': 'unit scores'},
-        ),
-        migrations.AlterField(
-            model_name='ballot',
-            name='choices',
-            field=models.JSONField(default=dict, verbose_name='choices'),
-        ),
-        migrations.AlterField(
-            model_name='ballot',
-            name='receipt',
-            field=models.CharField(blank=True, max_length=16, null=True, unique=True, verbose_name='receipt code'),
-        ),
-        migrations.AlterField(
-            model_name='ballotcode',
-            name='digest',
-            field=models.CharField(max_length=64, unique=True, verbose_name='code hash'),
-        ),
-        migrations.AlterField(
-            model_name='ballotcode',
-            name='expires_at',
-            field=models.DateTimeField(verbose_name='expires at'),
-        ),
-        migrations.AlterField(
-            model_name='ballotcode',
-            name='used',
-            field=models.BooleanField(default=False, verbose_name='used'),
-        ),
-        migrations.AlterField(
-            model_name='clusteryear',
-            name='cluster',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='years', to='organisations.cluster', verbose_name='cluster or block'),
-        ),
-        migrations.AlterField(
-            model_name='clusteryear',
-            name='deputies_known',
-            field=models.BooleanField(default=False, verbose_name='cluster deputies recorded'),
-        ),
-        migrations.AlterField(
-            model_name='clusteryear',
-            name='exclusive',
-            field=models.BooleanField(default=True, help_text='A unit proposed for a higher award is not proposed for a lower one.', verbose_name='one award per unit'),
-        ),
-        migrations.AlterField(
-            model_name='clusteryear',
-            name='head',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='organisations.unit', verbose_name='cluster head'),
-        ),
-        migrations.AlterField(
-            model_name='clusteryear',
-            name='host',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='organisations.unit', verbose_name='host unit'),
-        ),
-        migrations.AlterField(
-            model_name='clusteryear',
-            name='method',
-            field=models.CharField(choices=[('ballot', 'Secret ballot'), ('acclamation', 'Acclamation'), ('score', 'By appraisal score')], default='ballot', max_length=20, verbose_name='review method'),
-        ),
-        migrations.AlterField(
-            model_name='clusteryear',
-            name='min_approval',
-            field=models.DecimalField(decimal_places=3, default=Decimal('0.5'), max_digits=4, validators=[django.core.validators.MinValueValidator(0), django.core.validators.MaxValueValidator(1)], verbose_name='minimum share of votes'),
-        ),
-        migrations.AlterField(
-            model_name='clusteryear',
-            name='quotas',
-            field=models.JSONField(blank=True, default=dict, help_text='Award code → maximum number of units; an award not listed here has no limit.', verbose_name='maximum number per award'),
-        ),
-        migrations.AlterField(
-            model_name='clusteryear',
-            name='tie_break',
-            field=models.JSONField(blank=True, default=list, verbose_name='order of consideration on equal votes'),
-        ),
-        migrations.AlterField(
-            model_name='clusteryear',
-            name='year',
-            field=models.PositiveSmallIntegerField(verbose_name='year'),
-        ),
-        migrations.AlterField(
-            model_name='codeissue',
-            name='unit',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='organisations.unit', verbose_name='unit'),
-        ),
-        migrations.AlterField(
-            model_name='criterion',
-            name='group',
-            field=models.CharField(max_length=255, verbose_name='criterion group'),
-        ),
-        migrations.AlterField(
-            model_name='criterion',
-            name='kind',
-            field=models.CharField(choices=[('standard', 'Scored criterion'), ('bonus', 'Bonus points'), ('deduction', 'Deducted points')], default='standard', max_length=20, verbose_name='kind'),
-        ),
-        migrations.AlterField(
-            model_name='criterion',
-            name='max_points',
-            field=models.DecimalField(decimal_places=2, max_digits=8, verbose_name='maximum points'),
-        ),
-        migrations.AlterField(
-            model_name='criterion',
-            name='name',
-            field=models.CharField(max_length=500, verbose_name='criterion text'),
-        ),
-        migrations.AlterField(
-            model_name='criterion',
-            name='position',
-            field=models.PositiveIntegerField(default=0, verbose_name='order'),
-        ),
-        migrations.AlterField(
-            model_name='criterion',
-            name='sheet',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='criteria', to='emulation.scoresheet', verbose_name='score sheet'),
-        ),
-        migrations.AlterField(
-            model_name='deputy',
-            name='cluster_year',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='deputy_links', to='emulation.clusteryear', verbose_name='emulation year'),
-        ),
-        migrations.AlterField(
-            model_name='deputy',
-            name='position',
-            field=models.PositiveSmallIntegerField(default=0, verbose_name='order'),
-        ),
-        migrations.AlterField(
-            model_name='deputy',
-            name='unit',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='organisations.unit', verbose_name='cluster deputy'),
-        ),
-        migrations.AlterField(
-            model_name='evidence',
-            name='file',
-            field=models.FileField(max_length=255, upload_to=thidua.emulation.models.scoring.evidence_path, verbose_name='file'),
-        ),
-        migrations.AlterField(
-            model_name='evidence',
-            name='item',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='evidence', to='emulation.itemscore', verbose_name='criterion score'),
-        ),
-        migrations.AlterField(
-            model_name='evidence',
-            name='original_name',
-            field=models.CharField(max_length=255, verbose_name='original file name'),
-        ),
-        migrations.AlterField(
-            model_name='evidence',
-            name='size',
-            field=models.PositiveIntegerField(verbose_name='size (bytes)'),
-        ),
-        migrations.AlterField(
-            model_name='evidence',
-            name='uploaded_at',
-            field=models.DateTimeField(auto_now_add=True, verbose_name='uploaded at'),
-        ),
-        migrations.AlterField(
-            model_name='evidence',
-            name='uploaded_by',
-            field=models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='uploaded by'),
-        ),
-        migrations.AlterField(
-            model_name='itemscore',
-            name='appraised_points',
-            field=models.DecimalField(blank=True, decimal_places=2, max_digits=8, null=True, verbose_name='appraised points'),
-        ),
-        migrations.AlterField(
-            model_name='itemscore',
-            name='criterion',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='emulation.criterion', verbose_name='criterion'),
-        ),
-        migrations.AlterField(
-            model_name='itemscore',
-            name='note',
-            field=models.TextField(blank=True, verbose_name='explanation'),
-        ),
-        migrations.AlterField(
-            model_name='itemscore',
-            name='reason',
-            field=models.TextField(blank=True, verbose_name='reason for the adjustment'),
-        ),
-        migrations.AlterField(
-            model_name='itemscore',
-            name='self_points',
-            field=models.DecimalField(blank=True, decimal_places=2, max_digits=8, null=True, verbose_name='self-scored points'),
-        ),
-        migrations.AlterField(
-            model_name='itemscore',
-            name='unit_score',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='items', to='emulation.unitscore', verbose_name='unit score'),
-        ),
-        migrations.AlterField(
-            model_name='launch',
-            name='cluster_year',
-            field=models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='launch', to='emulation.clusteryear', verbose_name='emulation year'),
-        ),
-        migrations.AlterField(
-            model_name='launch',
-            name='date',
-            field=models.DateField(verbose_name='launch date'),
-        ),
-        migrations.AlterField(
-            model_name='launch',
-            name='deadline',
-            field=models.DateField(verbose_name='registration deadline'),
-        ),
-        migrations.AlterField(
-            model_name='launch',
-            name='document_number',
-            field=models.CharField(max_length=100, verbose_name='document number'),
-        ),
-        migrations.AlterField(
-            model_name='launch',
-            name='document_title',
-            field=models.CharField(max_length=500, verbose_name='document summary'),
-        ),
-        migrations.AlterField(
-            model_name='launch',
-            name='recorded_at',
-            field=models.DateTimeField(auto_now=True, verbose_name='recorded at'),
-        ),
-        migrations.AlterField(
-            model_name='launch',
-            name='recorded_by',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='recorded by'),
-        ),
-        migrations.AlterField(
-            model_name='launch',
-            name='theme',
-            field=models.TextField(verbose_name='theme and content of the movement'),
-        ),
-        migrations.AlterField(
-            model_name='meeting',
-            name='code_hours',
-            field=models.PositiveSmallIntegerField(default=4, verbose_name='ballot code validity (hours)'),
-        ),
-        migrations.AlterField(
-            model_name='meeting',
-            name='mode',
-            field=models.CharField(choices=[('electronic', 'Electronic ballots (one-time codes)'), ('paper', 'Paper ballots (entered by the tellers)')], default='electronic', max_length=20, verbose_name='voting mode'),
-        ),
-        migrations.AlterField(
-            model_name='meeting',
-            name='quorum_share',
-            field=models.DecimalField(decimal_places=3, default=Decimal('0.5'), max_digits=4, validators=[django.core.validators.MinValueValidator(0), django.core.validators.MaxValueValidator(1)], verbose_name='minimum attendance share'),
-        ),
-        migrations.AlterField(
-            model_name='meeting',
-            name='quorum_strict',
-            field=models.BooleanField(default=True, verbose_name='must exceed the share'),
-        ),
-        migrations.AlterField(
-            model_name='meeting',
-            name='review',
-            field=models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='meeting', to='emulation.review', verbose_name='review meeting'),
-        ),
-        migrations.AlterField(
-            model_name='meeting',
-            name='self_vote_allowed',
-            field=models.BooleanField(default=True, verbose_name='may vote for its own unit'),
-        ),
-        migrations.AlterField(
-            model_name='meeting',
-            name='voting',
-            field=models.CharField(choices=[('preparing', 'Voting not open yet'), ('open', 'Voting in progress'), ('closed', 'Voting closed')], default='preparing', max_length=20, verbose_name='voting'),
-        ),
-        migrations.AlterField(
-            model_name='membership',
-            name='cluster_year',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='memberships', to='emulation.clusteryear', verbose_name='emulation year'),
-        ),
-        migrations.AlterField(
-            model_name='membership',
-            name='position',
-            field=models.PositiveIntegerField(default=0, verbose_name='order'),
-        ),
-        migrations.AlterField(
-            model_name='membership',
-            name='rating',
-            field=models.CharField(blank=True, choices=[('xuat-sac', 'Completed their tasks with distinction'), ('tot', 'Completed their tasks well'), ('hoan-thanh', 'Completed their tasks'), ('khong-hoan-thanh', 'Did not complete their tasks')], max_length=20, verbose_name='rating'),
-        ),
-        migrations.AlterField(
-            model_name='membership',
-            name='reported_place',
-            field=models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='reported place'),
-        ),
-        migrations.AlterField(
-            model_name='membership',
-            name='score',
-            field=models.DecimalField(blank=True, decimal_places=2, max_digits=8, null=True, verbose_name='appraised score'),
-        ),
-        migrations.AlterField(
-            model_name='membership',
-            name='unit',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='memberships', to='organisations.unit', verbose_name='unit'),
-        ),
-        migrations.AlterField(
-            model_name='nextdeputy',
-            name='position',
-            field=models.PositiveSmallIntegerField(default=0, verbose_name='order'),
-        ),
-        migrations.AlterField(
-            model_name='nextdeputy',
-            name='unit',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='organisations.unit', verbose_name="next year's cluster deputy"),
-        ),
-        migrations.AlterField(
-            model_name='notproposed',
-            name='position',
-            field=models.PositiveIntegerField(default=0, verbose_name='order'),
-        ),
-        migrations.AlterField(
-            model_name='notproposed',
-            name='reason',
-            field=models.JSONField(default=dict, verbose_name='reason'),
-        ),
-        migrations.AlterField(
-            model_name='notproposed',
-            name='tier',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='organisations.awardtier', verbose_name='award'),
-        ),
-        migrations.AlterField(
-            model_name='notproposed',
-            name='unit',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='organisations.unit', verbose_name='unit'),
-        ),
-        migrations.AlterField(
-            model_name='proposal',
-            name='basis',
-            field=models.JSONField(default=dict, verbose_name='grounds'),
-        ),
-        migrations.AlterField(
-            model_name='proposal',
-            name='grantor',
-            field=models.CharField(max_length=255, verbose_name='grantor'),
-        ),
-        migrations.AlterField(
-            model_name='proposal',
-            name='rank',
-            field=models.PositiveSmallIntegerField(verbose_name='rank'),
-        ),
-        migrations.AlterField(
-            model_name='proposal',
-            name='tier',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='organisations.awardtier', verbose_name='award'),
-        ),
-        migrations.AlterField(
-            model_name='proposal',
-            name='unit',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='proposals', to='organisations.unit', verbose_name='unit'),
-        ),
-        migrations.AlterField(
-            model_name='registration',
-            name='cluster_year',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='registrations', to='emulation.clusteryear', verbose_name='emulation year'),
-        ),
-        migrations.AlterField(
-            model_name='registration',
-            name='registered_at',
-            field=models.DateTimeField(auto_now=True, verbose_name='registered at'),
-        ),
-        migrations.AlterField(
-            model_name='registration',
-            name='registered_by',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='registered by'),
-        ),
-        migrations.AlterField(
-            model_name='registration',
-            name='targets',
-            field=models.TextField(help_text='One target per line.', verbose_name='registered targets'),
-        ),
-        migrations.AlterField(
-            model_name='registration',
-            name='titles',
-            field=models.JSONField(default=list, verbose_name='registered titles and awards'),
-        ),
-        migrations.AlterField(
-            model_name='registration',
-            name='unit',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='organisations.unit', verbose_name='unit'),
-        ),
-        migrations.AlterField(
-            model_name='review',
-            name='ballots_known',
-            field=models.BooleanField(default=False, verbose_name='has ballots'),
-        ),
-        migrations.AlterField(
-            model_name='review',
-            name='board_representative',
-            field=models.CharField(blank=True, max_length=255, verbose_name='representative of the Emulation and Commendation Board'),
-        ),
-        migrations.AlterField(
-            model_name='review',
-            name='chair',
-            field=models.CharField(blank=True, max_length=255, verbose_name='chair'),
-        ),
-        migrations.AlterField(
-            model_name='review',
-            name='cluster_year',
-            field=models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='review', to='emulation.clusteryear', verbose_name='emulation year'),
-        ),
-        migrations.AlterField(
-            model_name='review',
-            name='concluded_at',
-            field=models.DateTimeField(blank=True, null=True, verbose_name='results concluded at'),
-        ),
-        migrations.AlterField(
-            model_name='review',
-            name='date',
-            field=models.DateField(blank=True, null=True, verbose_name='meeting date'),
-        ),
-        migrations.AlterField(
-            model_name='review',
-            name='next_decided_by',
-            field=models.CharField(blank=True, max_length=255, verbose_name='how it was decided'),
-        ),
-        migrations.AlterField(
-            model_name='review',
-            name='next_deputies_known',
-            field=models.BooleanField(default=False, verbose_name="next year's cluster deputies recorded"),
-        ),
-        migrations.AlterField(
-            model_name='review',
-            name='next_head',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='organisations.unit', verbose_name="next year's cluster head"),
-        ),
-        migrations.AlterField(
-            model_name='review',
-            name='next_known',
-            field=models.BooleanField(default=False, verbose_name="next year's leadership recorded"),
-        ),
-        migrations.AlterField(
-            model_name='review',
-            name='outcome',
-            field=models.JSONField(blank=True, null=True, verbose_name='agreed outcome'),
-        ),
-        migrations.AlterField(
-            model_name='review',
-            name='pact_signed',
-            field=models.DateField(blank=True, null=True, verbose_name="next year's pact signing date"),
-        ),
-        migrations.AlterField(
-            model_name='review',
-            name='place',
-            field=models.CharField(blank=True, max_length=255, verbose_name='venue'),
-        ),
-        migrations.AlterField(
-            model_name='review',
-            name='present',
-            field=models.ManyToManyField(blank=True, db_table='review_review_present', related_name='+', to='organisations.unit', verbose_name='attending units'),
-        ),
-        migrations.AlterField(
-            model_name='review',
-            name='present_known',
-            field=models.BooleanField(default=False, verbose_name='attending units recorded'),
-        ),
-        migrations.AlterField(
-            model_name='review',
-            name='reported',
-            field=models.BooleanField(default=False, verbose_name='concluded as reported'),
-        ),
-        migrations.AlterField(
-            model_name='review',
-            name='secretary',
-            field=models.CharField(blank=True, max_length=255, verbose_name='secretary'),
-        ),
-        migrations.AlterField(
-            model_name='review',
-            name='status',
-            field=models.CharField(choices=[('proposed', 'Proposed by the cluster'), ('approved', 'Approved by the council'), ('awarded', 'Award decided')], default='proposed', max_length=20, verbose_name='status'),
-        ),
-        migrations.AlterField(
-            model_name='review',
-            name='unnamed',
-            field=models.JSONField(blank=True, default=dict, verbose_name='unnamed proposals'),
-        ),
-        migrations.AlterField(
-            model_name='scoresheet',
-            name='cluster_year',
-            field=models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='score_sheet', to='emulation.clusteryear', verbose_name='emulation year'),
-        ),
-        migrations.AlterField(
-            model_name='scoresheet',
-            name='locked_at',
-            field=models.DateTimeField(blank=True, null=True, verbose_name='scores locked at'),
-        ),
-        migrations.AlterField(
-            model_name='scoresheet',
-            name='locked_by',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='scores locked by'),
-        ),
-        migrations.AlterField(
-            model_name='scoresheet',
-            name='scale',
-            field=models.DecimalField(decimal_places=2, max_digits=8, verbose_name='scale'),
-        ),
-        migrations.AlterField(
-            model_name='signing',
-            name='cluster_year',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='pact_signings', to='emulation.clusteryear', verbose_name='emulation year'),
-        ),
-        migrations.AlterField(
-            model_name='signing',
-            name='recorded_at',
-            field=models.DateTimeField(auto_now_add=True, verbose_name='recorded at'),
-        ),
-        migrations.AlterField(
-            model_name='signing',
-            name='recorded_by',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='recorded by'),
-        ),
-        migrations.AlterField(
-            model_name='signing',
-            name='signed_on',
-            field=models.DateField(verbose_name='pact signing date'),
-        ),
-        migrations.AlterField(
-            model_name='signing',
-            name='unit',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='organisations.unit', verbose_name='unit'),
-        ),
-        migrations.AlterField(
-            model_name='standing',
-            name='place',
-            field=models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='rank'),
-        ),
-        migrations.AlterField(
-            model_name='standing',
-            name='position',
-            field=models.PositiveIntegerField(default=0, verbose_name='order'),
-        ),
-        migrations.AlterField(
-            model_name='standing',
-            name='rating',
-            field=models.CharField(blank=True, max_length=20, verbose_name='rating'),
-        ),
-        migrations.AlterField(
-            model_name='standing',
-            name='score',
-            field=models.DecimalField(blank=True, decimal_places=2, max_digits=8, null=True, verbose_name='locked score'),
-        ),
-        migrations.AlterField(
-            model_name='standing',
-            name='unit',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='organisations.unit', verbose_name='unit'),
-        ),
-        migrations.AlterField(
-            model_name='unitscore',
-            name='absence',
-            field=models.CharField(blank=True, choices=[('on_behalf', "Scored by the cluster head on the unit's behalf"), ('not_submitted', 'Did not submit')], max_length=20, verbose_name='unit did not score itself'),
-        ),
-        migrations.AlterField(
-            model_name='unitscore',
-            name='absence_reason',
-            field=models.TextField(blank=True, verbose_name='reason'),
-        ),
-        migrations.AlterField(
-            model_name='unitscore',
-            name='appraised_at',
-            field=models.DateTimeField(blank=True, null=True, verbose_name='appraised at'),
-        ),
-        migrations.AlterField(
-            model_name='unitscore',
-            name='sheet',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='unit_scores', to='emulation.scoresheet', verbose_name='score sheet'),
-        ),
-        migrations.AlterField(
-            model_name='unitscore',
-            name='submitted_at',
-            field=models.DateTimeField(blank=True, null=True, verbose_name='submitted at'),
-        ),
-        migrations.AlterField(
-            model_name='unitscore',
-            name='unit',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='organisations.unit', verbose_name='unit'),
+        NamesOnly(
+            operations=[
+                migrations.AlterModelOptions(
+                    name='ballot',
+                    options={'ordering': ['id'], 'verbose_name': 'ballot', 'verbose_name_plural': 'ballots'},
+                ),
+                migrations.AlterModelOptions(
+                    name='ballotcode',
+                    options={'ordering': ['id'], 'verbose_name': 'ballot code', 'verbose_name_plural': 'ballot codes'},
+                ),
+                migrations.AlterModelOptions(
+                    name='clusteryear',
+                    options={'ordering': ['cluster', '-year'], 'verbose_name': 'emulation year of a cluster or block', 'verbose_name_plural': 'emulation years of a cluster or block'},
+                ),
+                migrations.AlterModelOptions(
+                    name='codeissue',
+                    options={'verbose_name': 'ballot code recipient', 'verbose_name_plural': 'ballot code recipients'},
+                ),
+                migrations.AlterModelOptions(
+                    name='criterion',
+                    options={'ordering': ['sheet', 'position', 'id'], 'verbose_name': 'scoring criterion', 'verbose_name_plural': 'scoring criteria'},
+                ),
+                migrations.AlterModelOptions(
+                    name='deputy',
+                    options={'ordering': ['cluster_year', 'position'], 'verbose_name': 'cluster deputy', 'verbose_name_plural': 'cluster deputies'},
+                ),
+                migrations.AlterModelOptions(
+                    name='evidence',
+                    options={'ordering': ['uploaded_at', 'id'], 'verbose_name': 'evidence', 'verbose_name_plural': 'evidence'},
+                ),
+                migrations.AlterModelOptions(
+                    name='itemscore',
+                    options={'verbose_name': 'criterion score', 'verbose_name_plural': 'criterion scores'},
+                ),
+                migrations.AlterModelOptions(
+                    name='launch',
+                    options={'verbose_name': 'emulation launch', 'verbose_name_plural': 'emulation launches'},
+                ),
+                migrations.AlterModelOptions(
+                    name='meeting',
+                    options={'verbose_name': 'voting session', 'verbose_name_plural': 'voting sessions'},
+                ),
+                migrations.AlterModelOptions(
+                    name='membership',
+                    options={'ordering': ['cluster_year', 'position', 'id'], 'verbose_name': 'member unit', 'verbose_name_plural': 'member units'},
+                ),
+                migrations.AlterModelOptions(
+                    name='nextdeputy',
+                    options={'ordering': ['review', 'position'], 'verbose_name': "next year's cluster deputy", 'verbose_name_plural': "next year's cluster deputies"},
+                ),
+                migrations.AlterModelOptions(
+                    name='notproposed',
+                    options={'ordering': ['review', 'position'], 'verbose_name': 'unit not proposed', 'verbose_name_plural': 'units not proposed'},
+                ),
+                migrations.AlterModelOptions(
+                    name='proposal',
+                    options={'ordering': ['review', 'tier__position', 'rank'], 'verbose_name': 'cluster proposal', 'verbose_name_plural': 'cluster proposals'},
+                ),
+                migrations.AlterModelOptions(
+                    name='registration',
+                    options={'ordering': ['cluster_year', 'unit__name'], 'verbose_name': 'emulation registration', 'verbose_name_plural': 'emulation registrations'},
+                ),
+                migrations.AlterModelOptions(
+                    name='review',
+                    options={'verbose_name': 'review meeting', 'verbose_name_plural': 'review meetings'},
+                ),
+                migrations.AlterModelOptions(
+                    name='scoresheet',
+                    options={'verbose_name': 'score sheet', 'verbose_name_plural': 'score sheets'},
+                ),
+                migrations.AlterModelOptions(
+                    name='signing',
+                    options={'ordering': ['cluster_year', 'signed_on', 'unit__name'], 'verbose_name': 'emulation pact signing', 'verbose_name_plural': 'emulation pact signings'},
+                ),
+                migrations.AlterModelOptions(
+                    name='standing',
+                    options={'ordering': ['review', 'position'], 'verbose_name': 'concluded standing', 'verbose_name_plural': 'concluded standings'},
+                ),
+                migrations.AlterModelOptions(
+                    name='unitscore',
+                    options={'verbose_name': 'unit score', 'verbose_name_plural': 'unit scores'},
+                ),
+                migrations.AlterField(
+                    model_name='ballot',
+                    name='choices',
+                    field=models.JSONField(default=dict, verbose_name='choices'),
+                ),
+                migrations.AlterField(
+                    model_name='ballot',
+                    name='receipt',
+                    field=models.CharField(blank=True, max_length=16, null=True, unique=True, verbose_name='receipt code'),
+                ),
+                migrations.AlterField(
+                    model_name='ballotcode',
+                    name='digest',
+                    field=models.CharField(max_length=64, unique=True, verbose_name='code hash'),
+                ),
+                migrations.AlterField(
+                    model_name='ballotcode',
+                    name='expires_at',
+                    field=models.DateTimeField(verbose_name='expires at'),
+                ),
+                migrations.AlterField(
+                    model_name='ballotcode',
+                    name='used',
+                    field=models.BooleanField(default=False, verbose_name='used'),
+                ),
+                migrations.AlterField(
+                    model_name='clusteryear',
+                    name='cluster',
+                    field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='years', to='organisations.cluster', verbose_name='cluster or block'),
+                ),
+                migrations.AlterField(
+                    model_name='clusteryear',
+                    name='deputies_known',
+                    field=models.BooleanField(default=False, verbose_name='cluster deputies recorded'),
+                ),
+                migrations.AlterField(
+                    model_name='clusteryear',
+                    name='exclusive',
+                    field=models.BooleanField(default=True, help_text='A unit proposed for a higher award is not proposed for a lower one.', verbose_name='one award per unit'),
+                ),
+                migrations.AlterField(
+                    model_name='clusteryear',
+                    name='head',
+                    field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='organisations.unit', verbose_name='cluster head'),
+                ),
+                migrations.AlterField(
+                    model_name='clusteryear',
+                    name='host',
+                    field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='organisations.unit', verbose_name='host unit'),
+                ),
+                migrations.AlterField(
+                    model_name='clusteryear',
+                    name='method',
+                    field=models.CharField(choices=[('ballot', 'Secret ballot'), ('acclamation', 'Acclamation'), ('score', 'By appraisal score')], default='ballot', max_length=20, verbose_name='review method'),
+                ),
+                migrations.AlterField(
+                    model_name='clusteryear',
+                    name='min_approval',
+                    field=models.DecimalField(decimal_places=3, default=Decimal('0.5'), max_digits=4, validators=[django.core.validators.MinValueValidator(0), django.core.validators.MaxValueValidator(1)], verbose_name='minimum share of votes'),
+                ),
+                migrations.AlterField(
+                    model_name='clusteryear',
+                    name='quotas',
+                    field=models.JSONField(blank=True, default=dict, help_text='Award code → maximum number of units; an award not listed here has no limit.', verbose_name='maximum number per award'),
+                ),
+                migrations.AlterField(
+                    model_name='clusteryear',
+                    name='tie_break',
+                    field=models.JSONField(blank=True, default=list, verbose_name='order of consideration on equal votes'),
+                ),
+                migrations.AlterField(
+                    model_name='clusteryear',
+                    name='year',
+                    field=models.PositiveSmallIntegerField(verbose_name='year'),
+                ),
+                migrations.AlterField(
+                    model_name='codeissue',
+                    name='unit',
+                    field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='organisations.unit', verbose_name='unit'),
+                ),
+                migrations.AlterField(
+                    model_name='criterion',
+                    name='group',
+                    field=models.CharField(max_length=255, verbose_name='criterion group'),
+                ),
+                migrations.AlterField(
+                    model_name='criterion',
+                    name='kind',
+                    field=models.CharField(choices=[('standard', 'Scored criterion'), ('bonus', 'Bonus points'), ('deduction', 'Deducted points')], default='standard', max_length=20, verbose_name='kind'),
+                ),
+                migrations.AlterField(
+                    model_name='criterion',
+                    name='max_points',
+                    field=models.DecimalField(decimal_places=2, max_digits=8, verbose_name='maximum points'),
+                ),
+                migrations.AlterField(
+                    model_name='criterion',
+                    name='name',
+                    field=models.CharField(max_length=500, verbose_name='criterion text'),
+                ),
+                migrations.AlterField(
+                    model_name='criterion',
+                    name='position',
+                    field=models.PositiveIntegerField(default=0, verbose_name='order'),
+                ),
+                migrations.AlterField(
+                    model_name='criterion',
+                    name='sheet',
+                    field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='criteria', to='emulation.scoresheet', verbose_name='score sheet'),
+                ),
+                migrations.AlterField(
+                    model_name='deputy',
+                    name='cluster_year',
+                    field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='deputy_links', to='emulation.clusteryear', verbose_name='emulation year'),
+                ),
+                migrations.AlterField(
+                    model_name='deputy',
+                    name='position',
+                    field=models.PositiveSmallIntegerField(default=0, verbose_name='order'),
+                ),
+                migrations.AlterField(
+                    model_name='deputy',
+                    name='unit',
+                    field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='organisations.unit', verbose_name='cluster deputy'),
+                ),
+                migrations.AlterField(
+                    model_name='evidence',
+                    name='file',
+                    field=models.FileField(max_length=255, upload_to=thidua.emulation.models.scoring.evidence_path, verbose_name='file'),
+                ),
+                migrations.AlterField(
+                    model_name='evidence',
+                    name='item',
+                    field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='evidence', to='emulation.itemscore', verbose_name='criterion score'),
+                ),
+                migrations.AlterField(
+                    model_name='evidence',
+                    name='original_name',
+                    field=models.CharField(max_length=255, verbose_name='original file name'),
+                ),
+                migrations.AlterField(
+                    model_name='evidence',
+                    name='size',
+                    field=models.PositiveIntegerField(verbose_name='size (bytes)'),
+                ),
+                migrations.AlterField(
+                    model_name='evidence',
+                    name='uploaded_at',
+                    field=models.DateTimeField(auto_now_add=True, verbose_name='uploaded at'),
+                ),
+                migrations.AlterField(
+                    model_name='evidence',
+                    name='uploaded_by',
+                    field=models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='uploaded by'),
+                ),
+                migrations.AlterField(
+                    model_name='itemscore',
+                    name='appraised_points',
+                    field=models.DecimalField(blank=True, decimal_places=2, max_digits=8, null=True, verbose_name='appraised points'),
+                ),
+                migrations.AlterField(
+                    model_name='itemscore',
+                    name='criterion',
+                    field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='emulation.criterion', verbose_name='criterion'),
+                ),
+                migrations.AlterField(
+                    model_name='itemscore',
+                    name='note',
+                    field=models.TextField(blank=True, verbose_name='explanation'),
+                ),
+                migrations.AlterField(
+                    model_name='itemscore',
+                    name='reason',
+                    field=models.TextField(blank=True, verbose_name='reason for the adjustment'),
+                ),
+                migrations.AlterField(
+                    model_name='itemscore',
+                    name='self_points',
+                    field=models.DecimalField(blank=True, decimal_places=2, max_digits=8, null=True, verbose_name='self-scored points'),
+                ),
+                migrations.AlterField(
+                    model_name='itemscore',
+                    name='unit_score',
+                    field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='items', to='emulation.unitscore', verbose_name='unit score'),
+                ),
+                migrations.AlterField(
+                    model_name='launch',
+                    name='cluster_year',
+                    field=models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='launch', to='emulation.clusteryear', verbose_name='emulation year'),
+                ),
+                migrations.AlterField(
+                    model_name='launch',
+                    name='date',
+                    field=models.DateField(verbose_name='launch date'),
+                ),
+                migrations.AlterField(
+                    model_name='launch',
+                    name='deadline',
+                    field=models.DateField(verbose_name='registration deadline'),
+                ),
+                migrations.AlterField(
+                    model_name='launch',
+                    name='document_number',
+                    field=models.CharField(max_length=100, verbose_name='document number'),
+                ),
+                migrations.AlterField(
+                    model_name='launch',
+                    name='document_title',
+                    field=models.CharField(max_length=500, verbose_name='document summary'),
+                ),
+                migrations.AlterField(
+                    model_name='launch',
+                    name='recorded_at',
+                    field=models.DateTimeField(auto_now=True, verbose_name='recorded at'),
+                ),
+                migrations.AlterField(
+                    model_name='launch',
+                    name='recorded_by',
+                    field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='recorded by'),
+                ),
+                migrations.AlterField(
+                    model_name='launch',
+                    name='theme',
+                    field=models.TextField(verbose_name='theme and content of the movement'),
+                ),
+                migrations.AlterField(
+                    model_name='meeting',
+                    name='code_hours',
+                    field=models.PositiveSmallIntegerField(default=4, verbose_name='ballot code validity (hours)'),
+                ),
+                migrations.AlterField(
+                    model_name='meeting',
+                    name='mode',
+                    field=models.CharField(choices=[('electronic', 'Electronic ballots (one-time codes)'), ('paper', 'Paper ballots (entered by the tellers)')], default='electronic', max_length=20, verbose_name='voting mode'),
+                ),
+                migrations.AlterField(
+                    model_name='meeting',
+                    name='quorum_share',
+                    field=models.DecimalField(decimal_places=3, default=Decimal('0.5'), max_digits=4, validators=[django.core.validators.MinValueValidator(0), django.core.validators.MaxValueValidator(1)], verbose_name='minimum attendance share'),
+                ),
+                migrations.AlterField(
+                    model_name='meeting',
+                    name='quorum_strict',
+                    field=models.BooleanField(default=True, verbose_name='must exceed the share'),
+                ),
+                migrations.AlterField(
+                    model_name='meeting',
+                    name='review',
+                    field=models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='meeting', to='emulation.review', verbose_name='review meeting'),
+                ),
+                migrations.AlterField(
+                    model_name='meeting',
+                    name='self_vote_allowed',
+                    field=models.BooleanField(default=True, verbose_name='may vote for its own unit'),
+                ),
+                migrations.AlterField(
+                    model_name='meeting',
+                    name='voting',
+                    field=models.CharField(choices=[('preparing', 'Voting not open yet'), ('open', 'Voting in progress'), ('closed', 'Voting closed')], default='preparing', max_length=20, verbose_name='voting'),
+                ),
+                migrations.AlterField(
+                    model_name='membership',
+                    name='cluster_year',
+                    field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='memberships', to='emulation.clusteryear', verbose_name='emulation year'),
+                ),
+                migrations.AlterField(
+                    model_name='membership',
+                    name='position',
+                    field=models.PositiveIntegerField(default=0, verbose_name='order'),
+                ),
+                migrations.AlterField(
+                    model_name='membership',
+                    name='rating',
+                    field=models.CharField(blank=True, choices=[('xuat-sac', 'Completed their tasks with distinction'), ('tot', 'Completed their tasks well'), ('hoan-thanh', 'Completed their tasks'), ('khong-hoan-thanh', 'Did not complete their tasks')], max_length=20, verbose_name='rating'),
+                ),
+                migrations.AlterField(
+                    model_name='membership',
+                    name='reported_place',
+                    field=models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='reported place'),
+                ),
+                migrations.AlterField(
+                    model_name='membership',
+                    name='score',
+                    field=models.DecimalField(blank=True, decimal_places=2, max_digits=8, null=True, verbose_name='appraised score'),
+                ),
+                migrations.AlterField(
+                    model_name='membership',
+                    name='unit',
+                    field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='memberships', to='organisations.unit', verbose_name='unit'),
+                ),
+                migrations.AlterField(
+                    model_name='nextdeputy',
+                    name='position',
+                    field=models.PositiveSmallIntegerField(default=0, verbose_name='order'),
+                ),
+                migrations.AlterField(
+                    model_name='nextdeputy',
+                    name='unit',
+                    field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='organisations.unit', verbose_name="next year's cluster deputy"),
+                ),
+                migrations.AlterField(
+                    model_name='notproposed',
+                    name='position',
+                    field=models.PositiveIntegerField(default=0, verbose_name='order'),
+                ),
+                migrations.AlterField(
+                    model_name='notproposed',
+                    name='reason',
+                    field=models.JSONField(default=dict, verbose_name='reason'),
+                ),
+                migrations.AlterField(
+                    model_name='notproposed',
+                    name='tier',
+                    field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='organisations.awardtier', verbose_name='award'),
+                ),
+                migrations.AlterField(
+                    model_name='notproposed',
+                    name='unit',
+                    field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='organisations.unit', verbose_name='unit'),
+                ),
+                migrations.AlterField(
+                    model_name='proposal',
+                    name='basis',
+                    field=models.JSONField(default=dict, verbose_name='grounds'),
+                ),
+                migrations.AlterField(
+                    model_name='proposal',
+                    name='grantor',
+                    field=models.CharField(max_length=255, verbose_name='grantor'),
+                ),
+                migrations.AlterField(
+                    model_name='proposal',
+                    name='rank',
+                    field=models.PositiveSmallIntegerField(verbose_name='rank'),
+                ),
+                migrations.AlterField(
+                    model_name='proposal',
+                    name='tier',
+                    field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='organisations.awardtier', verbose_name='award'),
+                ),
+                migrations.AlterField(
+                    model_name='proposal',
+                    name='unit',
+                    field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='proposals', to='organisations.unit', verbose_name='unit'),
+                ),
+                migrations.AlterField(
+                    model_name='registration',
+                    name='cluster_year',
+                    field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='registrations', to='emulation.clusteryear', verbose_name='emulation year'),
+                ),
+                migrations.AlterField(
+                    model_name='registration',
+                    name='registered_at',
+                    field=models.DateTimeField(auto_now=True, verbose_name='registered at'),
+                ),
+                migrations.AlterField(
+                    model_name='registration',
+                    name='registered_by',
+                    field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='registered by'),
+                ),
+                migrations.AlterField(
+                    model_name='registration',
+                    name='targets',
+                    field=models.TextField(help_text='One target per line.', verbose_name='registered targets'),
+                ),
+                migrations.AlterField(
+                    model_name='registration',
+                    name='titles',
+                    field=models.JSONField(default=list, verbose_name='registered titles and awards'),
+                ),
+                migrations.AlterField(
+                    model_name='registration',
+                    name='unit',
+                    field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='organisations.unit', verbose_name='unit'),
+                ),
+                migrations.AlterField(
+                    model_name='review',
+                    name='ballots_known',
+                    field=models.BooleanField(default=False, verbose_name='has ballots'),
+                ),
+                migrations.AlterField(
+                    model_name='review',
+                    name='board_representative',
+                    field=models.CharField(blank=True, max_length=255, verbose_name='representative of the Emulation and Commendation Board'),
+                ),
+                migrations.AlterField(
+                    model_name='review',
+                    name='chair',
+                    field=models.CharField(blank=True, max_length=255, verbose_name='chair'),
+                ),
+                migrations.AlterField(
+                    model_name='review',
+                    name='cluster_year',
+                    field=models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='review', to='emulation.clusteryear', verbose_name='emulation year'),
+                ),
+                migrations.AlterField(
+                    model_name='review',
+                    name='concluded_at',
+                    field=models.DateTimeField(blank=True, null=True, verbose_name='results concluded at'),
+                ),
+                migrations.AlterField(
+                    model_name='review',
+                    name='date',
+                    field=models.DateField(blank=True, null=True, verbose_name='meeting date'),
+                ),
+                migrations.AlterField(
+                    model_name='review',
+                    name='next_decided_by',
+                    field=models.CharField(blank=True, max_length=255, verbose_name='how it was decided'),
+                ),
+                migrations.AlterField(
+                    model_name='review',
+                    name='next_deputies_known',
+                    field=models.BooleanField(default=False, verbose_name="next year's cluster deputies recorded"),
+                ),
+                migrations.AlterField(
+                    model_name='review',
+                    name='next_head',
+                    field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='organisations.unit', verbose_name="next year's cluster head"),
+                ),
+                migrations.AlterField(
+                    model_name='review',
+                    name='next_known',
+                    field=models.BooleanField(default=False, verbose_name="next year's leadership recorded"),
+                ),
+                migrations.AlterField(
+                    model_name='review',
+                    name='outcome',
+                    field=models.JSONField(blank=True, null=True, verbose_name='agreed outcome'),
+                ),
+                migrations.AlterField(
+                    model_name='review',
+                    name='pact_signed',
+                    field=models.DateField(blank=True, null=True, verbose_name="next year's pact signing date"),
+                ),
+                migrations.AlterField(
+                    model_name='review',
+                    name='place',
+                    field=models.CharField(blank=True, max_length=255, verbose_name='venue'),
+                ),
+                migrations.AlterField(
+                    model_name='review',
+                    name='present',
+                    field=models.ManyToManyField(blank=True, db_table='review_review_present', related_name='+', to='organisations.unit', verbose_name='attending units'),
+                ),
+                migrations.AlterField(
+                    model_name='review',
+                    name='present_known',
+                    field=models.BooleanField(default=False, verbose_name='attending units recorded'),
+                ),
+                migrations.AlterField(
+                    model_name='review',
+                    name='reported',
+                    field=models.BooleanField(default=False, verbose_name='concluded as reported'),
+                ),
+                migrations.AlterField(
+                    model_name='review',
+                    name='secretary',
+                    field=models.CharField(blank=True, max_length=255, verbose_name='secretary'),
+                ),
+                migrations.AlterField(
+                    model_name='review',
+                    name='status',
+                    field=models.CharField(choices=[('proposed', 'Proposed by the cluster'), ('approved', 'Approved by the council'), ('awarded', 'Award decided')], default='proposed', max_length=20, verbose_name='status'),
+                ),
+                migrations.AlterField(
+                    model_name='review',
+                    name='unnamed',
+                    field=models.JSONField(blank=True, default=dict, verbose_name='unnamed proposals'),
+                ),
+                migrations.AlterField(
+                    model_name='scoresheet',
+                    name='cluster_year',
+                    field=models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='score_sheet', to='emulation.clusteryear', verbose_name='emulation year'),
+                ),
+                migrations.AlterField(
+                    model_name='scoresheet',
+                    name='locked_at',
+                    field=models.DateTimeField(blank=True, null=True, verbose_name='scores locked at'),
+                ),
+                migrations.AlterField(
+                    model_name='scoresheet',
+                    name='locked_by',
+                    field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='scores locked by'),
+                ),
+                migrations.AlterField(
+                    model_name='scoresheet',
+                    name='scale',
+                    field=models.DecimalField(decimal_places=2, max_digits=8, verbose_name='scale'),
+                ),
+                migrations.AlterField(
+                    model_name='signing',
+                    name='cluster_year',
+                    field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='pact_signings', to='emulation.clusteryear', verbose_name='emulation year'),
+                ),
+                migrations.AlterField(
+                    model_name='signing',
+                    name='recorded_at',
+                    field=models.DateTimeField(auto_now_add=True, verbose_name='recorded at'),
+                ),
+                migrations.AlterField(
+                    model_name='signing',
+                    name='recorded_by',
+                    field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='recorded by'),
+                ),
+                migrations.AlterField(
+                    model_name='signing',
+                    name='signed_on',
+                    field=models.DateField(verbose_name='pact signing date'),
+                ),
+                migrations.AlterField(
+                    model_name='signing',
+                    name='unit',
+                    field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='organisations.unit', verbose_name='unit'),
+                ),
+                migrations.AlterField(
+                    model_name='standing',
+                    name='place',
+                    field=models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='rank'),
+                ),
+                migrations.AlterField(
+                    model_name='standing',
+                    name='position',
+                    field=models.PositiveIntegerField(default=0, verbose_name='order'),
+                ),
+                migrations.AlterField(
+                    model_name='standing',
+                    name='rating',
+                    field=models.CharField(blank=True, max_length=20, verbose_name='rating'),
+                ),
+                migrations.AlterField(
+                    model_name='standing',
+                    name='score',
+                    field=models.DecimalField(blank=True, decimal_places=2, max_digits=8, null=True, verbose_name='locked score'),
+                ),
+                migrations.AlterField(
+                    model_name='standing',
+                    name='unit',
+                    field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='organisations.unit', verbose_name='unit'),
+                ),
+                migrations.AlterField(
+                    model_name='unitscore',
+                    name='absence',
+                    field=models.CharField(blank=True, choices=[('on_behalf', "Scored by the cluster head on the unit's behalf"), ('not_submitted', 'Did not submit')], max_length=20, verbose_name='unit did not score itself'),
+                ),
+                migrations.AlterField(
+                    model_name='unitscore',
+                    name='absence_reason',
+                    field=models.TextField(blank=True, verbose_name='reason'),
+                ),
+                migrations.AlterField(
+                    model_name='unitscore',
+                    name='appraised_at',
+                    field=models.DateTimeField(blank=True, null=True, verbose_name='appraised at'),
+                ),
+                migrations.AlterField(
+                    model_name='unitscore',
+                    name='sheet',
+                    field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='unit_scores', to='emulation.scoresheet', verbose_name='score sheet'),
+                ),
+                migrations.AlterField(
+                    model_name='unitscore',
+                    name='submitted_at',
+                    field=models.DateTimeField(blank=True, null=True, verbose_name='submitted at'),
+                ),
+                migrations.AlterField(
+                    model_name='unitscore',
+                    name='unit',
+                    field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='organisations.unit', verbose_name='unit'),
+                ),
+    
+            ],
         ),
     ]

@@ -3,6 +3,8 @@
 import django.db.models.deletion
 from django.db import migrations, models
 
+from thidua.core.migration_ops import NamesOnly
+
 
 class Migration(migrations.Migration):
 
@@ -10,165 +12,172 @@ class Migration(migrations.Migration):
         ('organisations', '0002_unit_parent'),
     ]
 
+    # Only the names shown to users changed (English msgids, Vietnamese in the catalogue): no column changes
+    # (see thidua/core/migration_ops.py).
     operations = [
-        migrations.AlterModelOptions(
-            name='awardtier',
-            options={'ordering': ['organizer', 'position', 'id'], 'verbose_name': "award of the cluster's catalogue", 'verbose_name_plural': 'award catalogue'},
-        ),
-        migrations.AlterModelOptions(
-            name='cluster',
-            options={'ordering': ['organizer', 'name'], 'verbose_name': 'emulation cluster or block', 'verbose_name_plural': 'emulation clusters and blocks'},
-        ),
-        migrations.AlterModelOptions(
-            name='organizer',
-            options={'ordering': ['name'], 'verbose_name': 'organizer of clusters and blocks', 'verbose_name_plural': 'organizers of clusters and blocks'},
-        ),
-        migrations.AlterModelOptions(
-            name='unit',
-            options={'ordering': ['organizer', 'code'], 'verbose_name': 'unit', 'verbose_name_plural': 'units'},
-        ),
-        migrations.AlterModelOptions(
-            name='unitevent',
-            options={'ordering': ['date', 'id'], 'verbose_name': 'unit history event', 'verbose_name_plural': 'unit history (renames, mergers, splits)'},
-        ),
-        migrations.AlterField(
-            model_name='awardtier',
-            name='catalog',
-            field=models.CharField(blank=True, help_text="Leave empty for an award outside the state catalogue (the Front's, the Party committee's…).", max_length=64, verbose_name='code in the legal catalogue'),
-        ),
-        migrations.AlterField(
-            model_name='awardtier',
-            name='code',
-            field=models.CharField(max_length=64, verbose_name='code'),
-        ),
-        migrations.AlterField(
-            model_name='awardtier',
-            name='grantor',
-            field=models.CharField(max_length=255, verbose_name='granted by'),
-        ),
-        migrations.AlterField(
-            model_name='awardtier',
-            name='name',
-            field=models.CharField(max_length=255, verbose_name='award name'),
-        ),
-        migrations.AlterField(
-            model_name='awardtier',
-            name='organizer',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='award_tiers', to='organisations.organizer', verbose_name='organizer'),
-        ),
-        migrations.AlterField(
-            model_name='awardtier',
-            name='position',
-            field=models.PositiveIntegerField(default=0, help_text='0 is the highest.', verbose_name='precedence'),
-        ),
-        migrations.AlterField(
-            model_name='awardtier',
-            name='subject',
-            field=models.CharField(choices=[('collective', 'Collective'), ('individual', 'Individual')], default='collective', max_length=20, verbose_name='subject'),
-        ),
-        migrations.AlterField(
-            model_name='cluster',
-            name='award_tiers',
-            field=models.ManyToManyField(blank=True, related_name='clusters', to='organisations.awardtier', verbose_name='awards it may propose'),
-        ),
-        migrations.AlterField(
-            model_name='cluster',
-            name='code',
-            field=models.CharField(max_length=64, verbose_name='code'),
-        ),
-        migrations.AlterField(
-            model_name='cluster',
-            name='kind',
-            field=models.CharField(choices=[('cum', 'Emulation cluster'), ('khoi', 'Emulation block')], default='cum', max_length=10, verbose_name='kind'),
-        ),
-        migrations.AlterField(
-            model_name='cluster',
-            name='name',
-            field=models.CharField(max_length=255, verbose_name='name'),
-        ),
-        migrations.AlterField(
-            model_name='cluster',
-            name='organizer',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='clusters', to='organisations.organizer', verbose_name='organizer'),
-        ),
-        migrations.AlterField(
-            model_name='cluster',
-            name='source',
-            field=models.TextField(blank=True, verbose_name='data source'),
-        ),
-        migrations.AlterField(
-            model_name='cluster',
-            name='units',
-            field=models.ManyToManyField(blank=True, related_name='clusters', to='organisations.unit', verbose_name='related units'),
-        ),
-        migrations.AlterField(
-            model_name='organizer',
-            name='name',
-            field=models.CharField(max_length=255, unique=True, verbose_name='name'),
-        ),
-        migrations.AlterField(
-            model_name='organizer',
-            name='province',
-            field=models.CharField(blank=True, max_length=100, verbose_name='province or city'),
-        ),
-        migrations.AlterField(
-            model_name='organizer',
-            name='short_name',
-            field=models.CharField(blank=True, max_length=100, verbose_name='abbreviation'),
-        ),
-        migrations.AlterField(
-            model_name='organizer',
-            name='standing_body',
-            field=models.CharField(blank=True, max_length=255, verbose_name='standing body'),
-        ),
-        migrations.AlterField(
-            model_name='unit',
-            name='code',
-            field=models.CharField(max_length=64, verbose_name='code'),
-        ),
-        migrations.AlterField(
-            model_name='unit',
-            name='female_share',
-            field=models.DecimalField(blank=True, decimal_places=3, help_text='From 0 to 1; used when weighing priority (Decree 152/2025, Article 4, clause 6).', max_digits=4, null=True, verbose_name='female share'),
-        ),
-        migrations.AlterField(
-            model_name='unit',
-            name='name',
-            field=models.CharField(max_length=255, verbose_name='full unit name'),
-        ),
-        migrations.AlterField(
-            model_name='unit',
-            name='organizer',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='units', to='organisations.organizer', verbose_name='organizer'),
-        ),
-        migrations.AlterField(
-            model_name='unit',
-            name='parent',
-            field=models.ForeignKey(blank=True, help_text='Leave empty for a member unit of a cluster or block; choose the parent unit for a department or office under it.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='sub_units', to='organisations.unit', verbose_name='parent unit'),
-        ),
-        migrations.AlterField(
-            model_name='unit',
-            name='short_name',
-            field=models.CharField(blank=True, max_length=255, verbose_name='short name'),
-        ),
-        migrations.AlterField(
-            model_name='unitevent',
-            name='date',
-            field=models.DateField(verbose_name='date'),
-        ),
-        migrations.AlterField(
-            model_name='unitevent',
-            name='kind',
-            field=models.CharField(choices=[('renamed_to', 'Renamed to'), ('merged_into', 'Merged into'), ('split_from', 'Split from')], max_length=20, verbose_name='kind'),
-        ),
-        migrations.AlterField(
-            model_name='unitevent',
-            name='other',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='incoming_events', to='organisations.unit', verbose_name='related unit'),
-        ),
-        migrations.AlterField(
-            model_name='unitevent',
-            name='unit',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='events', to='organisations.unit', verbose_name='unit'),
+        NamesOnly(
+            operations=[
+                migrations.AlterModelOptions(
+                    name='awardtier',
+                    options={'ordering': ['organizer', 'position', 'id'], 'verbose_name': "award of the cluster's catalogue", 'verbose_name_plural': 'award catalogue'},
+                ),
+                migrations.AlterModelOptions(
+                    name='cluster',
+                    options={'ordering': ['organizer', 'name'], 'verbose_name': 'emulation cluster or block', 'verbose_name_plural': 'emulation clusters and blocks'},
+                ),
+                migrations.AlterModelOptions(
+                    name='organizer',
+                    options={'ordering': ['name'], 'verbose_name': 'organizer of clusters and blocks', 'verbose_name_plural': 'organizers of clusters and blocks'},
+                ),
+                migrations.AlterModelOptions(
+                    name='unit',
+                    options={'ordering': ['organizer', 'code'], 'verbose_name': 'unit', 'verbose_name_plural': 'units'},
+                ),
+                migrations.AlterModelOptions(
+                    name='unitevent',
+                    options={'ordering': ['date', 'id'], 'verbose_name': 'unit history event', 'verbose_name_plural': 'unit history (renames, mergers, splits)'},
+                ),
+                migrations.AlterField(
+                    model_name='awardtier',
+                    name='catalog',
+                    field=models.CharField(blank=True, help_text="Leave empty for an award outside the state catalogue (the Front's, the Party committee's…).", max_length=64, verbose_name='code in the legal catalogue'),
+                ),
+                migrations.AlterField(
+                    model_name='awardtier',
+                    name='code',
+                    field=models.CharField(max_length=64, verbose_name='code'),
+                ),
+                migrations.AlterField(
+                    model_name='awardtier',
+                    name='grantor',
+                    field=models.CharField(max_length=255, verbose_name='granted by'),
+                ),
+                migrations.AlterField(
+                    model_name='awardtier',
+                    name='name',
+                    field=models.CharField(max_length=255, verbose_name='award name'),
+                ),
+                migrations.AlterField(
+                    model_name='awardtier',
+                    name='organizer',
+                    field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='award_tiers', to='organisations.organizer', verbose_name='organizer'),
+                ),
+                migrations.AlterField(
+                    model_name='awardtier',
+                    name='position',
+                    field=models.PositiveIntegerField(default=0, help_text='0 is the highest.', verbose_name='precedence'),
+                ),
+                migrations.AlterField(
+                    model_name='awardtier',
+                    name='subject',
+                    field=models.CharField(choices=[('collective', 'Collective'), ('individual', 'Individual')], default='collective', max_length=20, verbose_name='subject'),
+                ),
+                migrations.AlterField(
+                    model_name='cluster',
+                    name='award_tiers',
+                    field=models.ManyToManyField(blank=True, related_name='clusters', to='organisations.awardtier', verbose_name='awards it may propose'),
+                ),
+                migrations.AlterField(
+                    model_name='cluster',
+                    name='code',
+                    field=models.CharField(max_length=64, verbose_name='code'),
+                ),
+                migrations.AlterField(
+                    model_name='cluster',
+                    name='kind',
+                    field=models.CharField(choices=[('cum', 'Emulation cluster'), ('khoi', 'Emulation block')], default='cum', max_length=10, verbose_name='kind'),
+                ),
+                migrations.AlterField(
+                    model_name='cluster',
+                    name='name',
+                    field=models.CharField(max_length=255, verbose_name='name'),
+                ),
+                migrations.AlterField(
+                    model_name='cluster',
+                    name='organizer',
+                    field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='clusters', to='organisations.organizer', verbose_name='organizer'),
+                ),
+                migrations.AlterField(
+                    model_name='cluster',
+                    name='source',
+                    field=models.TextField(blank=True, verbose_name='data source'),
+                ),
+                migrations.AlterField(
+                    model_name='cluster',
+                    name='units',
+                    field=models.ManyToManyField(blank=True, related_name='clusters', to='organisations.unit', verbose_name='related units'),
+                ),
+                migrations.AlterField(
+                    model_name='organizer',
+                    name='name',
+                    field=models.CharField(max_length=255, unique=True, verbose_name='name'),
+                ),
+                migrations.AlterField(
+                    model_name='organizer',
+                    name='province',
+                    field=models.CharField(blank=True, max_length=100, verbose_name='province or city'),
+                ),
+                migrations.AlterField(
+                    model_name='organizer',
+                    name='short_name',
+                    field=models.CharField(blank=True, max_length=100, verbose_name='abbreviation'),
+                ),
+                migrations.AlterField(
+                    model_name='organizer',
+                    name='standing_body',
+                    field=models.CharField(blank=True, max_length=255, verbose_name='standing body'),
+                ),
+                migrations.AlterField(
+                    model_name='unit',
+                    name='code',
+                    field=models.CharField(max_length=64, verbose_name='code'),
+                ),
+                migrations.AlterField(
+                    model_name='unit',
+                    name='female_share',
+                    field=models.DecimalField(blank=True, decimal_places=3, help_text='From 0 to 1; used when weighing priority (Decree 152/2025, Article 4, clause 6).', max_digits=4, null=True, verbose_name='female share'),
+                ),
+                migrations.AlterField(
+                    model_name='unit',
+                    name='name',
+                    field=models.CharField(max_length=255, verbose_name='full unit name'),
+                ),
+                migrations.AlterField(
+                    model_name='unit',
+                    name='organizer',
+                    field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='units', to='organisations.organizer', verbose_name='organizer'),
+                ),
+                migrations.AlterField(
+                    model_name='unit',
+                    name='parent',
+                    field=models.ForeignKey(blank=True, help_text='Leave empty for a member unit of a cluster or block; choose the parent unit for a department or office under it.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='sub_units', to='organisations.unit', verbose_name='parent unit'),
+                ),
+                migrations.AlterField(
+                    model_name='unit',
+                    name='short_name',
+                    field=models.CharField(blank=True, max_length=255, verbose_name='short name'),
+                ),
+                migrations.AlterField(
+                    model_name='unitevent',
+                    name='date',
+                    field=models.DateField(verbose_name='date'),
+                ),
+                migrations.AlterField(
+                    model_name='unitevent',
+                    name='kind',
+                    field=models.CharField(choices=[('renamed_to', 'Renamed to'), ('merged_into', 'Merged into'), ('split_from', 'Split from')], max_length=20, verbose_name='kind'),
+                ),
+                migrations.AlterField(
+                    model_name='unitevent',
+                    name='other',
+                    field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='incoming_events', to='organisations.unit', verbose_name='related unit'),
+                ),
+                migrations.AlterField(
+                    model_name='unitevent',
+                    name='unit',
+                    field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='events', to='organisations.unit', verbose_name='unit'),
+                ),
+    
+            ],
         ),
     ]

@@ -3,6 +3,8 @@
 import django.db.models.deletion
 from django.db import migrations, models
 
+from thidua.core.migration_ops import NamesOnly
+
 
 class Migration(migrations.Migration):
 
@@ -11,700 +13,707 @@ class Migration(migrations.Migration):
         ('registry', '0009_relabel_council_models'),
     ]
 
+    # Only the names shown to users changed (English msgids, Vietnamese in the catalogue): no column changes
+    # (see thidua/core/migration_ops.py).
     operations = [
-        migrations.AlterModelOptions(
-            name='awardee',
-            options={'ordering': ['decision', 'id'], 'verbose_name': 'person or collective awarded', 'verbose_name_plural': 'award registry'},
-        ),
-        migrations.AlterModelOptions(
-            name='awardproposal',
-            options={'ordering': ['-year', 'award', 'rank', 'id'], 'verbose_name': 'award proposal', 'verbose_name_plural': 'award proposals'},
-        ),
-        migrations.AlterModelOptions(
-            name='council',
-            options={'ordering': ['organizer', '-year'], 'verbose_name': 'sitting of the Emulation and Commendation Council', 'verbose_name_plural': 'sittings of the Emulation and Commendation Council'},
-        ),
-        migrations.AlterModelOptions(
-            name='councilballot',
-            options={'ordering': ['id'], 'verbose_name': 'council secret ballot', 'verbose_name_plural': 'council secret ballots'},
-        ),
-        migrations.AlterModelOptions(
-            name='councilcode',
-            options={'ordering': ['id'], 'verbose_name': 'council ballot code', 'verbose_name_plural': 'council ballot codes'},
-        ),
-        migrations.AlterModelOptions(
-            name='councilcodeissue',
-            options={'verbose_name': 'member who received a ballot code', 'verbose_name_plural': 'members who received a ballot code'},
-        ),
-        migrations.AlterModelOptions(
-            name='councilmember',
-            options={'ordering': ['council', 'id'], 'verbose_name': 'council member', 'verbose_name_plural': 'council members'},
-        ),
-        migrations.AlterModelOptions(
-            name='counciloutcome',
-            options={'ordering': ['council', 'id'], 'verbose_name': 'council vote result', 'verbose_name_plural': 'council vote results'},
-        ),
-        migrations.AlterModelOptions(
-            name='councilvote',
-            options={'verbose_name': "council member's vote", 'verbose_name_plural': "council members' votes"},
-        ),
-        migrations.AlterModelOptions(
-            name='decision',
-            options={'ordering': ['-date', 'number'], 'verbose_name': 'award decision', 'verbose_name_plural': 'award decisions'},
-        ),
-        migrations.AlterModelOptions(
-            name='dossieritem',
-            options={'ordering': ['proposal', 'position'], 'verbose_name': 'dossier document', 'verbose_name_plural': 'dossier documents'},
-        ),
-        migrations.AlterModelOptions(
-            name='hold',
-            options={'ordering': ['start', 'id'], 'verbose_name': 'case under review', 'verbose_name_plural': 'cases under review'},
-        ),
-        migrations.AlterModelOptions(
-            name='initiative',
-            options={'ordering': ['person', 'year', 'code'], 'verbose_name': 'initiative', 'verbose_name_plural': 'initiatives'},
-        ),
-        migrations.AlterModelOptions(
-            name='person',
-            options={'ordering': ['name_folded', 'id'], 'verbose_name': 'person', 'verbose_name_plural': 'people'},
-        ),
-        migrations.AlterModelOptions(
-            name='personposting',
-            options={'ordering': ['person', 'start', 'id'], 'verbose_name': 'work history', 'verbose_name_plural': 'work history'},
-        ),
-        migrations.AlterModelOptions(
-            name='personyear',
-            options={'ordering': ['person', 'year'], 'verbose_name': "person's year", 'verbose_name_plural': "person's years"},
-        ),
-        migrations.AlterModelOptions(
-            name='provincerule',
-            options={'ordering': ['organizer', 'award', 'parameter', 'start', 'id'], 'verbose_name': "province's own rule", 'verbose_name_plural': "province's own rules"},
-        ),
-        migrations.AlterModelOptions(
-            name='quota',
-            options={'ordering': ['organizer', '-year', 'award'], 'verbose_name': 'award quota', 'verbose_name_plural': 'award quotas'},
-        ),
-        migrations.AlterModelOptions(
-            name='revocation',
-            options={'ordering': ['-date', 'id'], 'verbose_name': 'award revocation', 'verbose_name_plural': 'award revocations'},
-        ),
-        migrations.AlterModelOptions(
-            name='unityear',
-            options={'ordering': ['unit', 'year'], 'verbose_name': "unit's year", 'verbose_name_plural': "unit's years"},
-        ),
-        migrations.AlterField(
-            model_name='awardee',
-            name='award',
-            field=models.CharField(blank=True, max_length=64, verbose_name='code in the legal catalogue'),
-        ),
-        migrations.AlterField(
-            model_name='awardee',
-            name='bonus',
-            field=models.PositiveIntegerField(blank=True, null=True, verbose_name='bonus (dong)'),
-        ),
-        migrations.AlterField(
-            model_name='awardee',
-            name='bonus_note',
-            field=models.CharField(blank=True, max_length=500, verbose_name='bonus note'),
-        ),
-        migrations.AlterField(
-            model_name='awardee',
-            name='coefficient',
-            field=models.DecimalField(decimal_places=2, max_digits=5, null=True, verbose_name='bonus coefficient'),
-        ),
-        migrations.AlterField(
-            model_name='awardee',
-            name='name',
-            field=models.CharField(max_length=255, verbose_name='name on the decision'),
-        ),
-        migrations.AlterField(
-            model_name='awardee',
-            name='name_folded',
-            field=models.CharField(db_index=True, editable=False, max_length=255, verbose_name='name without diacritics'),
-        ),
-        migrations.AlterField(
-            model_name='awardee',
-            name='person',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='awards', to='registry.person', verbose_name='person'),
-        ),
-        migrations.AlterField(
-            model_name='awardee',
-            name='unit',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='awards', to='organisations.unit', verbose_name='collective'),
-        ),
-        migrations.AlterField(
-            model_name='awardee',
-            name='year',
-            field=models.PositiveSmallIntegerField(verbose_name='year of achievement'),
-        ),
-        migrations.AlterField(
-            model_name='awardproposal',
-            name='appraise_by',
-            field=models.DateField(blank=True, null=True, verbose_name='appraisal deadline'),
-        ),
-        migrations.AlterField(
-            model_name='awardproposal',
-            name='award',
-            field=models.CharField(blank=True, max_length=64, verbose_name='code in the legal catalogue'),
-        ),
-        migrations.AlterField(
-            model_name='awardproposal',
-            name='award_name',
-            field=models.CharField(max_length=255, verbose_name='form of commendation'),
-        ),
-        migrations.AlterField(
-            model_name='awardproposal',
-            name='checked_at',
-            field=models.DateTimeField(blank=True, null=True, verbose_name='time of the check'),
-        ),
-        migrations.AlterField(
-            model_name='awardproposal',
-            name='due',
-            field=models.DateField(blank=True, null=True, verbose_name='dossier due date'),
-        ),
-        migrations.AlterField(
-            model_name='awardproposal',
-            name='grantor',
-            field=models.CharField(blank=True, max_length=255, verbose_name='grantor'),
-        ),
-        migrations.AlterField(
-            model_name='awardproposal',
-            name='organizer',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='award_proposals', to='organisations.organizer', verbose_name='organizer'),
-        ),
-        migrations.AlterField(
-            model_name='awardproposal',
-            name='override_at',
-            field=models.DateTimeField(blank=True, null=True, verbose_name='time the override was written'),
-        ),
-        migrations.AlterField(
-            model_name='awardproposal',
-            name='override_by',
-            field=models.CharField(blank=True, max_length=255, verbose_name='override written by'),
-        ),
-        migrations.AlterField(
-            model_name='awardproposal',
-            name='override_reason',
-            field=models.TextField(blank=True, verbose_name='reason for overriding the eligibility check'),
-        ),
-        migrations.AlterField(
-            model_name='awardproposal',
-            name='override_regime',
-            field=models.CharField(blank=True, max_length=64, verbose_name='legal regime of the override'),
-        ),
-        migrations.AlterField(
-            model_name='awardproposal',
-            name='override_standing',
-            field=models.CharField(blank=True, max_length=30, verbose_name='overridden result'),
-        ),
-        migrations.AlterField(
-            model_name='awardproposal',
-            name='proposed_by',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='organisations.unit', verbose_name='proposing unit'),
-        ),
-        migrations.AlterField(
-            model_name='awardproposal',
-            name='rank',
-            field=models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='rank in the cluster'),
-        ),
-        migrations.AlterField(
-            model_name='awardproposal',
-            name='received_on',
-            field=models.DateField(blank=True, null=True, verbose_name='date the dossier was received'),
-        ),
-        migrations.AlterField(
-            model_name='awardproposal',
-            name='refusal_reason',
-            field=models.TextField(blank=True, verbose_name='reason for not awarding'),
-        ),
-        migrations.AlterField(
-            model_name='awardproposal',
-            name='regime',
-            field=models.CharField(max_length=64, verbose_name='applicable legal regime'),
-        ),
-        migrations.AlterField(
-            model_name='awardproposal',
-            name='returned_reasons',
-            field=models.JSONField(blank=True, default=list, verbose_name='reasons for returning'),
-        ),
-        migrations.AlterField(
-            model_name='awardproposal',
-            name='source',
-            field=models.CharField(choices=[('cluster', 'Proposed by the cluster or block'), ('unit', 'Proposed by the unit')], max_length=10, verbose_name='source of the proposal'),
-        ),
-        migrations.AlterField(
-            model_name='awardproposal',
-            name='state',
-            field=models.CharField(choices=[('draft', 'Draft'), ('submitted', 'Submitted'), ('returned', 'Returned for completion'), ('accepted', 'Accepted'), ('at_council', 'Before the council'), ('decided', 'Decided'), ('refused', 'Not awarded')], default='draft', max_length=20, verbose_name='status'),
-        ),
-        migrations.AlterField(
-            model_name='awardproposal',
-            name='submitted_on',
-            field=models.DateField(blank=True, null=True, verbose_name='date sent'),
-        ),
-        migrations.AlterField(
-            model_name='awardproposal',
-            name='tier',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='organisations.awardtier', verbose_name='form'),
-        ),
-        migrations.AlterField(
-            model_name='awardproposal',
-            name='verdict',
-            field=models.CharField(blank=True, max_length=30, verbose_name='result of the check'),
-        ),
-        migrations.AlterField(
-            model_name='awardproposal',
-            name='verdict_reasons',
-            field=models.JSONField(blank=True, default=list, verbose_name='reasons'),
-        ),
-        migrations.AlterField(
-            model_name='awardproposal',
-            name='verdict_regime',
-            field=models.CharField(blank=True, max_length=64, verbose_name='legal regime of the check'),
-        ),
-        migrations.AlterField(
-            model_name='awardproposal',
-            name='year',
-            field=models.PositiveSmallIntegerField(verbose_name='year of achievement'),
-        ),
-        migrations.AlterField(
-            model_name='council',
-            name='code_hours',
-            field=models.PositiveSmallIntegerField(default=4, verbose_name='ballot code validity (hours)'),
-        ),
-        migrations.AlterField(
-            model_name='council',
-            name='date',
-            field=models.DateField(blank=True, null=True, verbose_name='meeting date'),
-        ),
-        migrations.AlterField(
-            model_name='council',
-            name='mode',
-            field=models.CharField(choices=[('open', 'Open vote (recorded member by member)'), ('secret', 'Secret ballot (one-time code, on a phone)')], default='open', max_length=20, verbose_name='council voting method'),
-        ),
-        migrations.AlterField(
-            model_name='council',
-            name='regime',
-            field=models.CharField(max_length=64, verbose_name='legal regime'),
-        ),
-        migrations.AlterField(
-            model_name='council',
-            name='voting',
-            field=models.CharField(choices=[('preparing', 'Voting not open yet'), ('open', 'Voting in progress'), ('closed', 'Voting closed')], default='preparing', max_length=20, verbose_name='voting'),
-        ),
-        migrations.AlterField(
-            model_name='council',
-            name='year',
-            field=models.PositiveSmallIntegerField(verbose_name='emulation year'),
-        ),
-        migrations.AlterField(
-            model_name='councilballot',
-            name='choices',
-            field=models.JSONField(default=dict, verbose_name='choices'),
-        ),
-        migrations.AlterField(
-            model_name='councilballot',
-            name='receipt',
-            field=models.CharField(max_length=16, unique=True, verbose_name='receipt code'),
-        ),
-        migrations.AlterField(
-            model_name='councilcode',
-            name='digest',
-            field=models.CharField(max_length=64, unique=True, verbose_name='code hash'),
-        ),
-        migrations.AlterField(
-            model_name='councilcode',
-            name='expires_at',
-            field=models.DateTimeField(verbose_name='expires at'),
-        ),
-        migrations.AlterField(
-            model_name='councilcode',
-            name='used',
-            field=models.BooleanField(default=False, verbose_name='used'),
-        ),
-        migrations.AlterField(
-            model_name='councilcodeissue',
-            name='member',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='registry.councilmember', verbose_name='member'),
-        ),
-        migrations.AlterField(
-            model_name='councilmember',
-            name='name',
-            field=models.CharField(max_length=255, verbose_name='full name'),
-        ),
-        migrations.AlterField(
-            model_name='councilmember',
-            name='position',
-            field=models.CharField(blank=True, max_length=255, verbose_name='position'),
-        ),
-        migrations.AlterField(
-            model_name='councilmember',
-            name='present',
-            field=models.BooleanField(default=True, verbose_name='present'),
-        ),
-        migrations.AlterField(
-            model_name='counciloutcome',
-            name='agree_present',
-            field=models.PositiveSmallIntegerField(verbose_name='agreeing at the meeting'),
-        ),
-        migrations.AlterField(
-            model_name='counciloutcome',
-            name='agree_written',
-            field=models.PositiveSmallIntegerField(verbose_name='agreeing in writing'),
-        ),
-        migrations.AlterField(
-            model_name='counciloutcome',
-            name='blank',
-            field=models.PositiveSmallIntegerField(verbose_name='blank ballots'),
-        ),
-        migrations.AlterField(
-            model_name='counciloutcome',
-            name='disagree',
-            field=models.PositiveSmallIntegerField(verbose_name='disagree'),
-        ),
-        migrations.AlterField(
-            model_name='counciloutcome',
-            name='explanation',
-            field=models.TextField(verbose_name='result'),
-        ),
-        migrations.AlterField(
-            model_name='counciloutcome',
-            name='members',
-            field=models.PositiveSmallIntegerField(verbose_name='total members'),
-        ),
-        migrations.AlterField(
-            model_name='counciloutcome',
-            name='passed',
-            field=models.BooleanField(verbose_name='approved'),
-        ),
-        migrations.AlterField(
-            model_name='counciloutcome',
-            name='regime',
-            field=models.CharField(max_length=64, verbose_name='legal regime of the proposal'),
-        ),
-        migrations.AlterField(
-            model_name='counciloutcome',
-            name='share',
-            field=models.CharField(max_length=20, verbose_name='threshold (fraction of all members)'),
-        ),
-        migrations.AlterField(
-            model_name='counciloutcome',
-            name='source',
-            field=models.CharField(max_length=500, verbose_name='basis of the threshold'),
-        ),
-        migrations.AlterField(
-            model_name='councilvote',
-            name='agree',
-            field=models.BooleanField(verbose_name='agree'),
-        ),
-        migrations.AlterField(
-            model_name='decision',
-            name='award',
-            field=models.CharField(blank=True, max_length=64, verbose_name='code in the legal catalogue'),
-        ),
-        migrations.AlterField(
-            model_name='decision',
-            name='award_name',
-            field=models.CharField(max_length=255, verbose_name='form of commendation'),
-        ),
-        migrations.AlterField(
-            model_name='decision',
-            name='base_salary',
-            field=models.PositiveIntegerField(blank=True, null=True, verbose_name='base salary applied'),
-        ),
-        migrations.AlterField(
-            model_name='decision',
-            name='date',
-            field=models.DateField(verbose_name='decision date'),
-        ),
-        migrations.AlterField(
-            model_name='decision',
-            name='grantor',
-            field=models.CharField(max_length=255, verbose_name='grantor'),
-        ),
-        migrations.AlterField(
-            model_name='decision',
-            name='issuing_unit',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='issued_decisions', to='organisations.unit', verbose_name='issuing unit'),
-        ),
-        migrations.AlterField(
-            model_name='decision',
-            name='number',
-            field=models.CharField(max_length=100, verbose_name='decision number'),
-        ),
-        migrations.AlterField(
-            model_name='decision',
-            name='organizer',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='decisions', to='organisations.organizer', verbose_name='organizer'),
-        ),
-        migrations.AlterField(
-            model_name='decision',
-            name='regime',
-            field=models.CharField(max_length=64, verbose_name='legal regime'),
-        ),
-        migrations.AlterField(
-            model_name='decision',
-            name='signer',
-            field=models.CharField(max_length=255, verbose_name='signed by'),
-        ),
-        migrations.AlterField(
-            model_name='decision',
-            name='tier',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='organisations.awardtier', verbose_name='form'),
-        ),
-        migrations.AlterField(
-            model_name='dossieritem',
-            name='code',
-            field=models.CharField(max_length=64, verbose_name='code'),
-        ),
-        migrations.AlterField(
-            model_name='dossieritem',
-            name='name',
-            field=models.CharField(max_length=255, verbose_name='document name'),
-        ),
-        migrations.AlterField(
-            model_name='dossieritem',
-            name='position',
-            field=models.PositiveSmallIntegerField(default=0, verbose_name='order'),
-        ),
-        migrations.AlterField(
-            model_name='dossieritem',
-            name='provided',
-            field=models.BooleanField(default=False, verbose_name='provided'),
-        ),
-        migrations.AlterField(
-            model_name='dossieritem',
-            name='required',
-            field=models.BooleanField(default=True, verbose_name='required'),
-        ),
-        migrations.AlterField(
-            model_name='dossieritem',
-            name='source',
-            field=models.CharField(max_length=255, verbose_name='legal basis'),
-        ),
-        migrations.AlterField(
-            model_name='hold',
-            name='end',
-            field=models.DateField(blank=True, null=True, verbose_name='end date'),
-        ),
-        migrations.AlterField(
-            model_name='hold',
-            name='kind',
-            field=models.CharField(choices=[('discipline', 'Discipline'), ('investigation', 'Investigation'), ('inspection', 'Inspection or audit'), ('complaint', 'Complaint or denunciation')], max_length=20, verbose_name='kind'),
-        ),
-        migrations.AlterField(
-            model_name='hold',
-            name='level',
-            field=models.CharField(blank=True, max_length=30, verbose_name='disciplinary level'),
-        ),
-        migrations.AlterField(
-            model_name='hold',
-            name='start',
-            field=models.DateField(blank=True, null=True, verbose_name='start date'),
-        ),
-        migrations.AlterField(
-            model_name='initiative',
-            name='code',
-            field=models.CharField(max_length=64, verbose_name='code'),
-        ),
-        migrations.AlterField(
-            model_name='initiative',
-            name='level',
-            field=models.CharField(blank=True, choices=[('co-so', 'Grassroots level'), ('tinh', 'Provincial level'), ('toan-quoc', 'Nationwide')], max_length=20, verbose_name='level of recognition'),
-        ),
-        migrations.AlterField(
-            model_name='initiative',
-            name='title',
-            field=models.CharField(blank=True, max_length=500, verbose_name='initiative title'),
-        ),
-        migrations.AlterField(
-            model_name='initiative',
-            name='used_for',
-            field=models.CharField(blank=True, max_length=64, verbose_name='already used as grounds for'),
-        ),
-        migrations.AlterField(
-            model_name='initiative',
-            name='year',
-            field=models.PositiveSmallIntegerField(verbose_name='year recognised'),
-        ),
-        migrations.AlterField(
-            model_name='person',
-            name='birth_year',
-            field=models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='year of birth'),
-        ),
-        migrations.AlterField(
-            model_name='person',
-            name='code',
-            field=models.CharField(max_length=64, verbose_name='code'),
-        ),
-        migrations.AlterField(
-            model_name='person',
-            name='direct_labourer',
-            field=models.BooleanField(blank=True, null=True, verbose_name='direct labourer'),
-        ),
-        migrations.AlterField(
-            model_name='person',
-            name='name',
-            field=models.CharField(max_length=255, verbose_name='full name'),
-        ),
-        migrations.AlterField(
-            model_name='person',
-            name='name_folded',
-            field=models.CharField(db_index=True, editable=False, max_length=255, verbose_name='full name without diacritics'),
-        ),
-        migrations.AlterField(
-            model_name='person',
-            name='organizer',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='persons', to='organisations.organizer', verbose_name='organizer'),
-        ),
-        migrations.AlterField(
-            model_name='person',
-            name='sex',
-            field=models.CharField(blank=True, choices=[('nam', 'Male'), ('nu', 'Female')], max_length=3, verbose_name='sex'),
-        ),
-        migrations.AlterField(
-            model_name='personposting',
-            name='end',
-            field=models.DateField(blank=True, null=True, verbose_name='end date'),
-        ),
-        migrations.AlterField(
-            model_name='personposting',
-            name='position',
-            field=models.CharField(blank=True, max_length=255, verbose_name='job title'),
-        ),
-        migrations.AlterField(
-            model_name='personposting',
-            name='start',
-            field=models.DateField(verbose_name='start date'),
-        ),
-        migrations.AlterField(
-            model_name='personposting',
-            name='unit',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='postings', to='organisations.unit', verbose_name='unit'),
-        ),
-        migrations.AlterField(
-            model_name='personyear',
-            name='rating',
-            field=models.CharField(blank=True, choices=[('xuat-sac', 'Completed their tasks with distinction'), ('tot', 'Completed their tasks well'), ('hoan-thanh', 'Completed their tasks'), ('khong-hoan-thanh', 'Did not complete their tasks')], max_length=20, verbose_name='rating'),
-        ),
-        migrations.AlterField(
-            model_name='personyear',
-            name='titles',
-            field=models.JSONField(blank=True, default=list, verbose_name='titles and awards granted by the unit'),
-        ),
-        migrations.AlterField(
-            model_name='personyear',
-            name='year',
-            field=models.PositiveSmallIntegerField(verbose_name='year'),
-        ),
-        migrations.AlterField(
-            model_name='provincerule',
-            name='article',
-            field=models.CharField(max_length=255, verbose_name='article, clause'),
-        ),
-        migrations.AlterField(
-            model_name='provincerule',
-            name='award',
-            field=models.CharField(max_length=64, verbose_name='code in the legal catalogue'),
-        ),
-        migrations.AlterField(
-            model_name='provincerule',
-            name='document',
-            field=models.CharField(max_length=255, verbose_name='document number and symbol'),
-        ),
-        migrations.AlterField(
-            model_name='provincerule',
-            name='document_date',
-            field=models.DateField(verbose_name='date of issue'),
-        ),
-        migrations.AlterField(
-            model_name='provincerule',
-            name='end',
-            field=models.DateField(blank=True, null=True, verbose_name='no longer in force after'),
-        ),
-        migrations.AlterField(
-            model_name='provincerule',
-            name='organizer',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='province_rules', to='organisations.organizer', verbose_name='organizer'),
-        ),
-        migrations.AlterField(
-            model_name='provincerule',
-            name='parameter',
-            field=models.CharField(max_length=64, verbose_name='criterion'),
-        ),
-        migrations.AlterField(
-            model_name='provincerule',
-            name='start',
-            field=models.DateField(verbose_name='in force from'),
-        ),
-        migrations.AlterField(
-            model_name='provincerule',
-            name='value',
-            field=models.PositiveSmallIntegerField(verbose_name='value'),
-        ),
-        migrations.AlterField(
-            model_name='quota',
-            name='award',
-            field=models.CharField(max_length=64, verbose_name='code in the legal catalogue'),
-        ),
-        migrations.AlterField(
-            model_name='quota',
-            name='limit',
-            field=models.PositiveIntegerField(verbose_name='maximum number'),
-        ),
-        migrations.AlterField(
-            model_name='quota',
-            name='year',
-            field=models.PositiveSmallIntegerField(verbose_name='year'),
-        ),
-        migrations.AlterField(
-            model_name='revocation',
-            name='date',
-            field=models.DateField(verbose_name='revocation decision date'),
-        ),
-        migrations.AlterField(
-            model_name='revocation',
-            name='number',
-            field=models.CharField(max_length=100, verbose_name='revocation decision number'),
-        ),
-        migrations.AlterField(
-            model_name='revocation',
-            name='reason',
-            field=models.TextField(verbose_name='reason'),
-        ),
-        migrations.AlterField(
-            model_name='unityear',
-            name='rating',
-            field=models.CharField(blank=True, choices=[('xuat-sac', 'Completed their tasks with distinction'), ('tot', 'Completed their tasks well'), ('hoan-thanh', 'Completed their tasks'), ('khong-hoan-thanh', 'Did not complete their tasks')], max_length=20, verbose_name='rating'),
-        ),
-        migrations.AlterField(
-            model_name='unityear',
-            name='staff',
-            field=models.PositiveIntegerField(blank=True, null=True, verbose_name='number of members'),
-        ),
-        migrations.AlterField(
-            model_name='unityear',
-            name='staff_completed',
-            field=models.PositiveIntegerField(blank=True, null=True, verbose_name='number who completed their tasks'),
-        ),
-        migrations.AlterField(
-            model_name='unityear',
-            name='staff_disciplined',
-            field=models.PositiveIntegerField(blank=True, null=True, verbose_name='number disciplined with a warning or worse'),
-        ),
-        migrations.AlterField(
-            model_name='unityear',
-            name='staff_titles',
-            field=models.JSONField(blank=True, null=True, verbose_name='number of people with each title'),
-        ),
-        migrations.AlterField(
-            model_name='unityear',
-            name='titles',
-            field=models.JSONField(blank=True, default=list, verbose_name='titles and awards outside the registry'),
-        ),
-        migrations.AlterField(
-            model_name='unityear',
-            name='year',
-            field=models.PositiveSmallIntegerField(verbose_name='year'),
+        NamesOnly(
+            operations=[
+                migrations.AlterModelOptions(
+                    name='awardee',
+                    options={'ordering': ['decision', 'id'], 'verbose_name': 'person or collective awarded', 'verbose_name_plural': 'award registry'},
+                ),
+                migrations.AlterModelOptions(
+                    name='awardproposal',
+                    options={'ordering': ['-year', 'award', 'rank', 'id'], 'verbose_name': 'award proposal', 'verbose_name_plural': 'award proposals'},
+                ),
+                migrations.AlterModelOptions(
+                    name='council',
+                    options={'ordering': ['organizer', '-year'], 'verbose_name': 'sitting of the Emulation and Commendation Council', 'verbose_name_plural': 'sittings of the Emulation and Commendation Council'},
+                ),
+                migrations.AlterModelOptions(
+                    name='councilballot',
+                    options={'ordering': ['id'], 'verbose_name': 'council secret ballot', 'verbose_name_plural': 'council secret ballots'},
+                ),
+                migrations.AlterModelOptions(
+                    name='councilcode',
+                    options={'ordering': ['id'], 'verbose_name': 'council ballot code', 'verbose_name_plural': 'council ballot codes'},
+                ),
+                migrations.AlterModelOptions(
+                    name='councilcodeissue',
+                    options={'verbose_name': 'member who received a ballot code', 'verbose_name_plural': 'members who received a ballot code'},
+                ),
+                migrations.AlterModelOptions(
+                    name='councilmember',
+                    options={'ordering': ['council', 'id'], 'verbose_name': 'council member', 'verbose_name_plural': 'council members'},
+                ),
+                migrations.AlterModelOptions(
+                    name='counciloutcome',
+                    options={'ordering': ['council', 'id'], 'verbose_name': 'council vote result', 'verbose_name_plural': 'council vote results'},
+                ),
+                migrations.AlterModelOptions(
+                    name='councilvote',
+                    options={'verbose_name': "council member's vote", 'verbose_name_plural': "council members' votes"},
+                ),
+                migrations.AlterModelOptions(
+                    name='decision',
+                    options={'ordering': ['-date', 'number'], 'verbose_name': 'award decision', 'verbose_name_plural': 'award decisions'},
+                ),
+                migrations.AlterModelOptions(
+                    name='dossieritem',
+                    options={'ordering': ['proposal', 'position'], 'verbose_name': 'dossier document', 'verbose_name_plural': 'dossier documents'},
+                ),
+                migrations.AlterModelOptions(
+                    name='hold',
+                    options={'ordering': ['start', 'id'], 'verbose_name': 'case under review', 'verbose_name_plural': 'cases under review'},
+                ),
+                migrations.AlterModelOptions(
+                    name='initiative',
+                    options={'ordering': ['person', 'year', 'code'], 'verbose_name': 'initiative', 'verbose_name_plural': 'initiatives'},
+                ),
+                migrations.AlterModelOptions(
+                    name='person',
+                    options={'ordering': ['name_folded', 'id'], 'verbose_name': 'person', 'verbose_name_plural': 'people'},
+                ),
+                migrations.AlterModelOptions(
+                    name='personposting',
+                    options={'ordering': ['person', 'start', 'id'], 'verbose_name': 'work history', 'verbose_name_plural': 'work history'},
+                ),
+                migrations.AlterModelOptions(
+                    name='personyear',
+                    options={'ordering': ['person', 'year'], 'verbose_name': "person's year", 'verbose_name_plural': "person's years"},
+                ),
+                migrations.AlterModelOptions(
+                    name='provincerule',
+                    options={'ordering': ['organizer', 'award', 'parameter', 'start', 'id'], 'verbose_name': "province's own rule", 'verbose_name_plural': "province's own rules"},
+                ),
+                migrations.AlterModelOptions(
+                    name='quota',
+                    options={'ordering': ['organizer', '-year', 'award'], 'verbose_name': 'award quota', 'verbose_name_plural': 'award quotas'},
+                ),
+                migrations.AlterModelOptions(
+                    name='revocation',
+                    options={'ordering': ['-date', 'id'], 'verbose_name': 'award revocation', 'verbose_name_plural': 'award revocations'},
+                ),
+                migrations.AlterModelOptions(
+                    name='unityear',
+                    options={'ordering': ['unit', 'year'], 'verbose_name': "unit's year", 'verbose_name_plural': "unit's years"},
+                ),
+                migrations.AlterField(
+                    model_name='awardee',
+                    name='award',
+                    field=models.CharField(blank=True, max_length=64, verbose_name='code in the legal catalogue'),
+                ),
+                migrations.AlterField(
+                    model_name='awardee',
+                    name='bonus',
+                    field=models.PositiveIntegerField(blank=True, null=True, verbose_name='bonus (dong)'),
+                ),
+                migrations.AlterField(
+                    model_name='awardee',
+                    name='bonus_note',
+                    field=models.CharField(blank=True, max_length=500, verbose_name='bonus note'),
+                ),
+                migrations.AlterField(
+                    model_name='awardee',
+                    name='coefficient',
+                    field=models.DecimalField(decimal_places=2, max_digits=5, null=True, verbose_name='bonus coefficient'),
+                ),
+                migrations.AlterField(
+                    model_name='awardee',
+                    name='name',
+                    field=models.CharField(max_length=255, verbose_name='name on the decision'),
+                ),
+                migrations.AlterField(
+                    model_name='awardee',
+                    name='name_folded',
+                    field=models.CharField(db_index=True, editable=False, max_length=255, verbose_name='name without diacritics'),
+                ),
+                migrations.AlterField(
+                    model_name='awardee',
+                    name='person',
+                    field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='awards', to='registry.person', verbose_name='person'),
+                ),
+                migrations.AlterField(
+                    model_name='awardee',
+                    name='unit',
+                    field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='awards', to='organisations.unit', verbose_name='collective'),
+                ),
+                migrations.AlterField(
+                    model_name='awardee',
+                    name='year',
+                    field=models.PositiveSmallIntegerField(verbose_name='year of achievement'),
+                ),
+                migrations.AlterField(
+                    model_name='awardproposal',
+                    name='appraise_by',
+                    field=models.DateField(blank=True, null=True, verbose_name='appraisal deadline'),
+                ),
+                migrations.AlterField(
+                    model_name='awardproposal',
+                    name='award',
+                    field=models.CharField(blank=True, max_length=64, verbose_name='code in the legal catalogue'),
+                ),
+                migrations.AlterField(
+                    model_name='awardproposal',
+                    name='award_name',
+                    field=models.CharField(max_length=255, verbose_name='form of commendation'),
+                ),
+                migrations.AlterField(
+                    model_name='awardproposal',
+                    name='checked_at',
+                    field=models.DateTimeField(blank=True, null=True, verbose_name='time of the check'),
+                ),
+                migrations.AlterField(
+                    model_name='awardproposal',
+                    name='due',
+                    field=models.DateField(blank=True, null=True, verbose_name='dossier due date'),
+                ),
+                migrations.AlterField(
+                    model_name='awardproposal',
+                    name='grantor',
+                    field=models.CharField(blank=True, max_length=255, verbose_name='grantor'),
+                ),
+                migrations.AlterField(
+                    model_name='awardproposal',
+                    name='organizer',
+                    field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='award_proposals', to='organisations.organizer', verbose_name='organizer'),
+                ),
+                migrations.AlterField(
+                    model_name='awardproposal',
+                    name='override_at',
+                    field=models.DateTimeField(blank=True, null=True, verbose_name='time the override was written'),
+                ),
+                migrations.AlterField(
+                    model_name='awardproposal',
+                    name='override_by',
+                    field=models.CharField(blank=True, max_length=255, verbose_name='override written by'),
+                ),
+                migrations.AlterField(
+                    model_name='awardproposal',
+                    name='override_reason',
+                    field=models.TextField(blank=True, verbose_name='reason for overriding the eligibility check'),
+                ),
+                migrations.AlterField(
+                    model_name='awardproposal',
+                    name='override_regime',
+                    field=models.CharField(blank=True, max_length=64, verbose_name='legal regime of the override'),
+                ),
+                migrations.AlterField(
+                    model_name='awardproposal',
+                    name='override_standing',
+                    field=models.CharField(blank=True, max_length=30, verbose_name='overridden result'),
+                ),
+                migrations.AlterField(
+                    model_name='awardproposal',
+                    name='proposed_by',
+                    field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='organisations.unit', verbose_name='proposing unit'),
+                ),
+                migrations.AlterField(
+                    model_name='awardproposal',
+                    name='rank',
+                    field=models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='rank in the cluster'),
+                ),
+                migrations.AlterField(
+                    model_name='awardproposal',
+                    name='received_on',
+                    field=models.DateField(blank=True, null=True, verbose_name='date the dossier was received'),
+                ),
+                migrations.AlterField(
+                    model_name='awardproposal',
+                    name='refusal_reason',
+                    field=models.TextField(blank=True, verbose_name='reason for not awarding'),
+                ),
+                migrations.AlterField(
+                    model_name='awardproposal',
+                    name='regime',
+                    field=models.CharField(max_length=64, verbose_name='applicable legal regime'),
+                ),
+                migrations.AlterField(
+                    model_name='awardproposal',
+                    name='returned_reasons',
+                    field=models.JSONField(blank=True, default=list, verbose_name='reasons for returning'),
+                ),
+                migrations.AlterField(
+                    model_name='awardproposal',
+                    name='source',
+                    field=models.CharField(choices=[('cluster', 'Proposed by the cluster or block'), ('unit', 'Proposed by the unit')], max_length=10, verbose_name='source of the proposal'),
+                ),
+                migrations.AlterField(
+                    model_name='awardproposal',
+                    name='state',
+                    field=models.CharField(choices=[('draft', 'Draft'), ('submitted', 'Submitted'), ('returned', 'Returned for completion'), ('accepted', 'Accepted'), ('at_council', 'Before the council'), ('decided', 'Decided'), ('refused', 'Not awarded')], default='draft', max_length=20, verbose_name='status'),
+                ),
+                migrations.AlterField(
+                    model_name='awardproposal',
+                    name='submitted_on',
+                    field=models.DateField(blank=True, null=True, verbose_name='date sent'),
+                ),
+                migrations.AlterField(
+                    model_name='awardproposal',
+                    name='tier',
+                    field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='organisations.awardtier', verbose_name='form'),
+                ),
+                migrations.AlterField(
+                    model_name='awardproposal',
+                    name='verdict',
+                    field=models.CharField(blank=True, max_length=30, verbose_name='result of the check'),
+                ),
+                migrations.AlterField(
+                    model_name='awardproposal',
+                    name='verdict_reasons',
+                    field=models.JSONField(blank=True, default=list, verbose_name='reasons'),
+                ),
+                migrations.AlterField(
+                    model_name='awardproposal',
+                    name='verdict_regime',
+                    field=models.CharField(blank=True, max_length=64, verbose_name='legal regime of the check'),
+                ),
+                migrations.AlterField(
+                    model_name='awardproposal',
+                    name='year',
+                    field=models.PositiveSmallIntegerField(verbose_name='year of achievement'),
+                ),
+                migrations.AlterField(
+                    model_name='council',
+                    name='code_hours',
+                    field=models.PositiveSmallIntegerField(default=4, verbose_name='ballot code validity (hours)'),
+                ),
+                migrations.AlterField(
+                    model_name='council',
+                    name='date',
+                    field=models.DateField(blank=True, null=True, verbose_name='meeting date'),
+                ),
+                migrations.AlterField(
+                    model_name='council',
+                    name='mode',
+                    field=models.CharField(choices=[('open', 'Open vote (recorded member by member)'), ('secret', 'Secret ballot (one-time code, on a phone)')], default='open', max_length=20, verbose_name='council voting method'),
+                ),
+                migrations.AlterField(
+                    model_name='council',
+                    name='regime',
+                    field=models.CharField(max_length=64, verbose_name='legal regime'),
+                ),
+                migrations.AlterField(
+                    model_name='council',
+                    name='voting',
+                    field=models.CharField(choices=[('preparing', 'Voting not open yet'), ('open', 'Voting in progress'), ('closed', 'Voting closed')], default='preparing', max_length=20, verbose_name='voting'),
+                ),
+                migrations.AlterField(
+                    model_name='council',
+                    name='year',
+                    field=models.PositiveSmallIntegerField(verbose_name='emulation year'),
+                ),
+                migrations.AlterField(
+                    model_name='councilballot',
+                    name='choices',
+                    field=models.JSONField(default=dict, verbose_name='choices'),
+                ),
+                migrations.AlterField(
+                    model_name='councilballot',
+                    name='receipt',
+                    field=models.CharField(max_length=16, unique=True, verbose_name='receipt code'),
+                ),
+                migrations.AlterField(
+                    model_name='councilcode',
+                    name='digest',
+                    field=models.CharField(max_length=64, unique=True, verbose_name='code hash'),
+                ),
+                migrations.AlterField(
+                    model_name='councilcode',
+                    name='expires_at',
+                    field=models.DateTimeField(verbose_name='expires at'),
+                ),
+                migrations.AlterField(
+                    model_name='councilcode',
+                    name='used',
+                    field=models.BooleanField(default=False, verbose_name='used'),
+                ),
+                migrations.AlterField(
+                    model_name='councilcodeissue',
+                    name='member',
+                    field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='registry.councilmember', verbose_name='member'),
+                ),
+                migrations.AlterField(
+                    model_name='councilmember',
+                    name='name',
+                    field=models.CharField(max_length=255, verbose_name='full name'),
+                ),
+                migrations.AlterField(
+                    model_name='councilmember',
+                    name='position',
+                    field=models.CharField(blank=True, max_length=255, verbose_name='position'),
+                ),
+                migrations.AlterField(
+                    model_name='councilmember',
+                    name='present',
+                    field=models.BooleanField(default=True, verbose_name='present'),
+                ),
+                migrations.AlterField(
+                    model_name='counciloutcome',
+                    name='agree_present',
+                    field=models.PositiveSmallIntegerField(verbose_name='agreeing at the meeting'),
+                ),
+                migrations.AlterField(
+                    model_name='counciloutcome',
+                    name='agree_written',
+                    field=models.PositiveSmallIntegerField(verbose_name='agreeing in writing'),
+                ),
+                migrations.AlterField(
+                    model_name='counciloutcome',
+                    name='blank',
+                    field=models.PositiveSmallIntegerField(verbose_name='blank ballots'),
+                ),
+                migrations.AlterField(
+                    model_name='counciloutcome',
+                    name='disagree',
+                    field=models.PositiveSmallIntegerField(verbose_name='disagree'),
+                ),
+                migrations.AlterField(
+                    model_name='counciloutcome',
+                    name='explanation',
+                    field=models.TextField(verbose_name='result'),
+                ),
+                migrations.AlterField(
+                    model_name='counciloutcome',
+                    name='members',
+                    field=models.PositiveSmallIntegerField(verbose_name='total members'),
+                ),
+                migrations.AlterField(
+                    model_name='counciloutcome',
+                    name='passed',
+                    field=models.BooleanField(verbose_name='approved'),
+                ),
+                migrations.AlterField(
+                    model_name='counciloutcome',
+                    name='regime',
+                    field=models.CharField(max_length=64, verbose_name='legal regime of the proposal'),
+                ),
+                migrations.AlterField(
+                    model_name='counciloutcome',
+                    name='share',
+                    field=models.CharField(max_length=20, verbose_name='threshold (fraction of all members)'),
+                ),
+                migrations.AlterField(
+                    model_name='counciloutcome',
+                    name='source',
+                    field=models.CharField(max_length=500, verbose_name='basis of the threshold'),
+                ),
+                migrations.AlterField(
+                    model_name='councilvote',
+                    name='agree',
+                    field=models.BooleanField(verbose_name='agree'),
+                ),
+                migrations.AlterField(
+                    model_name='decision',
+                    name='award',
+                    field=models.CharField(blank=True, max_length=64, verbose_name='code in the legal catalogue'),
+                ),
+                migrations.AlterField(
+                    model_name='decision',
+                    name='award_name',
+                    field=models.CharField(max_length=255, verbose_name='form of commendation'),
+                ),
+                migrations.AlterField(
+                    model_name='decision',
+                    name='base_salary',
+                    field=models.PositiveIntegerField(blank=True, null=True, verbose_name='base salary applied'),
+                ),
+                migrations.AlterField(
+                    model_name='decision',
+                    name='date',
+                    field=models.DateField(verbose_name='decision date'),
+                ),
+                migrations.AlterField(
+                    model_name='decision',
+                    name='grantor',
+                    field=models.CharField(max_length=255, verbose_name='grantor'),
+                ),
+                migrations.AlterField(
+                    model_name='decision',
+                    name='issuing_unit',
+                    field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='issued_decisions', to='organisations.unit', verbose_name='issuing unit'),
+                ),
+                migrations.AlterField(
+                    model_name='decision',
+                    name='number',
+                    field=models.CharField(max_length=100, verbose_name='decision number'),
+                ),
+                migrations.AlterField(
+                    model_name='decision',
+                    name='organizer',
+                    field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='decisions', to='organisations.organizer', verbose_name='organizer'),
+                ),
+                migrations.AlterField(
+                    model_name='decision',
+                    name='regime',
+                    field=models.CharField(max_length=64, verbose_name='legal regime'),
+                ),
+                migrations.AlterField(
+                    model_name='decision',
+                    name='signer',
+                    field=models.CharField(max_length=255, verbose_name='signed by'),
+                ),
+                migrations.AlterField(
+                    model_name='decision',
+                    name='tier',
+                    field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='organisations.awardtier', verbose_name='form'),
+                ),
+                migrations.AlterField(
+                    model_name='dossieritem',
+                    name='code',
+                    field=models.CharField(max_length=64, verbose_name='code'),
+                ),
+                migrations.AlterField(
+                    model_name='dossieritem',
+                    name='name',
+                    field=models.CharField(max_length=255, verbose_name='document name'),
+                ),
+                migrations.AlterField(
+                    model_name='dossieritem',
+                    name='position',
+                    field=models.PositiveSmallIntegerField(default=0, verbose_name='order'),
+                ),
+                migrations.AlterField(
+                    model_name='dossieritem',
+                    name='provided',
+                    field=models.BooleanField(default=False, verbose_name='provided'),
+                ),
+                migrations.AlterField(
+                    model_name='dossieritem',
+                    name='required',
+                    field=models.BooleanField(default=True, verbose_name='required'),
+                ),
+                migrations.AlterField(
+                    model_name='dossieritem',
+                    name='source',
+                    field=models.CharField(max_length=255, verbose_name='legal basis'),
+                ),
+                migrations.AlterField(
+                    model_name='hold',
+                    name='end',
+                    field=models.DateField(blank=True, null=True, verbose_name='end date'),
+                ),
+                migrations.AlterField(
+                    model_name='hold',
+                    name='kind',
+                    field=models.CharField(choices=[('discipline', 'Discipline'), ('investigation', 'Investigation'), ('inspection', 'Inspection or audit'), ('complaint', 'Complaint or denunciation')], max_length=20, verbose_name='kind'),
+                ),
+                migrations.AlterField(
+                    model_name='hold',
+                    name='level',
+                    field=models.CharField(blank=True, max_length=30, verbose_name='disciplinary level'),
+                ),
+                migrations.AlterField(
+                    model_name='hold',
+                    name='start',
+                    field=models.DateField(blank=True, null=True, verbose_name='start date'),
+                ),
+                migrations.AlterField(
+                    model_name='initiative',
+                    name='code',
+                    field=models.CharField(max_length=64, verbose_name='code'),
+                ),
+                migrations.AlterField(
+                    model_name='initiative',
+                    name='level',
+                    field=models.CharField(blank=True, choices=[('co-so', 'Grassroots level'), ('tinh', 'Provincial level'), ('toan-quoc', 'Nationwide')], max_length=20, verbose_name='level of recognition'),
+                ),
+                migrations.AlterField(
+                    model_name='initiative',
+                    name='title',
+                    field=models.CharField(blank=True, max_length=500, verbose_name='initiative title'),
+                ),
+                migrations.AlterField(
+                    model_name='initiative',
+                    name='used_for',
+                    field=models.CharField(blank=True, max_length=64, verbose_name='already used as grounds for'),
+                ),
+                migrations.AlterField(
+                    model_name='initiative',
+                    name='year',
+                    field=models.PositiveSmallIntegerField(verbose_name='year recognised'),
+                ),
+                migrations.AlterField(
+                    model_name='person',
+                    name='birth_year',
+                    field=models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='year of birth'),
+                ),
+                migrations.AlterField(
+                    model_name='person',
+                    name='code',
+                    field=models.CharField(max_length=64, verbose_name='code'),
+                ),
+                migrations.AlterField(
+                    model_name='person',
+                    name='direct_labourer',
+                    field=models.BooleanField(blank=True, null=True, verbose_name='direct labourer'),
+                ),
+                migrations.AlterField(
+                    model_name='person',
+                    name='name',
+                    field=models.CharField(max_length=255, verbose_name='full name'),
+                ),
+                migrations.AlterField(
+                    model_name='person',
+                    name='name_folded',
+                    field=models.CharField(db_index=True, editable=False, max_length=255, verbose_name='full name without diacritics'),
+                ),
+                migrations.AlterField(
+                    model_name='person',
+                    name='organizer',
+                    field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='persons', to='organisations.organizer', verbose_name='organizer'),
+                ),
+                migrations.AlterField(
+                    model_name='person',
+                    name='sex',
+                    field=models.CharField(blank=True, choices=[('nam', 'Male'), ('nu', 'Female')], max_length=3, verbose_name='sex'),
+                ),
+                migrations.AlterField(
+                    model_name='personposting',
+                    name='end',
+                    field=models.DateField(blank=True, null=True, verbose_name='end date'),
+                ),
+                migrations.AlterField(
+                    model_name='personposting',
+                    name='position',
+                    field=models.CharField(blank=True, max_length=255, verbose_name='job title'),
+                ),
+                migrations.AlterField(
+                    model_name='personposting',
+                    name='start',
+                    field=models.DateField(verbose_name='start date'),
+                ),
+                migrations.AlterField(
+                    model_name='personposting',
+                    name='unit',
+                    field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='postings', to='organisations.unit', verbose_name='unit'),
+                ),
+                migrations.AlterField(
+                    model_name='personyear',
+                    name='rating',
+                    field=models.CharField(blank=True, choices=[('xuat-sac', 'Completed their tasks with distinction'), ('tot', 'Completed their tasks well'), ('hoan-thanh', 'Completed their tasks'), ('khong-hoan-thanh', 'Did not complete their tasks')], max_length=20, verbose_name='rating'),
+                ),
+                migrations.AlterField(
+                    model_name='personyear',
+                    name='titles',
+                    field=models.JSONField(blank=True, default=list, verbose_name='titles and awards granted by the unit'),
+                ),
+                migrations.AlterField(
+                    model_name='personyear',
+                    name='year',
+                    field=models.PositiveSmallIntegerField(verbose_name='year'),
+                ),
+                migrations.AlterField(
+                    model_name='provincerule',
+                    name='article',
+                    field=models.CharField(max_length=255, verbose_name='article, clause'),
+                ),
+                migrations.AlterField(
+                    model_name='provincerule',
+                    name='award',
+                    field=models.CharField(max_length=64, verbose_name='code in the legal catalogue'),
+                ),
+                migrations.AlterField(
+                    model_name='provincerule',
+                    name='document',
+                    field=models.CharField(max_length=255, verbose_name='document number and symbol'),
+                ),
+                migrations.AlterField(
+                    model_name='provincerule',
+                    name='document_date',
+                    field=models.DateField(verbose_name='date of issue'),
+                ),
+                migrations.AlterField(
+                    model_name='provincerule',
+                    name='end',
+                    field=models.DateField(blank=True, null=True, verbose_name='no longer in force after'),
+                ),
+                migrations.AlterField(
+                    model_name='provincerule',
+                    name='organizer',
+                    field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='province_rules', to='organisations.organizer', verbose_name='organizer'),
+                ),
+                migrations.AlterField(
+                    model_name='provincerule',
+                    name='parameter',
+                    field=models.CharField(max_length=64, verbose_name='criterion'),
+                ),
+                migrations.AlterField(
+                    model_name='provincerule',
+                    name='start',
+                    field=models.DateField(verbose_name='in force from'),
+                ),
+                migrations.AlterField(
+                    model_name='provincerule',
+                    name='value',
+                    field=models.PositiveSmallIntegerField(verbose_name='value'),
+                ),
+                migrations.AlterField(
+                    model_name='quota',
+                    name='award',
+                    field=models.CharField(max_length=64, verbose_name='code in the legal catalogue'),
+                ),
+                migrations.AlterField(
+                    model_name='quota',
+                    name='limit',
+                    field=models.PositiveIntegerField(verbose_name='maximum number'),
+                ),
+                migrations.AlterField(
+                    model_name='quota',
+                    name='year',
+                    field=models.PositiveSmallIntegerField(verbose_name='year'),
+                ),
+                migrations.AlterField(
+                    model_name='revocation',
+                    name='date',
+                    field=models.DateField(verbose_name='revocation decision date'),
+                ),
+                migrations.AlterField(
+                    model_name='revocation',
+                    name='number',
+                    field=models.CharField(max_length=100, verbose_name='revocation decision number'),
+                ),
+                migrations.AlterField(
+                    model_name='revocation',
+                    name='reason',
+                    field=models.TextField(verbose_name='reason'),
+                ),
+                migrations.AlterField(
+                    model_name='unityear',
+                    name='rating',
+                    field=models.CharField(blank=True, choices=[('xuat-sac', 'Completed their tasks with distinction'), ('tot', 'Completed their tasks well'), ('hoan-thanh', 'Completed their tasks'), ('khong-hoan-thanh', 'Did not complete their tasks')], max_length=20, verbose_name='rating'),
+                ),
+                migrations.AlterField(
+                    model_name='unityear',
+                    name='staff',
+                    field=models.PositiveIntegerField(blank=True, null=True, verbose_name='number of members'),
+                ),
+                migrations.AlterField(
+                    model_name='unityear',
+                    name='staff_completed',
+                    field=models.PositiveIntegerField(blank=True, null=True, verbose_name='number who completed their tasks'),
+                ),
+                migrations.AlterField(
+                    model_name='unityear',
+                    name='staff_disciplined',
+                    field=models.PositiveIntegerField(blank=True, null=True, verbose_name='number disciplined with a warning or worse'),
+                ),
+                migrations.AlterField(
+                    model_name='unityear',
+                    name='staff_titles',
+                    field=models.JSONField(blank=True, null=True, verbose_name='number of people with each title'),
+                ),
+                migrations.AlterField(
+                    model_name='unityear',
+                    name='titles',
+                    field=models.JSONField(blank=True, default=list, verbose_name='titles and awards outside the registry'),
+                ),
+                migrations.AlterField(
+                    model_name='unityear',
+                    name='year',
+                    field=models.PositiveSmallIntegerField(verbose_name='year'),
+                ),
+    
+            ],
         ),
     ]
