@@ -59,9 +59,15 @@ def main(argv: list[str] | None = None) -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "thidua.settings")
 
     import django
+    from django.core.exceptions import ImproperlyConfigured
     from django.core.management import call_command, execute_from_command_line
 
-    django.setup()
+    try:
+        django.setup()
+    except ImproperlyConfigured as refused:
+        # A setting the deployment must supply (SECRET_KEY, …): its message says what to set; a traceback
+        # would only hide it.
+        raise SystemExit(f"thidua: {refused}") from None
     if fresh or command in SELF_CONTAINED:
         call_command("migrate", verbosity=0, interactive=False)
     execute_from_command_line(["thidua", *rest])

@@ -140,19 +140,12 @@ def test_every_message_has_a_vietnamese_translation(tmp_path, monkeypatch):
         ],
         check=True,
     )
-    missing = subprocess.run(
-        ["msgattrib", "--untranslated", "--no-obsolete", "--no-wrap", merged],
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
-    fuzzy = subprocess.run(
-        ["msgattrib", "--only-fuzzy", "--no-obsolete", "--no-wrap", merged],
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
-    untranslated, unsure = _msgids(missing), _msgids(fuzzy)
+
+    def entries(which: str) -> list[str]:
+        attrib = ["msgattrib", which, "--no-obsolete", "--no-wrap", merged]
+        return _msgids(subprocess.run(attrib, check=True, capture_output=True, text=True).stdout)
+
+    untranslated, unsure = entries("--untranslated"), entries("--only-fuzzy")
     assert not untranslated, (
         "without a Vietnamese translation (`make messages`, then translate):\n" + "\n".join(untranslated)
     )
