@@ -122,5 +122,10 @@ def statistics(request: HttpRequest) -> HttpResponse:
     if year is not None:
         rows = rows.filter(year=year)
     found = queries.statistics(rows)
-    context = {"stats": found, "years": sorted(found.by_year.items(), reverse=True), "year": year}
+    context = {
+        "stats": found,
+        "years": sorted(found.by_year.items(), reverse=True),
+        "year": year,
+        "by_form": queries.counts_by_form(rows),
+    }
     return render(request, "registry/statistics.html", context)
