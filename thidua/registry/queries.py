@@ -33,6 +33,17 @@ class UnitHistory:
     # Each phòng, ban, đơn vị trực thuộc with its own titles (granted by the unit head's decisions).
     sub_units: list[tuple[Unit, list[Awardee]]]
 
+    @property
+    def by_year(self) -> list[tuple[int, int, int]]:
+        """(year, the unit's own awards, its people's awards) for each year with any, newest first; revoked
+        awards left out."""
+        counts: dict[int, list[int]] = defaultdict(lambda: [0, 0])
+        for index, awards in enumerate((self.own, self.people)):
+            for awardee in awards:
+                if not awardee.revoked:
+                    counts[awardee.year][index] += 1
+        return [(year, own, people) for year, (own, people) in sorted(counts.items(), reverse=True)]
+
 
 def unit_history(unit: Unit) -> UnitHistory:
     def of(u: Unit) -> list[Awardee]:

@@ -135,6 +135,9 @@ def test_statistics_count_collectives_and_persons_by_form(nha: Person, board: Ab
     }
     page = client_for(board).get(reverse("registry:statistics")).text
     assert "<td>Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh</td><td>2</td><td>0</td><td>2</td>" in page
+    # The same counts drawn: by form and by year, collectives and persons stacked.
+    assert page.count('<svg viewBox="0 0') == 2
+    assert "Khen thưởng theo hình thức</title>" in page and "Khen thưởng theo năm</title>" in page
 
 
 def test_statistics_are_the_boards(seed: Seed, nha: Person) -> None:
