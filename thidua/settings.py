@@ -284,6 +284,24 @@ WHITENOISE_USE_FINDERS = not STATIC_COLLECTED
 WHITENOISE_AUTOREFRESH = DEBUG
 MEDIA_ROOT = env_path("MEDIA_ROOT", BASE_DIR / "var" / "media")
 
+# Notifications by e-mail (accounts/notifications.py): printed on the console unless EMAIL_HOST names an SMTP
+# server; sent after the change commits, by a background thread so no request waits for the mail server.
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
+EMAIL_BACKEND = (
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend"
+)
+EMAIL_PORT = env_int("EMAIL_PORT", 25, minimum=1)
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 20, minimum=1)
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "thidua@localhost")
+NOTIFY_MAIL_IN_BACKGROUND = env_bool("NOTIFY_MAIL_IN_BACKGROUND", True)
+# The site's address as users reach it, for links in e-mails (empty: links are written without a host).
+SITE_URL = os.environ.get("SITE_URL", "").rstrip("/")
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "front:home"

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from itertools import count
+from hashlib import blake2s
 
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
@@ -19,7 +19,6 @@ WIDTH = 400
 ROW = 36  # label line + bar
 BAR = 14
 LABEL_AT = 13
-_ids = count(1)
 
 
 @dataclass(frozen=True)
@@ -50,7 +49,10 @@ def bar_chart(title: str, bars: Sequence[Bar], *, legend: Sequence[tuple[str, st
         return mark_safe("")
     longest = max(bar.total for bar in bars) or 1.0
     room = WIDTH - 60  # the value is written after the bar
-    title_id = f"chart-{next(_ids)}"
+    # The same chart gets the same id on every render (a page compared before and after must not differ).
+    title_id = (
+        "chart-" + blake2s("\x1f".join([title, *(b.label for b in bars)]).encode(), digest_size=6).hexdigest()
+    )
     parts = []
     for row, bar in enumerate(bars):
         top = row * ROW

@@ -15,10 +15,12 @@ from collections.abc import Iterable, Sequence
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Sum
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, override
 
+from thidua.accounts.notifications import Kind, notify, officers_of
 from thidua.awards.catalogue import AWARDS, PERSON, UNIT
 from thidua.awards.engine import Verdict, evaluate
 from thidua.awards.regimes import name_of, regime_for, regime_for_dossier
@@ -240,6 +242,14 @@ def return_proposal(proposal: AwardProposal, reasons: Sequence[str], *, by: Acto
     proposal = _locked(proposal)
     proposal.returned_reasons = reasons
     _move(proposal, State.RETURNED, by=by, reasons=reasons)
+    notify(
+        officers_of([proposal.proposed_by]),
+        Kind.RETURNED,
+        _("The proposal «{proposal}» was returned: {reasons}").format(
+            proposal=proposal, reasons="; ".join(reasons)
+        ),
+        reverse("registry:proposal", args=[proposal.pk]),
+    )
     return proposal
 
 
@@ -606,6 +616,14 @@ def decide(
         )
         proposal.decision = decision
         proposal.save(update_fields=["decision"])
+        notify(
+            officers_of([proposal.proposed_by, proposal.unit]),
+            Kind.DECIDED,
+            _("«{proposal}» is decided: Decision No. {number} of {date}.").format(
+                proposal=proposal, number=decision.number, date=f"{decision.date:%d/%m/%Y}"
+            ),
+            reverse("registry:proposal", args=[proposal.pk]),
+        )
     record(by, "registry.decision.create", decision, number=decision.number, awardees=len(locked))
     return decision
 
