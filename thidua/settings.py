@@ -101,6 +101,11 @@ def embedded_secret_key(database_file: Path) -> str:
 DEBUG = env_bool("DEBUG", False)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]", "testserver"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
+# The public address printed in certificates' QR codes (https://thiduakt.example.gov.vn); empty: the address
+# the request came to (papers made outside a request then point at the local address).
+SITE_URL = os.environ.get("SITE_URL", "").strip().rstrip("/")
+if SITE_URL and not SITE_URL.startswith(("http://", "https://")):
+    raise ValueError(f"SITE_URL={SITE_URL!r}: expected an address starting with https:// or http://")
 
 DEFAULT_SQLITE = BASE_DIR / "var" / "thidua.sqlite3"
 DEFAULT_SQLITE.parent.mkdir(parents=True, exist_ok=True)
