@@ -22,7 +22,7 @@ from thidua.registry import verification
 from thidua.registry.models import Awardee, Decision
 
 # The pre-printed band at the top of the forms (emblem, national name, ornaments) and the side ornaments.
-TOP_BAND_MM = 45
+TOP_BAND_MM = 50
 SIDE_MM = 30
 QR_CM = 2.6
 
@@ -114,13 +114,13 @@ def _line(doc: DocxDocument, *parts: str | Run, after: int = 6) -> None:
 
 def _page(doc: DocxDocument, decision: Decision, awardee: Awardee, site: str) -> None:
     grantor = decision.grantor or decision.organizer.name
-    _line(doc, Run(grantor.upper(), bold=True, size=15), after=4)
-    _line(doc, Run(_("AWARDS THE {form}").format(form=heading(decision)), bold=True, size=22), after=14)
-    _line(doc, Run(awardee.name, bold=True, size=24), after=4)
+    _line(doc, Run(grantor.upper(), bold=True, size=15), after=6)
+    _line(doc, Run(_("AWARDS THE {form}").format(form=heading(decision)), bold=True, size=22), after=24)
+    _line(doc, Run(awardee.name, bold=True, size=24), after=8)
     subject = subject_line(awardee)
     if subject:
-        _line(doc, Run(subject, size=15), after=4)
-    _line(doc, Run(achievement(awardee), italic=True, size=15), after=16)
+        _line(doc, Run(subject, size=15), after=8)
+    _line(doc, Run(achievement(awardee), italic=True, size=15), after=40)
     _foot(doc, decision, awardee, grantor, site)
 
 
