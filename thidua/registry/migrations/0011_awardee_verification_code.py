@@ -8,7 +8,7 @@ from thidua.registry.verification import new_code
 
 def draw(apps, schema_editor):
     Awardee = apps.get_model("registry", "Awardee")
-    used: set[str] = set()
+    used = set()
     for pk in list(Awardee.objects.filter(code="").values_list("pk", flat=True)):
         code = new_code()
         while code in used:

@@ -66,7 +66,9 @@ def test_a_revoked_award_gets_no_certificate(seed: Seed) -> None:
     assert kept.name in text and revoked.name not in text
 
 
-def test_the_board_downloads_the_certificates_from_the_decisions_page(seed: Seed, board: AbstractUser) -> None:
+def test_the_board_downloads_the_certificates_from_the_decisions_page(
+    seed: Seed, board: AbstractUser
+) -> None:
     _flag, merit = decide_seed(seed)
     client = client_for(board)
     page = client.get(reverse("registry:decision", args=[merit.pk])).content.decode()
@@ -99,7 +101,9 @@ def test_a_member_units_officer_and_another_board_find_no_certificates(seed: See
     assert anonymous.status_code == 302 and reverse("login") in anonymous["Location"]
 
 
-def test_a_decision_whose_awards_are_all_revoked_has_nothing_to_print(seed: Seed, board: AbstractUser) -> None:
+def test_a_decision_whose_awards_are_all_revoked_has_nothing_to_print(
+    seed: Seed, board: AbstractUser
+) -> None:
     flag, _merit = decide_seed(seed)
     services.revoke(flag.awardees.get(), number="99/QĐ-UBND", date=date(2022, 9, 1), reason="Sai", by=BY)
     response = client_for(board).get(reverse("registry:certificate_docx", args=[flag.pk]), follow=True)

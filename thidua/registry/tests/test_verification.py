@@ -44,7 +44,9 @@ def _person_award(seed: Seed) -> Awardee:
         by=BY,
     )
     push_through(proposal, on=date(2025, 1, 10))
-    decision = services.decide([proposal], number="10/QĐ-STP", date=date(2025, 1, 20), signer="Giám đốc", by=BY)
+    decision = services.decide(
+        [proposal], number="10/QĐ-STP", date=date(2025, 1, 20), signer="Giám đốc", by=BY
+    )
     person.birth_year = 1978
     person.save()
     PersonYear.objects.create(person=person, year=2024, rating=Rating.XUAT_SAC, titles=[])
@@ -144,7 +146,7 @@ def test_a_revoked_award_shows_as_revoked_with_the_revoking_decision_but_not_its
 
 
 def test_an_unknown_code_is_not_found_in_vietnamese_without_a_hint(seed: Seed) -> None:
-    flag, merit = decide_seed(seed)
+    flag, _merit = decide_seed(seed)
     real = flag.awardees.get().code
     unknown = ("2" if real[0] != "2" else "3") + real[1:]
     status, page = _page(unknown)
@@ -192,3 +194,13 @@ def test_the_qr_address_is_the_site_setting_or_the_requests_own(settings) -> Non
     request = Client().get("/xac-minh/").wsgi_request
     assert verification.site_url(request) == "http://testserver"
 
+
+def test_a_persons_award_recorded_before_job_titles_were_kept_gets_the_title_of_the_decision_day(
+    seed: Seed,
+) -> None:
+    awardee = _person_award(seed)
+    assert awardee.position == "Chuyên viên"
+    Awardee.objects.filter(pk=awardee.pk).update(position="")
+    importlib.import_module("thidua.registry.migrations.0012_awardee_position_as_decided").fill(apps, None)
+    awardee.refresh_from_db()
+    assert awardee.position == "Chuyên viên"
