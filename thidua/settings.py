@@ -105,7 +105,9 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 # the request came to (papers made outside a request then point at the local address).
 SITE_URL = os.environ.get("SITE_URL", "").strip().rstrip("/")
 if SITE_URL and not SITE_URL.startswith(("http://", "https://")):
-    raise ValueError(f"SITE_URL={SITE_URL!r}: expected an address starting with https:// or http://")
+    raise ImproperlyConfigured(
+        f"SITE_URL={SITE_URL!r}: expected the site's public address, starting with https:// or http://"
+    )
 
 DEFAULT_SQLITE = BASE_DIR / "var" / "thidua.sqlite3"
 DEFAULT_SQLITE.parent.mkdir(parents=True, exist_ok=True)
