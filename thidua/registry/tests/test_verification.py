@@ -112,6 +112,7 @@ def test_a_decided_award_shows_as_its_decision_published_it(seed: Seed) -> None:
     other = merit.awardees.exclude(pk=awardee.pk).get()
     assert other.name not in page and other.code not in page
     assert "Tiền thưởng" not in page and f"{awardee.bonus:,}".replace(",", ".") not in page
+    assert Client().get(reverse("verify:award", args=[awardee.code]))["X-Robots-Tag"].startswith("noindex")
 
 
 def test_a_persons_award_shows_name_title_and_unit_and_nothing_private(seed: Seed) -> None:

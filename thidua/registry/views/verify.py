@@ -41,7 +41,10 @@ def _page(
     request: HttpRequest, *, typed: str = "", error: str = "", status: int = 200, **extra: object
 ) -> HttpResponse:
     context = {"typed": typed, "error": error, "length": verification.CODE_LENGTH, **extra}
-    return render(request, "registry/verify.html", context, status=status)
+    response = render(request, "registry/verify.html", context, status=status)
+    # An award is public to whoever holds its code, not a page for search engines to list by name.
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response
 
 
 def _too_many(request: HttpRequest, typed: str) -> HttpResponse:
