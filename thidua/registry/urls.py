@@ -30,6 +30,7 @@ urlpatterns = [
     path("thong-ke/", views.statistics, name="statistics"),
     path("de-nghi/", proposal_views.proposals, name="proposals"),
     path("de-nghi/moi/", proposal_views.propose, name="propose"),
+    path("de-nghi/hang-loat/", proposal_views.bulk_act, name="bulk_act"),
     path("de-nghi/tu-binh-xet/<id:cluster_year_id>/", proposal_views.from_review, name="from_review"),
     path("de-nghi/<id:proposal_id>/", proposal_views.proposal, name="proposal"),
     path("de-nghi/<id:proposal_id>/<slug:slug>/", proposal_views.act, name="act"),

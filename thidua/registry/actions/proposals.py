@@ -294,6 +294,42 @@ def send_to_council(proposal: AwardProposal, *, by: Actor) -> AwardProposal:
     return proposal
 
 
+BULK_ACTS = ("accept", "council", "return")
+
+
+@transaction.atomic
+def act_on_many(
+    proposals: Sequence[AwardProposal], act: str, *, by: Actor, reasons: Sequence[str] = ()
+) -> list[AwardProposal]:
+    """One of the board's acts (accept, send to the council, return with reasons) on many proposals at once,
+    each through its own action and audit row, all or none: the first refusal undoes every change made so
+    far and names the proposal it stopped at."""
+    if act not in BULK_ACTS:
+        raise ValidationError({"act": _("Choose what to do with the chosen proposals.")})
+    if not proposals:
+        raise ValidationError({"proposals": _("Tick at least one proposal in the list.")})
+    if act == "return" and not [r for r in reasons if r.strip()]:
+        raise ValidationError({"reasons": _("Returning a proposal needs at least one reason.")})
+    done = []
+    for proposal in proposals:
+        try:
+            if act == "accept":
+                done.append(accept(proposal, by=by))
+            elif act == "council":
+                done.append(send_to_council(proposal, by=by))
+            else:
+                done.append(return_proposal(proposal, reasons, by=by))
+        except ValidationError as error:
+            raise ValidationError(
+                {
+                    "proposals": _("Nothing was changed. «{proposal}»: {reason}").format(
+                        proposal=proposal, reason=" ".join(error.messages)
+                    )
+                }
+            ) from error
+    return done
+
+
 @transaction.atomic
 def override_eligibility(proposal: AwardProposal, reason: str, *, by: Actor) -> AwardProposal:
     """The board's written reason to move the proposal on despite where it stands against the law (not
