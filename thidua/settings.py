@@ -104,6 +104,13 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 # The public address printed in certificates' QR codes (https://thiduakt.example.gov.vn); empty: the address
 # the request came to (papers made outside a request then point at the local address).
 SITE_URL = os.environ.get("SITE_URL", "").strip().rstrip("/")
+# Behind a proxy every request comes from the proxy's address: the header in which the proxy passes the
+# client's own address (HTTP_X_REAL_IP), read only when set, for the per-client limits (verification page).
+CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "").strip()
+if CLIENT_IP_HEADER and not CLIENT_IP_HEADER.startswith("HTTP_"):
+    raise ImproperlyConfigured(
+        f"CLIENT_IP_HEADER={CLIENT_IP_HEADER!r}: expected a header such as HTTP_X_REAL_IP"
+    )
 if SITE_URL and not SITE_URL.startswith(("http://", "https://")):
     raise ImproperlyConfigured(
         f"SITE_URL={SITE_URL!r}: expected the site's public address, starting with https:// or http://"

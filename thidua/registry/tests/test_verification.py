@@ -205,3 +205,14 @@ def test_a_persons_award_recorded_before_job_titles_were_kept_gets_the_title_of_
     importlib.import_module("thidua.registry.migrations.0012_awardee_position_as_decided").fill(apps, None)
     awardee.refresh_from_db()
     assert awardee.position == "Chuyên viên"
+
+
+def test_behind_a_proxy_the_limit_counts_each_client_by_the_proxys_header(seed: Seed, settings) -> None:  # type: ignore[no-untyped-def]
+    settings.CLIENT_IP_HEADER = "HTTP_X_REAL_IP"
+    flag, _merit = decide_seed(seed)
+    real = flag.awardees.get().code
+    guesser = Client(REMOTE_ADDR="10.0.0.1", HTTP_X_REAL_IP="203.0.113.7")
+    for _n in range(GUESSES):
+        _page(verification.new_code(), guesser)
+    assert _page(real, guesser)[0] == 429
+    assert _page(real, Client(REMOTE_ADDR="10.0.0.1", HTTP_X_REAL_IP="198.51.100.2"))[0] == 200
