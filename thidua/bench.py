@@ -257,6 +257,7 @@ def _search_child(size: int) -> None:
     from thidua.registry.folding import fold
     from thidua.registry.models import Awardee, Decision, Person
     from thidua.registry.search import search_awards
+    from thidua.registry.verification import new_code
 
     rng = random.Random(11)
     organizer = Organizer.objects.create(name=ORGANIZER)
@@ -290,6 +291,7 @@ def _search_child(size: int) -> None:
                 name=person.name,
                 name_folded=person.name_folded,
                 award="bang-khen-chu-tich-tinh",
+                code=new_code(),
             )
             for i, person in enumerate(people)
         ],

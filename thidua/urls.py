@@ -17,6 +17,7 @@ urlpatterns = [
     path("hop/", include("thidua.registry.council_urls")),
     path("hop/", include("thidua.emulation.urls.meeting")),
     path("khen-thuong/", include("thidua.registry.urls")),
+    path("xac-minh/", include("thidua.registry.verify_urls")),
     path("trao-doi/", include("thidua.exchange.urls")),
     path("cham-diem/", include("thidua.emulation.urls.scoring")),
     path("giao-uoc/", include("thidua.emulation.urls.pact")),

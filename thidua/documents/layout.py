@@ -3,6 +3,7 @@ header, body paragraphs, tables and signature blocks. The documents only say wha
 
 from __future__ import annotations
 
+import io
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -126,6 +127,21 @@ def _fixed_widths(table: Table, widths: Sequence[int]) -> None:
             cell.width = width
     for column, width in zip(table.columns, widths, strict=True):
         column.width = width
+
+
+def borderless(doc: DocxDocument, widths_cm: Sequence[float]) -> Table:
+    """One row of borderless cells of fixed widths, centred: blocks laid side by side (a paper's foot)."""
+    table = doc.add_table(rows=1, cols=len(widths_cm))
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    _no_borders(table)
+    _fixed_widths(table, [Cm(w) for w in widths_cm])
+    return table
+
+
+def picture(paragraph: Paragraph, png: bytes, width_cm: float) -> Paragraph:
+    """A PNG (a QR code) inline in `paragraph`, `width_cm` wide."""
+    paragraph.add_run().add_picture(io.BytesIO(png), width=Cm(width_cm))
+    return paragraph
 
 
 def _cell_lines(cell: _Cell, lines: Sequence[Sequence[str | Run]], size: int) -> None:

@@ -44,6 +44,13 @@ urlpatterns = [
         {"as_pdf": True},
         name="decision_pdf",
     ),
+    path("quyet-dinh/<id:decision_id>/bang.docx", decision_views.certificate_file, name="certificate_docx"),
+    path(
+        "quyet-dinh/<id:decision_id>/bang.pdf",
+        decision_views.certificate_file,
+        {"as_pdf": True},
+        name="certificate_pdf",
+    ),
     path("quyet-dinh/<id:decision_id>/huy-bo/<id:awardee_id>/", decision_views.revoke, name="revoke"),
     path("chi-tieu/", decision_views.quotas, name="quotas"),
     path("quy-dinh-tinh/", province_rule_views.rules, name="province_rules"),

@@ -47,6 +47,13 @@ def page_size_mm(data: bytes) -> tuple[int, int]:
     raise AssertionError("pdfinfo gave no page size")
 
 
+def page_count(data: bytes) -> int:
+    for line in _run("pdfinfo", data=data).splitlines():
+        if line.startswith("Pages:"):
+            return int(line.split()[1])
+    raise AssertionError("pdfinfo gave no page count")
+
+
 def first_page_png(data: bytes, out: Path) -> Path:
     """The first page as a PNG at 60 dpi, for a person to look at."""
     out.parent.mkdir(parents=True, exist_ok=True)

@@ -27,13 +27,14 @@ from thidua.awards.regimes import name_of, regime_for, regime_for_dossier
 from thidua.core.audit import Actor, actor_name, record
 from thidua.emulation.models import Review
 from thidua.organisations.models import AwardTier, Organizer, Unit
-from thidua.registry import dossiers, gates, money, province_rules, subjects
+from thidua.registry import dossiers, gates, money, province_rules, subjects, verification
 from thidua.registry.models import (
     Awardee,
     AwardProposal,
     Decision,
     DossierItem,
     Person,
+    PersonPosting,
     Quota,
     Revocation,
     Standing,
@@ -442,15 +443,22 @@ def check_eligibility(
     return verdict
 
 
-def _person_unit(person: Person, day: dt.date) -> Unit | None:
-    posting = (
+def _posting_on(person: Person, day: dt.date) -> PersonPosting | None:
+    return (
         person.postings.filter(start__lte=day)
         .exclude(end__lt=day)
         .select_related("unit")
         .order_by("-start")
         .first()
     )
-    return posting.unit if posting else None
+
+
+def _unused_code() -> str:
+    """A verification code no award holds yet (the unique index is the last word)."""
+    while True:
+        code = verification.new_code()
+        if not Awardee.objects.filter(code=code).exists():
+            return code
 
 
 def _pay(awardee: Awardee, day: dt.date, regime: str) -> None:
@@ -535,16 +543,20 @@ def put_on_record(
     person: Person | None = None,
     proposal: AwardProposal | None = None,
 ) -> Awardee:
-    """One awardee of `decision`, with the person's unit on the decision day and the bonus."""
+    """One awardee of `decision`, with the person's unit and job title on the decision day, the bonus and
+    the award's verification code (the only place a code is drawn)."""
+    posting = _posting_on(person, decision.date) if person else None
     awardee = Awardee(
         decision=decision,
         unit=unit,
         person=person,
-        person_unit=_person_unit(person, decision.date) if person else None,
+        person_unit=posting.unit if posting else None,
+        position=posting.position if posting else "",
         year=year,
         award=decision.award,
         name=name,
         proposal=proposal,
+        code=_unused_code(),
     )
     _pay(awardee, decision.date, decision.regime)
     awardee.save()
