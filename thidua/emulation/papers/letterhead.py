@@ -19,7 +19,16 @@ from thidua.emulation.queries.summary import YearSummary
 NUMBER_GAP = "\u00a0" * 8
 
 
-def letterhead(doc: DocxDocument, summary: YearSummary, *, kind: str, day: datetime.date | None) -> None:
+def letterhead(
+    doc: DocxDocument,
+    summary: YearSummary,
+    *,
+    kind: str,
+    day: datetime.date | None,
+    number: str = "",
+) -> None:
+    """`number` is the paper's number and symbol as recorded ("05/KH-CTĐ"); without one, room is left for
+    the clerk's register before "/<kind>-CTĐ"."""
     if summary.head is not None:
         superior, issuer = w.cluster_line(summary.cluster), summary.head.name.upper()
     else:
@@ -28,7 +37,9 @@ def letterhead(doc: DocxDocument, summary: YearSummary, *, kind: str, day: datet
         doc,
         superior=superior,
         issuer=issuer,
-        number=_("No.:{gap}/{kind}-{issuer}").format(
+        number=_("No.: {number}").format(number=number)
+        if number
+        else _("No.:{gap}/{kind}-{issuer}").format(
             gap=NUMBER_GAP, kind=kind, issuer=w.issuer_code(summary.cluster)
         ),
         date_line=w.date_line(summary.organizer.province, day),

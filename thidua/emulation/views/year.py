@@ -88,10 +88,13 @@ def cluster(request: HttpRequest, cluster_id: int) -> HttpResponse:
 def cluster_year(request: HttpRequest, cluster_id: int, year: int) -> HttpResponse:
     found = get_cluster_year_for_user(request.user, cluster_id, year)
     summary = year_summary(found)
+    names = documents.available_documents(found)
+    if summary.sealed:
+        names = [name for name in names if name not in documents.COUNTED]
     context = {
         "summary": summary,
         "page": year_page(summary),
-        "documents": document_links(documents.DOCUMENTS),
+        "documents": document_links(names),
         "can_manage": can_manage_cluster_year(request.user, found),
     }
     return render(request, "front/cluster_year.html", context)
@@ -103,7 +106,7 @@ def document(request: HttpRequest, cluster_id: int, year: int, name: str) -> Htt
     """One paper of the year as Word ("….docx") or as the PDF made from that Word file ("….pdf")."""
     found = get_cluster_year_for_user(request.user, cluster_id, year)
     paper = wanted(name, documents.DOCUMENTS)
-    if paper is None:
+    if paper is None or paper[0] not in documents.available_documents(found):
         raise Http404(_("No such document."))
     docx, as_pdf = paper
     try:

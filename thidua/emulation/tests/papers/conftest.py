@@ -7,6 +7,7 @@ import datetime
 from dataclasses import dataclass
 from decimal import Decimal
 from io import BytesIO
+from pathlib import Path
 
 import pytest
 from docx import Document
@@ -14,13 +15,17 @@ from docx.document import Document as DocxDocument
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
+from thidua.emulation.actions import launch
 from thidua.emulation.actions.review import (
     cast_ballot,
     conclude_as_reported,
     record_next_leadership,
 )
 from thidua.emulation.models import ClusterYear, Deputy, Method
+from thidua.exchange.importer import import_exchange
+from thidua.exchange.reader import read_exchange_file
 from thidua.organisations.models import Cluster
+from thidua.scenarios import SEED
 from thidua.testing import factories
 
 # The seed cluster's 2021 year (shared/scenarios/langson-2021-tham-muu-tong-hop.yaml), by factories.
@@ -211,3 +216,84 @@ def _unique(cells):
 
 def open_docx(content: bytes) -> Opened:
     return Opened(Document(BytesIO(content)))
+
+
+# ---- real clusters from their exchange files, with the start of their year --------------------------
+
+BLOCK_FILE = Path(__file__).resolve().parents[3] / "operations" / "tests" / "scenarios" / "khoi-hai-co.yaml"
+
+
+def imported_year(path: Path, year: int) -> ClusterYear:
+    """A cluster imported from its exchange file, its year concluded as the file reports it."""
+    cluster = import_exchange(read_exchange_file(path), by="kiểm thử")
+    cluster_year = cluster.years.get(year=year)
+    conclude_as_reported(cluster_year, by="kiểm thử", source="tệp trao đổi")
+    return cluster_year
+
+
+def start_the_year(
+    cluster_year: ClusterYear,
+    *,
+    number: str,
+    launched: datetime.date,
+    theme: str,
+    registered: dict[str, str],
+    signed: dict[str, datetime.date],
+) -> None:
+    """The launch, the registrations (unit code → targets, one a line; each unit aims for the cluster's
+    first tier) and the pact signings (unit code → day), through the actions the pages call."""
+    year = cluster_year.year
+    launch.record_launch(
+        cluster_year,
+        date=launched,
+        document_number=number,
+        document_title=f"Kế hoạch phát động phong trào thi đua năm {year}",
+        theme=theme,
+        deadline=launched + datetime.timedelta(days=30),
+        by="kiểm thử",
+    )
+    units = {u.code: u for u in cluster_year.member_units()}
+    first_tier = f"tier:{cluster_year.cluster.ordered_tiers()[0].code}"
+    for code, targets in registered.items():
+        launch.register(
+            cluster_year, units[code], targets=targets, titles=[first_tier], by="kiểm thử", today=launched
+        )
+    for code, day in signed.items():
+        launch.record_signing(cluster_year, signed_on=day, units=[units[code]], by="kiểm thử")
+
+
+@pytest.fixture
+def seed_started(db) -> ClusterYear:
+    """The seed (Lạng Sơn 2021) from its file, launched, five of seven units registered, four signed."""
+    cluster_year = imported_year(SEED, 2021)
+    start_the_year(
+        cluster_year,
+        number="05/KH-CTĐ",
+        launched=datetime.date(2021, 1, 15),
+        theme="Đoàn kết, kỷ cương, sáng tạo, hoàn thành xuất sắc nhiệm vụ năm 2021.\n"
+        "100% đơn vị thành viên hoàn thành kế hoạch công tác năm.",
+        registered={
+            "STC": "Hoàn thành 100% dự toán thu ngân sách\nKhông có cán bộ vi phạm kỷ luật",
+            "SKHDT": "Thu hút đầu tư đạt kế hoạch",
+            "SNV": "Hoàn thành cải cách hành chính",
+            "STP": "Giải quyết 100% hồ sơ đúng hạn",
+            "SNGV": "Tổ chức tốt các đoàn công tác nước ngoài",
+        },
+        signed={code: datetime.date(2021, 1, 20) for code in ("STC", "SKHDT", "SNV", "STP")},
+    )
+    return cluster_year
+
+
+@pytest.fixture
+def block_started(db) -> ClusterYear:
+    """A ministry's block of another province's units (Bộ Xây dựng, 2024), launched and registered."""
+    cluster_year = imported_year(BLOCK_FILE, 2024)
+    start_the_year(
+        cluster_year,
+        number="01/KH-KTĐ",
+        launched=datetime.date(2024, 2, 1),
+        theme="Thi đua thực hiện thắng lợi nhiệm vụ ngành Xây dựng năm 2024.",
+        registered={"A": "Quy hoạch xây dựng đạt 100%", "B": "Cấp phép xây dựng đúng hạn"},
+        signed={code: datetime.date(2024, 2, 5) for code in "ABCDEF"},
+    )
+    return cluster_year
