@@ -23,6 +23,7 @@ from thidua.documents.layout import new_document
 from thidua.emulation.models import ClusterYear
 from thidua.emulation.papers.launch import build_launch_plan, build_registrations
 from thidua.emulation.papers.minutes import build_minutes
+from thidua.emulation.papers.pact import build_pact
 from thidua.emulation.papers.submission import build_submission
 from thidua.emulation.queries.papers import PaperFacts, paper_facts
 from thidua.emulation.queries.summary import YearSummary, year_summary
@@ -57,6 +58,12 @@ PAPERS: dict[str, Paper] = {
         gettext_lazy("Emulation registration list"),
         build_registrations,
         lambda facts: facts.launched or facts.registered,
+    ),
+    "giao-uoc-thi-dua.docx": Paper(
+        gettext_lazy("Emulation pact"),
+        gettext_lazy("Emulation pact"),
+        build_pact,
+        lambda facts: facts.launched or facts.signed,
     ),
     "bien-ban-hop-binh-xet.docx": Paper(
         gettext_lazy("Minutes of the emulation review meeting"),
