@@ -28,7 +28,7 @@ from thidua.awards.casefile import CaseFileInvalid, answer, parse_case_file
 from thidua.core.converters import FIRST_YEAR, LAST_YEAR, MAX_ID
 from thidua.documents.pdf import converter, pdf_name
 from thidua.emulation.models import ClusterYear, Review
-from thidua.emulation.papers.render import available_documents
+from thidua.emulation.papers.render import available_documents, workbook_of
 from thidua.emulation.results import results_for
 from thidua.emulation.rules import (
     get_cluster_for_user,
@@ -184,6 +184,7 @@ def year_results(request: HttpRequest, cluster_id: Id, year: Year) -> dict[str, 
         # The papers `thidua scenario` writes: each Word file, then its PDF where LibreOffice can make it.
         names = available_documents(found)
         papers = [*names, *([pdf_name(name) for name in names] if converter() else [])]
+        papers += [workbook_of(name) for name in names if workbook_of(name)]
         return results_for(found, papers)
     except Refused as sealed:
         raise HttpError(409, " ".join(sealed.messages)) from None

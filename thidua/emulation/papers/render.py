@@ -24,6 +24,7 @@ from thidua.emulation.models import ClusterYear
 from thidua.emulation.papers.launch import build_launch_plan, build_registrations
 from thidua.emulation.papers.minutes import build_minutes
 from thidua.emulation.papers.pact import build_pact
+from thidua.emulation.papers.scores import build_score_table, build_unit_sheets, score_workbook
 from thidua.emulation.papers.submission import build_submission
 from thidua.emulation.queries.papers import PaperFacts, paper_facts
 from thidua.emulation.queries.summary import YearSummary, year_summary
@@ -43,6 +44,7 @@ class Paper:
     build: Builder
     allowed: Callable[[PaperFacts], bool] = _always
     counted: bool = False  # made of the review's count: refused while the vote is sealed
+    workbook: str = ""  # the Excel file of the same table, when there is one
 
 
 # File name -> paper, in the order of the year (launch to year-end) they are listed and written.
@@ -65,6 +67,19 @@ PAPERS: dict[str, Paper] = {
         build_pact,
         lambda facts: facts.launched or facts.signed,
     ),
+    "phieu-cham-diem.docx": Paper(
+        gettext_lazy("Score sheets of the member units"),
+        gettext_lazy("Score sheet of each member unit"),
+        build_unit_sheets,
+        lambda facts: facts.sheet_locked,
+    ),
+    "bang-tong-hop-diem.docx": Paper(
+        gettext_lazy("Score table"),
+        gettext_lazy("The cluster's score table"),
+        build_score_table,
+        lambda facts: facts.sheet_locked or facts.scored,
+        workbook="bang-tong-hop-diem.xlsx",
+    ),
     "bien-ban-hop-binh-xet.docx": Paper(
         gettext_lazy("Minutes of the emulation review meeting"),
         gettext_lazy("Minutes of the review meeting"),
@@ -79,6 +94,10 @@ PAPERS: dict[str, Paper] = {
     ),
 }
 DOCUMENTS: tuple[str, ...] = tuple(PAPERS)
+# Excel file name -> its Word paper and how it is made.
+WORKBOOKS: dict[str, tuple[str, Callable[[YearSummary], bytes]]] = {
+    "bang-tong-hop-diem.xlsx": ("bang-tong-hop-diem.docx", score_workbook),
+}
 # The papers made of the count, refused while the vote is sealed.
 COUNTED: tuple[str, ...] = tuple(name for name, paper in PAPERS.items() if paper.counted)
 
@@ -96,6 +115,11 @@ def _paper(name: str) -> Paper:
 
 def label_of(name: str) -> str:
     return str(_paper(name).label)
+
+
+def workbook_of(name: str) -> str:
+    """The Excel file beside a Word paper, or ""."""
+    return _paper(name).workbook
 
 
 def available_documents(cluster_year: ClusterYear) -> list[str]:
@@ -135,4 +159,19 @@ def render_documents(cluster_year: ClusterYear, out_dir: Path) -> list[str]:
     names = available_documents(cluster_year)
     for name in names:
         (out_dir / name).write_bytes(_render(summary, name))
+    return names
+
+
+def render_workbook(cluster_year: ClusterYear, name: str) -> bytes:
+    """An Excel file of the year (WORKBOOKS); an unknown name raises KeyError."""
+    _docx, build = WORKBOOKS[name]
+    return build(year_summary(cluster_year))
+
+
+def render_workbooks(cluster_year: ClusterYear, out_dir: Path, documents: list[str]) -> list[str]:
+    """Write the Excel file of each paper of `documents` that has one; returns their names."""
+    summary = year_summary(cluster_year)
+    names = [workbook for workbook, (docx, _build) in WORKBOOKS.items() if docx in documents]
+    for name in names:
+        (out_dir / name).write_bytes(WORKBOOKS[name][1](summary))
     return names

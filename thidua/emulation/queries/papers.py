@@ -5,8 +5,21 @@ it is not offered, nor written by `thidua scenario`)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 
-from thidua.emulation.models import ClusterYear, Launch, Registration, ScoreSheet, Signing
+from django.db.models import Prefetch
+
+from thidua.emulation.models import (
+    ClusterYear,
+    Criterion,
+    ItemScore,
+    Launch,
+    Registration,
+    ScoreSheet,
+    Signing,
+    UnitScore,
+)
+from thidua.emulation.totals import Totals, totals_of
 from thidua.organisations.models import Unit
 
 
@@ -54,3 +67,53 @@ def paper_facts(cluster_year: ClusterYear) -> PaperFacts:
         sheet_locked=sheet is not None and sheet.locked and sheet.criteria.exists(),
         scored=cluster_year.memberships.filter(score__isnull=False).exists(),
     )
+
+
+@dataclass(frozen=True)
+class UnitSheet:
+    """One member unit's score sheet: its row (None when the unit has none) and its totals."""
+
+    unit: Unit
+    unit_score: UnitScore | None
+    items: dict[int, ItemScore]  # by criterion id
+    totals: Totals
+
+
+@dataclass(frozen=True)
+class ScorePapers:
+    """The year's score table (None when there is none) and each member's sheet, in roster order."""
+
+    sheet: ScoreSheet | None
+    criteria: list[Criterion]
+    units: list[UnitSheet]
+
+    def self_total(self, unit: Unit) -> Decimal | None:
+        found = [u for u in self.units if u.unit.pk == unit.pk]
+        return found[0].totals.self_total if found else None
+
+
+def score_papers(cluster_year: ClusterYear, members: list[Unit]) -> ScorePapers:
+    """In four queries whatever the number of units; the totals come from `totals_of`, the one function
+    that adds a unit's points."""
+    sheet = ScoreSheet.objects.filter(cluster_year=cluster_year).first()
+    if sheet is None:
+        return ScorePapers(None, [], [])
+    criteria = list(sheet.criteria.all())
+    rows = UnitScore.objects.filter(sheet=sheet).prefetch_related(
+        Prefetch("items", queryset=ItemScore.objects.select_related("criterion"))
+    )
+    by_unit = {row.unit_id: row for row in rows}
+    units = []
+    for unit in members:
+        row = by_unit.get(unit.pk)
+        items = list(row.items.all()) if row is not None else []
+        units.append(UnitSheet(unit, row, {i.criterion_id: i for i in items}, totals_of(items, sheet.scale)))
+    return ScorePapers(sheet, criteria, units)
+
+
+def next_launch(cluster_year: ClusterYear) -> Launch | None:
+    """The launch of the cluster's following year, when that year and its launch are recorded: next
+    year's directions as its plan states them."""
+    return Launch.objects.filter(
+        cluster_year__cluster_id=cluster_year.cluster_id, cluster_year__year=cluster_year.year + 1
+    ).first()

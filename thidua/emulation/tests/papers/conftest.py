@@ -15,7 +15,7 @@ from docx.document import Document as DocxDocument
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
-from thidua.emulation.actions import launch
+from thidua.emulation.actions import launch, scoring
 from thidua.emulation.actions.review import (
     cast_ballot,
     conclude_as_reported,
@@ -223,12 +223,49 @@ def open_docx(content: bytes) -> Opened:
 BLOCK_FILE = Path(__file__).resolve().parents[3] / "operations" / "tests" / "scenarios" / "khoi-hai-co.yaml"
 
 
-def imported_year(path: Path, year: int) -> ClusterYear:
-    """A cluster imported from its exchange file, its year concluded as the file reports it."""
+def imported_year(path: Path, year: int, *, scored: bool = False) -> ClusterYear:
+    """A cluster imported from its exchange file, its year concluded as the file reports it; `scored`:
+    first scored on a locked score table that gives each unit the file's score (score_the_year)."""
     cluster = import_exchange(read_exchange_file(path), by="kiểm thử")
     cluster_year = cluster.years.get(year=year)
+    if scored:
+        score_the_year(cluster_year)
     conclude_as_reported(cluster_year, by="kiểm thử", source="tệp trao đổi")
     return cluster_year
+
+
+# The table of the score tests: scale 100, two criteria, a bonus and a deduction.
+CRITERIA = [
+    ("I. Công tác chuyên môn", "Hoàn thành chỉ tiêu, nhiệm vụ được giao", "standard", 60),
+    ("II. Công tác xây dựng", "Cải cách hành chính", "standard", 40),
+    ("III. Điểm thưởng", "Sáng kiến được công nhận", "bonus", 5),
+    ("IV. Điểm trừ", "Chậm gửi báo cáo", "deduction", 10),
+]
+CUT = "Thiếu minh chứng"  # the appraisal's reason for the first unit's lower second criterion
+
+
+def score_the_year(cluster_year: ClusterYear) -> None:
+    """Through the scoring actions: each member scores itself 60 + (its file score − 60) + 0 − 0 (the first
+    unit 40 on the second criterion), is appraised at its file score (the first unit's cut with CUT), and
+    the table is locked."""
+    lead = factories.UserFactory()
+    sheet = scoring.create_sheet(cluster_year, scale=Decimal(100), by=lead)
+    criteria = [
+        scoring.add_criterion(sheet, group=g, name=n, kind=k, max_points=Decimal(m), by=lead)
+        for g, n, k, m in CRITERIA
+    ]
+    for i, membership in enumerate(cluster_year.memberships.select_related("unit").order_by("position")):
+        rest = membership.score - 60
+        unit_score = scoring.unit_score_for(sheet, membership.unit)
+        own = [Decimal(60), Decimal(40) if i == 0 else rest, Decimal(0), Decimal(0)]
+        scoring.save_self_scores(
+            unit_score, {c.pk: scoring.Entry(p) for c, p in zip(criteria, own, strict=True)}, by=lead
+        )
+        scoring.submit(unit_score, by=lead)
+        appraised = {c.pk: scoring.Entry(p) for c, p in zip(criteria, own, strict=True)}
+        appraised[criteria[1].pk] = scoring.Entry(rest, CUT if i == 0 else "")
+        scoring.appraise(unit_score, appraised, by=lead)
+    scoring.lock(sheet, by=lead)
 
 
 def start_the_year(
@@ -297,3 +334,15 @@ def block_started(db) -> ClusterYear:
         signed={code: datetime.date(2024, 2, 5) for code in "ABCDEF"},
     )
     return cluster_year
+
+
+@pytest.fixture
+def seed_scored(db) -> ClusterYear:
+    """The seed (Lạng Sơn 2021) from its file, scored on a locked table, then concluded."""
+    return imported_year(SEED, 2021, scored=True)
+
+
+@pytest.fixture
+def block_scored(db) -> ClusterYear:
+    """The ministry's block (Bộ Xây dựng 2024) scored on a locked table, then concluded."""
+    return imported_year(BLOCK_FILE, 2024, scored=True)

@@ -17,10 +17,16 @@ from thidua.emulation.tests.papers.conftest import open_docx
 
 def test_every_document_is_written_in_order_and_opens_as_word(seed_year, tmp_path):
     names = render_documents(seed_year, tmp_path / "out")
-    assert names == ["bien-ban-hop-binh-xet.docx", "to-trinh-de-nghi-khen-thuong.docx"]
+    # Scores are on record, so the score table comes before the minutes and the letter.
+    minutes = names.index("bien-ban-hop-binh-xet.docx")
+    assert names[minutes - 1 : minutes + 2] == [
+        "bang-tong-hop-diem.docx",
+        "bien-ban-hop-binh-xet.docx",
+        "to-trinh-de-nghi-khen-thuong.docx",
+    ]
     assert names == available_documents(seed_year) and set(names) <= set(DOCUMENTS)
     titles = [open_docx((tmp_path / "out" / name).read_bytes()).lines for name in names]
-    assert "BIÊN BẢN" in titles[0] and "TỜ TRÌNH" in titles[1]
+    assert "BIÊN BẢN" in titles[minutes] and "TỜ TRÌNH" in titles[minutes + 1]
 
 
 def test_the_written_file_and_the_downloaded_one_say_the_same(seed_year, tmp_path):
