@@ -24,6 +24,7 @@ from thidua.emulation.models import ClusterYear
 from thidua.emulation.papers.launch import build_launch_plan, build_registrations
 from thidua.emulation.papers.minutes import build_minutes
 from thidua.emulation.papers.pact import build_pact
+from thidua.emulation.papers.report import build_report
 from thidua.emulation.papers.scores import build_score_table, build_unit_sheets, score_workbook
 from thidua.emulation.papers.submission import build_submission
 from thidua.emulation.queries.papers import PaperFacts, paper_facts
@@ -90,6 +91,12 @@ PAPERS: dict[str, Paper] = {
         gettext_lazy("Submission letter proposing commendation"),
         gettext_lazy("Submission letter for commendation proposals"),
         build_submission,
+        counted=True,
+    ),
+    "bao-cao-tong-ket.docx": Paper(
+        gettext_lazy("Year-end summary report"),
+        gettext_lazy("Year-end summary report and next year's directions"),
+        build_report,
         counted=True,
     ),
 }
