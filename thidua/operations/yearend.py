@@ -18,7 +18,7 @@ from thidua.core.audit import Actor
 from thidua.documents.pdf import PdfUnavailable, write_pdfs
 from thidua.emulation.actions.review import conclude_as_reported
 from thidua.emulation.models import ClusterYear
-from thidua.emulation.papers.render import render_documents
+from thidua.emulation.papers.render import render_documents, render_workbooks
 from thidua.emulation.results import results_for
 
 
@@ -49,7 +49,8 @@ def run_year_end(cluster_year: ClusterYear, out_dir: Path, *, by: Actor) -> Year
         pdfs = write_pdfs(out_dir, documents)
     except PdfUnavailable as missing:
         pdfs, warning = [], str(missing)
-    results = results_for(cluster_year, [*documents, *pdfs])
+    workbooks = render_workbooks(cluster_year, out_dir, documents)
+    results = results_for(cluster_year, [*documents, *pdfs, *workbooks])
     (out_dir / "results.json").write_text(
         json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
     )

@@ -64,3 +64,18 @@ def first_page_png(data: bytes, out: Path) -> Path:
         command = ["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile", str(path), str(stem)]
         subprocess.run(command, check=True, timeout=60)
     return out
+
+
+def pdfs_of(papers: dict[str, bytes]) -> dict[str, bytes]:
+    """The PDF of each Word file (name → .docx bytes), made in one LibreOffice run as `thidua scenario`
+    makes them; keyed by the same names."""
+    from thidua.documents.pdf import convert_files
+
+    with tempfile.TemporaryDirectory() as work:
+        sources = []
+        for name, content in papers.items():
+            source = Path(work) / name
+            source.write_bytes(content)
+            sources.append(source)
+        made = convert_files(sources, Path(work) / "pdf")
+        return {name: path.read_bytes() for name, path in zip(papers, made, strict=True)}

@@ -12,26 +12,22 @@ from decimal import Decimal
 
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from thidua.core.charts import Bar, bar_chart
 from thidua.core.numbers import plain_or_none
 from thidua.documents.pdf import pdf_name
 from thidua.emulation.explain import decided_by_text
 from thidua.emulation.models import Rating
+from thidua.emulation.papers.render import label_of, workbook_of
 from thidua.emulation.queries.summary import NotProposedLine, ProposalLine, YearSummary
 from thidua.emulation.seal import SEALED
 from thidua.organisations.models import AwardTier, Unit
 
-DOCUMENT_TITLES = {
-    "bien-ban-hop-binh-xet.docx": gettext_lazy("Minutes of the review meeting"),
-    "to-trinh-de-nghi-khen-thuong.docx": gettext_lazy("Submission letter for commendation proposals"),
-}
 
-
-def document_links(names: list[str] | tuple[str, ...]) -> list[tuple[str, str, str]]:
-    """(Word file name, PDF file name, title) for each document a year can be downloaded as."""
-    return [(name, pdf_name(name), str(DOCUMENT_TITLES.get(name, name))) for name in names]
+def document_links(names: list[str] | tuple[str, ...]) -> list[tuple[str, str, str, str]]:
+    """(Word file name, PDF file name, title, Excel file name or "") for each document a year can be
+    downloaded as."""
+    return [(name, pdf_name(name), label_of(name), workbook_of(name)) for name in names]
 
 
 @dataclass(frozen=True)
