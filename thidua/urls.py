@@ -17,6 +17,7 @@ urlpatterns = [
     path("hop/", include("thidua.emulation.urls.meeting")),
     path("khen-thuong/", include("thidua.registry.urls")),
     path("trao-doi/", include("thidua.exchange.urls")),
+    path("nhap-du-lieu/", include("thidua.sheets.urls")),
     path("cham-diem/", include("thidua.emulation.urls.scoring")),
     path("giao-uoc/", include("thidua.emulation.urls.pact")),
     path("api/v1/", api.urls),

@@ -34,6 +34,7 @@ DATA_MODULES = {
     "thidua/documents/vietnamese_numbers.py",
     "thidua/awards/provinces.py",
     "thidua/registry/folding.py",
+    "thidua/sheets/wording.py",
 }
 # Each language is named in its own tongue in a language menu, whatever the interface language.
 LANGUAGE_NAMES = {"Tiếng Việt"}

@@ -440,6 +440,7 @@ def open_decision(
     tier: AwardTier | None = None,
     issuing_unit: Unit | None = None,
     regime: str | None = None,
+    imported_from: str = "",
 ) -> Decision:
     """A new signed decision with the base salary of its date, under `regime` (its proposals' regime) or
     else the one in force on its date; a number is used once by its issuer (the organizer's grantor, or a
@@ -451,7 +452,8 @@ def open_decision(
             ("number", _("The decision needs its number."), number),
             ("signer", _("The decision needs its signer."), signer),
         )
-        if not value.strip()
+        # A past decision's list often leaves out who signed it: the file is kept as it is.
+        if not value.strip() and not (field == "signer" and imported_from)
     }
     if missing:
         raise ValidationError(missing)
@@ -477,6 +479,7 @@ def open_decision(
         issuing_unit=issuing_unit,
         regime=regime or regime_for(date).code,
         base_salary=salary.amount if salary else None,
+        imported_from=imported_from,
     )
 
 
@@ -488,8 +491,10 @@ def put_on_record(
     unit: Unit | None = None,
     person: Person | None = None,
     proposal: AwardProposal | None = None,
+    pay: bool = True,
 ) -> Awardee:
-    """One awardee of `decision`, with the person's unit on the decision day and the bonus."""
+    """One awardee of `decision`, with the person's unit on the decision day and the bonus (`pay` False: a
+    past decision imported from a list that does not say what was paid)."""
     awardee = Awardee(
         decision=decision,
         unit=unit,
@@ -500,7 +505,8 @@ def put_on_record(
         name=name,
         proposal=proposal,
     )
-    _pay(awardee, decision.date, decision.regime)
+    if pay:
+        _pay(awardee, decision.date, decision.regime)
     awardee.save()
     return awardee
 
