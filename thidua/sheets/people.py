@@ -1,5 +1,5 @@
-"""The person a row is about: by code when the file has one, else by name among the people who worked at the
-row's unit; someone not yet in the registry is created with a posting at that unit when the plan is written."""
+"""The person a row is about: by code when the file has one, else by name among the people who worked at
+the row's unit; someone not yet in the registry is created with a posting there when the plan is written."""
 
 from __future__ import annotations
 

@@ -157,7 +157,7 @@ def _text(value: Any) -> str:
 
 
 def _match(cells: Sequence[Any], columns: Sequence[Column]) -> dict[str, int]:
-    """Column key -> position, for the cells that name one of the kind's columns ('*' for required ignored)."""
+    """Column key -> position of the cells naming one of the kind's columns (a trailing '*' ignored)."""
     found: dict[str, int] = {}
     for position, cell in enumerate(cells):
         folded = fold(_text(cell).rstrip("*").strip())

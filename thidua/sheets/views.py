@@ -142,7 +142,7 @@ def _forget(request: HttpRequest) -> None:
 @login_required
 @require_GET
 def template(request: HttpRequest, kind: str) -> HttpResponse:
-    _scope_, allowed = _scope(request)
+    _unused, allowed = _scope(request)
     chosen = next((k for k in allowed if k.code == kind), None)
     if chosen is None:
         raise Http404(_("Not found."))
