@@ -318,11 +318,14 @@ def _csv_rows(stream: IO[bytes], name: str, head: bytes, columns: Sequence[Colum
         raise _refuse(
             _("The file {name} is a workbook, not CSV text: send it with the extension .xlsx."), name=name
         )
+    # Excel writes ';' where the list separator is ',' in decimals: whichever separates the most in the
+    # first part of the file (title rows above the table have neither).
+    sample = stream.read(64 * 1024).decode("utf-8", errors="ignore")
+    stream.seek(0)
+    delimiter = max((",", ";", "\t"), key=sample.count)
     text = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="")
     try:
-        first = text.readline()
-        delimiter = ";" if first.count(";") > first.count(",") else ","
-        lines = csv.reader(_chain(first, text), delimiter=delimiter)
+        lines = csv.reader(text, delimiter=delimiter)
         header = _Header(columns)
         positions = None
         for number, cells in enumerate(lines, start=1):
@@ -345,11 +348,6 @@ def _csv_rows(stream: IO[bytes], name: str, head: bytes, columns: Sequence[Colum
         ) from None
     finally:
         text.detach()
-
-
-def _chain(first: str, rest: IO[str]) -> Iterator[str]:
-    yield first
-    yield from rest
 
 
 # ---- values as offices type them ---------------------------------------------------------------------
