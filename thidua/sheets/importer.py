@@ -160,10 +160,17 @@ class Context:
 
 
 class Kind(Protocol):
-    code: str
-    label: StrOrPromise
-    columns: Sequence[Column]
-    board_only: bool
+    @property
+    def code(self) -> str: ...
+
+    @property
+    def label(self) -> StrOrPromise: ...
+
+    @property
+    def columns(self) -> Sequence[Column]: ...
+
+    @property
+    def board_only(self) -> bool: ...
 
     def check(self, context: Context, row: Row) -> None: ...
 
