@@ -6,6 +6,7 @@ Importing the same file again finds every row already there and changes nothing.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -199,7 +200,9 @@ def run(
     """The plan of importing the file; with `write`, also written when it has no problem and its mappings
     are `confirmed` (all rows or none)."""
     plan = Plan(kind.code, name)
-    with transaction.atomic():
+    # A preview writes nothing: no transaction (on SQLite an IMMEDIATE one would hold the write lock while
+    # the file is read). A write checks and writes in one, so nothing changes between the two.
+    with transaction.atomic() if write else contextlib.nullcontext():
         context = Context(scope, plan)
         try:
             for row in read_rows(stream, name, kind.columns):

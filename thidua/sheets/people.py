@@ -83,6 +83,15 @@ class People:
                         ),
                     )
                     return None
+                if not self._in_scope(person):
+                    self.context.problem(
+                        row,
+                        column,
+                        gettext("{name} is not one of the people of the units you enter for.").format(
+                            name=person.name
+                        ),
+                    )
+                    return None
                 return person
             return self._new((code,), name, code, unit, position, year)
         people = self._of_unit(unit)
@@ -103,6 +112,10 @@ class People:
                 self.context.mapped("person", name, f"{person.name} ({unit.name})")
             return person
         return self._new((plain(name), str(unit.pk)), name, "", unit, position, year)
+
+    def _in_scope(self, person: Person) -> bool:
+        ids = self.context.scope.unit_ids
+        return ids is None or person.postings.filter(unit_id__in=ids).exists()
 
     def _new(
         self, key: tuple[str, ...], name: str, code: str, unit: Unit, position: str, year: int

@@ -27,6 +27,7 @@ from thidua.sheets.reader import MAX_MB, FileRefused, Problem, file_kind
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 SESSION = "sheets_upload"
 SHOWN = 200  # rows of each list the preview shows; the counts cover them all
+MOST_PROBLEMS = 1000  # a file wrong throughout: the first ones say enough
 
 
 def _scope(request: HttpRequest) -> tuple[Scope, list[Kind]]:
@@ -75,7 +76,16 @@ def _preview(
         action: [o for o in plan.outcomes if o.action == action][:SHOWN]
         for action in ("create", "change", "same")
     }
-    context = _context(scope, allowed, plan=plan, lists=lists, shown=SHOWN, kind=kinds()[plan.kind])
+    context = _context(
+        scope,
+        allowed,
+        plan=plan,
+        lists=lists,
+        shown=SHOWN,
+        kind=kinds()[plan.kind],
+        problems=plan.problems[:MOST_PROBLEMS],
+        most_problems=MOST_PROBLEMS,
+    )
     return render(request, "sheets/preview.html", context, status=status)
 
 

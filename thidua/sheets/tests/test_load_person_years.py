@@ -82,3 +82,20 @@ def test_an_officer_imports_the_own_unit_only(office):
     ]
     assert not PersonYear.objects.exists()
     assert _run(officer, ROWS, write=True, confirmed=True).written
+
+
+def test_an_officer_cannot_reach_another_units_person_by_code(office):
+    board = Scope(office.organizer)
+    header = [*HEADER, "Mã cá nhân"]
+    first = office_workbook(header, [[1, "Phạm Minh", "Sở Giáo dục và Đào tạo", 2021, "", "", "PM-01"]])
+    run(kinds()["person_years"], BytesIO(first), "ds.xlsx", board, by=BY, write=True)
+    officer = Scope(office.organizer, frozenset({office.stp.pk, office.phong.pk}))
+    data = office_workbook(header, [[1, "Phạm Minh", "Sở Tư pháp", 2022, "", "Lao động tiên tiến", "PM-01"]])
+
+    plan = run(kinds()["person_years"], BytesIO(data), "ds.xlsx", officer, by=BY, write=True)
+
+    assert [str(p) for p in plan.problems] == [
+        "Trang tính 'Danh sách', dòng 5, cột 'Họ và tên': Phạm Minh không thuộc cá nhân của các đơn vị bạn "
+        "được nhập liệu."
+    ]
+    assert not PersonYear.objects.filter(year=2022).exists()
