@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import IO, TYPE_CHECKING, Any, Protocol
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext
 
@@ -183,8 +184,9 @@ class Kind(Protocol):
 def kinds() -> dict[str, Kind]:
     from thidua.sheets.decisions import DECISIONS
     from thidua.sheets.person_years import PERSON_YEARS
+    from thidua.sheets.units import UNITS
 
-    return {kind.code: kind for kind in (DECISIONS, PERSON_YEARS)}
+    return {kind.code: kind for kind in (DECISIONS, PERSON_YEARS, UNITS)}
 
 
 def run(
@@ -215,7 +217,18 @@ def run(
             plan.outcomes.clear()
             return plan
         kind.finish(context)
+        # Said in the order of the file, whichever check found them (a row's own, or one across rows).
+        sheets: dict[str | None, int] = {}
+        for problem in plan.problems:
+            sheets.setdefault(problem.sheet, len(sheets))
+        plan.problems.sort(key=lambda problem: (sheets[problem.sheet], problem.row or 0))
         if write and plan.can_write and (confirmed or not plan.mappings):
-            kind.write(context, by=by)
-            plan.written = True
+            try:
+                with transaction.atomic():
+                    kind.write(context, by=by)
+            except ValidationError as refused:
+                # A rule the actions hold that the check did not foresee: said, and nothing kept.
+                plan.problems.extend(Problem(message) for message in refused.messages)
+            else:
+                plan.written = True
     return plan

@@ -18,6 +18,13 @@ HEADER_ALIASES: dict[str, tuple[str, ...]] = {
     "code": ("Mã số", "Mã CB", "Mã cán bộ"),
     "rating": ("Xếp loại cán bộ", "Mức độ hoàn thành nhiệm vụ", "Đánh giá, xếp loại"),
     "titles": ("Danh hiệu thi đua", "Danh hiệu"),
+    "unit_code": ("Mã đơn vị",),
+    "unit_name": ("Tên đầy đủ", "Tên cơ quan, đơn vị", "Đơn vị"),
+    "short_name": ("Tên ngắn", "Tên gọi tắt"),
+    "parent": ("Cơ quan cấp trên", "Trực thuộc"),
+    "event": ("Thay đổi", "Sự kiện"),
+    "other": ("Đơn vị mới", "Đơn vị cũ"),
+    "event_date": ("Ngày hiệu lực", "Ngày"),
 }
 
 # Abbreviations and longer names of the catalogue's forms, as offices write them -> catalogue code.
@@ -62,6 +69,15 @@ EXAMPLES: dict[str, dict[str, object]] = {
         "grantor": "Chủ tịch Ủy ban nhân dân tỉnh",
         "signer": "Hồ Tiến Thiệu",
         "code": "",
+    },
+    "units": {
+        "code": "STP",
+        "name": "Sở Tư pháp",
+        "short_name": "STP",
+        "parent": "",
+        "event": "",
+        "other": "",
+        "event_date": "",
     },
     "person_years": {
         "name": "Nguyễn Thị Hồng Nhung",

@@ -128,3 +128,14 @@ def test_the_command_previews_then_writes_with_commit(office, tmp_path, capsys):
     assert Decision.objects.get().imported_from == "khen-thuong.xlsx"
     call_command("load", "decisions", str(path), "--commit", "--confirm-names")
     assert "1 dòng đã có" in capsys.readouterr().out and Awardee.objects.count() == 1
+
+
+@pytest.mark.parametrize("kind", ["decisions", "person_years", "units"])
+def test_every_template_imports_its_example_row(office, kind):
+    from thidua.sheets.blank import template_workbook
+    from thidua.sheets.importer import Scope, kinds, run
+
+    data = BytesIO(template_workbook(kinds()[kind]))
+    plan = run(kinds()[kind], data, "mau.xlsx", Scope(office.organizer), by="kiểm thử")
+
+    assert plan.problems == [] and len(plan.outcomes) == 1
