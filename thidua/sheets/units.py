@@ -200,7 +200,7 @@ def _unit_differs(line: Line) -> bool:
 
 def _event_on_record(line: Line) -> bool:
     other = line.other_ref
-    if line.unit is None or not isinstance(other, Unit):
+    if line.unit is None or not isinstance(other, Unit) or line.event_date is None:
         return False
     return UnitEvent.objects.filter(
         unit=line.unit, kind=line.event, other=other, date=line.event_date
