@@ -90,6 +90,8 @@ def test_a_unit_officer_imports_the_units_people_titles_only(office):
     assert "Xếp loại và danh hiệu hằng năm" in page and "Quyết định khen thưởng các năm trước" not in page
     assert _upload(officer, "decisions", two_line_header_workbook(ROWS)).status_code == 400
     assert officer.get("/nhap-du-lieu/mau/decisions.xlsx").status_code == 404
+    assert 'href="/nhap-du-lieu/mau/person_years.xlsx"' in page
+    assert officer.get("/nhap-du-lieu/mau/person_years.xlsx").status_code == 200
 
     assert _upload(officer, "person_years", office_workbook(YEARS_HEADER, rows)).status_code == 200
     assert officer.post("/nhap-du-lieu/ghi/").status_code == 302
