@@ -204,6 +204,7 @@ INSTALLED_APPS = [
     "thidua.emulation",
     "thidua.registry",
     "thidua.exchange",
+    "thidua.sheets",
     "thidua.api",
     "thidua.operations",
     # Migration history only: their models moved to emulation and registry, tables kept.

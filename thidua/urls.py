@@ -19,6 +19,7 @@ urlpatterns = [
     path("khen-thuong/", include("thidua.registry.urls")),
     path("xac-minh/", include("thidua.registry.verify_urls")),
     path("trao-doi/", include("thidua.exchange.urls")),
+    path("nhap-du-lieu/", include("thidua.sheets.urls")),
     path("cham-diem/", include("thidua.emulation.urls.scoring")),
     path("giao-uoc/", include("thidua.emulation.urls.pact")),
     path("api/v1/", api.urls),

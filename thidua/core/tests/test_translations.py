@@ -35,6 +35,7 @@ DATA_MODULES = {
     "thidua/awards/provinces.py",
     "thidua/registry/folding.py",
     "thidua/registry/abbreviations.py",
+    "thidua/sheets/wording.py",
 }
 # Each language is named in its own tongue in a language menu, whatever the interface language.
 LANGUAGE_NAMES = {"Tiếng Việt"}

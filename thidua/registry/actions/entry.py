@@ -18,7 +18,7 @@ from thidua.awards.catalogue import AWARDS
 from thidua.awards.conditions import CSTDCS, LDTT
 from thidua.core.audit import Actor, record
 from thidua.emulation.models import Rating
-from thidua.organisations.models import Organizer, Unit
+from thidua.organisations.models import Organizer, Unit, UnitEvent
 from thidua.registry.actions import proposals as services
 from thidua.registry.folding import fold
 from thidua.registry.models import (
@@ -278,3 +278,45 @@ def grant_sub_unit_title(
     services.put_on_record(decision, year=year, name=sub_unit.name, unit=sub_unit)
     record(by, "registry.decision.create", decision, number=decision.number, awardees=1, unit=parent.code)
     return decision
+
+
+# ---- units and their lineage, as an office's list gives them -------------------------------------------
+
+
+@transaction.atomic
+def save_unit(
+    unit: Unit | None,
+    *,
+    organizer: Organizer,
+    code: str,
+    name: str,
+    short_name: str,
+    parent: Unit | None,
+    by: Actor,
+) -> Unit:
+    """Create a unit of `organizer`, or change one's name, short name or parent (its lineage events keep
+    the history: a rename is also recorded as an event by whoever knows its date)."""
+    created = unit is None
+    if unit is None:
+        _free_unit_code(organizer, code)
+        unit = Unit(organizer=organizer, code=code)
+    before = {
+        "name": unit.name,
+        "short_name": unit.short_name,
+        "parent": unit.parent.code if unit.parent else None,
+    }
+    unit.name, unit.short_name, unit.parent = name, short_name, parent
+    unit.full_clean()
+    unit.save()
+    after = {"name": name, "short_name": short_name, "parent": parent.code if parent else None}
+    verb = "organisations.unit.create" if created else "organisations.unit.change"
+    record(by, verb, unit, code=code, before=None if created else before, after=after)
+    return unit
+
+
+@transaction.atomic
+def add_unit_event(unit: Unit, *, kind: str, other: Unit, date: dt.date, by: Actor) -> UnitEvent:
+    """A dated rename, merger or split of `unit` (history is never rewritten: events are only added)."""
+    event = UnitEvent.objects.create(unit=unit, kind=kind, other=other, date=date)
+    record(by, "organisations.unit.event", unit, kind=kind, other=other.code, date=date.isoformat())
+    return event

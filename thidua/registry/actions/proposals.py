@@ -494,6 +494,7 @@ def open_decision(
     tier: AwardTier | None = None,
     issuing_unit: Unit | None = None,
     regime: str | None = None,
+    imported_from: str = "",
 ) -> Decision:
     """A new signed decision with the base salary of its date, under `regime` (its proposals' regime) or
     else the one in force on its date; a number is used once by its issuer (the organizer's grantor, or a
@@ -505,7 +506,8 @@ def open_decision(
             ("number", _("The decision needs its number."), number),
             ("signer", _("The decision needs its signer."), signer),
         )
-        if not value.strip()
+        # A past decision's list often leaves out who signed it: the file is kept as it is.
+        if not value.strip() and not (field == "signer" and imported_from)
     }
     if missing:
         raise ValidationError(missing)
@@ -531,6 +533,7 @@ def open_decision(
         issuing_unit=issuing_unit,
         regime=regime or regime_for(date).code,
         base_salary=salary.amount if salary else None,
+        imported_from=imported_from,
     )
 
 
@@ -542,9 +545,11 @@ def put_on_record(
     unit: Unit | None = None,
     person: Person | None = None,
     proposal: AwardProposal | None = None,
+    pay: bool = True,
 ) -> Awardee:
-    """One awardee of `decision`, with the person's unit and job title on the decision day, the bonus and
-    the award's verification code (the only place a code is drawn)."""
+    """One awardee of `decision`, with the person's unit and job title on the decision day, the bonus (`pay`
+    False: a past decision imported from a list that does not say what was paid) and the award's
+    verification code (the only place a code is drawn)."""
     posting = _posting_on(person, decision.date) if person else None
     awardee = Awardee(
         decision=decision,
@@ -558,7 +563,8 @@ def put_on_record(
         proposal=proposal,
         code=_unused_code(),
     )
-    _pay(awardee, decision.date, decision.regime)
+    if pay:
+        _pay(awardee, decision.date, decision.regime)
     awardee.save()
     return awardee
 

@@ -212,6 +212,9 @@ class Decision(models.Model):
     )
     regime = models.CharField(_("legal regime"), max_length=64)
     base_salary = models.PositiveIntegerField(_("base salary applied"), null=True, blank=True)
+    # A past decision brought in from an office's spreadsheet (history.py): the file it came from. Empty: made
+    # in thidua. The engine reads both alike.
+    imported_from = models.CharField(_("imported from file"), max_length=255, blank=True)
 
     class Meta:
         ordering = ["-date", "number"]
