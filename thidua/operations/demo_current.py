@@ -67,7 +67,7 @@ def advance(cluster_year: ClusterYear, progress: str, *, by: Actor) -> None:
         else names.PLACE.format(unit=head.name if head else ""),
         chair=names.CHAIR_2026 if code == "TMTH" else "",
         secretary=names.SECRETARY_2026 if code == "TMTH" else "",
-        board_representative=names.BOARD_REPRESENTATIVE.format(name="Vũ Thanh Thụy"),
+        board_representative=names.BOARD_REPRESENTATIVE.format(name=names.BOARD_OFFICER),
         present=None,
         by=by,
     )
@@ -83,8 +83,8 @@ def _scores(cluster_year: ClusterYear, members: list[Any], *, appraise: bool, by
     user = cast(Any, by)  # the scoring actions name a user; the demo's actor is the command
     sheet = scoring.create_sheet(cluster_year, scale=Decimal(100), by=user)
     criteria = []
-    for group, title, points, items in names.SHEET_GROUPS:
-        share = Decimal(points) / len(items)
+    for group, title, group_points, items in names.SHEET_GROUPS:
+        share = Decimal(group_points) / len(items)
         for item in items:
             criteria.append(
                 scoring.add_criterion(

@@ -11,7 +11,9 @@ SEED_LATER_YEARS = "; các năm 2022–2026 của cụm là dữ liệu mẫu do
 SAMPLE_SOURCE = "dữ liệu mẫu do thidua demo tạo, không phải số liệu thật"
 
 # (code, kind, name, method, first year, last year, units: (code, name, short, female share))
-CLUSTERS = [
+# (code, kind, name, method, first year, last year, units)
+ClusterRow = tuple[str, str, str, str, int, int, list[tuple[str, str, str, float]]]
+CLUSTERS: list[ClusterRow] = [
     (
         "KTE",
         "khoi",
@@ -114,6 +116,7 @@ GIVEN_WOMEN = ["Hà", "Lan", "Mai", "Phương", "Thủy", "Hương", "Ngân", "T
 POSITIONS = ["Trưởng phòng", "Phó Trưởng phòng", "Chuyên viên chính", "Chuyên viên"]
 CHAIR = "{name}, Thủ trưởng đơn vị cụm trưởng"
 PLACE = "Trụ sở {unit}"
+BOARD_OFFICER = "Vũ Thanh Thụy"
 BOARD_REPRESENTATIVE = "{name}, Phó Trưởng Ban Thi đua – Khen thưởng, Sở Nội vụ"
 # The council of the province's emulation and commendation (Hội đồng Thi đua – Khen thưởng tỉnh).
 COUNCIL = [

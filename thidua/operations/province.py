@@ -119,9 +119,11 @@ def _sample_cluster(
     last: int,
     rows: list[tuple[str, str, str, float]],
 ) -> dict[str, Any]:
-    units = [{"code": c, "name": n, "short": s, "female_share": f} for c, n, s, f in rows]
-    by_code = {unit["code"]: unit for unit in units}
-    codes = [unit["code"] for unit in units]
+    units: list[dict[str, Any]] = [
+        {"code": c, "name": n, "short": s, "female_share": f} for c, n, s, f in rows
+    ]
+    codes = [row[0] for row in rows]
+    by_code = dict(zip(codes, units, strict=True))
     # Rosters change: the last unit joins in the cluster's third year; one other sits a year out.
     joins, out = codes[-1], (codes[2], first + 3)
     leaders = codes[:-1]
@@ -193,7 +195,7 @@ def _year(
             "date": day,
             "place": names.PLACE.format(unit=units[head]["name"]),
             "chair": names.CHAIR.format(name=_person(rng)),
-            "board_representative": names.BOARD_REPRESENTATIVE.format(name="Vũ Thanh Thụy"),
+            "board_representative": names.BOARD_REPRESENTATIVE.format(name=names.BOARD_OFFICER),
             "present": members,
         },
         scores=scores,

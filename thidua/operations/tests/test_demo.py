@@ -92,7 +92,9 @@ def test_the_registry_holds_the_decisions_of_every_past_year(demo):
 
 
 def test_a_2023_eligibility_check_reads_the_2022_decisions(demo):
-    flag = Awardee.objects.filter(year=2022, award="co-thi-dua-tinh", unit__isnull=False).select_related("unit")
+    flag = Awardee.objects.filter(year=2022, award="co-thi-dua-tinh", unit__isnull=False).select_related(
+        "unit"
+    )
     unit = flag.first().unit  # a Cờ thi đua of 2022, by the 2022 decision
     assert flag.first().decision.date == dt.date(2023, 3, 2)
     proposal = AwardProposal.objects.create(
