@@ -1,7 +1,8 @@
 """The current year of `thidua demo`'s province, in progress through the year's own actions: each cluster
 has gone as far as a real one would by early December, not all alike, so the board's dashboard shows every
 stage. The seed cluster has launched, registered, signed its pact, self-scored (but one unit) and had half its
-scores appraised; its review meeting is set and due. Nothing is concluded.
+scores appraised; its review meeting is set for 18/12 and due, its secretary not named yet. Nothing is
+concluded.
 
 A cluster-year that already has its launch is left as it is: run twice, the same rows.
 """
@@ -15,10 +16,14 @@ from typing import Any, cast
 from thidua.core.audit import Actor
 from thidua.emulation.actions import launch as launching
 from thidua.emulation.actions import scoring
-from thidua.emulation.actions import setup as services
+from thidua.emulation.actions import setup as year_setup
+from thidua.emulation.balloting import IssuedCode
 from thidua.emulation.models import ClusterYear, Criterion, Launch
 from thidua.operations import demo_names as names
 from thidua.organisations.models import Organizer
+from thidua.registry.actions import council as sitting
+from thidua.registry.actions import proposals as services
+from thidua.registry.models import Council, Person
 
 # How far each cluster has gone, by code: launched < pact signed < self-scoring < appraisal.
 PROGRESS = {"TMTH": "appraisal", "KTE": "scoring", "VHXH": "pact", "NC": "launched", "XABG": "set_up"}
@@ -59,14 +64,14 @@ def advance(cluster_year: ClusterYear, progress: str, *, by: Actor) -> None:
         return
     _scores(cluster_year, members, appraise=progress == "appraisal", by=by)
     head = cluster_year.head
-    services.set_review_facts(
+    year_setup.set_review_facts(
         cluster_year,
         date=REVIEW_DAY,
         place=names.MEETING_PLACE_2026
         if code == "TMTH"
         else names.PLACE.format(unit=head.name if head else ""),
         chair=names.CHAIR_2026 if code == "TMTH" else "",
-        secretary=names.SECRETARY_2026 if code == "TMTH" else "",
+        secretary="",  # still to be named: the meeting's preparation is the head's next step
         board_representative=names.BOARD_REPRESENTATIVE.format(name=names.BOARD_OFFICER),
         present=None,
         by=by,
@@ -105,3 +110,48 @@ def _scores(cluster_year: ClusterYear, members: list[Any], *, appraise: bool, by
         if appraise and index < len(submitted) // 2:
             scoring.appraise(unit_score, points, by=user)
     scoring.unit_score_for(sheet, members[-1])
+
+
+# The board's council sitting of the current year, on the units' own proposals for their people (a
+# thematic movement's results): voting by secret ballot is open, each present member holding a code.
+SUBMITTED, SITS = dt.date(2026, 11, 20), dt.date(2026, 12, 4)
+PEOPLE_PROPOSED = 3
+
+
+def council_sitting(organizer: Organizer, year: int, *, by: Actor) -> list[IssuedCode]:
+    """The sitting with its codes: issued the first time, issued anew on a later run (the old ones stop
+    working, as the demo accounts' passwords do)."""
+    council = Council.objects.filter(organizer=organizer, year=year).first()
+    if council is None:
+        council = _open_sitting(organizer, year, by=by)
+        return sitting.issue_council_codes(council, by=by)
+    members = council.members.filter(present=True).order_by("pk")
+    return [sitting.reissue_council_code(council, member, by=by) for member in members]
+
+
+def _open_sitting(organizer: Organizer, year: int, *, by: Actor) -> Council:
+    people = Person.objects.filter(organizer=organizer).order_by("code")
+    chosen = [person for person in people if person.code.endswith("-01")][:PEOPLE_PROPOSED]
+    for person in chosen:
+        posting = person.postings.select_related("unit").order_by("-start").first()
+        assert posting is not None, "the demo's people each have a posting"
+        proposal = services.propose(
+            organizer=organizer,
+            award="bang-khen-chu-tich-tinh",
+            year=year,
+            proposed_by=posting.unit,
+            person=person,
+            by=by,
+        )
+        required = proposal.dossier.filter(required=True).values_list("code", flat=True)
+        services.provide_documents(proposal, list(required), by=by)
+        services.submit(proposal, by=by, on=SUBMITTED)
+        services.check_eligibility(proposal, by=by)
+        proposal.refresh_from_db()
+        if not proposal.may_go_forward:
+            proposal = services.override_eligibility(proposal, names.OVERRIDE_PEOPLE, by=by)
+        services.send_to_council(services.accept(proposal, by=by), by=by)
+    members = [sitting.MemberEntry(name, position) for name, position in names.COUNCIL]
+    council = sitting.create_council(organizer, year, members=members, on=SITS, by=by)
+    council = sitting.set_council_mode(council, Council.Mode.SECRET, by=by)
+    return sitting.open_council_voting(council, by=by)

@@ -137,10 +137,13 @@ OVERRIDE = (
     "Dữ liệu mẫu: Ban Thi đua – Khen thưởng đã đối chiếu hồ sơ giấy của đơn vị (thành tích, tỷ lệ lao "
     "động tiên tiến) trước khi trình Hội đồng."
 )
+OVERRIDE_PEOPLE = (
+    "Dữ liệu mẫu: đơn vị đề nghị khen thưởng đột xuất cho cá nhân có thành tích xuất sắc trong phong trào "
+    "thi đua chuyên đề năm 2026; Ban Thi đua – Khen thưởng đã đối chiếu hồ sơ giấy."
+)
 REFUSED = "Hội đồng Thi đua – Khen thưởng tỉnh không đạt tỷ lệ đồng ý cần thiết."
 MEETING_PLACE_2026 = "Hội trường Sở Tài chính tỉnh Lạng Sơn"
 CHAIR_2026 = "Nguyễn Quốc Toàn, Giám đốc Sở Tài chính"
-SECRETARY_2026 = "Lộc Thị Ngân, Chuyên viên Văn phòng Sở Tài chính"
 LAUNCH_DOCUMENT = "Kế hoạch phát động phong trào thi đua năm {year}"
 TARGETS = "Hoàn thành xuất sắc 100% chỉ tiêu, nhiệm vụ được giao năm 2026"
 LAUNCH_TITLE = "Thi đua hoàn thành thắng lợi nhiệm vụ phát triển kinh tế – xã hội năm 2026"

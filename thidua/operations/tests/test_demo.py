@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 from typing import Any
 
 import pytest
@@ -12,6 +13,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.db import transaction
 from django.test import Client
+from django.urls import reverse
 
 from thidua.emulation.models import ClusterYear, Review
 from thidua.emulation.queries.stages import YearStage, year_stages_many
@@ -142,7 +144,7 @@ def test_a_second_run_changes_no_count_and_resets_the_passwords(demo):
         (
             "cumtruong",
             "/khen-thuong/viec-can-lam/",
-            ["Cụm các cơ quan Tham mưu tổng hợp – 2026", "18/12/2026"],
+            ["Cụm các cơ quan Tham mưu tổng hợp – 2026", "Hội nghị bình xét", "thư ký"],
         ),
         ("cumpho", "/khen-thuong/viec-can-lam/", ["Cụm các cơ quan Tham mưu tổng hợp – 2026"]),
         ("donvi", "/khen-thuong/viec-can-lam/", ["Sở Ngoại vụ", "Tự chấm điểm"]),
@@ -156,4 +158,16 @@ def test_each_demo_account_opens_on_a_page_with_its_work(demo, username, page, s
     assert response.redirect_chain[-1][0] == page
     text = response.content.decode()
     for expected in shows:
-        assert expected in text
+        assert expected in text, text
+
+
+def test_a_council_member_votes_with_a_printed_code_on_the_years_proposals(demo):
+    codes = re.findall(r"^  ([A-Z0-9]{4}-[A-Z0-9]{4}) +(.+)$", demo["again"], flags=re.M)
+    assert len(codes) == 7
+    at_council = AwardProposal.objects.filter(year=CURRENT_YEAR, state=AwardProposal.State.AT_COUNCIL)
+    assert at_council.count() == 3
+    response = Client().post(reverse("meeting:ballot"), {"code": codes[0][0]})
+    assert response.status_code == 200
+    text = response.content.decode()
+    for proposal in at_council.select_related("person"):
+        assert proposal.person.name in text

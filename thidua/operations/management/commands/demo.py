@@ -12,11 +12,12 @@ from typing import Any
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from thidua.operations.demo_accounts import create_demo_accounts
 from thidua.operations.demo_board import past_years
-from thidua.operations.demo_current import current_year
+from thidua.operations.demo_current import REVIEW_DAY, SITS, council_sitting, current_year
 from thidua.operations.province import CURRENT_YEAR, FIRST_YEAR, load_province
 from thidua.operations.yearend import run_year_end
 
@@ -43,6 +44,7 @@ class Command(BaseCommand):
             self.stdout.write(_("The province's clusters are already there, not imported again."))
         past_years(province.organizer, range(FIRST_YEAR, CURRENT_YEAR), by=ACTOR)
         current_year(province.organizer, CURRENT_YEAR, by=ACTOR)
+        council_codes = council_sitting(province.organizer, CURRENT_YEAR, by=ACTOR)
         self.stdout.write(
             _("{organizer}: years {first}–{last} reviewed and decided, {current} in progress.").format(
                 organizer=province.organizer.name,
@@ -61,8 +63,32 @@ class Command(BaseCommand):
         if output.warning:
             self.stderr.write(output.warning)
         self.stdout.write("\n" + _("Demo accounts (username / password / role):"))
-        for account in create_demo_accounts(province.seed.years.get(year=CURRENT_YEAR)):
+        current = province.seed.years.get(year=CURRENT_YEAR)
+        for account in create_demo_accounts(current):
             self.stdout.write(f"  {account.username:<12} {account.password:<22} {account.role_label}")
+        ballot = "http://127.0.0.1:8000" + reverse("meeting:enter_code")
+        self.stdout.write(
+            "\n"
+            + _(
+                "Council members' ballot codes (secret ballot of the sitting on {day}, voting open; each "
+                "member enters the code at {url}, no account needed):"
+            ).format(day=f"{SITS:%d/%m/%Y}", url=ballot)
+        )
+        for issued in council_codes:
+            self.stdout.write(f"  {issued.code:<14} {issued.name}")
+        self.stdout.write(
+            "\n"
+            + _(
+                "Delegates of the review meeting on {day}: the cluster head (account cumtruong) records the "
+                "units present, prints the delegates' code sheet and opens voting at {url}; each delegate "
+                "votes at {ballot}."
+            ).format(
+                day=f"{REVIEW_DAY:%d/%m/%Y}",
+                url="http://127.0.0.1:8000"
+                + reverse("meeting:chair", args=[current.cluster_id, current.year]),
+                ballot=ballot,
+            )
+        )
         self.stdout.write(
             "\n"
             + _("Web site: {url} (log in with one of the accounts above).").format(
