@@ -37,12 +37,14 @@ def report_source(cluster_year: ClusterYear) -> str:
     )
 
 
-def run_year_end(cluster_year: ClusterYear, out_dir: Path, *, by: Actor) -> YearOutput:
-    """Conclude the year's review as reported, write its documents (Word, then each one's PDF) and
-    results.json into `out_dir`. Without LibreOffice the Word files are still written, and the warning
-    says how to get the PDFs."""
+def run_year_end(cluster_year: ClusterYear, out_dir: Path, *, by: Actor, conclude: bool = True) -> YearOutput:
+    """Conclude the year's review as reported (unless `conclude` is False: a year already concluded, whose
+    proposals the board has taken on), write its documents (Word, then each one's PDF) and results.json
+    into `out_dir`. Without LibreOffice the Word files are still written, and the warning says how to get
+    the PDFs."""
     out_dir.mkdir(parents=True, exist_ok=True)
-    conclude_as_reported(cluster_year, by=by, source=report_source(cluster_year))
+    if conclude:
+        conclude_as_reported(cluster_year, by=by, source=report_source(cluster_year))
     documents = render_documents(cluster_year, out_dir)
     warning = ""
     try:

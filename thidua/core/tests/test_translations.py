@@ -29,6 +29,7 @@ NOT_INTERFACE = {"tests", "testing", "migrations", "locale", "legacy"}
 # Modules whose Vietnamese is data: names of provinces, people, units, and how letters fold for search.
 DATA_MODULES = {
     "thidua/operations/synthetic_names.py",
+    "thidua/operations/demo_names.py",
     "thidua/bench_names.py",
     "thidua/documents/vietnamese_names.py",
     "thidua/documents/vietnamese_numbers.py",
