@@ -10,10 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.utils.formats import localize
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
-from thidua.core.charts import Bar, bar_chart
+from thidua.core.charts import Bar, Segment, bar_chart
 from thidua.core.numbers import plain_or_none
 from thidua.documents.pdf import pdf_name
 from thidua.emulation.explain import decided_by_text
@@ -22,6 +23,8 @@ from thidua.emulation.papers.render import label_of, workbook_of
 from thidua.emulation.queries.summary import NotProposedLine, ProposalLine, YearSummary
 from thidua.emulation.seal import SEALED
 from thidua.organisations.models import AwardTier, Unit
+
+PROPOSED = "bar-3"  # the chart's colour for a unit the count proposes
 
 
 def document_links(names: list[str] | tuple[str, ...]) -> list[tuple[str, str, str, str]]:
@@ -80,7 +83,17 @@ class TierSection:
         """The votes of the table as bars (the rows exist only once the count is published)."""
         return bar_chart(
             _("Votes for {tier}").format(tier=self.tier.name),
-            [Bar.of(row.unit.name, row.votes, f"{row.votes} ({row.percent})") for row in self.rows],
+            [
+                Bar(
+                    row.unit.name,
+                    f"{row.votes} ({row.percent})",
+                    (Segment(row.votes, PROPOSED if row.proposed else "bar"),),
+                )
+                for row in self.rows
+            ],
+            legend=[("bar", _("votes")), (PROPOSED, _("proposed"))]
+            if any(r.proposed for r in self.rows)
+            else [],
         )
 
 
@@ -102,7 +115,7 @@ class YearPage:
             key=lambda pair: -pair[1],
         )
         return bar_chart(
-            _("Scores of the member units"), [Bar.of(name, score, str(score)) for name, score in scored]
+            _("Scores of the member units"), [Bar.of(name, score, localize(score)) for name, score in scored]
         )
 
 
