@@ -14,7 +14,7 @@ from thidua.awards.conditions import CSTDCS, LDTT
 from thidua.core.audit import Actor
 from thidua.emulation.models import Membership, Review
 from thidua.operations import demo_names as names
-from thidua.organisations.models import Organizer, Unit
+from thidua.organisations.models import Organizer, Unit, UnitEvent
 from thidua.registry.actions import council as sitting
 from thidua.registry.actions import entry
 from thidua.registry.actions import proposals as services
@@ -30,10 +30,26 @@ UNIT_TITLES = {"xuat-sac": ["tap-the-lao-dong-xuat-sac"], "tot": ["tap-the-lao-d
 def past_years(organizer: Organizer, years: range, *, by: Actor) -> None:
     _council_rule(organizer, by=by)
     for year in years:
+        _follow_mergers(organizer, year, by=by)
         _unit_years(organizer, year, by=by)
         _people(organizer, year, by=by)
         if not AwardProposal.objects.filter(organizer=organizer, year=year, state=State.DECIDED).exists():
             decide_year(organizer, year, by=by)
+
+
+def _follow_mergers(organizer: Organizer, year: int, *, by: Actor) -> None:
+    """The people of a unit merged in `year` go on working in the unit it merged into, from the merger's day
+    (Sở Kế hoạch và Đầu tư's staff in Sở Tài chính from 01/03/2025): a new posting, the old one ended."""
+    mergers = UnitEvent.objects.filter(
+        unit__organizer=organizer, kind=UnitEvent.Kind.MERGED_INTO, date__year=year
+    ).select_related("unit", "other")
+    for event in mergers:
+        staying = Person.objects.filter(
+            postings__unit=event.unit, postings__end__isnull=True, postings__start__lt=event.date
+        ).distinct()
+        for person in staying:
+            posting = person.postings.get(end__isnull=True)
+            entry.save_person(person, by=by, posting=(event.other, posting.position, event.date))
 
 
 def _council_rule(organizer: Organizer, *, by: Actor) -> None:

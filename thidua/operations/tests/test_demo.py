@@ -20,7 +20,7 @@ from thidua.emulation.queries.stages import YearStage, year_stages_many
 from thidua.operations.province import CURRENT_YEAR, FIRST_YEAR, SEED_CODE
 from thidua.organisations.models import Cluster, Unit, UnitEvent
 from thidua.registry.actions.proposals import check_eligibility
-from thidua.registry.models import Awardee, AwardProposal, Decision, PersonYear, UnitYear
+from thidua.registry.models import Awardee, AwardProposal, Decision, PersonPosting, PersonYear, UnitYear
 from thidua.registry.subjects import unit_subjects
 
 pytestmark = pytest.mark.django_db
@@ -75,6 +75,11 @@ def test_the_2025_merger_is_a_dated_event_and_carries_the_lineage(demo):
     # Sở Tài chính's record reads Sở Kế hoạch và Đầu tư's awards through the lineage.
     known = unit_subjects(Unit.objects.get(code="STC"))
     assert "co-thi-dua-tinh" in known["SKHDT"].years[2023].titles
+    # Its people work on in Sở Tài chính from the merger's day; nobody proposes in the merged unit's name.
+    moved = PersonPosting.objects.filter(unit__code="STC", start=dt.date(2025, 3, 1))
+    assert moved.exists()
+    assert not PersonPosting.objects.filter(unit__code="SKHDT", end__isnull=True).exists()
+    assert not AwardProposal.objects.filter(year__gte=2025, proposed_by__code="SKHDT").exists()
 
 
 def _seed_years() -> dict[int, ClusterYear]:
