@@ -342,16 +342,27 @@ def _meeting(cy: ClusterYear, review: Review | None) -> list[_Fact]:
     held = voting in ("open", "closed")
     label = meeting.get_voting_display() if held else ""  # type: ignore[union-attr]
     concluded = review is not None and review.concluded_at is not None
+    # A meeting set for a day still to come is prepared, not held: the step is done on its day.
+    day = review.date if review is not None else None
+    upcoming = not missing and day is not None and day > timezone.localdate()
+    if upcoming:
+        detail = _("Date, venue, chair and secretary all recorded; the meeting is on {date}.").format(
+            date=f"{day:%d/%m/%Y}"
+        )
+    elif not missing:
+        detail = _("Date, venue, chair and secretary all recorded.")
+    else:
+        detail = _("Missing: {facts}.").format(facts=", ".join(missing))
     return [
         _Fact(
             YearStage.REVIEW_MEETING,
-            not missing,
+            not missing and not upcoming,
             review is not None and len(missing) < 4,
-            _("Date, venue, chair and secretary all recorded.")
-            if not missing
-            else _("Missing: {facts}.").format(facts=", ".join(missing)),
+            detail,
             _lead(cy),
-            _("record the meeting's details (date, venue, chair, secretary) on {page}").format(
+            _("hold the meeting on {date}").format(date=f"{day:%d/%m/%Y}")
+            if upcoming
+            else _("record the meeting's details (date, venue, chair, secretary) on {page}").format(
                 page=where.edit_step(year, where.STEP_MEETING)
             ),
             optional=False,

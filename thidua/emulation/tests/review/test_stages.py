@@ -8,6 +8,7 @@ from decimal import Decimal
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from thidua.emulation.actions import launch as pact
 from thidua.emulation.actions import meeting as meeting_services
@@ -154,3 +155,14 @@ def test_the_year_page_shows_each_step_and_who_acts_next_to_those_who_may_see_it
         f'href="{edit_link}"' not in year_page(live.officer, live).content.decode()
     )  # not the officer's act
     assert year_page(live.outsider, live).status_code == 404
+
+
+def test_a_meeting_set_for_a_day_to_come_is_prepared_not_held(live: Live):
+    coming = timezone.localdate() + dt.timedelta(days=12)
+    record_facts(live, date=coming)
+    step = next(s for s in year_stages(live.refresh()).steps if s.stage == S.REVIEW_MEETING)
+    assert step.state != StepState.DONE
+    assert f"hội nghị họp ngày {coming:%d/%m/%Y}" in step.detail
+
+    record_facts(live, date=timezone.localdate() - dt.timedelta(days=1))
+    assert states(live)["review_meeting"] == StepState.DONE
