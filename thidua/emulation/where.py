@@ -15,6 +15,7 @@ if TYPE_CHECKING:
 STEP_ROSTER = gettext_lazy("Member units")
 STEP_LEADERSHIP = gettext_lazy("Cluster head, deputies, host unit")
 STEP_MEETING = gettext_lazy("Review meeting")
+STEP_MID_YEAR = gettext_lazy("Mid-year review (optional)")
 STEP_OUTCOME = gettext_lazy("Agreed results")
 STEP_RATINGS = gettext_lazy("Scores and ratings")
 STEP_OVERVIEW = gettext_lazy("Overview, concluding the results")

@@ -22,7 +22,16 @@ from thidua.core.audit import Actor, record
 # its names) lets either load first.
 from thidua.emulation.actions import meeting as meeting_services
 from thidua.emulation.leadership import check_leadership, names
-from thidua.emulation.models import ClusterYear, Deputy, Membership, Method, Rating, Review, TieBreak
+from thidua.emulation.models import (
+    ClusterYear,
+    Deputy,
+    Membership,
+    Method,
+    MidYearReview,
+    Rating,
+    Review,
+    TieBreak,
+)
 from thidua.emulation.queries.meeting import meeting_for
 from thidua.organisations.models import Cluster, Unit
 
@@ -385,4 +394,50 @@ def reopen_review(cluster_year: ClusterYear, *, reason: str, by: Actor) -> Revie
     review.concluded_at, review.reported = None, False
     review.save(update_fields=["concluded_at", "reported"])
     record(by, "review.reopen", review, reason=reason.strip(), concluded_at=concluded_at.isoformat())
+    return review
+
+
+@transaction.atomic
+def set_mid_year_review(
+    cluster_year: ClusterYear,
+    *,
+    date: date,
+    place: str,
+    chair: str,
+    summary: str,
+    tasks: str,
+    by: Actor,
+) -> MidYearReview:
+    """Record (or correct) the optional mid-year review: held within the emulation year, with what the first
+    months achieved written down."""
+    cluster_year = _locked_year(cluster_year)
+    errors: dict[str, list[str]] = {}
+    if date.year != cluster_year.year:
+        errors["date"] = [
+            _("The mid-year review of {year} is held within {year}, not on {date}.").format(
+                year=cluster_year.year, date=f"{date:%d/%m/%Y}"
+            )
+        ]
+    if not summary.strip():
+        errors["summary"] = [_("Write what the first six months achieved.")]
+    if errors:
+        raise ValidationError(errors)
+    review, created = MidYearReview.objects.update_or_create(
+        cluster_year=cluster_year,
+        defaults={
+            "date": date,
+            "place": place.strip(),
+            "chair": chair.strip(),
+            "summary": summary.strip(),
+            "tasks": tasks.strip(),
+        },
+    )
+    record(
+        by,
+        "year.mid_year_review" if created else "year.mid_year_review_corrected",
+        review,
+        date=date.isoformat(),
+        place=review.place,
+        chair=review.chair,
+    )
     return review

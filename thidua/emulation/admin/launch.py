@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.contrib import admin
 
 from thidua.core.admin import ReadOnlyAdmin
-from thidua.emulation.models import Launch, Registration, Signing
+from thidua.emulation.models import Launch, MidYearReview, Registration, Signing
 
 
 @admin.register(Launch)
@@ -25,3 +25,9 @@ class RegistrationAdmin(ReadOnlyAdmin):
 class SigningAdmin(ReadOnlyAdmin):
     list_display = ("cluster_year", "unit", "signed_on", "recorded_by")
     list_select_related = ("cluster_year__cluster", "unit", "recorded_by")
+
+
+@admin.register(MidYearReview)
+class MidYearReviewAdmin(ReadOnlyAdmin):
+    list_display = ("cluster_year", "date", "place", "chair")
+    list_select_related = ("cluster_year__cluster",)

@@ -210,6 +210,23 @@ class ReviewFactsForm(forms.Form):
         return list(self.cleaned_data["present"]) or None
 
 
+class MidYearForm(forms.Form):
+    date = DayField(label=gettext_lazy("Mid-year review date"), help_text=DATE_HELP)
+    place = LineField(label=gettext_lazy("Venue"), max_length=255, required=False)
+    chair = LineField(label=gettext_lazy("Chair (full name, position)"), max_length=255, required=False)
+    summary = forms.CharField(
+        label=gettext_lazy("Results of the first six months"),
+        max_length=10000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+    )
+    tasks = forms.CharField(
+        label=gettext_lazy("Key tasks for the rest of the year"),
+        max_length=10000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+
 def _cell(label: str, min_value: int | None) -> forms.IntegerField:
     """A number in a grid: its label is read out by screen readers, not printed in every cell."""
     widget = forms.NumberInput(attrs={"aria-label": label})

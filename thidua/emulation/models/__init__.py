@@ -7,6 +7,7 @@ The models that came here from the former review, meeting, scoring and pact apps
 
 from thidua.emulation.models.launch import Launch, Registration, Signing
 from thidua.emulation.models.meeting import BallotCode, CodeIssue, Meeting, OneTimeCode, Voting
+from thidua.emulation.models.midyear import MidYearReview
 from thidua.emulation.models.review import Ballot, NextDeputy, NotProposed, Proposal, Review, Standing
 from thidua.emulation.models.scoring import (
     Criterion,
@@ -31,6 +32,7 @@ __all__ = [
     "Meeting",
     "Membership",
     "Method",
+    "MidYearReview",
     "NextDeputy",
     "NotProposed",
     "OneTimeCode",

@@ -32,7 +32,7 @@ from thidua.emulation.actions import setup as services
 from thidua.emulation.actions.review import conclude_review, conclusion_gaps
 from thidua.emulation.forms import edit as edit_forms
 from thidua.emulation.forms.meeting import ReopenForm
-from thidua.emulation.models import ClusterYear, Method, Review
+from thidua.emulation.models import ClusterYear, Method, MidYearReview, Review
 from thidua.emulation.queries.stages import year_stages
 from thidua.emulation.rules import get_cluster_for_user, get_cluster_year_for_user
 from thidua.emulation.views.presenters import leader_words
@@ -105,6 +105,20 @@ def _facts_form(cy: ClusterYear, data: Any) -> forms.Form:
     return edit_forms.ReviewFactsForm(data, cluster_year=cy, initial=initial)
 
 
+def _mid_year_form(cy: ClusterYear, data: Any) -> forms.Form:
+    found = MidYearReview.objects.filter(cluster_year=cy).first()
+    initial: dict[str, Any] = {}
+    if found is not None:
+        initial = {
+            "date": found.date.strftime("%d/%m/%Y"),
+            "place": found.place,
+            "chair": found.chair,
+            "summary": found.summary,
+            "tasks": found.tasks,
+        }
+    return edit_forms.MidYearForm(data, initial=initial)
+
+
 def _outcome_form(cy: ClusterYear, data: Any) -> forms.Form:
     review, tiers = _review_of(cy), cy.cluster.ordered_tiers()
     codes = {u.code: u.pk for u in cy.member_units()}
@@ -146,6 +160,12 @@ STEPS = [
             exclusive=f.cleaned_data["exclusive"],
             by=by,
         ),
+    ),
+    Step(
+        "so-ket",
+        where.STEP_MID_YEAR,
+        _mid_year_form,
+        lambda f, cy, by: services.set_mid_year_review(cy, **f.cleaned_data, by=by),
     ),
     Step(
         "diem",

@@ -21,6 +21,7 @@ from thidua.accounts.roles import board_organizers, roles_of
 from thidua.core.feedback import show_refusal
 from thidua.documents.download import XLSX_MIME, attachment, paper_response, wanted
 from thidua.documents.pdf import PdfUnavailable
+from thidua.emulation.models import MidYearReview
 from thidua.emulation.papers import render as documents
 from thidua.emulation.queries.summary import year_summary
 from thidua.emulation.rules import (
@@ -96,6 +97,7 @@ def cluster_year(request: HttpRequest, cluster_id: int, year: int) -> HttpRespon
         "page": year_page(summary),
         "documents": document_links(names),
         "can_manage": can_manage_cluster_year(request.user, found),
+        "mid_year": MidYearReview.objects.filter(cluster_year=found).first(),
     }
     return render(request, "front/cluster_year.html", context)
 
