@@ -52,6 +52,17 @@ def register(model: type[OneTimeCode], page: Callable[..., Any]) -> None:
         _KINDS.append(CodeKind(model, page))
 
 
+def open_owners() -> list[Owner]:
+    """Every vote open now, of every kind (a meeting, the board's council): the code tables' owners."""
+    owners: list[Owner] = []
+    for kind in _KINDS:
+        link = next(
+            f for f in kind.model._meta.fields if f.is_relation and f.remote_field.related_name == "codes"
+        )
+        owners += list(link.related_model._default_manager.filter(voting=Voting.OPEN))
+    return owners
+
+
 def page_for(row: OneTimeCode) -> Callable[..., Any] | None:
     """The ballot page for a code's row: None for a meeting's (the meeting's own pages)."""
     return next(kind.page for kind in _KINDS if isinstance(row, kind.model))

@@ -10,3 +10,6 @@ import secrets
 os.environ.setdefault("SECRET_KEY", f"tests-{secrets.token_urlsafe(48)}")
 
 from thidua.settings import *  # noqa: F403
+
+# Each test starts from an empty cache (the root conftest clears it); a run's cache is its own.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
