@@ -52,14 +52,20 @@ def register(model: type[OneTimeCode], page: Callable[..., Any]) -> None:
         _KINDS.append(CodeKind(model, page))
 
 
+def _owner_model(code_model: type[OneTimeCode]) -> Any:
+    """The model of a code table's owner: the one its rows point to, whose `codes` they are."""
+    for field in code_model._meta.fields:
+        remote: Any = field.remote_field
+        if remote is not None and remote.related_name == "codes":
+            return remote.model
+    raise LookupError(code_model)
+
+
 def open_owners() -> list[Owner]:
     """Every vote open now, of every kind (a meeting, the board's council): the code tables' owners."""
     owners: list[Owner] = []
     for kind in _KINDS:
-        link = next(
-            f for f in kind.model._meta.fields if f.is_relation and f.remote_field.related_name == "codes"
-        )
-        owners += list(link.related_model._default_manager.filter(voting=Voting.OPEN))
+        owners += list(_owner_model(kind.model)._default_manager.filter(voting=Voting.OPEN))
     return owners
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
@@ -68,8 +68,11 @@ class MatrixWorld:
 
 def _live_year(concluded: ClusterYear) -> ClusterYear:
     """The cluster's 2022 year with 2021's members and tiers, voting open, codes issued."""
-    year = factories.ClusterYearFactory(
-        cluster=concluded.cluster, year=2022, quotas=concluded.quotas, head=concluded.head
+    year = cast(
+        ClusterYear,
+        factories.ClusterYearFactory(
+            cluster=concluded.cluster, year=2022, quotas=concluded.quotas, head=concluded.head
+        ),
     )
     for position, unit in enumerate(concluded.member_units()):
         factories.MembershipFactory(cluster_year=year, unit=unit, position=position)
@@ -118,7 +121,7 @@ def build_matrix_world() -> MatrixWorld:
     meeting, delegate_code = _open_meeting(year)
     council, member_code = _secret_council(organizer)
 
-    other_cluster = factories.ClusterFactory(organizer=organizer, code="KHAC", name="Cụm thi đua khác")
+    other_cluster: Any = factories.ClusterFactory(organizer=organizer, code="KHAC", name="Cụm thi đua khác")
     other_year = factories.ClusterYearFactory(cluster=other_cluster, year=2022)
     outsider_unit = factories.UnitFactory(organizer=organizer, code="KHAC1", name="Sở Khác của tỉnh")
     factories.MembershipFactory(cluster_year=other_year, unit=outsider_unit)

@@ -104,3 +104,14 @@ def test_the_search_page_runs_the_same_queries_for_one_or_many_results(
     with django_assert_max_num_queries(len(one)):
         response = client.get(reverse("registry:search"))
     assert "Tìm thấy 7 khen thưởng" in response.text
+
+
+def test_a_search_text_no_database_compares_is_left_out_with_a_message(seed, board):
+    """A NUL byte in the search box: PostgreSQL refuses it outright, so it is refused here on both."""
+    from thidua.testing.worlds import client_for
+
+    page = client_for(board).get("/khen-thuong/", {"q": "Sở\x00", "cap": "\x00"})
+    assert page.status_code == 200
+    assert "Nội dung tìm kiếm chứa ký tự điều khiển (như NUL, U+0000); nội dung này không được dùng" in page.text
+    export = client_for(board).get("/khen-thuong/xuat-excel/", {"q": "\x00"})
+    assert export.status_code == 200
