@@ -112,6 +112,8 @@ def test_a_search_text_no_database_compares_is_left_out_with_a_message(seed, boa
 
     page = client_for(board).get("/khen-thuong/", {"q": "Sở\x00", "cap": "\x00"})
     assert page.status_code == 200
-    assert "Nội dung tìm kiếm chứa ký tự điều khiển (như NUL, U+0000); nội dung này không được dùng" in page.text
+    assert (
+        "Nội dung tìm kiếm chứa ký tự điều khiển (như NUL, U+0000); nội dung này không được dùng" in page.text
+    )
     export = client_for(board).get("/khen-thuong/xuat-excel/", {"q": "\x00"})
     assert export.status_code == 200
