@@ -33,6 +33,15 @@ def _vietnamese(settings):
     settings.LANGUAGE_CODE = "vi"
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache() -> Iterator[None]:
+    """Counts kept in the cache (wrong ballot codes from 127.0.0.1…) do not pass from one test to the next."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _close_live_server_sessions(django_db_setup, django_db_blocker):
     """The browser tests' live server answers in daemon threads; one still holding a keep-alive connection

@@ -315,6 +315,18 @@ EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 20, minimum=1)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "thidua@localhost")
 NOTIFY_MAIL_IN_BACKGROUND = env_bool("NOTIFY_MAIL_IN_BACKGROUND", True)
 
+# Counts of wrong ballot codes (emulation/attempts.py) must be the same for every worker of `thidua serve`:
+# files in one folder, shared by the processes of one server.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(env_path("CACHE_DIR", BASE_DIR / "var" / "cache")),
+    }
+}
+
+# Requests a minute for each API access token before it is answered 429 (0: no limit).
+API_RATE_PER_MINUTE = env_int("API_RATE_PER_MINUTE", 120)
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "front:home"
@@ -337,7 +349,9 @@ SECURE_REFERRER_POLICY = "same-origin"
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = 1  # hours
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# Locked by account (guessing one person's password from many addresses) and by address (one machine trying
+# many accounts), each after AXES_FAILURE_LIMIT failures within the cool-off.
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 # Axes has no Vietnamese catalogue: our own page tells a locked-out user what happened.
 AXES_LOCKOUT_TEMPLATE = "registration/locked.html"
 

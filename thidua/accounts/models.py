@@ -73,6 +73,8 @@ class Role(models.Model):
         return f"{self.user} – {self.get_kind_display()} ({scope})"
 
     def clean(self) -> None:
+        if self.kind not in self.Kind.values:
+            return  # no role chosen, or an unknown one: the field's own validation says so
         required = {
             self.Kind.BOARD: "organizer",
             self.Kind.CLUSTER_LEAD: "cluster_year",

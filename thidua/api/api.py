@@ -21,7 +21,7 @@ from ninja.renderers import JSONRenderer
 from pydantic import Field
 
 from thidua.accounts.roles import board_organizers
-from thidua.api.auth import AUTH
+from thidua.api.auth import AUTH, RateLimited
 from thidua.api.errors import BODY_NAME, bad_file, case_file_errors, read_body, too_large_said
 from thidua.api.schemas import AwardOut, ClusterOut, ClusterYearOut, Error, FileErrors, Imported, Invalid
 from thidua.awards.casefile import CaseFileInvalid, answer, parse_case_file
@@ -81,7 +81,25 @@ class Renderer(JSONRenderer):
     json_dumps_params = {"ensure_ascii": False}
 
 
-api = NinjaAPI(
+RATE_LIMITED = _(
+    "Too many requests with this access token: at most {limit} a minute. Try again in {seconds} seconds."
+)
+
+
+class Api(NinjaAPI):
+    def get_openapi_schema(self, *args: Any, **kwargs: Any) -> Any:
+        """Every operation may answer 429 to a token past its requests for the minute (auth.count_request)."""
+        schema = super().get_openapi_schema(*args, **kwargs)
+        error = {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
+        for operations in schema["paths"].values():
+            for operation in operations.values():
+                operation.setdefault("responses", {}).setdefault(
+                    429, {"description": str(_("Too many requests with this access token")), "content": error}
+                )
+        return schema
+
+
+api = Api(
     title="thidua API",
     version="1",
     description=_("Emulation and commendation data for the provincial portal and the national database."),
@@ -100,6 +118,14 @@ api = NinjaAPI(
 def _unauthenticated(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
     response = api.create_response(request, {"detail": str(UNAUTHENTICATED)}, status=401)
     response["WWW-Authenticate"] = "Bearer"
+    return response
+
+
+@api.exception_handler(RateLimited)
+def _rate_limited(request: HttpRequest, exc: RateLimited) -> HttpResponse:
+    detail = str(RATE_LIMITED).format(limit=exc.limit, seconds=exc.retry_after)
+    response = api.create_response(request, {"detail": detail}, status=429)
+    response["Retry-After"] = str(exc.retry_after)
     return response
 
 

@@ -7,10 +7,13 @@ The user found is also set as `request.user`, so code shared with the web pages 
 from __future__ import annotations
 
 import secrets
+import time
 from datetime import timedelta
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth.models import User
+from django.core.cache import cache
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
@@ -47,10 +50,37 @@ def user_for_token(token: str) -> User | None:
     return found.user
 
 
+class RateLimited(Exception):
+    """A token past its requests for the minute: answered 429 with Retry-After (api.api)."""
+
+    def __init__(self, limit: int, retry_after: int) -> None:
+        super().__init__(limit, retry_after)
+        self.limit, self.retry_after = limit, retry_after
+
+
+def count_request(token: str) -> None:
+    """One more request with this token in the current minute; RateLimited past API_RATE_PER_MINUTE.
+    Counted in Django's cache (shared by the server's workers), keyed by the token's digest."""
+    limit = settings.API_RATE_PER_MINUTE
+    if not limit:
+        return
+    now = time.time()
+    key = f"thidua:api-rate:{digest(token)}:{int(now // 60)}"
+    cache.add(key, 0, 60)
+    try:
+        used = cache.incr(key)
+    except ValueError:  # the minute ended between the two calls
+        cache.set(key, 1, 60)
+        used = 1
+    if used > limit:
+        raise RateLimited(limit, 60 - int(now % 60))
+
+
 class TokenAuth(HttpBearer):
     def authenticate(self, request: HttpRequest, token: str) -> Any:
         user = user_for_token(token)
         if user is not None:
+            count_request(token)
             request.user = user
         return user
 

@@ -52,6 +52,23 @@ def register(model: type[OneTimeCode], page: Callable[..., Any]) -> None:
         _KINDS.append(CodeKind(model, page))
 
 
+def _owner_model(code_model: type[OneTimeCode]) -> Any:
+    """The model of a code table's owner: the one its rows point to, whose `codes` they are."""
+    for field in code_model._meta.fields:
+        remote: Any = field.remote_field
+        if remote is not None and remote.related_name == "codes":
+            return remote.model
+    raise LookupError(code_model)
+
+
+def open_owners() -> list[Owner]:
+    """Every vote open now, of every kind (a meeting, the board's council): the code tables' owners."""
+    owners: list[Owner] = []
+    for kind in _KINDS:
+        owners += list(_owner_model(kind.model)._default_manager.filter(voting=Voting.OPEN))
+    return owners
+
+
 def page_for(row: OneTimeCode) -> Callable[..., Any] | None:
     """The ballot page for a code's row: None for a meeting's (the meeting's own pages)."""
     return next(kind.page for kind in _KINDS if isinstance(row, kind.model))

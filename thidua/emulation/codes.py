@@ -40,3 +40,9 @@ def digest(code: str) -> str:
 
 def new_receipt() -> str:
     return "".join(secrets.choice(ALPHABET) for _ in range(RECEIPT_LENGTH))
+
+
+def new_page_token() -> str:
+    """The unguessable part of a published page's address (the list of counted ballots): 128 random bits,
+    so nobody finds a meeting's page by counting ids."""
+    return secrets.token_urlsafe(16)

@@ -16,7 +16,7 @@ urlpatterns = [
     path("hoi-dong/<id:pk>/mo-lai", council_views.council_reopen, name="council_reopen"),
     path("hoi-dong/<id:pk>/cap-ma", council_views.council_issue, name="council_issue"),
     path("hoi-dong/<id:pk>/so-phieu", council_views.council_count, name="council_count"),
-    path("hoi-dong/<id:pk>/phieu-da-kiem/", council_views.council_counted, name="council_counted"),
+    path("hoi-dong/phieu-da-kiem/<slug:token>/", council_views.council_counted, name="council_counted"),
     path("hoi-dong/<id:pk>/bien-ban.docx", council_views.council_minutes_file, name="council_minutes"),
     path(
         "hoi-dong/<id:pk>/bien-ban.pdf",

@@ -14,3 +14,6 @@ from thidua.settings import *  # noqa: F403
 # Tests read the mail outbox as soon as the change commits, not from a thread racing the test.
 NOTIFY_MAIL_IN_BACKGROUND = False
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+
+# Each test starts from an empty cache (the root conftest clears it); a run's cache is its own.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

@@ -17,6 +17,7 @@ from django.db import models
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from thidua.emulation.codes import new_page_token
 from thidua.emulation.models.review import Ballot, Review
 from thidua.organisations.models import Unit
 
@@ -52,6 +53,15 @@ class Meeting(models.Model):
     quorum_strict = models.BooleanField(_("must exceed the share"), default=True)
     self_vote_allowed = models.BooleanField(_("may vote for its own unit"), default=True)
     code_hours = models.PositiveSmallIntegerField(_("ballot code validity (hours)"), default=4)
+    # The address of the published list of counted ballots: known to those who were told it (the chair's
+    # screen, each delegate's receipt), never found by counting ids.
+    public_token = models.CharField(
+        _("address of the counted ballots"),
+        max_length=32,
+        unique=True,
+        default=new_page_token,
+        editable=False,
+    )
 
     # Sealed while open (thidua.emulation.seal): nothing counted shows until the chair closes the vote, and
     # again after a reopen. A meeting never opened keeps the ballots imported with its year in view.

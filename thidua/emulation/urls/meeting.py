@@ -17,5 +17,6 @@ urlpatterns = [
     path("<id:cluster_id>/<year:year>/chot", views.conclude, name="conclude"),
     path("<id:cluster_id>/<year:year>/lanh-dao-nam-sau", views.next_leadership, name="next"),
     path("<id:cluster_id>/<year:year>/phieu-giay/", views.paper, name="paper"),
-    path("<id:cluster_id>/<year:year>/phieu-da-kiem/", views.counted, name="counted"),
+    # At a token, not at the cluster's id and year: nobody lists meetings by counting (Meeting.public_token).
+    path("phieu-da-kiem/<slug:token>/", views.counted, name="counted"),
 ]

@@ -20,12 +20,14 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from thidua.core.feedback import show_refusal
-from thidua.emulation import balloting, codes
+from thidua.emulation import attempts, balloting, codes
 from thidua.emulation.actions import meeting as services
 from thidua.emulation.actions.review import conclude_review, record_next_leadership
 from thidua.emulation.explain import decided_by_text
@@ -104,6 +106,7 @@ def _chair_page(
         "quorum": quorum_of(meeting) if meeting else None,
         "present_ticked": {str(pk) for pk in ticked},
         "cast": ballots_cast(meeting) if meeting else 0,
+        "wrong_codes": attempts.wrong_codes(meeting) if meeting else 0,
         "progress": voting_progress(meeting) if meeting else "",
         "issued": set(meeting.issues.values_list("unit__code", flat=True)) if meeting else set(),
         "members": members,
@@ -352,12 +355,33 @@ def _other_page(code: str) -> tuple[Any, Any] | None:
     return (page, row) if page is not None else None
 
 
+def _wrong_code_wait(request: HttpRequest, code: str) -> HttpResponse | None:
+    """The page that says when to try again, for a client that tried too many wrong codes (answered before
+    the code is looked at: it says nothing of whether the code exists); else None, counting a wrong code."""
+    until = attempts.waiting_until(request)
+    if until is not None:
+        said = _(
+            "Too many wrong ballot codes have been tried from this device. Please try again after {time}, or "
+            "ask the chair for help."
+        ).format(time=date_format(timezone.localtime(until), "H:i"))
+        return render(request, "meeting/enter_code.html", {"errors": [said], "typed": ""}, status=429)
+    try:
+        balloting.usable(code)
+    except ValidationError as error:
+        if error.code == "unknown" and codes.is_well_formed(codes.normalize(code)):
+            attempts.record_wrong(request)
+    return None
+
+
 @never_cache
 @require_POST
 def ballot(request: HttpRequest) -> HttpResponse:
     """Every step after the code: open (code typed), confirm, back (change), cast."""
     code = request.POST.get("code", "")
     step = request.POST.get("step", "open")
+    wait = _wrong_code_wait(request, code)
+    if wait is not None:
+        return wait
     other = _other_page(code)
     if other is not None:
         page, row = other
@@ -384,7 +408,7 @@ def ballot(request: HttpRequest) -> HttpResponse:
         if error.code == "invalid":
             return _ballot_page(request, code, "choose", choices, error.messages)
         return render(request, "meeting/enter_code.html", {"errors": error.messages, "typed": ""})
-    counted_url = reverse("meeting:counted", args=[cluster_year.cluster_id, cluster_year.year])
+    counted_url = reverse("meeting:counted", args=[row.meeting.public_token])
     context = {"receipt": cast.receipt, "counted_url": counted_url}
     return render(request, "meeting/receipt.html", context)
 
@@ -421,16 +445,19 @@ def paper(request: HttpRequest, cluster_id: int, year: int) -> HttpResponse:
 
 
 @require_GET
-def counted(request: HttpRequest, cluster_id: int, year: int) -> HttpResponse:
+def counted(request: HttpRequest, token: str) -> HttpResponse:
     """The published list of counted ballots, sorted by receipt, once voting is closed: a delegate finds
-    their receipt and sees their choices counted; the list says nothing about who or when."""
-    cluster_year = get_object_or_404(ClusterYear, cluster_id=cluster_id, year=year)
-    meeting = meeting_for(cluster_year)
-    published = meeting is not None and meeting.voting == Meeting.Voting.CLOSED
+    their receipt and sees their choices counted; the list says nothing about who or when. Its address
+    holds the meeting's token: a visitor who was not told it finds nothing (404, as for a wrong token)."""
+    meeting = get_object_or_404(
+        Meeting.objects.select_related("review__cluster_year__cluster"), public_token=token
+    )
+    cluster_year = meeting.review.cluster_year
+    published = meeting.voting == Meeting.Voting.CLOSED
     tiers = cluster_year.cluster.ordered_tiers()
     names = {u.code: u.display_name for u in cluster_year.member_units()}
     rows = []
-    if published and meeting is not None:
+    if published:
         for ballot in counted_ballots(meeting):
             rows.append(
                 (

@@ -356,7 +356,9 @@ class AwardProposal(models.Model):
 
     @property
     def subject_name(self) -> str:
-        return self.person.name if self.person_id else self.unit.name  # type: ignore[union-attr]
+        # Neither, in the admin's form sent back without its subject: the title of the page says no name.
+        subject = self.person if self.person_id else self.unit if self.unit_id else None
+        return subject.name if subject is not None else ""
 
     @property
     def standing(self) -> str:

@@ -15,6 +15,7 @@ from django.db import models
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from thidua.emulation.codes import new_page_token
 from thidua.emulation.models import OneTimeCode, Voting
 from thidua.organisations.models import Organizer
 from thidua.registry.models.awards import AwardProposal
@@ -38,6 +39,14 @@ class Council(models.Model):
     )
     voting = models.CharField(_("voting"), max_length=20, choices=Voting.choices, default=Voting.PREPARING)
     code_hours = models.PositiveSmallIntegerField(_("ballot code validity (hours)"), default=4)
+    # The address of the published list of counted secret ballots (see Meeting.public_token).
+    public_token = models.CharField(
+        _("address of the counted ballots"),
+        max_length=32,
+        unique=True,
+        default=new_page_token,
+        editable=False,
+    )
 
     class Meta:
         db_table = "meeting_council"

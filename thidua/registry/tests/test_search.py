@@ -140,3 +140,16 @@ def test_an_award_abbreviation_finds_the_awards_of_that_form(seed: Seed) -> None
     assert [a.name for a in search_awards("LĐTT")] == ["Dinh Thị Dung"]
     assert [a.name for a in search_awards("lao dong tien tien dung")] == ["Dinh Thị Dung"]
     assert list(search_awards("lđtt ngoại vụ")) == []
+
+
+def test_a_search_text_no_database_compares_is_left_out_with_a_message(seed, board):
+    """A NUL byte in the search box: PostgreSQL refuses it outright, so it is refused here on both."""
+    from thidua.testing.worlds import client_for
+
+    page = client_for(board).get("/khen-thuong/", {"q": "Sở\x00", "cap": "\x00"})
+    assert page.status_code == 200
+    assert (
+        "Nội dung tìm kiếm chứa ký tự điều khiển (như NUL, U+0000); nội dung này không được dùng" in page.text
+    )
+    export = client_for(board).get("/khen-thuong/xuat-excel/", {"q": "\x00"})
+    assert export.status_code == 200

@@ -25,7 +25,7 @@ from thidua.core.audit import record
 from thidua.core.feedback import show_refusal
 from thidua.documents.download import paper_response
 from thidua.documents.pdf import PdfUnavailable
-from thidua.emulation import balloting, codes
+from thidua.emulation import attempts, balloting, codes
 from thidua.emulation.seal import COUNCIL_SEALED, ballots_sealed
 from thidua.emulation.views.code_sheet import code_sheet
 from thidua.registry.actions.council import (
@@ -159,6 +159,7 @@ def _council_page(
         "sealed_note": COUNCIL_SEALED,
         "cast": None if sealed else sitting.ballots.count(),
         "progress": balloting.codes_used(sitting),
+        "wrong_codes": attempts.wrong_codes(sitting),
         "issued": [m for m in members if m.pk in issued],
         "filename": FILENAME,
         "missing_thresholds": missing_thresholds(sitting),
@@ -286,10 +287,11 @@ def council_count(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_GET
-def council_counted(request: HttpRequest, pk: int) -> HttpResponse:
+def council_counted(request: HttpRequest, token: str) -> HttpResponse:
     """The published secret ballots, sorted by receipt, once voting is closed: a member finds their
-    receipt and sees their choices counted; the list says nothing about who or when."""
-    sitting = get_object_or_404(Council.objects.select_related("organizer"), pk=pk)
+    receipt and sees their choices counted; the list says nothing about who or when. At the sitting's
+    token, never its id: a visitor not told the address finds nothing."""
+    sitting = get_object_or_404(Council.objects.select_related("organizer"), public_token=token)
     published = sitting.voting == Council.Voting.CLOSED
     proposals = list(council_proposals(sitting))
     words = dict(CouncilBallot.Choice.choices)
@@ -333,5 +335,5 @@ def council_ballot(request: HttpRequest, row: CouncilCode, code: str, step: str)
         if error.code == "invalid":
             return page(error.messages)
         return render(request, "meeting/enter_code.html", {"errors": error.messages, "typed": ""})
-    counted_url = reverse("council:council_counted", args=[sitting.pk])
+    counted_url = reverse("council:council_counted", args=[sitting.public_token])
     return render(request, "meeting/receipt.html", {"receipt": ballot.receipt, "counted_url": counted_url})

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -16,6 +17,7 @@ from django.views.decorators.http import require_GET
 from thidua.awards.catalogue import AWARDS
 from thidua.core.charts import Bar, Segment, bar_chart
 from thidua.core.converters import bounded_int
+from thidua.core.text import clean_text
 from thidua.organisations.models import Unit
 from thidua.registry import export, queries
 from thidua.registry import rules as scope
@@ -39,14 +41,26 @@ def _int(value: str | None) -> int | None:
     return bounded_int(value, 0)
 
 
+def _text(request: HttpRequest, name: str) -> str:
+    """A typed search text in NFC; one no database can compare (a NUL byte, which PostgreSQL refuses, a
+    lone surrogate) is left out of the search with a message saying why."""
+    text, problem = clean_text(request.GET.get(name, "").strip(), max_length=None)
+    if problem is None:
+        return text
+    messages.warning(
+        request, _("The search text {problem}; it was left out of the search.").format(problem=problem)
+    )
+    return ""
+
+
 def _filters(request: HttpRequest) -> dict[str, Any]:
     get = request.GET
     return {
-        "query": get.get("q", "").strip(),
+        "query": _text(request, "q"),
         "year": _int(get.get("nam")),
-        "award": get.get("hinh_thuc", "").strip() or None,
+        "award": _text(request, "hinh_thuc") or None,
         "unit": _int(get.get("don_vi")),
-        "grantor": get.get("cap", "").strip() or None,
+        "grantor": _text(request, "cap") or None,
     }
 
 

@@ -81,3 +81,33 @@ def test_the_header_offers_the_board_pages_to_board_staff_only(client):
     client.force_login(officer.user)
     page = client.get("/", follow=True).content.decode()
     assert "Sổ khen thưởng" in page and "Hội đồng" not in page
+
+
+def test_failures_from_many_addresses_lock_the_account(world: World):
+    for n in range(settings.AXES_FAILURE_LIMIT):
+        Client(REMOTE_ADDR=f"10.1.0.{n}").post(reverse("login"), {"username": "donvi-a", "password": "sai"})
+    response = Client(REMOTE_ADDR="10.1.1.1").post(
+        reverse("login"), {"username": "donvi-a", "password": PASSWORD}
+    )
+    assert response.status_code == 429
+    page = response.content.decode()
+    assert "Tài khoản tạm khóa" in page
+    assert "lần đăng nhập sai với tài khoản này hoặc từ địa chỉ máy tính này" in page
+    # Another account is not locked by them.
+    other = Client(REMOTE_ADDR="10.1.1.1").post(
+        reverse("login"), {"username": "donvi-b", "password": PASSWORD}
+    )
+    assert other.status_code == 302
+
+
+def test_failures_on_many_accounts_from_one_address_lock_the_address(world: World):
+    guesser = Client(REMOTE_ADDR="10.2.0.1")
+    for n in range(settings.AXES_FAILURE_LIMIT):
+        guesser.post(reverse("login"), {"username": f"khong-co-{n}", "password": "sai"})
+    locked = guesser.post(reverse("login"), {"username": "donvi-b", "password": PASSWORD})
+    assert locked.status_code == 429 and "Tài khoản tạm khóa" in locked.content.decode()
+    # The same account signs in from another machine.
+    elsewhere = Client(REMOTE_ADDR="10.2.0.2").post(
+        reverse("login"), {"username": "donvi-b", "password": PASSWORD}
+    )
+    assert elsewhere.status_code == 302

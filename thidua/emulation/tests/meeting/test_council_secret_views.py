@@ -79,7 +79,7 @@ def test_a_secret_council_vote_end_to_end(client, organizer, flag):
 
     # After closing, anyone finds their receipt in the published list, sorted by receipt.
     client.logout()
-    counted = client.get(base + "phieu-da-kiem/").content.decode()
+    counted = client.get(f"/hop/hoi-dong/phieu-da-kiem/{council.public_token}/").content.decode()
     listed = re.findall(r'<td class="code">(\w+)</td>', counted)
     assert listed == sorted(receipts)
     closed = client.post("/hop/phieu/bo/", {"code": shown[-1][1], "step": "open"}).content.decode()
@@ -109,5 +109,5 @@ def test_an_over_long_or_strange_choice_is_refused_on_the_page_and_the_code_stay
 
 def test_the_counted_list_is_published_only_after_closing(client, organizer, flag):
     council = council_of(organizer, date(2025, 3, 1), present=1, absent=0)
-    page = client.get(f"/hop/hoi-dong/{council.pk}/phieu-da-kiem/").content.decode()
+    page = client.get(f"/hop/hoi-dong/phieu-da-kiem/{council.public_token}/").content.decode()
     assert "Danh sách được công bố sau khi đóng bỏ phiếu." in page

@@ -41,8 +41,11 @@ def pages(cluster_year: ClusterYear, council: Council) -> list[str]:
     c, y, cluster = cluster_year.cluster_id, cluster_year.year, f"/api/v1/clusters/{cluster_year.cluster_id}"
     year_pages = [f"/cum/{c}/", f"/cum/{c}/{y}/", f"/cum/{c}/{y}/nhap/", f"/trao-doi/xuat/{c}/"]
     year_pages += [f"/cum/{c}/{y}/van-ban/{name}" for name in COUNTED]
-    meeting_pages = [f"/hop/{c}/{y}/{tail}" for tail in ("", "so-phieu", "phieu-giay/", "phieu-da-kiem/")]
-    council_pages = [f"/hop/hoi-dong/{council.pk}/{tail}" for tail in ("", "so-phieu", "phieu-da-kiem/")]
+    meeting_pages = [f"/hop/{c}/{y}/{tail}" for tail in ("", "so-phieu", "phieu-giay/")]
+    token = Meeting.objects.get(review__cluster_year=cluster_year).public_token
+    meeting_pages.append(f"/hop/phieu-da-kiem/{token}/")
+    council_pages = [f"/hop/hoi-dong/{council.pk}/{tail}" for tail in ("", "so-phieu")]
+    council_pages.append(f"/hop/hoi-dong/phieu-da-kiem/{council.public_token}/")
     council_pages.append(f"/hop/hoi-dong/{council.pk}/bien-ban.docx")
     api = ["/api/v1/clusters", f"{cluster}/years", f"{cluster}/years/{y}/results", f"{cluster}/export"]
     admin = [

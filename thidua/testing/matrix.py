@@ -1,0 +1,187 @@
+"""The access matrix's world (thidua/core/tests/test_access_matrix.py): one organizer's cluster with every
+kind of object a URL can name, and one client per role around it.
+
+The object of every cluster page is the seed cluster's live 2022 year (scoring table with evidence, an open
+meeting with its ballot codes issued); its 2021 year is concluded and taken into the registry (proposals,
+decisions, a person, a province rule); the organizer's council sits in secret with its codes issued.
+Roles: anonymous, a member unit's officer and an officer of another cluster of the same organizer, the
+lead of 2022 and the lead of 2021, the board of this and of another organizer, a council member and a
+delegate (anonymous visitors holding a code), and a superuser for the admin.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import Any, cast
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+
+from thidua.accounts.models import Role
+from thidua.emulation.actions import meeting as meetings
+from thidua.emulation.actions import scoring
+from thidua.emulation.models import ClusterYear, Meeting
+from thidua.registry.actions.council import (
+    MemberEntry,
+    create_council,
+    issue_council_codes,
+    open_council_voting,
+    set_council_mode,
+)
+from thidua.registry.models import Council, Decision
+from thidua.registry.province_rules import add_province_rule
+from thidua.testing import factories
+from thidua.testing.worlds import BY, build_seed, client_for, decide_seed, make_user, person_at, user_with
+
+ROLES = (
+    "anonymous",
+    "officer_in",
+    "officer_out",
+    "lead",
+    "lead_other_year",
+    "board",
+    "board_other",
+    "council_member",
+    "delegate",
+    "superuser",
+)
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+@dataclass
+class MatrixWorld:
+    year: ClusterYear  # 2022, live: the object of every cluster page
+    concluded: ClusterYear  # 2021, concluded, in the registry
+    meeting: Meeting
+    council: Council
+    decision: Decision
+    clients: dict[str, Client]
+    # The value of each URL parameter, by its name in the pattern.
+    values: dict[str, Any] = field(default_factory=dict)
+    # What a role types at the ballot door (/hop/phieu/): a code for the council member and the delegate.
+    codes: dict[str, str] = field(default_factory=dict)
+    # Values that differ from `values` for one URL (its key in the table): the council's own token.
+    per_url: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+
+def _live_year(concluded: ClusterYear) -> ClusterYear:
+    """The cluster's 2022 year with 2021's members and tiers, voting open, codes issued."""
+    year = cast(
+        ClusterYear,
+        factories.ClusterYearFactory(
+            cluster=concluded.cluster, year=2022, quotas=concluded.quotas, head=concluded.head
+        ),
+    )
+    for position, unit in enumerate(concluded.member_units()):
+        factories.MembershipFactory(cluster_year=year, unit=unit, position=position)
+    return year
+
+
+def _open_meeting(year: ClusterYear) -> tuple[Meeting, str]:
+    meeting = meetings.prepare_meeting(year, by=BY)
+    meeting = meetings.record_attendance(meeting, year.member_units(), by=BY)
+    meeting = meetings.open_voting(meeting, by=BY)
+    issued = meetings.issue_codes(meeting, by=BY)
+    return meeting, issued[0].code
+
+
+def _evidence_id(year: ClusterYear, unit: Any, user: Any) -> tuple[int, int]:
+    """(criterion id, evidence id): a score table of one criterion and one file of the member unit."""
+    sheet = scoring.create_sheet(year, scale=Decimal(100), by=user)
+    criterion = scoring.add_criterion(
+        sheet,
+        group="I. Chuyên môn",
+        name="Hoàn thành chỉ tiêu",
+        kind="standard",
+        max_points=Decimal(100),
+        by=user,
+    )
+    item = scoring.unit_score_for(sheet, unit).items.get()
+    evidence = scoring.add_evidence(item, SimpleUploadedFile("minh-chung.pdf", PDF), by=user)
+    return criterion.pk, evidence.pk
+
+
+def _secret_council(organizer: Any) -> tuple[Council, str]:
+    council = create_council(
+        organizer, 2021, members=[MemberEntry("Thành viên Hội đồng", "Ủy viên")], on=date(2022, 2, 10), by=BY
+    )
+    council = open_council_voting(set_council_mode(council, "secret", by=BY), by=BY)
+    return council, issue_council_codes(council, by=BY)[0].code
+
+
+def build_matrix_world() -> MatrixWorld:
+    seed = build_seed()
+    organizer, concluded = seed.organizer, seed.year
+    flag, _merit = decide_seed(seed)
+    awardee = flag.awardees.first()
+    person = person_at(seed, "STP", "Đường Thị Nhã", direct=True)
+    year = _live_year(concluded)
+    meeting, delegate_code = _open_meeting(year)
+    council, member_code = _secret_council(organizer)
+
+    other_cluster: Any = factories.ClusterFactory(organizer=organizer, code="KHAC", name="Cụm thi đua khác")
+    other_year = factories.ClusterYearFactory(cluster=other_cluster, year=2022)
+    outsider_unit = factories.UnitFactory(organizer=organizer, code="KHAC1", name="Sở Khác của tỉnh")
+    factories.MembershipFactory(cluster_year=other_year, unit=outsider_unit)
+    other_cluster.units.add(outsider_unit)
+
+    users = {
+        "officer_in": user_with("matrix-donvi", kind=Role.Kind.UNIT_OFFICER, unit=seed.units["STP"]),
+        "officer_out": user_with("matrix-donvi-khac", kind=Role.Kind.UNIT_OFFICER, unit=outsider_unit),
+        "lead": user_with("matrix-cumtruong", kind=Role.Kind.CLUSTER_LEAD, cluster_year=year),
+        "lead_other_year": user_with(
+            "matrix-cumtruong-2021", kind=Role.Kind.CLUSTER_LEAD, cluster_year=concluded
+        ),
+        "board": user_with("matrix-ban", kind=Role.Kind.BOARD, organizer=organizer),
+        "board_other": user_with(
+            "matrix-ban-khac",
+            kind=Role.Kind.BOARD,
+            organizer=factories.OrganizerFactory(name="Tỉnh Bên Cạnh"),
+        ),
+        "superuser": make_user("matrix-quantri", is_superuser=True, is_staff=True),
+    }
+    criterion_id, evidence_id = _evidence_id(year, seed.units["STP"], users["officer_in"])
+    rule = add_province_rule(
+        organizer,
+        award="tap-the-lao-dong-tien-tien",
+        parameter="ty-le-lao-dong-tien-tien",
+        value=70,
+        document="Quyết định 12/2024/QĐ-UBND",
+        document_date=date(2024, 3, 5),
+        article="Điều 4 khoản 2",
+        start=date(2024, 3, 15),
+        by=BY,
+    )
+    clients = {role: client_for(user) for role, user in users.items()}
+    for role in ("anonymous", "council_member", "delegate"):
+        clients[role] = Client()
+    proposal = flag.proposals.order_by("pk").first()
+    assert proposal is not None and awardee is not None
+    values = {
+        "cluster_id": year.cluster_id,
+        "year": year.year,
+        "unit_id": seed.units["STP"].pk,
+        "evidence_id": evidence_id,
+        "criterion_id": criterion_id,
+        "person_id": person.pk,
+        "proposal_id": proposal.pk,
+        "decision_id": flag.pk,
+        "awardee_id": awardee.pk,
+        "rule_id": rule.pk,
+        "cluster_year_id": concluded.pk,
+        "pk": council.pk,
+        "token": meeting.public_token,
+    }
+    return MatrixWorld(
+        year=year,
+        concluded=concluded,
+        meeting=meeting,
+        council=council,
+        decision=flag,
+        clients=clients,
+        values=values,
+        codes={"council_member": member_code, "delegate": delegate_code},
+        per_url={"council:council_counted": {"token": council.public_token}},
+    )
