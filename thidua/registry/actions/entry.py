@@ -18,6 +18,7 @@ from thidua.awards.catalogue import AWARDS
 from thidua.awards.conditions import CSTDCS, LDTT
 from thidua.core.audit import Actor, record
 from thidua.emulation.models import Rating
+from thidua.organisations.actions import create_unit
 from thidua.organisations.models import Organizer, Unit
 from thidua.registry.actions import proposals as services
 from thidua.registry.folding import fold
@@ -220,23 +221,10 @@ def compute_staff_titles(unit: Unit, year: int, *, by: Actor) -> UnitYear:
     return row
 
 
-def _free_unit_code(organizer: Organizer, code: str) -> None:
-    if Unit.objects.filter(organizer=organizer, code=code).exists():
-        raise ValidationError(_("Code «{code}» is already used for another unit.").format(code=code))
-
-
-@transaction.atomic
 def add_sub_unit(parent: Unit, *, name: str, code: str, by: Actor) -> Unit:
-    """A phòng, ban or đơn vị trực thuộc of `parent`, in its organizer; never a cluster member."""
-    name, code = name.strip(), code.strip()
-    if not name or not code:
-        raise ValidationError(_("A sub-unit needs a name and a code."))
-    _free_unit_code(parent.organizer, code)
-    unit = Unit(organizer=parent.organizer, parent=parent, name=name, code=code)
-    unit.full_clean()
-    unit.save()
-    record(by, "organisations.unit.sub_unit", unit, parent=parent.code, name=name, code=code)
-    return unit
+    """A phòng, ban or đơn vị trực thuộc of `parent`, in its organizer; never a cluster member. The one
+    writer of a unit (organisations.actions.create_unit) checks and records it."""
+    return create_unit(parent.organizer, code=code, name=name, parent=parent, by=by)
 
 
 @transaction.atomic
