@@ -38,9 +38,9 @@ def new_password() -> str:
 
 def role_organizer_id(role: Role) -> int | None:
     """The organizer a role lies inside (select_related unit and cluster_year__cluster to ask many)."""
-    if role.kind == Role.Kind.UNIT_OFFICER:
+    if role.unit is not None:
         return role.unit.organizer_id
-    if role.kind == Role.Kind.CLUSTER_LEAD:
+    if role.cluster_year is not None:
         return role.cluster_year.cluster.organizer_id
     return role.organizer_id
 
@@ -76,13 +76,8 @@ def _scoped_role(user: Any, organizer: Organizer, kind: str, unit: Unit | None, 
 
 
 def _same_role(role: Role) -> bool:
-    return Role.objects.filter(
-        user_id=role.user_id,
-        kind=role.kind,
-        organizer_id=role.organizer_id,
-        unit_id=role.unit_id,
-        cluster_year_id=role.cluster_year_id,
-    ).exists()
+    scope = {"organizer": role.organizer, "unit": role.unit, "cluster_year": role.cluster_year}
+    return Role.objects.filter(user_id=role.user_id, kind=role.kind, **scope).exists()
 
 
 @transaction.atomic

@@ -238,7 +238,7 @@ class _Reader(NodeChecker):
         items = self.sequence(node, where)
         if items is None:
             return None
-        events = []
+        events: list[UnitEventData] = []
         for index, item in enumerate(items):
             place = f"{where}[{index + 1}]"
             keys = self.mapping(item, place, EVENT_KEYS, EVENT_KEYS)
