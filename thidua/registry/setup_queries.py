@@ -28,8 +28,12 @@ def units_of(organizer: Organizer, search: str = "") -> QuerySet[Unit]:
 def unit_history(unit: Unit) -> dict[str, Any]:
     """What happened to the unit (its events) and what it came out of (others' events naming it)."""
     return {
-        "events": list(UnitEvent.objects.filter(unit=unit).select_related("other").order_by("date", "id")),
-        "incoming": list(UnitEvent.objects.filter(other=unit).select_related("unit").order_by("date", "id")),
+        "events": list(
+            UnitEvent.objects.filter(unit=unit).select_related("unit", "other").order_by("date", "id")
+        ),
+        "incoming": list(
+            UnitEvent.objects.filter(other=unit).select_related("unit", "other").order_by("date", "id")
+        ),
         "sub_units": list(unit.sub_units.order_by("code")),
         "clusters": list(
             ClusterYear.objects.filter(memberships__unit=unit)

@@ -45,7 +45,8 @@ def test_the_board_sets_up_from_its_dashboard(
 
     assert page.get_by_role("heading", name="Thiết lập").is_visible()
     fits("tong-quan")
-    page.get_by_role("link", name="Đơn vị", exact=True).first.click()
+    page.locator("#h-setup + ul a").nth(0).click()
+    fits("don-vi-danh-sach")
     page.get_by_role("link", name="Sở Kế hoạch và Đầu tư tỉnh Thử Nghiệm").click()
     page.get_by_label("Sự kiện").select_option("merged_into")
     page.get_by_label("Đơn vị liên quan").select_option(str(stc.pk))
@@ -55,12 +56,13 @@ def test_the_board_sets_up_from_its_dashboard(
     assert UnitEvent.objects.get(unit=skh).other == stc
     fits("don-vi")
 
-    page.get_by_role("link", name="Cụm, khối", exact=True).first.click()
+    page.get_by_role("link", name="Cụm, khối", exact=True).click()
     page.get_by_role("link", name="Cụm Tham mưu tổng hợp").click()
     assert page.get_by_role("button", name="Tạo năm 2025 từ năm 2024").is_visible()
     fits("cum")
 
-    page.get_by_role("link", name="Tài khoản và vai trò").first.click()
+    page.get_by_role("link", name="Tài khoản và vai trò", exact=True).click()
+    fits("tai-khoan")
     page.get_by_role("link", name="Tạo tài khoản").click()
     page.get_by_label("Tên đăng nhập").fill("canbo.skhdt")
     page.get_by_label("Họ và tên").fill("Nguyễn Thị Cán Bộ")
@@ -68,8 +70,11 @@ def test_the_board_sets_up_from_its_dashboard(
     page.get_by_role("button", name="Tạo tài khoản").click()
     assert page.get_by_text("Chọn đơn vị của cán bộ thi đua.").is_visible()
     assert page.get_by_label("Họ và tên").input_value() == "Nguyễn Thị Cán Bộ"
-    page.get_by_label("Đơn vị", exact=True).select_option(str(skh.pk))
+    page.locator("#id_unit").select_option(str(skh.pk))
     page.get_by_role("button", name="Tạo tài khoản").click()
     assert page.locator("code.password").is_visible()
     fits("mat-khau")
+    page.get_by_role("link", name="Quay lại tài khoản").click()
+    assert page.get_by_text("Cán bộ thi đua của đơn vị: Sở Kế hoạch và Đầu tư").is_visible()
+    fits("tai-khoan-mot")
     assert Unit.objects.count() == 2

@@ -23,6 +23,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from thidua.accounts import actions as accounts
 from thidua.core.feedback import add_refusal
+from thidua.core.numbers import plain
 from thidua.emulation.views.presenters import leader_words
 from thidua.organisations import actions as organisations
 from thidua.organisations.models import Organizer, Unit
@@ -79,7 +80,9 @@ def _unit_page(request: HttpRequest, unit: Unit, *, form: Any = None, event_form
     initial = {
         "name": unit.name,
         "short_name": unit.short_name,
-        "female_share": str(unit.female_share).replace(".", ",") if unit.female_share is not None else "",
+        "female_share": str(plain(unit.female_share)).replace(".", ",")
+        if unit.female_share is not None
+        else "",
         "parent": unit.parent_id,
     }
     context = {
