@@ -54,8 +54,13 @@ def _refuse_strangers(cluster: Cluster, units: Sequence[Unit]) -> None:
 
 
 def _dissolved_before(units: Sequence[Unit], year: int) -> list[Unit]:
-    """The units dissolved (Unit.dissolved_on) before `year` began: they take no part in it."""
-    return [u for u in units if u.dissolved_on is not None and u.dissolved_on.year < year]
+    """The units dissolved (Unit.dissolved_on, as on record) before `year` began: they take no part in it."""
+    gone = set(
+        Unit.objects.filter(pk__in=[u.pk for u in units], dissolved_on__lt=date(year, 1, 1)).values_list(
+            "pk", flat=True
+        )
+    )
+    return [u for u in units if u.pk in gone]
 
 
 @transaction.atomic
