@@ -158,7 +158,11 @@ def grant_role(
 @transaction.atomic
 def revoke_role(role: Role, organizer: Organizer, *, by: Actor) -> Role:
     """Take a role inside `organizer` away; the account stays (its past acts keep their author)."""
-    role = Role.objects.select_for_update().select_related("unit", "cluster_year__cluster").get(pk=role.pk)
+    role = (
+        Role.objects.select_for_update(of=("self",))
+        .select_related("unit", "cluster_year__cluster")
+        .get(pk=role.pk)
+    )
     if role_organizer_id(role) != organizer.pk:
         raise ValidationError(_("This role is not the board's to take away."), code="outside")
     record(by, "role.revoke", role, user=role.user.username, kind=role.kind)
