@@ -160,6 +160,7 @@ def test_the_unit_list_searches_and_pages_in_a_bounded_number_of_queries(
     url = reverse("registry:setup_units", args=[organizer.pk])
     assert "Sở Tư pháp" in board.get(url, {"q": "tư pháp"}).content.decode()
     assert "Sở Y tế" not in board.get(url, {"q": "tư pháp"}).content.decode()
+    assert board.get(url, {"q": "tư\x00pháp", "trang": "x"}).status_code == 200
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 

@@ -35,7 +35,9 @@ GET_POST = ["GET", "POST"]
 
 
 def _search(request: HttpRequest) -> str:
-    return request.GET.get("q", "").strip()[:100]
+    """What was typed in the search box, without control characters (PostgreSQL refuses a NUL)."""
+    typed = "".join(char for char in request.GET.get("q", "") if char.isprintable())
+    return typed.strip()[:100]
 
 
 def _page(request: HttpRequest, found: Any) -> Any:
