@@ -30,9 +30,13 @@ from thidua.bench_names import (
     FOUND,
     GIVEN,
     GRANTOR,
+    LAUNCH_NUMBER,
+    LAUNCH_THEME,
+    LAUNCH_TITLE,
     MIDDLE,
     ORGANIZER,
     QUERY,
+    REGISTERED_TARGETS,
     SIGNER,
 )
 from thidua.emulation import tally
@@ -45,6 +49,8 @@ TARGETS = {
     "registry search, 100000 awards (s)": 0.5,
     # The board's first page over a province of 40 clusters, with their proposals: well under a second.
     "board dashboard, 40 clusters (s)": 1.0,
+    # Every paper of the seed cluster's year, Word then PDF (one LibreOffice run) and Excel.
+    "cluster dossier, per paper (s)": 1.0,
 }
 # A meeting's delegates casting at once through the real server (gunicorn): nothing lost, nothing twice, no
 # error page, no connection reset; on one office machine with SQLite and on PostgreSQL when DATABASE_URL names
@@ -181,6 +187,63 @@ def _dashboard_child(clusters: int) -> None:
     print(seconds)
 
 
+def cluster_dossier() -> float:
+    """Seconds per paper to write the seed year's whole dossier (every paper its record allows, as Word,
+    PDF and Excel), on a fresh SQLite database in a child process."""
+    with tempfile.TemporaryDirectory() as work:
+        env = {**os.environ, "DATABASE_URL": f"sqlite:///{work}/bench.sqlite3"}
+        done = subprocess.run(
+            [sys.executable, "-m", "thidua.bench", "dossier"], capture_output=True, text=True, env=env
+        )
+    if done.returncode != 0:
+        raise SystemExit(
+            _("bench: writing the cluster's dossier failed:\n{errors}").format(errors=done.stderr)
+        )
+    return float(done.stdout.strip().splitlines()[-1])
+
+
+def _dossier_child() -> None:
+    _setup_django()
+    from datetime import date
+
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+    from thidua.documents.pdf import write_pdfs
+    from thidua.emulation.actions import launch
+    from thidua.emulation.actions.review import conclude_as_reported
+    from thidua.emulation.papers.render import render_documents, render_workbooks
+    from thidua.exchange.importer import import_exchange
+    from thidua.exchange.reader import read_exchange_file
+    from thidua.scenarios import SEED
+
+    cluster_year = import_exchange(read_exchange_file(SEED), by="bench").years.get(year=2021)
+    conclude_as_reported(cluster_year, by="bench", source="bench")
+    launched = date(2021, 1, 15)
+    launch.record_launch(
+        cluster_year,
+        date=launched,
+        document_number=LAUNCH_NUMBER,
+        document_title=LAUNCH_TITLE,
+        theme=LAUNCH_THEME,
+        deadline=date(2021, 2, 15),
+        by="bench",
+    )
+    tier = f"tier:{cluster_year.cluster.ordered_tiers()[0].code}"
+    units = cluster_year.member_units()
+    for unit in units:
+        launch.register(
+            cluster_year, unit, targets=REGISTERED_TARGETS, titles=[tier], by="bench", today=launched
+        )
+    launch.record_signing(cluster_year, signed_on=date(2021, 1, 20), units=units, by="bench")
+    with tempfile.TemporaryDirectory() as out:
+        started = time.perf_counter()
+        names = render_documents(cluster_year, Path(out))
+        papers = [*names, *write_pdfs(Path(out), names), *render_workbooks(cluster_year, Path(out), names)]
+        elapsed = time.perf_counter() - started
+    print(elapsed / len(papers))
+
+
 def casting(delegates: int, database: str) -> dict[str, Any]:
     """A meeting of `delegates` casting at once through `thidua serve`, on a fresh database in a child
     process: a temporary SQLite file, or a throw-away PostgreSQL database beside DATABASE_URL's."""
@@ -257,6 +320,7 @@ def _search_child(size: int) -> None:
     from thidua.registry.folding import fold
     from thidua.registry.models import Awardee, Decision, Person
     from thidua.registry.search import search_awards
+    from thidua.registry.verification import new_code
 
     rng = random.Random(11)
     organizer = Organizer.objects.create(name=ORGANIZER)
@@ -290,6 +354,7 @@ def _search_child(size: int) -> None:
                 name=person.name,
                 name_folded=person.name_folded,
                 award="bang-khen-chu-tich-tinh",
+                code=new_code(),
             )
             for i, person in enumerate(people)
         ],
@@ -311,6 +376,9 @@ def main() -> None:
     if sys.argv[1:2] == ["dashboard"]:
         _dashboard_child(int(sys.argv[2]))
         return
+    if sys.argv[1:2] == ["dossier"]:
+        _dossier_child()
+        return
     if sys.argv[1:2] == ["cast"]:
         _cast_child_main(int(sys.argv[2]), Path(sys.argv[3]))
         return
@@ -330,6 +398,7 @@ def main() -> None:
     figures["registry search, 100000 awards (s)"] = round(search_large, 4)
     figures["registry search linearity 100k/10k"] = round(search_large / search_small, 2)
     figures["board dashboard, 40 clusters (s)"] = round(board_dashboard(40), 4)
+    figures["cluster dossier, per paper (s)"] = round(cluster_dossier(), 4)
 
     databases = ["SQLite"]
     if os.environ.get("DATABASE_URL", "").startswith("postgres"):

@@ -14,3 +14,8 @@ GRANTOR = "Chủ tịch Ủy ban nhân dân tỉnh"
 AWARD_NAME = "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh"
 # The search typed without diacritics, and the name it must find.
 QUERY, FOUND = "Duong Thi Nha", "Đường Thị Nhã"
+# The start of the seed year in the dossier bench: a launch, and each unit's registered targets.
+LAUNCH_NUMBER = "05/KH-CTĐ"
+LAUNCH_TITLE = "Kế hoạch phát động phong trào thi đua năm 2021"
+LAUNCH_THEME = "Đoàn kết, kỷ cương, sáng tạo, hoàn thành xuất sắc nhiệm vụ năm 2021."
+REGISTERED_TARGETS = "Hoàn thành 100% kế hoạch công tác năm\nKhông có cán bộ vi phạm kỷ luật"

@@ -3,6 +3,7 @@
 thidua scenario FILE --out DIR     (fresh embedded database unless --database-url is given)
 thidua eligibility FILE --out verdicts.json
 thidua import FILE / thidua export CLUSTER --out FILE
+thidua load KIND FILE [--commit]   (an office's .xlsx or .csv into the registry; preview without --commit)
 thidua demo, thidua migrate, thidua serve (gunicorn), …
 """
 

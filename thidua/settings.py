@@ -101,6 +101,20 @@ def embedded_secret_key(database_file: Path) -> str:
 DEBUG = env_bool("DEBUG", False)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]", "testserver"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
+# The public address printed in certificates' QR codes (https://thiduakt.example.gov.vn); empty: the address
+# the request came to (papers made outside a request then point at the local address).
+SITE_URL = os.environ.get("SITE_URL", "").strip().rstrip("/")
+# Behind a proxy every request comes from the proxy's address: the header in which the proxy passes the
+# client's own address (HTTP_X_REAL_IP), read only when set, for the per-client limits (verification page).
+CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "").strip()
+if CLIENT_IP_HEADER and not CLIENT_IP_HEADER.startswith("HTTP_"):
+    raise ImproperlyConfigured(
+        f"CLIENT_IP_HEADER={CLIENT_IP_HEADER!r}: expected a header such as HTTP_X_REAL_IP"
+    )
+if SITE_URL and not SITE_URL.startswith(("http://", "https://")):
+    raise ImproperlyConfigured(
+        f"SITE_URL={SITE_URL!r}: expected the site's public address, starting with https:// or http://"
+    )
 
 DEFAULT_SQLITE = BASE_DIR / "var" / "thidua.sqlite3"
 DEFAULT_SQLITE.parent.mkdir(parents=True, exist_ok=True)
@@ -190,6 +204,7 @@ INSTALLED_APPS = [
     "thidua.emulation",
     "thidua.registry",
     "thidua.exchange",
+    "thidua.sheets",
     "thidua.api",
     "thidua.operations",
     # Migration history only: their models moved to emulation and registry, tables kept.
@@ -283,6 +298,22 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = not STATIC_COLLECTED
 WHITENOISE_AUTOREFRESH = DEBUG
 MEDIA_ROOT = env_path("MEDIA_ROOT", BASE_DIR / "var" / "media")
+
+# Notifications by e-mail (accounts/notifications.py): printed on the console unless EMAIL_HOST names an SMTP
+# server; sent after the change commits, by a background thread so no request waits for the mail server.
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
+EMAIL_BACKEND = (
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend"
+)
+EMAIL_PORT = env_int("EMAIL_PORT", 25, minimum=1)
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 20, minimum=1)
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "thidua@localhost")
+NOTIFY_MAIL_IN_BACKGROUND = env_bool("NOTIFY_MAIL_IN_BACKGROUND", True)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 LOGIN_URL = "login"

@@ -3,8 +3,9 @@
 from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
+from django.http import HttpRequest
 
-from thidua.accounts.models import Role
+from thidua.accounts.models import MailOptOut, Notification, Role
 
 User = get_user_model()
 
@@ -24,9 +25,30 @@ class RoleInline(admin.TabularInline):
     autocomplete_fields = ["organizer", "cluster_year", "unit"]
 
 
+class MailOptOutInline(admin.TabularInline):
+    model = MailOptOut
+    extra = 0
+
+
+@admin.register(Notification)
+class NotificationAdmin(admin.ModelAdmin):
+    """Notices are written by the actions; the admin reads them (to answer "did the mail go out?")."""
+
+    list_display = ["created", "user", "kind", "text", "read_at", "mailed_at"]
+    list_filter = ["kind"]
+    search_fields = ["user__username", "text"]
+    list_select_related = ["user"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Notification | None = None) -> bool:
+        return False
+
+
 admin.site.unregister(User)
 
 
 @admin.register(User)
 class UserWithRolesAdmin(UserAdmin):
-    inlines = [*UserAdmin.inlines, RoleInline]
+    inlines = [*UserAdmin.inlines, RoleInline, MailOptOutInline]

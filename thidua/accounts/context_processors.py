@@ -6,7 +6,7 @@ from typing import Any
 
 from django.http import HttpRequest
 
-from thidua.accounts.models import Role
+from thidua.accounts.models import Notification, Role
 
 
 def roles(request: HttpRequest) -> dict[str, Any]:
@@ -15,5 +15,8 @@ def roles(request: HttpRequest) -> dict[str, Any]:
     links that would lead nowhere."""
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
-        return {"is_board": False}
-    return {"is_board": user.is_superuser or Role.objects.filter(user=user, kind=Role.Kind.BOARD).exists()}
+        return {"is_board": False, "unread_notifications": 0}
+    return {
+        "is_board": user.is_superuser or Role.objects.filter(user=user, kind=Role.Kind.BOARD).exists(),
+        "unread_notifications": Notification.objects.filter(user=user, read_at__isnull=True).count(),
+    }

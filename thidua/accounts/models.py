@@ -84,3 +84,63 @@ class Role(models.Model):
                 raise ValidationError({field: gettext("This role needs a scope.")})
             if field != required and value is not None:
                 raise ValidationError({field: gettext("This role does not use this scope.")})
+
+
+class Notification(models.Model):
+    """A notice for one user: shown in the product's list and, unless the user turned its kind off, sent by
+    e-mail after the change that made it has been committed (accounts/notifications.py)."""
+
+    class Kind(models.TextChoices):
+        STAGE = "stage", _("A stage of the year opens")
+        DEADLINE = "deadline", _("A deadline nears or has passed")
+        RETURNED = "returned", _("A proposal is returned")
+        DECIDED = "decided", _("A proposal is decided")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="notifications",
+        verbose_name=_("user"),
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    text = models.CharField(_("text"), max_length=1000)
+    url = models.CharField(_("address"), max_length=500, blank=True)
+    # A reminder's key ("deadline:proposal:12:passed") makes sending it again a no-op.
+    key = models.CharField(_("key"), max_length=200, blank=True)
+    created = models.DateTimeField(_("created"), auto_now_add=True)
+    read_at = models.DateTimeField(_("read at"), null=True, blank=True)
+    mailed_at = models.DateTimeField(_("mailed at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created", "-id"]
+        verbose_name = _("notification")
+        verbose_name_plural = _("notifications")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "key"], condition=~models.Q(key=""), name="one_notification_per_key"
+            )
+        ]
+        indexes = [models.Index(fields=["user", "read_at"], name="notification_unread")]
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class MailOptOut(models.Model):
+    """A kind of notification the user does not want by e-mail (it still shows in the product)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="mail_opt_outs",
+        verbose_name=_("user"),
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Notification.Kind.choices)
+
+    class Meta:
+        verbose_name = _("e-mail turned off")
+        verbose_name_plural = _("e-mails turned off")
+        constraints = [models.UniqueConstraint(fields=["user", "kind"], name="one_opt_out_per_kind")]
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.kind}"

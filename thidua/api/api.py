@@ -28,7 +28,7 @@ from thidua.awards.casefile import CaseFileInvalid, answer, parse_case_file
 from thidua.core.converters import FIRST_YEAR, LAST_YEAR, MAX_ID
 from thidua.documents.pdf import converter, pdf_name
 from thidua.emulation.models import ClusterYear, Review
-from thidua.emulation.papers.render import DOCUMENTS
+from thidua.emulation.papers.render import available_documents, workbook_of
 from thidua.emulation.results import results_for
 from thidua.emulation.rules import (
     get_cluster_for_user,
@@ -180,9 +180,12 @@ def _year(cy: ClusterYear) -> dict[str, Any]:
 )
 def year_results(request: HttpRequest, cluster_id: Id, year: Year) -> dict[str, Any]:
     try:
+        found = get_cluster_year_for_user(request.user, cluster_id, year)
         # The papers `thidua scenario` writes: each Word file, then its PDF where LibreOffice can make it.
-        papers = [*DOCUMENTS, *([pdf_name(name) for name in DOCUMENTS] if converter() else [])]
-        return results_for(get_cluster_year_for_user(request.user, cluster_id, year), papers)
+        names = available_documents(found)
+        papers = [*names, *([pdf_name(name) for name in names] if converter() else [])]
+        papers += [workbook_of(name) for name in names if workbook_of(name)]
+        return results_for(found, papers)
     except Refused as sealed:
         raise HttpError(409, " ".join(sealed.messages)) from None
 

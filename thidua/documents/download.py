@@ -19,6 +19,16 @@ def wanted(name: str, known: tuple[str, ...] | list[str]) -> tuple[str, bool] | 
     return None
 
 
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def attachment(content: bytes, filename: str, mime: str) -> HttpResponse:
+    """`content` as a download named `filename`."""
+    response = HttpResponse(content, content_type=mime)
+    response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=filename) or ""
+    return response
+
+
 def paper_response(content: bytes, filename: str, *, as_pdf: bool) -> HttpResponse:
     """The Word bytes `content` as an attachment named `filename` (a .docx name), or its PDF. Raises
     PdfUnavailable (with its message) when the PDF cannot be made."""
@@ -26,6 +36,4 @@ def paper_response(content: bytes, filename: str, *, as_pdf: bool) -> HttpRespon
         content, filename, mime = docx_to_pdf(content), pdf_name(filename), PDF_MIME
     else:
         mime = DOCX_MIME
-    response = HttpResponse(content, content_type=mime)
-    response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=filename) or ""
-    return response
+    return attachment(content, filename, mime)

@@ -3,6 +3,7 @@ header, body paragraphs, tables and signature blocks. The documents only say wha
 
 from __future__ import annotations
 
+import io
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -128,6 +129,21 @@ def _fixed_widths(table: Table, widths: Sequence[int]) -> None:
         column.width = width
 
 
+def borderless(doc: DocxDocument, widths_cm: Sequence[float]) -> Table:
+    """One row of borderless cells of fixed widths, centred: blocks laid side by side (a paper's foot)."""
+    table = doc.add_table(rows=1, cols=len(widths_cm))
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    _no_borders(table)
+    _fixed_widths(table, [Cm(w) for w in widths_cm])
+    return table
+
+
+def picture(paragraph: Paragraph, png: bytes, width_cm: float) -> Paragraph:
+    """A PNG (a QR code) inline in `paragraph`, `width_cm` wide."""
+    paragraph.add_run().add_picture(io.BytesIO(png), width=Cm(width_cm))
+    return paragraph
+
+
 def _cell_lines(cell: _Cell, lines: Sequence[Sequence[str | Run]], size: int) -> None:
     first = True
     for parts in lines:
@@ -229,6 +245,7 @@ class Signature:
     lines: tuple[str, ...]
     name: str = ""
     hint: str = field(default_factory=lambda: _("(Signature and full name)"))
+    note: str = ""  # an italic line under the hint, e.g. the day this party signed
 
 
 def signatures(
@@ -253,6 +270,23 @@ def signatures(
 def _signature_cell(cell: _Cell, signature: Signature) -> None:
     lines: list[list[str | Run]] = [[Run(line, bold=True)] for line in signature.lines]
     lines.append([Run(signature.hint, italic=True, size=HEADER_SIZE)])
+    if signature.note:
+        lines.append([Run(signature.note, italic=True, size=HEADER_SIZE)])
     lines.extend([[""]] * 4)
     lines.append([Run(signature.name, bold=True)])
     _cell_lines(cell, lines, BODY_SIZE)
+
+
+def signature_grid(doc: DocxDocument, blocks: Sequence[Signature]) -> Table:
+    """One signature block per party, two to a row (a pact signed by every member unit); a row never
+    breaks across pages, so each block stays whole."""
+    rows = (len(blocks) + 1) // 2
+    table = doc.add_table(rows=rows, cols=2)
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    _no_borders(table)
+    for index, block in enumerate(blocks):
+        cell = table.rows[index // 2].cells[index % 2]
+        _signature_cell(cell, block)
+        cell.add_paragraph().paragraph_format.space_after = Pt(6)
+    _fixed_widths(table, [Cm(8.25), Cm(8.25)])
+    return table

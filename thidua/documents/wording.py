@@ -18,6 +18,7 @@ from thidua.organisations.models import AwardTier, Cluster, Unit
 
 BLANK = "……"
 FILL = "\u2026" * 14  # a dotted line to fill in by hand, about a third of the page's width
+CELL_FILL = "\u2026" * 8  # the same in a narrow table column, on one line
 
 
 def date_line(place: str, day: datetime.date | None) -> str:

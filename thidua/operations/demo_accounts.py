@@ -1,6 +1,6 @@
 """Account changes: the demo accounts, one per role, for a cluster-year.
 
-Running `create_demo_accounts` again keeps the same four users, points their roles at the given
+Running `create_demo_accounts` again keeps the same five users, points their roles at the given
 cluster-year and gives each a new random password (the old ones printed on a console stop working).
 """
 
@@ -28,12 +28,15 @@ class DemoAccount:
 
 @transaction.atomic
 def create_demo_accounts(cluster_year: ClusterYear, *, by: Actor = "thidua demo") -> list[DemoAccount]:
-    """The board officer, the cluster lead, one member unit's officer and a superuser, for `cluster_year`."""
+    """The board officer, the cluster head's and deputy's officers, one member unit's officer and a
+    superuser, for `cluster_year`."""
     organizer = cluster_year.cluster.organizer
     members = cluster_year.member_units()
-    # The officer belongs to a plain member (neither head nor deputy), so the demo shows the narrowest scope.
-    leaders = {cluster_year.head_id, *(u.pk for u in cluster_year.deputy_units())}
-    officer_unit = next((u for u in members if u.pk not in leaders), None) or (
+    # The officer belongs to a plain member (neither head nor deputy), so the demo shows the narrowest scope:
+    # the last one on the roster (in the demo's current year, the unit that has not self-scored yet).
+    deputies = cluster_year.deputy_units()
+    leaders = {cluster_year.head_id, *(u.pk for u in deputies)}
+    officer_unit = next((u for u in reversed(members) if u.pk not in leaders), None) or (
         members[0] if members else None
     )
     if officer_unit is None:
@@ -54,6 +57,13 @@ def create_demo_accounts(cluster_year: ClusterYear, *, by: Actor = "thidua demo"
             "cumtruong",
             Role(kind=Role.Kind.CLUSTER_LEAD, cluster_year=cluster_year),
             _("Officer of the cluster head unit ({year})").format(year=cluster_year),
+        ),
+        (
+            "cumpho",
+            Role(kind=Role.Kind.CLUSTER_LEAD, cluster_year=cluster_year),
+            _("Officer of the deputy head unit {unit} ({year})").format(
+                unit=deputies[0].display_name if deputies else "–", year=cluster_year
+            ),
         ),
         (
             "donvi",

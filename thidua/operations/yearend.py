@@ -18,7 +18,7 @@ from thidua.core.audit import Actor
 from thidua.documents.pdf import PdfUnavailable, write_pdfs
 from thidua.emulation.actions.review import conclude_as_reported
 from thidua.emulation.models import ClusterYear
-from thidua.emulation.papers.render import render_documents
+from thidua.emulation.papers.render import render_documents, render_workbooks
 from thidua.emulation.results import results_for
 
 
@@ -37,19 +37,22 @@ def report_source(cluster_year: ClusterYear) -> str:
     )
 
 
-def run_year_end(cluster_year: ClusterYear, out_dir: Path, *, by: Actor) -> YearOutput:
-    """Conclude the year's review as reported, write its documents (Word, then each one's PDF) and
-    results.json into `out_dir`. Without LibreOffice the Word files are still written, and the warning
-    says how to get the PDFs."""
+def run_year_end(cluster_year: ClusterYear, out_dir: Path, *, by: Actor, conclude: bool = True) -> YearOutput:
+    """Conclude the year's review as reported (unless `conclude` is False: a year already concluded, whose
+    proposals the board has taken on), write its documents (Word, then each one's PDF) and results.json
+    into `out_dir`. Without LibreOffice the Word files are still written, and the warning says how to get
+    the PDFs."""
     out_dir.mkdir(parents=True, exist_ok=True)
-    conclude_as_reported(cluster_year, by=by, source=report_source(cluster_year))
+    if conclude:
+        conclude_as_reported(cluster_year, by=by, source=report_source(cluster_year))
     documents = render_documents(cluster_year, out_dir)
     warning = ""
     try:
         pdfs = write_pdfs(out_dir, documents)
     except PdfUnavailable as missing:
         pdfs, warning = [], str(missing)
-    results = results_for(cluster_year, [*documents, *pdfs])
+    workbooks = render_workbooks(cluster_year, out_dir, documents)
+    results = results_for(cluster_year, [*documents, *pdfs, *workbooks])
     (out_dir / "results.json").write_text(
         json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
     )

@@ -131,8 +131,12 @@ class ProvinceRuleAdmin(admin.ModelAdmin):
 class AwardeeInline(admin.TabularInline):
     model = Awardee
     extra = 0
-    fields = ["name", "year", "unit", "person", "bonus", "bonus_note"]
+    fields = ["name", "year", "unit", "person", "bonus", "bonus_note", "code"]
+    readonly_fields = ["code"]
     raw_id_fields = ["unit", "person"]
+
+    def has_add_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False  # awards go on record through a decision (put_on_record), which draws their code
 
 
 @admin.register(Decision)
@@ -147,11 +151,15 @@ class DecisionAdmin(admin.ModelAdmin):
 
 @admin.register(Awardee)
 class AwardeeAdmin(admin.ModelAdmin):
-    list_display = ["name", "year", "award", "decision", "bonus"]
+    list_display = ["name", "year", "award", "decision", "bonus", "code"]
     list_filter = ["year", "award"]
-    search_fields = ["name", "name_folded", "decision__number"]
+    search_fields = ["name", "name_folded", "decision__number", "code"]
     list_select_related = ["decision"]
     raw_id_fields = ["decision", "unit", "person", "person_unit", "proposal"]
+    readonly_fields = ["code"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False  # awards go on record through a decision (put_on_record), which draws their code
 
 
 @admin.register(Revocation)

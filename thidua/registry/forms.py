@@ -4,6 +4,7 @@ the services (services.py, entry.py) make the change, so a form only reads and c
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from django import forms
@@ -177,6 +178,42 @@ class ReturnForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("One reason per line."),
     )
+
+    def reason_list(self) -> list[str]:
+        return [line.strip() for line in self.cleaned_data["reasons"].splitlines() if line.strip()]
+
+
+class BulkActForm(forms.Form):
+    """The board's act on the proposals ticked in the year's list (services.act_on_many)."""
+
+    act = forms.ChoiceField(
+        label=_("With the ticked proposals"),
+        choices=[
+            ("", _("— choose —")),
+            ("accept", _("Accept")),
+            ("council", _("Send to the council")),
+            ("return", _("Return with reasons")),
+        ],
+        error_messages={"required": _("Choose what to do with the chosen proposals.")},
+    )
+    proposals = forms.TypedMultipleChoiceField(
+        coerce=int,
+        error_messages={
+            "required": _("Tick at least one proposal in the list."),
+            "invalid_choice": _("A ticked proposal is not in this list any more: reload the page."),
+        },
+    )
+    reasons = text_field(
+        _("Reasons for returning"),
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Only when returning; one reason per line."),
+    )
+
+    def __init__(self, *args: Any, choices: Iterable[int], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["proposals"].choices = [(pk, pk) for pk in choices]  # type: ignore[attr-defined]
 
     def reason_list(self) -> list[str]:
         return [line.strip() for line in self.cleaned_data["reasons"].splitlines() if line.strip()]

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from fractions import Fraction
 
-from django.db.models import QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.utils.translation import gettext as _
 
 from thidua.emulation.models import Membership
@@ -32,6 +32,17 @@ class UnitHistory:
     people: list[Awardee]
     # Each phòng, ban, đơn vị trực thuộc with its own titles (granted by the unit head's decisions).
     sub_units: list[tuple[Unit, list[Awardee]]]
+
+    @property
+    def by_year(self) -> list[tuple[int, int, int]]:
+        """(year, the unit's own awards, its people's awards) for each year with any, newest first; revoked
+        awards left out."""
+        counts: dict[int, list[int]] = defaultdict(lambda: [0, 0])
+        for index, awards in enumerate((self.own, self.people)):
+            for awardee in awards:
+                if not awardee.revoked:
+                    counts[awardee.year][index] += 1
+        return [(year, own, people) for year, (own, people) in sorted(counts.items(), reverse=True)]
 
 
 def unit_history(unit: Unit) -> UnitHistory:
@@ -98,6 +109,36 @@ class Statistics:
             (_("By cluster or block"), rows(self.by_cluster)),
             (_("By organizer"), rows(self.by_organizer)),
         ]
+
+
+@dataclass(frozen=True)
+class FormCount:
+    year: int
+    award_name: str
+    collectives: int
+    persons: int
+
+    @property
+    def total(self) -> int:
+        return self.collectives + self.persons
+
+
+def counts_by_form(awardees: QuerySet[Awardee]) -> list[FormCount]:
+    """Awards on record per year and form of commendation, collectives and persons apart, revoked awards
+    left out: one aggregate query, newest year first."""
+    rows = (
+        awardees.filter(revocation__isnull=True)
+        .values("year", "decision__award_name")
+        .annotate(
+            collectives=Count("id", filter=Q(unit__isnull=False)),
+            persons=Count("id", filter=Q(person__isnull=False)),
+        )
+        .order_by("-year", "decision__award_name")
+    )
+    return [
+        FormCount(row["year"], row["decision__award_name"], row["collectives"], row["persons"])
+        for row in rows
+    ]
 
 
 def statistics(awardees: QuerySet[Awardee]) -> Statistics:

@@ -78,8 +78,13 @@ def reviews_to_propose(organizer: Organizer, year: int) -> list[tuple[ClusterYea
 def proposals_of(
     user: Any, organizer: Organizer | None, year: int | None, filters: dict[str, str]
 ) -> QuerySet[AwardProposal]:
-    rows = scope.visible_proposals(user).select_related(
-        "unit", "person", "cluster_year__cluster", "proposed_by", "decision"
+    rows = (
+        scope.visible_proposals(user)
+        .select_related("unit", "person", "cluster_year__cluster", "proposed_by", "decision")
+        .annotate(
+            documents_required=Count("dossier", filter=Q(dossier__required=True)),
+            documents_provided=Count("dossier", filter=Q(dossier__required=True, dossier__provided=True)),
+        )
     )
     if organizer is not None:
         rows = rows.filter(organizer=organizer)

@@ -47,6 +47,13 @@ def page_size_mm(data: bytes) -> tuple[int, int]:
     raise AssertionError("pdfinfo gave no page size")
 
 
+def page_count(data: bytes) -> int:
+    for line in _run("pdfinfo", data=data).splitlines():
+        if line.startswith("Pages:"):
+            return int(line.split()[1])
+    raise AssertionError("pdfinfo gave no page count")
+
+
 def first_page_png(data: bytes, out: Path) -> Path:
     """The first page as a PNG at 60 dpi, for a person to look at."""
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -57,3 +64,18 @@ def first_page_png(data: bytes, out: Path) -> Path:
         command = ["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile", str(path), str(stem)]
         subprocess.run(command, check=True, timeout=60)
     return out
+
+
+def pdfs_of(papers: dict[str, bytes]) -> dict[str, bytes]:
+    """The PDF of each Word file (name → .docx bytes), made in one LibreOffice run as `thidua scenario`
+    makes them; keyed by the same names."""
+    from thidua.documents.pdf import convert_files
+
+    with tempfile.TemporaryDirectory() as work:
+        sources = []
+        for name, content in papers.items():
+            source = Path(work) / name
+            source.write_bytes(content)
+            sources.append(source)
+        made = convert_files(sources, Path(work) / "pdf")
+        return {name: path.read_bytes() for name, path in zip(papers, made, strict=True)}

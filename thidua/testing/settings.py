@@ -10,3 +10,7 @@ import secrets
 os.environ.setdefault("SECRET_KEY", f"tests-{secrets.token_urlsafe(48)}")
 
 from thidua.settings import *  # noqa: F403
+
+# Tests read the mail outbox as soon as the change commits, not from a thread racing the test.
+NOTIFY_MAIL_IN_BACKGROUND = False
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

@@ -106,3 +106,17 @@ def test_media_and_static_folders_move_with_the_environment(tmp_path: Path) -> N
         STATIC_ROOT=str(tmp_path / "static"),
     )
     assert result.stdout.split() == [str(tmp_path / "uploads"), str(tmp_path / "static")]
+
+
+def test_a_site_url_that_is_no_address_stops_thidua_with_its_name() -> None:
+    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    done = subprocess.run(
+        [str(Path(sys.executable).parent / "thidua"), "check"],
+        env={**env, "SITE_URL": "thiduakt.example.vn"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode != 0
+    assert "SITE_URL" in done.stderr and "Traceback" not in done.stderr

@@ -29,11 +29,14 @@ NOT_INTERFACE = {"tests", "testing", "migrations", "locale", "legacy"}
 # Modules whose Vietnamese is data: names of provinces, people, units, and how letters fold for search.
 DATA_MODULES = {
     "thidua/operations/synthetic_names.py",
+    "thidua/operations/demo_names.py",
     "thidua/bench_names.py",
     "thidua/documents/vietnamese_names.py",
     "thidua/documents/vietnamese_numbers.py",
     "thidua/awards/provinces.py",
     "thidua/registry/folding.py",
+    "thidua/registry/abbreviations.py",
+    "thidua/sheets/wording.py",
 }
 # Each language is named in its own tongue in a language menu, whatever the interface language.
 LANGUAGE_NAMES = {"Tiếng Việt"}

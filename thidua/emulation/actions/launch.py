@@ -10,9 +10,11 @@ from typing import Any
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from thidua.accounts.notifications import Kind, notify, officers_of
 from thidua.awards.catalogue import AWARDS
 from thidua.core.audit import Actor, record
 from thidua.emulation import where
@@ -112,6 +114,16 @@ def record_launch(
         document_number=launch.document_number,
         deadline=deadline.isoformat(),
     )
+    if created:
+        members = [m.unit for m in cluster_year.memberships.select_related("unit")]
+        notify(
+            officers_of(members),
+            Kind.STAGE,
+            _("{cluster} launched its emulation movement for {year}: register by {deadline}.").format(
+                cluster=cluster_year.cluster.name, year=cluster_year.year, deadline=f"{deadline:%d/%m/%Y}"
+            ),
+            reverse("pact:overview", args=[cluster_year.cluster_id, cluster_year.year]),
+        )
     return launch
 
 

@@ -17,10 +17,12 @@ from fractions import Fraction
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from thidua.accounts.notifications import Kind, board_of, notify, officers_of
 from thidua.core.audit import Actor, record
 from thidua.emulation import tally, where
 from thidua.emulation.leadership import check_leadership
@@ -262,6 +264,15 @@ def conclude_review(cluster_year: ClusterYear, *, by: Actor) -> Review:
         raise ValidationError(gaps, code="gate")
     _conclude(cluster_year, review, decision, reported=False)
     record(by, "review.conclude", review, **_frozen_audit(decision))
+    members = [m.unit for m in cluster_year.memberships.select_related("unit")]
+    notify(
+        [*board_of(cluster_year.cluster.organizer), *officers_of(members)],
+        Kind.STAGE,
+        _("{cluster} concluded its review of {year}: its proposals can now go to the board.").format(
+            cluster=cluster_year.cluster.name, year=cluster_year.year
+        ),
+        reverse("front:cluster_year", args=[cluster_year.cluster_id, cluster_year.year]),
+    )
     return review
 
 

@@ -14,13 +14,26 @@ from docx.document import Document as DocxDocument
 from thidua.documents import wording as w
 from thidua.documents.layout import national_header
 from thidua.emulation.queries.summary import YearSummary
+from thidua.organisations.models import Unit
 
 # Room left in the number for the clerk's register ("Số:      /BB-CTĐ").
 NUMBER_GAP = "\u00a0" * 8
 
 
-def letterhead(doc: DocxDocument, summary: YearSummary, *, kind: str, day: datetime.date | None) -> None:
-    if summary.head is not None:
+def letterhead(
+    doc: DocxDocument,
+    summary: YearSummary,
+    *,
+    kind: str,
+    day: datetime.date | None,
+    number: str = "",
+    unit: Unit | None = None,
+) -> None:
+    """`number` is the paper's number and symbol as recorded ("05/KH-CTĐ"); without one, room is left for
+    the clerk's register before "/<kind>-CTĐ". `unit` issues a member's own paper (its score sheet)."""
+    if unit is not None:
+        superior, issuer = w.cluster_line(summary.cluster), unit.name.upper()
+    elif summary.head is not None:
         superior, issuer = w.cluster_line(summary.cluster), summary.head.name.upper()
     else:
         superior, issuer = summary.organizer.name.upper(), w.cluster_line(summary.cluster)
@@ -28,7 +41,9 @@ def letterhead(doc: DocxDocument, summary: YearSummary, *, kind: str, day: datet
         doc,
         superior=superior,
         issuer=issuer,
-        number=_("No.:{gap}/{kind}-{issuer}").format(
+        number=_("No.: {number}").format(number=number)
+        if number
+        else _("No.:{gap}/{kind}-{issuer}").format(
             gap=NUMBER_GAP, kind=kind, issuer=w.issuer_code(summary.cluster)
         ),
         date_line=w.date_line(summary.organizer.province, day),

@@ -21,9 +21,10 @@ from thidua.documents.layout import Run, Signature, body, centered, grid, headin
 from thidua.documents.layout import items as listing
 from thidua.emulation.explain import decided_by_text
 from thidua.emulation.models import Method, Rating
+from thidua.emulation.papers.common import quota_text
 from thidua.emulation.papers.letterhead import letterhead
 from thidua.emulation.queries.summary import YearSummary
-from thidua.organisations.models import AwardTier, Unit
+from thidua.organisations.models import Unit
 
 
 def build_minutes(summary: YearSummary, doc: DocxDocument) -> None:
@@ -108,13 +109,6 @@ def _units_or_unknown(units: list[Unit] | None, unknown: str) -> str:
     return w.unit_names(units) if units else _("none")
 
 
-def _quota_text(summary: YearSummary, tier: AwardTier) -> str:
-    quota = summary.quotas.get(tier.code)
-    if quota is None:
-        return _("no limit on the number")
-    return ngettext("at most {count} unit", "at most {count} units", quota).format(count=w.count(quota))
-
-
 def _method(doc: DocxDocument, summary: YearSummary, item: Iterator[int]) -> None:
     title = _("{number}. Review method: ").format(number=next(item))
     body(doc, Run(title, bold=True), summary.method_label.lower() + ".")
@@ -125,7 +119,7 @@ def _method(doc: DocxDocument, summary: YearSummary, item: Iterator[int]) -> Non
         body(doc, minimum.format(share=share))
     body(doc, _("Number of proposals for each form:"))
     for tier in summary.tiers:
-        body(doc, f"- {tier.name}: {_quota_text(summary, tier)}.")
+        body(doc, f"- {tier.name}: {quota_text(summary, tier)}.")
 
 
 def _scores(doc: DocxDocument, summary: YearSummary, item: Iterator[int]) -> None:

@@ -1,8 +1,15 @@
-"""The year's Word documents, rendered from `year_summary` (the one source the web pages read too)."""
+"""The year's papers, rendered from `year_summary` (the one source the web pages read too) and the
+records of each stage, each as a Word file through the one layout module (thidua.documents.layout).
+
+A paper is offered (on the year's page, by the API, by `thidua scenario`) only when the record holds what
+it is made of: the plan needs a launch, the score sheets a locked score table. The papers made of the
+review's count are refused while the year's vote is sealed.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
 
@@ -14,47 +21,132 @@ from docx.document import Document as DocxDocument
 
 from thidua.documents.layout import new_document
 from thidua.emulation.models import ClusterYear
+from thidua.emulation.papers.launch import build_launch_plan, build_registrations
 from thidua.emulation.papers.minutes import build_minutes
+from thidua.emulation.papers.pact import build_pact
+from thidua.emulation.papers.report import build_report
+from thidua.emulation.papers.scores import build_score_table, build_unit_sheets, score_workbook
 from thidua.emulation.papers.submission import build_submission
+from thidua.emulation.queries.papers import PaperFacts, paper_facts
 from thidua.emulation.queries.summary import YearSummary, year_summary
 from thidua.emulation.seal import SEALED
 
 Builder = Callable[[YearSummary, DocxDocument], None]
 
-# File name -> (document title, builder), in the order the documents are listed and written.
-_BUILDERS: dict[str, tuple[Promise, Builder]] = {
-    "bien-ban-hop-binh-xet.docx": (gettext_lazy("Minutes of the emulation review meeting"), build_minutes),
-    "to-trinh-de-nghi-khen-thuong.docx": (
+
+def _always(facts: PaperFacts) -> bool:
+    return True
+
+
+@dataclass(frozen=True)
+class Paper:
+    title: Promise  # the Word file's own title
+    label: Promise  # how the year's page names it
+    build: Builder
+    allowed: Callable[[PaperFacts], bool] = _always
+    counted: bool = False  # made of the review's count: refused while the vote is sealed
+    workbook: str = ""  # the Excel file of the same table, when there is one
+
+
+# File name -> paper, in the order of the year (launch to year-end) they are listed and written.
+PAPERS: dict[str, Paper] = {
+    "ke-hoach-phat-dong-thi-dua.docx": Paper(
+        gettext_lazy("Plan launching the emulation movement"),
+        gettext_lazy("Plan and launch of the emulation movement"),
+        build_launch_plan,
+        lambda facts: facts.launched,
+    ),
+    "danh-sach-dang-ky-thi-dua.docx": Paper(
+        gettext_lazy("Emulation registration list"),
+        gettext_lazy("Emulation registration list"),
+        build_registrations,
+        lambda facts: facts.launched or facts.registered,
+    ),
+    "giao-uoc-thi-dua.docx": Paper(
+        gettext_lazy("Emulation pact"),
+        gettext_lazy("Emulation pact"),
+        build_pact,
+        lambda facts: facts.launched or facts.signed,
+    ),
+    "phieu-cham-diem.docx": Paper(
+        gettext_lazy("Score sheets of the member units"),
+        gettext_lazy("Score sheet of each member unit"),
+        build_unit_sheets,
+        lambda facts: facts.sheet_locked,
+    ),
+    "bang-tong-hop-diem.docx": Paper(
+        gettext_lazy("Score table"),
+        gettext_lazy("The cluster's score table"),
+        build_score_table,
+        lambda facts: facts.sheet_locked or facts.scored,
+        workbook="bang-tong-hop-diem.xlsx",
+    ),
+    "bien-ban-hop-binh-xet.docx": Paper(
+        gettext_lazy("Minutes of the emulation review meeting"),
+        gettext_lazy("Minutes of the review meeting"),
+        build_minutes,
+        counted=True,
+    ),
+    "to-trinh-de-nghi-khen-thuong.docx": Paper(
         gettext_lazy("Submission letter proposing commendation"),
+        gettext_lazy("Submission letter for commendation proposals"),
         build_submission,
+        counted=True,
+    ),
+    "bao-cao-tong-ket.docx": Paper(
+        gettext_lazy("Year-end summary report"),
+        gettext_lazy("Year-end summary report and next year's directions"),
+        build_report,
+        counted=True,
     ),
 }
-DOCUMENTS: tuple[str, ...] = tuple(_BUILDERS)
+DOCUMENTS: tuple[str, ...] = tuple(PAPERS)
+# Excel file name -> its Word paper and how it is made.
+WORKBOOKS: dict[str, tuple[str, Callable[[YearSummary], bytes]]] = {
+    "bang-tong-hop-diem.xlsx": ("bang-tong-hop-diem.docx", score_workbook),
+}
+# The papers made of the count, refused while the vote is sealed.
+COUNTED: tuple[str, ...] = tuple(name for name, paper in PAPERS.items() if paper.counted)
 
 
-def _builder(name: str) -> tuple[Promise, Builder]:
-    if name not in _BUILDERS:
+def _paper(name: str) -> Paper:
+    if name not in PAPERS:
         known = ", ".join(DOCUMENTS)
         raise KeyError(
             _("There is no document named “{name}”; the documents are: {known}.").format(
                 name=name, known=known
             )
         )
-    return _BUILDERS[name]
+    return PAPERS[name]
+
+
+def label_of(name: str) -> str:
+    return str(_paper(name).label)
+
+
+def workbook_of(name: str) -> str:
+    """The Excel file beside a Word paper, or ""."""
+    return _paper(name).workbook
+
+
+def available_documents(cluster_year: ClusterYear) -> list[str]:
+    """The papers the year's record allows, in DOCUMENTS order (the seal is not looked at here)."""
+    facts = paper_facts(cluster_year)
+    return [name for name, paper in PAPERS.items() if paper.allowed(facts)]
 
 
 def _render(summary: YearSummary, name: str) -> bytes:
-    """Refused (ValidationError, code "sealed") while the year's vote is sealed: minutes and proposals
-    are made of its count."""
-    if summary.sealed:
+    """Refused (ValidationError, code "sealed") while the year's vote is sealed, for the papers made of
+    its count."""
+    paper = _paper(name)
+    if paper.counted and summary.sealed:
         raise ValidationError(SEALED, code="sealed")
-    title, build = _builder(name)
     doc = new_document(
         _("{title} for {year} – {cluster}").format(
-            title=title, year=summary.cluster_year.year, cluster=summary.cluster.name
+            title=paper.title, year=summary.cluster_year.year, cluster=summary.cluster.name
         )
     )
-    build(summary, doc)
+    paper.build(summary, doc)
     buffer = BytesIO()
     doc.save(buffer)
     return buffer.getvalue()
@@ -62,14 +154,31 @@ def _render(summary: YearSummary, name: str) -> bytes:
 
 def render_document(cluster_year: ClusterYear, name: str) -> bytes:
     """One document of the year as .docx bytes. An unknown name raises KeyError (Vietnamese message)."""
-    _builder(name)  # an unknown name is refused before any query
+    _paper(name)  # an unknown name is refused before any query
     return _render(year_summary(cluster_year), name)
 
 
 def render_documents(cluster_year: ClusterYear, out_dir: Path) -> list[str]:
-    """Write every document of the year into `out_dir`; returns the file names in DOCUMENTS order."""
+    """Write every document the year's record allows into `out_dir`; returns the file names in
+    DOCUMENTS order."""
     summary = year_summary(cluster_year)
     out_dir.mkdir(parents=True, exist_ok=True)
-    for name in DOCUMENTS:
+    names = available_documents(cluster_year)
+    for name in names:
         (out_dir / name).write_bytes(_render(summary, name))
-    return list(DOCUMENTS)
+    return names
+
+
+def render_workbook(cluster_year: ClusterYear, name: str) -> bytes:
+    """An Excel file of the year (WORKBOOKS); an unknown name raises KeyError."""
+    _docx, build = WORKBOOKS[name]
+    return build(year_summary(cluster_year))
+
+
+def render_workbooks(cluster_year: ClusterYear, out_dir: Path, documents: list[str]) -> list[str]:
+    """Write the Excel file of each paper of `documents` that has one; returns their names."""
+    summary = year_summary(cluster_year)
+    names = [workbook for workbook, (docx, _build) in WORKBOOKS.items() if docx in documents]
+    for name in names:
+        (out_dir / name).write_bytes(WORKBOOKS[name][1](summary))
+    return names

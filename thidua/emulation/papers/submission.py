@@ -9,8 +9,9 @@ from docx.document import Document as DocxDocument
 from docx.shared import Cm
 
 from thidua.documents import wording as w
-from thidua.documents.layout import Run, Signature, body, centered, grid, signatures
+from thidua.documents.layout import Run, body, centered, grid, signatures
 from thidua.documents.layout import items as listing
+from thidua.emulation.papers.common import head_signature, issuer_phrase
 from thidua.emulation.papers.letterhead import letterhead
 from thidua.emulation.queries.summary import YearSummary
 from thidua.organisations.models import AwardTier, Cluster
@@ -31,7 +32,7 @@ def build_submission(summary: YearSummary, doc: DocxDocument) -> None:
     centered(doc, Run(subject, bold=True), after=12)
     _addressees(doc, summary)
     _grounds(doc, summary)
-    sender = _sender(summary)
+    sender = issuer_phrase(summary)
     request = _("{sender} respectfully asks {organizer} to consider the following commendations:")
     body(doc, request.format(sender=sender, organizer=summary.organizer.name), keep=True)
     _proposals(doc, summary, tiers)
@@ -39,33 +40,18 @@ def build_submission(summary: YearSummary, doc: DocxDocument) -> None:
     body(doc, enclosed.format(year=year, cluster=summary.cluster.name))
     closing = _("Respectfully submitted to {organizer} for consideration and decision./.")
     body(doc, closing.format(organizer=summary.organizer.name))
-    lines = [_("ON BEHALF OF THE {head}").format(head=w.head_title(summary.cluster).upper())]
-    if summary.head is not None:
-        lines.append(summary.head.name.upper())
     if summary.cluster.kind == Cluster.Kind.KHOI:
         members = _("- The block's member units;")
     else:
         members = _("- The cluster's member units;")
     recipients = [_("- As above;"), members, _("- Filed: Records office.")]
-    signature = Signature(tuple(lines), hint=_("(Signature, full name and seal)"))
-    signatures(doc, None, signature, recipients=recipients)
+    signatures(doc, None, head_signature(summary), recipients=recipients)
 
 
 def _proposed_tiers(summary: YearSummary) -> list[AwardTier]:
     named = {p.tier.pk for p in summary.proposals}
     counted = {tier.pk for tier, n in summary.unnamed if n}
     return [tier for tier in summary.tiers if tier.pk in named | counted]
-
-
-def _sender(summary: YearSummary) -> str:
-    if summary.head is None:
-        return summary.cluster.name
-    return _("{unit}, {head} of {cluster} for {year},").format(
-        unit=summary.head.name,
-        head=w.head_title(summary.cluster).lower(),
-        cluster=summary.cluster.name,
-        year=summary.cluster_year.year,
-    )
 
 
 def _addressees(doc: DocxDocument, summary: YearSummary) -> None:

@@ -10,26 +10,24 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
+from thidua.core.charts import Bar, bar_chart
 from thidua.core.numbers import plain_or_none
 from thidua.documents.pdf import pdf_name
 from thidua.emulation.explain import decided_by_text
 from thidua.emulation.models import Rating
+from thidua.emulation.papers.render import label_of, workbook_of
 from thidua.emulation.queries.summary import NotProposedLine, ProposalLine, YearSummary
 from thidua.emulation.seal import SEALED
 from thidua.organisations.models import AwardTier, Unit
 
-DOCUMENT_TITLES = {
-    "bien-ban-hop-binh-xet.docx": gettext_lazy("Minutes of the review meeting"),
-    "to-trinh-de-nghi-khen-thuong.docx": gettext_lazy("Submission letter for commendation proposals"),
-}
 
-
-def document_links(names: list[str] | tuple[str, ...]) -> list[tuple[str, str, str]]:
-    """(Word file name, PDF file name, title) for each document a year can be downloaded as."""
-    return [(name, pdf_name(name), str(DOCUMENT_TITLES.get(name, name))) for name in names]
+def document_links(names: list[str] | tuple[str, ...]) -> list[tuple[str, str, str, str]]:
+    """(Word file name, PDF file name, title, Excel file name or "") for each document a year can be
+    downloaded as."""
+    return [(name, pdf_name(name), label_of(name), workbook_of(name)) for name in names]
 
 
 @dataclass(frozen=True)
@@ -77,6 +75,14 @@ class TierSection:
     def valid(self) -> int | None:
         return None if self.ballots_cast is None else self.ballots_cast - self.void
 
+    @property
+    def chart(self) -> SafeString:
+        """The votes of the table as bars (the rows exist only once the count is published)."""
+        return bar_chart(
+            _("Votes for {tier}").format(tier=self.tier.name),
+            [Bar.of(row.unit.name, row.votes, f"{row.votes} ({row.percent})") for row in self.rows],
+        )
+
 
 @dataclass(frozen=True)
 class YearPage:
@@ -87,6 +93,17 @@ class YearPage:
     next_decided_by: str
     status_label: str
     no_count_note: str
+
+    @property
+    def score_chart(self) -> SafeString:
+        """The members' scores as bars, highest first (the table beside it lists them in roster order)."""
+        scored = sorted(
+            ((row.unit.name, row.score) for row in self.members if row.score is not None),
+            key=lambda pair: -pair[1],
+        )
+        return bar_chart(
+            _("Scores of the member units"), [Bar.of(name, score, str(score)) for name, score in scored]
+        )
 
 
 def _section(summary: YearSummary, tier: AwardTier) -> TierSection:

@@ -19,7 +19,7 @@ from django.views.decorators.http import require_GET
 from thidua.accounts.models import Role
 from thidua.accounts.roles import board_organizers, roles_of
 from thidua.core.feedback import show_refusal
-from thidua.documents.download import paper_response, wanted
+from thidua.documents.download import XLSX_MIME, attachment, paper_response, wanted
 from thidua.documents.pdf import PdfUnavailable
 from thidua.emulation.papers import render as documents
 from thidua.emulation.queries.summary import year_summary
@@ -88,10 +88,13 @@ def cluster(request: HttpRequest, cluster_id: int) -> HttpResponse:
 def cluster_year(request: HttpRequest, cluster_id: int, year: int) -> HttpResponse:
     found = get_cluster_year_for_user(request.user, cluster_id, year)
     summary = year_summary(found)
+    names = documents.available_documents(found)
+    if summary.sealed:
+        names = [name for name in names if name not in documents.COUNTED]
     context = {
         "summary": summary,
         "page": year_page(summary),
-        "documents": document_links(documents.DOCUMENTS),
+        "documents": document_links(names),
         "can_manage": can_manage_cluster_year(request.user, found),
     }
     return render(request, "front/cluster_year.html", context)
@@ -100,10 +103,16 @@ def cluster_year(request: HttpRequest, cluster_id: int, year: int) -> HttpRespon
 @require_GET
 @login_required
 def document(request: HttpRequest, cluster_id: int, year: int, name: str) -> HttpResponse:
-    """One paper of the year as Word ("….docx") or as the PDF made from that Word file ("….pdf")."""
+    """One paper of the year as Word ("….docx"), as the PDF made from that Word file ("….pdf"), or a
+    table's Excel file ("….xlsx")."""
     found = get_cluster_year_for_user(request.user, cluster_id, year)
+    if name in documents.WORKBOOKS:
+        if documents.WORKBOOKS[name][0] not in documents.available_documents(found):
+            raise Http404(_("No such document."))
+        content = documents.render_workbook(found, name)
+        return attachment(content, f"{found.cluster.code}-{found.year}-{name}", XLSX_MIME)
     paper = wanted(name, documents.DOCUMENTS)
-    if paper is None:
+    if paper is None or paper[0] not in documents.available_documents(found):
         raise Http404(_("No such document."))
     docx, as_pdf = paper
     try:

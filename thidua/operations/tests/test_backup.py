@@ -153,7 +153,7 @@ def test_manifest_states_versions_counts_and_checksum(seeded, tmp_path):
         manifest = json.loads(archive.read("manifest.json"))
     assert manifest["format"] == 1
     assert manifest["database"] == connection.vendor
-    assert manifest["counts"]["auth.user"] == 4
+    assert manifest["counts"]["auth.user"] == 5  # the five demo accounts
     assert manifest["counts"]["core.auditevent"] == row_counts()["core.auditevent"] > 0
     assert len(manifest["sha256"]) == 64
 
@@ -232,4 +232,4 @@ def test_media_files_travel_with_the_backup(seeded_committed, tmp_path):
     target = tmp_path / "restored-media"
     restore(with_media, media_root=target)
     assert (target / "ho-so" / "to-trinh.pdf").read_bytes() == b"%PDF-1.4 thu"
-    assert get_user_model().objects.count() == 4
+    assert get_user_model().objects.count() == 5

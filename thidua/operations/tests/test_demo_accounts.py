@@ -13,7 +13,7 @@ from thidua.testing import factories
 
 pytestmark = pytest.mark.django_db
 
-USERNAMES = ["bqt", "cumtruong", "donvi", "quantri"]
+USERNAMES = ["bqt", "cumtruong", "cumpho", "donvi", "quantri"]
 
 
 @pytest.fixture
@@ -49,8 +49,8 @@ def test_creates_one_account_per_role_that_can_log_in(cluster_year):
 def test_a_second_run_resets_the_passwords_without_duplicating_anything(cluster_year):
     first = {a.username: a.password for a in create_demo_accounts(cluster_year)}
     second = {a.username: a.password for a in create_demo_accounts(cluster_year)}
-    assert get_user_model().objects.filter(username__in=USERNAMES).count() == 4
-    assert Role.objects.filter(user__username__in=USERNAMES).count() == 3
+    assert get_user_model().objects.filter(username__in=USERNAMES).count() == 5
+    assert Role.objects.filter(user__username__in=USERNAMES).count() == 4
     for username in USERNAMES:
         assert first[username] != second[username]
         assert logs_in(username, second[username])

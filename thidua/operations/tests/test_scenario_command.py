@@ -84,7 +84,11 @@ def test_seed_records_next_years_leadership_and_writes_the_documents(seed):
     result, out = seed
     assert result["next"] == {"head": "SKHDT", "deputies": ["SNGV"], "decided_by": "vote"}
     assert (result["head"], result["deputies"], result["host"]) == ("STC", ["SKHDT"], None)
-    assert result["documents"][:2] == ["bien-ban-hop-binh-xet.docx", "to-trinh-de-nghi-khen-thuong.docx"]
+    assert result["documents"][:3] == [
+        "bang-tong-hop-diem.docx",
+        "bien-ban-hop-binh-xet.docx",
+        "to-trinh-de-nghi-khen-thuong.docx",
+    ]
     minutes = "\n".join(p.text for p in Document(out / "bien-ban-hop-binh-xet.docx").paragraphs)
     assert "Sở Tài chính" in minutes
 

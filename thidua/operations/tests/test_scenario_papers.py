@@ -13,8 +13,11 @@ from thidua.scenarios import SEED
 from thidua.testing.papers import first_page_png, needs_pdf, page_size_mm, pdf_fonts, pdf_text
 
 pytestmark = needs_pdf
-WORD = ["bien-ban-hop-binh-xet.docx", "to-trinh-de-nghi-khen-thuong.docx"]
-PDF = ["bien-ban-hop-binh-xet.pdf", "to-trinh-de-nghi-khen-thuong.pdf"]
+# The file reports scores, so the score table comes first (Word, PDF and Excel); the year-end report last.
+PAPERS = ["bang-tong-hop-diem", "bien-ban-hop-binh-xet", "to-trinh-de-nghi-khen-thuong", "bao-cao-tong-ket"]
+WORD = [f"{name}.docx" for name in PAPERS]
+PDF = [f"{name}.pdf" for name in PAPERS]
+EXCEL = ["bang-tong-hop-diem.xlsx"]
 ARTIFACTS = Path(__file__).resolve().parents[3] / "test-artifacts" / "papers"
 
 
@@ -31,8 +34,8 @@ def _papers(out: Path) -> dict[str, str]:
 
 
 def test_the_pdfs_are_written_beside_the_word_files_and_listed(seed_out: Path) -> None:
-    assert results(seed_out)["documents"] == WORD + PDF
-    for name in WORD + PDF:
+    assert results(seed_out)["documents"] == WORD + PDF + EXCEL
+    for name in WORD + PDF + EXCEL:
         assert (seed_out / name).stat().st_size > 1000
 
 
@@ -44,16 +47,19 @@ def test_the_seed_papers_are_a4_with_their_fonts_embedded(seed_out: Path) -> Non
         assert fonts and all(embedded for _font, embedded in fonts)
         # Every Vietnamese letter from the Times New Roman metric font, none borrowed from another face.
         assert all("LiberationSerif" in font or "TimesNewRoman" in font for font, _embedded in fonts)
-    first_page_png((seed_out / PDF[0]).read_bytes(), ARTIFACTS / "bien-ban-langson.png")
+    first_page_png((seed_out / PDF[1]).read_bytes(), ARTIFACTS / "bien-ban-langson.png")
 
 
 def test_the_seed_papers_state_the_facts_and_never_say_not_recorded(seed_out: Path) -> None:
-    minutes, letter = _papers(seed_out).values()
+    table, minutes, letter, report = _papers(seed_out).values()
+    assert "BÁO CÁO" in report and "Năm 2021, Cụm các cơ quan Tham mưu tổng hợp có 07 đơn vị" in report
+    assert "Sở Kế hoạch và Đầu tư tỉnh Lạng Sơn; cụm phó: Sở Ngoại vụ tỉnh Lạng Sơn" in report
+    assert "BẢNG TỔNG HỢP ĐIỂM" in table and "98,5" in table and "Sở Ngoại vụ tỉnh Lạng Sơn" in table
     assert "BIÊN BẢN" in minutes and "Lạng Sơn, ngày 20 tháng 01 năm 2022" in minutes
     assert "Nguyễn Quốc Toàn" in minutes and "Cờ thi đua của Ủy ban nhân dân tỉnh" in minutes
     assert "TỜ TRÌNH" in letter and "Sở Tài chính tỉnh Lạng Sơn" in letter
     assert "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh" in letter
-    for text in (minutes, letter):
+    for text in (table, minutes, letter, report):
         assert "chưa ghi nhận" not in text
     # The secretary is not in the file: a dotted line is left to fill by hand.
     assert "Thư ký: " + "\u2026" * 14 in minutes
@@ -62,11 +68,12 @@ def test_the_seed_papers_state_the_facts_and_never_say_not_recorded(seed_out: Pa
 def test_another_clusters_papers_carry_its_own_names_never_the_seeds(tmp_path: Path) -> None:
     done = run_scenario(HERE / "khoi-hai-co.yaml", tmp_path)
     assert done.returncode == 0, done.stderr
-    assert results(tmp_path)["documents"] == WORD + PDF
-    minutes, letter = _papers(tmp_path).values()
+    assert results(tmp_path)["documents"] == WORD + PDF + EXCEL
+    table, minutes, letter, report = _papers(tmp_path).values()
+    assert "Sở Xây dựng tỉnh Gia Lai" in table and "Khối thi đua các Sở Xây dựng số 5 có 06 đơn vị" in report
     assert "KHỐI THI ĐUA" in minutes and "Bộ Xây dựng" in letter
     assert "Cờ thi đua của Chính phủ" in minutes + letter
     assert "Sở Xây dựng tỉnh An Giang" in minutes
-    for text in (minutes, letter):
+    for text in (table, minutes, letter, report):
         assert "Lạng Sơn" not in text and "Tham mưu tổng hợp" not in text and "chưa ghi nhận" not in text
-    first_page_png((tmp_path / PDF[1]).read_bytes(), ARTIFACTS / "to-trinh-khoi-bxd.png")
+    first_page_png((tmp_path / PDF[2]).read_bytes(), ARTIFACTS / "to-trinh-khoi-bxd.png")

@@ -18,8 +18,8 @@ from thidua.awards.catalogue import AWARDS
 from thidua.awards.conditions import CSTDCS, LDTT
 from thidua.core.audit import Actor, record
 from thidua.emulation.models import Rating
-from thidua.organisations.actions import create_unit
-from thidua.organisations.models import Organizer, Unit
+from thidua.organisations import actions as organisations
+from thidua.organisations.models import Organizer, Unit, UnitEvent
 from thidua.registry.actions import proposals as services
 from thidua.registry.folding import fold
 from thidua.registry.models import (
@@ -224,7 +224,7 @@ def compute_staff_titles(unit: Unit, year: int, *, by: Actor) -> UnitYear:
 def add_sub_unit(parent: Unit, *, name: str, code: str, by: Actor) -> Unit:
     """A phòng, ban or đơn vị trực thuộc of `parent`, in its organizer; never a cluster member. The one
     writer of a unit (organisations.actions.create_unit) checks and records it."""
-    return create_unit(parent.organizer, code=code, name=name, parent=parent, by=by)
+    return organisations.create_unit(parent.organizer, code=code, name=name, parent=parent, by=by)
 
 
 @transaction.atomic
@@ -266,3 +266,33 @@ def grant_sub_unit_title(
     services.put_on_record(decision, year=year, name=sub_unit.name, unit=sub_unit)
     record(by, "registry.decision.create", decision, number=decision.number, awardees=1, unit=parent.code)
     return decision
+
+
+# ---- units and their lineage, as an office's list gives them -------------------------------------------
+
+
+def save_unit(
+    unit: Unit | None,
+    *,
+    organizer: Organizer,
+    code: str,
+    name: str,
+    short_name: str,
+    parent: Unit | None,
+    by: Actor,
+) -> Unit:
+    """Create a unit of `organizer`, or change one's name, short name or parent (its lineage events keep
+    the history: a rename is also recorded as an event by whoever knows its date). The one writer of a unit
+    (organisations.actions) checks and records it, as for the board's unit pages and the exchange file."""
+    if unit is None:
+        return organisations.create_unit(
+            organizer, code=code, name=name, short_name=short_name, parent=parent, by=by
+        )
+    return organisations.update_unit(
+        unit, name=name, short_name=short_name, female_share=unit.female_share, parent=parent, by=by
+    )
+
+
+def add_unit_event(unit: Unit, *, kind: str, other: Unit, date: dt.date, by: Actor) -> UnitEvent:
+    """A dated rename, merger or split of `unit` (history is never rewritten: events are only added)."""
+    return organisations.add_unit_event(unit, kind=kind, other=other, date=date, by=by)

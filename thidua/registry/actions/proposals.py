@@ -15,23 +15,26 @@ from collections.abc import Iterable, Sequence
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Sum
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, override
 
+from thidua.accounts.notifications import Kind, notify, officers_of
 from thidua.awards.catalogue import AWARDS, PERSON, UNIT
 from thidua.awards.engine import Verdict, evaluate
 from thidua.awards.regimes import name_of, regime_for, regime_for_dossier
 from thidua.core.audit import Actor, actor_name, record
 from thidua.emulation.models import Review
 from thidua.organisations.models import AwardTier, Organizer, Unit
-from thidua.registry import dossiers, gates, money, province_rules, subjects
+from thidua.registry import dossiers, gates, money, province_rules, subjects, verification
 from thidua.registry.models import (
     Awardee,
     AwardProposal,
     Decision,
     DossierItem,
     Person,
+    PersonPosting,
     Quota,
     Revocation,
     Standing,
@@ -240,6 +243,14 @@ def return_proposal(proposal: AwardProposal, reasons: Sequence[str], *, by: Acto
     proposal = _locked(proposal)
     proposal.returned_reasons = reasons
     _move(proposal, State.RETURNED, by=by, reasons=reasons)
+    notify(
+        officers_of([proposal.proposed_by]),
+        Kind.RETURNED,
+        _("The proposal «{proposal}» was returned: {reasons}").format(
+            proposal=proposal, reasons="; ".join(reasons)
+        ),
+        reverse("registry:proposal", args=[proposal.pk]),
+    )
     return proposal
 
 
@@ -291,6 +302,42 @@ def send_to_council(proposal: AwardProposal, *, by: Actor) -> AwardProposal:
     overridden = _gate(proposal, _("send it to the council")) if proposal.state == State.ACCEPTED else {}
     _move(proposal, State.AT_COUNCIL, by=by, **overridden)
     return proposal
+
+
+BULK_ACTS = ("accept", "council", "return")
+
+
+@transaction.atomic
+def act_on_many(
+    proposals: Sequence[AwardProposal], act: str, *, by: Actor, reasons: Sequence[str] = ()
+) -> list[AwardProposal]:
+    """One of the board's acts (accept, send to the council, return with reasons) on many proposals at once,
+    each through its own action and audit row, all or none: the first refusal undoes every change made so
+    far and names the proposal it stopped at."""
+    if act not in BULK_ACTS:
+        raise ValidationError({"act": _("Choose what to do with the chosen proposals.")})
+    if not proposals:
+        raise ValidationError({"proposals": _("Tick at least one proposal in the list.")})
+    if act == "return" and not [r for r in reasons if r.strip()]:
+        raise ValidationError({"reasons": _("Returning a proposal needs at least one reason.")})
+    done = []
+    for proposal in proposals:
+        try:
+            if act == "accept":
+                done.append(accept(proposal, by=by))
+            elif act == "council":
+                done.append(send_to_council(proposal, by=by))
+            else:
+                done.append(return_proposal(proposal, reasons, by=by))
+        except ValidationError as error:
+            raise ValidationError(
+                {
+                    "proposals": _("Nothing was changed. «{proposal}»: {reason}").format(
+                        proposal=proposal, reason=" ".join(error.messages)
+                    )
+                }
+            ) from error
+    return done
 
 
 @transaction.atomic
@@ -396,15 +443,22 @@ def check_eligibility(
     return verdict
 
 
-def _person_unit(person: Person, day: dt.date) -> Unit | None:
-    posting = (
+def _posting_on(person: Person, day: dt.date) -> PersonPosting | None:
+    return (
         person.postings.filter(start__lte=day)
         .exclude(end__lt=day)
         .select_related("unit")
         .order_by("-start")
         .first()
     )
-    return posting.unit if posting else None
+
+
+def _unused_code() -> str:
+    """A verification code no award holds yet (the unique index is the last word)."""
+    while True:
+        code = verification.new_code()
+        if not Awardee.objects.filter(code=code).exists():
+            return code
 
 
 def _pay(awardee: Awardee, day: dt.date, regime: str) -> None:
@@ -440,6 +494,7 @@ def open_decision(
     tier: AwardTier | None = None,
     issuing_unit: Unit | None = None,
     regime: str | None = None,
+    imported_from: str = "",
 ) -> Decision:
     """A new signed decision with the base salary of its date, under `regime` (its proposals' regime) or
     else the one in force on its date; a number is used once by its issuer (the organizer's grantor, or a
@@ -451,7 +506,8 @@ def open_decision(
             ("number", _("The decision needs its number."), number),
             ("signer", _("The decision needs its signer."), signer),
         )
-        if not value.strip()
+        # A past decision's list often leaves out who signed it: the file is kept as it is.
+        if not value.strip() and not (field == "signer" and imported_from)
     }
     if missing:
         raise ValidationError(missing)
@@ -477,6 +533,7 @@ def open_decision(
         issuing_unit=issuing_unit,
         regime=regime or regime_for(date).code,
         base_salary=salary.amount if salary else None,
+        imported_from=imported_from,
     )
 
 
@@ -488,19 +545,26 @@ def put_on_record(
     unit: Unit | None = None,
     person: Person | None = None,
     proposal: AwardProposal | None = None,
+    pay: bool = True,
 ) -> Awardee:
-    """One awardee of `decision`, with the person's unit on the decision day and the bonus."""
+    """One awardee of `decision`, with the person's unit and job title on the decision day, the bonus (`pay`
+    False: a past decision imported from a list that does not say what was paid) and the award's
+    verification code (the only place a code is drawn)."""
+    posting = _posting_on(person, decision.date) if person else None
     awardee = Awardee(
         decision=decision,
         unit=unit,
         person=person,
-        person_unit=_person_unit(person, decision.date) if person else None,
+        person_unit=posting.unit if posting else None,
+        position=posting.position if posting else "",
         year=year,
         award=decision.award,
         name=name,
         proposal=proposal,
+        code=_unused_code(),
     )
-    _pay(awardee, decision.date, decision.regime)
+    if pay:
+        _pay(awardee, decision.date, decision.regime)
     awardee.save()
     return awardee
 
@@ -570,6 +634,14 @@ def decide(
         )
         proposal.decision = decision
         proposal.save(update_fields=["decision"])
+        notify(
+            officers_of([proposal.proposed_by, proposal.unit]),
+            Kind.DECIDED,
+            _("«{proposal}» is decided: Decision No. {number} of {date}.").format(
+                proposal=proposal, number=decision.number, date=f"{decision.date:%d/%m/%Y}"
+            ),
+            reverse("registry:proposal", args=[proposal.pk]),
+        )
     record(by, "registry.decision.create", decision, number=decision.number, awardees=len(locked))
     return decision
 

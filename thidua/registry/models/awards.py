@@ -212,6 +212,9 @@ class Decision(models.Model):
     )
     regime = models.CharField(_("legal regime"), max_length=64)
     base_salary = models.PositiveIntegerField(_("base salary applied"), null=True, blank=True)
+    # A past decision brought in from an office's spreadsheet (history.py): the file it came from. Empty: made
+    # in thidua. The engine reads both alike.
+    imported_from = models.CharField(_("imported from file"), max_length=255, blank=True)
 
     class Meta:
         ordering = ["-date", "number"]
@@ -459,6 +462,11 @@ class Awardee(models.Model):
     year = models.PositiveSmallIntegerField(_("year of achievement"))
     award = models.CharField(_("code in the legal catalogue"), max_length=64, blank=True)
     name = models.CharField(_("name on the decision"), max_length=255)
+    # A person's job title on the decision day, as the decision's annex prints it (history stays).
+    position = models.CharField(_("job title on the decision"), max_length=255, blank=True)
+    # Printed with its QR code on the certificate and in the annex; the key of the public page /xac-minh/.
+    # Drawn once by the action that puts the award on record (registry.verification), never changed.
+    code = models.CharField(_("verification code"), max_length=10, unique=True, editable=False)
     # Maintained on save; PostgreSQL also indexes it by trigram (migration 0002).
     name_folded = models.CharField(
         _("name without diacritics"), max_length=255, editable=False, db_index=True

@@ -11,7 +11,7 @@ import io
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 from docx.document import Document as DocxDocument
-from docx.enum.text import WD_BREAK
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 
 from thidua.awards.regimes import name_of
 from thidua.documents import wording as w
@@ -23,9 +23,11 @@ from thidua.documents.layout import (
     grid,
     national_header,
     new_document,
+    picture,
     signatures,
 )
 from thidua.documents.vietnamese_numbers import amount_in_words
+from thidua.registry import verification
 from thidua.registry.models import Awardee, Decision
 from thidua.registry.money import thousands
 
@@ -55,8 +57,9 @@ def _grantor(decision: Decision) -> str:
     return decision.grantor or decision.organizer.name
 
 
-def decision_paper(decision: Decision) -> bytes:
-    """The draft decision and its annex as a Word file."""
+def decision_paper(decision: Decision, *, site: str = "") -> bytes:
+    """The draft decision and its annex as a Word file; each awardee's row of the annex carries the award's
+    verification code and its QR code, leading to `site`'s public page (verification.site_url)."""
     awardees = list(decision.awardees.select_related("unit", "person", "person_unit").order_by("id"))
     doc = new_document(
         _("Decision {number} – {award}").format(number=decision.number, award=decision.award_name)
@@ -81,7 +84,7 @@ def decision_paper(decision: Decision) -> bytes:
         Signature((_grantor(decision).upper(),), name=decision.signer),
         recipients=[_("As in Article 3;"), _("Archived: clerical office, Emulation and Commendation Board.")],
     )
-    _annex(doc, decision, awardees)
+    _annex(doc, decision, awardees, site or verification.site_url())
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
@@ -127,7 +130,7 @@ def _articles(doc: DocxDocument, decision: Decision, awardees: list[Awardee]) ->
     )
 
 
-def _annex(doc: DocxDocument, decision: Decision, awardees: list[Awardee]) -> None:
+def _annex(doc: DocxDocument, decision: Decision, awardees: list[Awardee], site: str) -> None:
     doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
     centered(doc, Run(_("LIST"), bold=True))
     centered(
@@ -148,18 +151,35 @@ def _annex(doc: DocxDocument, decision: Decision, awardees: list[Awardee]) -> No
         after=12,
     )
     rows = [
-        [str(n), _subject(a), decision.award_name, thousands(a.bonus) if a.bonus is not None else w.BLANK]
+        [
+            str(n),
+            _subject(a),
+            decision.award_name,
+            thousands(a.bonus) if a.bonus is not None else w.BLANK,
+            verification.grouped(a.code),
+        ]
         for n, a in enumerate(awardees, 1)
     ]
     total = sum(a.bonus or 0 for a in awardees)
-    rows.append(["", _("Total"), "", thousands(total)])
-    grid(
+    rows.append(["", _("Total"), "", thousands(total), ""])
+    table = grid(
         doc,
-        [pgettext("row number", "No."), _("Collective or individual"), _("Form"), _("Bonus (dong)")],
+        [
+            pgettext("row number", "No."),
+            _("Collective or individual"),
+            _("Form"),
+            _("Bonus (dong)"),
+            _("Verification code"),
+        ],
         rows,
-        [1.2, 7.0, 5.0, 3.0],
-        centered_columns=(0, 3),
+        [1.0, 5.6, 3.8, 2.6, 3.2],
+        centered_columns=(0, 3, 4),
+        size=12,
     )
+    for row, awardee in zip(table.rows[1:], awardees, strict=False):
+        paragraph = row.cells[4].add_paragraph()
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        picture(paragraph, verification.qr_png(verification.verify_url(awardee.code, site), scale=4), 1.6)
     body(
         doc,
         _("Total bonus: {figures} (in words: {words}).").format(
@@ -170,7 +190,13 @@ def _annex(doc: DocxDocument, decision: Decision, awardees: list[Awardee]) -> No
 
 
 def _subject(awardee: Awardee) -> str:
-    """An individual with the unit they worked in; a collective by its name."""
+    """An individual with their job title and the unit they worked in on the decision day; a collective by
+    its name."""
     if awardee.person_id and awardee.person_unit is not None:
-        return _("{person}, {unit}").format(person=awardee.name, unit=awardee.person_unit.name)
+        unit = awardee.person_unit.name
+        if awardee.position:
+            return _("{person}, {position}, {unit}").format(
+                person=awardee.name, position=awardee.position, unit=unit
+            )
+        return _("{person}, {unit}").format(person=awardee.name, unit=unit)
     return awardee.name

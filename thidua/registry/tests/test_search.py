@@ -104,3 +104,39 @@ def test_the_search_page_runs_the_same_queries_for_one_or_many_results(
     with django_assert_max_num_queries(len(one)):
         response = client.get(reverse("registry:search"))
     assert "Tìm thấy 7 khen thưởng" in response.text
+
+
+def test_each_word_matches_the_start_of_a_word(seed: Seed) -> None:
+    _award(seed, person_at(seed, "STP", "Hoàng Thị An"), "5/QĐ-STP")
+    _award(seed, person_at(seed, "STP", "Nông Thị Lan"), "6/QĐ-STP")
+    assert [a.name for a in search_awards("an")] == ["Hoàng Thị An"]
+    assert [a.name for a in search_awards("hoang a")] == ["Hoàng Thị An"]
+
+
+def test_an_abbreviation_finds_the_full_form_and_back(seed: Seed) -> None:
+    flag, _ = decide_seed(seed)
+    office = "Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân tỉnh Lạng Sơn"
+    assert [a.name for a in search_awards("hdnd")] == [office]
+    assert [a.name for a in search_awards("ĐBQH lạng sơn")] == [office]
+    # A decision that wrote the short form is found by the full one.
+    written_short = flag.awardees.get()
+    written_short.name = "UBND huyện Cao Lộc"
+    written_short.save()
+    assert [a.name for a in search_awards("ủy ban nhân dân Cao Lộc")] == ["UBND huyện Cao Lộc"]
+    assert [a.name for a in search_awards("Uy ban nhan dan huyen")] == ["UBND huyện Cao Lộc"]
+    assert [a.name for a in search_awards("ubnd cao loc")] == ["UBND huyện Cao Lộc"]
+
+
+def test_an_award_abbreviation_finds_the_awards_of_that_form(seed: Seed) -> None:
+    decide_seed(seed)
+    _award(seed, person_at(seed, "STP", "Dinh Thị Dung"), "8/QĐ-STP", award="lao-dong-tien-tien")
+    office = "Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân tỉnh Lạng Sơn"
+    merit = {"Sở Ngoại vụ tỉnh Lạng Sơn", office}
+
+    assert [a.name for a in search_awards("CTĐ")] == ["Sở Tài chính tỉnh Lạng Sơn"]
+    assert [a.name for a in search_awards("cờ thi đua tài chính")] == ["Sở Tài chính tỉnh Lạng Sơn"]
+    assert {a.name for a in search_awards("bk")} == merit
+    assert {a.name for a in search_awards("Bang khen")} == merit
+    assert [a.name for a in search_awards("LĐTT")] == ["Dinh Thị Dung"]
+    assert [a.name for a in search_awards("lao dong tien tien dung")] == ["Dinh Thị Dung"]
+    assert list(search_awards("lđtt ngoại vụ")) == []

@@ -14,8 +14,9 @@ from openpyxl import load_workbook
 
 from thidua.accounts.models import Role
 from thidua.organisations.models import UnitEvent
+from thidua.registry import queries
 from thidua.registry.actions import proposals as services
-from thidua.registry.models import Person
+from thidua.registry.models import Awardee, Person
 from thidua.testing import factories
 from thidua.testing.worlds import BY, Seed, client_for, decide_seed, person_at, push_through, user_with
 
@@ -120,6 +121,23 @@ def test_statistics_show_the_share_of_women_and_direct_labourers(
     # Two 2021 person awards at Sở Tư pháp (Tham mưu tổng hợp cluster): one woman, one direct labourer.
     assert page.count("<td>2</td><td>1 (50,0%)</td><td>1 (50,0%)</td>") == 4  # year, unit, cluster, organizer
     assert "Cụm các cơ quan Tham mưu tổng hợp" in page
+
+
+def test_statistics_count_collectives_and_persons_by_form(nha: Person, board: AbstractUser) -> None:
+    # The seed's 2021 flag and two certificates of merit to collectives, and Nhã's LĐTT.
+    found = {
+        (row.award_name, row.collectives, row.persons) for row in queries.counts_by_form(Awardee.objects)
+    }
+    assert found == {
+        ("Cờ thi đua của Ủy ban nhân dân tỉnh", 1, 0),
+        ("Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh", 2, 0),
+        ("Lao động tiên tiến", 0, 1),
+    }
+    page = client_for(board).get(reverse("registry:statistics")).text
+    assert "<td>Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh</td><td>2</td><td>0</td><td>2</td>" in page
+    # The same counts drawn: by form and by year, collectives and persons stacked.
+    assert page.count('<svg viewBox="0 0') == 2
+    assert "Khen thưởng theo hình thức</title>" in page and "Khen thưởng theo năm</title>" in page
 
 
 def test_statistics_are_the_boards(seed: Seed, nha: Person) -> None:

@@ -18,10 +18,11 @@ from thidua.documents.download import paper_response
 from thidua.documents.pdf import PdfUnavailable
 from thidua.organisations.models import Organizer
 from thidua.registry import rules as scope
-from thidua.registry import worklist
+from thidua.registry import verification, worklist
 from thidua.registry.actions import proposals as services
 from thidua.registry.forms import DecisionForm, QuotaForm, RevokeForm
 from thidua.registry.models import Awardee, AwardProposal, Decision, Quota
+from thidua.registry.papers.certificate import certificate_filename, certificate_paper
 from thidua.registry.papers.decision import decision_filename, decision_paper
 from thidua.registry.views.proposals import form_refused
 
@@ -117,8 +118,27 @@ def decision(request: HttpRequest, decision_id: int) -> HttpResponse:
 def decision_file(request: HttpRequest, decision_id: int, as_pdf: bool = False) -> HttpResponse:
     """The grantor's draft decision with its annex, as Word or as the PDF made from that Word file."""
     found = _get_decision_for_user(request, decision_id)
+    paper = decision_paper(found, site=verification.site_url(request))
     try:
-        return paper_response(decision_paper(found), decision_filename(found), as_pdf=as_pdf)
+        return paper_response(paper, decision_filename(found), as_pdf=as_pdf)
+    except PdfUnavailable as missing:
+        messages.error(request, str(missing))
+        return redirect("registry:decision", found.pk)
+
+
+@login_required
+@require_http_methods(["GET"])
+def certificate_file(request: HttpRequest, decision_id: int, as_pdf: bool = False) -> HttpResponse:
+    """The decision's certificates in force, one per page for the pre-printed forms, as Word or PDF."""
+    found = _get_decision_for_user(request, decision_id)
+    if not found.awardees.filter(revocation__isnull=True).exists():
+        messages.error(
+            request, _("Every award of this decision has been revoked: there is no certificate to print.")
+        )
+        return redirect("registry:decision", found.pk)
+    paper = certificate_paper(found, site=verification.site_url(request))
+    try:
+        return paper_response(paper, certificate_filename(found), as_pdf=as_pdf)
     except PdfUnavailable as missing:
         messages.error(request, str(missing))
         return redirect("registry:decision", found.pk)

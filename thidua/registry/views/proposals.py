@@ -11,7 +11,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from thidua.awards.regimes import regime_named, transition_source
+from thidua.core.converters import bounded_int
 from thidua.core.feedback import show_refusal
 from thidua.emulation.models import ClusterYear
 from thidua.organisations.models import Organizer, Unit
@@ -27,6 +28,7 @@ from thidua.registry import rules as scope
 from thidua.registry import worklist
 from thidua.registry.actions import proposals as services
 from thidua.registry.forms import (
+    BulkActForm,
     DossierForm,
     FromReviewForm,
     OverrideForm,
@@ -85,7 +87,14 @@ def _list_url(organizer: Organizer, year: int) -> str:
 @require_http_methods(["GET"])
 def proposals(request: HttpRequest) -> HttpResponse:
     organizer = organizer_for(request)
-    year = year_for(request, organizer)
+    return _list_page(request, organizer, year_for(request, organizer))
+
+
+def _list_page(
+    request: HttpRequest, organizer: Organizer, year: int, bulk: BulkActForm | None = None
+) -> HttpResponse:
+    """The organizer's year of proposals; `bulk` is the board's refused bulk act, shown with what was
+    ticked and typed."""
     filters = {
         "state": request.GET.get("tinh_trang", ""),
         "cluster": request.GET.get("cum", "") if request.GET.get("cum", "").isdigit() else "",
@@ -94,6 +103,7 @@ def proposals(request: HttpRequest) -> HttpResponse:
     rows = worklist.proposals_of(request.user, organizer, year, filters)
     board = scope.board_organizers(request.user).filter(pk=organizer.pk).exists()
     everything = worklist.proposals_of(request.user, organizer, year, {})
+    ticked = set(request.POST.getlist("proposals")) if bulk is not None else set()
     context = {
         "organizer": organizer,
         "year": year,
@@ -110,8 +120,51 @@ def proposals(request: HttpRequest) -> HttpResponse:
         "reviews": worklist.reviews_to_propose(organizer, year) if board else [],
         "from_review": FromReviewForm(),
         "can_propose": board or scope.officer_units(request.user).filter(organizer=organizer).exists(),
+        "bulk": bulk or BulkActForm(choices=()),
+        "ticked": ticked,
+        "query_string": request.GET.urlencode(),
     }
-    return render(request, "registry/proposals.html", context)
+    return render(request, "registry/proposals.html", context, status=400 if bulk is not None else 200)
+
+
+@login_required
+@require_POST
+def bulk_act(request: HttpRequest) -> HttpResponse:
+    """The board's act on the ticked proposals of its year: all done, or none and the list again with the
+    proposal it stopped at, the ticks and the reasons kept."""
+    organizer = get_object_or_404(scope.board_organizers(request.user), pk=_posted_int(request, "to_chuc"))
+    year = _posted_int(request, "nam")
+    mine = worklist.proposals_of(request.user, organizer, year, {})
+    form = BulkActForm(request.POST, choices=mine.values_list("pk", flat=True))
+    if form.is_valid():
+        chosen = list(mine.filter(pk__in=form.cleaned_data["proposals"]).order_by("pk"))
+        act = form.cleaned_data["act"]
+        try:
+            done = services.act_on_many(chosen, act, by=request.user, reasons=form.reason_list())
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, BULK_DONE[act](len(done)))
+            # Back to the list as it was filtered; only a query string is taken from the form.
+            back = QueryDict(request.POST.get("back", "")).urlencode()
+            return redirect(f"{reverse('registry:proposals')}?{back}" if back else _list_url(organizer, year))
+    return _list_page(request, organizer, year, form)
+
+
+def _posted_int(request: HttpRequest, name: str) -> int:
+    value = bounded_int(request.POST.get(name), 0)
+    if value is None:
+        raise Http404(_("Not found."))
+    return value
+
+
+BULK_DONE = {
+    "accept": lambda n: ngettext("{n} proposal accepted.", "{n} proposals accepted.", n).format(n=n),
+    "council": lambda n: ngettext(
+        "{n} proposal sent to the council.", "{n} proposals sent to the council.", n
+    ).format(n=n),
+    "return": lambda n: ngettext("{n} proposal returned.", "{n} proposals returned.", n).format(n=n),
+}
 
 
 @login_required

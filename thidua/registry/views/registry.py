@@ -9,10 +9,12 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.http import content_disposition_header
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from thidua.awards.catalogue import AWARDS
+from thidua.core.charts import Bar, Segment, bar_chart
 from thidua.core.converters import bounded_int
 from thidua.organisations.models import Unit
 from thidua.registry import export, queries
@@ -96,8 +98,17 @@ def person(request: HttpRequest, person_id: int) -> HttpResponse:
 def unit_page(request: HttpRequest, unit: Unit, **bound: Any) -> HttpResponse:
     """A unit's history, its sub-units with their titles, and the forms to add a sub-unit or grant one a
     title (entry_views.py posts them; a bound form with errors comes back here)."""
+    history = queries.unit_history(unit)
     context = {
-        "history": queries.unit_history(unit),
+        "history": history,
+        "trend": bar_chart(
+            _("Awards by year"),
+            [
+                Bar(str(year), str(own + people), (Segment(own, "bar"), Segment(people, "bar-2")))
+                for year, own, people in history.by_year
+            ],
+            legend=[("bar", _("The unit")), ("bar-2", _("Its people"))],
+        ),
         "sub_unit_form": bound.get("sub_unit_form") or SubUnitForm(),
         "title_form": bound.get("title_form") or SubUnitTitleForm(sub_units=unit.sub_units.all()),
     }
@@ -111,6 +122,32 @@ def unit(request: HttpRequest, unit_id: int) -> HttpResponse:
     return unit_page(request, _get_unit_for_user(request, unit_id))
 
 
+def _form_charts(by_form: list[queries.FormCount]) -> list[SafeString]:
+    """The table's counts as two stacked bar charts: by form of commendation, and by year."""
+    legend = [("bar", _("Collectives")), ("bar-2", _("Persons"))]
+    forms: dict[str, list[int]] = {}
+    years: dict[str, list[int]] = {}
+    for row in by_form:
+        for key, into in ((row.award_name, forms), (str(row.year), years)):
+            totals = into.setdefault(key, [0, 0])
+            totals[0] += row.collectives
+            totals[1] += row.persons
+
+    def bars(items: list[tuple[Any, list[int]]]) -> list[Bar]:
+        return [
+            Bar(str(label), str(c + p), (Segment(c, "bar"), Segment(p, "bar-2"))) for label, (c, p) in items
+        ]
+
+    return [
+        bar_chart(
+            _("Awards by form of commendation"),
+            bars(sorted(forms.items(), key=lambda item: -sum(item[1]))),
+            legend=legend,
+        ),
+        bar_chart(_("Awards by year"), bars(sorted(years.items(), reverse=True)), legend=legend),
+    ]
+
+
 @require_GET
 @login_required
 def statistics(request: HttpRequest) -> HttpResponse:
@@ -122,5 +159,12 @@ def statistics(request: HttpRequest) -> HttpResponse:
     if year is not None:
         rows = rows.filter(year=year)
     found = queries.statistics(rows)
-    context = {"stats": found, "years": sorted(found.by_year.items(), reverse=True), "year": year}
+    by_form = queries.counts_by_form(rows)
+    context = {
+        "stats": found,
+        "years": sorted(found.by_year.items(), reverse=True),
+        "year": year,
+        "by_form": by_form,
+        "charts": _form_charts(by_form),
+    }
     return render(request, "registry/statistics.html", context)

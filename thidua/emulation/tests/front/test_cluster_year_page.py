@@ -50,6 +50,10 @@ def test_shows_the_count_per_tier_with_void_ballots(world: World):
     # The fourth ballot names three units on the two-place tier: void there.
     assert "1 phiếu không hợp lệ, 3 phiếu hợp lệ" in cert
     assert "50,0%" in cert
+    # Each tier's table is drawn as bars too, its votes and shares written beside them.
+    assert count.count("<svg ") == 2
+    assert "Số phiếu bầu Cờ thi đua của Ủy ban nhân dân tỉnh</title>" in count
+    assert "(75,0%)</text>" in flag
 
 
 def test_shows_proposals_with_grantor_and_basis_and_the_not_proposed_with_reasons(world: World):

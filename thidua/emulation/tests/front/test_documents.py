@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 from docx import Document
 
-from thidua.emulation.papers.render import DOCUMENTS
+from thidua.emulation.papers.render import COUNTED
 from thidua.testing.worlds import World, client_for
 
 pytestmark = pytest.mark.django_db
@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
-@pytest.mark.parametrize("name", DOCUMENTS)
+@pytest.mark.parametrize("name", COUNTED)
 def test_each_document_downloads_as_a_word_attachment_naming_the_cluster(world: World, name: str):
     url = reverse("front:document", args=[world.cluster_a.pk, 2021, name])
     response = client_for(world.officer_a).get(url)

@@ -14,7 +14,7 @@ from django.test import Client
 from thidua.accounts.models import Role
 from thidua.emulation.actions import meeting as services
 from thidua.emulation.models import ClusterYear, Meeting
-from thidua.emulation.papers.render import DOCUMENTS
+from thidua.emulation.papers.render import COUNTED
 from thidua.emulation.tests.meeting.council_helpers import at_council
 from thidua.emulation.tests.meeting.council_secret_helpers import secret_council
 from thidua.emulation.tests.meeting.helpers import issued_codes, legal
@@ -40,7 +40,7 @@ PROGRESS = re.compile(r'(id="(?:live|paper)-count"[^>]*>|^)\d+/\d+(<|$)')
 def pages(cluster_year: ClusterYear, council: Council) -> list[str]:
     c, y, cluster = cluster_year.cluster_id, cluster_year.year, f"/api/v1/clusters/{cluster_year.cluster_id}"
     year_pages = [f"/cum/{c}/", f"/cum/{c}/{y}/", f"/cum/{c}/{y}/nhap/", f"/trao-doi/xuat/{c}/"]
-    year_pages += [f"/cum/{c}/{y}/van-ban/{name}" for name in DOCUMENTS]
+    year_pages += [f"/cum/{c}/{y}/van-ban/{name}" for name in COUNTED]
     meeting_pages = [f"/hop/{c}/{y}/{tail}" for tail in ("", "so-phieu", "phieu-giay/", "phieu-da-kiem/")]
     council_pages = [f"/hop/hoi-dong/{council.pk}/{tail}" for tail in ("", "so-phieu", "phieu-da-kiem/")]
     council_pages.append(f"/hop/hoi-dong/{council.pk}/bien-ban.docx")
@@ -118,7 +118,7 @@ def test_nothing_counted_shows_anywhere_while_voting_is_open(
         assert results.status_code == 409 and SEALED_WORDS in results.json()["detail"]
         year_page = client.get(f"/cum/{c}/{y}/").content.decode()
         assert SEALED_WORDS in year_page and 'class="tally"' not in year_page
-        for name in DOCUMENTS:
+        for name in COUNTED:
             refused = client.get(f"/cum/{c}/{y}/van-ban/{name}", follow=True)
             assert SEALED_WORDS in refused.content.decode()
     assert SEALED_WORDS in board.get(f"/api/v1/clusters/{c}/export").json()["detail"]
@@ -130,7 +130,7 @@ def test_nothing_counted_shows_anywhere_while_voting_is_open(
     close_council_voting(council, by="Ban Thi đua – Khen thưởng")
     assert member.get(f"/api/v1/clusters/{c}/years/{y}/results").json()["tally"]
     assert 'class="tally"' in member.get(f"/cum/{c}/{y}/").content.decode()
-    assert member.get(f"/cum/{c}/{y}/van-ban/{DOCUMENTS[0]}").content[:2] == b"PK"
+    assert member.get(f"/cum/{c}/{y}/van-ban/{COUNTED[0]}").content[:2] == b"PK"
     assert "council-results" in board.get(f"/hop/hoi-dong/{council.pk}/").content.decode()
     services.reopen_voting(open_meeting, reason="Một đại biểu đến muộn", by="chủ trì")
     assert member.get(f"/api/v1/clusters/{c}/years/{y}/results").status_code == 409

@@ -7,6 +7,7 @@ import datetime
 from dataclasses import dataclass
 from decimal import Decimal
 from io import BytesIO
+from pathlib import Path
 
 import pytest
 from docx import Document
@@ -14,13 +15,17 @@ from docx.document import Document as DocxDocument
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
+from thidua.emulation.actions import launch, scoring
 from thidua.emulation.actions.review import (
     cast_ballot,
     conclude_as_reported,
     record_next_leadership,
 )
 from thidua.emulation.models import ClusterYear, Deputy, Method
+from thidua.exchange.importer import import_exchange
+from thidua.exchange.reader import read_exchange_file
 from thidua.organisations.models import Cluster
+from thidua.scenarios import SEED
 from thidua.testing import factories
 
 # The seed cluster's 2021 year (shared/scenarios/langson-2021-tham-muu-tong-hop.yaml), by factories.
@@ -211,3 +216,133 @@ def _unique(cells):
 
 def open_docx(content: bytes) -> Opened:
     return Opened(Document(BytesIO(content)))
+
+
+# ---- real clusters from their exchange files, with the start of their year --------------------------
+
+BLOCK_FILE = Path(__file__).resolve().parents[3] / "operations" / "tests" / "scenarios" / "khoi-hai-co.yaml"
+
+
+def imported_year(path: Path, year: int, *, scored: bool = False) -> ClusterYear:
+    """A cluster imported from its exchange file, its year concluded as the file reports it; `scored`:
+    first scored on a locked score table that gives each unit the file's score (score_the_year)."""
+    cluster = import_exchange(read_exchange_file(path), by="kiểm thử")
+    cluster_year = cluster.years.get(year=year)
+    if scored:
+        score_the_year(cluster_year)
+    conclude_as_reported(cluster_year, by="kiểm thử", source="tệp trao đổi")
+    return cluster_year
+
+
+# The table of the score tests: scale 100, two criteria, a bonus and a deduction.
+CRITERIA = [
+    ("I. Công tác chuyên môn", "Hoàn thành chỉ tiêu, nhiệm vụ được giao", "standard", 60),
+    ("II. Công tác xây dựng", "Cải cách hành chính", "standard", 40),
+    ("III. Điểm thưởng", "Sáng kiến được công nhận", "bonus", 5),
+    ("IV. Điểm trừ", "Chậm gửi báo cáo", "deduction", 10),
+]
+CUT = "Thiếu minh chứng"  # the appraisal's reason for the first unit's lower second criterion
+
+
+def score_the_year(cluster_year: ClusterYear) -> None:
+    """Through the scoring actions: each member scores itself 60 + (its file score − 60) + 0 − 0 (the first
+    unit 40 on the second criterion), is appraised at its file score (the first unit's cut with CUT), and
+    the table is locked."""
+    lead = factories.UserFactory()
+    sheet = scoring.create_sheet(cluster_year, scale=Decimal(100), by=lead)
+    criteria = [
+        scoring.add_criterion(sheet, group=g, name=n, kind=k, max_points=Decimal(m), by=lead)
+        for g, n, k, m in CRITERIA
+    ]
+    for i, membership in enumerate(cluster_year.memberships.select_related("unit").order_by("position")):
+        rest = membership.score - 60
+        unit_score = scoring.unit_score_for(sheet, membership.unit)
+        own = [Decimal(60), Decimal(40) if i == 0 else rest, Decimal(0), Decimal(0)]
+        scoring.save_self_scores(
+            unit_score, {c.pk: scoring.Entry(p) for c, p in zip(criteria, own, strict=True)}, by=lead
+        )
+        scoring.submit(unit_score, by=lead)
+        appraised = {c.pk: scoring.Entry(p) for c, p in zip(criteria, own, strict=True)}
+        appraised[criteria[1].pk] = scoring.Entry(rest, CUT if i == 0 else "")
+        scoring.appraise(unit_score, appraised, by=lead)
+    scoring.lock(sheet, by=lead)
+
+
+def start_the_year(
+    cluster_year: ClusterYear,
+    *,
+    number: str,
+    launched: datetime.date,
+    theme: str,
+    registered: dict[str, str],
+    signed: dict[str, datetime.date],
+) -> None:
+    """The launch, the registrations (unit code → targets, one a line; each unit aims for the cluster's
+    first tier) and the pact signings (unit code → day), through the actions the pages call."""
+    year = cluster_year.year
+    launch.record_launch(
+        cluster_year,
+        date=launched,
+        document_number=number,
+        document_title=f"Kế hoạch phát động phong trào thi đua năm {year}",
+        theme=theme,
+        deadline=launched + datetime.timedelta(days=30),
+        by="kiểm thử",
+    )
+    units = {u.code: u for u in cluster_year.member_units()}
+    first_tier = f"tier:{cluster_year.cluster.ordered_tiers()[0].code}"
+    for code, targets in registered.items():
+        launch.register(
+            cluster_year, units[code], targets=targets, titles=[first_tier], by="kiểm thử", today=launched
+        )
+    for code, day in signed.items():
+        launch.record_signing(cluster_year, signed_on=day, units=[units[code]], by="kiểm thử")
+
+
+@pytest.fixture
+def seed_started(db) -> ClusterYear:
+    """The seed (Lạng Sơn 2021) from its file, launched, five of seven units registered, four signed."""
+    cluster_year = imported_year(SEED, 2021)
+    start_the_year(
+        cluster_year,
+        number="05/KH-CTĐ",
+        launched=datetime.date(2021, 1, 15),
+        theme="Đoàn kết, kỷ cương, sáng tạo, hoàn thành xuất sắc nhiệm vụ năm 2021.\n"
+        "100% đơn vị thành viên hoàn thành kế hoạch công tác năm.",
+        registered={
+            "STC": "Hoàn thành 100% dự toán thu ngân sách\nKhông có cán bộ vi phạm kỷ luật",
+            "SKHDT": "Thu hút đầu tư đạt kế hoạch",
+            "SNV": "Hoàn thành cải cách hành chính",
+            "STP": "Giải quyết 100% hồ sơ đúng hạn",
+            "SNGV": "Tổ chức tốt các đoàn công tác nước ngoài",
+        },
+        signed={code: datetime.date(2021, 1, 20) for code in ("STC", "SKHDT", "SNV", "STP")},
+    )
+    return cluster_year
+
+
+@pytest.fixture
+def block_started(db) -> ClusterYear:
+    """A ministry's block of another province's units (Bộ Xây dựng, 2024), launched and registered."""
+    cluster_year = imported_year(BLOCK_FILE, 2024)
+    start_the_year(
+        cluster_year,
+        number="01/KH-KTĐ",
+        launched=datetime.date(2024, 2, 1),
+        theme="Thi đua thực hiện thắng lợi nhiệm vụ ngành Xây dựng năm 2024.",
+        registered={"A": "Quy hoạch xây dựng đạt 100%", "B": "Cấp phép xây dựng đúng hạn"},
+        signed={code: datetime.date(2024, 2, 5) for code in "ABCDEF"},
+    )
+    return cluster_year
+
+
+@pytest.fixture
+def seed_scored(db) -> ClusterYear:
+    """The seed (Lạng Sơn 2021) from its file, scored on a locked table, then concluded."""
+    return imported_year(SEED, 2021, scored=True)
+
+
+@pytest.fixture
+def block_scored(db) -> ClusterYear:
+    """The ministry's block (Bộ Xây dựng 2024) scored on a locked table, then concluded."""
+    return imported_year(BLOCK_FILE, 2024, scored=True)

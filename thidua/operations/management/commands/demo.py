@@ -1,7 +1,8 @@
-"""`thidua demo`: the seed cluster's 2021 review, its documents, and one demo account per role.
+"""`thidua demo`: Lạng Sơn's province, the seed cluster among sample clusters and blocks from 2021 to the
+current year (past years reviewed and decided, the registry filled, the current year in progress), the seed's
+2021 documents, and one demo account per role of the current year.
 
-Safe to run again: the seed is imported once, the review concluded to the same result, the accounts'
-passwords reset.
+Safe to run again: each step does only what an earlier run left undone; the accounts' passwords reset.
 """
 
 from __future__ import annotations
@@ -11,14 +12,14 @@ from typing import Any
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from thidua.exchange.importer import import_exchange
-from thidua.exchange.reader import read_exchange_file
 from thidua.operations.demo_accounts import create_demo_accounts
+from thidua.operations.demo_board import past_years
+from thidua.operations.demo_current import REVIEW_DAY, SITS, council_sitting, current_year
+from thidua.operations.province import CURRENT_YEAR, FIRST_YEAR, load_province
 from thidua.operations.yearend import run_year_end
-from thidua.organisations.models import Cluster
-from thidua.scenarios import SEED
 
 ACTOR = "thidua demo"
 
@@ -27,7 +28,8 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         # The command's help, set at run time to be translated (argparse takes no lazy string).
         parser.description = _(
-            "Demo data: the 2021 review of the general advisory cluster (Lang Son) and sample accounts."
+            "Demo data: Lang Son province's clusters and blocks from 2021 to this year, the board's "
+            "decisions, the current year in progress, and sample accounts."
         )
         parser.add_argument(
             "--out", type=Path, default=Path("out/demo"), help=_("folder to write the documents to")
@@ -35,18 +37,24 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         call_command("migrate", verbosity=0, interactive=False)
-        data = read_exchange_file(SEED)
-        cluster = Cluster.objects.filter(organizer__name=data.organizer.name, code=data.cluster.code).first()
-        if cluster is None:
-            cluster = import_exchange(data, by=ACTOR)
-            self.stdout.write(_("Imported the cluster {cluster}.").format(cluster=cluster.name))
-        else:
-            self.stdout.write(
-                _("The cluster {cluster} is already there, not imported again.").format(cluster=cluster.name)
+        province = load_province(by=ACTOR)
+        for name in province.imported:
+            self.stdout.write(_("Imported the cluster {cluster}.").format(cluster=name))
+        if not province.imported:
+            self.stdout.write(_("The province's clusters are already there, not imported again."))
+        past_years(province.organizer, range(FIRST_YEAR, CURRENT_YEAR), by=ACTOR)
+        current_year(province.organizer, CURRENT_YEAR, by=ACTOR)
+        council_codes = council_sitting(province.organizer, CURRENT_YEAR, by=ACTOR)
+        self.stdout.write(
+            _("{organizer}: years {first}–{last} reviewed and decided, {current} in progress.").format(
+                organizer=province.organizer.name,
+                first=FIRST_YEAR,
+                last=CURRENT_YEAR - 1,
+                current=CURRENT_YEAR,
             )
-        cluster_year = cluster.years.order_by("-year").first()
-        assert cluster_year is not None, "the seed file has a year"
-        output = run_year_end(cluster_year, options["out"], by=ACTOR)
+        )
+        seed_year = province.seed.years.get(year=FIRST_YEAR)
+        output = run_year_end(seed_year, options["out"], by=ACTOR, conclude=False)
         self.stdout.write(
             _("Results and documents of {year}: {folder}/").format(year=output.year, folder=output.directory)
         )
@@ -55,8 +63,32 @@ class Command(BaseCommand):
         if output.warning:
             self.stderr.write(output.warning)
         self.stdout.write("\n" + _("Demo accounts (username / password / role):"))
-        for account in create_demo_accounts(cluster_year):
+        current = province.seed.years.get(year=CURRENT_YEAR)
+        for account in create_demo_accounts(current):
             self.stdout.write(f"  {account.username:<12} {account.password:<22} {account.role_label}")
+        ballot = "http://127.0.0.1:8000" + reverse("meeting:enter_code")
+        self.stdout.write(
+            "\n"
+            + _(
+                "Council members' ballot codes (secret ballot of the sitting on {day}, voting open; each "
+                "member enters the code at {url}, no account needed):"
+            ).format(day=f"{SITS:%d/%m/%Y}", url=ballot)
+        )
+        for issued in council_codes:
+            self.stdout.write(f"  {issued.code:<14} {issued.name}")
+        self.stdout.write(
+            "\n"
+            + _(
+                "Delegates of the review meeting on {day}: the cluster head (account cumtruong) records the "
+                "units present, prints the delegates' code sheet and opens voting at {url}; each delegate "
+                "votes at {ballot}."
+            ).format(
+                day=f"{REVIEW_DAY:%d/%m/%Y}",
+                url="http://127.0.0.1:8000"
+                + reverse("meeting:chair", args=[current.cluster_id, current.year]),
+                ballot=ballot,
+            )
+        )
         self.stdout.write(
             "\n"
             + _("Web site: {url} (log in with one of the accounts above).").format(

@@ -1,0 +1,59 @@
+"""A user's own notifications: the list (newest first, read once seen) and which kinds also come by e-mail.
+Each user sees only their own: there is no id in these addresses."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_http_methods
+
+from thidua.accounts import notifications
+from thidua.accounts.models import MailOptOut, Notification
+
+PAGE_SIZE = 50
+
+
+class MailKindsForm(forms.Form):
+    kinds = forms.MultipleChoiceField(
+        label=gettext_lazy("Send me an e-mail when"),
+        choices=Notification.Kind.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"invalid_choice": gettext_lazy("«%(value)s» is not a kind of notification.")},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def notification_list(request: HttpRequest) -> HttpResponse:
+    if request.method == "POST":
+        notifications.mark_read(request.user)
+        messages.success(request, _("All notifications marked as read."))
+        return redirect("accounts:notifications")
+    me: Any = request.user
+    page = Paginator(Notification.objects.filter(user=me), PAGE_SIZE).get_page(request.GET.get("trang"))
+    return render(request, "accounts/notifications.html", {"page": page})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def mail_settings(request: HttpRequest) -> HttpResponse:
+    me: Any = request.user
+    off = set(MailOptOut.objects.filter(user=me).values_list("kind", flat=True))
+    form = MailKindsForm(
+        request.POST or None, initial={"kinds": [k for k in Notification.Kind.values if k not in off]}
+    )
+    if request.method == "POST" and form.is_valid():
+        notifications.set_mail_kinds(request.user, form.cleaned_data["kinds"])
+        messages.success(request, _("Your e-mail settings are saved."))
+        return redirect("accounts:mail_settings")
+    status = 400 if form.errors else 200
+    return render(request, "accounts/mail_settings.html", {"form": form}, status=status)

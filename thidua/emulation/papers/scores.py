@@ -1,0 +1,208 @@
+"""Phiếu chấm điểm and bảng tổng hợp điểm: each member unit's score sheet (every criterion with its
+maximum, the unit's own points and the appraised ones, the reason of each adjustment) and the cluster's
+score table (each unit's self-scored and final score, its rank and rating), as Word, and the table also as
+an Excel workbook laid out for printing.
+
+Every number is read, never recomputed: a unit's totals from `totals_of` (the one function that adds its
+points), the final score, rank and rating from the year summary (frozen at the conclusion, or the locked
+table's and the file's before it).
+"""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+from io import BytesIO
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from docx.document import Document as DocxDocument
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, Side
+from openpyxl.utils import get_column_letter
+
+from thidua.documents import wording as w
+from thidua.documents.layout import FONT, Run, Signature, body, centered, grid, signatures
+from thidua.emulation.models import Criterion, Rating
+from thidua.emulation.papers.common import head_signature, recipients
+from thidua.emulation.papers.letterhead import letterhead
+from thidua.emulation.queries.papers import ScorePapers, UnitSheet, score_papers
+from thidua.emulation.queries.summary import YearSummary
+from thidua.organisations.models import Unit
+
+
+def _locked_on(papers: ScorePapers) -> datetime.date | None:
+    sheet = papers.sheet
+    if sheet is None or sheet.locked_at is None:
+        return None
+    return timezone.localdate(sheet.locked_at)
+
+
+def _points(value: Decimal | None) -> str:
+    return w.number(value) if value is not None else ""
+
+
+def build_unit_sheets(summary: YearSummary, doc: DocxDocument) -> None:
+    """Each member's sheet on its own pages, headed by the unit itself."""
+    papers = score_papers(summary.cluster_year, summary.members)
+    for index, unit_sheet in enumerate(papers.units):
+        if index:
+            doc.add_page_break()
+        _unit_sheet(doc, summary, papers, unit_sheet)
+
+
+def _criterion_name(criterion: Criterion) -> str:
+    if criterion.kind == Criterion.Kind.STANDARD:
+        return criterion.name
+    return f"{criterion.name} ({Criterion.Kind(criterion.kind).label.lower()})"
+
+
+def _unit_sheet(doc: DocxDocument, summary: YearSummary, papers: ScorePapers, sheet: UnitSheet) -> None:
+    year = summary.cluster_year.year
+    # Translators: abbreviation of "score sheet" in a document's number, as in "No.: /SSH-EC".
+    letterhead(doc, summary, kind=_("SSH"), day=_locked_on(papers), unit=sheet.unit)
+    centered(doc, Run(_("SCORE SHEET"), bold=True))
+    subject = _("Emulation scores for {year} of {unit}").format(year=year, unit=sheet.unit.name)
+    centered(doc, Run(subject, bold=True), after=12)
+    rows: list[list[str]] = []
+    group = None
+    for number, criterion in enumerate(papers.criteria, start=1):
+        if criterion.group != group:
+            group = criterion.group
+            rows.append(["", group.upper(), "", "", "", ""])
+        item = sheet.items.get(criterion.pk)
+        rows.append(
+            [
+                str(number),
+                _criterion_name(criterion),
+                _points(criterion.max_points),
+                _points(item.self_points if item else None),
+                _points(item.appraised_points if item else None),
+                item.reason if item else "",
+            ]
+        )
+    scale = papers.sheet.scale if papers.sheet else None
+    rows.append(
+        [
+            "",
+            _("Total"),
+            _points(scale),
+            _points(sheet.totals.self_total),
+            _points(sheet.totals.appraised_total),
+            "",
+        ]
+    )
+    header = [_("No."), _("Criterion"), _("Max."), _("Self"), _("Appraisal"), _("Reason for the adjustment")]
+    grid(doc, header, rows, [1.3, 6.6, 1.6, 1.6, 2.1, 3.3], centered_columns=(0, 2, 3, 4), size=11)
+    final = summary.scores.get(sheet.unit.code)
+    body(
+        doc,
+        Run(_("Final score: "), bold=True),
+        _("{score} of {scale} points.").format(score=_points(final) or w.FILL, scale=_points(scale)),
+    )
+    row = sheet.unit_score
+    if row is not None and row.absence:
+        body(
+            doc,
+            Run(_("The unit did not score itself: "), bold=True),
+            f"{row.get_absence_display()} ({row.absence_reason}).",
+        )
+    unit_block = Signature((sheet.unit.name.upper(),), hint=_("(Signature, full name and seal)"))
+    signatures(doc, unit_block, head_signature(summary))
+
+
+def table_rows(summary: YearSummary, papers: ScorePapers) -> list[tuple[Unit, Decimal | None, int | None]]:
+    """(unit, self-scored total, rank) in rank order, then roster order."""
+    places = {unit.code: place for unit, place in summary.ranking}
+    order = {unit.code: i for i, unit in enumerate(summary.members)}
+    units = sorted(summary.members, key=lambda u: (places.get(u.code, len(order) + 1), order[u.code]))
+    return [(unit, papers.self_total(unit), places.get(unit.code)) for unit in units]
+
+
+def _rating(summary: YearSummary, unit: Unit) -> str:
+    code = summary.ratings.get(unit.code)
+    return str(Rating(code).label) if code else ""
+
+
+def build_score_table(summary: YearSummary, doc: DocxDocument) -> None:
+    papers = score_papers(summary.cluster_year, summary.members)
+    year = summary.cluster_year.year
+    # Translators: abbreviation of "score table" in a document's number, as in "No.: /STB-EC".
+    letterhead(doc, summary, kind=_("STB"), day=_locked_on(papers))
+    centered(doc, Run(_("SCORE TABLE"), bold=True))
+    subject = _("Emulation scores for {year} of {cluster}").format(year=year, cluster=summary.cluster.name)
+    centered(doc, Run(subject, bold=True), after=12)
+    scale = papers.sheet.scale if papers.sheet else None
+    if scale is not None:
+        body(doc, _("Scale: {scale} points.").format(scale=_points(scale)))
+    rows = [
+        [
+            str(i),
+            unit.name,
+            _points(self_total),
+            _points(summary.scores.get(unit.code)) or w.CELL_FILL,
+            str(place) if place else "",
+            _rating(summary, unit),
+        ]
+        for i, (unit, self_total, place) in enumerate(table_rows(summary, papers), start=1)
+    ]
+    header = [_("No."), _("Unit name"), _("Self"), _("Final score"), _("Rank"), _("Rating")]
+    grid(doc, header, rows, [1.3, 5.4, 1.7, 2.2, 1.6, 4.3], centered_columns=(0, 2, 3, 4), size=12)
+    signatures(doc, None, head_signature(summary), recipients=recipients(summary))
+
+
+THIN = Side(style="thin", color="000000")
+BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
+
+
+def score_workbook(summary: YearSummary) -> bytes:
+    """The score table as an Excel workbook: a title block, Vietnamese headers repeated on each printed
+    page, bordered cells, numbers as numbers, A4 portrait fitted to one page wide."""
+    papers = score_papers(summary.cluster_year, summary.members)
+    year = summary.cluster_year.year
+    book = Workbook()
+    sheet = book.active
+    sheet.title = _("Scores {year}").format(year=year)
+    header = [_("No."), _("Unit name"), _("Self"), _("Final score"), _("Rank"), _("Rating")]
+    widths = [6, 48, 11, 12, 9, 32]
+    titles = [
+        (w.cluster_line(summary.cluster), False),
+        (_("SCORE TABLE"), True),
+        (_("Emulation scores for {year} of {cluster}").format(year=year, cluster=summary.cluster.name), True),
+    ]
+    for row, (text, bold) in enumerate(titles, start=1):
+        sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=len(header))
+        cell = sheet.cell(row=row, column=1, value=text)
+        cell.font = Font(name=FONT, size=13, bold=bold)
+        cell.alignment = Alignment(horizontal="center")
+    first = len(titles) + 2
+    for column, (text, width) in enumerate(zip(header, widths, strict=True), start=1):
+        cell = sheet.cell(row=first, column=column, value=text)
+        cell.font = Font(name=FONT, size=12, bold=True)
+        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        cell.border = BOX
+        sheet.column_dimensions[get_column_letter(column)].width = width
+    for i, (unit, self_total, place) in enumerate(table_rows(summary, papers), start=1):
+        final = summary.scores.get(unit.code)
+        values = [i, unit.name, self_total, final, place, _rating(summary, unit)]
+        for column, value in enumerate(values, start=1):
+            cell = sheet.cell(row=first + i, column=column, value=value)
+            cell.font = Font(name=FONT, size=12)
+            cell.border = BOX
+            cell.alignment = Alignment(
+                horizontal="left" if column in (2, 6) else "center", vertical="center", wrap_text=True
+            )
+            if column in (3, 4) and value is not None:
+                cell.number_format = "0.00"
+    sheet.print_title_rows = f"{first}:{first}"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.orientation = sheet.ORIENTATION_PORTRAIT
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.page_margins.left, sheet.page_margins.right = 1.18, 0.59  # inches: 30 mm, 15 mm
+    sheet.page_margins.top, sheet.page_margins.bottom = 0.79, 0.79  # 20 mm
+    sheet.print_options.horizontalCentered = True
+    buffer = BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()

@@ -1,0 +1,76 @@
+"""Past decisions brought in from an office's own lists (the historical registry, back to 2003): a Decision
+marked with the file it came from and its Awardee rows, the same rows the engine reads for decisions made in
+thidua (subjects.py). Each function runs in its transaction and writes its audit row (STYLE.md 2)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db import transaction
+
+from thidua.core.audit import Actor, record
+from thidua.organisations.models import Organizer, Unit
+from thidua.registry.actions import proposals as services
+from thidua.registry.models import Awardee, Decision, Person
+
+
+@transaction.atomic
+def record_past_decision(
+    *,
+    organizer: Organizer,
+    number: str,
+    date: dt.date,
+    grantor: str,
+    signer: str,
+    award: str,
+    award_name: str,
+    source_file: str,
+    by: Actor,
+) -> Decision:
+    """A decision signed before thidua kept the registry, as the office's list has it, under the regime in
+    force on its date."""
+    decision = services.open_decision(
+        organizer=organizer,
+        number=number,
+        date=date,
+        signer=signer,
+        grantor=grantor,
+        award=award,
+        award_name=award_name,
+        imported_from=source_file,
+    )
+    record(
+        by,
+        "registry.decision.import",
+        decision,
+        number=decision.number,
+        date=date.isoformat(),
+        award=award,
+        award_name=award_name,
+        source_file=source_file,
+    )
+    return decision
+
+
+@transaction.atomic
+def add_past_awardee(
+    decision: Decision,
+    *,
+    year: int,
+    name: str,
+    unit: Unit | None = None,
+    person: Person | None = None,
+    by: Actor,
+) -> Awardee:
+    """One awardee of a past decision. No bonus is worked out: the list does not say what was paid."""
+    awardee = services.put_on_record(decision, year=year, name=name, unit=unit, person=person, pay=False)
+    record(
+        by,
+        "registry.awardee.import",
+        awardee,
+        decision=decision.number,
+        year=year,
+        name=name,
+        source_file=decision.imported_from,
+    )
+    return awardee

@@ -1,0 +1,119 @@
+"""Verification codes of decided awards: 10 characters drawn at random from the alphabet of the ballot codes
+(no 0/O, 1/I/L, U/V look-alikes), printed with a QR code on the certificate and in the decision's annex, and
+typed or scanned by anyone at the public page /xac-minh/. 29^10 ≈ 4·10^14 codes: guessing one is hopeless,
+and the public page slows guessers down besides (registry.views.verify)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import secrets
+from dataclasses import dataclass
+
+import segno
+from django.conf import settings
+from django.http import HttpRequest
+from django.urls import reverse
+
+from thidua.emulation.codes import ALPHABET
+from thidua.registry.models import Awardee
+
+CODE_LENGTH = 10
+
+
+def new_code() -> str:
+    return "".join(secrets.choice(ALPHABET) for _ in range(CODE_LENGTH))
+
+
+def normalize(text: str) -> str:
+    """What someone typed or scanned, as a stored code: upper case, spaces and dashes dropped."""
+    return "".join(ch for ch in text.upper() if ch.isalnum())[:64]
+
+
+def is_well_formed(code: str) -> bool:
+    return len(code) == CODE_LENGTH and all(ch in ALPHABET for ch in code)
+
+
+def grouped(code: str) -> str:
+    """ "K7QF2MXPAB" → "K7QF2-MXPAB": easier to read aloud and to type from paper."""
+    return f"{code[:5]}-{code[5:]}" if len(code) == CODE_LENGTH else code
+
+
+def site_url(request: HttpRequest | None = None) -> str:
+    """Where the public site is reached: SITE_URL when set (papers made outside a request need it, and a
+    proxy may hide the public name), else the request's own scheme and host, else the local address."""
+    configured = getattr(settings, "SITE_URL", "")
+    if configured:
+        return str(configured).rstrip("/")
+    if request is not None:
+        return request.build_absolute_uri("/").rstrip("/")
+    return "http://127.0.0.1:8000"
+
+
+def verify_url(code: str, site: str) -> str:
+    """The absolute address a certificate's QR code leads to (`site`: site_url()); without a code, the
+    page where one is typed."""
+    return site + (reverse("verify:award", args=[code]) if code else reverse("verify:enter"))
+
+
+def qr_png(text: str, *, scale: int = 8) -> bytes:
+    """The QR code of `text` as a PNG, for the Word papers (segno: no image service, works offline)."""
+    out = io.BytesIO()
+    segno.make(text, error="m").save(out, kind="png", scale=scale, border=2)
+    return out.getvalue()
+
+
+# ---- the public page's one read --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PublicAward:
+    """All the public page may show of an award: what its decision published, and its revocation's
+    decision. Built field by field, so nothing else (birth year, rating, holds, proposals, bonus, the reason
+    of a revocation) can reach the page by accident."""
+
+    code: str
+    name: str
+    position: str
+    unit: str
+    collective: bool
+    award_name: str
+    decision_number: str
+    decision_date: dt.date
+    grantor: str
+    revoked_number: str = ""
+    revoked_date: dt.date | None = None
+
+    @property
+    def revoked(self) -> bool:
+        return bool(self.revoked_number)
+
+
+def public_award(code: str) -> PublicAward | None:
+    """The award holding `code`, as its decision published it; None for any code no award holds."""
+    found = (
+        Awardee.objects.select_related("decision__organizer", "person_unit", "unit__parent", "revocation")
+        .filter(code=code)
+        .first()
+    )
+    if found is None:
+        return None
+    decision = found.decision
+    revocation = found.revocation if found.revoked else None
+    collective = found.unit_id is not None
+    unit = found.person_unit.name if found.person_unit is not None else ""
+    if collective and found.unit is not None and found.unit.parent is not None:
+        unit = found.unit.parent.name  # a sub-unit (phòng, ban) is named with the unit it belongs to
+    return PublicAward(
+        code=found.code,
+        name=found.name,
+        position=found.position,
+        unit=unit,
+        collective=collective,
+        award_name=decision.award_name,
+        decision_number=decision.number,
+        decision_date=decision.date,
+        grantor=decision.grantor or decision.organizer.name,
+        revoked_number=revocation.number if revocation else "",
+        revoked_date=revocation.date if revocation else None,
+    )

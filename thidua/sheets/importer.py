@@ -1,0 +1,234 @@
+"""One importer path for every door (the web page, `thidua load`, later the API): read the file, check each
+row against what thidua knows, and show the plan (rows to create, change or leave alone; every problem by
+sheet, row and column; each name mapped without an exact match). Only a plan without problems is written,
+whole, in one transaction, through the registry's actions, and only once its mappings are confirmed.
+Importing the same file again finds every row already there and changes nothing."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import IO, TYPE_CHECKING, Any, Protocol
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext
+
+from thidua.core.audit import Actor
+from thidua.organisations.models import Organizer, Unit
+from thidua.sheets.names import Found, Mapping, Names
+from thidua.sheets.people import People
+from thidua.sheets.reader import Column, FileRefused, Problem, Row, as_date, as_text, as_year, read_rows
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
+CREATE, CHANGE, SAME = "create", "change", "same"
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Whose data the import may touch: an organizer's (board staff), or only some of its units' (an officer:
+    the unit and its sub-units)."""
+
+    organizer: Organizer
+    unit_ids: frozenset[int] | None = None
+
+    def allows(self, unit: Unit) -> bool:
+        return self.unit_ids is None or unit.pk in self.unit_ids
+
+
+@dataclass
+class Outcome:
+    row: Row
+    action: str  # CREATE, CHANGE or SAME
+    text: str
+
+
+@dataclass
+class Plan:
+    kind: str
+    source: str
+    outcomes: list[Outcome] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    mappings: dict[tuple[str, str], Mapping] = field(default_factory=dict)
+    also: list[str] = field(default_factory=list)  # what the rows bring with them (new people, decisions)
+    written: bool = False
+
+    def count(self, action: str) -> int:
+        return sum(1 for outcome in self.outcomes if outcome.action == action)
+
+    @property
+    def created(self) -> int:
+        return self.count(CREATE)
+
+    @property
+    def changed(self) -> int:
+        return self.count(CHANGE)
+
+    @property
+    def same(self) -> int:
+        return self.count(SAME)
+
+    @property
+    def can_write(self) -> bool:
+        return not self.problems and (self.created + self.changed) > 0
+
+
+class Context:
+    """What the rows of one file are checked against, and what the check found."""
+
+    def __init__(self, scope: Scope, plan: Plan) -> None:
+        self.scope = scope
+        self.plan = plan
+        self.names = Names(Unit.objects.filter(organizer=scope.organizer))
+        self.people = People(self)
+        self.state: dict[str, Any] = {}  # each kind's own notes across rows
+
+    # ---- what a row says --------------------------------------------------------------------------------
+
+    def problem(self, row: Row, column: Column | None, message: str) -> None:
+        self.plan.problems.append(row.problem(column, message))
+
+    def mapped(self, what: str, typed: str, meaning: str) -> None:
+        self.plan.mappings.setdefault((what, typed), Mapping(what, typed, meaning))
+
+    def outcome(self, row: Row, action: str, text: str) -> None:
+        self.plan.outcomes.append(Outcome(row, action, text))
+
+    def text(self, row: Row, column: Column) -> str | None:
+        """The cell's text; None (with the problem said) when a required cell is empty."""
+        text = as_text(row.values.get(column.key))
+        if not text and column.required:
+            self.problem(row, column, gettext("the cell is empty; this column must be filled in."))
+            return None
+        return text
+
+    def date(self, row: Row, column: Column) -> dt.date | None:
+        value = row.values.get(column.key)
+        if as_text(value) == "":
+            self.text(row, column)
+            return None
+        day = as_date(value)
+        if day is None:
+            self.problem(row, column, gettext("{value} is not a date").format(value=as_text(value)))
+        return day
+
+    def year(self, row: Row, column: Column) -> int | None:
+        value = row.values.get(column.key)
+        if as_text(value) == "":
+            self.text(row, column)
+            return None
+        year = as_year(value)
+        if year is None:
+            self.problem(row, column, gettext("{value} is not a year").format(value=as_text(value)))
+        return year
+
+    def unit(self, row: Row, column: Column, typed: str) -> Unit | None:
+        found = self.names.unit(typed)
+        if not found:
+            self.problem(
+                row,
+                column,
+                gettext("«{name}» is not a unit of {organizer}.").format(
+                    name=typed, organizer=self.scope.organizer.name
+                ),
+            )
+            return None
+        if len(found) > 1:
+            names = "; ".join(f"«{f.value.name}»" for f in found)
+            self.problem(
+                row,
+                column,
+                gettext("«{name}» may be any of {names}: write the unit's full name.").format(
+                    name=typed, names=names
+                ),
+            )
+            return None
+        unit = found[0].value
+        if not self.scope.allows(unit):
+            self.problem(
+                row, column, gettext("«{name}» is not one of the units you enter for.").format(name=unit.name)
+            )
+            return None
+        self.note("unit", typed, found[0], unit.name)
+        return unit
+
+    def note(self, what: str, typed: str, found: Found[Any], meaning: str) -> None:
+        if not found.exact:
+            self.mapped(what, typed, meaning)
+
+
+class Kind(Protocol):
+    @property
+    def code(self) -> str: ...
+
+    @property
+    def label(self) -> StrOrPromise: ...
+
+    @property
+    def columns(self) -> Sequence[Column]: ...
+
+    @property
+    def board_only(self) -> bool: ...
+
+    def check(self, context: Context, row: Row) -> None: ...
+
+    def finish(self, context: Context) -> None: ...
+
+    def write(self, context: Context, *, by: Actor) -> None: ...
+
+
+def kinds() -> dict[str, Kind]:
+    from thidua.sheets.decisions import DECISIONS
+    from thidua.sheets.person_years import PERSON_YEARS
+    from thidua.sheets.units import UNITS
+
+    return {kind.code: kind for kind in (DECISIONS, PERSON_YEARS, UNITS)}
+
+
+def run(
+    kind: Kind,
+    stream: IO[bytes],
+    name: str,
+    scope: Scope,
+    *,
+    by: Actor,
+    write: bool = False,
+    confirmed: bool = False,
+) -> Plan:
+    """The plan of importing the file; with `write`, also written when it has no problem and its mappings
+    are `confirmed` (all rows or none)."""
+    plan = Plan(kind.code, name)
+    # A preview writes nothing: no transaction (on SQLite an IMMEDIATE one would hold the write lock while
+    # the file is read). A write checks and writes in one, so nothing changes between the two.
+    with transaction.atomic() if write else contextlib.nullcontext():
+        context = Context(scope, plan)
+        try:
+            for row in read_rows(stream, name, kind.columns):
+                if row.problems:
+                    plan.problems.extend(row.problems)
+                else:
+                    kind.check(context, row)
+        except FileRefused as refused:
+            plan.problems.extend(refused.problems)
+            plan.outcomes.clear()
+            return plan
+        kind.finish(context)
+        # Said in the order of the file, whichever check found them (a row's own, or one across rows).
+        sheets: dict[str | None, int] = {}
+        for problem in plan.problems:
+            sheets.setdefault(problem.sheet, len(sheets))
+        plan.problems.sort(key=lambda problem: (sheets[problem.sheet], problem.row or 0))
+        if write and plan.can_write and (confirmed or not plan.mappings):
+            try:
+                with transaction.atomic():
+                    kind.write(context, by=by)
+            except ValidationError as refused:
+                # A rule the actions hold that the check did not foresee: said, and nothing kept.
+                plan.problems.extend(Problem(message) for message in refused.messages)
+            else:
+                plan.written = True
+    return plan

@@ -1,0 +1,387 @@
+"""One reader per file kind: an Excel workbook (.xlsx, streamed with openpyxl's read-only mode, never the
+whole file in memory) or a CSV file (UTF-8, with or without its byte-order mark). Both give the same rows:
+each a dict of the kind's columns, found by header name (folded: with or without diacritics, any case, any
+spacing), below the title rows that offices put above their tables.
+
+A file is refused whole, with a message naming the sheet, row and column, when it is not a spreadsheet, is
+macro-enabled, too large, has no header row with the kind's columns, or holds a formula (a formula's value
+is whatever the office's Excel last computed, not what the file says)."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import zipfile
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import PurePath
+from typing import IO, TYPE_CHECKING, Any
+
+from django.utils import translation
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from thidua.registry.folding import fold
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
+MAX_BYTES = 50 * 1024 * 1024
+MAX_MB = MAX_BYTES // (1024 * 1024)
+# Unpacked, an .xlsx is text: ten times the packed size is generous; more is a zip bomb, not a table.
+MAX_UNPACKED = 10 * MAX_BYTES
+# The header row is near the top: below the office's title rows, never further down than this.
+HEADER_SEARCH = 30
+MACRO_SUFFIXES = {".xlsm", ".xltm", ".xlsb", ".xlam"}
+OLD_EXCEL = b"\xd0\xcf\x11\xe0"  # .xls (Excel 97-2003) and other OLE2 files
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a kind: `label` is its header (English msgid, Vietnamese in the catalogue)."""
+
+    key: str
+    label: StrOrPromise
+    required: bool = True
+    aliases: tuple[str, ...] = ()  # other headers offices use for it (sheets/headers.py)
+
+    @property
+    def header(self) -> str:
+        with translation.override("vi"):
+            return str(self.label)
+
+    def names(self) -> set[str]:
+        with translation.override("en"):
+            english = str(self.label)
+        return {fold(self.header), fold(english), *(fold(alias) for alias in self.aliases)}
+
+
+@dataclass(frozen=True)
+class Problem:
+    """What is wrong, and where: sheet (None for a CSV file), row and column as the user sees them."""
+
+    message: str
+    sheet: str | None = None
+    row: int | None = None
+    column: str | None = None
+
+    def __str__(self) -> str:
+        where = []
+        if self.sheet:
+            where.append(gettext("Sheet '{sheet}'").format(sheet=self.sheet))
+        if self.row is not None:
+            where.append(gettext("row {row}").format(row=self.row))
+        if self.column:
+            where.append(gettext("column '{column}'").format(column=self.column))
+        if not where:
+            return self.message
+        text = ", ".join(where)
+        return f"{text[0].upper()}{text[1:]}: {self.message}"
+
+
+class FileRefused(Exception):
+    """The file cannot be read as a table of this kind; nothing was written."""
+
+    def __init__(self, problems: Sequence[Problem]) -> None:
+        super().__init__("; ".join(str(p) for p in problems))
+        self.problems = list(problems)
+
+
+@dataclass
+class Row:
+    sheet: str | None
+    number: int  # the row's number as the spreadsheet shows it (1 = the first line)
+    values: dict[str, Any] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)  # found by the reader (a formula)
+
+    def problem(self, column: Column | None, message: str) -> Problem:
+        return Problem(message, self.sheet, self.number, column.header if column else None)
+
+
+def _refuse(message: StrOrPromise, **values: Any) -> FileRefused:
+    return FileRefused([Problem(str(message).format(**values))])
+
+
+def file_kind(name: str, size: int | None) -> str:
+    """'xlsx' or 'csv' from the file's name, or FileRefused: not a spreadsheet, macro-enabled, too large."""
+    suffix = PurePath(name).suffix.lower()
+    if suffix in MACRO_SUFFIXES:
+        raise _refuse(
+            _(
+                "The file {name} is a macro-enabled workbook: save it as an Excel workbook (.xlsx) without "
+                "macros and send it again."
+            ),
+            name=name,
+        )
+    if suffix not in {".xlsx", ".csv"}:
+        raise _refuse(
+            _("The file {name} is not a spreadsheet: send an Excel workbook (.xlsx) or a CSV file (.csv)."),
+            name=name,
+        )
+    if size is not None and size > MAX_BYTES:
+        size_mb = f"{size / 1024 / 1024:.1f}".replace(".", ",")
+        raise _refuse(
+            _("The file {name} is larger than {most} MB ({size} MB): split it into smaller files."),
+            name=name,
+            most=MAX_MB,
+            size=size_mb,
+        )
+    return suffix[1:]
+
+
+def read_rows(stream: IO[bytes], name: str, columns: Sequence[Column]) -> Iterator[Row]:
+    """The table's rows below its header, one at a time, each with the reader's problems (a formula);
+    FileRefused for a problem of the whole file. Rows with nothing in the kind's columns are left out."""
+    kind = file_kind(name, _size(stream))
+    head = stream.read(4)
+    stream.seek(0)
+    if kind == "xlsx":
+        yield from _xlsx_rows(stream, name, head, columns)
+    else:
+        yield from _csv_rows(stream, name, head, columns)
+
+
+def _size(stream: IO[bytes]) -> int:
+    position = stream.tell()
+    size = stream.seek(0, io.SEEK_END)
+    stream.seek(position)
+    return size
+
+
+# ---- the header row -------------------------------------------------------------------------------------
+
+
+def _text(value: Any) -> str:
+    return "" if value is None else str(value).strip()
+
+
+def _match(cells: Sequence[Any], columns: Sequence[Column]) -> dict[str, int]:
+    """Column key -> position of the cells naming one of the kind's columns (a trailing '*' ignored)."""
+    found: dict[str, int] = {}
+    for position, cell in enumerate(cells):
+        folded = fold(_text(cell).rstrip("*").strip())
+        if not folded:
+            continue
+        for column in columns:
+            if column.key not in found and folded in column.names():
+                found[column.key] = position
+                break
+    return found
+
+
+def _overlay(upper: Sequence[Any], lower: Sequence[Any]) -> list[Any]:
+    """A two-line header (a group cell merged over its sub-columns): each column's lower text, else the upper
+    one (a cell merged down over both lines keeps its text in the upper line only)."""
+    width = max(len(upper), len(lower))
+    padded_upper = [*upper, *[None] * (width - len(upper))]
+    padded_lower = [*lower, *[None] * (width - len(lower))]
+    return [low if _text(low) else up for up, low in zip(padded_upper, padded_lower, strict=True)]
+
+
+class _Header:
+    """Finds the header among the first lines of a sheet, fed one line at a time."""
+
+    def __init__(self, columns: Sequence[Column]) -> None:
+        self.columns = columns
+        self.required = {c.key for c in columns if c.required}
+        self.best: dict[str, int] = {}
+        self.previous: Sequence[Any] | None = None
+
+    def feed(self, cells: Sequence[Any]) -> dict[str, int] | None:
+        """The positions when this line (alone, or under the line before it) is the header."""
+        candidates = [_match(cells, self.columns)]
+        if self.previous is not None:
+            candidates.append(_match(_overlay(self.previous, cells), self.columns))
+        self.previous = cells
+        for found in candidates:
+            if self.required <= found.keys():
+                return found
+            if len(found) > len(self.best):
+                self.best = found
+        return None
+
+    def missing(self) -> list[str]:
+        return [c.header for c in self.columns if c.required and c.key not in self.best]
+
+
+def _no_header(columns: Sequence[Column], header: _Header, sheet: str | None) -> Problem:
+    missing = ", ".join(f"'{name}'" for name in header.missing())
+    expected = ", ".join(f"'{c.header}'" for c in columns if c.required)
+    return Problem(
+        gettext(
+            "No header row with the columns {expected} was found in the first {lines} rows; missing: "
+            "{missing}. Download the template to see the expected columns."
+        ).format(expected=expected, lines=HEADER_SEARCH, missing=missing),
+        sheet,
+    )
+
+
+def _values(cells: Sequence[Any], positions: dict[str, int]) -> dict[str, Any]:
+    values = {}
+    for key, position in positions.items():
+        value = cells[position] if position < len(cells) else None
+        values[key] = value.strip() if isinstance(value, str) else value
+    return values
+
+
+def _blank(values: dict[str, Any]) -> bool:
+    return all(v is None or v == "" for v in values.values())
+
+
+# ---- Excel ----------------------------------------------------------------------------------------------
+
+
+def _open_workbook(stream: IO[bytes], name: str, head: bytes) -> Any:
+    from openpyxl import load_workbook
+
+    if head == OLD_EXCEL:
+        raise _refuse(
+            _("The file {name} is an old Excel 97-2003 workbook (.xls): save it as .xlsx and send it again."),
+            name=name,
+        )
+    if not zipfile.is_zipfile(stream):
+        raise _refuse(_("The file {name} is not an Excel workbook: it cannot be opened."), name=name)
+    stream.seek(0)
+    with zipfile.ZipFile(stream) as archive:
+        members = archive.infolist()
+        if any(m.filename.lower().endswith("vbaproject.bin") for m in members):
+            raise _refuse(
+                _(
+                    "The file {name} holds macros: save it as an Excel workbook (.xlsx) without macros and "
+                    "send it again."
+                ),
+                name=name,
+            )
+        if sum(m.file_size for m in members) > MAX_UNPACKED:
+            raise _refuse(
+                _("The file {name} is larger than {most} MB once unpacked: split it into smaller files."),
+                name=name,
+                most=MAX_UNPACKED // (1024 * 1024),
+            )
+    stream.seek(0)
+    try:
+        return load_workbook(stream, read_only=True, data_only=False, keep_links=False)
+    except Exception:  # openpyxl raises many kinds for a damaged or foreign zip
+        raise _refuse(
+            _("The file {name} is not an Excel workbook: it cannot be opened."), name=name
+        ) from None
+
+
+def _xlsx_rows(stream: IO[bytes], name: str, head: bytes, columns: Sequence[Column]) -> Iterator[Row]:
+    book = _open_workbook(stream, name, head)
+    try:
+        read_any = False
+        first_problem: Problem | None = None
+        for sheet in book.worksheets:
+            header = _Header(columns)
+            positions = None
+            for number, cells in enumerate(sheet.iter_rows(), start=1):
+                if positions is None:
+                    if number > HEADER_SEARCH:
+                        break
+                    positions = header.feed([cell.value for cell in cells])
+                    continue
+                row = Row(sheet.title, number)
+                for key, position in positions.items():
+                    cell = cells[position] if position < len(cells) else None
+                    if cell is not None and cell.data_type == "f":
+                        column = next(c for c in columns if c.key == key)
+                        formula = str(cell.value)[:60]
+                        row.problems.append(
+                            row.problem(
+                                column,
+                                gettext(
+                                    "the cell holds a formula ({formula}): paste its value instead "
+                                    "(Paste Special, Values) and send the file again."
+                                ).format(formula=formula),
+                            )
+                        )
+                row.values = _values([getattr(c, "value", None) for c in cells], positions)
+                if not _blank(row.values):
+                    yield row
+            if positions is not None:
+                read_any = True
+            elif first_problem is None:
+                first_problem = _no_header(columns, header, sheet.title)
+        if not read_any and first_problem is not None:
+            raise FileRefused([first_problem])
+    finally:
+        book.close()
+
+
+# ---- CSV ------------------------------------------------------------------------------------------------
+
+
+def _csv_rows(stream: IO[bytes], name: str, head: bytes, columns: Sequence[Column]) -> Iterator[Row]:
+    if head == OLD_EXCEL or head.startswith(b"PK\x03\x04"):
+        raise _refuse(
+            _("The file {name} is a workbook, not CSV text: send it with the extension .xlsx."), name=name
+        )
+    # Excel writes ';' where the list separator is ',' in decimals: whichever separates the most in the
+    # first part of the file (title rows above the table have neither).
+    sample = stream.read(64 * 1024).decode("utf-8", errors="ignore")
+    stream.seek(0)
+    delimiter = max((",", ";", "\t"), key=sample.count)
+    text = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="")
+    try:
+        lines = csv.reader(text, delimiter=delimiter)
+        header = _Header(columns)
+        positions = None
+        for number, cells in enumerate(lines, start=1):
+            if any("\x00" in cell for cell in cells):
+                raise _refuse(_("The file {name} is not CSV text."), name=name)
+            if positions is None:
+                if number > HEADER_SEARCH:
+                    break
+                positions = header.feed(cells)
+                continue
+            row = Row(None, number, _values(cells, positions))
+            if not _blank(row.values):
+                yield row
+        if positions is None:
+            raise FileRefused([_no_header(columns, header, None)])
+    except UnicodeDecodeError:
+        raise _refuse(
+            _("The file {name} is not UTF-8 text: in Excel, save it as 'CSV UTF-8' and send it again."),
+            name=name,
+        ) from None
+    finally:
+        text.detach()
+
+
+# ---- values as offices type them ---------------------------------------------------------------------
+
+
+def as_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, dt.datetime):
+        return f"{value:%d/%m/%Y}"
+    return " ".join(str(value).split())
+
+
+def as_date(value: Any) -> dt.date | None:
+    """A date cell, or text dd/mm/yyyy (also d/m/yyyy, with '-' or '.'); None when it is not a date."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    parts = as_text(value).replace("-", "/").replace(".", "/").split("/")
+    if len(parts) != 3 or not all(p.isdigit() for p in parts) or len(parts[2]) != 4:
+        return None
+    day, month, year = (int(p) for p in parts)
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def as_year(value: Any) -> int | None:
+    text = as_text(value)
+    if not text.isdigit():
+        return None
+    year = int(text)
+    return year if 1945 <= year <= 2100 else None

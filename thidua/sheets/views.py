@@ -1,0 +1,161 @@
+"""The import page: choose what the file holds, send it, read the preview, confirm. Board staff import for
+their organizer; a unit's officer imports its own people's yearly titles only (the kinds not board_only)."""
+
+from __future__ import annotations
+
+import secrets
+from pathlib import PurePath
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.files.storage import default_storage
+from django.db.models import Q
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from thidua.accounts.roles import board_organizers, officer_unit_ids
+from thidua.organisations.models import Unit
+from thidua.sheets.blank import template_workbook
+from thidua.sheets.importer import Kind, Plan, Scope, kinds, run
+from thidua.sheets.reader import MAX_MB, FileRefused, Problem, file_kind
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+SESSION = "sheets_upload"
+SHOWN = 200  # rows of each list the preview shows; the counts cover them all
+MOST_PROBLEMS = 1000  # a file wrong throughout: the first ones say enough
+
+
+def _scope(request: HttpRequest) -> tuple[Scope, list[Kind]]:
+    """The user's scope and the kinds they may import; 404 for anyone with neither role."""
+    boards = board_organizers(request.user).order_by("name")
+    wanted = request.GET.get("to_chuc") or request.POST.get("to_chuc")
+    if wanted and not wanted.isdigit():
+        raise Http404(_("Not found."))
+    organizer = boards.filter(pk=int(wanted)).first() if wanted else boards.first()
+    if organizer is not None:
+        return Scope(organizer), list(kinds().values())
+    own = officer_unit_ids(request.user)
+    units = Unit.objects.filter(Q(pk__in=own) | Q(parent_id__in=own)).select_related("organizer")
+    first = units.first()
+    if wanted or first is None:
+        raise Http404(_("Not found."))
+    ids = frozenset(u.pk for u in units if u.organizer_id == first.organizer_id)
+    return Scope(first.organizer, ids), [k for k in kinds().values() if not k.board_only]
+
+
+class LoadForm(forms.Form):
+    kind = forms.ChoiceField(label=gettext_lazy("What the file holds"))
+    file = forms.FileField(label=gettext_lazy("File (.xlsx or .csv)"))
+
+    def __init__(self, *args: Any, allowed: list[Kind], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = [(k.code, k.label) for k in allowed]  # type: ignore[attr-defined]
+
+    def clean_file(self) -> Any:
+        upload = self.cleaned_data["file"]
+        try:
+            file_kind(upload.name or "", upload.size)
+        except FileRefused as refused:
+            raise forms.ValidationError([str(p) for p in refused.problems]) from None
+        return upload
+
+
+def _context(scope: Scope, allowed: list[Kind], **extra: Any) -> dict[str, Any]:
+    return {"scope": scope, "kinds": allowed, "max_mb": MAX_MB, **extra}
+
+
+def _preview(
+    request: HttpRequest, scope: Scope, allowed: list[Kind], plan: Plan, status: int = 200
+) -> HttpResponse:
+    lists = {
+        action: [o for o in plan.outcomes if o.action == action][:SHOWN]
+        for action in ("create", "change", "same")
+    }
+    context = _context(
+        scope,
+        allowed,
+        plan=plan,
+        lists=lists,
+        shown=SHOWN,
+        kind=kinds()[plan.kind],
+        problems=plan.problems[:MOST_PROBLEMS],
+        most_problems=MOST_PROBLEMS,
+    )
+    return render(request, "sheets/preview.html", context, status=status)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def load(request: HttpRequest) -> HttpResponse:
+    scope, allowed = _scope(request)
+    form = LoadForm(request.POST or None, request.FILES or None, allowed=allowed)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        kind = kinds()[form.cleaned_data["kind"]]
+        name = PurePath(upload.name).name
+        stored = default_storage.save(
+            f"imports/{secrets.token_urlsafe(16)}{PurePath(name).suffix.lower()}", upload
+        )
+        _forget(request)
+        request.session[SESSION] = {
+            "path": stored,
+            "name": name,
+            "kind": kind.code,
+            "organizer": scope.organizer.pk,
+        }
+        with default_storage.open(stored, "rb") as stream:
+            plan = run(kind, stream, name, scope, by=request.user)
+        return _preview(request, scope, allowed, plan, status=200 if not plan.problems else 400)
+    context = _context(scope, allowed, form=form)
+    return render(request, "sheets/load.html", context, status=400 if form.errors else 200)
+
+
+@login_required
+@require_POST
+def commit(request: HttpRequest) -> HttpResponse:
+    scope, allowed = _scope(request)
+    held = request.session.get(SESSION)
+    if not held or held.get("organizer") != scope.organizer.pk or not default_storage.exists(held["path"]):
+        messages.error(request, _("The file sent is no longer held: send it again."))
+        return redirect("sheets:load")
+    kind = kinds().get(held["kind"])
+    if kind is None or kind not in allowed:
+        raise Http404(_("Not found."))
+    confirmed = request.POST.get("xac_nhan") == "1"
+    with default_storage.open(held["path"], "rb") as stream:
+        plan = run(kind, stream, held["name"], scope, by=request.user, write=True, confirmed=confirmed)
+    if plan.written or (not plan.problems and not plan.created and not plan.changed):
+        _forget(request)
+        messages.success(
+            request,
+            _("Imported {name}: {created} row(s) added, {changed} changed, {same} already there.").format(
+                name=plan.source, created=plan.created, changed=plan.changed, same=plan.same
+            ),
+        )
+        return redirect("sheets:load")
+    if not plan.problems and plan.mappings and not confirmed:
+        plan.problems.append(Problem(_("Confirm the names read without an exact match before importing.")))
+    return _preview(request, scope, allowed, plan, status=400)
+
+
+def _forget(request: HttpRequest) -> None:
+    held = request.session.pop(SESSION, None)
+    if held and default_storage.exists(held["path"]):
+        default_storage.delete(held["path"])
+
+
+@login_required
+@require_GET
+def template(request: HttpRequest, kind: str) -> HttpResponse:
+    _unused, allowed = _scope(request)
+    chosen = next((k for k in allowed if k.code == kind), None)
+    if chosen is None:
+        raise Http404(_("Not found."))
+    response = HttpResponse(template_workbook(chosen), content_type=XLSX)
+    response["Content-Disposition"] = f'attachment; filename="mau-{kind.replace("_", "-")}.xlsx"'
+    return response

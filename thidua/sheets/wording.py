@@ -1,0 +1,91 @@
+"""Data: the other ways offices write the headers, award forms and ratings of their lists, and the example
+rows of the templates. Vietnamese as typed in the offices' files (a data module of the translation test)."""
+
+from __future__ import annotations
+
+# Column key -> other headers seen in offices' lists (matched folded: with or without diacritics).
+HEADER_ALIASES: dict[str, tuple[str, ...]] = {
+    "number": ("Số QĐ", "Số quyết định khen thưởng", "Số, ký hiệu quyết định"),
+    "date": ("Ngày QĐ", "Ngày ký", "Ngày ký quyết định", "Ngày ban hành"),
+    "grantor": ("Cấp khen", "Cơ quan quyết định", "Người quyết định"),
+    "signer": ("Người ký quyết định",),
+    "award": ("Hình thức khen", "Hình thức", "Danh hiệu, hình thức khen thưởng"),
+    "year": ("Năm", "Thành tích năm"),
+    "name": ("Họ và tên", "Họ tên", "Tên tập thể, cá nhân", "Tên cá nhân/tập thể"),
+    "subject": ("Cá nhân/Tập thể", "Loại đối tượng"),
+    "unit": ("Tên đơn vị", "Đơn vị công tác", "Cơ quan, đơn vị"),
+    "position": ("Chức danh",),
+    "code": ("Mã số", "Mã CB", "Mã cán bộ"),
+    "rating": ("Xếp loại cán bộ", "Mức độ hoàn thành nhiệm vụ", "Đánh giá, xếp loại"),
+    "titles": ("Danh hiệu thi đua", "Danh hiệu"),
+    "unit_code": ("Mã đơn vị",),
+    "unit_name": ("Tên đầy đủ", "Tên cơ quan, đơn vị", "Đơn vị"),
+    "short_name": ("Tên ngắn", "Tên gọi tắt"),
+    "parent": ("Cơ quan cấp trên", "Trực thuộc"),
+    "event": ("Thay đổi", "Sự kiện"),
+    "other": ("Đơn vị mới", "Đơn vị cũ"),
+    "event_date": ("Ngày hiệu lực", "Ngày"),
+}
+
+# Abbreviations and longer names of the catalogue's forms, as offices write them -> catalogue code.
+AWARD_ALIASES: dict[str, str] = {
+    "LĐTT": "lao-dong-tien-tien",
+    "CSTĐCS": "chien-si-thi-dua-co-so",
+    "CSTĐ cơ sở": "chien-si-thi-dua-co-so",
+    "CSTĐ tỉnh": "chien-si-thi-dua-tinh",
+    "Chiến sĩ thi đua cấp tỉnh": "chien-si-thi-dua-tinh",
+    "CSTĐTQ": "chien-si-thi-dua-toan-quoc",
+    "TTLĐTT": "tap-the-lao-dong-tien-tien",
+    "TTLĐXS": "tap-the-lao-dong-xuat-sac",
+    "Cờ thi đua của UBND tỉnh": "co-thi-dua-tinh",
+    "Cờ thi đua của Ủy ban nhân dân tỉnh": "co-thi-dua-tinh",
+    "Bằng khen của Chủ tịch UBND tỉnh": "bang-khen-chu-tich-tinh",
+    "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh": "bang-khen-chu-tich-tinh",
+    "Bằng khen UBND tỉnh": "bang-khen-chu-tich-tinh",
+    "Bằng khen của Thủ tướng Chính phủ": "bang-khen-thu-tuong",
+}
+
+RATING_ALIASES: dict[str, str] = {
+    "HTXSNV": "xuat-sac",
+    "HTTNV": "tot",
+    "HTNV": "hoan-thanh",
+    "KHTNV": "khong-hoan-thanh",
+}
+
+PERSON = "Cá nhân"
+COLLECTIVE = "Tập thể"
+
+# The example row of each template, by column key.
+EXAMPLES: dict[str, dict[str, object]] = {
+    "decisions": {
+        "name": "Nguyễn Thị Hồng Nhung",
+        "subject": PERSON,
+        "unit": "Sở Tư pháp",
+        "position": "Phó Trưởng phòng",
+        "award": "Chiến sĩ thi đua cơ sở",
+        "year": 2019,
+        "number": "125/QĐ-UBND",
+        "date": "20/01/2020",
+        "grantor": "Chủ tịch Ủy ban nhân dân tỉnh",
+        "signer": "Hồ Tiến Thiệu",
+        "code": "",
+    },
+    "units": {
+        "code": "STP",
+        "name": "Sở Tư pháp",
+        "short_name": "STP",
+        "parent": "",
+        "event": "",
+        "other": "",
+        "event_date": "",
+    },
+    "person_years": {
+        "name": "Nguyễn Thị Hồng Nhung",
+        "code": "",
+        "unit": "Sở Tư pháp",
+        "position": "Chuyên viên",
+        "year": 2023,
+        "rating": "Hoàn thành xuất sắc nhiệm vụ",
+        "titles": "Lao động tiên tiến; Chiến sĩ thi đua cơ sở",
+    },
+}
