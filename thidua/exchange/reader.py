@@ -33,6 +33,7 @@ from thidua.exchange.data import (
 )
 from thidua.exchange.errors import ExchangeError, ExchangeFileInvalid
 from thidua.exchange.nodes import NodeChecker, all_read, child
+from thidua.organisations.checks import SHARE_HIGH, SHARE_LOW, SHARE_PLACES, lineage_problem
 from thidua.organisations.models import AwardTier, Cluster, UnitEvent
 
 if TYPE_CHECKING:
@@ -222,20 +223,22 @@ class _Reader(NodeChecker):
         code = self.text(keys.get("code"), f"{where}.code", CODE_LENGTH)
         name = self.text(keys.get("name"), f"{where}.name")
         short = self.text(keys.get("short"), f"{where}.short")
-        share = self.decimal(keys.get("female_share"), f"{where}.female_share", 3, 0, 1)
-        events = self.events(keys.get("events"), f"{where}.events")
+        share = self.decimal(
+            keys.get("female_share"), f"{where}.female_share", SHARE_PLACES, SHARE_LOW, SHARE_HIGH
+        )
+        events = self.events(keys.get("events"), f"{where}.events", code)
         if code is None or name is None or not all_read(keys, short=short, female_share=share, events=events):
             return None
         line = node.start_mark.line + 1
         return UnitData(code=code, name=name, short=short, female_share=share, events=events, line=line)
 
-    def events(self, node: Node | None, where: str) -> tuple[UnitEventData, ...] | None:
+    def events(self, node: Node | None, where: str, code: str | None) -> tuple[UnitEventData, ...] | None:
         if node is None:
             return None
         items = self.sequence(node, where)
         if items is None:
             return None
-        events = []
+        events: list[UnitEventData] = []
         for index, item in enumerate(items):
             place = f"{where}[{index + 1}]"
             keys = self.mapping(item, place, EVENT_KEYS, EVENT_KEYS)
@@ -244,8 +247,15 @@ class _Reader(NodeChecker):
             kind = self.choice(keys.get("kind"), f"{place}.kind", UnitEvent.Kind.values)
             other = self.text(keys.get("other"), f"{place}.other")  # checked once every unit is known
             date = self.date(keys.get("date"), f"{place}.date")
-            if kind and other and date:
-                events.append(UnitEventData(kind=kind, other=other, date=date))
+            if not (kind and other and date):
+                continue
+            # The same lineage rules as the board's pages (organisations.checks).
+            known = [(event.kind, event.other, event.date) for event in events]
+            problem = lineage_problem(code or "", kind, other, date, known)
+            if problem is not None:
+                self.error(item, _("{where}: {problem}"), where=place, problem=problem)
+                continue
+            events.append(UnitEventData(kind=kind, other=other, date=date))
         return tuple(events) if len(events) == len(items) else None
 
     def check_events(self, node: Node | None, units: list[UnitData] | None) -> list[UnitData] | None:

@@ -58,6 +58,8 @@ class Unit(models.Model):
             "office under it."
         ),
     )
+    # Dissolved (giải thể) without a successor: the unit and its history stay, it takes no new year.
+    dissolved_on = models.DateField(_("dissolved on"), null=True, blank=True)
 
     class Meta:
         ordering = ["organizer", "code"]

@@ -66,6 +66,9 @@ def text_field(
             "max_length": format_lazy(
                 _("{label} is longer than {max_length} characters."), label=label, max_length=max_length
             ),
+            "null_characters_not_allowed": format_lazy(
+                _("{label} contains a control character (such as NUL, U+0000)."), label=label
+            ),
         },
         **kwargs,
     )

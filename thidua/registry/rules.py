@@ -11,11 +11,14 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import Q, QuerySet
+from django.http import Http404
+from django.shortcuts import get_object_or_404
 
 from thidua.accounts.models import Role
 from thidua.accounts.roles import board_organizers
-from thidua.organisations.models import Unit
+from thidua.organisations.models import Cluster, Organizer, Unit
 from thidua.registry.models import Awardee, AwardProposal, Decision, Person
+from thidua.registry.setup_queries import accounts_of
 
 
 def _active(user: Any) -> bool:
@@ -122,3 +125,36 @@ def can_draft(user: Any, proposal: AwardProposal) -> bool:
 
 def visible_decisions(user: Any) -> QuerySet[Decision]:
     return Decision.objects.filter(organizer__in=board_organizers(user))
+
+
+# ---- the board's set-up: its units, clusters and officers' accounts ---------------------------------
+#
+# Only the board of the organizer (and superusers) reaches these pages; anyone else gets 404, a cluster
+# head and a unit officer included.
+
+
+def get_setup_organizer_for_user(user: Any, organizer_id: int) -> Organizer:
+    return get_object_or_404(board_organizers(user), pk=organizer_id)
+
+
+def get_setup_unit_for_user(user: Any, unit_id: int) -> Unit:
+    units = Unit.objects.filter(organizer__in=board_organizers(user)).select_related("organizer", "parent")
+    return get_object_or_404(units, pk=unit_id)
+
+
+def get_setup_cluster_for_user(user: Any, cluster_id: int) -> Cluster:
+    clusters = Cluster.objects.filter(organizer__in=board_organizers(user)).select_related("organizer")
+    return get_object_or_404(clusters, pk=cluster_id)
+
+
+def get_setup_account_for_user(user: Any, organizer: Organizer, account_id: int) -> Any:
+    """An account with a role inside `organizer` (whose board the user serves on), else 404."""
+    return get_object_or_404(accounts_of(organizer), pk=account_id)
+
+
+def get_setup_role_for_user(user: Any, organizer: Organizer, role_id: int) -> Role:
+    role = get_object_or_404(Role.objects.select_related("user"), pk=role_id)
+    account = get_object_or_404(accounts_of(organizer), pk=role.user_id)
+    if not any(inside.pk == role.pk for inside in account.inside_roles):
+        raise Http404
+    return role

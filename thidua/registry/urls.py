@@ -18,6 +18,9 @@ from thidua.registry.views import (
 from thidua.registry.views import (
     registry as views,
 )
+from thidua.registry.views import (
+    setup as setup_views,
+)
 
 app_name = "registry"
 urlpatterns = [
@@ -70,5 +73,31 @@ urlpatterns = [
     path("don-vi/<id:unit_id>/don-vi-truc-thuoc/", entry_views.add_sub_unit, name="sub_unit_new"),
     path(
         "don-vi/<id:unit_id>/don-vi-truc-thuoc/danh-hieu/", entry_views.sub_unit_title, name="sub_unit_title"
+    ),
+    # The board's set-up ("Thiết lập"): units and their lineage, clusters and blocks, officers' accounts.
+    path("thiet-lap/<id:organizer_id>/don-vi/", setup_views.units, name="setup_units"),
+    path("thiet-lap/<id:organizer_id>/don-vi/moi/", setup_views.unit_new, name="setup_unit_new"),
+    path("thiet-lap/don-vi/<id:unit_id>/", setup_views.unit, name="setup_unit"),
+    path("thiet-lap/don-vi/<id:unit_id>/lich-su/", setup_views.unit_event, name="setup_unit_event"),
+    path("thiet-lap/<id:organizer_id>/cum/", setup_views.clusters, name="setup_clusters"),
+    path("thiet-lap/<id:organizer_id>/cum/moi/", setup_views.cluster_new, name="setup_cluster_new"),
+    path("thiet-lap/cum/<id:cluster_id>/", setup_views.cluster, name="setup_cluster"),
+    path("thiet-lap/<id:organizer_id>/tai-khoan/", setup_views.accounts_list, name="setup_accounts"),
+    path("thiet-lap/<id:organizer_id>/tai-khoan/moi/", setup_views.account_new, name="setup_account_new"),
+    path("thiet-lap/<id:organizer_id>/tai-khoan/<id:account_id>/", setup_views.account, name="setup_account"),
+    path(
+        "thiet-lap/<id:organizer_id>/tai-khoan/<id:account_id>/vai-tro/",
+        setup_views.account_role,
+        name="setup_account_role",
+    ),
+    path(
+        "thiet-lap/<id:organizer_id>/vai-tro/<id:role_id>/thu-hoi/",
+        setup_views.account_revoke,
+        name="setup_role_revoke",
+    ),
+    path(
+        "thiet-lap/<id:organizer_id>/tai-khoan/<id:account_id>/mat-khau/",
+        setup_views.account_password,
+        name="setup_account_password",
     ),
 ]

@@ -62,6 +62,16 @@ def _refuse_strangers(cluster: Cluster, units: Sequence[Unit]) -> None:
         )
 
 
+def _dissolved_before(units: Sequence[Unit], year: int) -> list[Unit]:
+    """The units dissolved (Unit.dissolved_on, as on record) before `year` began: they take no part in it."""
+    gone = set(
+        Unit.objects.filter(pk__in=[u.pk for u in units], dissolved_on__lt=date(year, 1, 1)).values_list(
+            "pk", flat=True
+        )
+    )
+    return [u for u in units if u.pk in gone]
+
+
 @transaction.atomic
 def create_cluster_year(cluster: Cluster, year: int, *, by: Actor) -> ClusterYear:
     """A new year, prepared from the latest earlier year: the same roster and rules; head and deputies
@@ -89,9 +99,12 @@ def create_cluster_year(cluster: Cluster, year: int, *, by: Actor) -> ClusterYea
     new.head = following.next_head if following else None
     new.deputies_known = bool(following and following.next_deputies_known)
     new.save()
+    # A member dissolved before the new year is not carried into it.
+    carried = previous.member_units() if previous else []
+    gone = {u.pk for u in _dissolved_before(carried, year)}
     Membership.objects.bulk_create(
         Membership(cluster_year=new, unit=unit, position=i)
-        for i, unit in enumerate(previous.member_units() if previous else [])
+        for i, unit in enumerate(u for u in carried if u.pk not in gone)
     )
     deputies = following.next_deputy_units() if following else []
     Deputy.objects.bulk_create(Deputy(cluster_year=new, unit=u, position=i) for i, u in enumerate(deputies))
@@ -115,6 +128,12 @@ def set_roster(cluster_year: ClusterYear, units: Sequence[Unit], *, by: Actor) -
     if not units:
         raise ValidationError(_("The list of member units cannot be empty."), code="empty")
     _refuse_strangers(cluster_year.cluster, units)
+    gone = _dissolved_before(units, cluster_year.year)
+    if gone:
+        raise ValidationError(
+            _("Units dissolved before {year}: {names}.").format(year=cluster_year.year, names=names(gone)),
+            code="dissolved",
+        )
     chosen = {u.pk for u in units}
     leaders = [u for u in [cluster_year.head, *cluster_year.deputy_units()] if u is not None]
     dropped = [u for u in leaders if u.pk not in chosen]

@@ -124,6 +124,22 @@ REJECTIONS = [
     pytest.param(("decided_by: vote", "decided_by: lottery"), "next:", ["decided_by"], id="decided-by"),
     pytest.param(("present: [STC,", "present: [STC, STC,"), "present:", ["STC", "twice"], id="present-twice"),
     pytest.param(("      date: 2022", "      date: [2022"), "place:", ["YAML"], id="yaml-syntax"),
+    # The lineage rules the board's unit page applies too (organisations.checks.lineage_problem).
+    pytest.param(
+        ("other: STC, date: 2025-03-01}]", "other: SKHDT, date: 2025-03-01}]"),
+        "other: SKHDT",
+        ["events[1]", "itself"],
+        id="lineage-itself",
+    ),
+    pytest.param(
+        (
+            "other: STC, date: 2025-03-01}]",
+            "other: STC, date: 2025-03-01}, {kind: merged_into, other: STC, date: 2025-03-01}]",
+        ),
+        "other: STC, date: 2025-03-01}, {",
+        ["events[2]", "history"],
+        id="lineage-twice",
+    ),
 ]
 
 

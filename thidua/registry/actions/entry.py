@@ -18,6 +18,7 @@ from thidua.awards.catalogue import AWARDS
 from thidua.awards.conditions import CSTDCS, LDTT
 from thidua.core.audit import Actor, record
 from thidua.emulation.models import Rating
+from thidua.organisations import actions as organisations
 from thidua.organisations.models import Organizer, Unit, UnitEvent
 from thidua.registry.actions import proposals as services
 from thidua.registry.folding import fold
@@ -220,23 +221,10 @@ def compute_staff_titles(unit: Unit, year: int, *, by: Actor) -> UnitYear:
     return row
 
 
-def _free_unit_code(organizer: Organizer, code: str) -> None:
-    if Unit.objects.filter(organizer=organizer, code=code).exists():
-        raise ValidationError(_("Code «{code}» is already used for another unit.").format(code=code))
-
-
-@transaction.atomic
 def add_sub_unit(parent: Unit, *, name: str, code: str, by: Actor) -> Unit:
-    """A phòng, ban or đơn vị trực thuộc of `parent`, in its organizer; never a cluster member."""
-    name, code = name.strip(), code.strip()
-    if not name or not code:
-        raise ValidationError(_("A sub-unit needs a name and a code."))
-    _free_unit_code(parent.organizer, code)
-    unit = Unit(organizer=parent.organizer, parent=parent, name=name, code=code)
-    unit.full_clean()
-    unit.save()
-    record(by, "organisations.unit.sub_unit", unit, parent=parent.code, name=name, code=code)
-    return unit
+    """A phòng, ban or đơn vị trực thuộc of `parent`, in its organizer; never a cluster member. The one
+    writer of a unit (organisations.actions.create_unit) checks and records it."""
+    return organisations.create_unit(parent.organizer, code=code, name=name, parent=parent, by=by)
 
 
 @transaction.atomic
@@ -283,7 +271,6 @@ def grant_sub_unit_title(
 # ---- units and their lineage, as an office's list gives them -------------------------------------------
 
 
-@transaction.atomic
 def save_unit(
     unit: Unit | None,
     *,
@@ -295,28 +282,17 @@ def save_unit(
     by: Actor,
 ) -> Unit:
     """Create a unit of `organizer`, or change one's name, short name or parent (its lineage events keep
-    the history: a rename is also recorded as an event by whoever knows its date)."""
-    created = unit is None
+    the history: a rename is also recorded as an event by whoever knows its date). The one writer of a unit
+    (organisations.actions) checks and records it, as for the board's unit pages and the exchange file."""
     if unit is None:
-        _free_unit_code(organizer, code)
-        unit = Unit(organizer=organizer, code=code)
-    before = {
-        "name": unit.name,
-        "short_name": unit.short_name,
-        "parent": unit.parent.code if unit.parent else None,
-    }
-    unit.name, unit.short_name, unit.parent = name, short_name, parent
-    unit.full_clean()
-    unit.save()
-    after = {"name": name, "short_name": short_name, "parent": parent.code if parent else None}
-    verb = "organisations.unit.create" if created else "organisations.unit.change"
-    record(by, verb, unit, code=code, before=None if created else before, after=after)
-    return unit
+        return organisations.create_unit(
+            organizer, code=code, name=name, short_name=short_name, parent=parent, by=by
+        )
+    return organisations.update_unit(
+        unit, name=name, short_name=short_name, female_share=unit.female_share, parent=parent, by=by
+    )
 
 
-@transaction.atomic
 def add_unit_event(unit: Unit, *, kind: str, other: Unit, date: dt.date, by: Actor) -> UnitEvent:
     """A dated rename, merger or split of `unit` (history is never rewritten: events are only added)."""
-    event = UnitEvent.objects.create(unit=unit, kind=kind, other=other, date=date)
-    record(by, "organisations.unit.event", unit, kind=kind, other=other.code, date=date.isoformat())
-    return event
+    return organisations.add_unit_event(unit, kind=kind, other=other, date=date, by=by)

@@ -17,6 +17,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from thidua.awards.conditions import CSTDCS, LDTT
+from thidua.core.feedback import add_refusal
 from thidua.organisations.models import Unit
 from thidua.registry import rules as scope
 from thidua.registry.actions import entry
@@ -242,7 +243,7 @@ def add_sub_unit(request: HttpRequest, unit_id: int) -> HttpResponse:
         try:
             sub_unit = entry.add_sub_unit(unit, by=request.user, **form.cleaned_data)
         except ValidationError as error:
-            form.add_error(None, error)
+            add_refusal(form, error)
         else:
             messages.success(request, _("Sub-unit {name} added.").format(name=sub_unit.name))
             return redirect("registry:unit", unit.pk)
