@@ -49,7 +49,8 @@ def mail_settings(request: HttpRequest) -> HttpResponse:
     me: Any = request.user
     off = set(MailOptOut.objects.filter(user=me).values_list("kind", flat=True))
     form = MailKindsForm(
-        request.POST or None, initial={"kinds": [k for k in Notification.Kind.values if k not in off]}
+        request.POST if request.method == "POST" else None,  # nothing ticked is a choice too: all off
+        initial={"kinds": [k for k in Notification.Kind.values if k not in off]},
     )
     if request.method == "POST" and form.is_valid():
         notifications.set_mail_kinds(request.user, form.cleaned_data["kinds"])

@@ -173,6 +173,11 @@ def build_matrix_world() -> MatrixWorld:
         "cluster_year_id": concluded.pk,
         "pk": council.pk,
         "token": meeting.public_token,
+        "organizer_id": organizer.pk,
+        "account_id": users["officer_in"].pk,
+        "role_id": Role.objects.filter(user=users["officer_in"]).values_list("pk", flat=True).get(),
+        "kind": "decisions",
+        "code": awardee.code,
     }
     return MatrixWorld(
         year=year,
