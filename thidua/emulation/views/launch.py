@@ -147,7 +147,8 @@ def launch(request: HttpRequest, cluster_id: int, year: int) -> HttpResponse:
             cluster_year,
             date=dates["date"],
             document_number=data.get("document_number", ""),
-            document_title=data.get("document_title", ""),
+            # A two-row box so a phone shows the whole summary; the line breaks it adds are not part of it.
+            document_title=" ".join(data.get("document_title", "").split()),
             theme=data.get("theme", ""),
             deadline=dates["deadline"],
             by=request.user,
