@@ -34,6 +34,7 @@ def test_the_board_sets_up_from_its_dashboard(
     page.get_by_label("Tên đăng nhập").fill("ban-tdkt")
     page.get_by_label("Mật khẩu").fill(PASSWORD)
     page.get_by_role("button", name="Đăng nhập").click()
+    page.wait_for_url("**" + reverse("registry:dashboard"))  # the login posts and redirects: wait for it
 
     def fits(name: str) -> None:
         ARTIFACTS.mkdir(exist_ok=True)
