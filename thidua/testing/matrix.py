@@ -175,7 +175,7 @@ def build_matrix_world() -> MatrixWorld:
         "token": meeting.public_token,
         "organizer_id": organizer.pk,
         "account_id": users["officer_in"].pk,
-        "role_id": Role.objects.filter(user=users["officer_in"]).values_list("pk", flat=True).get(),
+        "role_id": Role.objects.filter(user_id=users["officer_in"].pk).values_list("pk", flat=True).get(),
         "kind": "decisions",
         "code": awardee.code,
     }
