@@ -8,6 +8,7 @@ writes the deadline reminders, each once (its key).
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import threading
 from collections.abc import Iterable
@@ -26,6 +27,16 @@ from thidua.organisations.models import Organizer, Unit
 
 Kind = Notification.Kind
 log = logging.getLogger(__name__)
+
+# A deadline is reminded from three days before it, and once after it has passed while it is less than a
+# month old (an older one would only be noise).
+REMIND_BEFORE = dt.timedelta(days=3)
+REMIND_AFTER = dt.timedelta(days=30)
+
+
+def reminder_window(today: dt.date) -> tuple[dt.date, dt.date]:
+    """The deadlines (first, last) that call for a reminder on `today`."""
+    return today - REMIND_AFTER, today + REMIND_BEFORE
 
 
 def officers_of(units: Iterable[Unit | None]) -> QuerySet[Any]:

@@ -8,22 +8,20 @@ import datetime as dt
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from thidua.accounts.notifications import Kind, notify, officers_of
+from thidua.accounts.notifications import Kind, notify, officers_of, reminder_window
 from thidua.emulation.models import Launch, Membership, Registration
-
-NEAR = dt.timedelta(days=3)
 
 
 def remind_registrations(today: dt.date) -> int:
     """Write the registration reminders due on `today`; returns how many units were reminded."""
     reminded = 0
-    launches = Launch.objects.filter(deadline__lte=today + NEAR).select_related("cluster_year__cluster")
+    launches = Launch.objects.filter(deadline__range=reminder_window(today)).select_related(
+        "cluster_year__cluster"
+    )
     for launch in launches:
         year = launch.cluster_year
         registered = Registration.objects.filter(cluster_year=year).values("unit_id")
         late = launch.deadline < today
-        if late and today - launch.deadline > dt.timedelta(days=30):
-            continue  # an old year: a reminder now would only be noise
         url = reverse("pact:overview", args=[year.cluster_id, year.year])
         for membership in Membership.objects.filter(cluster_year=year).exclude(unit_id__in=registered):
             text = (

@@ -8,10 +8,9 @@ import datetime as dt
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from thidua.accounts.notifications import Kind, notify, officers_of
+from thidua.accounts.notifications import Kind, notify, officers_of, reminder_window
 from thidua.registry.models import AwardProposal
 
-NEAR = dt.timedelta(days=3)
 State = AwardProposal.State
 
 
@@ -19,8 +18,7 @@ def remind_dossiers(today: dt.date) -> int:
     """Write the dossier reminders due on `today`; returns how many proposals were reminded."""
     rows = AwardProposal.objects.filter(
         state__in=(State.DRAFT, State.RETURNED),
-        due__lte=today + NEAR,
-        due__gte=today - dt.timedelta(days=30),
+        due__range=reminder_window(today),
     ).select_related("proposed_by", "unit", "person")
     for proposal in rows:
         assert proposal.due is not None  # filtered above

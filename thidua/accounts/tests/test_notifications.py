@@ -16,6 +16,7 @@ from thidua.accounts import notifications
 from thidua.accounts.models import Notification, Role
 from thidua.emulation.actions import launch as pact
 from thidua.emulation.actions import setup as year_services
+from thidua.emulation.reminders import remind_registrations
 from thidua.registry.actions import proposals as services
 from thidua.registry.models import AwardProposal
 from thidua.registry.reminders import remind_dossiers
@@ -185,3 +186,36 @@ def test_anonymous_visitors_are_sent_to_log_in(db: None) -> None:
 
     response = Client().get(reverse("accounts:notifications"))
     assert response.status_code == 302 and reverse("login") in response["Location"]
+
+
+def test_a_unit_that_has_not_registered_is_reminded_before_and_once_after_the_deadline(db: None) -> None:
+    organizer = factories.OrganizerFactory(name="Ủy ban nhân dân tỉnh Nhắc Hạn")
+    cluster = factories.ClusterFactory(organizer=organizer, code="NH", name="Cụm thi đua Nhắc Hạn")
+    units = [factories.UnitFactory(organizer=organizer, code=c, name=f"Sở {c}") for c in "AB"]
+    year = factories.ClusterYearFactory(cluster=cluster, year=2026)
+    year_services.set_roster(year, units, by=BY)
+    officer = user_with("can-bo-a", kind=Role.Kind.UNIT_OFFICER, unit=units[0])
+    pact.record_launch(
+        year,
+        date=dt.date(2026, 1, 10),
+        document_number="01/KH-CTĐ",
+        document_title="Kế hoạch phát động thi đua năm 2026",
+        theme="Thi đua hoàn thành xuất sắc nhiệm vụ",
+        deadline=dt.date(2026, 2, 28),
+        by=BY,
+    )
+    launched = Notification.objects.filter(user=officer).count()
+
+    assert remind_registrations(dt.date(2026, 2, 20)) == 0  # too early
+    for _ in range(2):
+        remind_registrations(dt.date(2026, 2, 26))
+    for _ in range(2):
+        remind_registrations(dt.date(2026, 3, 2))
+    assert remind_registrations(dt.date(2026, 4, 15)) == 0  # a month late: no more noise
+    texts = list(
+        Notification.objects.filter(user=officer, kind=Kind.DEADLINE)
+        .order_by("id")
+        .values_list("text", flat=True)
+    )
+    assert Notification.objects.filter(user=officer).count() == launched + 2
+    assert "cần đăng ký thi đua năm 2026" in texts[0] and "chưa đăng ký thi đua năm 2026" in texts[1]
