@@ -195,6 +195,10 @@ INSTALLED_APPS = [
     "axes",
     # ninja in the apps makes its docs page use its own static files (swagger-ui), not a CDN.
     "ninja",
+    # Background work (imports of large files, batches of certificates, mail): a queue kept in the database,
+    # so the embedded default needs no broker; `thidua serve` starts its worker beside the web server.
+    "django_tasks",
+    "django_tasks_db",
     # Each app imports only apps above it (thidua/core/tests/test_layout.py checks it).
     "thidua.core",
     "thidua.organisations",
@@ -317,6 +321,8 @@ NOTIFY_MAIL_IN_BACKGROUND = env_bool("NOTIFY_MAIL_IN_BACKGROUND", True)
 
 # Counts of wrong ballot codes (emulation/attempts.py) must be the same for every worker of `thidua serve`:
 # files in one folder, shared by the processes of one server.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
