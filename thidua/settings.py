@@ -131,6 +131,11 @@ DATABASES = {
 SERVER_BIND = os.environ.get("THIDUA_BIND") or "127.0.0.1:8000"
 SERVER_WORKERS = env_int("THIDUA_WORKERS", (os.cpu_count() or 1) + 1, minimum=1)
 SERVER_THREADS = env_int("THIDUA_THREADS", 8, minimum=1)
+# `thidua serve` runs the background worker (the task queue's) beside the web server; a deployment that runs
+# `thidua db_worker` as a service of its own turns this off.
+SERVER_TASK_WORKER = env_bool("THIDUA_TASK_WORKER", True)
+# An import file larger than this is read and written by the background worker, with a progress bar.
+SHEETS_BACKGROUND_BYTES = env_int("THIDUA_SHEETS_BACKGROUND_BYTES", 2 * 1024 * 1024, minimum=0)
 
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # psycopg's pool in each server process (Django 5.1+): a request borrows a connection and returns it,

@@ -14,6 +14,7 @@ urlpatterns = [
     path("dang-nhap/", auth_views.LoginView.as_view(), name="login"),
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
     path("thong-bao/", include("thidua.accounts.urls")),
+    path("cong-viec/", include("thidua.accounts.job_urls")),
     path("hop/", include("thidua.registry.council_urls")),
     path("hop/", include("thidua.emulation.urls.meeting")),
     path("khen-thuong/", include("thidua.registry.urls")),

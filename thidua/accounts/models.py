@@ -97,6 +97,7 @@ class Notification(models.Model):
         DEADLINE = "deadline", _("A deadline nears or has passed")
         RETURNED = "returned", _("A proposal is returned")
         DECIDED = "decided", _("A proposal is decided")
+        JOB = "job", _("Background work finishes")
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -146,3 +147,45 @@ class MailOptOut(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} – {self.kind}"
+
+
+class Job(models.Model):
+    """A piece of background work a user started (a large import, a batch of certificates): what it is,
+    how far it has got and what came of it, shown on its page (accounts/jobs.py runs it)."""
+
+    class State(models.TextChoices):
+        QUEUED = "queued", _("Waiting to start")
+        RUNNING = "running", _("Running")
+        DONE = "done", _("Finished")
+        FAILED = "failed", _("Failed")
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="jobs", verbose_name=_("started by")
+    )
+    kind = models.CharField(_("kind"), max_length=50)
+    title = models.CharField(_("title"), max_length=300)
+    state = models.CharField(_("state"), max_length=10, choices=State.choices, default=State.QUEUED)
+    phase = models.CharField(_("step"), max_length=200, blank=True)
+    phase_started = models.DateTimeField(_("step started"), null=True, blank=True)
+    # 0 to 1 of the current step, and the rows or items handled so far (what the page says in words).
+    progress = models.FloatField(_("progress"), default=0)
+    handled = models.PositiveBigIntegerField(_("handled"), default=0)
+    # What the work needs (JSON: a file's stored path, ids) and what it gave (a message, a page, a file).
+    arguments = models.JSONField(_("arguments"), default=dict, blank=True)
+    result = models.JSONField(_("result"), default=dict, blank=True)
+    error = models.TextField(_("error"), blank=True)
+    created = models.DateTimeField(_("created"), auto_now_add=True)
+    started = models.DateTimeField(_("started"), null=True, blank=True)
+    finished = models.DateTimeField(_("finished"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created", "-id"]
+        verbose_name = _("background job")
+        verbose_name_plural = _("background jobs")
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def over(self) -> bool:
+        return self.state in (self.State.DONE, self.State.FAILED)

@@ -8,15 +8,16 @@ from typing import Any
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.files.storage import default_storage
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
-from thidua.accounts import notifications
-from thidua.accounts.models import MailOptOut, Notification
+from thidua.accounts import jobs, notifications
+from thidua.accounts.models import Job, MailOptOut, Notification
 
 PAGE_SIZE = 50
 
@@ -58,3 +59,38 @@ def mail_settings(request: HttpRequest) -> HttpResponse:
         return redirect("accounts:mail_settings")
     status = 400 if form.errors else 200
     return render(request, "accounts/mail_settings.html", {"form": form}, status=status)
+
+
+@login_required
+@require_http_methods(["GET"])
+def job_list(request: HttpRequest) -> HttpResponse:
+    me: Any = request.user
+    page = Paginator(Job.objects.filter(owner=me), PAGE_SIZE).get_page(request.GET.get("trang"))
+    return render(request, "accounts/jobs.html", {"page": page})
+
+
+@login_required
+@require_http_methods(["GET"])
+def job_page(request: HttpRequest, job_id: int) -> HttpResponse:
+    job = jobs.get_job_for_user(request.user, job_id)
+    if job is None:
+        raise Http404(_("Not found."))
+    left = jobs.time_left(job)
+    context = {"job": job, "percent": round(job.progress * 100), "minutes_left": None, "seconds_left": None}
+    if left is not None:
+        context["minutes_left" if left >= 90 else "seconds_left"] = round(left / 60) if left >= 90 else left
+    return render(request, "accounts/job.html", context)
+
+
+@login_required
+@require_http_methods(["GET"])
+def job_file(request: HttpRequest, job_id: int) -> FileResponse:
+    """The file a finished job made, to its owner only, as an attachment."""
+    job = jobs.get_job_for_user(request.user, job_id)
+    if job is None or job.state != Job.State.DONE:
+        raise Http404(_("Not found."))
+    stored = job.result.get("file")
+    if not stored or not default_storage.exists(stored):
+        raise Http404(_("Not found."))
+    name = str(job.result.get("file_name") or "tep")
+    return FileResponse(default_storage.open(stored, "rb"), as_attachment=True, filename=name)

@@ -47,7 +47,12 @@ def collect_static() -> None:
     )
 
 
-def gunicorn_command(size: ServerSize, *, access_log: bool = True) -> list[str]:
+def worker_command() -> list[str]:
+    """The task queue's worker (django-tasks' database backend): large imports, certificate batches."""
+    return [sys.executable, "-m", "thidua.cli", "db_worker", "--no-reload", "--interval", "1"]
+
+
+def gunicorn_command(size: ServerSize, *, access_log: bool = True, task_worker: bool = False) -> list[str]:
     """gunicorn's command line. Threaded workers (gthread): a slow phone holds a thread, not a process;
     connections beyond the threads wait in the listen queue (backlog) and each worker's own queue, so a
     meeting's burst is queued, not reset. The access log records paths only: a ballot code travels in the
@@ -78,4 +83,7 @@ def gunicorn_command(size: ServerSize, *, access_log: bool = True) -> list[str]:
     ]
     if access_log:
         command += ["--access-logfile", "-"]
+    if task_worker:
+        # gunicorn's master starts the task worker once it listens and stops it when it stops.
+        command += ["--config", "python:thidua.operations.gunicorn_hooks"]
     return command

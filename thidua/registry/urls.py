@@ -47,9 +47,9 @@ urlpatterns = [
         {"as_pdf": True},
         name="decision_pdf",
     ),
-    path("quyet-dinh/<id:decision_id>/bang.docx", decision_views.certificate_file, name="certificate_docx"),
+    path("quyet-dinh/<id:decision_id>/in-bang/", decision_views.certificate_file, name="certificate_docx"),
     path(
-        "quyet-dinh/<id:decision_id>/bang.pdf",
+        "quyet-dinh/<id:decision_id>/in-bang-pdf/",
         decision_views.certificate_file,
         {"as_pdf": True},
         name="certificate_pdf",

@@ -10,6 +10,7 @@ import contextlib
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import islice
 from typing import IO, TYPE_CHECKING, Any, Protocol
 
 from django.core.exceptions import ValidationError
@@ -20,7 +21,17 @@ from thidua.core.audit import Actor
 from thidua.organisations.models import Organizer, Unit
 from thidua.sheets.names import Found, Mapping, Names
 from thidua.sheets.people import People
-from thidua.sheets.reader import Column, FileRefused, Problem, Row, as_date, as_text, as_year, read_rows
+from thidua.sheets.reader import (
+    Column,
+    FileRefused,
+    Problem,
+    Progress,
+    Row,
+    as_date,
+    as_text,
+    as_year,
+    read_rows,
+)
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
@@ -75,6 +86,35 @@ class Plan:
     @property
     def can_write(self) -> bool:
         return not self.problems and (self.created + self.changed) > 0
+
+
+# What the preview lists of a plan: the counts cover every row, the lists their first rows and problems.
+SHOWN = 200
+MOST_PROBLEMS = 1000
+
+
+def summary(plan: Plan) -> dict[str, Any]:
+    """The plan as the preview shows it, in plain values: rendered at once for a small file, kept as a
+    background job's result for a large one (a plan of a million rows is not kept whole)."""
+    return {
+        "source": plan.source,
+        "kind": plan.kind,
+        "created": plan.created,
+        "changed": plan.changed,
+        "same": plan.same,
+        "also": list(plan.also),
+        "problem_count": len(plan.problems),
+        "problems": [str(problem) for problem in plan.problems[:MOST_PROBLEMS]],
+        "mappings": [{"typed": m.typed, "meaning": m.meaning} for m in plan.mappings.values()],
+        "lists": {
+            action: [
+                {"sheet": o.row.sheet or "", "number": o.row.number, "text": o.text}
+                for o in islice((o for o in plan.outcomes if o.action == action), SHOWN)
+            ]
+            for action in (CREATE, CHANGE, SAME)
+        },
+        "written": plan.written,
+    }
 
 
 class Context:
@@ -198,16 +238,17 @@ def run(
     by: Actor,
     write: bool = False,
     confirmed: bool = False,
+    progress: Progress | None = None,
 ) -> Plan:
     """The plan of importing the file; with `write`, also written when it has no problem and its mappings
-    are `confirmed` (all rows or none)."""
+    are `confirmed` (all rows or none). `progress` hears how far the reading has got (a background job)."""
     plan = Plan(kind.code, name)
     # A preview writes nothing: no transaction (on SQLite an IMMEDIATE one would hold the write lock while
     # the file is read). A write checks and writes in one, so nothing changes between the two.
     with transaction.atomic() if write else contextlib.nullcontext():
         context = Context(scope, plan)
         try:
-            for row in read_rows(stream, name, kind.columns):
+            for row in read_rows(stream, name, kind.columns, progress):
                 if row.problems:
                     plan.problems.extend(row.problems)
                 else:

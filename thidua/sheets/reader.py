@@ -13,7 +13,7 @@ import csv
 import datetime as dt
 import io
 import zipfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import IO, TYPE_CHECKING, Any
@@ -130,16 +130,25 @@ def file_kind(name: str, size: int | None) -> str:
     return suffix[1:]
 
 
-def read_rows(stream: IO[bytes], name: str, columns: Sequence[Column]) -> Iterator[Row]:
+# How often a long read says how far it has got (the background import's progress bar).
+PROGRESS_EVERY_ROWS = 1000
+Progress = Callable[[float, int], None]
+
+
+def read_rows(
+    stream: IO[bytes], name: str, columns: Sequence[Column], progress: Progress | None = None
+) -> Iterator[Row]:
     """The table's rows below its header, one at a time, each with the reader's problems (a formula);
-    FileRefused for a problem of the whole file. Rows with nothing in the kind's columns are left out."""
-    kind = file_kind(name, _size(stream))
+    FileRefused for a problem of the whole file. Rows with nothing in the kind's columns are left out.
+    `progress` is told now and then the share of the file read (0 to 1) and the rows read."""
+    size = _size(stream)
+    kind = file_kind(name, size)
     head = stream.read(4)
     stream.seek(0)
     if kind == "xlsx":
-        yield from _xlsx_rows(stream, name, head, columns)
+        yield from _xlsx_rows(stream, name, head, columns, progress)
     else:
-        yield from _csv_rows(stream, name, head, columns)
+        yield from _csv_rows(stream, name, head, columns, progress, size)
 
 
 def _size(stream: IO[bytes]) -> int:
@@ -268,15 +277,23 @@ def _open_workbook(stream: IO[bytes], name: str, head: bytes) -> Any:
         ) from None
 
 
-def _xlsx_rows(stream: IO[bytes], name: str, head: bytes, columns: Sequence[Column]) -> Iterator[Row]:
+def _xlsx_rows(
+    stream: IO[bytes], name: str, head: bytes, columns: Sequence[Column], progress: Progress | None
+) -> Iterator[Row]:
     book = _open_workbook(stream, name, head)
     try:
         read_any = False
         first_problem: Problem | None = None
+        # The sheets' sizes as the workbook declares them (Excel always does; a file without them shows
+        # no share read, only the rows).
+        total = sum(sheet.max_row or 0 for sheet in book.worksheets)
+        before = 0
         for sheet in book.worksheets:
             header = _Header(columns)
             positions = None
             for number, cells in enumerate(sheet.iter_rows(), start=1):
+                if progress is not None and number % PROGRESS_EVERY_ROWS == 0:
+                    progress((before + number) / total if total else 0.0, before + number)
                 if positions is None:
                     if number > HEADER_SEARCH:
                         break
@@ -300,6 +317,7 @@ def _xlsx_rows(stream: IO[bytes], name: str, head: bytes, columns: Sequence[Colu
                 row.values = _values([getattr(c, "value", None) for c in cells], positions)
                 if not _blank(row.values):
                     yield row
+            before += sheet.max_row or 0
             if positions is not None:
                 read_any = True
             elif first_problem is None:
@@ -313,7 +331,14 @@ def _xlsx_rows(stream: IO[bytes], name: str, head: bytes, columns: Sequence[Colu
 # ---- CSV ------------------------------------------------------------------------------------------------
 
 
-def _csv_rows(stream: IO[bytes], name: str, head: bytes, columns: Sequence[Column]) -> Iterator[Row]:
+def _csv_rows(
+    stream: IO[bytes],
+    name: str,
+    head: bytes,
+    columns: Sequence[Column],
+    progress: Progress | None,
+    size: int,
+) -> Iterator[Row]:
     if head == OLD_EXCEL or head.startswith(b"PK\x03\x04"):
         raise _refuse(
             _("The file {name} is a workbook, not CSV text: send it with the extension .xlsx."), name=name
@@ -329,6 +354,9 @@ def _csv_rows(stream: IO[bytes], name: str, head: bytes, columns: Sequence[Colum
         header = _Header(columns)
         positions = None
         for number, cells in enumerate(lines, start=1):
+            if progress is not None and number % PROGRESS_EVERY_ROWS == 0:
+                # The bytes read so far, a little ahead of the rows (the text layer reads in chunks).
+                progress(stream.tell() / size if size else 0.0, number)
             if any("\x00" in cell for cell in cells):
                 raise _refuse(_("The file {name} is not CSV text."), name=name)
             if positions is None:

@@ -6,5 +6,6 @@ app_name = "sheets"
 urlpatterns = [
     path("", views.load, name="load"),
     path("ghi/", views.commit, name="commit"),
+    path("xem-truoc/<id:job_id>/", views.job_preview, name="job_preview"),
     path("mau/<slug:kind>.xlsx", views.template, name="template"),
 ]

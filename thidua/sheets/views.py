@@ -8,6 +8,7 @@ from pathlib import PurePath
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.files.storage import default_storage
@@ -18,16 +19,16 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from thidua.accounts import jobs
 from thidua.accounts.roles import board_organizers, officer_unit_ids
 from thidua.organisations.models import Unit
+from thidua.sheets import background
 from thidua.sheets.blank import template_workbook
-from thidua.sheets.importer import Kind, Plan, Scope, kinds, run
-from thidua.sheets.reader import MAX_MB, FileRefused, Problem, file_kind
+from thidua.sheets.importer import MOST_PROBLEMS, SHOWN, Kind, Scope, kinds, run, summary
+from thidua.sheets.reader import MAX_MB, FileRefused, file_kind
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 SESSION = "sheets_upload"
-SHOWN = 200  # rows of each list the preview shows; the counts cover them all
-MOST_PROBLEMS = 1000  # a file wrong throughout: the first ones say enough
 
 
 def _scope(request: HttpRequest) -> tuple[Scope, list[Kind]]:
@@ -70,23 +71,30 @@ def _context(scope: Scope, allowed: list[Kind], **extra: Any) -> dict[str, Any]:
 
 
 def _preview(
-    request: HttpRequest, scope: Scope, allowed: list[Kind], plan: Plan, status: int = 200
+    request: HttpRequest,
+    scope: Scope,
+    allowed: list[Kind],
+    plan: dict[str, Any],
+    status: int = 200,
+    *,
+    can_commit: bool = True,
 ) -> HttpResponse:
-    lists = {
-        action: [o for o in plan.outcomes if o.action == action][:SHOWN]
-        for action in ("create", "change", "same")
-    }
+    """The preview of a plan's summary (importer.summary), read at once or by a background job."""
     context = _context(
         scope,
         allowed,
         plan=plan,
-        lists=lists,
         shown=SHOWN,
-        kind=kinds()[plan.kind],
-        problems=plan.problems[:MOST_PROBLEMS],
+        kind=kinds()[plan["kind"]],
         most_problems=MOST_PROBLEMS,
+        can_commit=can_commit,
     )
     return render(request, "sheets/preview.html", context, status=status)
+
+
+def _in_background(size: int | None) -> bool:
+    """A file this large is read and written by the task queue's worker, with a progress bar."""
+    return size is not None and size > settings.SHEETS_BACKGROUND_BYTES
 
 
 @login_required
@@ -102,15 +110,23 @@ def load(request: HttpRequest) -> HttpResponse:
             f"imports/{secrets.token_urlsafe(16)}{PurePath(name).suffix.lower()}", upload
         )
         _forget(request)
-        request.session[SESSION] = {
-            "path": stored,
-            "name": name,
-            "kind": kind.code,
-            "organizer": scope.organizer.pk,
-        }
+        held = {"path": stored, "name": name, "kind": kind.code, "organizer": scope.organizer.pk}
+        request.session[SESSION] = held
+        if _in_background(upload.size):
+            held["background"] = True
+            request.session.modified = True
+            job = jobs.start(
+                background.preview,
+                kind="sheets.preview",
+                title=_("Reading {name} for import").format(name=name),
+                owner=request.user,
+                arguments=_job_arguments(held, scope),
+            )
+            held["job"] = job.pk
+            return redirect("jobs:job", job.pk)
         with default_storage.open(stored, "rb") as stream:
             plan = run(kind, stream, name, scope, by=request.user)
-        return _preview(request, scope, allowed, plan, status=200 if not plan.problems else 400)
+        return _preview(request, scope, allowed, summary(plan), status=200 if not plan.problems else 400)
     context = _context(scope, allowed, form=form)
     return render(request, "sheets/load.html", context, status=400 if form.errors else 200)
 
@@ -127,20 +143,64 @@ def commit(request: HttpRequest) -> HttpResponse:
     if kind is None or kind not in allowed:
         raise Http404(_("Not found."))
     confirmed = request.POST.get("xac_nhan") == "1"
+    if held.get("background"):
+        read = jobs.get_job_for_user(request.user, held.get("job", 0))
+        shown = read.result.get("summary") if read is not None else None
+        if shown is not None and shown["mappings"] and not confirmed:
+            shown["problems"] = [_("Confirm the names read without an exact match before importing.")]
+            shown["problem_count"] = 1
+            return _preview(request, scope, allowed, shown, status=400)
+        # The worker reads the file again inside its transaction; the held file is its own from now on
+        # (it deletes it at the end), so a second click finds nothing held.
+        request.session.pop(SESSION, None)
+        job = jobs.start(
+            background.write,
+            kind="sheets.write",
+            title=_("Importing {name}").format(name=held["name"]),
+            owner=request.user,
+            arguments={**_job_arguments(held, scope), "confirmed": confirmed},
+        )
+        return redirect("jobs:job", job.pk)
     with default_storage.open(held["path"], "rb") as stream:
         plan = run(kind, stream, held["name"], scope, by=request.user, write=True, confirmed=confirmed)
     if plan.written or (not plan.problems and not plan.created and not plan.changed):
         _forget(request)
-        messages.success(
-            request,
-            _("Imported {name}: {created} row(s) added, {changed} changed, {same} already there.").format(
-                name=plan.source, created=plan.created, changed=plan.changed, same=plan.same
-            ),
-        )
+        messages.success(request, background.imported_message(plan))
         return redirect("sheets:load")
+    shown = summary(plan)
     if not plan.problems and plan.mappings and not confirmed:
-        plan.problems.append(Problem(_("Confirm the names read without an exact match before importing.")))
-    return _preview(request, scope, allowed, plan, status=400)
+        shown["problems"] = [_("Confirm the names read without an exact match before importing.")]
+        shown["problem_count"] = 1
+    return _preview(request, scope, allowed, shown, status=400)
+
+
+def _job_arguments(held: dict[str, Any], scope: Scope) -> dict[str, Any]:
+    unit_ids = sorted(scope.unit_ids) if scope.unit_ids is not None else None
+    return {
+        "path": held["path"],
+        "name": held["name"],
+        "kind": held["kind"],
+        "unit_ids": unit_ids,
+        "organizer": scope.organizer.pk,
+    }
+
+
+@login_required
+@require_GET
+def job_preview(request: HttpRequest, job_id: int) -> HttpResponse:
+    """The preview a background job read; the import button only while its file is still the one held."""
+    scope, allowed = _scope(request)
+    job = jobs.get_job_for_user(request.user, job_id)
+    if job is None or job.kind not in ("sheets.preview", "sheets.write") or "summary" not in job.result:
+        raise Http404(_("Not found."))
+    if job.arguments.get("organizer") != scope.organizer.pk:
+        raise Http404(_("Not found."))
+    held = request.session.get(SESSION) or {}
+    plan = job.result["summary"]
+    can_commit = job.kind == "sheets.preview" and held.get("path") == job.arguments.get("path")
+    return _preview(
+        request, scope, allowed, plan, status=400 if plan["problems"] else 200, can_commit=can_commit
+    )
 
 
 def _forget(request: HttpRequest) -> None:

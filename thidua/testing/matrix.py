@@ -19,7 +19,7 @@ from typing import Any, cast
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
-from thidua.accounts.models import Role
+from thidua.accounts.models import Job, Role
 from thidua.emulation.actions import meeting as meetings
 from thidua.emulation.actions import scoring
 from thidua.emulation.models import ClusterYear, Meeting
@@ -178,6 +178,10 @@ def build_matrix_world() -> MatrixWorld:
         "role_id": Role.objects.filter(user_id=users["officer_in"].pk).values_list("pk", flat=True).get(),
         "kind": "decisions",
         "code": awardee.code,
+        # The board's own finished job (no file kept): its page is the board's alone.
+        "job_id": Job.objects.create(
+            owner_id=users["board"].pk, kind="registry.certificates", title="Bằng khen", state=Job.State.DONE
+        ).pk,
     }
     return MatrixWorld(
         year=year,

@@ -15,8 +15,9 @@ from thidua.settings import *  # noqa: F403
 NOTIFY_MAIL_IN_BACKGROUND = False
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 
-# Each test starts from an empty cache (the root conftest clears it); a run's cache is its own.
 # Tasks run at once inside the test (the worker's loop is tested on its own); a test of the queue itself
 # overrides TASKS with the database backend.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+# Each test starts from an empty cache (the root conftest clears it); a run's cache is its own.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

@@ -9,6 +9,7 @@ The PDF is made from this same Word file (documents.pdf), so what the board prin
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 
 from django.utils.translation import gettext as _
 from docx.document import Document as DocxDocument
@@ -76,9 +77,11 @@ def subject_line(awardee: Awardee) -> str:
     return ""
 
 
-def certificate_paper(decision: Decision, *, site: str = "") -> bytes:
+def certificate_paper(
+    decision: Decision, *, site: str = "", progress: Callable[[float, int], None] | None = None
+) -> bytes:
     """Every certificate of `decision` in force, one per page, as a Word file; `site` is the public address
-    the QR codes lead to (verification.site_url)."""
+    the QR codes lead to (verification.site_url); `progress` hears the share of the pages written."""
     awardees = [
         a
         for a in decision.awardees.select_related(
@@ -93,6 +96,8 @@ def certificate_paper(decision: Decision, *, site: str = "") -> bytes:
         if n:
             doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
         _page(doc, decision, awardee, site)
+        if progress is not None:
+            progress((n + 1) / len(awardees), n + 1)
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()

@@ -13,7 +13,7 @@ from django.contrib.auth.models import AbstractUser
 from django.test import Client
 from django.urls import reverse
 
-from thidua.accounts.models import Role
+from thidua.accounts.models import Job, Role
 from thidua.documents.pdf import docx_to_pdf
 from thidua.registry import verification
 from thidua.registry.actions import proposals as services
@@ -74,19 +74,32 @@ def test_the_board_downloads_the_certificates_from_the_decisions_page(
     page = client.get(reverse("registry:decision", args=[merit.pk])).content.decode()
     word_url = reverse("registry:certificate_docx", args=[merit.pk])
     assert word_url in page and reverse("registry:certificate_pdf", args=[merit.pk]) in page
-    word = client.get(word_url)
-    assert word.status_code == 200 and word.content[:2] == b"PK"
+    # The batch is made in the background; its page offers the file (the tests run tasks at once).
+    started = client.post(word_url)
+    assert started.status_code == 302
+    job_page = client.get(started["Location"]).content.decode()
+    assert "Đã xong" in job_page and "bang-khen-246-Q" in job_page
+    word = client.get(reverse("jobs:file", args=[Job.objects.get(owner=board).pk]))
+    assert word.status_code == 200 and b"".join(word.streaming_content)[:2] == b"PK"
     assert "bang-khen-246-Q" in word["Content-Disposition"]
+    # The file is its starter's alone: another board member of the same organizer finds nothing.
+    colleague = user_with("ban-dong-nghiep", kind=Role.Kind.BOARD, organizer=seed.organizer)
+    job = Job.objects.get(owner=board)
+    assert client_for(colleague).get(reverse("jobs:file", args=[job.pk])).status_code == 404
+    assert client_for(colleague).get(reverse("jobs:job", args=[job.pk])).status_code == 404
 
 
 @needs_pdf
 def test_the_board_gets_the_certificates_as_pdf(seed: Seed, board: AbstractUser) -> None:
     flag, _merit = decide_seed(seed)
-    pdf = client_for(board).get(reverse("registry:certificate_pdf", args=[flag.pk]))
+    client = client_for(board)
+    assert client.post(reverse("registry:certificate_pdf", args=[flag.pk])).status_code == 302
+    pdf = client.get(reverse("jobs:file", args=[Job.objects.get(owner=board).pk]))
     assert pdf.status_code == 200 and pdf["Content-Type"] == "application/pdf"
-    assert page_count(pdf.content) == 1
+    content = b"".join(pdf.streaming_content)
+    assert page_count(content) == 1
     # The QR codes lead to the address the board's request came to.
-    assert "http://testserver/xac-minh/" in pdf_text(pdf.content)
+    assert "http://testserver/xac-minh/" in pdf_text(content)
 
 
 def test_a_member_units_officer_and_another_board_find_no_certificates(seed: Seed) -> None:
@@ -96,8 +109,9 @@ def test_a_member_units_officer_and_another_board_find_no_certificates(seed: See
     other_board = user_with("ban-tinh-khac", kind=Role.Kind.BOARD, organizer=OrganizerFactory())
     for user in (officer, other_board):
         for name in ("registry:certificate_docx", "registry:certificate_pdf"):
-            assert client_for(user).get(reverse(name, args=[flag.pk])).status_code == 404
-    anonymous = Client().get(reverse("registry:certificate_docx", args=[flag.pk]))
+            assert client_for(user).post(reverse(name, args=[flag.pk])).status_code == 404
+    assert not Job.objects.exists()
+    anonymous = Client().post(reverse("registry:certificate_docx", args=[flag.pk]))
     assert anonymous.status_code == 302 and reverse("login") in anonymous["Location"]
 
 
@@ -106,6 +120,6 @@ def test_a_decision_whose_awards_are_all_revoked_has_nothing_to_print(
 ) -> None:
     flag, _merit = decide_seed(seed)
     services.revoke(flag.awardees.get(), number="99/QĐ-UBND", date=date(2022, 9, 1), reason="Sai", by=BY)
-    response = client_for(board).get(reverse("registry:certificate_docx", args=[flag.pk]), follow=True)
+    response = client_for(board).post(reverse("registry:certificate_docx", args=[flag.pk]), follow=True)
     assert response.status_code == 200
     assert "không có bằng, giấy khen nào để in" in response.content.decode()

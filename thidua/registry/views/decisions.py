@@ -13,16 +13,16 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from thidua.accounts import jobs
 from thidua.core.feedback import show_refusal
 from thidua.documents.download import paper_response
 from thidua.documents.pdf import PdfUnavailable
 from thidua.organisations.models import Organizer
+from thidua.registry import background, verification, worklist
 from thidua.registry import rules as scope
-from thidua.registry import verification, worklist
 from thidua.registry.actions import proposals as services
 from thidua.registry.forms import DecisionForm, QuotaForm, RevokeForm
 from thidua.registry.models import Awardee, AwardProposal, Decision, Quota
-from thidua.registry.papers.certificate import certificate_filename, certificate_paper
 from thidua.registry.papers.decision import decision_filename, decision_paper
 from thidua.registry.views.proposals import form_refused
 
@@ -127,21 +127,29 @@ def decision_file(request: HttpRequest, decision_id: int, as_pdf: bool = False) 
 
 
 @login_required
-@require_http_methods(["GET"])
+@require_POST
 def certificate_file(request: HttpRequest, decision_id: int, as_pdf: bool = False) -> HttpResponse:
-    """The decision's certificates in force, one per page for the pre-printed forms, as Word or PDF."""
+    """The decision's certificates in force, one per page for the pre-printed forms, as Word or PDF: made in
+    the background (registry/background.py), the job's page offering the file when it is ready."""
     found = _get_decision_for_user(request, decision_id)
     if not found.awardees.filter(revocation__isnull=True).exists():
         messages.error(
             request, _("Every award of this decision has been revoked: there is no certificate to print.")
         )
         return redirect("registry:decision", found.pk)
-    paper = certificate_paper(found, site=verification.site_url(request))
-    try:
-        return paper_response(paper, certificate_filename(found), as_pdf=as_pdf)
-    except PdfUnavailable as missing:
-        messages.error(request, str(missing))
-        return redirect("registry:decision", found.pk)
+    title = (
+        _("Certificates of decision {number} (PDF)")
+        if as_pdf
+        else _("Certificates of decision {number} (Word)")
+    )
+    job = jobs.start(
+        background.certificates,
+        kind="registry.certificates",
+        title=title.format(number=found.number),
+        owner=request.user,
+        arguments={"decision": found.pk, "as_pdf": as_pdf, "site": verification.site_url(request)},
+    )
+    return redirect("jobs:job", job.pk)
 
 
 @login_required

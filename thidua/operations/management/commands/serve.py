@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from typing import Any
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandParser
 from django.utils.translation import gettext as _
 
@@ -40,6 +41,8 @@ class Command(BaseCommand):
             )
         )
         self.stdout.flush()
-        command = gunicorn_command(size, access_log=not options["no_access_log"])
+        command = gunicorn_command(
+            size, access_log=not options["no_access_log"], task_worker=settings.SERVER_TASK_WORKER
+        )
         # gunicorn takes this process's place: Ctrl+C and a service manager's signals reach it directly.
         os.execve(command[0], command, server_environment())
