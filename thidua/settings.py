@@ -309,7 +309,7 @@ WHITENOISE_AUTOREFRESH = DEBUG
 MEDIA_ROOT = env_path("MEDIA_ROOT", BASE_DIR / "var" / "media")
 
 # Notifications by e-mail (accounts/notifications.py): printed on the console unless EMAIL_HOST names an SMTP
-# server; sent after the change commits, by a background thread so no request waits for the mail server.
+# server; sent after the change commits, by the task queue's worker so no request waits for the mail server.
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
 EMAIL_BACKEND = (
     "django.core.mail.backends.smtp.EmailBackend"
@@ -322,7 +322,6 @@ EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 20, minimum=1)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "thidua@localhost")
-NOTIFY_MAIL_IN_BACKGROUND = env_bool("NOTIFY_MAIL_IN_BACKGROUND", True)
 
 # Counts of wrong ballot codes (emulation/attempts.py) must be the same for every worker of `thidua serve`:
 # files in one folder, shared by the processes of one server.

@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 from django.http import HttpRequest
 
-from thidua.accounts.models import MailOptOut, Notification, Role
+from thidua.accounts.models import Job, MailOptOut, Notification, Role
 
 User = get_user_model()
 
@@ -43,6 +43,22 @@ class NotificationAdmin(admin.ModelAdmin):
         return False
 
     def has_change_permission(self, request: HttpRequest, obj: Notification | None = None) -> bool:
+        return False
+
+
+@admin.register(Job)
+class JobAdmin(admin.ModelAdmin):
+    """Background work is started from the pages; the admin reads it (what ran, how it ended, the error)."""
+
+    list_display = ["created", "owner", "title", "state", "finished"]
+    list_filter = ["state", "kind"]
+    search_fields = ["owner__username", "title"]
+    list_select_related = ["owner"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Job | None = None) -> bool:
         return False
 
 

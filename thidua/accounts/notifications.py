@@ -1,6 +1,6 @@
 """Notices to the people a change concerns: a row in their list, written in the same transaction as the
-change (a refused or rolled-back change leaves none), and an e-mail sent only after the change commits, by a
-background thread, so that no request waits for the mail server. A user can turn a kind of e-mail off.
+change (a refused or rolled-back change leaves none), and an e-mail sent only after the change commits, by the
+task queue's worker, so that no request waits for the mail server. A user can turn a kind of e-mail off.
 
 `thidua send-mail` sends whatever is still pending (after a mail server was down, say); `thidua remind`
 writes the deadline reminders, each once (its key).
@@ -10,17 +10,17 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import threading
 from collections.abc import Iterable
 from typing import Any
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
-from django.db import connections, transaction
+from django.db import transaction
 from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django_tasks import task
 
 from thidua.accounts.models import MailOptOut, Notification, Role
 from thidua.organisations.models import Organizer, Unit
@@ -68,21 +68,14 @@ def notify(users: Iterable[Any], kind: str, text: str, url: str = "", *, key: st
     if not rows:
         return
     Notification.objects.bulk_create(rows, ignore_conflicts=bool(key))
-    transaction.on_commit(_mail_later)
+    transaction.on_commit(mail_task.enqueue)
 
 
-def _mail_later() -> None:
-    if settings.NOTIFY_MAIL_IN_BACKGROUND:
-        threading.Thread(target=_mail_in_thread, name="thidua-mail", daemon=True).start()
-    else:
-        send_pending_mail()
-
-
-def _mail_in_thread() -> None:
-    try:
-        send_pending_mail()
-    finally:
-        connections.close_all()  # the thread's own connections, not the request's
+@task()
+def mail_task() -> None:
+    """The queue's worker sends what is pending (a mail server down now is tried again by the next notice
+    or by `thidua send-mail`)."""
+    send_pending_mail()
 
 
 def pending_mail() -> QuerySet[Notification]:

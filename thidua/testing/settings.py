@@ -11,12 +11,10 @@ os.environ.setdefault("SECRET_KEY", f"tests-{secrets.token_urlsafe(48)}")
 
 from thidua.settings import *  # noqa: F403
 
-# Tests read the mail outbox as soon as the change commits, not from a thread racing the test.
-NOTIFY_MAIL_IN_BACKGROUND = False
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 
-# Tasks run at once inside the test (the worker's loop is tested on its own); a test of the queue itself
-# overrides TASKS with the database backend.
+# Tasks run at once inside the test (the worker's loop is tested on its own; a test of the queue itself
+# overrides TASKS with the database backend): the mail outbox is read as soon as the change commits.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 # Each test starts from an empty cache (the root conftest clears it); a run's cache is its own.

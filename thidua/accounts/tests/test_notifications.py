@@ -171,14 +171,14 @@ def test_mail_settings_are_saved_and_a_bad_value_is_refused(seed: Seed) -> None:
     url = reverse("accounts:mail_settings")
 
     assert client.post(url, {"kinds": ["returned", "decided"]}).status_code == 302
-    assert set(officer.mail_opt_outs.values_list("kind", flat=True)) == {"stage", "deadline"}
+    assert set(officer.mail_opt_outs.values_list("kind", flat=True)) == {"stage", "deadline", "job"}
     page = client.get(url).text
     assert page.count(" checked") == 2
 
     refused = client.post(url, {"kinds": ["returned", "xoa-het"]})
     assert refused.status_code == 400
     assert "«xoa-het» không phải là một loại thông báo." in refused.text
-    assert set(officer.mail_opt_outs.values_list("kind", flat=True)) == {"stage", "deadline"}
+    assert set(officer.mail_opt_outs.values_list("kind", flat=True)) == {"stage", "deadline", "job"}
 
 
 def test_anonymous_visitors_are_sent_to_log_in(db: None) -> None:
