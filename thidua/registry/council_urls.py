@@ -18,6 +18,13 @@ urlpatterns = [
     path("hoi-dong/<id:pk>/so-phieu", council_views.council_count, name="council_count"),
     path("hoi-dong/phieu-da-kiem/<slug:token>/", council_views.council_counted, name="council_counted"),
     path("hoi-dong/<id:pk>/bien-ban.docx", council_views.council_minutes_file, name="council_minutes"),
+    path("hoi-dong/<id:pk>/du-thao-<id:n>.docx", council_views.council_draft_file, name="council_draft"),
+    path(
+        "hoi-dong/<id:pk>/du-thao-<id:n>.pdf",
+        council_views.council_draft_file,
+        {"as_pdf": True},
+        name="council_draft_pdf",
+    ),
     path(
         "hoi-dong/<id:pk>/bien-ban.pdf",
         council_views.council_minutes_file,

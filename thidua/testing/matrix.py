@@ -178,6 +178,7 @@ def build_matrix_world() -> MatrixWorld:
         "role_id": Role.objects.filter(user_id=users["officer_in"].pk).values_list("pk", flat=True).get(),
         "kind": "decisions",
         "code": awardee.code,
+        "n": 1,  # the first draft decision of the council's result
         # The board's own finished job (no file kept): its page is the board's alone.
         "job_id": Job.objects.create(
             owner_id=users["board"].pk, kind="registry.certificates", title="Bằng khen", state=Job.State.DONE

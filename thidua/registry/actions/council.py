@@ -132,7 +132,7 @@ def council_proposals(council: Council) -> QuerySet[AwardProposal]:
             | Q(pk__in=in_ballots)
         )
     return (
-        rows.select_related("unit", "person", "cluster_year__cluster")
+        rows.select_related("unit", "person", "cluster_year__cluster", "tier")
         .distinct()
         .order_by("award", "cluster_year__cluster__name", "rank", "id")
     )
@@ -336,6 +336,23 @@ def _freeze(council: Council, results: list[CouncilResult]) -> None:
             explanation=r.explanation,
         )
         for r in results
+    )
+
+
+def passed_groups(council: Council) -> list[list[AwardProposal]]:
+    """Once the vote is closed, the proposals it passed, one list per decision the grantor will sign (one
+    award, one grantor, one regime: what `decide` takes), the highest award first (its tier's precedence in
+    the organizer's catalogue; a unit's own proposal without a tier after); before then, none."""
+    if not _frozen(council):
+        return []
+    groups: dict[tuple[str, ...], list[AwardProposal]] = {}
+    for result in _read_back(council):
+        p = result.proposal
+        if result.passed:
+            groups.setdefault((p.award, p.award_name, p.grantor, p.regime), []).append(p)
+    return sorted(
+        groups.values(),
+        key=lambda group: group[0].tier.position if group[0].tier is not None else 1_000_000,
     )
 
 

@@ -550,6 +550,22 @@ def put_on_record(
     """One awardee of `decision`, with the person's unit and job title on the decision day, the bonus (`pay`
     False: a past decision imported from a list that does not say what was paid) and the award's
     verification code (the only place a code is drawn)."""
+    awardee = _awardee(decision, year=year, name=name, unit=unit, person=person, proposal=proposal, pay=pay)
+    awardee.code = _unused_code()
+    awardee.save()
+    return awardee
+
+
+def _awardee(
+    decision: Decision,
+    *,
+    year: int,
+    name: str,
+    unit: Unit | None,
+    person: Person | None,
+    proposal: AwardProposal | None,
+    pay: bool,
+) -> Awardee:
     posting = _posting_on(person, decision.date) if person else None
     awardee = Awardee(
         decision=decision,
@@ -561,12 +577,43 @@ def put_on_record(
         award=decision.award,
         name=name,
         proposal=proposal,
-        code=_unused_code(),
     )
     if pay:
         _pay(awardee, decision.date, decision.regime)
-    awardee.save()
     return awardee
+
+
+def draft_decision(proposals: Sequence[AwardProposal], *, day: dt.date) -> tuple[Decision, list[Awardee]]:
+    """The decision the grantor would sign on `day` for `proposals` (one award, grantor and regime, as
+    `decide` requires), with each awardee's bonus as it would be paid; nothing is written: the number, the
+    signer and the verification codes come when the decision is recorded."""
+    first = proposals[0]
+    salary = money.base_salary_on(day)
+    decision = Decision(
+        organizer=first.organizer,
+        number="",
+        date=day,
+        signer="",
+        grantor=first.grantor,
+        award=first.award,
+        award_name=first.award_name,
+        tier=first.tier,
+        regime=first.regime,
+        base_salary=salary.amount if salary else None,
+    )
+    awardees = [
+        _awardee(
+            decision,
+            year=p.year,
+            name=p.subject_name,
+            unit=p.unit,
+            person=p.person,
+            proposal=p,
+            pay=True,
+        )
+        for p in proposals
+    ]
+    return decision, awardees
 
 
 def _decidable(proposals: list[AwardProposal]) -> None:

@@ -57,21 +57,28 @@ def _grantor(decision: Decision) -> str:
     return decision.grantor or decision.organizer.name
 
 
-def decision_paper(decision: Decision, *, site: str = "") -> bytes:
+def decision_paper(decision: Decision, *, site: str = "", awardees: list[Awardee] | None = None) -> bytes:
     """The draft decision and its annex as a Word file; each awardee's row of the annex carries the award's
-    verification code and its QR code, leading to `site`'s public page (verification.site_url)."""
-    awardees = list(decision.awardees.select_related("unit", "person", "person_unit").order_by("id"))
+    verification code and its QR code, leading to `site`'s public page (verification.site_url).
+
+    A decision not yet recorded (`awardees` given, from `draft_decision` after the council) is marked as a
+    draft, its number, day and signer left to fill in by hand, and has no codes yet."""
+    if awardees is None:
+        awardees = list(decision.awardees.select_related("unit", "person", "person_unit").order_by("id"))
+    draft = decision.pk is None
     doc = new_document(
-        _("Decision {number} – {award}").format(number=decision.number, award=decision.award_name)
+        _("Decision {number} – {award}").format(number=decision.number or w.BLANK, award=decision.award_name)
     )
     superior, issuer = _issuer(decision)
     national_header(
         doc,
         superior=superior,
         issuer=issuer,
-        number=_("No.: {number}").format(number=decision.number),
-        date_line=w.date_line(decision.organizer.province, decision.date),
+        number=_("No.: {number}").format(number=decision.number or w.FILL),
+        date_line=w.date_line(decision.organizer.province, None if draft else decision.date),
     )
+    if draft:
+        centered(doc, Run(_("DRAFT"), bold=True, italic=True))
     centered(doc, Run(_("DECISION"), bold=True))
     centered(doc, Run(_("On awarding the {award}").format(award=decision.award_name), bold=True), after=12)
     centered(doc, Run(_grantor(decision).upper(), bold=True), after=12)
@@ -144,7 +151,9 @@ def _annex(doc: DocxDocument, decision: Decision, awardees: list[Awardee], site:
         doc,
         Run(
             _("(Attached to Decision No. {number} of {date} of the {grantor})").format(
-                number=decision.number, date=w.short_date(decision.date), grantor=_grantor(decision)
+                number=decision.number or w.FILL,
+                date=w.short_date(None if decision.pk is None else decision.date),
+                grantor=_grantor(decision),
             ),
             italic=True,
         ),
@@ -156,7 +165,7 @@ def _annex(doc: DocxDocument, decision: Decision, awardees: list[Awardee], site:
             _subject(a),
             decision.award_name,
             thousands(a.bonus) if a.bonus is not None else w.BLANK,
-            verification.grouped(a.code),
+            verification.grouped(a.code) if a.code else "",
         ]
         for n, a in enumerate(awardees, 1)
     ]
@@ -177,6 +186,8 @@ def _annex(doc: DocxDocument, decision: Decision, awardees: list[Awardee], site:
         size=12,
     )
     for row, awardee in zip(table.rows[1:], awardees, strict=False):
+        if not awardee.code:
+            continue  # a draft: the codes are drawn when the decision is recorded
         paragraph = row.cells[4].add_paragraph()
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         picture(paragraph, verification.qr_png(verification.verify_url(awardee.code, site), scale=4), 1.6)

@@ -16,6 +16,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -41,15 +42,18 @@ from thidua.registry.actions.council import (
     missing_thresholds,
     open_council_voting,
     parse_members,
+    passed_groups,
     province_rules_url,
     record_council_votes,
     reissue_council_code,
     reopen_council_voting,
     set_council_mode,
 )
+from thidua.registry.actions.proposals import draft_decision
 from thidua.registry.forms import CouncilForm
 from thidua.registry.models import AwardProposal, Council, CouncilBallot, CouncilCode, CouncilMember
 from thidua.registry.papers.council_minutes import FILENAME, council_minutes
+from thidua.registry.papers.decision import decision_paper
 
 # A member's choice on the vote form: agree, disagree, or not (yet) voted.
 CHOICES = {"agree": True, "disagree": False, "": None}
@@ -164,6 +168,7 @@ def _council_page(
         "filename": FILENAME,
         "missing_thresholds": missing_thresholds(sitting),
         "province_rules_url": province_rules_url(sitting),
+        "drafts": [(n, group[0], len(group)) for n, group in enumerate(passed_groups(sitting), start=1)],
     }
     return render(request, "registry/council.html", context, status=400 if refused else 200)
 
@@ -215,6 +220,25 @@ def council_minutes_file(request: HttpRequest, pk: int, as_pdf: bool = False) ->
         return redirect("council:council", sitting.pk)
     record(request.user, "council.minutes", sitting)
     return response
+
+
+@login_required
+@require_GET
+def council_draft_file(request: HttpRequest, pk: int, n: int, as_pdf: bool = False) -> HttpResponse:
+    """The `n`-th draft decision of the closed vote's result (one per award and grantor), with its annex of
+    awardees and bonuses, for the grantor's office to number and sign; recorded later as the decision."""
+    sitting = _council(request, pk)
+    groups = passed_groups(sitting)
+    if not 1 <= n <= len(groups):
+        raise Http404(_("Not found."))
+    decision, awardees = draft_decision(groups[n - 1], day=timezone.localdate())
+    content = decision_paper(decision, awardees=awardees)
+    name = f"du-thao-quyet-dinh-{n}.docx"
+    try:
+        return paper_response(content, name, as_pdf=as_pdf)
+    except PdfUnavailable as missing:
+        messages.error(request, str(missing))
+        return redirect("council:council", sitting.pk)
 
 
 def _act(request: HttpRequest, pk: int, act: Any, done: str) -> HttpResponse:
