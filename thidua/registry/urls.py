@@ -36,6 +36,17 @@ urlpatterns = [
     path("de-nghi/hang-loat/", proposal_views.bulk_act, name="bulk_act"),
     path("de-nghi/tu-binh-xet/<id:cluster_year_id>/", proposal_views.from_review, name="from_review"),
     path("de-nghi/<id:proposal_id>/", proposal_views.proposal, name="proposal"),
+    path(
+        "de-nghi/<id:proposal_id>/bao-cao-thanh-tich.docx",
+        proposal_views.achievement_file,
+        name="achievement_docx",
+    ),
+    path(
+        "de-nghi/<id:proposal_id>/bao-cao-thanh-tich.pdf",
+        proposal_views.achievement_file,
+        {"as_pdf": True},
+        name="achievement_pdf",
+    ),
     path("de-nghi/<id:proposal_id>/<slug:slug>/", proposal_views.act, name="act"),
     path("quyet-dinh/", decision_views.decisions, name="decisions"),
     path("quyet-dinh/moi/", decision_views.new_decision, name="new_decision"),
