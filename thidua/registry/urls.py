@@ -31,6 +31,7 @@ urlpatterns = [
     path("ca-nhan/<id:person_id>/", views.person, name="person"),
     path("don-vi/<id:unit_id>/", views.unit, name="unit"),
     path("thong-ke/", views.statistics, name="statistics"),
+    path("thong-ke/bieu-mau.xlsx", views.statistics_form, name="statistics_form"),
     path("de-nghi/", proposal_views.proposals, name="proposals"),
     path("de-nghi/moi/", proposal_views.propose, name="propose"),
     path("de-nghi/hang-loat/", proposal_views.bulk_act, name="bulk_act"),
