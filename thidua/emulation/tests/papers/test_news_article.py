@@ -102,8 +102,11 @@ def test_no_article_before_the_review_is_concluded(world: Any) -> None:
 def test_the_chair_page_offers_it_to_the_head_and_the_board_only(world: Any) -> None:
     year = world.year_a
     url = reverse("meeting:news_docx", args=[year.cluster_id, year.year])
-    page = client_for(world.lead_a).get(reverse("meeting:chair", args=[year.cluster_id, year.year]))
-    assert url in page.content.decode()
+    for page in ("meeting:chair", "front:cluster_year"):
+        shown = client_for(world.lead_a).get(reverse(page, args=[year.cluster_id, year.year]))
+        assert url in shown.content.decode()
+    member = client_for(world.officer_a).get(reverse("front:cluster_year", args=[year.cluster_id, year.year]))
+    assert member.status_code == 200 and url not in member.content.decode()
     for user in (world.lead_a, world.board):
         got = client_for(user).get(url)
         assert got.status_code == 200 and got["Content-Disposition"].endswith('.docx"')
