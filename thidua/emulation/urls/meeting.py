@@ -1,6 +1,7 @@
 from django.urls import path
 
 from thidua.emulation.views import meeting as views
+from thidua.emulation.views import news
 
 app_name = "meeting"
 urlpatterns = [
@@ -17,6 +18,8 @@ urlpatterns = [
     path("<id:cluster_id>/<year:year>/chot", views.conclude, name="conclude"),
     path("<id:cluster_id>/<year:year>/lanh-dao-nam-sau", views.next_leadership, name="next"),
     path("<id:cluster_id>/<year:year>/phieu-giay/", views.paper, name="paper"),
+    path("<id:cluster_id>/<year:year>/tin-bai.docx", news.news_file, name="news_docx"),
+    path("<id:cluster_id>/<year:year>/tin-bai.pdf", news.news_file, {"as_pdf": True}, name="news_pdf"),
     # At a token, not at the cluster's id and year: nobody lists meetings by counting (Meeting.public_token).
     path("phieu-da-kiem/<slug:token>/", views.counted, name="counted"),
 ]

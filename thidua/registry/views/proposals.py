@@ -22,6 +22,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 from thidua.awards.regimes import regime_named, transition_source
 from thidua.core.converters import bounded_int
 from thidua.core.feedback import show_refusal
+from thidua.documents.download import paper_response
+from thidua.documents.pdf import PdfUnavailable
 from thidua.emulation.models import ClusterYear
 from thidua.organisations.models import Organizer, Unit
 from thidua.registry import rules as scope
@@ -37,6 +39,7 @@ from thidua.registry.forms import (
     ReturnForm,
 )
 from thidua.registry.models import AwardProposal, Person
+from thidua.registry.papers.achievement import achievement_filename, proposal_report
 
 
 def form_refused(request: HttpRequest, form: Any) -> None:
@@ -250,6 +253,19 @@ def _get_proposal_for_user(request: HttpRequest, proposal_id: int) -> AwardPropo
 def proposal(request: HttpRequest, proposal_id: int) -> HttpResponse:
     found = _get_proposal_for_user(request, proposal_id)
     return _proposal_page(request, found)
+
+
+@login_required
+@require_http_methods(["GET"])
+def achievement_file(request: HttpRequest, proposal_id: int, as_pdf: bool = False) -> HttpResponse:
+    """The subject's achievement report (báo cáo thành tích) filled from the record, as Word or PDF, for
+    whoever may see the proposal."""
+    found = _get_proposal_for_user(request, proposal_id)
+    try:
+        return paper_response(proposal_report(found), achievement_filename(found), as_pdf=as_pdf)
+    except PdfUnavailable as missing:
+        messages.error(request, str(missing))
+        return redirect("registry:proposal", found.pk)
 
 
 def _transition(proposal: AwardProposal) -> str:

@@ -22,7 +22,9 @@ from thidua.organisations.models import Unit
 from thidua.registry import export, queries
 from thidua.registry import rules as scope
 from thidua.registry.forms import SubUnitForm, SubUnitTitleForm
-from thidua.registry.models import Person
+from thidua.registry.models import Decision, Person
+from thidua.registry.papers.statistics_form import FILENAME as STATISTICS_FORM
+from thidua.registry.papers.statistics_form import statistics_workbook
 from thidua.registry.search import search_awards
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -175,6 +177,7 @@ def statistics(request: HttpRequest) -> HttpResponse:
     found = queries.statistics(rows)
     by_form = queries.counts_by_form(rows)
     context = {
+        "form_year": year or _latest_decision_year(request),
         "stats": found,
         "years": sorted(found.by_year.items(), reverse=True),
         "year": year,
@@ -182,3 +185,28 @@ def statistics(request: HttpRequest) -> HttpResponse:
         "charts": _form_charts(by_form),
     }
     return render(request, "registry/statistics.html", context)
+
+
+def _latest_decision_year(request: HttpRequest) -> int | None:
+    latest = (
+        Decision.objects.filter(organizer__in=scope.board_organizers(request.user)).order_by("-date").first()
+    )
+    return latest.date.year if latest else None
+
+
+@login_required
+@require_GET
+def statistics_form(request: HttpRequest) -> HttpResponse:
+    """The organizer's yearly statistical report for the Ministry of Home Affairs (Excel): the board's, of
+    the decisions issued in `?nam=` (the latest year with a decision when not given)."""
+    organizers = scope.board_organizers(request.user)
+    wanted = _int(request.GET.get("to_chuc"))
+    organizer = organizers.filter(pk=wanted).first() if wanted else organizers.order_by("name").first()
+    year = _int(request.GET.get("nam")) or _latest_decision_year(request)
+    if organizer is None or year is None or not 1900 <= year <= 9999:
+        raise Http404(_("Not found."))
+    content = statistics_workbook(organizer, year)
+    response = HttpResponse(content, content_type=XLSX_MIME)
+    filename = STATISTICS_FORM.replace(".xlsx", f"-{year}.xlsx")
+    response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=filename) or ""
+    return response
