@@ -6,12 +6,13 @@ from django.contrib.auth.admin import UserAdmin
 from django.http import HttpRequest
 
 from thidua.accounts.models import MailOptOut, Notification, Role
+from thidua.core.admin import AuditedAdmin
 
 User = get_user_model()
 
 
 @admin.register(Role)
-class RoleAdmin(admin.ModelAdmin):
+class RoleAdmin(AuditedAdmin):
     list_display = ["user", "kind", "organizer", "cluster_year", "unit"]
     list_filter = ["kind", "organizer"]
     search_fields = ["user__username", "user__first_name", "user__last_name", "unit__name"]
@@ -31,7 +32,7 @@ class MailOptOutInline(admin.TabularInline):
 
 
 @admin.register(Notification)
-class NotificationAdmin(admin.ModelAdmin):
+class NotificationAdmin(AuditedAdmin):
     """Notices are written by the actions; the admin reads them (to answer "did the mail go out?")."""
 
     list_display = ["created", "user", "kind", "text", "read_at", "mailed_at"]
@@ -50,5 +51,5 @@ admin.site.unregister(User)
 
 
 @admin.register(User)
-class UserWithRolesAdmin(UserAdmin):
+class UserWithRolesAdmin(AuditedAdmin, UserAdmin):
     inlines = [*UserAdmin.inlines, RoleInline, MailOptOutInline]
