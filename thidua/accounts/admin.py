@@ -6,12 +6,13 @@ from django.contrib.auth.admin import UserAdmin
 from django.http import HttpRequest
 
 from thidua.accounts.models import Job, MailOptOut, Notification, Role
+from thidua.core.admin import AuditedAdmin
 
 User = get_user_model()
 
 
 @admin.register(Role)
-class RoleAdmin(admin.ModelAdmin):
+class RoleAdmin(AuditedAdmin):
     list_display = ["user", "kind", "organizer", "cluster_year", "unit"]
     list_filter = ["kind", "organizer"]
     search_fields = ["user__username", "user__first_name", "user__last_name", "unit__name"]
@@ -31,7 +32,7 @@ class MailOptOutInline(admin.TabularInline):
 
 
 @admin.register(Notification)
-class NotificationAdmin(admin.ModelAdmin):
+class NotificationAdmin(AuditedAdmin):
     """Notices are written by the actions; the admin reads them (to answer "did the mail go out?")."""
 
     list_display = ["created", "user", "kind", "text", "read_at", "mailed_at"]
@@ -47,7 +48,7 @@ class NotificationAdmin(admin.ModelAdmin):
 
 
 @admin.register(Job)
-class JobAdmin(admin.ModelAdmin):
+class JobAdmin(AuditedAdmin):
     """Background work is started from the pages; the admin reads it (what ran, how it ended, the error)."""
 
     list_display = ["created", "owner", "title", "state", "finished"]
@@ -66,5 +67,5 @@ admin.site.unregister(User)
 
 
 @admin.register(User)
-class UserWithRolesAdmin(UserAdmin):
+class UserWithRolesAdmin(AuditedAdmin, UserAdmin):
     inlines = [*UserAdmin.inlines, RoleInline, MailOptOutInline]

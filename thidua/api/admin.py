@@ -12,10 +12,11 @@ from django.utils.translation import ngettext
 
 from thidua.api.models import ApiToken
 from thidua.api.services import revoke_token
+from thidua.core.admin import AuditedAdmin
 
 
 @admin.register(ApiToken)
-class ApiTokenAdmin(admin.ModelAdmin):
+class ApiTokenAdmin(AuditedAdmin):
     list_display = ["label", "user", "created", "last_used", "revoked"]
     list_filter = [("revoked", admin.EmptyFieldListFilter)]
     search_fields = ["label", "user__username"]

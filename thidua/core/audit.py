@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db import models
+from django.utils.translation import gettext_lazy
 
 from thidua.core.models import AuditEvent
 
@@ -35,3 +38,37 @@ def actor_name(actor: Actor) -> str:
         return ""
     full = getattr(actor, "get_full_name", lambda: "")()
     return str(full or actor.get_username())
+
+
+# What a history panel calls the common verbs; any other verb shows as written.
+VERBS = {
+    "admin.add": gettext_lazy("Added in the administration pages"),
+    "admin.change": gettext_lazy("Changed in the administration pages"),
+    "admin.delete": gettext_lazy("Deleted in the administration pages"),
+    "unit.create": gettext_lazy("Unit added"),
+    "unit.update": gettext_lazy("Unit record corrected"),
+    "unit.event": gettext_lazy("Rename, merger or split recorded"),
+    "unit.dissolve": gettext_lazy("Dissolution recorded"),
+    "cluster.create": gettext_lazy("Cluster added"),
+    "cluster.update": gettext_lazy("Cluster record corrected"),
+    "registry.decision.create": gettext_lazy("Decision recorded"),
+    "registry.award.revoke": gettext_lazy("Award revoked"),
+}
+
+
+@dataclass(frozen=True)
+class Change:
+    at: datetime
+    who: str
+    what: str
+
+
+def history_of(*objs: models.Model) -> list[Change]:
+    """Every audit row of the records, oldest first, as a page's history panel shows them."""
+    events = AuditEvent.objects.none()
+    for obj in objs:
+        events |= AuditEvent.objects.filter(object_type=obj._meta.label_lower, object_id=str(obj.pk))
+    return [
+        Change(e.at, actor_name(e.actor) if e.actor else e.actor_label, str(VERBS.get(e.verb, e.verb)))
+        for e in events.select_related("actor").order_by("at", "id")
+    ]

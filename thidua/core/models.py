@@ -2,9 +2,29 @@
 
 from __future__ import annotations
 
+from typing import Any, NoReturn
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+
+class HistoryIsWritten(Exception):
+    """History is never rewritten: an audit row, once written, is neither changed nor deleted."""
+
+
+def _refuse() -> NoReturn:
+    raise HistoryIsWritten("Audit rows are append-only: they cannot be changed or deleted.")
+
+
+class AuditEventQuerySet(models.QuerySet["AuditEvent"]):
+    # The bulk paths too, so no code of ours rewrites history by a query. (Deleting a user empties
+    # `actor` through the base manager, which keeps the row: SET_NULL is the one change allowed.)
+    def update(self, **kwargs: Any) -> NoReturn:
+        _refuse()
+
+    def delete(self) -> NoReturn:
+        _refuse()
 
 
 class AuditEvent(models.Model):
@@ -24,6 +44,8 @@ class AuditEvent(models.Model):
     data = models.JSONField(_("details"), default=dict, blank=True)
     at = models.DateTimeField(_("time"), auto_now_add=True)
 
+    objects = AuditEventQuerySet.as_manager()
+
     class Meta:
         ordering = ["-at", "-id"]
         verbose_name = _("audit log entry")
@@ -32,3 +54,11 @@ class AuditEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%d/%m/%Y %H:%M} {self.verb} {self.object_type}#{self.object_id}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self._state.adding:
+            _refuse()
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> NoReturn:
+        _refuse()

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from thidua.core.audit import Actor, record
+from thidua.core.concurrency import refuse_if_changed
 from thidua.organisations.checks import (
     checked_cluster_kind,
     checked_date,
@@ -92,10 +93,12 @@ def update_unit(
     female_share: Decimal | None,
     parent: Unit | None,
     by: Actor,
+    seen: str | None = None,
 ) -> Unit:
     """Correct a unit's names, female share or parent. A real change of name is a rename in its history
-    (add_unit_event), not a correction."""
+    (add_unit_event), not a correction. `seen`: the version the form was opened at (core.concurrency)."""
     unit = Unit.objects.select_for_update().select_related("organizer").get(pk=unit.pk)
+    refuse_if_changed(unit, seen)
     name, short_name, share = _unit_fields(
         unit.organizer, unit, name=name, short_name=short_name, female_share=female_share, parent=parent
     )
@@ -117,10 +120,17 @@ def update_unit(
 
 @transaction.atomic
 def add_unit_event(
-    unit: Unit, *, kind: str, other: Unit | None, date: datetime.date | None, by: Actor
+    unit: Unit,
+    *,
+    kind: str,
+    other: Unit | None,
+    date: datetime.date | None,
+    by: Actor,
+    seen: str | None = None,
 ) -> UnitEvent:
     """One dated lineage event: the unit was renamed to, merged into or split from `other`."""
     unit = Unit.objects.select_for_update().get(pk=unit.pk)
+    refuse_if_changed(unit, seen)
     kind = checked_kind(kind, UnitEvent.Kind.values)
     if other is None:
         raise ValidationError({"other": _("Choose the related unit.")}, code="required")
@@ -137,9 +147,10 @@ def add_unit_event(
 
 
 @transaction.atomic
-def dissolve_unit(unit: Unit, *, date: datetime.date | None, by: Actor) -> Unit:
+def dissolve_unit(unit: Unit, *, date: datetime.date | None, by: Actor, seen: str | None = None) -> Unit:
     """The unit was dissolved (giải thể) on `date` without a successor; its history stays."""
     unit = Unit.objects.select_for_update().get(pk=unit.pk)
+    refuse_if_changed(unit, seen)
     date = checked_date(date)
     if unit.dissolved_on is not None:
         raise ValidationError(
@@ -192,10 +203,17 @@ def create_cluster(
 
 @transaction.atomic
 def update_cluster(
-    cluster: Cluster, *, kind: str, name: str, award_tiers: Sequence[AwardTier], by: Actor
+    cluster: Cluster,
+    *,
+    kind: str,
+    name: str,
+    award_tiers: Sequence[AwardTier],
+    by: Actor,
+    seen: str | None = None,
 ) -> Cluster:
     """A cluster's kind, name and the awards it may propose; its code and years stay."""
     cluster = Cluster.objects.select_for_update().select_related("organizer").get(pk=cluster.pk)
+    refuse_if_changed(cluster, seen)
     kind = checked_cluster_kind(kind)
     name = checked_text("name", NAME, name)
     tiers = _tiers(cluster.organizer, award_tiers)

@@ -8,11 +8,12 @@ from django.forms.models import BaseInlineFormSet
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from thidua.core.admin import AuditedAdmin
 from thidua.organisations.models import AwardTier, Cluster, Organizer, Unit, UnitEvent
 
 
 @admin.register(Organizer)
-class OrganizerAdmin(admin.ModelAdmin):
+class OrganizerAdmin(AuditedAdmin):
     list_display = ["name", "short_name", "province", "standing_body"]
     search_fields = ["name", "short_name", "province"]
 
@@ -65,7 +66,7 @@ class SubUnitInline(admin.TabularInline):
 
 
 @admin.register(Unit)
-class UnitAdmin(admin.ModelAdmin):
+class UnitAdmin(AuditedAdmin):
     list_display = ["code", "name", "short_name", "organizer", "parent", "female_share"]
     list_filter = ["organizer", ("parent", admin.EmptyFieldListFilter)]
     search_fields = ["code", "name", "short_name"]
@@ -75,7 +76,7 @@ class UnitAdmin(admin.ModelAdmin):
 
 
 @admin.register(UnitEvent)
-class UnitEventAdmin(admin.ModelAdmin):
+class UnitEventAdmin(AuditedAdmin):
     list_display = ["unit", "kind", "other", "date"]
     list_filter = ["kind"]
     search_fields = ["unit__name", "other__name"]
@@ -85,7 +86,7 @@ class UnitEventAdmin(admin.ModelAdmin):
 
 
 @admin.register(AwardTier)
-class AwardTierAdmin(admin.ModelAdmin):
+class AwardTierAdmin(AuditedAdmin):
     list_display = ["name", "code", "organizer", "grantor", "subject", "catalog", "position"]
     list_filter = ["organizer", "subject"]
     search_fields = ["code", "name", "grantor"]
@@ -93,7 +94,7 @@ class AwardTierAdmin(admin.ModelAdmin):
 
 
 @admin.register(Cluster)
-class ClusterAdmin(admin.ModelAdmin):
+class ClusterAdmin(AuditedAdmin):
     list_display = ["name", "code", "kind", "organizer"]
     list_filter = ["kind", "organizer"]
     search_fields = ["code", "name"]

@@ -5,7 +5,7 @@ from django.contrib import admin
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
-from thidua.core.admin import ReadOnlyAdmin
+from thidua.core.admin import AuditedAdmin, ReadOnlyAdmin
 from thidua.emulation.models import Voting
 from thidua.emulation.seal import ballots_sealed
 from thidua.registry.models import (
@@ -43,7 +43,7 @@ class PersonYearInline(admin.TabularInline):
 
 
 @admin.register(Person)
-class PersonAdmin(admin.ModelAdmin):
+class PersonAdmin(AuditedAdmin):
     list_display = ["name", "code", "sex", "birth_year", "direct_labourer", "organizer"]
     list_filter = ["sex", "direct_labourer", "organizer"]
     search_fields = ["name", "name_folded", "code"]
@@ -51,7 +51,7 @@ class PersonAdmin(admin.ModelAdmin):
 
 
 @admin.register(PersonPosting)
-class PersonPostingAdmin(admin.ModelAdmin):
+class PersonPostingAdmin(AuditedAdmin):
     list_display = ["person", "unit", "position", "start", "end"]
     search_fields = ["person__name", "person__name_folded", "unit__name"]
     list_select_related = ["person", "unit"]
@@ -59,7 +59,7 @@ class PersonPostingAdmin(admin.ModelAdmin):
 
 
 @admin.register(PersonYear)
-class PersonYearAdmin(admin.ModelAdmin):
+class PersonYearAdmin(AuditedAdmin):
     list_display = ["person", "year", "rating", "titles"]
     list_filter = ["year", "rating"]
     search_fields = ["person__name", "person__name_folded"]
@@ -67,7 +67,7 @@ class PersonYearAdmin(admin.ModelAdmin):
 
 
 @admin.register(UnitYear)
-class UnitYearAdmin(admin.ModelAdmin):
+class UnitYearAdmin(AuditedAdmin):
     list_display = ["unit", "year", "rating", "staff", "staff_completed", "staff_disciplined"]
     list_filter = ["year", "rating"]
     search_fields = ["unit__name", "unit__code"]
@@ -75,7 +75,7 @@ class UnitYearAdmin(admin.ModelAdmin):
 
 
 @admin.register(Initiative)
-class InitiativeAdmin(admin.ModelAdmin):
+class InitiativeAdmin(AuditedAdmin):
     list_display = ["code", "title", "person", "level", "year", "used_for"]
     list_filter = ["level", "year"]
     search_fields = ["code", "title", "person__name", "person__name_folded"]
@@ -83,7 +83,7 @@ class InitiativeAdmin(admin.ModelAdmin):
 
 
 @admin.register(Hold)
-class HoldAdmin(admin.ModelAdmin):
+class HoldAdmin(AuditedAdmin):
     list_display = ["kind", "person", "unit", "level", "start", "end"]
     list_filter = ["kind"]
     search_fields = ["person__name", "person__name_folded", "unit__name"]
@@ -96,7 +96,7 @@ class DossierInline(admin.TabularInline):
 
 
 @admin.register(AwardProposal)
-class AwardProposalAdmin(admin.ModelAdmin):
+class AwardProposalAdmin(AuditedAdmin):
     list_display = ["award_name", "unit", "person", "year", "source", "state", "verdict", "decision"]
     list_filter = ["state", "year", "source", "award", "organizer"]
     search_fields = ["award_name", "unit__name", "person__name", "person__name_folded"]
@@ -107,7 +107,7 @@ class AwardProposalAdmin(admin.ModelAdmin):
 
 
 @admin.register(DossierItem)
-class DossierItemAdmin(admin.ModelAdmin):
+class DossierItemAdmin(AuditedAdmin):
     list_display = ["name", "proposal", "required", "provided"]
     list_filter = ["required", "provided"]
     search_fields = ["name", "code", "proposal__award_name"]
@@ -115,14 +115,14 @@ class DossierItemAdmin(admin.ModelAdmin):
 
 
 @admin.register(Quota)
-class QuotaAdmin(admin.ModelAdmin):
+class QuotaAdmin(AuditedAdmin):
     list_display = ["organizer", "award", "year", "limit"]
     list_filter = ["year", "organizer"]
     search_fields = ["award"]
 
 
 @admin.register(ProvinceRule)
-class ProvinceRuleAdmin(admin.ModelAdmin):
+class ProvinceRuleAdmin(AuditedAdmin):
     list_display = ["organizer", "award", "parameter", "value", "document", "start", "end"]
     list_filter = ["organizer", "award"]
     search_fields = ["document", "award"]
@@ -140,7 +140,7 @@ class AwardeeInline(admin.TabularInline):
 
 
 @admin.register(Decision)
-class DecisionAdmin(admin.ModelAdmin):
+class DecisionAdmin(AuditedAdmin):
     list_display = ["number", "date", "award_name", "grantor", "signer", "organizer"]
     list_filter = ["award", "organizer"]
     search_fields = ["number", "award_name", "signer"]
@@ -150,7 +150,7 @@ class DecisionAdmin(admin.ModelAdmin):
 
 
 @admin.register(Awardee)
-class AwardeeAdmin(admin.ModelAdmin):
+class AwardeeAdmin(AuditedAdmin):
     list_display = ["name", "year", "award", "decision", "bonus", "code"]
     list_filter = ["year", "award"]
     search_fields = ["name", "name_folded", "decision__number", "code"]
@@ -163,7 +163,7 @@ class AwardeeAdmin(admin.ModelAdmin):
 
 
 @admin.register(Revocation)
-class RevocationAdmin(admin.ModelAdmin):
+class RevocationAdmin(AuditedAdmin):
     list_display = ["awardee", "number", "date"]
     search_fields = ["number", "awardee__name", "awardee__name_folded"]
     raw_id_fields = ["awardee"]

@@ -21,6 +21,7 @@ from thidua.awards.catalogue import (
     Parameter,
 )
 from thidua.core.audit import Actor, record
+from thidua.core.concurrency import refuse_if_changed
 from thidua.organisations.models import Organizer
 from thidua.registry.models import ProvinceRule
 
@@ -156,9 +157,12 @@ def add_province_rule(
 
 
 @transaction.atomic
-def end_province_rule(rule: ProvinceRule, end: dt.date, *, by: Actor) -> ProvinceRule:
+def end_province_rule(
+    rule: ProvinceRule, end: dt.date, *, by: Actor, seen: str | None = None
+) -> ProvinceRule:
     """The last day `rule` is in force. Only an open rule ends; the row stays for the verdicts it gave."""
     rule = ProvinceRule.objects.select_for_update().get(pk=rule.pk)
+    refuse_if_changed(rule, seen)
     if rule.end is not None:
         raise ValidationError(
             _("Rule {rule} already ended after {end}.").format(rule=rule.rule_id, end=_day(rule.end))

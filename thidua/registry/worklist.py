@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy
 
 from thidua.awards.catalogue import AWARDS
 from thidua.awards.engine import ELIGIBLE, MISSING_INFORMATION, NOT_ELIGIBLE, ON_HOLD
+from thidua.core import audit
 from thidua.core.audit import actor_name
 from thidua.core.models import AuditEvent
 from thidua.emulation.models import ClusterYear
@@ -154,7 +155,7 @@ def history(proposal: AwardProposal) -> list[Step]:
         Step(
             e.at,
             actor_name(e.actor) if e.actor else e.actor_label,
-            str(VERBS.get(e.verb, e.verb)),
+            str(VERBS.get(e.verb) or audit.VERBS.get(e.verb, e.verb)),  # admin changes too
             _detail(e),
         )
         for e in events.order_by("at", "id")

@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from thidua.core.audit import Actor, record
+from thidua.core.concurrency import refuse_if_changed
 from thidua.core.numbers import plain
 from thidua.emulation.evidence import check_upload
 from thidua.emulation.models import (
@@ -76,11 +77,13 @@ def _locked_sheet(sheet_id: int) -> ScoreSheet:
     return sheet
 
 
-def _open_to_unit(unit_score: UnitScore, submitted: str) -> UnitScore:
+def _open_to_unit(unit_score: UnitScore, submitted: str, seen: str | None = None) -> UnitScore:
     """The unit's sheet, row-locked, while the unit itself may still change it: not submitted (else the
-    `submitted` message), and not taken over by the lead (scored on its behalf, or marked not submitted)."""
+    `submitted` message), not taken over by the lead (scored on its behalf, or marked not submitted), and
+    unchanged since the form posting `seen` was opened."""
     _locked_sheet(unit_score.sheet_id)
     unit_score = UnitScore.objects.select_for_update().select_related("unit").get(pk=unit_score.pk)
+    refuse_if_changed(unit_score, seen)
     if unit_score.submitted_at is not None:
         raise ValidationError(submitted)
     if unit_score.absence:
@@ -198,11 +201,13 @@ def _items_for_update(unit_score: UnitScore) -> dict[int, ItemScore]:
     return {item.criterion_id: item for item in items}
 
 
-def save_self_scores(unit_score: UnitScore, entries: Mapping[int, Entry], *, by: User) -> None:
+def save_self_scores(
+    unit_score: UnitScore, entries: Mapping[int, Entry], *, by: User, seen: str | None = None
+) -> None:
     """The unit's points and notes per criterion id; all or nothing."""
     with transaction.atomic():
         unit_score = _open_to_unit(
-            unit_score, _("The unit has submitted its self-score: it can no longer be changed.")
+            unit_score, _("The unit has submitted its self-score: it can no longer be changed."), seen
         )
         items = _items_for_update(unit_score)
         problems: dict[str, list[str]] = {}
@@ -275,11 +280,14 @@ def _write_appraisal(unit_score: UnitScore, entries: Mapping[int, Entry]) -> Non
     unit_score.appraised_at = timezone.now()
 
 
-def appraise(unit_score: UnitScore, entries: Mapping[int, Entry], *, by: User) -> None:
+def appraise(
+    unit_score: UnitScore, entries: Mapping[int, Entry], *, by: User, seen: str | None = None
+) -> None:
     """The lead's points per criterion id; a point that differs from the self-score needs its reason."""
     with transaction.atomic():
         _locked_sheet(unit_score.sheet_id)
         unit_score = UnitScore.objects.select_for_update().get(pk=unit_score.pk)
+        refuse_if_changed(unit_score, seen)
         if unit_score.submitted_at is None:
             raise ValidationError(
                 _("{unit} has not submitted its self-score.").format(unit=unit_score.unit.display_name)
@@ -290,10 +298,12 @@ def appraise(unit_score: UnitScore, entries: Mapping[int, Entry], *, by: User) -
         record(by, "scoring.appraise", unit_score, appraised_total=str(totals.appraised_total))
 
 
-def _unsubmitted_for_update(unit_score: UnitScore, reason: str) -> UnitScore:
-    """The unit's sheet, row-locked, if the lead may act for it: not submitted, and a written reason."""
+def _unsubmitted_for_update(unit_score: UnitScore, reason: str, seen: str | None) -> UnitScore:
+    """The unit's sheet, row-locked, if the lead may act for it: not submitted, unchanged since the form
+    posting `seen` was opened, and a written reason."""
     _locked_sheet(unit_score.sheet_id)
     unit_score = UnitScore.objects.select_for_update().select_related("unit").get(pk=unit_score.pk)
+    refuse_if_changed(unit_score, seen)
     if unit_score.submitted_at is not None:
         raise ValidationError(
             _("{unit} has submitted its self-score: appraise the unit's scores.").format(
@@ -312,11 +322,13 @@ def _unsubmitted_for_update(unit_score: UnitScore, reason: str) -> UnitScore:
     return unit_score
 
 
-def score_on_behalf(unit_score: UnitScore, entries: Mapping[int, Entry], *, reason: str, by: User) -> None:
+def score_on_behalf(
+    unit_score: UnitScore, entries: Mapping[int, Entry], *, reason: str, by: User, seen: str | None = None
+) -> None:
     """The lead scores a unit that has not submitted, criterion by criterion, with the written reason why;
     the points stand as appraised (there is no self-score to differ from, so no per-row reason)."""
     with transaction.atomic():
-        unit_score = _unsubmitted_for_update(unit_score, reason)
+        unit_score = _unsubmitted_for_update(unit_score, reason, seen)
         own = {cid: Entry(e.points, e.text or reason) for cid, e in entries.items()}
         _write_appraisal(unit_score, own)
         unit_score.absence, unit_score.absence_reason = UnitScore.Absence.ON_BEHALF, reason.strip()
@@ -331,11 +343,11 @@ def score_on_behalf(unit_score: UnitScore, entries: Mapping[int, Entry], *, reas
         )
 
 
-def mark_not_submitted(unit_score: UnitScore, *, reason: str, by: User) -> None:
+def mark_not_submitted(unit_score: UnitScore, *, reason: str, by: User, seen: str | None = None) -> None:
     """Record that a unit did not submit: it gets no score, is placed after every scored unit and is not
     proposed by score (review.tally.decide_by_score ranks scored units only); a ballot may still name it."""
     with transaction.atomic():
-        unit_score = _unsubmitted_for_update(unit_score, reason)
+        unit_score = _unsubmitted_for_update(unit_score, reason, seen)
         ItemScore.objects.filter(unit_score=unit_score).update(appraised_points=None, reason="")
         unit_score.appraised_at = None
         unit_score.absence, unit_score.absence_reason = UnitScore.Absence.NOT_SUBMITTED, reason.strip()

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from thidua.core.audit import Actor, record
+from thidua.core.concurrency import refuse_if_changed
 
 # The meeting's services call set_method here, and set_review_facts calls theirs: importing the module (not
 # its names) lets either load first.
@@ -40,11 +41,13 @@ LOCKED = gettext_lazy(
 )
 
 
-def _locked_year(cluster_year: ClusterYear) -> ClusterYear:
-    """The year, row-locked for this transaction, refused if its review is concluded."""
+def _locked_year(cluster_year: ClusterYear, seen: str | None = None) -> ClusterYear:
+    """The year, row-locked for this transaction, refused if its review is concluded or if it changed
+    since the form posting `seen` was opened (core.concurrency)."""
     locked = (
         ClusterYear.objects.select_for_update().select_related("cluster__organizer").get(pk=cluster_year.pk)
     )
+    refuse_if_changed(locked, seen)
     review = Review.objects.filter(cluster_year=locked).first()
     if review is not None and review.concluded_at is not None:
         raise ValidationError(LOCKED.format(year=locked.year), code="concluded")
@@ -121,9 +124,11 @@ def create_cluster_year(cluster: Cluster, year: int, *, by: Actor) -> ClusterYea
 
 
 @transaction.atomic
-def set_roster(cluster_year: ClusterYear, units: Sequence[Unit], *, by: Actor) -> ClusterYear:
+def set_roster(
+    cluster_year: ClusterYear, units: Sequence[Unit], *, by: Actor, seen: str | None = None
+) -> ClusterYear:
     """The year's members, in the given order; scores of members who stay are kept."""
-    cluster_year = _locked_year(cluster_year)
+    cluster_year = _locked_year(cluster_year, seen)
     units = list(dict.fromkeys(units))
     if not units:
         raise ValidationError(_("The list of member units cannot be empty."), code="empty")
@@ -164,10 +169,11 @@ def set_leadership(
     deputies: Sequence[Unit] | None,
     host: Unit | None,
     by: Actor,
+    seen: str | None = None,
 ) -> ClusterYear:
     """Head and deputies (members of the year), and the host. `None` means not known; `deputies=[]`
     means there was no deputy."""
-    cluster_year = _locked_year(cluster_year)
+    cluster_year = _locked_year(cluster_year, seen)
     deputies = list(dict.fromkeys(deputies)) if deputies is not None else None
     check_leadership(cluster_year, head, deputies)
     if host is not None:
@@ -229,9 +235,10 @@ def set_rules(
     tie_break: Sequence[str],
     exclusive: bool,
     by: Actor,
+    seen: str | None = None,
 ) -> ClusterYear:
     """The regulation in force for the year. A tier absent from `quotas` has no cap."""
-    cluster_year = _locked_year(cluster_year)
+    cluster_year = _locked_year(cluster_year, seen)
     tiers = {t.code: t for t in cluster_year.cluster.award_tiers.all()}
     _check_method(cluster_year, method)
     unknown = sorted(set(quotas) - set(tiers))
@@ -281,10 +288,12 @@ def set_rules(
 
 
 @transaction.atomic
-def set_ratings(cluster_year: ClusterYear, ratings: Mapping[Unit, str], *, by: Actor) -> ClusterYear:
+def set_ratings(
+    cluster_year: ClusterYear, ratings: Mapping[Unit, str], *, by: Actor, seen: str | None = None
+) -> ClusterYear:
     """Members' ratings ("": not known); a member absent from `ratings` is left as it is. Scores are not
     written here: they come from the score table's lock (scoring.services.lock) alone."""
-    cluster_year = _locked_year(cluster_year)
+    cluster_year = _locked_year(cluster_year, seen)
     rows = {m.unit_id: m for m in cluster_year.memberships.select_related("unit")}
     strangers = [unit for unit in ratings if unit.pk not in rows]
     if strangers:

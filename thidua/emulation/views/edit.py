@@ -26,6 +26,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
 from thidua.core.audit import Actor
+from thidua.core.concurrency import seen_version
 from thidua.core.feedback import show_refusal
 from thidua.emulation import where
 from thidua.emulation.actions import setup as services
@@ -46,9 +47,11 @@ class Step:
     slug: str
     title: StrOrPromise
     form: Callable[[ClusterYear, Any], forms.Form]
-    # The form's own readers (members_in_order, quotas…) differ per step, hence Any.
-    save: Callable[[Any, ClusterYear, Actor], object]
+    # The form's own readers (members_in_order, quotas…) differ per step, hence Any. The last argument is
+    # the version the form was opened at (core.concurrency), checked by the steps that edit the year itself.
+    save: Callable[[Any, ClusterYear, Actor, str | None], object]
     template: str = "front/edit_step.html"
+    versioned: bool = False
 
 
 def _review_of(cluster_year: ClusterYear) -> Review | None:
@@ -137,21 +140,28 @@ STEPS = [
         "thanh-vien",
         where.STEP_ROSTER,
         _roster_form,
-        lambda f, cy, by: services.set_roster(cy, f.members_in_order(), by=by),
+        lambda f, cy, by, seen: services.set_roster(cy, f.members_in_order(), by=by, seen=seen),
+        versioned=True,
     ),
     Step(
         "lanh-dao",
         where.STEP_LEADERSHIP,
         _leadership_form,
-        lambda f, cy, by: services.set_leadership(
-            cy, head=f.cleaned_data["head"], deputies=f.deputies_given(), host=f.cleaned_data["host"], by=by
+        lambda f, cy, by, seen: services.set_leadership(
+            cy,
+            head=f.cleaned_data["head"],
+            deputies=f.deputies_given(),
+            host=f.cleaned_data["host"],
+            by=by,
+            seen=seen,
         ),
+        versioned=True,
     ),
     Step(
         "quy-che",
         gettext_lazy("Review rules"),
         _rules_form,
-        lambda f, cy, by: services.set_rules(
+        lambda f, cy, by, seen: services.set_rules(
             cy,
             method=f.cleaned_data["method"],
             quotas=f.quotas(),
@@ -159,26 +169,29 @@ STEPS = [
             tie_break=f.tie_break(),
             exclusive=f.cleaned_data["exclusive"],
             by=by,
+            seen=seen,
         ),
+        versioned=True,
     ),
     Step(
         "so-ket",
         where.STEP_MID_YEAR,
         _mid_year_form,
-        lambda f, cy, by: services.set_mid_year_review(cy, **f.cleaned_data, by=by),
+        lambda f, cy, by, seen: services.set_mid_year_review(cy, **f.cleaned_data, by=by),
     ),
     Step(
         "diem",
         where.STEP_RATINGS,
         _ratings_form,
-        lambda f, cy, by: services.set_ratings(cy, f.given(), by=by),
+        lambda f, cy, by, seen: services.set_ratings(cy, f.given(), by=by, seen=seen),
         "front/edit_scores.html",
+        versioned=True,
     ),
     Step(
         "hoi-nghi",
         where.STEP_MEETING,
         _facts_form,
-        lambda f, cy, by: services.set_review_facts(
+        lambda f, cy, by, seen: services.set_review_facts(
             cy,
             date=f.cleaned_data["date"],
             place=f.cleaned_data["place"],
@@ -193,7 +206,7 @@ STEPS = [
         "ket-qua",
         where.STEP_OUTCOME,
         _outcome_form,
-        lambda f, cy, by: services.set_outcome(cy, outcome=f.outcome(), unnamed=f.unnamed(), by=by),
+        lambda f, cy, by, seen: services.set_outcome(cy, outcome=f.outcome(), unnamed=f.unnamed(), by=by),
         "front/edit_outcome.html",
     ),
 ]
@@ -280,14 +293,14 @@ def edit_step(request: HttpRequest, cluster_id: int, year: int, step: str) -> Ht
     form = found.form(cy, request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
-            found.save(form, cy, request.user)
+            found.save(form, cy, request.user, seen_version(request))
         except ValidationError as error:
             form.add_error(None, error)
         else:
             messages.success(request, _("Saved: {step}.").format(step=found.title.lower()))
             following = STEPS.index(found) + 1
             return redirect(_edit_url(cy, STEPS[following] if following < len(STEPS) else None))
-    context = {**_year_context(cy), "step": found, "form": form}
+    context = {**_year_context(cy), "step": found, "form": form, "versioned": cy if found.versioned else None}
     return render(request, found.template, context)
 
 

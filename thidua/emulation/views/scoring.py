@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from thidua.accounts.roles import officer_unit_ids
+from thidua.core.concurrency import seen_version
 from thidua.core.converters import bounded_int
 from thidua.core.feedback import show_refusal
 from thidua.emulation.actions import scoring as services
@@ -273,13 +274,14 @@ def _score_rows(request: HttpRequest, unit_score: UnitScore, action: str, by: An
     entries, problems = _entries(request, unit_score, text)
     if problems:
         raise ValidationError(problems)
+    seen = seen_version(request)
     if action == "tu-cham":
-        services.save_self_scores(unit_score, entries, by=by)
+        services.save_self_scores(unit_score, entries, by=by, seen=seen)
     elif action == "tham-dinh":
-        services.appraise(unit_score, entries, by=by)
+        services.appraise(unit_score, entries, by=by, seen=seen)
     else:
         reason = request.POST.get("absence_reason", "")
-        services.score_on_behalf(unit_score, entries, reason=reason, by=by)
+        services.score_on_behalf(unit_score, entries, reason=reason, by=by, seen=seen)
 
 
 ROW_ACTIONS = {
@@ -310,7 +312,8 @@ def unit_action(request: HttpRequest, cluster_id: int, year: int, unit_id: int, 
             _score_rows(request, unit_score, action, by)
             messages.success(request, ROW_ACTIONS[action])
         elif action == "khong-nop":
-            services.mark_not_submitted(unit_score, reason=request.POST.get("absence_reason", ""), by=by)
+            reason = request.POST.get("absence_reason", "")
+            services.mark_not_submitted(unit_score, reason=reason, by=by, seen=seen_version(request))
             messages.success(
                 request,
                 _("Recorded that {unit} did not submit its scores, with the reason.").format(

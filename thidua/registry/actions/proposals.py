@@ -25,6 +25,7 @@ from thidua.awards.catalogue import AWARDS, PERSON, UNIT
 from thidua.awards.engine import Verdict, evaluate
 from thidua.awards.regimes import name_of, regime_for, regime_for_dossier
 from thidua.core.audit import Actor, actor_name, record
+from thidua.core.concurrency import refuse_if_changed
 from thidua.emulation.models import Review
 from thidua.organisations.models import AwardTier, Organizer, Unit
 from thidua.registry import dossiers, gates, money, province_rules, subjects, verification
@@ -81,8 +82,11 @@ def _move(proposal: AwardProposal, to: str, *, by: Actor, **data: object) -> Non
     record(by, f"registry.proposal.{to}", proposal, before=before, **data)
 
 
-def _locked(proposal: AwardProposal) -> AwardProposal:
-    return AwardProposal.objects.select_for_update().get(pk=proposal.pk)
+def _locked(proposal: AwardProposal, seen: str | None = None) -> AwardProposal:
+    """The proposal, row-locked; refused if it changed since the form posting `seen` was opened."""
+    locked = AwardProposal.objects.select_for_update().get(pk=proposal.pk)
+    refuse_if_changed(locked, seen)
+    return locked
 
 
 def _gate(proposal: AwardProposal, step: str) -> dict[str, object]:
@@ -199,8 +203,11 @@ def propose(
 
 
 @transaction.atomic
-def provide_documents(proposal: AwardProposal, codes: Iterable[str], *, by: Actor) -> AwardProposal:
+def provide_documents(
+    proposal: AwardProposal, codes: Iterable[str], *, by: Actor, seen: str | None = None
+) -> AwardProposal:
     """Mark documents of the dossier as received."""
+    proposal = _locked(proposal, seen)
     codes = list(codes)
     items = {item.code: item for item in proposal.dossier.all()}
     unknown = sorted(set(codes) - set(items))
@@ -214,9 +221,11 @@ def provide_documents(proposal: AwardProposal, codes: Iterable[str], *, by: Acto
 
 
 @transaction.atomic
-def submit(proposal: AwardProposal, *, by: Actor, on: dt.date | None = None) -> AwardProposal:
+def submit(
+    proposal: AwardProposal, *, by: Actor, on: dt.date | None = None, seen: str | None = None
+) -> AwardProposal:
     """Send the proposal to the board; every required document must be there."""
-    proposal = _locked(proposal)
+    proposal = _locked(proposal, seen)
     missing = list(proposal.dossier.filter(required=True, provided=False).values_list("name", flat=True))
     if missing:
         raise ValidationError(_("The dossier still lacks: {documents}.").format(documents="; ".join(missing)))
@@ -235,12 +244,14 @@ def submit(proposal: AwardProposal, *, by: Actor, on: dt.date | None = None) -> 
 
 
 @transaction.atomic
-def return_proposal(proposal: AwardProposal, reasons: Sequence[str], *, by: Actor) -> AwardProposal:
+def return_proposal(
+    proposal: AwardProposal, reasons: Sequence[str], *, by: Actor, seen: str | None = None
+) -> AwardProposal:
     """Send the proposal back to the proposer with what to complete or correct."""
     reasons = [r.strip() for r in reasons if r and r.strip()]
     if not reasons:
         raise ValidationError({"reasons": _("Returning a proposal needs at least one reason.")})
-    proposal = _locked(proposal)
+    proposal = _locked(proposal, seen)
     proposal.returned_reasons = reasons
     _move(proposal, State.RETURNED, by=by, reasons=reasons)
     notify(
@@ -280,9 +291,9 @@ def _check_quota(proposal: AwardProposal) -> None:
 
 
 @transaction.atomic
-def accept(proposal: AwardProposal, *, by: Actor) -> AwardProposal:
+def accept(proposal: AwardProposal, *, by: Actor, seen: str | None = None) -> AwardProposal:
     """The board accepts a complete proposal, within the organizer's quota across all clusters."""
-    proposal = _locked(proposal)
+    proposal = _locked(proposal, seen)
     # Lock the quota row so two boards accepting together cannot both take the last place.
     Quota.objects.select_for_update().filter(
         organizer=proposal.organizer, award=proposal.award, year=proposal.year
@@ -296,8 +307,8 @@ def accept(proposal: AwardProposal, *, by: Actor) -> AwardProposal:
 
 
 @transaction.atomic
-def send_to_council(proposal: AwardProposal, *, by: Actor) -> AwardProposal:
-    proposal = _locked(proposal)
+def send_to_council(proposal: AwardProposal, *, by: Actor, seen: str | None = None) -> AwardProposal:
+    proposal = _locked(proposal, seen)
     # Translators: what the board still wants to do, ending "…if it still wants to {step}."
     overridden = _gate(proposal, _("send it to the council")) if proposal.state == State.ACCEPTED else {}
     _move(proposal, State.AT_COUNCIL, by=by, **overridden)
@@ -341,11 +352,13 @@ def act_on_many(
 
 
 @transaction.atomic
-def override_eligibility(proposal: AwardProposal, reason: str, *, by: Actor) -> AwardProposal:
+def override_eligibility(
+    proposal: AwardProposal, reason: str, *, by: Actor, seen: str | None = None
+) -> AwardProposal:
     """The board's written reason to move the proposal on despite where it stands against the law (not
     eligible, missing information, on hold, not checked, outside the legal catalogue). It holds while the
     proposal stands there under the same regime; a check that changes that lets it lapse."""
-    proposal = _locked(proposal)
+    proposal = _locked(proposal, seen)
     if proposal.state in (State.DECIDED, State.REFUSED):
         raise ValidationError(
             _(
@@ -379,11 +392,11 @@ def override_eligibility(proposal: AwardProposal, reason: str, *, by: Actor) -> 
 
 
 @transaction.atomic
-def refuse(proposal: AwardProposal, reason: str, *, by: Actor) -> AwardProposal:
+def refuse(proposal: AwardProposal, reason: str, *, by: Actor, seen: str | None = None) -> AwardProposal:
     """Not awarded (the council or the grantor dropped it), with the reason (REALITY.md 4)."""
     if not reason.strip():
         raise ValidationError({"reason": _("Give the reason for not awarding.")})
-    proposal = _locked(proposal)
+    proposal = _locked(proposal, seen)
     proposal.refusal_reason = reason.strip()
     _move(proposal, State.REFUSED, by=by, reason=reason.strip())
     return proposal
@@ -694,11 +707,14 @@ def decide(
 
 
 @transaction.atomic
-def revoke(awardee: Awardee, *, number: str, date: dt.date, reason: str, by: Actor) -> Revocation:
+def revoke(
+    awardee: Awardee, *, number: str, date: dt.date, reason: str, by: Actor, seen: str | None = None
+) -> Revocation:
     """Cancel one award by its own decision (Law Art. 93): the row stays, marked revoked."""
     if not number.strip() or not reason.strip():
         raise ValidationError(_("Revoking an award needs a decision number and a reason."))
     awardee = Awardee.objects.select_for_update().get(pk=awardee.pk)
+    refuse_if_changed(awardee, seen)
     if Revocation.objects.filter(awardee=awardee).exists():
         raise ValidationError(_("The award of «{name}» was already revoked.").format(name=awardee.name))
     if date < awardee.decision.date:

@@ -14,6 +14,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from thidua.accounts import jobs
+from thidua.core.audit import history_of
+from thidua.core.concurrency import seen_version
 from thidua.core.feedback import show_refusal
 from thidua.documents.download import paper_response
 from thidua.documents.pdf import PdfUnavailable
@@ -109,6 +111,10 @@ def decision(request: HttpRequest, decision_id: int) -> HttpResponse:
         "awardees": awardees,
         "total": sum(a.bonus or 0 for a in awardees if not a.revoked),
         "revoke_form": RevokeForm(),
+        # Who recorded the decision and revoked its awards, for the board that answers for it.
+        "changes": history_of(found, *awardees)
+        if scope.board_organizers(request.user).filter(pk=found.organizer_id).exists()
+        else None,
     }
     return render(request, "registry/decision.html", context)
 
@@ -164,7 +170,12 @@ def revoke(request: HttpRequest, decision_id: int, awardee_id: int) -> HttpRespo
         data = form.cleaned_data
         try:
             services.revoke(
-                awardee, number=data["number"], date=data["date"], reason=data["reason"], by=request.user
+                awardee,
+                number=data["number"],
+                date=data["date"],
+                reason=data["reason"],
+                by=request.user,
+                seen=seen_version(request),
             )
         except ValidationError as error:
             show_refusal(request, error)

@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from thidua.awards.regimes import regime_named, transition_source
+from thidua.core.concurrency import seen_version
 from thidua.core.converters import bounded_int
 from thidua.core.feedback import show_refusal
 from thidua.documents.download import paper_response
@@ -292,22 +293,25 @@ def _proposal_page(request: HttpRequest, found: AwardProposal, **bound: Any) -> 
     return render(request, "registry/proposal.html", context)
 
 
-# The acts that take typed input: the form, its name on the page, the service given the cleaned data.
+# The acts that take typed input: the form, its name on the page, the service given the cleaned data and
+# the version the form was opened at (core.concurrency).
 FORM_ACTS: dict[str, tuple[type[forms.Form], str, Any]] = {
     "return": (
         ReturnForm,
         "return_form",
-        lambda p, form, by: services.return_proposal(p, form.reason_list(), by=by),
+        lambda p, form, by, seen: services.return_proposal(p, form.reason_list(), by=by, seen=seen),
     ),
     "refuse": (
         RefuseForm,
         "refuse_form",
-        lambda p, form, by: services.refuse(p, form.cleaned_data["reason"], by=by),
+        lambda p, form, by, seen: services.refuse(p, form.cleaned_data["reason"], by=by, seen=seen),
     ),
     "override": (
         OverrideForm,
         "override_form",
-        lambda p, form, by: services.override_eligibility(p, form.cleaned_data["reason"], by=by),
+        lambda p, form, by, seen: services.override_eligibility(
+            p, form.cleaned_data["reason"], by=by, seen=seen
+        ),
     ),
 }
 DONE = {
@@ -324,7 +328,7 @@ def _form_act(request: HttpRequest, found: AwardProposal, act: str) -> HttpRespo
     form = form_class(request.POST)
     if form.is_valid():
         try:
-            run(found, form, request.user)
+            run(found, form, request.user, seen_version(request))
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -335,26 +339,30 @@ def _form_act(request: HttpRequest, found: AwardProposal, act: str) -> HttpRespo
 
 def _act(request: HttpRequest, found: AwardProposal, act: str) -> HttpResponse | None:
     """Run one act; None when done, or the page again with the form's errors."""
-    by = request.user
+    by, seen = request.user, seen_version(request)
     if act in FORM_ACTS:
         return _form_act(request, found, act)
     if act == "documents":
         form = DossierForm(request.POST, proposal=found)
         if not form.is_valid():
             return _proposal_page(request, found, documents=form)
-        services.provide_documents(found, form.cleaned_data["codes"], by=by)
+        try:
+            services.provide_documents(found, form.cleaned_data["codes"], by=by, seen=seen)
+        except ValidationError as error:
+            form.add_error(None, error)  # the ticked documents stay ticked
+            return _proposal_page(request, found, documents=form)
         messages.success(request, _("Documents received recorded."))
     elif act == "check":
         services.check_eligibility(found, by=by)
         messages.success(request, _("Eligibility for the award checked."))
     elif act == "submit":
-        services.submit(found, by=by)
+        services.submit(found, by=by, seen=seen)
         messages.success(request, _("Proposal sent."))
     elif act == "accept":
-        services.accept(found, by=by)
+        services.accept(found, by=by, seen=seen)
         messages.success(request, _("Proposal accepted."))
     elif act == "council":
-        services.send_to_council(found, by=by)
+        services.send_to_council(found, by=by, seen=seen)
         messages.success(request, _("Sent to the Emulation and Commendation Council."))
     return None
 

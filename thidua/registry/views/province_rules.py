@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from thidua.awards.catalogue import ANY_AWARD_NAME, PARAMETERS
+from thidua.core.concurrency import seen_version
 from thidua.core.feedback import show_refusal
 from thidua.registry import province_rules
 from thidua.registry import rules as scope
@@ -65,7 +66,8 @@ def end(request: HttpRequest, rule_id: int) -> HttpResponse:
         form_refused(request, form)
     else:
         try:
-            province_rules.end_province_rule(rule, form.cleaned_data["end"], by=request.user)
+            end_day, seen = form.cleaned_data["end"], seen_version(request)
+            province_rules.end_province_rule(rule, end_day, by=request.user, seen=seen)
         except ValidationError as error:
             show_refusal(request, error)
         else:

@@ -22,6 +22,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from thidua.accounts import actions as accounts
+from thidua.core.audit import history_of
+from thidua.core.concurrency import seen_version
 from thidua.core.feedback import add_refusal
 from thidua.core.numbers import plain
 from thidua.emulation.views.presenters import leader_words
@@ -92,6 +94,7 @@ def _unit_page(request: HttpRequest, unit: Unit, *, form: Any = None, event_form
         "unit": unit,
         "form": form or UnitForm(initial=initial, organizer=unit.organizer, unit=unit),
         "event_form": event_form or UnitEventForm(unit=unit),
+        "changes": history_of(unit),
         **queries.unit_history(unit),
     }
     bound = [f for f in (form, event_form) if f is not None]
@@ -107,7 +110,7 @@ def unit(request: HttpRequest, unit_id: int) -> HttpResponse:
     form = UnitForm(request.POST, organizer=found.organizer, unit=found)
     if form.is_valid():
         try:
-            organisations.update_unit(found, by=request.user, **form.cleaned_data)
+            organisations.update_unit(found, by=request.user, seen=seen_version(request), **form.cleaned_data)
         except ValidationError as error:
             add_refusal(form, error)
         else:
@@ -124,11 +127,17 @@ def unit_event(request: HttpRequest, unit_id: int) -> HttpResponse:
     if form.is_valid():
         data = form.cleaned_data
         try:
+            seen = seen_version(request)
             if data["kind"] == "dissolved":
-                organisations.dissolve_unit(found, date=data["date"], by=request.user)
+                organisations.dissolve_unit(found, date=data["date"], by=request.user, seen=seen)
             else:
                 organisations.add_unit_event(
-                    found, kind=data["kind"], other=data["other"], date=data["date"], by=request.user
+                    found,
+                    kind=data["kind"],
+                    other=data["other"],
+                    date=data["date"],
+                    by=request.user,
+                    seen=seen,
                 )
         except ValidationError as error:
             add_refusal(form, error)
@@ -174,7 +183,9 @@ def cluster(request: HttpRequest, cluster_id: int) -> HttpResponse:
     form = ClusterForm(request.POST or None, organizer=found.organizer, cluster=found, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            organisations.update_cluster(found, by=request.user, **form.cleaned_data)
+            organisations.update_cluster(
+                found, by=request.user, seen=seen_version(request), **form.cleaned_data
+            )
         except ValidationError as error:
             add_refusal(form, error)
         else:
@@ -187,6 +198,7 @@ def cluster(request: HttpRequest, cluster_id: int) -> HttpResponse:
         "form": form,
         "years": years,
         "words": leader_words(found.kind),
+        "changes": history_of(found),
     }
     return render(request, "registry/setup/cluster.html", context, status=_status(form))
 
