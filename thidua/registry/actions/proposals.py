@@ -483,6 +483,9 @@ def _pay(awardee: Awardee, day: dt.date, regime: str) -> None:
     same_period = Awardee.objects.filter(
         year=awardee.year, revocation__isnull=True, person=awardee.person, unit=awardee.unit
     )
+    if awardee.proposal_id is not None:
+        # A draft made again after its decision is recorded is not paid against itself.
+        same_period = same_period.exclude(proposal_id=awardee.proposal_id)
     paid = same_period.aggregate(total=Sum("bonus"))["total"] or 0
     awardee.coefficient = bonus.coefficient
     awardee.bonus = money.top_up(bonus.amount, paid)

@@ -74,7 +74,7 @@ def decision_paper(decision: Decision, *, site: str = "", awardees: list[Awardee
         doc,
         superior=superior,
         issuer=issuer,
-        number=_("No.: {number}").format(number=decision.number or w.FILL),
+        number=_("No.: {number}").format(number=decision.number or w.BLANK),
         date_line=w.date_line(decision.organizer.province, None if draft else decision.date),
     )
     if draft:
