@@ -7,7 +7,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db.models import Count
+from django.db.models import Count, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -16,9 +16,10 @@ from django.views.decorators.http import require_http_methods, require_POST
 from thidua.core.feedback import show_refusal
 from thidua.documents.download import paper_response
 from thidua.documents.pdf import PdfUnavailable
+from thidua.documents.workbook import xlsx_response
 from thidua.organisations.models import Organizer
+from thidua.registry import export, verification, worklist
 from thidua.registry import rules as scope
-from thidua.registry import verification, worklist
 from thidua.registry.actions import proposals as services
 from thidua.registry.forms import DecisionForm, QuotaForm, RevokeForm
 from thidua.registry.models import Awardee, AwardProposal, Decision, Quota
@@ -51,9 +52,21 @@ def decisions(request: HttpRequest) -> HttpResponse:
         .annotate(n=Count("id"))
         .order_by("-year", "award_name")
     )
-    rows = scope.visible_decisions(request.user).filter(organizer=organizer).annotate(n=Count("awardees"))
-    context = {"organizer": organizer, "decisions": rows, "waiting": waiting}
+    context = {"organizer": organizer, "decisions": _decisions_of(request, organizer), "waiting": waiting}
     return render(request, "registry/decisions.html", context)
+
+
+def _decisions_of(request: HttpRequest, organizer: Organizer) -> QuerySet[Decision]:
+    found = scope.visible_decisions(request.user).filter(organizer=organizer)
+    return found.annotate(n=Count("awardees"))
+
+
+@login_required
+@require_http_methods(["GET"])
+def decisions_export(request: HttpRequest) -> HttpResponse:
+    organizer = _board_organizer(request)
+    content = export.decisions_workbook(_decisions_of(request, organizer), organizer.name)
+    return xlsx_response(content, "quyet-dinh-khen-thuong.xlsx")
 
 
 @login_required
