@@ -182,11 +182,12 @@ class Kind(Protocol):
 
 
 def kinds() -> dict[str, Kind]:
+    from thidua.sheets.criteria import CRITERIA
     from thidua.sheets.decisions import DECISIONS
     from thidua.sheets.person_years import PERSON_YEARS
     from thidua.sheets.units import UNITS
 
-    return {kind.code: kind for kind in (DECISIONS, PERSON_YEARS, UNITS)}
+    return {kind.code: kind for kind in (DECISIONS, PERSON_YEARS, UNITS, CRITERIA)}
 
 
 def run(

@@ -12,9 +12,11 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import re
 import zipfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
 from pathlib import PurePath
 from typing import IO, TYPE_CHECKING, Any
 
@@ -385,3 +387,26 @@ def as_year(value: Any) -> int | None:
         return None
     year = int(text)
     return year if 1945 <= year <= 2100 else None
+
+
+def as_number(value: Any) -> Decimal | None:
+    """A number cell, or text as offices type it: 38,5 and 38.5; 1.000 and 1,000.5 with thousands
+    separators; None when it is not a number."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float | Decimal):
+        return Decimal(str(value))
+    text = as_text(value).replace(" ", "")
+    if "," in text and "." in text:
+        # The later one is the decimal mark: 1.000,5 (Vietnamese) or 1,000.5 (English).
+        thousands = "." if text.rindex(",") > text.rindex(".") else ","
+        text = text.replace(thousands, "").replace(",", ".")
+    elif text.count(".") > 1 or re.fullmatch(r"\d{1,3}(\.\d{3})+", text):
+        text = text.replace(".", "")
+    else:
+        text = text.replace(",", ".")
+    try:
+        number = Decimal(text)
+    except InvalidOperation:
+        return None
+    return number if number.is_finite() else None

@@ -88,4 +88,13 @@ EXAMPLES: dict[str, dict[str, object]] = {
         "rating": "Hoàn thành xuất sắc nhiệm vụ",
         "titles": "Lao động tiên tiến; Chiến sĩ thi đua cơ sở",
     },
+    "criteria": {
+        "cluster": "Cụm các cơ quan Tham mưu tổng hợp",
+        "year": 2026,
+        "scale": 100,
+        "group": "Thực hiện nhiệm vụ chính trị",
+        "name": "Hoàn thành các chỉ tiêu, nhiệm vụ được giao trong năm",
+        "kind": "Tiêu chí chấm điểm",
+        "max_points": 40,
+    },
 }
