@@ -21,15 +21,16 @@ from thidua.organisations.models import Cluster
 from thidua.sheets.importer import CHANGE, CREATE, SAME, Context
 from thidua.sheets.names import clusters, criterion_kinds, plain
 from thidua.sheets.reader import Column, Row, as_number, as_text
+from thidua.sheets.wording import HEADER_ALIASES
 
 COLUMNS = (
-    Column("cluster", HEADERS["cluster"], aliases=("Cụm thi đua", "Khối thi đua", "Tên cụm, khối")),
-    Column("year", HEADERS["year"], aliases=("Năm thi đua",)),
-    Column("scale", HEADERS["scale"], required=False, aliases=("Thang điểm tối đa",)),
-    Column("group", HEADERS["group"], aliases=("Nhóm", "Phần")),
-    Column("name", HEADERS["name"], aliases=("Tiêu chí", "Nội dung", "Nội dung chấm điểm")),
-    Column("kind", HEADERS["kind"], required=False, aliases=("Loại tiêu chí",)),
-    Column("max_points", HEADERS["max_points"], aliases=("Điểm chuẩn", "Điểm tối đa được chấm")),
+    Column("cluster", HEADERS["cluster"], aliases=HEADER_ALIASES["cluster"]),
+    Column("year", HEADERS["year"], aliases=HEADER_ALIASES["criteria_year"]),
+    Column("scale", HEADERS["scale"], required=False, aliases=HEADER_ALIASES["scale"]),
+    Column("group", HEADERS["group"], aliases=HEADER_ALIASES["group"]),
+    Column("name", HEADERS["name"], aliases=HEADER_ALIASES["criterion"]),
+    Column("kind", HEADERS["kind"], required=False, aliases=HEADER_ALIASES["kind"]),
+    Column("max_points", HEADERS["max_points"], aliases=HEADER_ALIASES["max_points"]),
 )
 COL = {column.key: column for column in COLUMNS}
 

@@ -106,7 +106,8 @@ def _refuse(message: StrOrPromise, **values: Any) -> FileRefused:
 
 
 def file_kind(name: str, size: int | None) -> str:
-    """'xlsx' or 'csv' from the file's name, or FileRefused: not a spreadsheet, macro-enabled, too large."""
+    """'xlsx', 'csv' or 'json' (the interchange format's, sheets/interchange.py) from the file's name, or
+    FileRefused: not a spreadsheet, macro-enabled, too large."""
     suffix = PurePath(name).suffix.lower()
     if suffix in MACRO_SUFFIXES:
         raise _refuse(
@@ -116,7 +117,7 @@ def file_kind(name: str, size: int | None) -> str:
             ),
             name=name,
         )
-    if suffix not in {".xlsx", ".csv"}:
+    if suffix not in {".xlsx", ".csv", ".json"}:
         raise _refuse(
             _("The file {name} is not a spreadsheet: send an Excel workbook (.xlsx) or a CSV file (.csv)."),
             name=name,
@@ -138,6 +139,12 @@ def read_rows(stream: IO[bytes], name: str, columns: Sequence[Column]) -> Iterat
     kind = file_kind(name, _size(stream))
     head = stream.read(4)
     stream.seek(0)
+    if kind == "json":
+        # A kind that reads JSON turns it into rows before this (Kind.prepare); no other kind does.
+        raise _refuse(
+            _("The file {name} is JSON: only the interchange format is read from JSON; send .xlsx or .csv."),
+            name=name,
+        )
     if kind == "xlsx":
         yield from _xlsx_rows(stream, name, head, columns)
     else:
@@ -366,12 +373,15 @@ def as_text(value: Any) -> str:
 
 
 def as_date(value: Any) -> dt.date | None:
-    """A date cell, or text dd/mm/yyyy (also d/m/yyyy, with '-' or '.'); None when it is not a date."""
+    """A date cell, or text dd/mm/yyyy (also d/m/yyyy, with '-' or '.', and yyyy-mm-dd); None when it is
+    not a date."""
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
         return value
     parts = as_text(value).replace("-", "/").replace(".", "/").split("/")
+    if len(parts) == 3 and len(parts[0]) == 4:
+        parts.reverse()  # yyyy-mm-dd, as machine-made files (the interchange format) write dates
     if len(parts) != 3 or not all(p.isdigit() for p in parts) or len(parts[2]) != 4:
         return None
     day, month, year = (int(p) for p in parts)

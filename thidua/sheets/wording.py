@@ -25,6 +25,14 @@ HEADER_ALIASES: dict[str, tuple[str, ...]] = {
     "event": ("Thay đổi", "Sự kiện"),
     "other": ("Đơn vị mới", "Đơn vị cũ"),
     "event_date": ("Ngày hiệu lực", "Ngày"),
+    # A year's criteria table (sheets/criteria.py).
+    "cluster": ("Cụm thi đua", "Khối thi đua", "Tên cụm, khối"),
+    "criteria_year": ("Năm thi đua",),
+    "scale": ("Thang điểm tối đa",),
+    "group": ("Nhóm", "Phần"),
+    "criterion": ("Tiêu chí", "Nội dung", "Nội dung chấm điểm"),
+    "kind": ("Loại tiêu chí",),
+    "max_points": ("Điểm chuẩn", "Điểm tối đa được chấm"),
 }
 
 # Abbreviations and longer names of the catalogue's forms, as offices write them -> catalogue code.

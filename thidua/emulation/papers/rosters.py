@@ -41,7 +41,7 @@ def _rows(cluster: Cluster, year: ClusterYear) -> list[tuple[object, ...]]:
     # A head, deputy or host outside the roster (an office's file may say so) still has its line.
     extra = [u for u in (year.head, *deputies, year.host) if u is not None and u not in members]
     units: list[Unit] = [*members, *dict.fromkeys(extra)]
-    rows = []
+    rows: list[tuple[object, ...]] = []
     for number, unit in enumerate(units, start=1):
         parts = []
         if unit == year.head:

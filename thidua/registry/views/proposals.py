@@ -130,7 +130,8 @@ def _list_page(
 def _list_filters(request: HttpRequest) -> dict[str, str]:
     return {
         "state": request.GET.get("tinh_trang", ""),
-        "cluster": request.GET.get("cum", "") if request.GET.get("cum", "").isdigit() else "",
+        # An id a database can hold, else no filter (a typed "cum=" never reaches the query unchecked).
+        "cluster": str(bounded_int(request.GET.get("cum")) or ""),
         "award": request.GET.get("hinh_thuc", ""),
     }
 
@@ -143,7 +144,8 @@ def proposals_export(request: HttpRequest) -> HttpResponse:
     year = year_for(request, organizer)
     filters = _list_filters(request)
     rows = worklist.proposals_of(request.user, organizer, year, filters)
-    cluster = Cluster.objects.filter(organizer=organizer, pk=filters["cluster"] or None).first()
+    clusters = Cluster.objects.filter(organizer=organizer)
+    cluster = clusters.filter(pk=int(filters["cluster"])).first() if filters["cluster"] else None
     award = AWARDS.get(filters["award"])
     said = filters_line(
         [
