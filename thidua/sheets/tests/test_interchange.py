@@ -11,6 +11,7 @@ import json
 from io import BytesIO
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
@@ -140,3 +141,21 @@ def test_revoked_awards_are_reported_and_left_aside(seed: Seed) -> None:
     assert plan.problems == [] and plan.created == 0 and not plan.written
     assert any("đã bị hủy bỏ" in also for also in plan.also), plan.also
     assert dt.date(2022, 1, 5) not in set(Awardee.objects.values_list("decision__date", flat=True))
+
+
+def test_the_web_import_reads_the_json_file_and_every_kind_has_its_template(
+    seed: Seed, settings, tmp_path
+) -> None:
+    settings.MEDIA_ROOT = tmp_path  # type: ignore[attr-defined]
+    decide_seed(seed)
+    board = client_for(user_with("ban", kind=Role.Kind.BOARD, organizer=seed.organizer))
+    content = interchange.as_json(interchange.awardees_of(seed.organizer, 2021), seed.organizer, 2021)
+
+    preview = board.post(
+        reverse("sheets:load"),
+        {"kind": "interchange", "file": SimpleUploadedFile("khen-thuong-2021.json", content)},
+    )
+
+    assert preview.status_code == 200 and "Đã có, giữ nguyên: 3" in preview.text
+    for kind in kinds():
+        assert board.get(reverse("sheets:template", args=[kind])).status_code == 200
