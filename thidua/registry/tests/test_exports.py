@@ -168,3 +168,24 @@ def test_the_cluster_rosters_export_gives_each_years_members_and_their_parts(see
         assert "Cụm phó" in parts[deputy.name]
     other = user_with("ngoai", kind=Role.Kind.UNIT_OFFICER, unit=factories.UnitFactory())
     assert client_for(other).get(reverse("front:cluster_export", args=[cluster.pk])).status_code == 404
+
+
+def test_the_rosters_export_reads_in_the_same_number_of_queries_however_many_years(seed: Seed) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    lead = client_for(user_with("cum-truong", kind=Role.Kind.CLUSTER_LEAD, cluster_year=seed.year))
+    url = reverse("front:cluster_export", args=[seed.year.cluster_id])
+
+    def count() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            assert lead.get(url).status_code == 200
+        return len(queries)
+
+    before = count()
+    for year in (2019, 2020):
+        added = factories.ClusterYearFactory(cluster=seed.year.cluster, year=year, head=seed.units["STP"])
+        for unit in list(seed.units.values())[:3]:
+            factories.MembershipFactory(cluster_year=added, unit=unit)
+    assert count() == before
+    assert {row[0] for row in read_table(lead.get(url).content).rows} >= {2019, 2020, 2021}
