@@ -239,7 +239,9 @@ def _agrees(context: Context, state: _State, line: Line) -> bool:
     decision = state.existing[key]
     if decision is None:
         return True
-    if not decision.imported_from:
+    if not decision.imported_from and not _on_record(decision, line):
+        # A decision made in thidua keeps its awardees: a row already on it is left alone (an export read
+        # back), any other is refused.
         context.problem(
             line.row,
             COL["number"],

@@ -222,11 +222,13 @@ class Kind(Protocol):
 
 
 def kinds() -> dict[str, Kind]:
+    from thidua.sheets.criteria import CRITERIA
     from thidua.sheets.decisions import DECISIONS
+    from thidua.sheets.interchange import INTERCHANGE
     from thidua.sheets.person_years import PERSON_YEARS
     from thidua.sheets.units import UNITS
 
-    return {kind.code: kind for kind in (DECISIONS, PERSON_YEARS, UNITS)}
+    return {kind.code: kind for kind in (DECISIONS, PERSON_YEARS, UNITS, CRITERIA, INTERCHANGE)}
 
 
 def run(
@@ -248,6 +250,10 @@ def run(
     with transaction.atomic() if write else contextlib.nullcontext():
         context = Context(scope, plan)
         try:
+            prepare = getattr(kind, "prepare", None)
+            if prepare is not None:
+                # A kind whose files are not spreadsheets (the interchange format's JSON) as CSV rows.
+                stream, name = prepare(stream, name)
             for row in read_rows(stream, name, kind.columns, progress):
                 if row.problems:
                     plan.problems.extend(row.problems)

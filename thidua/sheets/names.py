@@ -13,8 +13,8 @@ from typing import Generic, TypeVar
 from django.utils import translation
 
 from thidua.awards.catalogue import AWARDS
-from thidua.emulation.models import Rating
-from thidua.organisations.models import Unit
+from thidua.emulation.models import Criterion, Rating
+from thidua.organisations.models import Cluster, Organizer, Unit
 from thidua.registry.folding import fold
 from thidua.sheets.wording import AWARD_ALIASES, RATING_ALIASES
 
@@ -112,3 +112,20 @@ class Names:
 def rating_name(value: str) -> str:
     with translation.override("vi"):
         return str(Rating(value).label)
+
+
+def criterion_kinds() -> _Table[str]:
+    """A score table's kinds of criterion by their labels (Vietnamese exact, English and codes folded)."""
+    found: _Table[str] = _Table()
+    for value, label in Criterion.Kind.choices:
+        vi, en = _labels(label)
+        found.add(value, en, value, exact=[vi])
+    return found
+
+
+def clusters(organizer: Organizer) -> _Table[Cluster]:
+    """The organizer's clusters and blocks by name (exact) and code (folded)."""
+    found: _Table[Cluster] = _Table()
+    for cluster in Cluster.objects.filter(organizer=organizer):
+        found.add(cluster, cluster.code, exact=[cluster.name])
+    return found

@@ -12,9 +12,11 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import re
 import zipfile
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
 from pathlib import PurePath
 from typing import IO, TYPE_CHECKING, Any
 
@@ -104,7 +106,8 @@ def _refuse(message: StrOrPromise, **values: Any) -> FileRefused:
 
 
 def file_kind(name: str, size: int | None) -> str:
-    """'xlsx' or 'csv' from the file's name, or FileRefused: not a spreadsheet, macro-enabled, too large."""
+    """'xlsx', 'csv' or 'json' (the interchange format's, sheets/interchange.py) from the file's name, or
+    FileRefused: not a spreadsheet, macro-enabled, too large."""
     suffix = PurePath(name).suffix.lower()
     if suffix in MACRO_SUFFIXES:
         raise _refuse(
@@ -114,7 +117,7 @@ def file_kind(name: str, size: int | None) -> str:
             ),
             name=name,
         )
-    if suffix not in {".xlsx", ".csv"}:
+    if suffix not in {".xlsx", ".csv", ".json"}:
         raise _refuse(
             _("The file {name} is not a spreadsheet: send an Excel workbook (.xlsx) or a CSV file (.csv)."),
             name=name,
@@ -145,6 +148,12 @@ def read_rows(
     kind = file_kind(name, size)
     head = stream.read(4)
     stream.seek(0)
+    if kind == "json":
+        # A kind that reads JSON turns it into rows before this (Kind.prepare); no other kind does.
+        raise _refuse(
+            _("The file {name} is JSON: only the interchange format is read from JSON; send .xlsx or .csv."),
+            name=name,
+        )
     if kind == "xlsx":
         yield from _xlsx_rows(stream, name, head, columns, progress)
     else:
@@ -392,12 +401,15 @@ def as_text(value: Any) -> str:
 
 
 def as_date(value: Any) -> dt.date | None:
-    """A date cell, or text dd/mm/yyyy (also d/m/yyyy, with '-' or '.'); None when it is not a date."""
+    """A date cell, or text dd/mm/yyyy (also d/m/yyyy, with '-' or '.', and yyyy-mm-dd); None when it is
+    not a date."""
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
         return value
     parts = as_text(value).replace("-", "/").replace(".", "/").split("/")
+    if len(parts) == 3 and len(parts[0]) == 4:
+        parts.reverse()  # yyyy-mm-dd, as machine-made files (the interchange format) write dates
     if len(parts) != 3 or not all(p.isdigit() for p in parts) or len(parts[2]) != 4:
         return None
     day, month, year = (int(p) for p in parts)
@@ -413,3 +425,26 @@ def as_year(value: Any) -> int | None:
         return None
     year = int(text)
     return year if 1945 <= year <= 2100 else None
+
+
+def as_number(value: Any) -> Decimal | None:
+    """A number cell, or text as offices type it: 38,5 and 38.5; 1.000 and 1,000.5 with thousands
+    separators; None when it is not a number."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float | Decimal):
+        return Decimal(str(value))
+    text = as_text(value).replace(" ", "")
+    if "," in text and "." in text:
+        # The later one is the decimal mark: 1.000,5 (Vietnamese) or 1,000.5 (English).
+        thousands = "." if text.rindex(",") > text.rindex(".") else ","
+        text = text.replace(thousands, "").replace(",", ".")
+    elif text.count(".") > 1 or re.fullmatch(r"\d{1,3}(\.\d{3})+", text):
+        text = text.replace(".", "")
+    else:
+        text = text.replace(",", ".")
+    try:
+        number = Decimal(text)
+    except InvalidOperation:
+        return None
+    return number if number.is_finite() else None

@@ -25,6 +25,14 @@ HEADER_ALIASES: dict[str, tuple[str, ...]] = {
     "event": ("Thay đổi", "Sự kiện"),
     "other": ("Đơn vị mới", "Đơn vị cũ"),
     "event_date": ("Ngày hiệu lực", "Ngày"),
+    # A year's criteria table (sheets/criteria.py).
+    "cluster": ("Cụm thi đua", "Khối thi đua", "Tên cụm, khối"),
+    "criteria_year": ("Năm thi đua",),
+    "scale": ("Thang điểm tối đa",),
+    "group": ("Nhóm", "Phần"),
+    "criterion": ("Tiêu chí", "Nội dung", "Nội dung chấm điểm"),
+    "kind": ("Loại tiêu chí",),
+    "max_points": ("Điểm chuẩn", "Điểm tối đa được chấm"),
 }
 
 # Abbreviations and longer names of the catalogue's forms, as offices write them -> catalogue code.
@@ -87,5 +95,30 @@ EXAMPLES: dict[str, dict[str, object]] = {
         "year": 2023,
         "rating": "Hoàn thành xuất sắc nhiệm vụ",
         "titles": "Lao động tiên tiến; Chiến sĩ thi đua cơ sở",
+    },
+    "criteria": {
+        "cluster": "Cụm các cơ quan Tham mưu tổng hợp",
+        "year": 2026,
+        "scale": 100,
+        "group": "Thực hiện nhiệm vụ chính trị",
+        "name": "Hoàn thành các chỉ tiêu, nhiệm vụ được giao trong năm",
+        "kind": "Tiêu chí chấm điểm",
+        "max_points": 40,
+    },
+    "interchange": {
+        "format": "thidua-khen-thuong/1.0",
+        "number": "246/QĐ-UBND",
+        "date": "2022-02-15",
+        "grantor": "Chủ tịch Ủy ban nhân dân tỉnh",
+        "signer": "Hồ Tiến Thiệu",
+        "award_code": "bang-khen-chu-tich-tinh",
+        "award": "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh",
+        "year": 2021,
+        "subject": "tap_the",
+        "name": "Sở Tư pháp",
+        "code": "",
+        "position": "",
+        "unit": "Sở Tư pháp",
+        "status": "hieu_luc",
     },
 }

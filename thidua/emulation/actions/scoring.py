@@ -91,7 +91,7 @@ def _open_to_unit(unit_score: UnitScore, submitted: str, seen: str | None = None
     return unit_score
 
 
-def create_sheet(cluster_year: ClusterYear, *, scale: Decimal, by: User) -> ScoreSheet:
+def create_sheet(cluster_year: ClusterYear, *, scale: Decimal, by: Actor) -> ScoreSheet:
     if scale <= 0:
         raise ValidationError(_("The scale must be greater than 0."))
     with transaction.atomic():
@@ -131,37 +131,66 @@ def copy_previous_sheet(cluster_year: ClusterYear, *, by: User) -> ScoreSheet:
     return sheet
 
 
-def add_criterion(
-    sheet: ScoreSheet, *, group: str, name: str, kind: str, max_points: Decimal, by: User
-) -> Criterion:
-    group, name = group.strip(), name.strip()
+def _check_criterion(group: str, name: str, kind: str, max_points: Decimal) -> None:
     if not group or not name:
         raise ValidationError(_("The criterion group and the criterion text are required."))
     if kind not in Criterion.Kind.values:
         raise ValidationError(_("Invalid criterion type."))
     if max_points <= 0:
         raise ValidationError(_("The criterion's maximum points must be greater than 0."))
-    with transaction.atomic():
-        sheet = _locked_sheet(sheet.pk)
-        if sheet.unit_scores.filter(submitted_at__isnull=False).exists():
-            raise ValidationError(
-                _("A unit has already submitted its self-score: the criteria can no longer be changed.")
+
+
+def _open_criteria(sheet: ScoreSheet) -> tuple[ScoreSheet, list[Criterion]]:
+    """The sheet row-locked and its criteria, while the criteria may still change: not locked, no review
+    concluded, and no unit has submitted its self-score against them."""
+    sheet = _locked_sheet(sheet.pk)
+    if sheet.unit_scores.filter(submitted_at__isnull=False).exists():
+        raise ValidationError(
+            _("A unit has already submitted its self-score: the criteria can no longer be changed.")
+        )
+    return sheet, list(sheet.criteria.all())
+
+
+def _refuse_over_scale(sheet: ScoreSheet, criteria: list[Criterion]) -> None:
+    standard = sum((c.max_points for c in criteria if c.kind == Criterion.Kind.STANDARD), Decimal(0))
+    if standard > sheet.scale:
+        raise ValidationError(
+            _("The criteria's total maximum points ({total}) exceed the scale of {scale}.").format(
+                total=plain(standard), scale=plain(sheet.scale)
             )
-        criteria = list(sheet.criteria.all())
-        if kind == Criterion.Kind.STANDARD:
-            standard = sum((c.max_points for c in criteria if c.kind == Criterion.Kind.STANDARD), Decimal(0))
-            if standard + max_points > sheet.scale:
-                raise ValidationError(
-                    _("The criteria's total maximum points ({total}) exceed the scale of {scale}.").format(
-                        total=plain(standard + max_points), scale=plain(sheet.scale)
-                    )
-                )
+        )
+
+
+def add_criterion(
+    sheet: ScoreSheet, *, group: str, name: str, kind: str, max_points: Decimal, by: Actor
+) -> Criterion:
+    group, name = group.strip(), name.strip()
+    _check_criterion(group, name, kind, max_points)
+    with transaction.atomic():
+        sheet, criteria = _open_criteria(sheet)
         position = max((c.position for c in criteria), default=0) + 1
-        criterion = Criterion.objects.create(
+        criterion = Criterion(
             sheet=sheet, group=group, name=name, kind=kind, max_points=max_points, position=position
         )
+        _refuse_over_scale(sheet, [*criteria, criterion])
+        criterion.save()
         record(by, "scoring.criterion_add", criterion, max_points=str(max_points), kind=kind)
     return criterion
+
+
+def change_criterion(criterion: Criterion, *, kind: str, max_points: Decimal, by: Actor) -> Criterion:
+    """A criterion's kind and maximum points changed (an edited criteria table imported back), under the
+    same gates as adding one."""
+    _check_criterion(criterion.group, criterion.name, kind, max_points)
+    with transaction.atomic():
+        sheet, criteria = _open_criteria(criterion.sheet)
+        found = next(c for c in criteria if c.pk == criterion.pk)
+        before = {"kind": found.kind, "max_points": str(found.max_points)}
+        found.kind, found.max_points = kind, max_points
+        _refuse_over_scale(sheet, criteria)
+        found.save(update_fields=["kind", "max_points"])
+        record(by, "scoring.criterion_change", found, before=before, max_points=str(max_points), kind=kind)
+    return found
 
 
 def unit_score_for(sheet: ScoreSheet, unit: Unit) -> UnitScore:

@@ -12,17 +12,15 @@ from __future__ import annotations
 
 import datetime
 from decimal import Decimal
-from io import BytesIO
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from docx.document import Document as DocxDocument
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Border, Font, Side
-from openpyxl.utils import get_column_letter
 
 from thidua.documents import wording as w
-from thidua.documents.layout import FONT, Run, Signature, body, centered, grid, signatures
+from thidua.documents.layout import Run, Signature, body, centered, grid, signatures
+from thidua.documents.workbook import NUMBER, POINTS, Column, Table, table_workbook
 from thidua.emulation.models import Criterion, Rating
 from thidua.emulation.papers.common import head_signature, recipients
 from thidua.emulation.papers.letterhead import letterhead
@@ -151,58 +149,28 @@ def build_score_table(summary: YearSummary, doc: DocxDocument) -> None:
     signatures(doc, None, head_signature(summary), recipients=recipients(summary))
 
 
-THIN = Side(style="thin", color="000000")
-BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
+SCORE_COLUMNS = (
+    Column(gettext_lazy("No."), 6, NUMBER),
+    Column(gettext_lazy("Unit name"), 48),
+    Column(gettext_lazy("Self"), 11, POINTS),
+    Column(gettext_lazy("Final score"), 12, POINTS),
+    Column(gettext_lazy("Rank"), 9, NUMBER),
+    Column(gettext_lazy("Rating"), 32),
+)
 
 
 def score_workbook(summary: YearSummary) -> bytes:
-    """The score table as an Excel workbook: a title block, Vietnamese headers repeated on each printed
-    page, bordered cells, numbers as numbers, A4 portrait fitted to one page wide."""
+    """The score table as an Excel workbook (documents/workbook.py), A4 portrait like its Word paper."""
     papers = score_papers(summary.cluster_year, summary.members)
     year = summary.cluster_year.year
-    book = Workbook()
-    sheet = book.active
-    sheet.title = _("Scores {year}").format(year=year)
-    header = [_("No."), _("Unit name"), _("Self"), _("Final score"), _("Rank"), _("Rating")]
-    widths = [6, 48, 11, 12, 9, 32]
     titles = [
-        (w.cluster_line(summary.cluster), False),
-        (_("SCORE TABLE"), True),
-        (_("Emulation scores for {year} of {cluster}").format(year=year, cluster=summary.cluster.name), True),
+        w.cluster_line(summary.cluster),
+        _("SCORE TABLE"),
+        _("Emulation scores for {year} of {cluster}").format(year=year, cluster=summary.cluster.name),
     ]
-    for row, (text, bold) in enumerate(titles, start=1):
-        sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=len(header))
-        cell = sheet.cell(row=row, column=1, value=text)
-        cell.font = Font(name=FONT, size=13, bold=bold)
-        cell.alignment = Alignment(horizontal="center")
-    first = len(titles) + 2
-    for column, (text, width) in enumerate(zip(header, widths, strict=True), start=1):
-        cell = sheet.cell(row=first, column=column, value=text)
-        cell.font = Font(name=FONT, size=12, bold=True)
-        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-        cell.border = BOX
-        sheet.column_dimensions[get_column_letter(column)].width = width
-    for i, (unit, self_total, place) in enumerate(table_rows(summary, papers), start=1):
-        final = summary.scores.get(unit.code)
-        values = [i, unit.name, self_total, final, place, _rating(summary, unit)]
-        for column, value in enumerate(values, start=1):
-            cell = sheet.cell(row=first + i, column=column, value=value)
-            cell.font = Font(name=FONT, size=12)
-            cell.border = BOX
-            cell.alignment = Alignment(
-                horizontal="left" if column in (2, 6) else "center", vertical="center", wrap_text=True
-            )
-            if column in (3, 4) and value is not None:
-                cell.number_format = "0.00"
-    sheet.print_title_rows = f"{first}:{first}"
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-    sheet.page_setup.orientation = sheet.ORIENTATION_PORTRAIT
-    sheet.page_setup.fitToWidth = 1
-    sheet.page_setup.fitToHeight = 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
-    sheet.page_margins.left, sheet.page_margins.right = 1.18, 0.59  # inches: 30 mm, 15 mm
-    sheet.page_margins.top, sheet.page_margins.bottom = 0.79, 0.79  # 20 mm
-    sheet.print_options.horizontalCentered = True
-    buffer = BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    rows = [
+        (i, unit.name, self_total, summary.scores.get(unit.code), place, _rating(summary, unit))
+        for i, (unit, self_total, place) in enumerate(table_rows(summary, papers), start=1)
+    ]
+    table = Table(_("Scores {year}").format(year=year), titles, SCORE_COLUMNS, rows, bold_titles=(1, 2))
+    return table_workbook(table, portrait=True)

@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("cum/", views.clusters, name="clusters"),
     path("cum/<id:cluster_id>/", views.cluster, name="cluster"),
+    path("cum/<id:cluster_id>/xuat-excel/", views.cluster_export, name="cluster_export"),
     path("cum/<id:cluster_id>/<year:year>/", views.cluster_year, name="cluster_year"),
     path("cum/<id:cluster_id>/<year:year>/van-ban/<str:name>", views.document, name="document"),
     path("cum/<id:cluster_id>/nam-moi/", edit_views.new_year, name="new_year"),

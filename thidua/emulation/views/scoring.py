@@ -22,9 +22,11 @@ from thidua.accounts.roles import officer_unit_ids
 from thidua.core.concurrency import seen_version
 from thidua.core.converters import bounded_int
 from thidua.core.feedback import show_refusal
+from thidua.documents.download import XLSX_MIME, attachment
 from thidua.emulation.actions import scoring as services
 from thidua.emulation.evidence import content_type
 from thidua.emulation.models import ClusterYear, Criterion, Evidence, ItemScore, ScoreSheet, UnitScore
+from thidua.emulation.papers.criteria import criteria_workbook
 from thidua.emulation.rules import can_manage_cluster_year, get_cluster_year_for_user
 from thidua.emulation.totals import totals_of
 from thidua.organisations.models import Unit
@@ -94,6 +96,16 @@ def _sheet_page(request: HttpRequest, cluster_year: ClusterYear, *, refused: boo
         "typed": request.POST if refused else {},
     }
     return render(request, "scoring/sheet.html", context)
+
+
+@require_GET
+@login_required
+def criteria_export(request: HttpRequest, cluster_id: int, year: int) -> HttpResponse:
+    """The year's criteria table as Excel, to whoever sees the score table's page; it imports back
+    (sheets kind "criteria")."""
+    cluster_year = get_cluster_year_for_user(request.user, cluster_id, year)
+    content = criteria_workbook(_get_sheet(cluster_year))
+    return attachment(content, f"{cluster_year.cluster.code}-{year}-tieu-chi.xlsx", XLSX_MIME)
 
 
 @require_POST

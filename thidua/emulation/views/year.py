@@ -23,6 +23,7 @@ from thidua.documents.download import XLSX_MIME, attachment, paper_response, wan
 from thidua.documents.pdf import PdfUnavailable
 from thidua.emulation.models import MidYearReview
 from thidua.emulation.papers import render as documents
+from thidua.emulation.papers.rosters import roster_workbook, with_rosters
 from thidua.emulation.queries.summary import year_summary
 from thidua.emulation.rules import (
     can_manage_cluster_year,
@@ -82,6 +83,15 @@ def cluster(request: HttpRequest, cluster_id: int) -> HttpResponse:
     can_extend = board_organizers(request.user).filter(pk=found.organizer_id).exists()
     context = {"cluster": found, "years": years, "words": leader_words(found.kind), "can_extend": can_extend}
     return render(request, "front/cluster.html", context)
+
+
+@require_GET
+@login_required
+def cluster_export(request: HttpRequest, cluster_id: int) -> HttpResponse:
+    """The cluster's yearly rosters (members, head, deputies, host) of the years its page lists."""
+    found = get_cluster_for_user(request.user, cluster_id)
+    years = with_rosters(visible_cluster_years(request.user).filter(cluster=found).order_by("-year"))
+    return attachment(roster_workbook(found, years), f"{found.code}-thanh-vien.xlsx", XLSX_MIME)
 
 
 @require_GET

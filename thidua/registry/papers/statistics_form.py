@@ -24,7 +24,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from thidua.awards.catalogue import AWARDS
 from thidua.documents import wording as w
 from thidua.documents.layout import FONT
-from thidua.emulation.papers.scores import BOX
+from thidua.documents.workbook import BOX
 from thidua.organisations.models import Organizer
 from thidua.registry.models import Awardee, Sex
 

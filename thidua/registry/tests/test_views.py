@@ -4,13 +4,11 @@ another organizer's board nothing, and an anonymous visitor the login page."""
 from __future__ import annotations
 
 from datetime import date
-from io import BytesIO
 
 import pytest
 from django.contrib.auth.models import AbstractUser
 from django.test import Client
 from django.urls import reverse
-from openpyxl import load_workbook
 
 from thidua.accounts.models import Role
 from thidua.organisations.models import UnitEvent
@@ -18,6 +16,7 @@ from thidua.registry import queries
 from thidua.registry.actions import proposals as services
 from thidua.registry.models import Awardee, Person
 from thidua.testing import factories
+from thidua.testing.workbooks import read_table
 from thidua.testing.worlds import BY, Seed, client_for, decide_seed, person_at, push_through, user_with
 
 
@@ -92,14 +91,16 @@ def test_the_excel_export_holds_the_search_result(nha: Person, board: AbstractUs
         reverse("registry:export"), {"nam": "2021", "hinh_thuc": "bang-khen-chu-tich-tinh"}
     )
     assert response.status_code == 200
-    sheet = load_workbook(BytesIO(response.content)).active
-    rows = list(sheet.iter_rows(values_only=True))
-    assert rows[0][1] == "Tên cá nhân, tập thể"
-    assert sorted(r[1] for r in rows[1:]) == [
+    table = read_table(response.content)
+    assert table.header[1] == "Tên cá nhân, tập thể"
+    assert sorted(r[1] for r in table.rows) == [
         "Sở Ngoại vụ tỉnh Lạng Sơn",
         "Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân tỉnh Lạng Sơn",
     ]
-    assert all(r[6] == "246/QĐ-UBND" for r in rows[1:])
+    assert all(r[6] == "246/QĐ-UBND" for r in table.rows)
+    # The filters the page applied, said by the names the page shows.
+    assert "Năm thành tích: 2021" in table.titles[-1]
+    assert "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh" in table.titles[-1]
 
 
 def test_statistics_show_the_share_of_women_and_direct_labourers(

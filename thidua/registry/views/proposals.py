@@ -19,16 +19,18 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
+from thidua.awards.catalogue import AWARDS
 from thidua.awards.regimes import regime_named, transition_source
 from thidua.core.concurrency import seen_version
 from thidua.core.converters import bounded_int
 from thidua.core.feedback import show_refusal
 from thidua.documents.download import paper_response
 from thidua.documents.pdf import PdfUnavailable
+from thidua.documents.workbook import filters_line, xlsx_response
 from thidua.emulation.models import ClusterYear
-from thidua.organisations.models import Organizer, Unit
+from thidua.organisations.models import Cluster, Organizer, Unit
+from thidua.registry import export, worklist
 from thidua.registry import rules as scope
-from thidua.registry import worklist
 from thidua.registry.actions import proposals as services
 from thidua.registry.forms import (
     BulkActForm,
@@ -41,6 +43,8 @@ from thidua.registry.forms import (
 )
 from thidua.registry.models import AwardProposal, Person
 from thidua.registry.papers.achievement import achievement_filename, proposal_report
+
+State = AwardProposal.State
 
 
 def form_refused(request: HttpRequest, form: Any) -> None:
@@ -99,11 +103,7 @@ def _list_page(
 ) -> HttpResponse:
     """The organizer's year of proposals; `bulk` is the board's refused bulk act, shown with what was
     ticked and typed."""
-    filters = {
-        "state": request.GET.get("tinh_trang", ""),
-        "cluster": request.GET.get("cum", "") if request.GET.get("cum", "").isdigit() else "",
-        "award": request.GET.get("hinh_thuc", ""),
-    }
+    filters = _list_filters(request)
     rows = worklist.proposals_of(request.user, organizer, year, filters)
     board = scope.board_organizers(request.user).filter(pk=organizer.pk).exists()
     everything = worklist.proposals_of(request.user, organizer, year, {})
@@ -129,6 +129,38 @@ def _list_page(
         "query_string": request.GET.urlencode(),
     }
     return render(request, "registry/proposals.html", context, status=400 if bulk is not None else 200)
+
+
+def _list_filters(request: HttpRequest) -> dict[str, str]:
+    return {
+        "state": request.GET.get("tinh_trang", ""),
+        # An id a database can hold, else no filter (a typed "cum=" never reaches the query unchecked).
+        "cluster": str(bounded_int(request.GET.get("cum")) or ""),
+        "award": request.GET.get("hinh_thuc", ""),
+    }
+
+
+@login_required
+@require_http_methods(["GET"])
+def proposals_export(request: HttpRequest) -> HttpResponse:
+    """The list of proposals as the page shows it, with the page's filters, scope and checks."""
+    organizer = organizer_for(request)
+    year = year_for(request, organizer)
+    filters = _list_filters(request)
+    rows = worklist.proposals_of(request.user, organizer, year, filters)
+    clusters = Cluster.objects.filter(organizer=organizer)
+    cluster = clusters.filter(pk=int(filters["cluster"])).first() if filters["cluster"] else None
+    award = AWARDS.get(filters["award"])
+    said = filters_line(
+        [
+            (_("Year of achievement"), year),
+            (_("Status"), State(filters["state"]).label if filters["state"] in State.values else ""),
+            (_("Cluster or block"), cluster.name if cluster else ""),
+            (_("Award"), award.name if award else filters["award"]),
+        ]
+    )
+    content = export.proposals_workbook(rows, organizer.name, year, said)
+    return xlsx_response(content, f"de-nghi-khen-thuong-{year}.xlsx")
 
 
 @login_required

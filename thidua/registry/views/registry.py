@@ -9,7 +9,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.utils.http import content_disposition_header
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
@@ -18,6 +17,7 @@ from thidua.awards.catalogue import AWARDS
 from thidua.core.charts import Bar, Segment, bar_chart
 from thidua.core.converters import bounded_int
 from thidua.core.text import clean_text
+from thidua.documents.workbook import filters_line, xlsx_response
 from thidua.organisations.models import Unit
 from thidua.registry import export, queries
 from thidua.registry import rules as scope
@@ -27,7 +27,6 @@ from thidua.registry.papers.statistics_form import FILENAME as STATISTICS_FORM
 from thidua.registry.papers.statistics_form import statistics_workbook
 from thidua.registry.search import search_awards
 
-XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 PAGE_SIZE = 200
 
 
@@ -88,13 +87,26 @@ def search(request: HttpRequest) -> HttpResponse:
     return render(request, "registry/search.html", context)
 
 
+def _said(request: HttpRequest, filters: dict[str, Any]) -> str:
+    """The search's filters as the export's subtitle line, by the names the page shows."""
+    award = AWARDS.get(filters["award"] or "")
+    unit = scope.visible_units(request.user).filter(pk=filters["unit"]).first() if filters["unit"] else None
+    return filters_line(
+        [
+            (_("Search"), filters["query"]),
+            (_("Year of achievement"), filters["year"]),
+            (_("Commendation form"), award.name if award else filters["award"]),
+            (_("Unit"), unit.name if unit else None),
+            (_("Grantor"), filters["grantor"]),
+        ]
+    )
+
+
 @require_GET
 @login_required
 def search_export(request: HttpRequest) -> HttpResponse:
-    _, rows = _results(request)
-    response = HttpResponse(export.workbook(rows), content_type=XLSX_MIME)
-    response["Content-Disposition"] = content_disposition_header(True, "so-khen-thuong.xlsx") or ""
-    return response
+    filters, rows = _results(request)
+    return xlsx_response(export.workbook(rows, _said(request, filters)), "so-khen-thuong.xlsx")
 
 
 @require_GET
@@ -164,9 +176,8 @@ def _form_charts(by_form: list[queries.FormCount]) -> list[SafeString]:
     ]
 
 
-@require_GET
-@login_required
-def statistics(request: HttpRequest) -> HttpResponse:
+def _statistics_rows(request: HttpRequest) -> tuple[int | None, Any]:
+    """The awards the statistics count, and the year filter; 404 for anyone but board staff."""
     if not scope.is_board(request.user):
         # Whole-organizer figures are the board's; a unit officer has nothing to find here.
         raise Http404(_("Not found."))
@@ -174,6 +185,13 @@ def statistics(request: HttpRequest) -> HttpResponse:
     rows = scope.visible_awardees(request.user)
     if year is not None:
         rows = rows.filter(year=year)
+    return year, rows
+
+
+@require_GET
+@login_required
+def statistics(request: HttpRequest) -> HttpResponse:
+    year, rows = _statistics_rows(request)
     found = queries.statistics(rows)
     by_form = queries.counts_by_form(rows)
     context = {
@@ -183,6 +201,7 @@ def statistics(request: HttpRequest) -> HttpResponse:
         "year": year,
         "by_form": by_form,
         "charts": _form_charts(by_form),
+        "query_string": request.GET.urlencode(),
     }
     return render(request, "registry/statistics.html", context)
 
@@ -206,7 +225,14 @@ def statistics_form(request: HttpRequest) -> HttpResponse:
     if organizer is None or year is None or not 1900 <= year <= 9999:
         raise Http404(_("Not found."))
     content = statistics_workbook(organizer, year)
-    response = HttpResponse(content, content_type=XLSX_MIME)
-    filename = STATISTICS_FORM.replace(".xlsx", f"-{year}.xlsx")
-    response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=filename) or ""
-    return response
+    return xlsx_response(content, STATISTICS_FORM.replace(".xlsx", f"-{year}.xlsx"))
+
+
+@require_GET
+@login_required
+def statistics_export(request: HttpRequest) -> HttpResponse:
+    year, rows = _statistics_rows(request)
+    content = export.statistics_workbook(
+        queries.counts_by_form(rows), queries.statistics(rows), filters_line([(_("Year"), year)])
+    )
+    return xlsx_response(content, f"thong-ke-khen-thuong{f'-{year}' if year else ''}.xlsx")

@@ -10,7 +10,6 @@ import pytest
 from django.db import transaction
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from openpyxl import load_workbook
 
 from thidua.organisations.models import Organizer
 from thidua.registry.actions import entry, history
@@ -19,6 +18,7 @@ from thidua.registry.models import Awardee, Person
 from thidua.sheets.importer import Scope, kinds, run
 from thidua.sheets.names import award_name
 from thidua.testing.factories import OrganizerFactory, UnitFactory
+from thidua.testing.workbooks import read_table
 
 BY = "kiểm thử"
 UNITS = ("Sở Tư pháp", "Sở Giáo dục và Đào tạo", "Văn phòng Đoàn đại biểu Quốc hội")
@@ -94,8 +94,7 @@ def _export(organizer: Organizer) -> list[tuple[object, ...]]:
     rows = Awardee.objects.filter(decision__organizer=organizer).select_related(
         "decision", "unit", "person_unit"
     )
-    book = load_workbook(BytesIO(workbook(rows)), read_only=True)
-    return sorted(tuple(row[1:]) for row in book.active.iter_rows(min_row=2, values_only=True))
+    return sorted(tuple(row[1:]) for row in read_table(workbook(rows)).rows)
 
 
 @pytest.mark.django_db
