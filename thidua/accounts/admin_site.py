@@ -25,6 +25,8 @@ class VerifiedAdminSite(admin.AdminSite):
     def login(self, request: HttpRequest, extra_context: dict[str, Any] | None = None) -> HttpResponse:
         next_url = request.GET.get(REDIRECT_FIELD_NAME) or reverse("admin:index", current_app=self.name)
         user: Any = request.user
+        if self.has_permission(request):
+            return redirect(next_url)
         if user.is_authenticated and user.is_active and user.is_staff and not is_verified(user):
             if device_of(user) is None:
                 messages.warning(

@@ -27,7 +27,6 @@ from thidua.accounts import actions, twofactor
 from thidua.accounts.twofactor import device_of
 from thidua.core.qr import qr_svg
 
-
 SIX_DIGITS = gettext_lazy("Type the 6 digits your authenticator app shows.")
 
 
@@ -70,12 +69,12 @@ def login_code(request: HttpRequest) -> HttpResponse:
         user, backend, next_url = held
     elif request.user.is_authenticated and not twofactor.is_verified(request.user):
         user, backend, next_url = request.user, "", request.GET.get("next", "")
-    else:
-        return redirect(settings.LOGIN_URL)
+    else:  # nothing to confirm: sign in first, or go on signed in
+        return redirect(settings.LOGIN_REDIRECT_URL if request.user.is_authenticated else settings.LOGIN_URL)
     device = device_of(user)
     if device is None:  # turned off in between: the password alone is enough, or was already given
         twofactor.drop_held_login(request)
-        return redirect(settings.LOGIN_URL) if held is not None else redirect("twofactor:settings")
+        return redirect(settings.LOGIN_URL if held is not None else settings.LOGIN_REDIRECT_URL)
     credentials = {"username": user.get_username()}
     if AxesProxyHandler.is_locked(request, credentials):
         return get_lockout_response(request, None, credentials)  # type: ignore[no-any-return]
