@@ -107,7 +107,10 @@ def held_login(request: HttpRequest) -> tuple[Any, str, str] | None:
     if not isinstance(held, dict) or time.time() - float(held.get("since", 0)) > PENDING_SECONDS:
         request.session.pop(PENDING, None)
         return None
-    user = get_user_model().objects.filter(pk=held.get("user"), is_active=True).first()
+    user_id = held.get("user")
+    if not isinstance(user_id, int):
+        return None
+    user = get_user_model().objects.filter(pk=user_id, is_active=True).first()
     if user is None:
         return None
     return user, str(held.get("backend")), str(held.get("next") or "")
