@@ -50,6 +50,7 @@ class LoginView(auth_views.LoginView):
     def form_valid(self, form: Any) -> HttpResponse:
         user = form.get_user()
         if device_of(user) is None:
+            twofactor.drop_held_login(self.request)  # another account's password given before, not its code
             return super().form_valid(form)
         twofactor.hold_login(self.request, user, self.get_success_url())
         return redirect("login_code")
