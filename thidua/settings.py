@@ -189,7 +189,8 @@ else:
     )
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # Django's admin on a site that asks for the one-time code first (accounts/admin_site.py).
+    "thidua.accounts.admin_config.VerifiedAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -198,6 +199,9 @@ INSTALLED_APPS = [
     "rules.apps.AutodiscoverRulesConfig",
     "django_htmx",
     "axes",
+    # Two-step sign-in (accounts/twofactor.py): one-time codes of an authenticator app (TOTP).
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     # ninja in the apps makes its docs page use its own static files (swagger-ui), not a CDN.
     "ninja",
     # Background work (imports of large files, batches of certificates, mail): a queue kept in the database,
@@ -230,6 +234,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # request.user.is_verified(): this session passed the one-time code step.
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -355,6 +361,10 @@ SECURE_PROXY_SSL_HEADER = env_proxy_header("SECURE_PROXY_SSL_HEADER")
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+
+# The name an authenticator app shows beside the code; the device's secret never shows in the admin.
+OTP_TOTP_ISSUER = "thidua"
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = 1  # hours

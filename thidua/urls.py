@@ -3,6 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from thidua.accounts import twofactor_views
 from thidua.api.api import api
 
 admin.site.site_header = _("thidua – Emulation and commendation administration")
@@ -11,10 +12,12 @@ admin.site.index_title = _("System data")
 
 urlpatterns = [
     path("admin/", admin.site.urls),
-    path("dang-nhap/", auth_views.LoginView.as_view(), name="login"),
+    path("dang-nhap/", twofactor_views.LoginView.as_view(), name="login"),
+    path("dang-nhap/ma-xac-thuc/", twofactor_views.login_code, name="login_code"),
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
     path("thong-bao/", include("thidua.accounts.urls")),
     path("cong-viec/", include("thidua.accounts.job_urls")),
+    path("tai-khoan/xac-thuc-hai-buoc/", include("thidua.accounts.twofactor_urls")),
     path("hop/", include("thidua.registry.council_urls")),
     path("hop/", include("thidua.emulation.urls.meeting")),
     path("khen-thuong/", include("thidua.registry.urls")),

@@ -20,7 +20,9 @@ from django.core.validators import validate_email
 from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from thidua.accounts import twofactor
 from thidua.accounts.models import Role
 from thidua.core.audit import Actor, record
 from thidua.core.text import clean_text
@@ -185,3 +187,37 @@ def reset_password(user: Any, organizer: Organizer, *, by: Actor) -> str:
     reset_lockouts(username=user.username)
     record(by, "account.password_reset", user, username=user.username)
     return password
+
+
+WRONG_CODE = gettext_lazy(
+    "The code is wrong or has expired: type the 6 digits your authenticator app shows now."
+)
+
+
+@transaction.atomic
+def turn_on_two_factor(user: Any, key: str, code: str, *, by: Actor) -> TOTPDevice:
+    """The user's device for two-step sign-in, from the secret shown on their page, once `code` proves
+    the app holds it. A device they had before is replaced (a new phone)."""
+    totp = twofactor.check_new_key(key, code) if code.isdigit() else None
+    if totp is None:
+        raise ValidationError({"code": WRONG_CODE}, code="wrong_code")
+    TOTPDevice.objects.filter(user_id=user.pk).delete()
+    # The confirming code is spent: it cannot sign in a second time (last_t).
+    device = TOTPDevice.objects.create(
+        user=user, name=_("Authenticator app"), key=key, confirmed=True, last_t=totp.t(), drift=totp.drift
+    )
+    record(by, "account.two_factor_on", user, username=user.username)
+    return device
+
+
+def turn_off_two_factor(user: Any, code: str, *, by: Actor) -> None:
+    """Back to the password alone, with a current code (whoever holds an open session cannot do it).
+    The code is checked outside the transaction: a wrong one's throttling count must stay written."""
+    device = twofactor.device_of(user)
+    if device is None:
+        return
+    if not (code.isdigit() and device.verify_token(code)):
+        raise ValidationError({"code": WRONG_CODE}, code="wrong_code")
+    with transaction.atomic():
+        TOTPDevice.objects.filter(user_id=user.pk).delete()
+        record(by, "account.two_factor_off", user, username=user.username)

@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 from django.http import HttpRequest
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from thidua.accounts.models import Job, MailOptOut, Notification, Role
 from thidua.core.admin import AuditedAdmin
@@ -69,3 +70,22 @@ admin.site.unregister(User)
 @admin.register(User)
 class UserWithRolesAdmin(AuditedAdmin, UserAdmin):
     inlines = [*UserAdmin.inlines, RoleInline, MailOptOutInline]
+
+
+# django-otp's own page for devices offers the secret and its QR code to the admin: ours lists who has
+# two-step sign-in and lets an administrator remove a lost phone's device (the user then sets a new one).
+admin.site.unregister(TOTPDevice)
+
+
+@admin.register(TOTPDevice)
+class TwoFactorDeviceAdmin(admin.ModelAdmin):
+    list_display = ["user", "name", "confirmed", "created_at", "last_used_at"]
+    search_fields = ["user__username"]
+    list_select_related = ["user"]
+    fields = readonly_fields = ("user", "name", "confirmed", "created_at", "last_used_at")
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: TOTPDevice | None = None) -> bool:
+        return False

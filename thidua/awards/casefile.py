@@ -34,7 +34,7 @@ from thidua.awards.catalogue import (
 from thidua.awards.engine import LINEAGES, Verdict, evaluate
 from thidua.awards.facts import Event, Hold, Initiative, Subject, YearRecord
 from thidua.awards.wording import vi_en
-from thidua.core.text import clean_text
+from thidua.core.text import clean_text, printable
 from thidua.core.yamlfile import YamlRefused, compose
 
 if TYPE_CHECKING:
@@ -135,7 +135,7 @@ def answer(case_file: CaseFile) -> list[Verdict]:
 def _said(where: str, message: StrOrPromise, /, **values: Any) -> str:
     """ "WHERE: <Vietnamese> / <English>" of one message."""
     vi, en = vi_en(format_lazy(message, **values))
-    return f"{where}: {vi} / {en}"
+    return printable(f"{where}: {vi} / {en}")
 
 
 def _line_of(error: str) -> int:

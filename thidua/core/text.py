@@ -32,3 +32,12 @@ def clean_text(value: str, max_length: int | None = NAME_LENGTH) -> tuple[str, S
     if max_length is not None and len(normal) > max_length:
         return normal, format_lazy(_("is too long: at most {most} characters"), most=max_length)
     return normal, None
+
+
+def printable(message: str) -> str:
+    """A message that may quote what a user sent, made safe to send back: a lone surrogate (a "\\ud800" in a
+    YAML or JSON file, quoted by "unknown key «…»") cannot be encoded in UTF-8, so a page or a JSON answer
+    holding one fails (a 500). Each becomes U+FFFD, the replacement character."""
+    if not any(0xD800 <= ord(char) <= 0xDFFF for char in message):
+        return message
+    return "".join("\ufffd" if 0xD800 <= ord(char) <= 0xDFFF else char for char in message)

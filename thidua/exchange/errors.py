@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from django.utils.text import format_lazy
 
 from thidua.awards.wording import vi_en
+from thidua.core.text import printable
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
@@ -24,7 +25,7 @@ class ExchangeError:
     def said(cls, file: str, line: int | None, message: StrOrPromise, /, **values: Any) -> ExchangeError:
         """The error of one message (an English msgid with its values), said in both languages."""
         vi, en = vi_en(format_lazy(message, **values))
-        return cls(file, line, vi, en)
+        return cls(printable(file), line, printable(vi), printable(en))
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line is not None else self.file

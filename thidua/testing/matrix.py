@@ -33,7 +33,16 @@ from thidua.registry.actions.council import (
 from thidua.registry.models import Council, Decision
 from thidua.registry.province_rules import add_province_rule
 from thidua.testing import factories
-from thidua.testing.worlds import BY, build_seed, client_for, decide_seed, make_user, person_at, user_with
+from thidua.testing.worlds import (
+    BY,
+    build_seed,
+    client_for,
+    decide_seed,
+    make_user,
+    pass_code_step,
+    person_at,
+    user_with,
+)
 
 ROLES = (
     "anonymous",
@@ -155,6 +164,7 @@ def build_matrix_world() -> MatrixWorld:
         by=BY,
     )
     clients = {role: client_for(user) for role, user in users.items()}
+    pass_code_step(clients["superuser"], users["superuser"])  # the admin site asks for the code step
     for role in ("anonymous", "council_member", "delegate"):
         clients[role] = Client()
     proposal = flag.proposals.order_by("pk").first()

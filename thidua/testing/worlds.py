@@ -15,6 +15,8 @@ from decimal import Decimal
 
 from django.contrib.auth.models import AbstractUser
 from django.test import Client
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from thidua.accounts.models import Role
 from thidua.emulation.actions.review import (
@@ -171,6 +173,16 @@ def client_for(user: AbstractUser) -> Client:
     # The first backend is axes's, which only guards logins and cannot load a user for the session.
     client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
     return client
+
+
+def pass_code_step(client: Client, user: AbstractUser) -> TOTPDevice:
+    """Give `user` a device and mark the client's session as past the one-time code step, as signing in
+    with a code does (the admin site asks for it)."""
+    device, _ = TOTPDevice.objects.get_or_create(user=user, defaults={"name": "kiểm thử", "confirmed": True})
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+    return device
 
 
 # ---- the seed cluster into the registry --------------------------------------------------------------

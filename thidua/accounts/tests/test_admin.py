@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from django.contrib import admin
+from django.contrib.auth import get_user_model
 from django.test import Client
 from django.urls import reverse
 
@@ -14,6 +15,7 @@ from thidua.exchange.importer import import_exchange
 from thidua.exchange.reader import read_exchange_file
 from thidua.operations.demo_accounts import create_demo_accounts
 from thidua.scenarios import SEED
+from thidua.testing.worlds import pass_code_step
 
 pytestmark = pytest.mark.django_db
 
@@ -28,6 +30,7 @@ def superuser_client() -> Client:
         reverse("login"), {"username": "quantri", "password": accounts["quantri"].password}
     )
     assert response.status_code == 302
+    pass_code_step(client, get_user_model().objects.get(username="quantri"))  # the admin asks for the code
     return client
 
 

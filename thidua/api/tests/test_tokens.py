@@ -12,6 +12,7 @@ from thidua.api.auth import digest
 from thidua.api.models import ApiToken
 from thidua.api.tests.conftest import Caller, World, client_for, make_user
 from thidua.core.models import AuditEvent
+from thidua.testing.worlds import pass_code_step
 
 pytestmark = pytest.mark.django_db
 
@@ -65,7 +66,9 @@ def test_a_deactivated_users_token_stops_working(world: World):
 def test_the_admin_shows_tokens_read_only_and_revokes_them(world: World):
     token = issue("bqt")
     stored = ApiToken.objects.get()
-    admin = client_for(make_user("quantri", is_staff=True, is_superuser=True))
+    superuser = make_user("quantri", is_staff=True, is_superuser=True)
+    admin = client_for(superuser)
+    pass_code_step(admin, superuser)  # the admin site asks for the code step
     changelist = reverse("admin:api_apitoken_changelist")
     page = admin.get(changelist).content.decode()
     assert "cổng thông tin tỉnh" in page and stored.digest not in page

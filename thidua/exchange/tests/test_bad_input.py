@@ -49,3 +49,14 @@ def test_the_import_command_says_what_is_wrong_without_a_traceback(tmp_path):
     with pytest.raises(CommandError, match=r"thẻ YAML không được hỗ trợ 'tag:yaml\.org,2002:binary'"):
         call_command("import", str(tagged))
     assert not Unit.objects.exists()
+
+
+def test_a_lone_surrogate_in_an_unknown_key_shows_on_the_upload_page_as_a_replacement_character(db: None):
+    """The refusal quotes the key; a lone surrogate in it could not be sent in the page (it was a 500)."""
+    client = Client()
+    client.force_login(board_user(LANG_SON))
+    text = SEED.read_text(encoding="utf-8").replace("source: ", '"\\ud800x": 1\nsource: ', 1)
+    response = upload(client, text)
+    assert response.status_code == 200
+    assert "«\ufffdx»" in response.content.decode()
+    assert not Cluster.objects.exists()

@@ -12,6 +12,7 @@ from thidua.emulation.forms.edit import LeadershipForm, ReviewFactsForm, RosterF
 from thidua.emulation.views.presenters import leader_words
 from thidua.organisations.models import Unit
 from thidua.testing import factories
+from thidua.testing.worlds import pass_code_step
 
 pytestmark = pytest.mark.django_db
 
@@ -55,6 +56,7 @@ def test_the_admin_adds_sub_units_under_their_unit() -> None:
     admin = factories.UserFactory(username="quantri", is_staff=True, is_superuser=True)
     client = Client()
     client.force_login(admin, backend="django.contrib.auth.backends.ModelBackend")
+    pass_code_step(client, admin)  # the admin site asks for the code step
     url = reverse("admin:organisations_unit_change", args=[unit.pk])
     page = client.get(url)
     assert page.status_code == 200 and "Đơn vị trực thuộc (phòng, ban)" in page.text

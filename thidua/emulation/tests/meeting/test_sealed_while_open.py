@@ -27,6 +27,7 @@ from thidua.registry.actions.council import (
 )
 from thidua.registry.models import Council
 from thidua.testing import factories
+from thidua.testing.worlds import pass_code_step
 
 pytestmark = pytest.mark.django_db
 
@@ -72,6 +73,7 @@ def people(cluster_year: ClusterYear) -> dict[str, Client]:
     for role, user in users.items():
         clients[role] = Client()
         login(clients[role], user)
+    pass_code_step(clients["admin"], users["admin"])  # the admin site asks for the code step
     return clients
 
 
