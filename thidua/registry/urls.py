@@ -53,7 +53,6 @@ urlpatterns = [
     path("de-nghi/<id:proposal_id>/<slug:slug>/", proposal_views.act, name="act"),
     path("quyet-dinh/", decision_views.decisions, name="decisions"),
     path("quyet-dinh/xuat-excel/", decision_views.decisions_export, name="decisions_export"),
-    path("quyet-dinh/trao-doi/", decision_views.interchange_export, name="interchange_export"),
     path("quyet-dinh/moi/", decision_views.new_decision, name="new_decision"),
     path("quyet-dinh/<id:decision_id>/", decision_views.decision, name="decision"),
     path("quyet-dinh/<id:decision_id>/du-thao.docx", decision_views.decision_file, name="decision_docx"),

@@ -15,14 +15,17 @@ from django.core.files.storage import default_storage
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from thidua.accounts import jobs
 from thidua.accounts.roles import board_organizers, officer_unit_ids
+from thidua.documents.download import attachment
 from thidua.organisations.models import Unit
-from thidua.sheets import background
+from thidua.registry.models import Awardee
+from thidua.sheets import background, interchange
 from thidua.sheets.blank import template_workbook
 from thidua.sheets.importer import MOST_PROBLEMS, SHOWN, Kind, Scope, kinds, run, summary
 from thidua.sheets.reader import MAX_MB, FileRefused, file_kind
@@ -219,3 +222,25 @@ def template(request: HttpRequest, kind: str) -> HttpResponse:
     response = HttpResponse(template_workbook(chosen), content_type=XLSX)
     response["Content-Disposition"] = f'attachment; filename="mau-{kind.replace("_", "-")}.xlsx"'
     return response
+
+
+@login_required
+@require_GET
+def interchange_export(request: HttpRequest) -> HttpResponse:
+    """A year's decisions and awardees in the interchange format (docs/INTERCHANGE.md), for the board:
+    `?nam=` the year of achievement (else the newest on record), `?dinh_dang=json` for JSON, CSV otherwise."""
+    scope, _allowed = _scope(request)
+    if scope.unit_ids is not None:
+        raise Http404(_("Not found."))
+    organizer = scope.organizer
+    typed = request.GET.get("nam", "")
+    if typed.isdigit() and len(typed) == 4:
+        year = int(typed)
+    else:
+        newest = Awardee.objects.filter(decision__organizer=organizer).order_by("-year").first()
+        year = newest.year if newest else timezone.localdate().year - 1
+    awardees = interchange.awardees_of(organizer, year)
+    name = f"khen-thuong-{year}"
+    if request.GET.get("dinh_dang") == "json":
+        return attachment(interchange.as_json(awardees, organizer, year), f"{name}.json", "application/json")
+    return attachment(interchange.as_csv(awardees), f"{name}.csv", "text/csv; charset=utf-8")

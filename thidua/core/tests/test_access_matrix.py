@@ -114,7 +114,7 @@ TABLE: dict[str, tuple[str, str]] = {
     "registry:act": ("L 405 405 405 405 405 405 L L 405", "L 404 404 404 404 404 404 L L 404"),
     "registry:decisions": ("L 404 404 404 404 200 200 L L 200", "L 405 405 405 405 405 405 L L 405"),
     "registry:decisions_export": ("L 404 404 404 404 200 200 L L 200", "L 405 405 405 405 405 405 L L 405"),
-    "registry:interchange_export": ("L 404 404 404 404 200 200 L L 200", "L 405 405 405 405 405 405 L L 405"),
+    "sheets:interchange_export": ("L 404 404 404 404 200 200 L L 200", "L 405 405 405 405 405 405 L L 405"),
     "registry:new_decision": ("L 404 404 404 404 302 302 L L 302", "L 404 404 404 404 200 200 L L 200"),
     "registry:decision": ("L 404 404 404 404 200 404 L L 200", "L 405 405 405 405 405 405 L L 405"),
     "registry:achievement_docx": ("L 404 404 404 404 200 404 L L 200", "L 405 405 405 405 405 405 L L 405"),

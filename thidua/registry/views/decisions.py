@@ -10,7 +10,6 @@ from django.core.exceptions import ValidationError
 from django.db.models import Count, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -18,7 +17,7 @@ from thidua.accounts import jobs
 from thidua.core.audit import history_of
 from thidua.core.concurrency import seen_version
 from thidua.core.feedback import show_refusal
-from thidua.documents.download import attachment, paper_response
+from thidua.documents.download import paper_response
 from thidua.documents.pdf import PdfUnavailable
 from thidua.documents.workbook import xlsx_response
 from thidua.organisations.models import Organizer
@@ -29,7 +28,6 @@ from thidua.registry.forms import DecisionForm, QuotaForm, RevokeForm
 from thidua.registry.models import Awardee, AwardProposal, Decision, Quota
 from thidua.registry.papers.decision import decision_filename, decision_paper
 from thidua.registry.views.proposals import form_refused
-from thidua.sheets import interchange
 
 
 def _board_organizer(request: HttpRequest) -> Organizer:
@@ -71,25 +69,6 @@ def decisions_export(request: HttpRequest) -> HttpResponse:
     organizer = _board_organizer(request)
     content = export.decisions_workbook(_decisions_of(request, organizer), organizer.name)
     return xlsx_response(content, "quyet-dinh-khen-thuong.xlsx")
-
-
-@login_required
-@require_http_methods(["GET"])
-def interchange_export(request: HttpRequest) -> HttpResponse:
-    """A year's decisions and awardees in the interchange format (docs/INTERCHANGE.md): `?nam=` the year of
-    achievement (else the newest on record), `?dinh_dang=json` for JSON, CSV otherwise."""
-    organizer = _board_organizer(request)
-    typed = request.GET.get("nam", "")
-    if typed.isdigit() and len(typed) == 4:
-        year = int(typed)
-    else:
-        newest = Awardee.objects.filter(decision__organizer=organizer).order_by("-year").first()
-        year = newest.year if newest else timezone.localdate().year - 1
-    awardees = interchange.awardees_of(organizer, year)
-    name = f"khen-thuong-{year}"
-    if request.GET.get("dinh_dang") == "json":
-        return attachment(interchange.as_json(awardees, organizer, year), f"{name}.json", "application/json")
-    return attachment(interchange.as_csv(awardees), f"{name}.csv", "text/csv; charset=utf-8")
 
 
 @login_required

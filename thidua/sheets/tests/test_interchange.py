@@ -57,9 +57,9 @@ def test_the_board_downloads_a_year_as_csv_and_json_with_catalogue_codes(seed: S
     decide_seed(seed)
     board = user_with("ban", kind=Role.Kind.BOARD, organizer=seed.organizer)
     client = client_for(board)
-    assert reverse("registry:interchange_export") in client.get(reverse("registry:decisions")).text
+    assert reverse("sheets:interchange_export") in client.get(reverse("registry:decisions")).text
 
-    response = client.get(reverse("registry:interchange_export"), {"nam": 2021})
+    response = client.get(reverse("sheets:interchange_export"), {"nam": 2021})
 
     assert response.status_code == 200 and "khen-thuong-2021.csv" in response["Content-Disposition"]
     rows = _rows(response.content)
@@ -71,16 +71,16 @@ def test_the_board_downloads_a_year_as_csv_and_json_with_catalogue_codes(seed: S
     assert {r["ngay_quyet_dinh"] for r in rows} == {"2022-02-15"} and len(rows) == 3
     assert all(r["dinh_dang"] == "thidua-khen-thuong/1.0" and len(r["ma_xac_minh"]) == 10 for r in rows)
     document = json.loads(
-        client.get(reverse("registry:interchange_export"), {"nam": 2021, "dinh_dang": "json"}).content
+        client.get(reverse("sheets:interchange_export"), {"nam": 2021, "dinh_dang": "json"}).content
     )
     assert (document["dinh_dang"], document["phien_ban"], len(document["khen_thuong"])) == (
         "thidua-khen-thuong",
         "1.0",
         3,
     )
-    assert _rows(client.get(reverse("registry:interchange_export"), {"nam": 2019}).content) == []
+    assert _rows(client.get(reverse("sheets:interchange_export"), {"nam": 2019}).content) == []
     officer = user_with("can-bo", kind=Role.Kind.UNIT_OFFICER, unit=seed.units["STP"])
-    assert client_for(officer).get(reverse("registry:interchange_export")).status_code == 404
+    assert client_for(officer).get(reverse("sheets:interchange_export")).status_code == 404
 
 
 def test_a_years_export_read_back_into_the_same_registry_changes_nothing(seed: Seed) -> None:
