@@ -44,6 +44,7 @@ from thidua.exchange.reader import parse_exchange
 from thidua.exchange.upload import YAML_MIME
 from thidua.organisations.models import Cluster
 from thidua.registry.models import Awardee
+from thidua.registry.papers.review import review_papers
 from thidua.registry.rules import visible_awardees
 from thidua.registry.search import search_awards
 
@@ -208,9 +209,10 @@ def year_results(request: HttpRequest, cluster_id: Id, year: Year) -> dict[str, 
     try:
         found = get_cluster_year_for_user(request.user, cluster_id, year)
         # The papers `thidua scenario` writes: each Word file, then its PDF where LibreOffice can make it.
-        names = available_documents(found)
+        own = available_documents(found)
+        names = own + list(review_papers(found))
         papers = [*names, *([pdf_name(name) for name in names] if converter() else [])]
-        papers += [workbook_of(name) for name in names if workbook_of(name)]
+        papers += [workbook_of(name) for name in own if workbook_of(name)]
         return results_for(found, papers)
     except Refused as sealed:
         raise HttpError(409, " ".join(sealed.messages)) from None

@@ -12,21 +12,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from thidua.core.audit import Actor
 from thidua.documents.pdf import PdfUnavailable, write_pdfs
 from thidua.emulation.actions.review import conclude_as_reported
 from thidua.emulation.models import ClusterYear
-from thidua.emulation.papers.news import FILENAME as NEWS
-from thidua.emulation.papers.news import news_paper
 from thidua.emulation.papers.render import render_documents, render_workbooks
-from thidua.emulation.queries.news import news_article
-from thidua.emulation.queries.summary import year_summary
 from thidua.emulation.results import results_for
-from thidua.registry.papers.achievement import FILENAME as ACHIEVEMENT
-from thidua.registry.papers.achievement import unit_report
+from thidua.registry.papers.review import review_papers
 
 
 @dataclass(frozen=True)
@@ -67,21 +61,12 @@ def run_year_end(cluster_year: ClusterYear, out_dir: Path, *, by: Actor, conclud
 
 
 def render_review_papers(cluster_year: ClusterYear, out_dir: Path) -> list[str]:
-    """The papers of a concluded review beside the year's own: its news item, and the achievement report of
-    each unit it proposes (for the tier it is proposed for), filled from the record; returns their names."""
-    article = news_article(cluster_year)
-    if article is None:
-        return []
-    (out_dir / NEWS).write_bytes(news_paper(article))
-    names = [NEWS]
-    for line in year_summary(cluster_year).proposals:
-        name = ACHIEVEMENT.replace(".docx", f"-{slugify(line.unit.code)}-{slugify(line.tier.code)}.docx")
-        report = unit_report(
-            line.unit, cluster_year.year, award_name=line.tier.name, cluster_year=cluster_year
-        )
-        (out_dir / name).write_bytes(report)
-        names.append(name)
-    return names
+    """The papers of a concluded review beside the year's own (registry/papers/review.py), written into
+    `out_dir`; returns their names."""
+    papers = review_papers(cluster_year)
+    for name, make in papers.items():
+        (out_dir / name).write_bytes(make())
+    return list(papers)
 
 
 def run_cluster_years(years: list[ClusterYear], out_dir: Path, *, by: Actor) -> list[YearOutput]:
