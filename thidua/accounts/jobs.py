@@ -79,6 +79,12 @@ def start(task: Any, *, kind: str, title: str, owner: Any, arguments: dict[str, 
     """A new job for `owner`, its `task` (a django-tasks task taking the job's id) enqueued with it;
     `arguments` (JSON) are what the work needs."""
     with transaction.atomic():
+        # A double click (or a second tab) while the same work waits or runs gets that job, not a copy.
+        same = Job.objects.filter(
+            owner=owner, kind=kind, arguments=arguments or {}, state__in=(State.QUEUED, State.RUNNING)
+        ).first()
+        if same is not None:
+            return same
         job = Job.objects.create(owner=owner, kind=kind, title=title[:300], arguments=arguments or {})
         task.enqueue(job.pk)
     return job

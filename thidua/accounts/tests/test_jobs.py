@@ -108,9 +108,12 @@ def test_a_running_job_shows_its_step_its_share_and_the_time_left() -> None:
 def test_the_database_queue_hands_the_job_to_its_worker(settings) -> None:
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
     owner = make_user("nguoi-lam")
-    job = jobs.start(count_task, kind="test.count", title="Đếm thử", owner=owner)
+    job = jobs.start(count_task, kind="test.count", title="Đếm thử", owner=owner, arguments={"n": 1})
     job.refresh_from_db()
     assert job.state == Job.State.QUEUED and calls == []
+    # Clicked twice while it waits: the same job, not a second one.
+    again = jobs.start(count_task, kind="test.count", title="Đếm thử", owner=owner, arguments={"n": 1})
+    assert again.pk == job.pk and Job.objects.count() == 1
     assert (
         "đang chờ máy chủ xử lý" in client_for(owner).get(reverse("jobs:job", args=[job.pk])).content.decode()
     )
