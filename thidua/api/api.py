@@ -309,8 +309,16 @@ class AwardFilters(Schema):
     grantor: str | None = None
 
 
+MOST_PAGES = 1_000_000
+
+
 class AwardPages(PageNumberPagination):
     """100 awards a page (at most 500 with page_size): a national search can match millions."""
+
+    class Input(Schema):
+        # Bounded: a page number past any real result would make an offset the database cannot hold.
+        page: int = Field(1, ge=1, le=MOST_PAGES)
+        page_size: int | None = Field(None, ge=1)
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(page_size=100, max_page_size=500, **kwargs)

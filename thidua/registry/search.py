@@ -20,6 +20,8 @@ from thidua.registry.abbreviations import ABBREVIATIONS
 from thidua.registry.folding import fold
 from thidua.registry.models import Awardee, Decision
 
+MOST_TERMS = 12  # the words of a query that are searched for; a name or a unit needs far fewer
+
 # A word: letters and digits, with "&" and "/" kept inside codes such as "KH&ĐT" or "12/QĐ".
 _WORD = re.compile(r"[\w&/]+")
 
@@ -121,7 +123,10 @@ def search_awards(
     awards and its people's; `grantor` matches without diacritics too; `within` narrows to what a user
     may see (scope.visible_awardees)."""
     rows = within if within is not None else Awardee.objects.all()
-    for term in terms(query or ""):
+    # Each term is a condition of the query: a word typed twice asks nothing more, and a name is found by a
+    # few words (a pasted paragraph would make a query too deep for SQLite to plan).
+    asked = list(dict.fromkeys(terms(query or "")))[:MOST_TERMS]
+    for term in asked:
         rows = rows.filter(_term_filter(term))
     if year is not None:
         rows = rows.filter(year=year)

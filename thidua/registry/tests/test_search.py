@@ -153,3 +153,10 @@ def test_a_search_text_no_database_compares_is_left_out_with_a_message(seed, boa
     )
     export = client_for(board).get("/khen-thuong/xuat-excel/", {"q": "\x00"})
     assert export.status_code == 200
+
+
+def test_a_pasted_paragraph_searches_its_first_words_without_an_error(db) -> None:
+    """A query of hundreds of words (pasted by mistake) is answered, not a server error: a repeated word
+    counts once and only the first words are searched for."""
+    query = "Sở Tư pháp " * 323 + " ".join(f"tu{n}" for n in range(300))
+    assert list(search_awards(query)) == []
