@@ -34,13 +34,6 @@ def _vietnamese(settings):
 
 
 @pytest.fixture(autouse=True)
-def _own_media(settings, tmp_path):
-    """Uploads and the files background jobs keep go to the test's own folder, never the checkout's
-    var/media (a restore test wants that one empty, and a run must leave nothing behind)."""
-    settings.MEDIA_ROOT = str(tmp_path / "media")
-
-
-@pytest.fixture(autouse=True)
 def _empty_cache() -> Iterator[None]:
     """Counts kept in the cache (wrong ballot codes from 127.0.0.1…) do not pass from one test to the next."""
     from django.core.cache import cache

@@ -20,7 +20,7 @@ from thidua.core.models import AuditEvent, HistoryIsWritten
 from thidua.organisations.models import Cluster
 from thidua.registry.actions import proposals as services
 from thidua.testing.concurrency import CHANGED, version_on
-from thidua.testing.worlds import BY, Seed, World, client_for, push_through, user_with
+from thidua.testing.worlds import BY, Seed, World, client_for, pass_code_step, push_through, user_with
 
 pytestmark = pytest.mark.django_db
 
@@ -33,7 +33,9 @@ def board(seed: Seed) -> AbstractUser:
 @pytest.fixture
 def superuser() -> Client:
     user = get_user_model().objects.create_superuser("quantri-kiem-thu", password="x")
-    return client_for(user)
+    client = client_for(user)
+    pass_code_step(client, user)  # the admin site asks for the code step
+    return client
 
 
 # ---- nothing rewrites history ----------------------------------------------------------------------

@@ -52,6 +52,12 @@ print(json.dumps(seen))
 """
 
 
+@pytest.fixture(autouse=True)
+def _empty_media(settings, tmp_path):
+    """A restore goes only into an empty media folder: each test has its own, whatever others stored."""
+    settings.MEDIA_ROOT = str(tmp_path / "media-root")
+
+
 @pytest.fixture
 def seeded(db):
     return _seed()

@@ -66,6 +66,12 @@ def test_a_revoked_award_gets_no_certificate(seed: Seed) -> None:
     assert kept.name in text and revoked.name not in text
 
 
+@pytest.fixture(autouse=True)
+def _media(settings, tmp_path):
+    """The batch's file is kept where the test can throw it away."""
+    settings.MEDIA_ROOT = str(tmp_path)
+
+
 def test_the_board_downloads_the_certificates_from_the_decisions_page(
     seed: Seed, board: AbstractUser
 ) -> None:
