@@ -18,7 +18,8 @@ from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.openapi.docs import Swagger
 from ninja.pagination import PageNumberPagination, paginate
 from ninja.renderers import JSONRenderer
-from pydantic import Field
+from pydantic import Field, field_validator
+from pydantic_core import PydanticCustomError
 
 from thidua.accounts.roles import board_organizers
 from thidua.api.auth import AUTH, RateLimited
@@ -26,6 +27,7 @@ from thidua.api.errors import BODY_NAME, bad_file, case_file_errors, read_body, 
 from thidua.api.schemas import AwardOut, ClusterOut, ClusterYearOut, Error, FileErrors, Imported, Invalid
 from thidua.awards.casefile import CaseFileInvalid, answer, parse_case_file
 from thidua.core.converters import FIRST_YEAR, LAST_YEAR, MAX_ID
+from thidua.core.text import clean_text
 from thidua.documents.pdf import converter, pdf_name
 from thidua.emulation.models import ClusterYear, Review
 from thidua.emulation.papers.render import available_documents, workbook_of
@@ -307,6 +309,18 @@ class AwardFilters(Schema):
     award: str | None = None
     unit: Id | None = None
     grantor: str | None = None
+
+    @field_validator("q", "award", "grantor")
+    @classmethod
+    def _storable(cls, value: str | None) -> str | None:
+        # Checked as every door checks text (core/text.py): PostgreSQL cannot compare a NUL byte, where
+        # SQLite would quietly match nothing; a 422 on both.
+        if value is None:
+            return None
+        text, problem = clean_text(value, max_length=None)
+        if problem is not None:
+            raise PydanticCustomError("text", str(problem))
+        return text
 
 
 MOST_PAGES = 1_000_000

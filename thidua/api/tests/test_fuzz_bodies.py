@@ -107,3 +107,13 @@ def test_a_lone_surrogate_quoted_back_in_an_error_is_replaced_not_a_server_error
     response = _post(caller(board_ls), "/api/v1/exchange", body, "application/json")
     assert response.status_code == 422
     assert "«\ufffd»" in response.json()["errors"][0]["vi"]
+
+
+@pytest.mark.parametrize("name", ["q", "award", "grantor"])
+def test_a_nul_byte_in_a_registry_filter_is_refused_the_same_on_both_databases(
+    board_ls: Any,  # noqa: F811 (the fixture)
+    name: str,
+) -> None:
+    response = caller(board_ls).get("/api/v1/registry/awards", **{name: "Sở\x00"})
+    assert response.status_code == 422
+    assert "ký tự điều khiển" in response.json()["errors"][0]["msg"]
