@@ -1,8 +1,16 @@
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import settings as hypothesis_settings
+
+# The suite is a gate: the same code draws the same examples on every run, so a run that passed passes
+# again. HYPOTHESIS_PROFILE=explore draws new ones each run, to look for what the fixed ones miss.
+hypothesis_settings.register_profile("gate", derandomize=True)
+hypothesis_settings.register_profile("explore", derandomize=False)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "gate"))
 
 
 def _remove_sqlite_test_files() -> None:
