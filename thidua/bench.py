@@ -406,6 +406,13 @@ def main() -> None:
     for database in databases:
         for name, value in casting(CAST_DELEGATES, database).items():
             figures[f"{CAST_DELEGATES} casting at once, {database}: {name}"] = value
+    if "PostgreSQL" in databases:
+        from thidua import bench_nation
+
+        TARGETS.update(bench_nation.TARGETS)
+        figures.update(bench_nation.figures(os.environ["DATABASE_URL"]))
+    else:
+        print(_("bench: the national figures need PostgreSQL (DATABASE_URL): skipped."))
     width = max(map(len, figures))
     failed = []
     for name, value in figures.items():

@@ -60,17 +60,25 @@ class SyntheticSummary:
 
 
 def generate(
-    *, organizers: int, clusters_per_organizer: int, units_per_cluster: int, years: int, seed: int, by: Actor
+    *,
+    organizers: int,
+    clusters_per_organizer: int,
+    units_per_cluster: int,
+    years: int,
+    seed: int,
+    by: Actor,
+    first_organizer: int = 0,
 ) -> SyntheticSummary:
     """Import organizers × clusters synthetic clusters, each with `units_per_cluster` units and `years`
-    years ending in LAST_YEAR. The same arguments and seed give the same data (ballot rows aside, whose
-    stored order the importer shuffles for secrecy)."""
+    years ending in LAST_YEAR; the organizers are those numbered from `first_organizer` (0-based). The same
+    arguments and seed give the same data (ballot rows aside, whose stored order the importer shuffles for
+    secrecy)."""
     if min(organizers, clusters_per_organizer, years) < 1 or units_per_cluster < 3:
         raise ValueError(_("At least 1 organizer, 1 cluster, 1 year and 3 units per cluster are needed."))
     started = time.perf_counter()
     rng = random.Random(seed)
     ballots = 0
-    for o in range(organizers):
+    for o in range(first_organizer, first_organizer + organizers):
         for c in range(clusters_per_organizer):
             data = cluster_file(rng, o, c, units_per_cluster, years)
             ballots += sum(len(year["ballots"]) for year in data["years"])

@@ -52,3 +52,13 @@ SOURCE = "dữ liệu tổng hợp (thidua synthetic), không phải số liệu
 COMMUNE = "Ủy ban nhân dân xã {first} {second}"
 MEETING_PLACE = "Trụ sở {unit}"
 CHAIR = "{name}, Thủ trưởng đơn vị cụm trưởng"
+# The registry of `thidua synthetic --nation | --province`:
+# (form as an office's list writes it, grantor, for people or collectives, share of the awards)
+REGISTRY_FORMS = (
+    ("Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh", "Chủ tịch Ủy ban nhân dân tỉnh", "person", 0.45),
+    ("Chiến sĩ thi đua cấp tỉnh", "Chủ tịch Ủy ban nhân dân tỉnh", "person", 0.25),
+    ("Bằng khen của Thủ tướng Chính phủ", "Thủ tướng Chính phủ", "person", 0.05),
+    ("Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh", "Chủ tịch Ủy ban nhân dân tỉnh", "unit", 0.15),
+    ("Cờ thi đua của Ủy ban nhân dân tỉnh", "Ủy ban nhân dân tỉnh", "unit", 0.10),
+)
+POSITIONS = ("Chuyên viên", "Chuyên viên chính", "Phó Trưởng phòng", "Trưởng phòng", "Phó Giám đốc")
