@@ -27,7 +27,7 @@ from thidua.organisations.models import Unit
 from thidua.registry.models import Awardee
 from thidua.sheets import background, interchange
 from thidua.sheets.blank import template_workbook
-from thidua.sheets.importer import MOST_PROBLEMS, SHOWN, Kind, Scope, kinds, run, summary
+from thidua.sheets.importer import MOST_PROBLEMS, SHOWN, Kind, Scope, kinds, run, summary, unconfirmed
 from thidua.sheets.reader import MAX_MB, FileRefused, file_kind
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -149,9 +149,7 @@ def commit(request: HttpRequest) -> HttpResponse:
     if held.get("background"):
         read = jobs.get_job_for_user(request.user, held.get("job", 0))
         shown = read.result.get("summary") if read is not None else None
-        if shown is not None and shown["mappings"] and not confirmed:
-            shown["problems"] = [_("Confirm the names read without an exact match before importing.")]
-            shown["problem_count"] = 1
+        if shown is not None and unconfirmed(shown, confirmed):
             return _preview(request, scope, allowed, shown, status=400)
         # The worker reads the file again inside its transaction; the held file is its own from now on
         # (it deletes it at the end), so a second click finds nothing held.
@@ -171,9 +169,7 @@ def commit(request: HttpRequest) -> HttpResponse:
         messages.success(request, background.imported_message(plan))
         return redirect("sheets:load")
     shown = summary(plan)
-    if not plan.problems and plan.mappings and not confirmed:
-        shown["problems"] = [_("Confirm the names read without an exact match before importing.")]
-        shown["problem_count"] = 1
+    unconfirmed(shown, confirmed)
     return _preview(request, scope, allowed, shown, status=400)
 
 
