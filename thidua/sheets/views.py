@@ -12,7 +12,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.files.storage import default_storage
-from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -21,11 +20,10 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from thidua.accounts import jobs
-from thidua.accounts.roles import board_organizers, officer_unit_ids
 from thidua.documents.download import attachment
-from thidua.organisations.models import Unit
 from thidua.registry.models import Awardee
 from thidua.sheets import background, interchange
+from thidua.sheets.access import scope_for
 from thidua.sheets.blank import template_workbook
 from thidua.sheets.importer import MOST_PROBLEMS, SHOWN, Kind, Scope, kinds, run, summary, unconfirmed
 from thidua.sheets.reader import MAX_MB, FileRefused, file_kind
@@ -36,20 +34,7 @@ SESSION = "sheets_upload"
 
 def _scope(request: HttpRequest) -> tuple[Scope, list[Kind]]:
     """The user's scope and the kinds they may import; 404 for anyone with neither role."""
-    boards = board_organizers(request.user).order_by("name")
-    wanted = request.GET.get("to_chuc") or request.POST.get("to_chuc")
-    if wanted and not wanted.isdigit():
-        raise Http404(_("Not found."))
-    organizer = boards.filter(pk=int(wanted)).first() if wanted else boards.first()
-    if organizer is not None:
-        return Scope(organizer), list(kinds().values())
-    own = officer_unit_ids(request.user)
-    units = Unit.objects.filter(Q(pk__in=own) | Q(parent_id__in=own)).select_related("organizer")
-    first = units.first()
-    if wanted or first is None:
-        raise Http404(_("Not found."))
-    ids = frozenset(u.pk for u in units if u.organizer_id == first.organizer_id)
-    return Scope(first.organizer, ids), [k for k in kinds().values() if not k.board_only]
+    return scope_for(request.user, request.GET.get("to_chuc") or request.POST.get("to_chuc"))
 
 
 class LoadForm(forms.Form):
