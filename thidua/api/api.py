@@ -6,7 +6,7 @@ an object outside it with 404, and calls the same functions as the commands: the
 `results_for`, the export the exchange file of `thidua export`, the verdicts those of `thidua eligibility`.
 """
 
-from typing import Annotated, Any, cast
+from typing import IO, Annotated, Any, cast
 
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
@@ -436,8 +436,9 @@ def sheets_import(
     if file.size is not None and file.size > settings.SHEETS_BACKGROUND_BYTES:
         raise HttpError(413, _sheet_too_large(file.size))
     name = (file.name or "").rsplit("/", 1)[-1]
+    stream = cast(IO[bytes], file.file)
     plan = run_import_sheet(
-        chosen, file.file, name, scope, by=request.user, write=commit, confirmed=confirm_names
+        chosen, stream, name, scope, by=request.user, write=commit, confirmed=confirm_names
     )
     shown = summary(plan)
     if plan.problems:

@@ -100,16 +100,14 @@ def _roles(context: Context, row: Row) -> set[str] | None:
     return roles
 
 
-def _kind(context: Context, row: Row) -> str | None | bool:
+def _kind(context: Context, row: Row) -> str | bool | None:
     """The kind the row states (None: not stated); False when the cell is wrong (the problem said)."""
     typed = context.text(row, COL["kind"]) or ""
     if not typed:
         return None
     kind = CLUSTER_KIND_ALIASES.get(fold(typed))
     if kind is None:
-        context.problem(
-            row, COL["kind"], gettext("«{value}» is neither Cụm nor Khối.").format(value=typed)
-        )
+        context.problem(row, COL["kind"], gettext("«{value}» is neither Cụm nor Khối.").format(value=typed))
         return False
     return checked_cluster_kind(kind)
 
@@ -240,7 +238,7 @@ CLUSTERS = ClustersKind()
 
 
 def _free_code(name: str, taken: set[str]) -> str:
-    base = slugify(fold(name))[:CODE_LENGTH - 4].rstrip("-") or "cum"
+    base = slugify(fold(name))[: CODE_LENGTH - 4].rstrip("-") or "cum"
     code, n = base, 1
     while code in taken:
         n += 1
@@ -253,7 +251,8 @@ def _kind_of_name(name: str) -> str:
 
 
 def _check_year(context: Context, plan: ClusterPlan, year: YearPlan) -> None:
-    """The rules of a year's leadership (emulation.leadership) and roster (emulation.actions.setup), by row."""
+    """The rules of a year's leadership (emulation.leadership) and roster (emulation.actions.setup), said
+    by row."""
     heads = [m for m in year.members if HEAD in m.roles]
     hosts = [m for m in year.members if HOST in m.roles]
     deputies = [m for m in year.members if DEPUTY in m.roles]
@@ -275,14 +274,18 @@ def _check_year(context: Context, plan: ClusterPlan, year: YearPlan) -> None:
         )
     for extra in deputies[MAX_DEPUTIES:]:
         context.problem(
-            extra.row, COL["role"], gettext("At most two deputies; {count} chosen.").format(count=len(deputies))
+            extra.row,
+            COL["role"],
+            gettext("At most two deputies; {count} chosen.").format(count=len(deputies)),
         )
     for member in heads[:1]:
         if DEPUTY in member.roles:
             context.problem(
                 member.row,
                 COL["role"],
-                gettext("{name} cannot be both cluster head and deputy.").format(name=member.unit.display_name),
+                gettext("{name} cannot be both cluster head and deputy.").format(
+                    name=member.unit.display_name
+                ),
             )
     start = date(year.year, 1, 1)
     for member in year.members:

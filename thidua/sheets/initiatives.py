@@ -1,5 +1,5 @@
-"""Recognised initiatives (sáng kiến): one row per initiative with its authors (one or more, separated by ';'),
-their unit, who recognised it, at which level, on what date and by which decision. Each author gets the
+"""Recognised initiatives (sáng kiến): one row per initiative with its authors (one or more, separated by
+';'), their unit, who recognised it, at which level, on what date and by which decision. Each author gets the
 initiative on record (the eligibility engine reads a person's initiatives by year and level); an author not
 yet in the registry is added with a posting at the unit. An initiative is known by its code (given, or made
 from its title), so a second import of the same file changes nothing."""
@@ -69,9 +69,9 @@ def _level(context: Context, row: Row) -> str | None:
         return next(v for alias, v in LEVEL_ALIASES.items() if fold(alias) == fold(typed))
     names = ", ".join(f"«{label}»" for label in InitiativeLevel.labels)
     context.problem(
-        row, COL["level"], gettext("«{value}» is not a level of recognition ({levels}).").format(
-            value=typed, levels=names
-        )
+        row,
+        COL["level"],
+        gettext("«{value}» is not a level of recognition ({levels}).").format(value=typed, levels=names),
     )
     return None
 
@@ -95,7 +95,9 @@ class InitiativesKind:
         code = context.text(row, COL["code"]) or initiative_code(title)
         if len(code) > CODE_LENGTH:
             context.problem(
-                row, COL["code"], gettext("the code is longer than {most} characters.").format(most=CODE_LENGTH)
+                row,
+                COL["code"],
+                gettext("the code is longer than {most} characters.").format(most=CODE_LENGTH),
             )
             return
         authors: list[Someone] = []

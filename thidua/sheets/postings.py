@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Any
 
 from django.utils.translation import gettext
@@ -225,7 +226,7 @@ def _sexes() -> list[tuple[str, set[str]]]:
 def _overlap(context: Context, someone: Someone) -> bool:
     """A person works in one unit at a time: the file's postings of one person may not overlap."""
     ordered = sorted(someone.lines, key=lambda line: line.start)
-    for before, after in zip(ordered, ordered[1:], strict=False):
+    for before, after in pairwise(ordered):
         if before.end is None or before.end >= after.start:
             context.problem(
                 after.row,
@@ -234,7 +235,10 @@ def _overlap(context: Context, someone: Someone) -> bool:
                     "{name} is still at {unit} on {day} (row {other}): give the end date of the earlier "
                     "posting."
                 ).format(
-                    name=someone.name, unit=before.unit.name, day=f"{after.start:%d/%m/%Y}", other=before.row.number
+                    name=someone.name,
+                    unit=before.unit.name,
+                    day=f"{after.start:%d/%m/%Y}",
+                    other=before.row.number,
                 ),
             )
             return True

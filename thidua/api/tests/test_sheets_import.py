@@ -81,7 +81,9 @@ def test_names_without_an_exact_match_are_confirmed_first(office):
 
     refused = _send(office["board"], "people", rows, commit="true")
     assert refused.status_code == 422
-    assert refused.json()["plan"]["mappings"] == [{"typed": "Tran Van Hung", "meaning": "Trần Văn Hùng (Sở Tư pháp)"}]
+    assert refused.json()["plan"]["mappings"] == [
+        {"typed": "Tran Van Hung", "meaning": "Trần Văn Hùng (Sở Tư pháp)"}
+    ]
 
     done = _send(office["board"], "people", rows, commit="true", confirm_names="true")
     assert done.status_code == 201

@@ -29,7 +29,9 @@ def _media(settings, tmp_path):
 
 def _job(owner, state: str, days: int, *, file: bool = False, path: str = "") -> Job:
     when = timezone.now() - dt.timedelta(days=days)
-    job = Job.objects.create(owner=owner, kind="test", title="Việc thử", state=state, arguments={"path": path})
+    job = Job.objects.create(
+        owner=owner, kind="test", title="Việc thử", state=state, arguments={"path": path}
+    )
     if file:
         job.result = jobs.keep_file(job, "ket-qua.xlsx", b"PK")
     finished = when if state in (Job.State.DONE, Job.State.FAILED) else None

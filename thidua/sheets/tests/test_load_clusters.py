@@ -14,8 +14,13 @@ from thidua.emulation.models import ClusterYear
 from thidua.organisations.models import Cluster
 from thidua.sheets.importer import Scope, kinds, run
 from thidua.sheets.tests.files import office_workbook
-from thidua.testing.factories import ClusterFactory, ClusterYearFactory, MembershipFactory, ReviewFactory
-from thidua.testing.factories import UnitFactory
+from thidua.testing.factories import (
+    ClusterFactory,
+    ClusterYearFactory,
+    MembershipFactory,
+    ReviewFactory,
+    UnitFactory,
+)
 
 BY = "kiểm thử"
 HEADER = ["STT", "Tên cụm, khối", "Loại", "Năm", "Đơn vị", "Vai trò"]
@@ -96,8 +101,8 @@ def test_a_concluded_year_is_left_alone(units):
     plan = _run(Scope(office.organizer), _rows()[:3], write=True)
 
     assert [str(p) for p in plan.problems] == [
-        "Trang tính 'Danh sách', dòng 5, cột 'Năm': Kết quả bình xét năm 2023 đã chốt; mở lại (kèm lý do) trước "
-        "khi sửa."
+        "Trang tính 'Danh sách', dòng 5, cột 'Năm': Kết quả bình xét năm 2023 đã chốt; mở lại (kèm lý do) "
+        "trước khi sửa."
     ]
     assert year.member_units() == [stc]
 
@@ -117,8 +122,8 @@ def test_mistakes_are_said_by_row_and_column(units):
     plan = _run(Scope(office.organizer), rows, write=True, confirmed=True)
 
     assert [str(p) for p in plan.problems] == [
-        "Trang tính 'Danh sách', dòng 6, cột 'Vai trò': dòng 5 đã ghi cụm trưởng năm 2023: mỗi năm có một cụm "
-        "trưởng.",
+        "Trang tính 'Danh sách', dòng 6, cột 'Vai trò': dòng 5 đã ghi cụm trưởng năm 2023: mỗi năm có một "
+        "cụm trưởng.",
         "Trang tính 'Danh sách', dòng 7, cột 'Đơn vị': «Sở Công Thương» không phải là đơn vị của Ủy ban nhân "
         "dân tỉnh Lạng Sơn.",
         "Trang tính 'Danh sách', dòng 8, cột 'Vai trò': «Trưởng đoàn» không phải là vai trò trong cụm (Cụm "

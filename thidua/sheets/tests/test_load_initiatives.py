@@ -12,13 +12,37 @@ from thidua.sheets.importer import Scope, kinds, run
 from thidua.sheets.tests.files import office_workbook
 
 BY = "kiểm thử"
-HEADER = ["STT", "Tên sáng kiến", "Tác giả", "Đơn vị", "Cơ quan công nhận", "Cấp công nhận", "Ngày quyết định",
-          "Số QĐ"]
+HEADER = [
+    "STT",
+    "Tên sáng kiến",
+    "Tác giả",
+    "Đơn vị",
+    "Cơ quan công nhận",
+    "Cấp công nhận",
+    "Ngày quyết định",
+    "Số QĐ",
+]
 ROWS = [
-    [1, "Số hóa hồ sơ chứng thực ", "Nguyễn Thị Hồng Nhung; Trần Văn Hùng", "Sở Tư pháp",
-     "Hội đồng sáng kiến Sở Tư pháp", "Cấp cơ sở", "15/11/2023", "210/QĐ-STP"],
-    [2, "Phần mềm quản lý lý lịch tư pháp", "Nguyễn Thị Hồng Nhung", "Sở Tư pháp", "UBND tỉnh", "Tỉnh",
-     "20/12/2022", "1234/QĐ-UBND"],
+    [
+        1,
+        "Số hóa hồ sơ chứng thực ",
+        "Nguyễn Thị Hồng Nhung; Trần Văn Hùng",
+        "Sở Tư pháp",
+        "Hội đồng sáng kiến Sở Tư pháp",
+        "Cấp cơ sở",
+        "15/11/2023",
+        "210/QĐ-STP",
+    ],
+    [
+        2,
+        "Phần mềm quản lý lý lịch tư pháp",
+        "Nguyễn Thị Hồng Nhung",
+        "Sở Tư pháp",
+        "UBND tỉnh",
+        "Tỉnh",
+        "20/12/2022",
+        "1234/QĐ-UBND",
+    ],
 ]
 
 
@@ -32,12 +56,16 @@ def test_each_author_gets_the_initiative(office):
 
     assert plan.written and (plan.created, plan.problems) == (2, [])
     nhung = Person.objects.get(name="Nguyễn Thị Hồng Nhung")
-    assert list(nhung.initiatives.values_list("title", "level", "year", "recognised_on", "decision_number")) == [
+    assert list(
+        nhung.initiatives.values_list("title", "level", "year", "recognised_on", "decision_number")
+    ) == [
         ("Phần mềm quản lý lý lịch tư pháp", "tinh", 2022, dt.date(2022, 12, 20), "1234/QĐ-UBND"),
         ("Số hóa hồ sơ chứng thực", "co-so", 2023, dt.date(2023, 11, 15), "210/QĐ-STP"),
     ]
     # The eligibility engine reads them as it reads initiatives entered by hand.
-    levels = {year: [i.level for i in record.initiatives] for year, record in person_subject(nhung).years.items()}
+    levels = {
+        year: [i.level for i in record.initiatives] for year, record in person_subject(nhung).years.items()
+    }
     assert levels == {2022: ["tinh"], 2023: ["co-so"]}
     hung = Person.objects.get(name="Trần Văn Hùng")
     assert hung.initiatives.get().recognised_by == "Hội đồng sáng kiến Sở Tư pháp"

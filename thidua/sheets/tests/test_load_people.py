@@ -12,10 +12,29 @@ from thidua.sheets.importer import Scope, kinds, run
 from thidua.sheets.tests.files import office_workbook
 
 BY = "kiểm thử"
-HEADER = ["STT", "Họ và tên ", "Ngày sinh", "Giới tính", "Đơn vị công tác", "Chức vụ", "Từ ngày", "Đến ngày",
-          "Lao động trực tiếp"]
+HEADER = [
+    "STT",
+    "Họ và tên ",
+    "Ngày sinh",
+    "Giới tính",
+    "Đơn vị công tác",
+    "Chức vụ",
+    "Từ ngày",
+    "Đến ngày",
+    "Lao động trực tiếp",
+]
 ROWS = [
-    [1, "Nguyễn Thị Hồng Nhung ", "12/05/1985", "Nữ", "Sở Tư pháp", "Chuyên viên", "01/03/2010", "28/02/2015", ""],
+    [
+        1,
+        "Nguyễn Thị Hồng Nhung ",
+        "12/05/1985",
+        "Nữ",
+        "Sở Tư pháp",
+        "Chuyên viên",
+        "01/03/2010",
+        "28/02/2015",
+        "",
+    ],
     [2, "Nguyễn Thị Hồng Nhung", "12/05/1985", "Nữ", "Sở Tư pháp ", "Phó Trưởng phòng", "01/03/2015", "", ""],
     [3, "Trần Văn Hùng", 1979, "Nam", "Văn phòng Sở Tư pháp", "Lái xe", "01/01/2012", "", "x"],
 ]
@@ -58,7 +77,9 @@ def test_the_same_file_again_changes_nothing_and_a_new_end_date_is_a_change(offi
 
 def test_a_name_without_diacritics_is_confirmed_before_it_is_written(office):
     _run(Scope(office.organizer), ROWS, write=True)
-    rows = [[1, "Tran Van Hung", 1979, "Nam", "Văn phòng Sở Tư pháp", "Lái xe", "01/01/2012", "31/12/2023", "x"]]
+    rows = [
+        [1, "Tran Van Hung", 1979, "Nam", "Văn phòng Sở Tư pháp", "Lái xe", "01/01/2012", "31/12/2023", "x"]
+    ]
 
     plan = _run(Scope(office.organizer), rows, write=True)
     assert not plan.written
@@ -93,8 +114,8 @@ def test_mistakes_are_said_by_row_and_column_and_nothing_is_written(office):
         "Trang tính 'Danh sách', dòng 6, cột 'Người lao động trực tiếp': «có lẽ» không phải là có (x, có) "
         "hay không (không).",
         "Trang tính 'Danh sách', dòng 8: trùng cá nhân, đơn vị và ngày bắt đầu với dòng 7.",
-        "Trang tính 'Danh sách', dòng 10, cột 'Từ ngày': Đỗ An vẫn đang ở Sở Tư pháp ngày 01/01/2020 (dòng 9): "
-        "hãy ghi ngày kết thúc của nơi công tác trước.",
+        "Trang tính 'Danh sách', dòng 10, cột 'Từ ngày': Đỗ An vẫn đang ở Sở Tư pháp ngày 01/01/2020 "
+        "(dòng 9): hãy ghi ngày kết thúc của nơi công tác trước.",
     ]
     assert not plan.written and not Person.objects.exists()
 
