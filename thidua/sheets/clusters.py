@@ -91,9 +91,9 @@ def _roles(context: Context, row: Row) -> set[str] | None:
             context.problem(
                 row,
                 COL["role"],
-                gettext(
-                    "«{value}» is not a role in a cluster (Cụm trưởng, Cụm phó, Đơn vị đăng cai, Thành viên)."
-                ).format(value=part),
+                gettext("«{value}» is not a role in a cluster (head, deputy, host unit, member).").format(
+                    value=part
+                ),
             )
             return None
         roles.add(role)
@@ -107,7 +107,9 @@ def _kind(context: Context, row: Row) -> str | bool | None:
         return None
     kind = CLUSTER_KIND_ALIASES.get(fold(typed))
     if kind is None:
-        context.problem(row, COL["kind"], gettext("«{value}» is neither Cụm nor Khối.").format(value=typed))
+        context.problem(
+            row, COL["kind"], gettext("«{value}» is neither a cluster nor a block.").format(value=typed)
+        )
         return False
     return checked_cluster_kind(kind)
 

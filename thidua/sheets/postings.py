@@ -22,7 +22,7 @@ from thidua.registry.models import Person, PersonPosting, Sex
 from thidua.sheets.importer import CHANGE, CREATE, SAME, Context
 from thidua.sheets.names import plain
 from thidua.sheets.reader import Column, Row, as_date, as_text, as_year
-from thidua.sheets.wording import HEADER_ALIASES
+from thidua.sheets.wording import HEADER_ALIASES, NO_WORDS, SEX_WORDS, YES_WORDS
 
 COLUMNS = (
     Column("name", _("Full name"), aliases=HEADER_ALIASES["name"]),
@@ -36,8 +36,8 @@ COLUMNS = (
     Column("direct", _("Direct labourer"), required=False, aliases=HEADER_ALIASES["direct"]),
 )
 COL = {column.key: column for column in COLUMNS}
-YES = {fold(word) for word in ("x", "có", "co", "1", "yes", "true", "đúng", "trực tiếp")}
-NO = {fold(word) for word in ("không", "0", "no", "false", "sai")}
+YES = {fold(word) for word in YES_WORDS}
+NO = {fold(word) for word in NO_WORDS}
 FACTS = ("birth_year", "sex", "direct_labourer")
 
 
@@ -197,7 +197,9 @@ def _facts(context: Context, row: Row) -> dict[str, Any] | None:
             context.problem(
                 row,
                 COL["sex"],
-                gettext("«{value}» is not a sex (Nam or Nữ).").format(value=as_text(row.values.get("sex"))),
+                gettext("«{value}» is not a sex (male or female).").format(
+                    value=as_text(row.values.get("sex"))
+                ),
             )
             wrong = True
         facts["sex"] = found
@@ -207,7 +209,7 @@ def _facts(context: Context, row: Row) -> dict[str, Any] | None:
             context.problem(
                 row,
                 COL["direct"],
-                gettext("«{value}» is neither yes (x, có) nor no (không).").format(
+                gettext("«{value}» is neither yes (x) nor no.").format(
                     value=as_text(row.values.get("direct"))
                 ),
             )
@@ -217,10 +219,7 @@ def _facts(context: Context, row: Row) -> dict[str, Any] | None:
 
 
 def _sexes() -> list[tuple[str, set[str]]]:
-    return [
-        (Sex.MALE, {fold("Nam"), fold("male"), fold("M")}),
-        (Sex.FEMALE, {fold("Nữ"), fold("female"), fold("F")}),
-    ]
+    return [(Sex(value), {fold(word) for word in words}) for value, words in SEX_WORDS.items()]
 
 
 def _overlap(context: Context, someone: Someone) -> bool:

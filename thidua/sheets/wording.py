@@ -75,6 +75,11 @@ CLUSTER_KIND_ALIASES: dict[str, str] = {
     for typed in words
 }
 
+# A direct labourer's mark, and a sex, as offices write them (sheets/postings.py, compared folded).
+YES_WORDS = ("x", "có", "co", "1", "yes", "true", "đúng", "trực tiếp")
+NO_WORDS = ("không", "0", "no", "false", "sai")
+SEX_WORDS = {"nam": ("Nam", "male", "M"), "nu": ("Nữ", "female", "F")}
+
 # A level of recognition of an initiative as offices write it -> InitiativeLevel.
 LEVEL_ALIASES: dict[str, str] = {
     "Cơ sở": "co-so",

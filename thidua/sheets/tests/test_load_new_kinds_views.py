@@ -61,7 +61,9 @@ def test_a_staff_list_with_a_merged_header_is_previewed_then_imported(office):
 
     text = preview.content.decode()
     assert preview.status_code == 200
-    assert "Sẽ thêm: 2" in text and "Hoàng Thị Lan: Chánh Văn phòng, Văn phòng Sở Tư pháp (01/07/2018 –)" in text
+    assert (
+        "Sẽ thêm: 2" in text and "Hoàng Thị Lan: Chánh Văn phòng, Văn phòng Sở Tư pháp (01/07/2018 –)" in text
+    )
     assert not Person.objects.exists()
     done = board.post("/nhap-du-lieu/ghi/", {"to_chuc": office.organizer.pk})
     assert done.status_code == 302
