@@ -13,6 +13,7 @@ message for the user.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import secrets
 import time
@@ -149,3 +150,33 @@ def time_left(job: Job) -> int | None:
 def get_job_for_user(user: Any, job_id: int) -> Job | None:
     """The user's own job; None for anyone else's (the page answers 404)."""
     return Job.objects.filter(pk=job_id, owner_id=user.pk).first()
+
+
+# ---- pruning ------------------------------------------------------------------------------------------
+
+
+def active_paths() -> set[str]:
+    """The stored files that waiting or running work still reads (a held import file given to its job)."""
+    busy = Job.objects.filter(state__in=(State.QUEUED, State.RUNNING)).values_list("arguments", flat=True)
+    return {str(args["path"]) for args in busy if isinstance(args, dict) and args.get("path")}
+
+
+def prune_jobs(cutoff: Any) -> tuple[int, int]:
+    """Delete the jobs that finished (or failed) before `cutoff` with the files they kept (keep_file), never
+    a job still waiting or running; returns (jobs, files) deleted."""
+    old = Job.objects.filter(state__in=(State.DONE, State.FAILED), created__lt=cutoff).exclude(
+        finished__gte=cutoff
+    )
+    files = 0
+    for result in old.values_list("result", flat=True):
+        stored = result.get("file") if isinstance(result, dict) else None
+        if stored and default_storage.exists(stored):
+            default_storage.delete(stored)
+            files += 1
+            folder = str(PurePath(stored).parent)
+            # keep_file's folder holds only that file: gone with it (an emptied folder only).
+            if folder.startswith("jobs/") and default_storage.exists(folder):
+                with contextlib.suppress(OSError):
+                    default_storage.delete(folder)
+    count, _deleted = old.delete()
+    return count, files

@@ -6,14 +6,15 @@ an object outside it with 404, and calls the same functions as the commands: the
 `results_for`, the export the exchange file of `thidua export`, the verdicts those of `thidua eligibility`.
 """
 
-from typing import Annotated, Any, cast
+from typing import IO, Annotated, Any, cast
 
+from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
 from django.core.exceptions import ValidationError as Refused
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext, gettext_lazy, ngettext
-from ninja import NinjaAPI, Query, Schema
+from ninja import File, NinjaAPI, Query, Schema, UploadedFile
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.openapi.docs import Swagger
 from ninja.pagination import PageNumberPagination, paginate
@@ -24,7 +25,17 @@ from pydantic_core import PydanticCustomError
 from thidua.accounts.roles import board_organizers
 from thidua.api.auth import AUTH, RateLimited
 from thidua.api.errors import BODY_NAME, bad_file, case_file_errors, read_body, too_large_said
-from thidua.api.schemas import AwardOut, ClusterOut, ClusterYearOut, Error, FileErrors, Imported, Invalid
+from thidua.api.schemas import (
+    AwardOut,
+    ClusterOut,
+    ClusterYearOut,
+    Error,
+    FileErrors,
+    Imported,
+    Invalid,
+    SheetErrors,
+    SheetPlan,
+)
 from thidua.awards.casefile import CaseFileInvalid, answer, parse_case_file
 from thidua.core.converters import FIRST_YEAR, LAST_YEAR, MAX_ID
 from thidua.core.text import clean_text
@@ -49,6 +60,9 @@ from thidua.registry.models import Awardee
 from thidua.registry.papers.review import review_papers
 from thidua.registry.rules import visible_awardees
 from thidua.registry.search import search_awards
+from thidua.sheets.access import scope_for
+from thidua.sheets.importer import run as run_import_sheet
+from thidua.sheets.importer import summary, unconfirmed
 
 # Ids and years as the URL converters bound them (core/converters.py): a value no database holds is a 422.
 Id = Annotated[int, Field(ge=1, le=MAX_ID)]
@@ -375,3 +389,71 @@ def eligibility(request: HttpRequest) -> Any:
         errors = case_file_errors(invalid.errors)
         return api.create_response(request, bad_file(gettext("Case file"), errors), status=422)
     return [verdict.as_dict() for verdict in answer(case_file)]
+
+
+# ---- importing an Excel or CSV file (the importer of the page and of `thidua load`) ---------------------
+
+SHEETS = _("Imports from Excel or CSV")
+
+
+def _sheet_too_large(size: int) -> str:
+    return gettext(
+        "The file sent is larger than {most} MB ({size} MB): import it on the import page or with "
+        "`thidua load`, where large files are read in the background. Nothing was written."
+    ).format(
+        most=f"{settings.SHEETS_BACKGROUND_BYTES / 1024 / 1024:.1f}".replace(".", ","),
+        size=f"{size / 1024 / 1024:.1f}".replace(".", ","),
+    )
+
+
+@api.post(
+    "/imports/{kind}",
+    response={200: SheetPlan, 201: SheetPlan, 404: Error, 413: Error, 422: SheetErrors},
+    tags=[SHEETS],
+    summary=_("Preview or import an Excel or CSV file (board officers; a unit's officer for its own people)"),
+    description=_(
+        "KIND is what the file holds, as `thidua load` names it (decisions, person_years, units, criteria, "
+        "interchange, clusters, people, initiatives). Without commit the answer is the preview: the rows to "
+        "add, change and leave alone, and the names read without an exact match. With commit=true the file "
+        "is written when it has no problem, all rows or none (201); names without an exact match need "
+        "confirm_names=true. Every problem is answered with 422, by sheet, row and column; a file larger "
+        "than the page's background limit is answered with 413. organizer: the organizer's id, for an "
+        "officer of several boards."
+    ),
+)
+def sheets_import(
+    request: HttpRequest,
+    kind: str,
+    file: File[UploadedFile],
+    commit: bool = False,
+    confirm_names: bool = False,
+    organizer: Id | None = None,
+) -> Any:
+    scope, allowed = scope_for(request.user, str(organizer) if organizer else None)
+    chosen = next((k for k in allowed if k.code == kind), None)
+    if chosen is None:
+        raise Http404
+    if file.size is not None and file.size > settings.SHEETS_BACKGROUND_BYTES:
+        raise HttpError(413, _sheet_too_large(file.size))
+    name = (file.name or "").rsplit("/", 1)[-1]
+    stream = cast(IO[bytes], file.file)
+    plan = run_import_sheet(
+        chosen, stream, name, scope, by=request.user, write=commit, confirmed=confirm_names
+    )
+    shown = summary(plan)
+    if plan.problems:
+        count = len(plan.problems)
+        detail = ngettext(
+            "The file has {count} problem; nothing was written.",
+            "The file has {count} problems; nothing was written.",
+            count,
+        ).format(count=count)
+        errors = [
+            {"sheet": p.sheet, "row": p.row, "column": p.column, "message": p.message, "text": str(p)}
+            for p in plan.problems
+        ]
+        return api.create_response(request, {"detail": detail, "errors": errors, "plan": shown}, status=422)
+    if commit and not plan.written and (plan.created or plan.changed) and unconfirmed(shown, confirm_names):
+        body = {"detail": shown["problems"][0], "errors": [], "plan": shown}
+        return api.create_response(request, body, status=422)
+    return api.create_response(request, shown, status=201 if plan.written else 200)

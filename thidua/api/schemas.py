@@ -96,3 +96,43 @@ class Imported(Schema):
     unchanged: list[int]
     kept: list[int]
     unit_changes: list[str]
+
+
+class SheetRow(Schema):
+    sheet: str
+    number: int
+    text: str
+
+
+class SheetMapping(Schema):
+    typed: str
+    meaning: str
+
+
+class SheetPlan(Schema):
+    """The preview of an import (sheets.importer.summary): the rows to create, change and leave alone (the
+    counts cover every row, `lists` the first rows of each), the names read without an exact match."""
+
+    source: str
+    kind: str
+    created: int
+    changed: int
+    same: int
+    also: list[str]
+    mappings: list[SheetMapping]
+    lists: dict[str, list[SheetRow]]
+    written: bool
+
+
+class SheetProblem(Schema):
+    sheet: str | None
+    row: int | None
+    column: str | None
+    message: str
+    text: str  # the whole sentence as the preview page says it: "Trang tính '…', dòng 17, cột '…': …"
+
+
+class SheetErrors(Schema):
+    detail: str
+    errors: list[SheetProblem]
+    plan: SheetPlan

@@ -117,6 +117,16 @@ def summary(plan: Plan) -> dict[str, Any]:
     }
 
 
+def unconfirmed(shown: dict[str, Any], confirmed: bool) -> bool:
+    """Whether a summary without problems still waits for its names to be confirmed; if so, the summary
+    says so as its one problem (the page's small and large files and the API alike)."""
+    if shown["problem_count"] or not shown["mappings"] or confirmed:
+        return False
+    shown["problems"] = [gettext("Confirm the names read without an exact match before importing.")]
+    shown["problem_count"] = 1
+    return True
+
+
 class Context:
     """What the rows of one file are checked against, and what the check found."""
 
@@ -222,13 +232,17 @@ class Kind(Protocol):
 
 
 def kinds() -> dict[str, Kind]:
+    from thidua.sheets.clusters import CLUSTERS
     from thidua.sheets.criteria import CRITERIA
     from thidua.sheets.decisions import DECISIONS
+    from thidua.sheets.initiatives import INITIATIVES
     from thidua.sheets.interchange import INTERCHANGE
     from thidua.sheets.person_years import PERSON_YEARS
+    from thidua.sheets.postings import PEOPLE
     from thidua.sheets.units import UNITS
 
-    return {kind.code: kind for kind in (DECISIONS, PERSON_YEARS, UNITS, CRITERIA, INTERCHANGE)}
+    every = (DECISIONS, PERSON_YEARS, UNITS, CRITERIA, INTERCHANGE, CLUSTERS, PEOPLE, INITIATIVES)
+    return {kind.code: kind for kind in every}
 
 
 def run(

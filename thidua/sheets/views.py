@@ -12,7 +12,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.files.storage import default_storage
-from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -21,13 +20,12 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from thidua.accounts import jobs
-from thidua.accounts.roles import board_organizers, officer_unit_ids
 from thidua.documents.download import attachment
-from thidua.organisations.models import Unit
 from thidua.registry.models import Awardee
 from thidua.sheets import background, interchange
+from thidua.sheets.access import scope_for
 from thidua.sheets.blank import template_workbook
-from thidua.sheets.importer import MOST_PROBLEMS, SHOWN, Kind, Scope, kinds, run, summary
+from thidua.sheets.importer import MOST_PROBLEMS, SHOWN, Kind, Scope, kinds, run, summary, unconfirmed
 from thidua.sheets.reader import MAX_MB, FileRefused, file_kind
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -36,20 +34,7 @@ SESSION = "sheets_upload"
 
 def _scope(request: HttpRequest) -> tuple[Scope, list[Kind]]:
     """The user's scope and the kinds they may import; 404 for anyone with neither role."""
-    boards = board_organizers(request.user).order_by("name")
-    wanted = request.GET.get("to_chuc") or request.POST.get("to_chuc")
-    if wanted and not wanted.isdigit():
-        raise Http404(_("Not found."))
-    organizer = boards.filter(pk=int(wanted)).first() if wanted else boards.first()
-    if organizer is not None:
-        return Scope(organizer), list(kinds().values())
-    own = officer_unit_ids(request.user)
-    units = Unit.objects.filter(Q(pk__in=own) | Q(parent_id__in=own)).select_related("organizer")
-    first = units.first()
-    if wanted or first is None:
-        raise Http404(_("Not found."))
-    ids = frozenset(u.pk for u in units if u.organizer_id == first.organizer_id)
-    return Scope(first.organizer, ids), [k for k in kinds().values() if not k.board_only]
+    return scope_for(request.user, request.GET.get("to_chuc") or request.POST.get("to_chuc"))
 
 
 class LoadForm(forms.Form):
@@ -149,9 +134,7 @@ def commit(request: HttpRequest) -> HttpResponse:
     if held.get("background"):
         read = jobs.get_job_for_user(request.user, held.get("job", 0))
         shown = read.result.get("summary") if read is not None else None
-        if shown is not None and shown["mappings"] and not confirmed:
-            shown["problems"] = [_("Confirm the names read without an exact match before importing.")]
-            shown["problem_count"] = 1
+        if shown is not None and unconfirmed(shown, confirmed):
             return _preview(request, scope, allowed, shown, status=400)
         # The worker reads the file again inside its transaction; the held file is its own from now on
         # (it deletes it at the end), so a second click finds nothing held.
@@ -171,9 +154,7 @@ def commit(request: HttpRequest) -> HttpResponse:
         messages.success(request, background.imported_message(plan))
         return redirect("sheets:load")
     shown = summary(plan)
-    if not plan.problems and plan.mappings and not confirmed:
-        shown["problems"] = [_("Confirm the names read without an exact match before importing.")]
-        shown["problem_count"] = 1
+    unconfirmed(shown, confirmed)
     return _preview(request, scope, allowed, shown, status=400)
 
 

@@ -3,6 +3,8 @@ rows of the templates. Vietnamese as typed in the offices' files (a data module 
 
 from __future__ import annotations
 
+from thidua.registry.folding import fold
+
 # Column key -> other headers seen in offices' lists (matched folded: with or without diacritics).
 HEADER_ALIASES: dict[str, tuple[str, ...]] = {
     "number": ("Số QĐ", "Số quyết định khen thưởng", "Số, ký hiệu quyết định"),
@@ -33,6 +35,60 @@ HEADER_ALIASES: dict[str, tuple[str, ...]] = {
     "criterion": ("Tiêu chí", "Nội dung", "Nội dung chấm điểm"),
     "kind": ("Loại tiêu chí",),
     "max_points": ("Điểm chuẩn", "Điểm tối đa được chấm"),
+    # People with their postings (sheets/postings.py).
+    "birth": ("Năm sinh", "Ngày, tháng, năm sinh", "Ngày tháng năm sinh"),
+    "sex": ("Giới tính", "Nam/Nữ"),
+    "start": ("Ngày bắt đầu", "Từ", "Thời gian bắt đầu"),
+    "end": ("Ngày kết thúc", "Đến", "Thời gian kết thúc"),
+    "direct": ("Lao động trực tiếp", "Trực tiếp", "Người lao động trực tiếp"),
+    # Initiatives (sheets/initiatives.py).
+    "initiative": ("Sáng kiến", "Tên đề tài, sáng kiến", "Tên sáng kiến, đề tài"),
+    "initiative_code": ("Mã sáng kiến",),
+    "authors": ("Tác giả", "Tác giả, đồng tác giả", "Họ và tên tác giả", "Đồng tác giả"),
+    "recognised_by": ("Cơ quan công nhận", "Đơn vị công nhận", "Người công nhận"),
+    "level": ("Cấp công nhận", "Phạm vi ảnh hưởng", "Cấp"),
+    "recognised_on": ("Ngày công nhận", "Ngày quyết định", "Ngày QĐ", "Ngày ký"),
+    # Clusters and their yearly rosters (sheets/clusters.py).
+    "cluster_code": ("Mã cụm", "Mã cụm, khối", "Mã khối"),
+    "cluster_kind": ("Loại cụm, khối", "Cụm/Khối", "Cụm hay khối"),
+    "role": ("Vai trò trong cụm", "Vai trò trong cụm, khối", "Nhiệm vụ trong cụm"),
+}
+
+# A role in a cluster's year as offices write it (folded) -> sheets/clusters.py's role.
+ROLE_ALIASES: dict[str, str] = {
+    fold(typed): role
+    for role, words in {
+        "head": ("Cụm trưởng", "Khối trưởng", "Trưởng cụm", "Trưởng khối", "head"),
+        "deputy": ("Cụm phó", "Khối phó", "Phó cụm", "Phó khối", "deputy"),
+        "host": ("Đăng cai", "Đơn vị đăng cai", "host"),
+        "member": ("Thành viên", "Đơn vị thành viên", "member"),
+    }.items()
+    for typed in words
+}
+
+CLUSTER_KIND_ALIASES: dict[str, str] = {
+    fold(typed): kind
+    for kind, words in {
+        "cum": ("Cụm", "Cụm thi đua", "cum"),
+        "khoi": ("Khối", "Khối thi đua", "khoi"),
+    }.items()
+    for typed in words
+}
+
+# A direct labourer's mark, and a sex, as offices write them (sheets/postings.py, compared folded).
+YES_WORDS = ("x", "có", "co", "1", "yes", "true", "đúng", "trực tiếp")
+NO_WORDS = ("không", "0", "no", "false", "sai")
+SEX_WORDS = {"nam": ("Nam", "male", "M"), "nu": ("Nữ", "female", "F")}
+
+# A level of recognition of an initiative as offices write it -> InitiativeLevel.
+LEVEL_ALIASES: dict[str, str] = {
+    "Cơ sở": "co-so",
+    "Cấp cơ sở": "co-so",
+    "Tỉnh": "tinh",
+    "Cấp tỉnh": "tinh",
+    "Toàn quốc": "toan-quoc",
+    "Cấp toàn quốc": "toan-quoc",
+    "Cấp Bộ": "tinh",
 }
 
 # Abbreviations and longer names of the catalogue's forms, as offices write them -> catalogue code.
@@ -104,6 +160,35 @@ EXAMPLES: dict[str, dict[str, object]] = {
         "name": "Hoàn thành các chỉ tiêu, nhiệm vụ được giao trong năm",
         "kind": "Tiêu chí chấm điểm",
         "max_points": 40,
+    },
+    "people": {
+        "name": "Nguyễn Thị Hồng Nhung",
+        "code": "",
+        "birth": "12/05/1985",
+        "sex": "Nữ",
+        "unit": "Sở Tư pháp",
+        "position": "Phó Trưởng phòng",
+        "start": "01/03/2015",
+        "end": "",
+        "direct": "",
+    },
+    "initiatives": {
+        "title": "Số hóa hồ sơ chứng thực tại bộ phận một cửa",
+        "code": "",
+        "authors": "Nguyễn Thị Hồng Nhung; Trần Văn Hùng",
+        "unit": "Sở Tư pháp",
+        "recognised_by": "Hội đồng sáng kiến cấp cơ sở Sở Tư pháp",
+        "level": "Cấp cơ sở",
+        "date": "15/11/2023",
+        "number": "210/QĐ-STP",
+    },
+    "clusters": {
+        "cluster": "Cụm các cơ quan Tham mưu tổng hợp",
+        "cluster_code": "",
+        "kind": "Cụm",
+        "year": 2026,
+        "unit": "Sở Tư pháp",
+        "role": "Cụm trưởng",
     },
     "interchange": {
         "format": "thidua-khen-thuong/1.0",

@@ -18,6 +18,7 @@ PATHS = {
     "/api/v1/exchange",
     "/api/v1/registry/awards",
     "/api/v1/eligibility",
+    "/api/v1/imports/{kind}",
 }
 
 
@@ -30,6 +31,10 @@ def test_openapi_json_lists_every_endpoint_and_the_bearer_scheme():
     schemes = schema["components"]["securitySchemes"]
     assert {"type": "http", "scheme": "bearer"} in schemes.values()
     assert "application/yaml" in schema["paths"]["/api/v1/exchange"]["post"]["requestBody"]["content"]
+    # The importer's door says its refusals: a file too large, and every problem of a bad file.
+    imports = schema["paths"]["/api/v1/imports/{kind}"]["post"]
+    assert {"200", "201", "404", "413", "422"} <= set(imports["responses"])
+    assert "multipart/form-data" in imports["requestBody"]["content"]
 
 
 def test_the_docs_page_uses_only_local_assets_under_the_csp():

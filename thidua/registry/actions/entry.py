@@ -296,3 +296,40 @@ def save_unit(
 def add_unit_event(unit: Unit, *, kind: str, other: Unit, date: dt.date, by: Actor) -> UnitEvent:
     """A dated rename, merger or split of `unit` (history is never rewritten: events are only added)."""
     return organisations.add_unit_event(unit, kind=kind, other=other, date=date, by=by)
+
+
+# ---- postings and initiatives, as an office's list gives them ------------------------------------------
+
+
+@transaction.atomic
+def record_posting(
+    person: Person, *, unit: Unit, position: str, start: dt.date, end: dt.date | None, by: Actor
+) -> PersonPosting:
+    """The person's posting at `unit` from `start` (one posting per unit and start date), with its job
+    title and end date as an office's staff list states them; other postings are left as they are."""
+    if unit.organizer_id != person.organizer_id:
+        raise ValidationError(_("The unit must belong to the person's organizer."))
+    if end is not None and end < start:
+        raise ValidationError(_("The end date cannot be before the start date."))
+    posting, _created = PersonPosting.objects.update_or_create(
+        person=person, unit=unit, start=start, defaults={"position": position, "end": end}
+    )
+    record(
+        by,
+        "registry.person.posting",
+        person,
+        unit=unit.code,
+        position=position,
+        start=start.isoformat(),
+        end=end.isoformat() if end else None,
+    )
+    return posting
+
+
+@transaction.atomic
+def record_initiative(person: Person, code: str, *, by: Actor, **values: Any) -> Initiative:
+    """The person's initiative `code` (an author's share of it), created or brought to `values`."""
+    initiative, created = Initiative.objects.update_or_create(person=person, code=code, defaults=values)
+    facts = {k: (v.isoformat() if isinstance(v, dt.date) else v) for k, v in values.items()}
+    record(by, "registry.person.initiative", person, code=code, created=created, **facts)
+    return initiative

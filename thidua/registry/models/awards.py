@@ -137,6 +137,10 @@ class Initiative(models.Model):
     )
     year = models.PositiveSmallIntegerField(_("year recognised"))
     used_for = models.CharField(_("already used as grounds for"), max_length=64, blank=True)
+    # The recognition as the office's list records it (an import of initiatives): who, by which decision.
+    recognised_by = models.CharField(_("recognised by"), max_length=255, blank=True)
+    recognised_on = models.DateField(_("date recognised"), null=True, blank=True)
+    decision_number = models.CharField(_("decision number"), max_length=100, blank=True)
 
     class Meta:
         ordering = ["person", "year", "code"]

@@ -78,3 +78,45 @@ def test_the_board_previews_confirms_and_finds_the_imported_decision(
     assert page.get_by_text("Đã nhập khen-thuong-2019.xlsx").is_visible()
     page.goto(live_server.url + f"/khen-thuong/quyet-dinh/{Decision.objects.get().pk}/")
     assert page.get_by_text("khen-thuong-2019.xlsx").is_visible()
+
+
+CLUSTER_HEADER = ["STT", "Tên cụm, khối", "Loại", "Năm", "Đơn vị", "Vai trò"]
+CLUSTER_ROWS = [
+    [1, "Cụm các cơ quan Tham mưu tổng hợp", "Cụm", 2025, "Sở Tư pháp", "Cụm trưởng; Đăng cai"],
+    [2, "Cụm các cơ quan Tham mưu tổng hợp", "Cụm", 2025, "So Tai chinh", "Cụm phó"],
+    [3, "Cụm các cơ quan Tham mưu tổng hợp", "Cụm", 2025, "Sở Nội vụ", ""],
+]
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_the_board_previews_a_roster_file_at_both_widths(browser, live_server, office_live, tmp_path, width):
+    from thidua.emulation.models import ClusterYear
+    from thidua.sheets.tests.files import office_workbook
+    from thidua.testing.factories import UnitFactory
+
+    for code, name in (("STC", "Sở Tài chính"), ("SNV", "Sở Nội vụ")):
+        UnitFactory(organizer=office_live.organizer, code=code, name=name, short_name=code)
+    user = user_with("ban-tdkt", kind=Role.Kind.BOARD, organizer=office_live.organizer)
+    user.set_password("mat-khau-thu")
+    user.save()
+    path = tmp_path / "cum-khoi-2025.xlsx"
+    path.write_bytes(office_workbook(CLUSTER_HEADER, CLUSTER_ROWS))
+    page = browser.new_page(viewport={"width": width, "height": 900}, locale="vi-VN")
+    page.goto(live_server.url + "/nhap-du-lieu/")
+    page.get_by_label("Tên đăng nhập").fill("ban-tdkt")
+    page.get_by_label("Mật khẩu").fill("mat-khau-thu")
+    page.get_by_role("button", name="Đăng nhập").click()
+
+    page.get_by_label("Nội dung của tệp").select_option("clusters")
+    page.get_by_label("Tệp (.xlsx hoặc .csv)").set_input_files(str(path))
+    page.get_by_role("button", name="Đọc tệp và xem trước").click()
+
+    assert page.get_by_text("Sẽ thêm: 3").is_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"nhap-cum-khoi-{width}.png"), full_page=True)
+    page.get_by_label("Tôi đã kiểm tra các tên ở trên và chúng được hiểu đúng").check()
+    page.get_by_role("button", name="Nhập 3 dòng").click()
+
+    assert page.get_by_text("Đã nhập cum-khoi-2025.xlsx").is_visible()
+    assert ClusterYear.objects.get(year=2025).head == office_live.stp
