@@ -27,9 +27,12 @@ def test_a_small_nation_has_the_counts_asked_for_and_its_registry_is_imported_hi
     assert not Person.objects.filter(awards__isnull=True).exists()
     for organizer in Organizer.objects.all():
         assert Awardee.objects.filter(decision__organizer=organizer).count() == 60
-        assert not Awardee.objects.filter(decision__organizer=organizer).exclude(
-            person__organizer=organizer
-        ).exclude(person__isnull=True).exists()
+        assert (
+            not Awardee.objects.filter(decision__organizer=organizer)
+            .exclude(person__organizer=organizer)
+            .exclude(person__isnull=True)
+            .exists()
+        )
     # History as the office brought it: marked with its file, from 2003 to the synthetic last year.
     assert not Decision.objects.filter(imported_from="").exists()
     years = set(Awardee.objects.values_list("year", flat=True))
