@@ -219,7 +219,10 @@ def page_of(
         shown = list(reversed(found[:size]))
         more_before = len(found) > size
         return Page(
-            shown, Key.of(shown[-1]) if shown else key, Key.of(shown[0]) if more_before else None, not more_before
+            shown,
+            Key.of(shown[-1]) if shown else key,
+            Key.of(shown[0]) if more_before else None,
+            not more_before,
         )
     found = list(rows[: size + 1])
     shown = found[:size]

@@ -81,7 +81,9 @@ def test_following_next_then_previous_shows_each_award_exactly_once(
     assert response.context["first_link"] is None
 
 
-def test_the_cursor_keeps_the_filters(seed: Seed, board: AbstractUser, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_cursor_keeps_the_filters(
+    seed: Seed, board: AbstractUser, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(views, "PAGE_SIZE", 3)
     awards(seed, 20)
     client = client_for(board)
@@ -141,7 +143,12 @@ def test_the_page_runs_as_many_queries_for_30_as_for_300_awards(
     Awardee.objects.bulk_create(
         [
             Awardee(
-                decision=a.decision, unit=a.unit, year=a.year, name=a.name, name_folded=a.name_folded, code=new_code()
+                decision=a.decision,
+                unit=a.unit,
+                year=a.year,
+                name=a.name,
+                name_folded=a.name_folded,
+                code=new_code(),
             )
             for a in Awardee.objects.filter(name__startswith="Tập thể")
             for _ in range(9)
@@ -155,8 +162,10 @@ def test_a_unit_is_typed_by_name_never_picked_from_every_unit(seed: Seed, board:
     made = awards(seed, 12)
     client = client_for(board)
     response = client.get(reverse("registry:search"))
-    assert 'name="don_vi"' in response.text and "<select name=\"don_vi\"" not in response.text
-    assert not any(unit.name in response.text.split("<form")[1].split("</form>")[0] for unit in seed.units.values())
+    assert 'name="don_vi"' in response.text and '<select name="don_vi"' not in response.text
+    assert not any(
+        unit.name in response.text.split("<form")[1].split("</form>")[0] for unit in seed.units.values()
+    )
     unit = made[0].unit
     response = client.get(reverse("registry:search"), {"don_vi": unit.name[3:]})
     rows = response.context["rows"]

@@ -7,8 +7,8 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
 from django.db.models import Q
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.formats import number_format
 from django.utils.safestring import SafeString
@@ -18,16 +18,17 @@ from django.views.decorators.http import require_GET
 from thidua.awards.catalogue import AWARDS
 from thidua.core.charts import Bar, Segment, bar_chart
 from thidua.core.converters import bounded_int
+from thidua.core.replica import reads_replica
 from thidua.core.text import clean_text
 from thidua.documents.workbook import filters_line, xlsx_response
 from thidua.organisations.models import Unit
 from thidua.registry import export, queries
 from thidua.registry import rules as scope
+from thidua.registry import search as registry_search
 from thidua.registry.forms import SubUnitForm, SubUnitTitleForm
 from thidua.registry.models import Decision, Person
 from thidua.registry.papers.statistics_form import FILENAME as STATISTICS_FORM
 from thidua.registry.papers.statistics_form import statistics_workbook
-from thidua.registry import search as registry_search
 from thidua.registry.search import BadCursor, count_of, page_of, search_awards
 
 PAGE_SIZE = 200
@@ -111,6 +112,7 @@ def _link(request: HttpRequest, **cursor: str) -> str:
 
 @require_GET
 @login_required
+@reads_replica
 def search(request: HttpRequest) -> HttpResponse:
     filters, rows = _results(request)
     try:
@@ -245,6 +247,7 @@ def _statistics_rows(request: HttpRequest) -> tuple[int | None, Any]:
 
 @require_GET
 @login_required
+@reads_replica
 def statistics(request: HttpRequest) -> HttpResponse:
     year, rows = _statistics_rows(request)
     found = queries.statistics(rows)
