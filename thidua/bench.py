@@ -442,8 +442,8 @@ def _search_pg_child(size: int) -> None:
     with connection.cursor() as cursor:
         cursor.execute(
             """
-            INSERT INTO registry_awardee (decision_id, unit_id, year, award, name, name_folded, position, code,
-                                          bonus_note)
+            INSERT INTO registry_awardee (decision_id, unit_id, year, award, name, name_folded, position,
+                                          code, bonus_note)
             SELECT %s + g %% 200, %s + g %% 1000, 2000 + (hashint4(g + 3) & 1023) %% 25,
                    CASE WHEN g %% 7 = 0 THEN 'chien-si-thi-dua-co-so' ELSE 'bang-khen-chu-tich-tinh' END,
                    f[1 + (h & 1023) %% 10] || ' ' || m[1 + (h >> 10 & 1023) %% 8] || ' '

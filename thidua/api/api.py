@@ -45,10 +45,10 @@ from thidua.exchange.importer import SharedUnitsChanged, run_import
 from thidua.exchange.reader import parse_exchange
 from thidua.exchange.upload import YAML_MIME
 from thidua.organisations.models import Cluster
+from thidua.registry import search as registry_search
 from thidua.registry.models import Awardee
 from thidua.registry.papers.review import review_papers
 from thidua.registry.rules import visible_awardees
-from thidua.registry import search as registry_search
 from thidua.registry.search import BadCursor, Count, count_of, page_of, search_awards
 
 # Ids and years as the URL converters bound them (core/converters.py): a value no database holds is a 422.
@@ -352,10 +352,7 @@ class AwardPages(PaginationBase):
             page = page_of(queryset, pagination.page_size, after=pagination.after, before=pagination.before)
         except BadCursor:
             raise HttpError(422, str(BAD_CURSOR)) from None
-        if page.is_first and page.next is None:
-            counted = Count(len(page.rows))
-        else:
-            counted = count_of(queryset)
+        counted = Count(len(page.rows)) if page.is_first and page.next is None else count_of(queryset)
         return {
             "items": page.rows,
             "count": registry_search.COUNT_CAP + 1 if counted.capped else counted.exact,

@@ -139,10 +139,7 @@ def search_awards(
     if award:
         rows = rows.filter(Q(award=award) | Q(decision__tier__code=award))
     if unit is not None:
-        if isinstance(unit, Unit | int):
-            ids = [unit.pk if isinstance(unit, Unit) else unit]
-        else:
-            ids = list(unit)
+        ids = [unit.pk if isinstance(unit, Unit) else unit] if isinstance(unit, Unit | int) else list(unit)
         rows = rows.filter(Q(unit_id__in=ids) | Q(person_unit_id__in=ids))
     if grantor:
         rows = _grantor(rows, grantor)
