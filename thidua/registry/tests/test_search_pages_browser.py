@@ -19,7 +19,12 @@ pytestmark = [*NEEDS_CHROMIUM]
 
 @pytest.mark.parametrize(("width", "label"), [(390, "phone"), (1280, "desktop")])
 def test_the_board_pages_through_the_registry(
-    browser: Any, live_server: Any, transactional_db: None, monkeypatch: pytest.MonkeyPatch, width: int, label: str
+    browser: Any,
+    live_server: Any,
+    transactional_db: None,
+    monkeypatch: pytest.MonkeyPatch,
+    width: int,
+    label: str,
 ) -> None:
     monkeypatch.setattr(views, "PAGE_SIZE", 10)
     seed = build_seed()
