@@ -124,6 +124,18 @@ DATABASES = {
         conn_max_age=int(os.environ.get("CONN_MAX_AGE", "0")),
     )
 }
+# A read replica of the main PostgreSQL (docs/DEPLOYMENT.md): read-only pages read from it (core/replica.py).
+# Unset: one database, as before.
+DATABASE_REPLICA_URL = os.environ.get("DATABASE_REPLICA_URL", "")
+REPLICA_READS = bool(DATABASE_REPLICA_URL)
+DATABASE_ROUTERS: list[str] = []
+if DATABASE_REPLICA_URL:
+    DATABASES["replica"] = dj_database_url.parse(
+        DATABASE_REPLICA_URL, conn_max_age=int(os.environ.get("CONN_MAX_AGE", "0"))
+    )
+    # Tests (which make their own database) read the copy through the main one's test database.
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    DATABASE_ROUTERS = ["thidua.core.replica.ReplicaRouter"]
 # The real server (`thidua serve`, gunicorn): worker processes, threads in each, the address it listens on.
 # One process per core plus one keeps both cores busy while a request waits on the disk; eight threads a
 # process give a meeting's worth of phones a thread each soon, and more wait in the listen queue (2,048
@@ -150,6 +162,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
             "max_size": _pool_max,
             "timeout": env_int("DB_POOL_TIMEOUT", 30, minimum=1),
         }
+        if "replica" in DATABASES and DATABASES["replica"]["ENGINE"] == "django.db.backends.postgresql":
+            DATABASES["replica"]["CONN_MAX_AGE"] = 0  # a pool of its own, sized as the main one's
+            DATABASES["replica"].setdefault("OPTIONS", {})["pool"] = dict(
+                DATABASES["default"]["OPTIONS"]["pool"]
+            )
 elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         {

@@ -17,7 +17,7 @@ from django.utils.translation import gettext, gettext_lazy, ngettext
 from ninja import File, NinjaAPI, Query, Schema, UploadedFile
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.openapi.docs import Swagger
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import PaginationBase, paginate
 from ninja.renderers import JSONRenderer
 from pydantic import Field, field_validator
 from pydantic_core import PydanticCustomError
@@ -56,10 +56,11 @@ from thidua.exchange.importer import SharedUnitsChanged, run_import
 from thidua.exchange.reader import parse_exchange
 from thidua.exchange.upload import YAML_MIME
 from thidua.organisations.models import Cluster
+from thidua.registry import search as registry_search
 from thidua.registry.models import Awardee
 from thidua.registry.papers.review import review_papers
 from thidua.registry.rules import visible_awardees
-from thidua.registry.search import search_awards
+from thidua.registry.search import BadCursor, Count, count_of, page_of, search_awards
 from thidua.sheets.access import scope_for
 from thidua.sheets.importer import run as run_import_sheet
 from thidua.sheets.importer import summary, unconfirmed
@@ -337,19 +338,43 @@ class AwardFilters(Schema):
         return text
 
 
-MOST_PAGES = 1_000_000
+BAD_CURSOR = _("The page cursor is not valid: pass back the 'next' or 'previous' of an earlier answer.")
 
 
-class AwardPages(PageNumberPagination):
-    """100 awards a page (at most 500 with page_size): a national search can match millions."""
+class AwardPages(PaginationBase):
+    """100 awards a page (at most 500 with page_size), newest year first: a national search can match
+    millions, so a page is read after a cursor (the answer's `next`, or `previous` to go back), never at an
+    offset, and the count stops past 1,000 (`count_is_exact` false, with PostgreSQL's `count_estimate`)."""
 
     class Input(Schema):
-        # Bounded: a page number past any real result would make an offset the database cannot hold.
-        page: int = Field(1, ge=1, le=MOST_PAGES)
-        page_size: int | None = Field(None, ge=1)
+        after: str | None = Field(None, max_length=40)
+        before: str | None = Field(None, max_length=40)
+        page_size: int = Field(100, ge=1, le=500)
 
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(page_size=100, max_page_size=500, **kwargs)
+    class Output(Schema):
+        items: list[Any]
+        count: int
+        count_is_exact: bool
+        count_estimate: int | None = None
+        next: str | None = None
+        previous: str | None = None
+
+    def paginate_queryset(
+        self, queryset: QuerySet[Awardee], pagination: Any, request: HttpRequest, **params: Any
+    ) -> dict[str, Any]:
+        try:
+            page = page_of(queryset, pagination.page_size, after=pagination.after, before=pagination.before)
+        except BadCursor:
+            raise HttpError(422, str(BAD_CURSOR)) from None
+        counted = Count(len(page.rows)) if page.is_first and page.next is None else count_of(queryset)
+        return {
+            "items": page.rows,
+            "count": registry_search.COUNT_CAP + 1 if counted.capped else counted.exact,
+            "count_is_exact": not counted.capped,
+            "count_estimate": counted.estimate,
+            "next": str(page.next) if page.next else None,
+            "previous": str(page.previous) if page.previous else None,
+        }
 
 
 @api.get(

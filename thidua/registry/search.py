@@ -4,6 +4,11 @@ and back ("UBND" finds "Ủy ban nhân dân…", "CSTĐ" finds the Chiến sĩ t
 
 Both databases search the same folded column (folding.fold, kept on save); on PostgreSQL a trigram GIN index
 (migration 0002) serves these LIKE filters.
+
+Built for millions of awards: results come newest year first, then newest entry, an order an index holds
+(year, id), so a page is the next `size` rows after a cursor ("2024.81233": the year and id of the last row
+shown), never an OFFSET that reads every row before it, never a sort of every match. The count stops at
+COUNT_CAP + 1 rows: beyond, the page says "more than 1,000" with PostgreSQL's estimate when it has one.
 """
 
 from __future__ import annotations
@@ -13,6 +18,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 
+from django.db import connections
 from django.db.models import Q, QuerySet
 
 from thidua.organisations.models import Unit
@@ -114,14 +120,14 @@ def search_awards(
     query: str | None = None,
     year: int | None = None,
     award: str | None = None,
-    unit: Unit | int | None = None,
+    unit: Unit | int | Iterable[int] | None = None,
     grantor: str | None = None,
     *,
     within: QuerySet[Awardee] | None = None,
 ) -> QuerySet[Awardee]:
     """Awards on record matching every filter given, newest decision first. `unit` matches a unit's own
-    awards and its people's; `grantor` matches without diacritics too; `within` narrows to what a user
-    may see (scope.visible_awardees)."""
+    awards and its people's (several unit ids: any of them); `grantor` matches without diacritics too;
+    `within` narrows to what a user may see (scope.visible_awardees). Ordered by ORDER, the key of a page."""
     rows = within if within is not None else Awardee.objects.all()
     # Each term is a condition of the query: a word typed twice asks nothing more, and a name is found by a
     # few words (a pasted paragraph would make a query too deep for SQLite to plan).
@@ -133,17 +139,125 @@ def search_awards(
     if award:
         rows = rows.filter(Q(award=award) | Q(decision__tier__code=award))
     if unit is not None:
-        unit_id = unit.pk if isinstance(unit, Unit) else unit
-        rows = rows.filter(Q(unit_id=unit_id) | Q(person_unit_id=unit_id))
+        ids = [unit.pk if isinstance(unit, Unit) else unit] if isinstance(unit, Unit | int) else list(unit)
+        rows = rows.filter(Q(unit_id__in=ids) | Q(person_unit_id__in=ids))
     if grantor:
         rows = _grantor(rows, grantor)
-    return rows.select_related("decision", "unit", "person", "person_unit", "revocation").order_by(
-        "-decision__date", "-year", "name_folded", "id"
-    )
+    return rows.select_related("decision", "unit", "person", "person_unit", "revocation").order_by(*ORDER)
 
 
 def _grantor(rows: QuerySet[Awardee], grantor: str) -> QuerySet[Awardee]:
-    # Grantors are few per organizer: fold them in Python rather than keeping another folded column.
+    # Grantors are few (a few per organizer, across every decision): fold them in Python rather than keeping
+    # another folded column. Read from the decisions, not from the matching awards, which can be millions.
     wanted = fold(grantor)
-    names = set(rows.values_list("decision__grantor", flat=True))
+    names = Decision.objects.order_by().values_list("grantor", flat=True).distinct()
     return rows.filter(decision__grantor__in=[name for name in names if wanted in fold(name)])
+
+
+# ---- pages of results -----------------------------------------------------------------------------------
+
+ORDER = ("-year", "-id")  # the index registry_awardee_year_id holds this order
+COUNT_CAP = 1000
+
+
+class BadCursor(ValueError):
+    """A page cursor that is not one this search wrote (edited by hand, cut short)."""
+
+
+@dataclass(frozen=True)
+class Key:
+    year: int
+    id: int
+
+    def __str__(self) -> str:
+        return f"{self.year}.{self.id}"
+
+    @classmethod
+    def parse(cls, text: str) -> Key:
+        year, dot, ident = text.partition(".")
+        if not dot or not year.isascii() or not ident.isascii() or not year.isdigit() or not ident.isdigit():
+            raise BadCursor(text)
+        if len(year) > 4 or len(ident) > 18:
+            raise BadCursor(text)
+        return cls(int(year), int(ident))
+
+    @classmethod
+    def of(cls, row: Awardee) -> Key:
+        return cls(row.year, row.pk)
+
+
+@dataclass(frozen=True)
+class Page:
+    rows: list[Awardee]
+    next: Key | None  # the cursor of the following page, None on the last
+    previous: Key | None  # the cursor of the page before, None on the first
+    is_first: bool
+
+
+def page_of(
+    rows: QuerySet[Awardee], size: int, *, after: str | None = None, before: str | None = None
+) -> Page:
+    """`size` rows of `rows` (ordered by ORDER) after the cursor `after`, or before `before`, or the first
+    page; BadCursor for a cursor this search did not write. Reads at most size + 1 rows by the index."""
+    if after:
+        key = Key.parse(after)
+        found = list(rows.filter(Q(year__lt=key.year) | Q(year=key.year, id__lt=key.id))[: size + 1])
+        shown = found[:size]
+        return Page(
+            shown,
+            Key.of(shown[-1]) if len(found) > size else None,
+            Key.of(shown[0]) if shown else key,
+            False,
+        )
+    if before:
+        key = Key.parse(before)
+        older = rows.filter(Q(year__gt=key.year) | Q(year=key.year, id__gt=key.id)).order_by("year", "id")
+        found = list(older[: size + 1])
+        shown = list(reversed(found[:size]))
+        more_before = len(found) > size
+        return Page(
+            shown,
+            Key.of(shown[-1]) if shown else key,
+            Key.of(shown[0]) if more_before else None,
+            not more_before,
+        )
+    found = list(rows[: size + 1])
+    shown = found[:size]
+    return Page(shown, Key.of(shown[-1]) if len(found) > size else None, None, True)
+
+
+@dataclass(frozen=True)
+class Count:
+    """How many rows match: exact up to COUNT_CAP; beyond, at least COUNT_CAP + 1, and PostgreSQL's
+    planner estimate when the database gives one (None on SQLite)."""
+
+    exact: int | None
+    estimate: int | None = None
+
+    @property
+    def capped(self) -> bool:
+        return self.exact is None
+
+
+def count_of(rows: QuerySet[Awardee], cap: int | None = None) -> Count:
+    """Counts at most cap + 1 matching rows (a LIMIT inside the count), never every match."""
+    cap = COUNT_CAP if cap is None else cap
+    found = rows.order_by()[: cap + 1].count()
+    if found <= cap:
+        return Count(found)
+    return Count(None, _estimate(rows))
+
+
+def _estimate(rows: QuerySet[Awardee]) -> int | None:
+    connection = connections[rows.db]
+    if connection.vendor != "postgresql":
+        return None
+    sql, params = rows.order_by().values("id").query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN (FORMAT JSON) {sql}", params)
+        plan = cursor.fetchone()[0]
+    if isinstance(plan, str):  # psycopg returns the JSON parsed; be lenient with a driver that does not
+        import json
+
+        plan = json.loads(plan)
+    return int(plan[0]["Plan"]["Plan Rows"])

@@ -19,3 +19,11 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 
 # Each test starts from an empty cache (the root conftest clears it); a run's cache is its own.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# A second database alias as the read replica, mirroring the test database (Django's TEST MIRROR): a test of
+# the router (core/tests/test_replica.py) turns REPLICA_READS on; every other test reads `default` as the
+# site without a replica does.
+if "replica" not in DATABASES:  # noqa: F405
+    DATABASES["replica"] = {**DATABASES["default"], "TEST": {"MIRROR": "default"}}  # noqa: F405
+    DATABASE_ROUTERS = ["thidua.core.replica.ReplicaRouter"]
+    REPLICA_READS = False

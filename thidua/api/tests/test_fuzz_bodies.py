@@ -84,7 +84,7 @@ QUERY_VALUES = st.one_of(
 @settings(max_examples=80, deadline=None, suppress_health_check=FIXTURES)
 @given(
     st.dictionaries(
-        st.sampled_from(["q", "year", "award", "unit", "grantor", "page", "page_size"]),
+        st.sampled_from(["q", "year", "award", "unit", "grantor", "after", "before", "page_size"]),
         QUERY_VALUES,
         max_size=4,
     )

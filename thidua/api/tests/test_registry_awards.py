@@ -27,7 +27,8 @@ def test_the_board_finds_its_awards_and_an_officer_only_its_units(seed: Seed, ou
     assert [row["name"] for row in mine["items"]] == [winner.name]
     assert mine["items"][0]["unit"] == winner.unit.code
     assert mine["items"][0]["decision"]["number"] == "245/QĐ-UBND"
-    assert caller(outsider).get("/api/v1/registry/awards").json() == {"items": [], "count": 0}
+    nothing = caller(outsider).get("/api/v1/registry/awards").json()
+    assert nothing["items"] == [] and nothing["count"] == 0 and nothing["count_is_exact"]
 
 
 def test_filters_are_those_of_the_search_page(seed: Seed):
@@ -44,15 +45,37 @@ def test_filters_are_those_of_the_search_page(seed: Seed):
     assert board.get("/api/v1/registry/awards", year="hai nghìn").status_code == 422
 
 
-def test_results_come_page_by_page(seed: Seed):
+def test_results_come_page_by_page_after_a_cursor_each_exactly_once(seed: Seed):
     flag, merit = decide_seed(seed)
     total = flag.awardees.count() + merit.awardees.count()
     board = caller(user_with("bqt-ls", kind=Role.Kind.BOARD, organizer=seed.organizer))
-    first = board.get("/api/v1/registry/awards", page_size=1).json()
-    second = board.get("/api/v1/registry/awards", page_size=1, page=2).json()
-    assert first["count"] == second["count"] == total >= 2
-    assert len(first["items"]) == len(second["items"]) == 1
-    assert first["items"][0]["id"] != second["items"][0]["id"]
+    pages = [board.get("/api/v1/registry/awards", page_size=1).json()]
+    while pages[-1]["next"]:
+        pages.append(board.get("/api/v1/registry/awards", page_size=1, after=pages[-1]["next"]).json())
+    assert all(page["count"] == total and page["count_is_exact"] for page in pages)
+    seen = [row["id"] for page in pages for row in page["items"]]
+    assert len(seen) == len(set(seen)) == total >= 2
+    back = board.get("/api/v1/registry/awards", page_size=1, before=pages[-1]["previous"]).json()
+    assert back["items"] == pages[-2]["items"]
+
+
+@pytest.mark.parametrize("cursor", ["abc", "2024", "2024.x", "-1.2"])
+def test_a_bad_cursor_is_refused_in_vietnamese(seed: Seed, cursor: str):
+    board = caller(user_with("bqt-ls", kind=Role.Kind.BOARD, organizer=seed.organizer))
+    for name in ("after", "before"):
+        answer = board.get("/api/v1/registry/awards", **{name: cursor})
+        assert answer.status_code == 422
+        assert "Con trỏ trang không hợp lệ" in answer.json()["detail"]
+
+
+def test_past_the_cap_the_count_is_not_exact(seed: Seed, monkeypatch):
+    from thidua.registry import search
+
+    monkeypatch.setattr(search, "COUNT_CAP", 1)
+    decide_seed(seed)
+    board = caller(user_with("bqt-ls", kind=Role.Kind.BOARD, organizer=seed.organizer))
+    answer = board.get("/api/v1/registry/awards", page_size=1).json()
+    assert answer["count"] == 2 and not answer["count_is_exact"] and answer["next"]
 
 
 def test_without_a_token_the_registry_is_closed(seed: Seed):

@@ -488,6 +488,12 @@ class Awardee(models.Model):
         ordering = ["decision", "id"]
         verbose_name = _("person or collective awarded")
         verbose_name_plural = _("award registry")
+        indexes = [
+            # The registry search's order and page key (search.ORDER): a page is read off this index.
+            models.Index(fields=["-year", "-id"], name="registry_awardee_year_id"),
+            # The search's filter by form of commendation.
+            models.Index(fields=["award", "-year", "-id"], name="registry_awardee_award_year"),
+        ]
         constraints = [
             models.CheckConstraint(
                 name="awardee_one_subject",

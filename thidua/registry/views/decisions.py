@@ -7,6 +7,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.db.models import Count, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -28,6 +29,8 @@ from thidua.registry.forms import DecisionForm, QuotaForm, RevokeForm
 from thidua.registry.models import Awardee, AwardProposal, Decision, Quota
 from thidua.registry.papers.decision import decision_filename, decision_paper
 from thidua.registry.views.proposals import form_refused
+
+DECISIONS_PAGE_SIZE = 50
 
 
 def _board_organizer(request: HttpRequest) -> Organizer:
@@ -54,7 +57,16 @@ def decisions(request: HttpRequest) -> HttpResponse:
         .annotate(n=Count("id"))
         .order_by("-year", "award_name")
     )
-    context = {"organizer": organizer, "decisions": _decisions_of(request, organizer), "waiting": waiting}
+    # Newest first, a page at a time: an organizer issues hundreds of decisions a year, for decades.
+    found = _decisions_of(request, organizer).order_by("-date", "-id")
+    page = Paginator(found, DECISIONS_PAGE_SIZE).get_page(request.GET.get("trang"))
+    context = {
+        "organizer": organizer,
+        "decisions": page,
+        "page": page,
+        "keep": f"to_chuc={organizer.pk}&",
+        "waiting": waiting,
+    }
     return render(request, "registry/decisions.html", context)
 
 

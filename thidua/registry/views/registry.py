@@ -7,8 +7,10 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils.formats import number_format
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
@@ -16,18 +18,22 @@ from django.views.decorators.http import require_GET
 from thidua.awards.catalogue import AWARDS
 from thidua.core.charts import Bar, Segment, bar_chart
 from thidua.core.converters import bounded_int
+from thidua.core.replica import reads_replica
 from thidua.core.text import clean_text
 from thidua.documents.workbook import filters_line, xlsx_response
 from thidua.organisations.models import Unit
 from thidua.registry import export, queries
 from thidua.registry import rules as scope
+from thidua.registry import search as registry_search
 from thidua.registry.forms import SubUnitForm, SubUnitTitleForm
 from thidua.registry.models import Decision, Person
 from thidua.registry.papers.statistics_form import FILENAME as STATISTICS_FORM
 from thidua.registry.papers.statistics_form import statistics_workbook
-from thidua.registry.search import search_awards
+from thidua.registry.search import BadCursor, count_of, page_of, search_awards
 
 PAGE_SIZE = 200
+# A unit typed by name matches at most this many of the units one may see; more asks for a longer name.
+MOST_UNITS = 50
 
 
 def _get_person_for_user(request: HttpRequest, person_id: int) -> Person:
@@ -60,9 +66,33 @@ def _filters(request: HttpRequest) -> dict[str, Any]:
         "query": _text(request, "q"),
         "year": _int(get.get("nam")),
         "award": _text(request, "hinh_thuc") or None,
-        "unit": _int(get.get("don_vi")),
+        "unit": _units(request, _text(request, "don_vi")),
         "grantor": _text(request, "cap") or None,
     }
+
+
+def _units(request: HttpRequest, typed: str) -> list[int] | None:
+    """The units the filter asks for: a unit's id (the links of other pages), or a name typed in part, matched
+    among the units the user may see (with or without diacritics on PostgreSQL); never a list of every
+    unit of the nation. Too many or no matches say so and leave the unit out of the search."""
+    if not typed:
+        return None
+    visible = scope.visible_units(request.user)
+    if typed.isascii() and typed.isdigit():
+        return [int(typed)] if bounded_int(typed, 0) is not None else []
+    named = Q(name__icontains=typed) | Q(short_name__icontains=typed) | Q(code__iexact=typed)
+    found = list(visible.filter(named).order_by("pk").values_list("pk", flat=True)[: MOST_UNITS + 1])
+    if len(found) > MOST_UNITS:
+        messages.warning(
+            request,
+            _("More than {most} units match «{typed}»; type more of the unit's name.").format(
+                most=MOST_UNITS, typed=typed
+            ),
+        )
+        return None
+    if not found:
+        messages.warning(request, _("No unit you may see matches «{typed}».").format(typed=typed))
+    return found
 
 
 def _results(request: HttpRequest) -> tuple[dict[str, Any], Any]:
@@ -71,18 +101,45 @@ def _results(request: HttpRequest) -> tuple[dict[str, Any], Any]:
     return filters, rows
 
 
+def _link(request: HttpRequest, **cursor: str) -> str:
+    """This search's address with the page cursor `cursor` (none: the first page)."""
+    kept = request.GET.copy()
+    for name in ("sau", "truoc"):
+        kept.pop(name, None)
+    kept.update(cursor)
+    return "?" + kept.urlencode()
+
+
 @require_GET
 @login_required
+@reads_replica
 def search(request: HttpRequest) -> HttpResponse:
     filters, rows = _results(request)
+    try:
+        page = page_of(rows, PAGE_SIZE, after=request.GET.get("sau"), before=request.GET.get("truoc"))
+    except BadCursor:
+        messages.warning(request, _("The page link is not valid; here is the first page of the search."))
+        page = page_of(rows, PAGE_SIZE)
+    shown_exactly = page.is_first and page.next is None
+    counted = count_of(rows) if not shown_exactly else None
     context = {
         "filters": filters,
-        "rows": rows[:PAGE_SIZE],
-        "count": rows.count(),
+        "unit_typed": request.GET.get("don_vi", "").strip(),
+        "rows": page.rows,
+        "page": page,
+        "count": len(page.rows) if counted is None else counted.exact,
+        "counted": counted,
+        "cap": number_format(registry_search.COUNT_CAP, force_grouping=True),
+        # The planner's estimate, said only when it is beyond what was counted (it can be far off below).
+        "estimate": number_format(counted.estimate, force_grouping=True)
+        if counted and counted.estimate and counted.estimate > registry_search.COUNT_CAP
+        else None,
+        "next_link": _link(request, sau=str(page.next)) if page.next else None,
+        "previous_link": _link(request, truoc=str(page.previous)) if page.previous else None,
+        "first_link": None if page.is_first else _link(request),
         "page_size": PAGE_SIZE,
         "awards": sorted(((a.code, a.name) for a in AWARDS.values()), key=lambda item: item[1]),
-        "units": scope.visible_units(request.user).order_by("name"),
-        "query_string": request.GET.urlencode(),
+        "query_string": _link(request)[1:],
     }
     return render(request, "registry/search.html", context)
 
@@ -90,13 +147,13 @@ def search(request: HttpRequest) -> HttpResponse:
 def _said(request: HttpRequest, filters: dict[str, Any]) -> str:
     """The search's filters as the export's subtitle line, by the names the page shows."""
     award = AWARDS.get(filters["award"] or "")
-    unit = scope.visible_units(request.user).filter(pk=filters["unit"]).first() if filters["unit"] else None
+    units = scope.visible_units(request.user).filter(pk__in=filters["unit"] or [])
     return filters_line(
         [
             (_("Search"), filters["query"]),
             (_("Year of achievement"), filters["year"]),
             (_("Commendation form"), award.name if award else filters["award"]),
-            (_("Unit"), unit.name if unit else None),
+            (_("Unit"), ", ".join(unit.name for unit in units[:5]) or None),
             (_("Grantor"), filters["grantor"]),
         ]
     )
@@ -190,6 +247,7 @@ def _statistics_rows(request: HttpRequest) -> tuple[int | None, Any]:
 
 @require_GET
 @login_required
+@reads_replica
 def statistics(request: HttpRequest) -> HttpResponse:
     year, rows = _statistics_rows(request)
     found = queries.statistics(rows)

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from thidua.core.replica import reads_replica
 from thidua.registry import verification
 
 GUESSES = 10
@@ -82,6 +83,7 @@ def enter_code(request: HttpRequest) -> HttpResponse:
 
 @never_cache
 @require_GET
+@reads_replica
 def award(request: HttpRequest, code: str) -> HttpResponse:
     typed = code[:64]
     if _blocked(request):

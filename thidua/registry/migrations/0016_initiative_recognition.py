@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('registry', '0014_published_ballots_token'),
+        ('registry', '0015_awardee_search_page_indexes'),
     ]
 
     operations = [

@@ -1,0 +1,221 @@
+"""The registry search page by page, as for millions of awards: a cursor in the address, never an offset;
+each award exactly once from the first page to the last and back; the count stops past a cap; a unit is
+typed by name, never picked from a list of every unit."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.contrib.auth.models import AbstractUser
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from thidua.accounts.models import Role
+from thidua.registry import search as registry_search
+from thidua.registry.folding import fold
+from thidua.registry.models import Awardee, Decision
+from thidua.registry.search import BadCursor, Key, page_of, search_awards
+from thidua.registry.verification import new_code
+from thidua.registry.views import registry as views
+from thidua.testing.worlds import Seed, client_for, decide_seed, user_with
+
+pytestmark = pytest.mark.django_db
+
+
+def awards(seed: Seed, n: int, *, prefix: str = "Tập thể") -> list[Awardee]:
+    """n awards of the seed's units over a few years (several in each year, so a page ends mid-year)."""
+    flag, _merit = decide_seed(seed)
+    decision: Decision = flag
+    units = list(seed.units.values())
+    made = [
+        Awardee(
+            decision=decision,
+            unit=units[i % len(units)],
+            year=2015 + i % 4,
+            name=f"{prefix} số {i}",
+            name_folded=fold(f"{prefix} số {i}"),
+            award=decision.award,
+            code=new_code(),
+        )
+        for i in range(n)
+    ]
+    return Awardee.objects.bulk_create(made)
+
+
+def _ids(response: Any) -> list[int]:
+    return [row.pk for row in response.context["rows"]]
+
+
+def test_following_next_then_previous_shows_each_award_exactly_once(
+    seed: Seed, board: AbstractUser, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(views, "PAGE_SIZE", 7)
+    awards(seed, 40)
+    every = set(Awardee.objects.values_list("pk", flat=True))
+    client = client_for(board)
+    pages: list[list[int]] = []
+    response = client.get(reverse("registry:search"))
+    assert response.context["first_link"] is None and response.context["previous_link"] is None
+    while True:
+        pages.append(_ids(response))
+        assert len(pages[-1]) <= 7
+        link = response.context["next_link"]
+        if link is None:
+            break
+        assert "sau=" in link and "trang" not in link
+        response = client.get(reverse("registry:search") + link)
+        assert "Trang đầu" in response.text
+    seen = [pk for page in pages for pk in page]
+    assert len(seen) == len(set(seen)) == len(every) and set(seen) == every
+    # Newest year first, then newest entry: the order of the index the pages are read from.
+    keys = [(a.year, a.pk) for a in Awardee.objects.filter(pk__in=seen)]
+    assert [k[1] for k in sorted(keys, reverse=True)] == seen
+    # And back, page by page, to the first.
+    back: list[list[int]] = [pages[-1]]
+    while response.context["previous_link"]:
+        response = client.get(reverse("registry:search") + response.context["previous_link"])
+        back.append(_ids(response))
+    assert back == list(reversed(pages))
+    assert response.context["first_link"] is None
+
+
+def test_the_cursor_keeps_the_filters(
+    seed: Seed, board: AbstractUser, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(views, "PAGE_SIZE", 3)
+    awards(seed, 20)
+    client = client_for(board)
+    response = client.get(reverse("registry:search"), {"q": "tap the", "nam": "2016"})
+    link = response.context["next_link"]
+    assert "q=tap+the" in link and "nam=2016" in link
+    seen: list[Awardee] = list(response.context["rows"])
+    while link:
+        response = client.get(reverse("registry:search") + link)
+        seen += response.context["rows"]
+        link = response.context["next_link"]
+    assert {a.year for a in seen} == {2016} and len(seen) == 5
+
+
+@pytest.mark.parametrize("cursor", ["abc", "2024", "2024.", ".5", "2024.-1", "٢٠٢٤.1", "2024.1" + "0" * 30])
+def test_a_bad_cursor_says_so_in_vietnamese_and_shows_the_first_page(
+    seed: Seed, board: AbstractUser, cursor: str
+) -> None:
+    awards(seed, 5)
+    client = client_for(board)
+    for name in ("sau", "truoc"):
+        response = client.get(reverse("registry:search"), {name: cursor})
+        assert response.status_code == 200
+        assert "Liên kết trang không hợp lệ" in response.text
+        assert response.context["page"].is_first
+    with pytest.raises(BadCursor):
+        page_of(search_awards(), 5, after=cursor)
+
+
+def test_past_the_cap_the_count_says_more_than(
+    seed: Seed, board: AbstractUser, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(registry_search, "COUNT_CAP", 10)
+    monkeypatch.setattr(views, "PAGE_SIZE", 5)
+    awards(seed, 30)
+    response = client_for(board).get(reverse("registry:search"))
+    assert "Tìm thấy hơn 10 khen thưởng" in response.text
+    response = client_for(board).get(reverse("registry:search"), {"q": "so 2"})  # 2, 20…29: 11
+    assert "Tìm thấy hơn 10 khen thưởng" in response.text
+    response = client_for(board).get(reverse("registry:search"), {"q": "so 3"})  # 3
+    assert "Tìm thấy 1 khen thưởng" in response.text
+
+
+def test_the_page_runs_as_many_queries_for_30_as_for_300_awards(
+    seed: Seed, board: AbstractUser, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(views, "PAGE_SIZE", 10)
+    awards(seed, 30)
+    client = client_for(board)
+
+    def queries(**get: str) -> int:
+        with CaptureQueriesContext(connection) as done:
+            assert client.get(reverse("registry:search"), get).status_code == 200
+        return len(done)
+
+    small = [queries(), queries(q="tap"), queries(sau="2016.999999999")]
+    Awardee.objects.bulk_create(
+        [
+            Awardee(
+                decision=a.decision,
+                unit=a.unit,
+                year=a.year,
+                name=a.name,
+                name_folded=a.name_folded,
+                code=new_code(),
+            )
+            for a in Awardee.objects.filter(name__startswith="Tập thể")
+            for _ in range(9)
+        ]
+    )
+    assert Awardee.objects.count() > 300
+    assert [queries(), queries(q="tap"), queries(sau="2016.999999999")] == small
+
+
+def test_a_unit_is_typed_by_name_never_picked_from_every_unit(seed: Seed, board: AbstractUser) -> None:
+    made = awards(seed, 12)
+    client = client_for(board)
+    response = client.get(reverse("registry:search"))
+    assert 'name="don_vi"' in response.text and '<select name="don_vi"' not in response.text
+    assert not any(
+        unit.name in response.text.split("<form")[1].split("</form>")[0] for unit in seed.units.values()
+    )
+    unit = made[0].unit
+    response = client.get(reverse("registry:search"), {"don_vi": unit.name[3:]})
+    rows = response.context["rows"]
+    assert rows and all(unit.pk in (a.unit_id, a.person_unit_id) for a in rows)
+    assert f'value="{unit.name[3:]}"' in response.text
+    # By id, as the links of other pages carry it.
+    assert {a.pk for a in client.get(reverse("registry:search"), {"don_vi": unit.pk}).context["rows"]} == {
+        a.pk for a in rows
+    }
+    response = client.get(reverse("registry:search"), {"don_vi": "không có đơn vị này"})
+    assert "Không có đơn vị nào bạn được xem khớp" in response.text
+    assert list(response.context["rows"]) == []
+
+
+def test_a_name_matching_too_many_units_asks_for_more(
+    seed: Seed, board: AbstractUser, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(views, "MOST_UNITS", 2)
+    awards(seed, 6)
+    response = client_for(board).get(reverse("registry:search"), {"don_vi": "Sở"})
+    assert "Hơn 2 đơn vị khớp" in response.text
+    assert len(response.context["rows"]) == Awardee.objects.count()
+
+
+def test_page_of_reads_the_same_awards_forward_and_backward(seed: Seed) -> None:
+    awards(seed, 23)
+    rows = search_awards()
+    forward: list[int] = []
+    page = page_of(rows, 4)
+    while True:
+        forward += [a.pk for a in page.rows]
+        if page.next is None:
+            break
+        page = page_of(rows, 4, after=str(page.next))
+    assert forward == list(rows.values_list("pk", flat=True))
+    assert str(Key.parse("2019.12")) == "2019.12"
+
+
+def test_an_officer_pages_only_through_its_own_unit(seed: Seed, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(views, "PAGE_SIZE", 2)
+    made = awards(seed, 30)
+    unit = made[0].unit
+    officer = user_with("donvi", kind=Role.Kind.UNIT_OFFICER, unit=unit)
+    client = client_for(officer)
+    response = client.get(reverse("registry:search"))
+    seen: list[Awardee] = []
+    while True:
+        seen += response.context["rows"]
+        if not response.context["next_link"]:
+            break
+        response = client.get(reverse("registry:search") + response.context["next_link"])
+    assert seen and all(unit.pk in (a.unit_id, a.person_unit_id) for a in seen)
+    assert len({a.pk for a in seen}) == len(seen)
