@@ -133,21 +133,66 @@ def missing_field(name: str) -> str:
     )
 
 
-def _explain(error: TemplateError) -> str:
+def _explain(error: TemplateError, lines: Sequence[str] | None = None) -> str:
+    """A template's error in the interface's language, with the text of the paragraph it is in."""
     if isinstance(error, UndefinedError):
         found = MISSING_ATTRIBUTE.search(str(error)) or MISSING_NAME.search(str(error))
         if found:
             return missing_field(found.group(1))
-    lines = [line.strip() for line in getattr(error, "docx_context", []) or []]
-    # docxtpl gives seven paragraphs around the error, the fourth being the one Jinja stopped at.
-    where = lines[3] if len(lines) > 3 and lines[3] else " ".join(line for line in lines if line)
+    if lines is None:
+        # docxtpl gives seven paragraphs around the error, the fourth being the one Jinja stopped at.
+        lines = [line.strip() for line in getattr(error, "docx_context", []) or []]
+        where = lines[3] if len(lines) > 3 and lines[3] else " ".join(line for line in lines if line)
+    else:
+        where = _paragraph_at(lines, getattr(error, "lineno", None) or len(lines))
     if isinstance(error, TemplateSyntaxError):
         return _("The template has a syntax error near “{text}” ({detail}).").format(
-            text=where[:160] or "?", detail=error.message or ""
+            text=where[:160] or "?", detail=_syntax_detail(error.message or "")
         )
     return _("The template could not be filled near “{text}” ({detail}).").format(
         text=where[:160] or "?", detail=str(error)[:200]
     )
+
+
+def _paragraph_at(lines: Sequence[str], lineno: int) -> str:
+    """The text of the paragraph at Jinja's `lineno`; when it holds no tag (Jinja reached the end looking
+    for a closing tag), the nearest paragraph before it that holds one."""
+    texts = [re.sub(r"<[^>]+>", "", line).strip() for line in lines]
+    index = min(max(lineno - 1, 0), len(texts) - 1) if texts else 0
+    for back in range(index, -1, -1):
+        if "{%" in texts[back] or "{{" in texts[back]:
+            return texts[back]
+    return texts[index] if texts else ""
+
+
+UNKNOWN_TAG = re.compile(r"Encountered unknown tag '([^']+)'")
+UNKNOWN_FILTER = re.compile(r"No filter named '([^']+)'")
+
+
+def _syntax_detail(message: str) -> str:
+    """Jinja's own words, said in the interface's language for the mistakes people make in Word."""
+    if message.startswith("Unexpected end of template"):
+        return _("a block is not closed: its endif or endfor is missing")
+    found = UNKNOWN_TAG.search(message)
+    if found:
+        return _("“{tag}” is not a known tag").format(tag=found.group(1))
+    found = UNKNOWN_FILTER.search(message)
+    if found:
+        return _("“{name}” is not a known filter").format(name=found.group(1))
+    if "expected token" in message or "unexpected" in message:
+        return _("a placeholder or tag is badly written: check its braces and spelling ({detail})").format(
+            detail=message
+        )
+    return message
+
+
+def _syntax_check(document: DocxTemplate, environment: SandboxedEnvironment) -> None:
+    """Parse the document's body as docxtpl renders it, so that a syntax error names its paragraph."""
+    source = re.sub(r"<w:p([ >])", r"\n<w:p\1", document.patch_xml(document.get_xml()))
+    try:
+        environment.from_string(source)  # compiles too: an unknown filter is found here
+    except TemplateSyntaxError as error:
+        raise _refuse(_explain(error, source.splitlines())) from error
 
 
 def _refuse(message: str) -> ValidationError:
@@ -186,8 +231,12 @@ def check_template(content: bytes, spec: Spec, filename: str = "") -> None:
     check_package(content, filename)
     try:
         document = DocxTemplate(io.BytesIO(content))
+        document.init_docx()
         environment = _environment()
+        _syntax_check(document, environment)
         used = document.get_undeclared_template_variables(jinja_env=environment)
+    except ValidationError:
+        raise
     except TemplateError as error:
         raise _refuse(_explain(error)) from error
     except Exception as error:  # python-docx or lxml refusing a damaged package
