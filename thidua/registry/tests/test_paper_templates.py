@@ -29,7 +29,7 @@ PAPER = "quyet-dinh-khen-thuong"
 ARTIFACTS = Path(__file__).resolve().parents[3] / "test-artifacts"
 
 
-def _docx(*paragraphs: str, rows: tuple[str, ...] = ()) -> bytes:
+def _docx(*paragraphs: str, rows: tuple[str, ...] = (), of: str = "danh_sach") -> bytes:
     """A plain Word file with `paragraphs`, and a table repeating one row per awardee when `rows` names
     the columns."""
     doc = Document()
@@ -37,7 +37,7 @@ def _docx(*paragraphs: str, rows: tuple[str, ...] = ()) -> bytes:
         doc.add_paragraph(text)
     if rows:
         table = doc.add_table(rows=3, cols=len(rows))
-        table.rows[0].cells[0].text = "{%tr for r in danh_sach %}"
+        table.rows[0].cells[0].text = "{%tr for r in " + of + " %}"
         for cell, column in zip(table.rows[1].cells, rows, strict=True):
             cell.text = "{{ r." + column + " }}"
         table.rows[2].cells[0].text = "{%tr endfor %}"
@@ -213,3 +213,45 @@ def test_the_built_in_and_an_own_template_as_pictures(seed: Seed, board: Abstrac
     first_page_png(pdf, ARTIFACTS / "papers" / "quyet-dinh-mau-goc-xem-thu.png")
     default = client.get(reverse("registry:setup_paper_default", args=[seed.organizer.pk, PAPER])).content
     first_page_png(docx_to_pdf(default), ARTIFACTS / "papers" / "quyet-dinh-mau-goc.png")
+
+
+LETTER = "to-trinh-de-nghi-khen-thuong"
+OWN_LETTER = _docx(
+    "MẪU TỜ TRÌNH RIÊNG",
+    "{{ trich_yeu }} – {{ ten_cum }}",
+    rows=("stt", "don_vi", "hinh_thuc"),
+    of="de_nghi",
+)
+
+
+def test_the_submission_letter_follows_the_organizers_own_template(seed: Seed, board: AbstractUser) -> None:
+    client = client_for(board)
+    url = reverse("registry:setup_paper", args=[seed.organizer.pk, LETTER])
+    page = client.get(url).content.decode()
+    assert "{{ trich_yeu }}" in page and "Bình xét 2021" in page  # placeholders, and the preview's year
+    assert client.post(url, {"template": SimpleUploadedFile("to-trinh.docx", OWN_LETTER)}).status_code == 302
+    year = seed.year
+    name = "to-trinh-de-nghi-khen-thuong.docx"
+    word = client_for(board).get(reverse("front:document", args=[year.cluster_id, year.year, name]))
+    text = _text(word.content)
+    assert "MẪU TỜ TRÌNH RIÊNG" in text and "năm 2021" in text and year.cluster.name in text
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" not in text
+    proposals = [p.unit.name for p in year.review.proposals.select_related("unit")]
+    assert proposals and all(unit in text for unit in proposals)
+
+
+def test_a_letter_template_refuses_a_decision_placeholder(seed: Seed, board: AbstractUser) -> None:
+    url = reverse("registry:setup_paper", args=[seed.organizer.pk, LETTER])
+    answer = client_for(board).post(
+        url, {"template": SimpleUploadedFile("x.docx", _docx("{{ so_quyet_dinh }}"))}
+    )
+    assert answer.status_code == 400
+    assert "Mẫu dùng {{ so_quyet_dinh }} nhưng dữ liệu không có trường này." in answer.content.decode()
+
+
+@needs_pdf
+def test_the_built_in_letter_template_as_a_picture(seed: Seed, board: AbstractUser) -> None:
+    pdf = client_for(board).get(reverse("registry:setup_paper_preview_pdf", args=[seed.organizer.pk, LETTER]))
+    text = pdf_text(pdf.content)
+    assert "TỜ TRÌNH" in text and "Kính gửi:" in text
+    first_page_png(pdf.content, ARTIFACTS / "papers" / "to-trinh-mau-goc-xem-thu.png")
