@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+from typing import Any
 
+from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.utils import timezone
 
@@ -11,6 +13,11 @@ from thidua.core.audit import Actor, record
 from thidua.documents.models import PaperTemplate
 from thidua.documents.templating import Spec, check_template
 from thidua.organisations.models import Organizer
+
+
+def _user(by: Actor) -> Any:
+    """The acting user for a foreign key; a command's label leaves it empty."""
+    return by if isinstance(by, AbstractBaseUser) else None
 
 
 def _retire(organizer: Organizer, paper: str, by: Actor) -> PaperTemplate | None:
@@ -21,7 +28,7 @@ def _retire(organizer: Organizer, paper: str, by: Actor) -> PaperTemplate | None
     )
     if current is not None:
         current.retired_at = timezone.now()
-        current.retired_by = by if getattr(by, "is_authenticated", False) else None  # type: ignore[assignment]
+        current.retired_by = _user(by)
         current.save(update_fields=["retired_at", "retired_by"])
     return current
 
@@ -41,7 +48,7 @@ def upload_template(
             filename=filename[:255],
             content=content,
             sha256=hashlib.sha256(content).hexdigest(),
-            uploaded_by=by if getattr(by, "is_authenticated", False) else None,
+            uploaded_by=_user(by),
             uploaded_at=timezone.now(),
         )
         record(
@@ -63,19 +70,3 @@ def reset_template(organizer: Organizer, paper: str, *, by: Actor) -> PaperTempl
         if retired is not None:
             record(by, "documents.template.reset", retired, paper=paper, filename=retired.filename)
     return retired
-
-
-def template_in_use(organizer_id: int, paper: str) -> PaperTemplate | None:
-    return PaperTemplate.objects.filter(
-        organizer_id=organizer_id, paper=paper, retired_at__isnull=True
-    ).first()
-
-
-def override_content(organizer_id: int, paper: str) -> bytes | None:
-    """The organizer's own template for `paper`, or None for the built-in one."""
-    content = (
-        PaperTemplate.objects.filter(organizer_id=organizer_id, paper=paper, retired_at__isnull=True)
-        .values_list("content", flat=True)
-        .first()
-    )
-    return bytes(content) if content is not None else None

@@ -38,11 +38,11 @@ BLANK_PNG = bytes.fromhex(
 
 @dataclass(frozen=True)
 class Field:
-    """One placeholder: its name in the template, what it holds (shown on the board's page), an example."""
+    """One placeholder: its name in the template and what it holds (shown on the board's page, beside its
+    value in the organizer's latest record)."""
 
     name: str
     description: str | Promise
-    example: str = ""
     picture: bool = False  # an image (a QR code), placed with {{ name }} alone in its paragraph
     flag: bool = False  # yes or no, for {%p if name %} … {%p endif %}
 
@@ -71,7 +71,8 @@ Context = dict[str, Any]
 
 
 def example_context(spec: Spec) -> Context:
-    """A context made of the spec's examples (two rows per list): what a template is tried on."""
+    """A context holding every placeholder (each text its own name, two rows per list): what an uploaded
+    template is tried on before it is kept."""
     context: Context = {}
     for item in spec:
         if isinstance(item, Rows):
@@ -86,7 +87,7 @@ def _example(field: Field) -> Any:
         return Picture(BLANK_PNG, 1.0)
     if field.flag:
         return False
-    return field.example
+    return field.name
 
 
 def _environment() -> SandboxedEnvironment:

@@ -19,8 +19,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from docx.document import Document as DocxDocument
 
-from thidua.documents.actions import override_content
 from thidua.documents.layout import new_document
+from thidua.documents.queries import override_content
 from thidua.documents.templating import Context, Rendered, fill
 from thidua.emulation.models import ClusterYear
 from thidua.emulation.papers import submission

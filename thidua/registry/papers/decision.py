@@ -15,7 +15,6 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 
 from thidua.awards.regimes import name_of
 from thidua.documents import wording as w
-from thidua.documents.actions import override_content
 from thidua.documents.layout import (
     Run,
     Signature,
@@ -26,6 +25,7 @@ from thidua.documents.layout import (
     new_document,
     signatures,
 )
+from thidua.documents.queries import override_content
 from thidua.documents.templating import (
     Context,
     Field,
@@ -73,34 +73,32 @@ def _grantor(decision: Decision) -> str:
 PAPER = "quyet-dinh-khen-thuong"
 
 AWARDEE_COLUMNS = (
-    Field("stt", gettext_lazy("Row number"), "1"),
-    Field("ten", gettext_lazy("Collective, or individual with job title and unit"), "Sở Tư pháp"),
-    Field("hinh_thuc", gettext_lazy("Form of commendation"), "Bằng khen của Chủ tịch UBND tỉnh"),
-    Field("tien_thuong", gettext_lazy("Bonus in figures, without the currency"), "2.340.000"),
-    Field("ma_xac_thuc", gettext_lazy("Verification code (empty in a draft)"), "K7QM-2XPA"),
+    Field("stt", gettext_lazy("Row number")),
+    Field("ten", gettext_lazy("Collective, or individual with job title and unit")),
+    Field("hinh_thuc", gettext_lazy("Form of commendation")),
+    Field("tien_thuong", gettext_lazy("Bonus in figures, without the currency")),
+    Field("ma_xac_thuc", gettext_lazy("Verification code (empty in a draft)")),
     Field(
         "ma_qr", gettext_lazy("QR code of the verification page (an image; empty in a draft)"), picture=True
     ),
 )
 SPEC: Spec = (
     Field("co_quan_cap_tren", gettext_lazy("Superior body, in capitals (empty when the organizer issues)")),
-    Field("co_quan_ban_hanh", gettext_lazy("Issuing body, in capitals"), "ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN"),
-    Field("so_quyet_dinh", gettext_lazy("Number and symbol (dots in a draft)"), "246/QĐ-UBND"),
-    Field("dia_danh_ngay", gettext_lazy("Place and date line"), "Lạng Sơn, ngày 15 tháng 02 năm 2022"),
-    Field("ngay_quyet_dinh", gettext_lazy("Date of the decision, short (dots in a draft)"), "15/02/2022"),
+    Field("co_quan_ban_hanh", gettext_lazy("Issuing body, in capitals")),
+    Field("so_quyet_dinh", gettext_lazy("Number and symbol (dots in a draft)")),
+    Field("dia_danh_ngay", gettext_lazy("Place and date line")),
+    Field("ngay_quyet_dinh", gettext_lazy("Date of the decision, short (dots in a draft)")),
     Field("du_thao", gettext_lazy("Yes while the decision is a draft not yet recorded"), flag=True),
-    Field("ten_khen_thuong", gettext_lazy("Name of the award"), "Bằng khen của Chủ tịch UBND tỉnh"),
-    Field("nguoi_khen_thuong", gettext_lazy("Grantor"), "Chủ tịch Ủy ban nhân dân tỉnh Lạng Sơn"),
-    Field("can_cu", gettext_lazy("Legal texts the decision rests on"), "Luật Thi đua, khen thưởng 2022"),
-    Field("co_quan_to_chuc", gettext_lazy("Organizer"), "Ủy ban nhân dân tỉnh Lạng Sơn"),
-    Field("so_luong", gettext_lazy("Number of awardees, in figures"), "02"),
-    Field("cac_nam", gettext_lazy("Years of the achievements"), "2021"),
-    Field("tong_tien", gettext_lazy("Total bonus in figures, with the currency"), "4.680.000 đồng"),
-    Field("tong_tien_so", gettext_lazy("Total bonus in figures, without the currency"), "4.680.000"),
-    Field(
-        "tong_tien_bang_chu", gettext_lazy("Total bonus in words"), "Bốn triệu sáu trăm tám mươi nghìn đồng"
-    ),
-    Field("nguoi_ky", gettext_lazy("Signer's full name"), "Hồ Tiến Thiệu"),
+    Field("ten_khen_thuong", gettext_lazy("Name of the award")),
+    Field("nguoi_khen_thuong", gettext_lazy("Grantor")),
+    Field("can_cu", gettext_lazy("Legal texts the decision rests on")),
+    Field("co_quan_to_chuc", gettext_lazy("Organizer")),
+    Field("so_luong", gettext_lazy("Number of awardees, in figures")),
+    Field("cac_nam", gettext_lazy("Years of the achievements")),
+    Field("tong_tien", gettext_lazy("Total bonus in figures, with the currency")),
+    Field("tong_tien_so", gettext_lazy("Total bonus in figures, without the currency")),
+    Field("tong_tien_bang_chu", gettext_lazy("Total bonus in words")),
+    Field("nguoi_ky", gettext_lazy("Signer's full name")),
     Rows("danh_sach", gettext_lazy("Awardees of the annex, one row each"), AWARDEE_COLUMNS),
 )
 

@@ -148,7 +148,7 @@ def test_the_preview_uses_the_organizers_latest_decision(seed: Seed, board: Abst
     decide_seed(seed)
     client = client_for(board)
     page = client.get(reverse("registry:setup_paper", args=[seed.organizer.pk, PAPER])).content.decode()
-    assert "246/QĐ-UBND" in page and "{{ tong_tien_bang_chu }}" in page
+    assert "246/QĐ-UBND" in page and "{{ tong_tien_bang_chu }}" in page and "Năm triệu" in page
     _upload(client, seed.organizer.pk, OWN)
     preview = client.get(reverse("registry:setup_paper_preview", args=[seed.organizer.pk, PAPER]))
     assert preview.status_code == 200

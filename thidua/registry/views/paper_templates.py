@@ -5,6 +5,9 @@ recent record, and the way back to the built-in template. Only the organizer's b
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Any
+
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -16,10 +19,10 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from thidua.core.feedback import add_refusal
-from thidua.documents import actions
+from thidua.documents import actions, queries
 from thidua.documents.download import attachment, paper_response
 from thidua.documents.pdf import DOCX_MIME, PdfUnavailable
-from thidua.documents.templating import MAX_TEMPLATE_BYTES, fill
+from thidua.documents.templating import MAX_TEMPLATE_BYTES, Context, Field, Rows, Spec, fill
 from thidua.registry import rules as scope
 from thidua.registry.paper_templates import PAPERS, templated_paper
 
@@ -35,7 +38,7 @@ class TemplateForm(forms.Form):
 @require_http_methods(["GET"])
 def papers(request: HttpRequest, organizer_id: int) -> HttpResponse:
     organizer = scope.get_setup_organizer_for_user(request.user, organizer_id)
-    rows = [(paper, actions.template_in_use(organizer.pk, key)) for key, paper in PAPERS.items()]
+    rows = [(paper, queries.template_in_use(organizer.pk, key)) for key, paper in PAPERS.items()]
     return render(request, "registry/setup/papers.html", {"organizer": organizer, "rows": rows})
 
 
@@ -44,8 +47,9 @@ def papers(request: HttpRequest, organizer_id: int) -> HttpResponse:
 def paper(request: HttpRequest, organizer_id: int, paper: str) -> HttpResponse:
     organizer = scope.get_setup_organizer_for_user(request.user, organizer_id)
     found = templated_paper(paper)
-    form = TemplateForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
+    posted = request.method == "POST"  # an empty post is still a post: "choose a file", not a blank page
+    form = TemplateForm(request.POST if posted else None, request.FILES if posted else None)
+    if posted and form.is_valid():
         upload = form.cleaned_data["template"]
         try:
             if upload.size > MAX_TEMPLATE_BYTES:
@@ -60,16 +64,57 @@ def paper(request: HttpRequest, organizer_id: int, paper: str) -> HttpResponse:
         else:
             messages.success(request, _("Your template is in use for this paper from now on."))
             return redirect("registry:setup_paper", organizer.pk, found.key)
+    sample = found.sample(organizer)
     context = {
         "organizer": organizer,
         "paper": found,
         "form": form,
-        "in_use": actions.template_in_use(organizer.pk, found.key),
-        "sample": found.sample(organizer),
+        "in_use": queries.template_in_use(organizer.pk, found.key),
+        "sample": sample,
+        "placeholders": _placeholders(found.spec, sample.context if sample else {}),
         "syntax": _syntax(),
     }
     status = 400 if form.is_bound and form.errors else 200
     return render(request, "registry/setup/paper.html", context, status=status)
+
+
+@dataclass(frozen=True)
+class Placeholder:
+    """A placeholder as the page lists it, with its value in the organizer's latest record."""
+
+    code: str
+    description: str
+    example: str
+    columns: tuple[Placeholder, ...] = ()
+
+
+def _shown(field: Field, value: Any) -> str:
+    if field.picture:
+        return _("an image")
+    if field.flag:
+        return _("yes") if value else _("no")
+    return str(value) if value is not None else ""
+
+
+def _placeholders(spec: Spec, context: Context) -> list[Placeholder]:
+    listed = []
+    for item in spec:
+        if isinstance(item, Rows):
+            first = (context.get(item.name) or [{}])[0]
+            columns = tuple(
+                Placeholder("{{ r." + c.name + " }}", str(c.description), _shown(c, first.get(c.name)))
+                for c in item.columns
+            )
+            listed.append(
+                Placeholder("{%tr for r in " + item.name + " %}", str(item.description), "", columns)
+            )
+        else:
+            listed.append(
+                Placeholder(
+                    "{{ " + item.name + " }}", str(item.description), _shown(item, context.get(item.name))
+                )
+            )
+    return listed
 
 
 def _syntax() -> list[tuple[str, str]]:
@@ -104,7 +149,7 @@ def paper_current(request: HttpRequest, organizer_id: int, paper: str) -> HttpRe
     """The template in use: the organizer's own, else the built-in one."""
     organizer = scope.get_setup_organizer_for_user(request.user, organizer_id)
     found = templated_paper(paper)
-    content = actions.override_content(organizer.pk, found.key)
+    content = queries.override_content(organizer.pk, found.key)
     return attachment(content or found.default(), f"mau-dang-dung-{found.key}.docx", DOCX_MIME)
 
 
@@ -118,7 +163,7 @@ def paper_preview(request: HttpRequest, organizer_id: int, paper: str, as_pdf: b
     if sample is None:
         messages.error(request, _("There is no record yet to preview this paper with."))
         return redirect("registry:setup_paper", organizer.pk, found.key)
-    rendered = fill(actions.override_content(organizer.pk, found.key), found.default, sample.context)
+    rendered = fill(queries.override_content(organizer.pk, found.key), found.default, sample.context)
     if rendered.notice:
         messages.warning(request, rendered.notice)
     try:
