@@ -53,6 +53,8 @@ VERBS = {
     "cluster.update": gettext_lazy("Cluster record corrected"),
     "registry.decision.create": gettext_lazy("Decision recorded"),
     "registry.award.revoke": gettext_lazy("Award revoked"),
+    "documents.template.upload": gettext_lazy("Paper template uploaded"),
+    "documents.template.reset": gettext_lazy("Back to the built-in paper template"),
 }
 
 

@@ -10,6 +10,9 @@ from thidua.registry.views import (
     home as home_views,
 )
 from thidua.registry.views import (
+    paper_templates as paper_template_views,
+)
+from thidua.registry.views import (
     proposals as proposal_views,
 )
 from thidua.registry.views import (
@@ -114,5 +117,38 @@ urlpatterns = [
         "thiet-lap/<id:organizer_id>/tai-khoan/<id:account_id>/mat-khau/",
         setup_views.account_password,
         name="setup_account_password",
+    ),
+    # The papers' Word templates: the built-in ones, the organizer's own, a preview from its records.
+    path("thiet-lap/<id:organizer_id>/mau-giay-to/", paper_template_views.papers, name="setup_papers"),
+    path(
+        "thiet-lap/<id:organizer_id>/mau-giay-to/<slug:paper>/",
+        paper_template_views.paper,
+        name="setup_paper",
+    ),
+    path(
+        "thiet-lap/<id:organizer_id>/mau-giay-to/<slug:paper>/mau-goc.docx",
+        paper_template_views.paper_default,
+        name="setup_paper_default",
+    ),
+    path(
+        "thiet-lap/<id:organizer_id>/mau-giay-to/<slug:paper>/mau-dang-dung.docx",
+        paper_template_views.paper_current,
+        name="setup_paper_current",
+    ),
+    path(
+        "thiet-lap/<id:organizer_id>/mau-giay-to/<slug:paper>/xem-thu.docx",
+        paper_template_views.paper_preview,
+        name="setup_paper_preview",
+    ),
+    path(
+        "thiet-lap/<id:organizer_id>/mau-giay-to/<slug:paper>/xem-thu.pdf",
+        paper_template_views.paper_preview,
+        {"as_pdf": True},
+        name="setup_paper_preview_pdf",
+    ),
+    path(
+        "thiet-lap/<id:organizer_id>/mau-giay-to/<slug:paper>/dung-mau-goc/",
+        paper_template_views.paper_reset,
+        name="setup_paper_reset",
     ),
 ]

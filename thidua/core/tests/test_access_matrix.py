@@ -224,6 +224,25 @@ TABLE: dict[str, tuple[str, str]] = {
     "registry:setup_account": ("L 404 404 404 404 200 404 L L 200", "L 405 405 405 405 405 405 L L 405"),
     "registry:setup_account_role": ("L 405 405 405 405 405 405 L L 405", "L 404 404 404 404 400 404 L L 400"),
     "registry:setup_role_revoke": ("L 405 405 405 405 405 405 L L 405", "L 404 404 404 404 302 404 L L 302"),
+    "registry:setup_papers": ("L 404 404 404 404 200 404 L L 200", "L 405 405 405 405 405 405 L L 405"),
+    "registry:setup_paper": ("L 404 404 404 404 200 404 L L 200", "L 404 404 404 404 400 404 L L 400"),
+    "registry:setup_paper_default": (
+        "L 404 404 404 404 200 404 L L 200",
+        "L 405 405 405 405 405 405 L L 405",
+    ),
+    "registry:setup_paper_current": (
+        "L 404 404 404 404 200 404 L L 200",
+        "L 405 405 405 405 405 405 L L 405",
+    ),
+    "registry:setup_paper_preview": (
+        "L 404 404 404 404 200 404 L L 200",
+        "L 405 405 405 405 405 405 L L 405",
+    ),
+    "registry:setup_paper_preview_pdf": (
+        "L 404 404 404 404 200 404 L L 200",
+        "L 405 405 405 405 405 405 L L 405",
+    ),
+    "registry:setup_paper_reset": ("L 405 405 405 405 405 405 L L 405", "L 404 404 404 404 302 404 L L 302"),
     "registry:setup_account_password": (
         "L 405 405 405 405 405 405 L L 405",
         "L 404 404 404 404 200 404 L L 200",
@@ -245,6 +264,7 @@ PLAIN_VALUES = {
     "step": "thanh-vien",
     "action": "tu-cham",
     "slug": "ho-so",
+    "paper": "quyet-dinh-khen-thuong",
     "name": "bien-ban-hop-binh-xet.docx",
     "app_label": "registry",
     "url": "khong-co/",

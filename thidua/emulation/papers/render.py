@@ -20,13 +20,15 @@ from django.utils.translation import gettext_lazy
 from docx.document import Document as DocxDocument
 
 from thidua.documents.layout import new_document
+from thidua.documents.queries import override_content
+from thidua.documents.templating import Context, Rendered, fill
 from thidua.emulation.models import ClusterYear
+from thidua.emulation.papers import submission
 from thidua.emulation.papers.launch import build_launch_plan, build_registrations
 from thidua.emulation.papers.minutes import build_minutes
 from thidua.emulation.papers.pact import build_pact
 from thidua.emulation.papers.report import build_report
 from thidua.emulation.papers.scores import build_score_table, build_unit_sheets, score_workbook
-from thidua.emulation.papers.submission import build_submission
 from thidua.emulation.queries.papers import PaperFacts, paper_facts
 from thidua.emulation.queries.summary import YearSummary, year_summary
 from thidua.emulation.seal import SEALED
@@ -39,6 +41,20 @@ def _always(facts: PaperFacts) -> bool:
 
 
 @dataclass(frozen=True)
+class Templated:
+    """A paper made from a Word template (documents.templating): its key in the organizer's templates,
+    its facts, and its built-in template."""
+
+    key: str
+    context: Callable[[YearSummary], Context]
+    default: Callable[[], bytes]
+
+
+def _no_builder(summary: YearSummary, doc: DocxDocument) -> None:
+    raise AssertionError("a templated paper is rendered from its template")
+
+
+@dataclass(frozen=True)
 class Paper:
     title: Promise  # the Word file's own title
     label: Promise  # how the year's page names it
@@ -46,6 +62,7 @@ class Paper:
     allowed: Callable[[PaperFacts], bool] = _always
     counted: bool = False  # made of the review's count: refused while the vote is sealed
     workbook: str = ""  # the Excel file of the same table, when there is one
+    template: Templated | None = None  # made from a Word template rather than by `build`
 
 
 # File name -> paper, in the order of the year (launch to year-end) they are listed and written.
@@ -90,8 +107,9 @@ PAPERS: dict[str, Paper] = {
     "to-trinh-de-nghi-khen-thuong.docx": Paper(
         gettext_lazy("Submission letter proposing commendation"),
         gettext_lazy("Submission letter for commendation proposals"),
-        build_submission,
+        _no_builder,
         counted=True,
+        template=Templated(submission.PAPER, submission.submission_context, submission.default_template),
     ),
     "bao-cao-tong-ket.docx": Paper(
         gettext_lazy("Year-end summary report"),
@@ -135,12 +153,16 @@ def available_documents(cluster_year: ClusterYear) -> list[str]:
     return [name for name, paper in PAPERS.items() if paper.allowed(facts)]
 
 
-def _render(summary: YearSummary, name: str) -> bytes:
+def _render(summary: YearSummary, name: str) -> Rendered:
     """Refused (ValidationError, code "sealed") while the year's vote is sealed, for the papers made of
-    its count."""
+    its count. A templated paper uses the organizer's own template when it has one (a failing one noticed,
+    the built-in template used instead)."""
     paper = _paper(name)
     if paper.counted and summary.sealed:
         raise ValidationError(SEALED, code="sealed")
+    if paper.template is not None:
+        own = override_content(summary.organizer.pk, paper.template.key)
+        return fill(own, paper.template.default, paper.template.context(summary))
     doc = new_document(
         _("{title} for {year} – {cluster}").format(
             title=paper.title, year=summary.cluster_year.year, cluster=summary.cluster.name
@@ -149,11 +171,16 @@ def _render(summary: YearSummary, name: str) -> bytes:
     paper.build(summary, doc)
     buffer = BytesIO()
     doc.save(buffer)
-    return buffer.getvalue()
+    return Rendered(buffer.getvalue())
 
 
 def render_document(cluster_year: ClusterYear, name: str) -> bytes:
     """One document of the year as .docx bytes. An unknown name raises KeyError (Vietnamese message)."""
+    return render_document_noticed(cluster_year, name).content
+
+
+def render_document_noticed(cluster_year: ClusterYear, name: str) -> Rendered:
+    """One document of the year, with the notice of an organizer's template that failed (if any)."""
     _paper(name)  # an unknown name is refused before any query
     return _render(year_summary(cluster_year), name)
 
@@ -165,7 +192,7 @@ def render_documents(cluster_year: ClusterYear, out_dir: Path) -> list[str]:
     out_dir.mkdir(parents=True, exist_ok=True)
     names = available_documents(cluster_year)
     for name in names:
-        (out_dir / name).write_bytes(_render(summary, name))
+        (out_dir / name).write_bytes(_render(summary, name).content)
     return names
 
 

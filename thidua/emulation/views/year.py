@@ -128,8 +128,10 @@ def document(request: HttpRequest, cluster_id: int, year: int, name: str) -> Htt
         raise Http404(_("No such document."))
     docx, as_pdf = paper
     try:
-        content = documents.render_document(found, docx)
-        return paper_response(content, f"{found.cluster.code}-{found.year}-{docx}", as_pdf=as_pdf)
+        rendered = documents.render_document_noticed(found, docx)
+        if rendered.notice:  # the organizer's own template failed: the built-in one made the file
+            messages.warning(request, rendered.notice)
+        return paper_response(rendered.content, f"{found.cluster.code}-{found.year}-{docx}", as_pdf=as_pdf)
     except ValidationError as sealed:
         show_refusal(request, sealed)
     except PdfUnavailable as missing:

@@ -6,10 +6,10 @@ of its own."""
 
 from __future__ import annotations
 
-import io
+from functools import lru_cache
 
+from django.utils.translation import get_language, gettext_lazy, pgettext
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
 from docx.document import Document as DocxDocument
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 
@@ -23,8 +23,21 @@ from thidua.documents.layout import (
     grid,
     national_header,
     new_document,
-    picture,
     signatures,
+)
+from thidua.documents.queries import override_content
+from thidua.documents.templating import (
+    Context,
+    Field,
+    Picture,
+    Rendered,
+    Rows,
+    Spec,
+    fill,
+    only_if,
+    placeholder,
+    row_loop,
+    saved,
 )
 from thidua.documents.vietnamese_numbers import amount_in_words
 from thidua.registry import verification
@@ -57,75 +70,120 @@ def _grantor(decision: Decision) -> str:
     return decision.grantor or decision.organizer.name
 
 
-def decision_paper(decision: Decision, *, site: str = "", awardees: list[Awardee] | None = None) -> bytes:
-    """The draft decision and its annex as a Word file; each awardee's row of the annex carries the award's
-    verification code and its QR code, leading to `site`'s public page (verification.site_url).
+PAPER = "quyet-dinh-khen-thuong"
 
-    A decision not yet recorded (`awardees` given, from `draft_decision` after the council) is marked as a
-    draft, its number, day and signer left to fill in by hand, and has no codes yet."""
+AWARDEE_COLUMNS = (
+    Field("stt", gettext_lazy("Row number")),
+    Field("ten", gettext_lazy("Collective, or individual with job title and unit")),
+    Field("hinh_thuc", gettext_lazy("Form of commendation")),
+    Field("tien_thuong", gettext_lazy("Bonus in figures, without the currency")),
+    Field("ma_xac_thuc", gettext_lazy("Verification code (empty in a draft)")),
+    Field(
+        "ma_qr", gettext_lazy("QR code of the verification page (an image; empty in a draft)"), picture=True
+    ),
+)
+SPEC: Spec = (
+    Field("co_quan_cap_tren", gettext_lazy("Superior body, in capitals (empty when the organizer issues)")),
+    Field("co_quan_ban_hanh", gettext_lazy("Issuing body, in capitals")),
+    Field("so_quyet_dinh", gettext_lazy("Number and symbol (dots in a draft)")),
+    Field("dia_danh_ngay", gettext_lazy("Place and date line")),
+    Field("ngay_quyet_dinh", gettext_lazy("Date of the decision, short (dots in a draft)")),
+    Field("du_thao", gettext_lazy("Yes while the decision is a draft not yet recorded"), flag=True),
+    Field("ten_khen_thuong", gettext_lazy("Name of the award")),
+    Field("nguoi_khen_thuong", gettext_lazy("Grantor")),
+    Field("can_cu", gettext_lazy("Legal texts the decision rests on")),
+    Field("co_quan_to_chuc", gettext_lazy("Organizer")),
+    Field("so_luong", gettext_lazy("Number of awardees, in figures")),
+    Field("cac_nam", gettext_lazy("Years of the achievements")),
+    Field("tong_tien", gettext_lazy("Total bonus in figures, with the currency")),
+    Field("tong_tien_so", gettext_lazy("Total bonus in figures, without the currency")),
+    Field("tong_tien_bang_chu", gettext_lazy("Total bonus in words")),
+    Field("nguoi_ky", gettext_lazy("Signer's full name")),
+    Rows("danh_sach", gettext_lazy("Awardees of the annex, one row each"), AWARDEE_COLUMNS),
+)
+
+
+def decision_context(decision: Decision, *, site: str = "", awardees: list[Awardee] | None = None) -> Context:
+    """The decision's facts, as the paper's placeholders name them (SPEC)."""
     if awardees is None:
         awardees = list(decision.awardees.select_related("unit", "person", "person_unit").order_by("id"))
     draft = decision.pk is None
-    doc = new_document(
-        _("Decision {number} – {award}").format(number=decision.number or w.BLANK, award=decision.award_name)
-    )
+    site = site or verification.site_url()
     superior, issuer = _issuer(decision)
-    national_header(
-        doc,
-        superior=superior,
-        issuer=issuer,
-        number=_("No.: {number}").format(number=decision.number or w.BLANK),
-        date_line=w.date_line(decision.organizer.province, None if draft else decision.date),
-    )
-    if draft:
-        centered(doc, Run(_("DRAFT"), bold=True, italic=True))
-    centered(doc, Run(_("DECISION"), bold=True))
-    centered(doc, Run(_("On awarding the {award}").format(award=decision.award_name), bold=True), after=12)
-    centered(doc, Run(_grantor(decision).upper(), bold=True), after=12)
-    _grounds(doc, decision)
-    centered(doc, Run(_("DECIDES:"), bold=True), after=6)
-    _articles(doc, decision, awardees)
-    signatures(
-        doc,
-        None,
-        Signature((_grantor(decision).upper(),), name=decision.signer),
-        recipients=[_("As in Article 3;"), _("Archived: clerical office, Emulation and Commendation Board.")],
-    )
-    _annex(doc, decision, awardees, site or verification.site_url())
-    out = io.BytesIO()
-    doc.save(out)
-    return out.getvalue()
-
-
-def _grounds(doc: DocxDocument, decision: Decision) -> None:
-    body(doc, Run(_("Pursuant to {texts};").format(texts=name_of(decision.regime)), italic=True))
-    body(
-        doc,
-        Run(
-            _("At the proposal of the Head of the Emulation and Commendation Board of {organizer}.").format(
-                organizer=decision.organizer.name
-            ),
-            italic=True,
-        ),
-    )
-
-
-def _articles(doc: DocxDocument, decision: Decision, awardees: list[Awardee]) -> None:
+    total = sum(a.bonus or 0 for a in awardees)
     years = sorted({a.year for a in awardees}) or [decision.date.year]
+    return {
+        "co_quan_cap_tren": superior,
+        "co_quan_ban_hanh": issuer,
+        "so_quyet_dinh": decision.number or w.BLANK,
+        "dia_danh_ngay": w.date_line(decision.organizer.province, None if draft else decision.date),
+        "ngay_quyet_dinh": w.short_date(None if draft else decision.date),
+        "du_thao": draft,
+        "ten_khen_thuong": decision.award_name,
+        "nguoi_khen_thuong": _grantor(decision),
+        "can_cu": name_of(decision.regime),
+        "co_quan_to_chuc": decision.organizer.name,
+        "so_luong": w.count(len(awardees)),
+        "cac_nam": ", ".join(map(str, years)),
+        "tong_tien": money(total),
+        "tong_tien_so": thousands(total),
+        "tong_tien_bang_chu": amount_in_words(total),
+        "nguoi_ky": decision.signer,
+        "danh_sach": [
+            {
+                "stt": str(n),
+                "ten": _subject(a),
+                "hinh_thuc": decision.award_name,
+                "tien_thuong": thousands(a.bonus) if a.bonus is not None else w.BLANK,
+                "ma_xac_thuc": verification.grouped(a.code) if a.code else "",
+                "ma_qr": Picture(verification.qr_png(verification.verify_url(a.code, site), scale=4), 1.6)
+                if a.code
+                else "",
+            }
+            for n, a in enumerate(awardees, 1)
+        ],
+    }
+
+
+@lru_cache(maxsize=8)
+def _default_template(language: str) -> bytes:
+    doc = new_document(
+        _("Decision {number} – {award}").format(number=p("so_quyet_dinh"), award=p("ten_khen_thuong"))
+    )
+    table = national_header(
+        doc,
+        superior=p("co_quan_cap_tren"),
+        issuer=p("co_quan_ban_hanh"),
+        number=_("No.: {number}").format(number=p("so_quyet_dinh")),
+        date_line=p("dia_danh_ngay"),
+    )
+    only_if(table.rows[0].cells[0].paragraphs[0], "co_quan_cap_tren")
+    only_if(centered(doc, Run(_("DRAFT"), bold=True, italic=True)), "du_thao")
+    centered(doc, Run(_("DECISION"), bold=True))
+    centered(doc, Run(_("On awarding the {award}").format(award=p("ten_khen_thuong")), bold=True), after=12)
+    centered(doc, Run("{{ nguoi_khen_thuong|upper }}", bold=True), after=12)
+    body(doc, Run(_("Pursuant to {texts};").format(texts=p("can_cu")), italic=True))
+    proposal = _("At the proposal of the Head of the Emulation and Commendation Board of {organizer}.")
+    body(doc, Run(proposal.format(organizer=p("co_quan_to_chuc")), italic=True))
+    centered(doc, Run(_("DECIDES:"), bold=True), after=6)
+    article_1 = _(
+        "To award the {award} to {count} collectives and individuals for their outstanding achievements "
+        "in {years} (list attached)."
+    )
     body(
         doc,
         Run(_("Article 1. "), bold=True),
-        _(
-            "To award the {award} to {count} collectives and individuals for their outstanding achievements "
-            "in {years} (list attached)."
-        ).format(award=decision.award_name, count=w.count(len(awardees)), years=", ".join(map(str, years))),
+        article_1.format(award=p("ten_khen_thuong"), count=p("so_luong"), years=p("cac_nam")),
     )
-    total = sum(a.bonus or 0 for a in awardees)
     article_2 = _(
         "Each collective and individual named in Article 1 receives the award and the bonus set by law; "
         "the bonuses total {figures} (in words: {words}), paid from the emulation and commendation fund."
-    ).format(figures=money(total), words=amount_in_words(total))
-    body(doc, Run(_("Article 2. "), bold=True), article_2)
+    )
+    body(
+        doc,
+        Run(_("Article 2. "), bold=True),
+        article_2.format(figures=p("tong_tien"), words=p("tong_tien_bang_chu")),
+    )
     body(
         doc,
         Run(_("Article 3. "), bold=True),
@@ -135,42 +193,34 @@ def _articles(doc: DocxDocument, decision: Decision, awardees: list[Awardee]) ->
             "decision. This decision takes effect from the date of signing."
         ),
     )
+    signatures(
+        doc,
+        None,
+        Signature(("{{ nguoi_khen_thuong|upper }}",), name=p("nguoi_ky")),
+        recipients=[_("As in Article 3;"), _("Archived: clerical office, Emulation and Commendation Board.")],
+    )
+    _default_annex(doc)
+    return saved(doc)
 
 
-def _annex(doc: DocxDocument, decision: Decision, awardees: list[Awardee], site: str) -> None:
+def _default_annex(doc: DocxDocument) -> None:
     doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
     centered(doc, Run(_("LIST"), bold=True))
+    listed = _("of the collectives and individuals awarded the {award}")
+    centered(doc, Run(listed.format(award=p("ten_khen_thuong")), bold=True))
+    attached = _("(Attached to Decision No. {number} of {date} of the {grantor})")
     centered(
         doc,
         Run(
-            _("of the collectives and individuals awarded the {award}").format(award=decision.award_name),
-            bold=True,
-        ),
-    )
-    centered(
-        doc,
-        Run(
-            _("(Attached to Decision No. {number} of {date} of the {grantor})").format(
-                number=decision.number or w.FILL,
-                date=w.short_date(None if decision.pk is None else decision.date),
-                grantor=_grantor(decision),
+            attached.format(
+                number=p("so_quyet_dinh"), date=p("ngay_quyet_dinh"), grantor=p("nguoi_khen_thuong")
             ),
             italic=True,
         ),
         after=12,
     )
-    rows = [
-        [
-            str(n),
-            _subject(a),
-            decision.award_name,
-            thousands(a.bonus) if a.bonus is not None else w.BLANK,
-            verification.grouped(a.code) if a.code else "",
-        ]
-        for n, a in enumerate(awardees, 1)
-    ]
-    total = sum(a.bonus or 0 for a in awardees)
-    rows.append(["", _("Total"), "", thousands(total), ""])
+    columns = [c.name for c in AWARDEE_COLUMNS if not c.picture]
+    rows = [*row_loop("danh_sach", columns), ["", _("Total"), "", p("tong_tien_so"), ""]]
     table = grid(
         doc,
         [
@@ -185,19 +235,41 @@ def _annex(doc: DocxDocument, decision: Decision, awardees: list[Awardee], site:
         centered_columns=(0, 3, 4),
         size=12,
     )
-    for row, awardee in zip(table.rows[1:], awardees, strict=False):
-        if not awardee.code:
-            continue  # a draft: the codes are drawn when the decision is recorded
-        paragraph = row.cells[4].add_paragraph()
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        picture(paragraph, verification.qr_png(verification.verify_url(awardee.code, site), scale=4), 1.6)
+    code_cell = table.rows[2].cells[4]
+    qr = code_cell.add_paragraph(p("r.ma_qr"))
+    qr.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    only_if(qr, "r.ma_qr")
     body(
         doc,
         _("Total bonus: {figures} (in words: {words}).").format(
-            figures=money(total), words=amount_in_words(total)
+            figures=p("tong_tien"), words=p("tong_tien_bang_chu")
         ),
         indent=False,
     )
+
+
+def default_template() -> bytes:
+    """The built-in template of the decision, made by the layout module (Decree 30/2020 Annex I)."""
+    return _default_template(get_language() or "")
+
+
+def render_decision(decision: Decision, *, site: str = "", awardees: list[Awardee] | None = None) -> Rendered:
+    """The draft decision and its annex as a Word file, from the organizer's own template when it has one
+    (its failure noticed, the built-in template used instead); each awardee's row of the annex carries the
+    award's verification code and its QR code, leading to `site`'s public page (verification.site_url).
+
+    A decision not yet recorded (`awardees` given, from `draft_decision` after the council) is marked as a
+    draft, its number, day and signer left to fill in by hand, and has no codes yet."""
+    context = decision_context(decision, site=site, awardees=awardees)
+    return fill(override_content(decision.organizer_id, PAPER), default_template, context)
+
+
+def decision_paper(decision: Decision, *, site: str = "", awardees: list[Awardee] | None = None) -> bytes:
+    return render_decision(decision, site=site, awardees=awardees).content
+
+
+def p(name: str) -> str:
+    return placeholder(name)
 
 
 def _subject(awardee: Awardee) -> str:

@@ -53,7 +53,7 @@ from thidua.registry.actions.proposals import draft_decision
 from thidua.registry.forms import CouncilForm
 from thidua.registry.models import AwardProposal, Council, CouncilBallot, CouncilCode, CouncilMember
 from thidua.registry.papers.council_minutes import FILENAME, council_minutes
-from thidua.registry.papers.decision import decision_paper
+from thidua.registry.papers.decision import render_decision
 
 # A member's choice on the vote form: agree, disagree, or not (yet) voted.
 CHOICES = {"agree": True, "disagree": False, "": None}
@@ -232,10 +232,12 @@ def council_draft_file(request: HttpRequest, pk: int, n: int, as_pdf: bool = Fal
     if not 1 <= n <= len(groups):
         raise Http404(_("Not found."))
     decision, awardees = draft_decision(groups[n - 1], day=timezone.localdate())
-    content = decision_paper(decision, awardees=awardees)
+    rendered = render_decision(decision, awardees=awardees)
+    if rendered.notice:
+        messages.warning(request, rendered.notice)
     name = f"du-thao-quyet-dinh-{n}.docx"
     try:
-        return paper_response(content, name, as_pdf=as_pdf)
+        return paper_response(rendered.content, name, as_pdf=as_pdf)
     except PdfUnavailable as missing:
         messages.error(request, str(missing))
         return redirect("council:council", sitting.pk)

@@ -27,7 +27,7 @@ from thidua.registry import rules as scope
 from thidua.registry.actions import proposals as services
 from thidua.registry.forms import DecisionForm, QuotaForm, RevokeForm
 from thidua.registry.models import Awardee, AwardProposal, Decision, Quota
-from thidua.registry.papers.decision import decision_filename, decision_paper
+from thidua.registry.papers.decision import decision_filename, render_decision
 from thidua.registry.views.proposals import form_refused
 
 DECISIONS_PAGE_SIZE = 50
@@ -149,9 +149,12 @@ def decision(request: HttpRequest, decision_id: int) -> HttpResponse:
 def decision_file(request: HttpRequest, decision_id: int, as_pdf: bool = False) -> HttpResponse:
     """The grantor's draft decision with its annex, as Word or as the PDF made from that Word file."""
     found = _get_decision_for_user(request, decision_id)
-    paper = decision_paper(found, site=verification.site_url(request))
+    rendered = render_decision(found, site=verification.site_url(request))
+    if rendered.notice:
+        # The organizer's own template failed: the built-in one made the file, and the board is told why.
+        messages.warning(request, rendered.notice)
     try:
-        return paper_response(paper, decision_filename(found), as_pdf=as_pdf)
+        return paper_response(rendered.content, decision_filename(found), as_pdf=as_pdf)
     except PdfUnavailable as missing:
         messages.error(request, str(missing))
         return redirect("registry:decision", found.pk)

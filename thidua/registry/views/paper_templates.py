@@ -1,0 +1,185 @@
+"""The board's papers' templates ("Mẫu giấy tờ", under Set-up): for each paper the built-in template to
+download, the organizer's own to upload (checked before it is kept), a preview from the organizer's most
+recent record, and the way back to the built-in template. Only the organizer's board reaches these pages
+(registry.rules.get_setup_organizer_for_user, 404 for anyone else)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_http_methods, require_POST
+
+from thidua.core.feedback import add_refusal
+from thidua.documents import actions, queries
+from thidua.documents.download import attachment, paper_response
+from thidua.documents.pdf import DOCX_MIME, PdfUnavailable
+from thidua.documents.templating import MAX_TEMPLATE_BYTES, Context, Field, Rows, Spec, fill
+from thidua.registry import rules as scope
+from thidua.registry.paper_templates import PAPERS, templated_paper
+
+
+class TemplateForm(forms.Form):
+    template = forms.FileField(
+        label=gettext_lazy("Your template (.docx)"),
+        help_text=gettext_lazy("A Word file (.docx) of at most 2 MB, with the placeholders listed below."),
+    )
+
+
+@login_required
+@require_http_methods(["GET"])
+def papers(request: HttpRequest, organizer_id: int) -> HttpResponse:
+    organizer = scope.get_setup_organizer_for_user(request.user, organizer_id)
+    rows = [(paper, queries.template_in_use(organizer.pk, key)) for key, paper in PAPERS.items()]
+    return render(request, "registry/setup/papers.html", {"organizer": organizer, "rows": rows})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def paper(request: HttpRequest, organizer_id: int, paper: str) -> HttpResponse:
+    organizer = scope.get_setup_organizer_for_user(request.user, organizer_id)
+    found = templated_paper(paper)
+    posted = request.method == "POST"  # an empty post is still a post: "choose a file", not a blank page
+    form = TemplateForm(request.POST if posted else None, request.FILES if posted else None)
+    if posted and form.is_valid():
+        upload = form.cleaned_data["template"]
+        try:
+            if upload.size > MAX_TEMPLATE_BYTES:
+                raise ValidationError(
+                    _("The file is larger than {size} MB.").format(size=MAX_TEMPLATE_BYTES >> 20)
+                )
+            actions.upload_template(
+                organizer, found.key, found.spec, filename=upload.name, content=upload.read(), by=request.user
+            )
+        except ValidationError as error:
+            add_refusal(form, error)
+        else:
+            messages.success(request, _("Your template is in use for this paper from now on."))
+            return redirect("registry:setup_paper", organizer.pk, found.key)
+    sample = found.sample(organizer)
+    context = {
+        "organizer": organizer,
+        "paper": found,
+        "form": form,
+        "in_use": queries.template_in_use(organizer.pk, found.key),
+        "sample": sample,
+        "placeholders": _placeholders(found.spec, sample.context if sample else {}),
+        "syntax": _syntax(),
+    }
+    status = 400 if form.is_bound and form.errors else 200
+    return render(request, "registry/setup/paper.html", context, status=status)
+
+
+@dataclass(frozen=True)
+class Placeholder:
+    """A placeholder as the page lists it, with its value in the organizer's latest record."""
+
+    code: str
+    description: str
+    example: str
+    columns: tuple[Placeholder, ...] = ()
+
+
+def _shown(field: Field, value: Any) -> str:
+    if field.picture:
+        return _("an image")
+    if field.flag:
+        return _("yes") if value else _("no")
+    return str(value) if value is not None else ""
+
+
+def _placeholders(spec: Spec, context: Context) -> list[Placeholder]:
+    listed = []
+    for item in spec:
+        if isinstance(item, Rows):
+            first = (context.get(item.name) or [{}])[0]
+            columns = tuple(
+                Placeholder("{{ r." + c.name + " }}", str(c.description), _shown(c, first.get(c.name)))
+                for c in item.columns
+            )
+            listed.append(
+                Placeholder("{%tr for r in " + item.name + " %}", str(item.description), "", columns)
+            )
+        else:
+            listed.append(
+                Placeholder(
+                    "{{ " + item.name + " }}", str(item.description), _shown(item, context.get(item.name))
+                )
+            )
+    return listed
+
+
+def _syntax() -> list[tuple[str, str]]:
+    return [
+        ("{{ so_quyet_dinh }}", _("a value, with its double braces")),
+        ("{{ nguoi_khen_thuong|upper }}", _("the same value in capitals")),
+        ("{%tr for r in danh_sach %}", _("in a table row of its own: the rows of a list start here")),
+        ("{{ r.ten }}", _("in the row below it: a column of the list")),
+        ("{%tr endfor %}", _("in the next row: the rows of the list end here")),
+        (
+            "{%p if du_thao %} … {%p endif %}",
+            _(
+                "each in a paragraph of its own: what lies between is kept only when the yes-or-no "
+                "field holds"
+            ),
+        ),
+    ]
+
+
+@login_required
+@require_http_methods(["GET"])
+def paper_default(request: HttpRequest, organizer_id: int, paper: str) -> HttpResponse:
+    """The built-in template, to start one's own from."""
+    scope.get_setup_organizer_for_user(request.user, organizer_id)
+    found = templated_paper(paper)
+    return attachment(found.default(), f"mau-{found.key}.docx", DOCX_MIME)
+
+
+@login_required
+@require_http_methods(["GET"])
+def paper_current(request: HttpRequest, organizer_id: int, paper: str) -> HttpResponse:
+    """The template in use: the organizer's own, else the built-in one."""
+    organizer = scope.get_setup_organizer_for_user(request.user, organizer_id)
+    found = templated_paper(paper)
+    content = queries.override_content(organizer.pk, found.key)
+    return attachment(content or found.default(), f"mau-dang-dung-{found.key}.docx", DOCX_MIME)
+
+
+@login_required
+@require_http_methods(["GET"])
+def paper_preview(request: HttpRequest, organizer_id: int, paper: str, as_pdf: bool = False) -> HttpResponse:
+    """The paper filled from the organizer's most recent record with the template in use."""
+    organizer = scope.get_setup_organizer_for_user(request.user, organizer_id)
+    found = templated_paper(paper)
+    sample = found.sample(organizer)
+    if sample is None:
+        messages.error(request, _("There is no record yet to preview this paper with."))
+        return redirect("registry:setup_paper", organizer.pk, found.key)
+    rendered = fill(queries.override_content(organizer.pk, found.key), found.default, sample.context)
+    if rendered.notice:
+        messages.warning(request, rendered.notice)
+    try:
+        return paper_response(rendered.content, f"xem-thu-{found.key}.docx", as_pdf=as_pdf)
+    except PdfUnavailable as missing:
+        messages.error(request, str(missing))
+        return redirect("registry:setup_paper", organizer.pk, found.key)
+
+
+@login_required
+@require_POST
+def paper_reset(request: HttpRequest, organizer_id: int, paper: str) -> HttpResponse:
+    organizer = scope.get_setup_organizer_for_user(request.user, organizer_id)
+    found = templated_paper(paper)
+    if actions.reset_template(organizer, found.key, by=request.user) is not None:
+        messages.success(request, _("The built-in template is in use for this paper again."))
+    else:
+        messages.info(request, _("This paper already uses the built-in template."))
+    return redirect("registry:setup_paper", organizer.pk, found.key)
