@@ -29,11 +29,13 @@ from thidua.core.concurrency import refuse_if_changed
 from thidua.emulation.models import Review
 from thidua.organisations.models import AwardTier, Organizer, Unit
 from thidua.registry import dossiers, gates, money, province_rules, subjects, verification
+from thidua.registry.actions import movements
 from thidua.registry.models import (
     Awardee,
     AwardProposal,
     Decision,
     DossierItem,
+    Movement,
     Person,
     PersonPosting,
     Quota,
@@ -168,8 +170,10 @@ def propose(
     person: Person | None = None,
     tier: AwardTier | None = None,
     due: dt.date | None = None,
+    movement: Movement | None = None,
 ) -> AwardProposal:
-    """A unit's own proposal, for itself, a sub-unit or one of its people."""
+    """A unit's own proposal, for itself, a sub-unit or one of its people: its yearly one, or one under a
+    thematic movement of the organizer (`movement`)."""
     if (unit is None) == (person is None):
         raise ValidationError(_("A proposal needs exactly one subject: one collective or one person."))
     known = AWARDS.get(award)
@@ -183,6 +187,8 @@ def propose(
             else _("«{award}» is not granted to a collective.")
         )
         raise ValidationError(refusal.format(award=known.name))
+    if movement is not None:
+        movements.check_proposal_fits(movement, organizer, award)
     proposal = AwardProposal.objects.create(
         organizer=organizer,
         award=award,
@@ -194,11 +200,13 @@ def propose(
         year=year,
         source=AwardProposal.Source.UNIT,
         proposed_by=proposed_by,
+        movement=movement,
         due=due,
         regime=regime_for_dossier(year, None).code,
     )
     _dossier(proposal, proposal.regime)
-    record(by, "registry.proposal.create", proposal, source="unit", award=award, year=year)
+    extra = {"movement": movement.pk} if movement is not None else {}
+    record(by, "registry.proposal.create", proposal, source="unit", award=award, year=year, **extra)
     return proposal
 
 
