@@ -18,7 +18,8 @@ from thidua.organisations.models import Organizer, Unit, UnitEvent
 from thidua.registry.actions import council as sitting
 from thidua.registry.actions import entry
 from thidua.registry.actions import proposals as services
-from thidua.registry.models import AwardProposal, Person, PersonYear, ProvinceRule
+from thidua.registry.actions.movements import launch_movement
+from thidua.registry.models import AwardProposal, Movement, Person, PersonYear, ProvinceRule
 from thidua.registry.province_rules import add_province_rule
 
 State = AwardProposal.State
@@ -219,3 +220,42 @@ def _people_proposals(
         )
         found.append(_forward(proposal, by=by, received=received, signed=signed))
     return found
+
+
+MOVEMENT = "Phong trào thi đua đẩy mạnh chuyển đổi số trong cơ quan hành chính năm {year} (dữ liệu mẫu)"
+
+
+def thematic_movement(organizer: Organizer, year: int, *, by: Actor) -> Movement:
+    """The board's thematic movement of the year, with one unit's proposal under it sent to the board: the
+    worklist's and the dashboard's third track. Run twice, the same rows."""
+    name = MOVEMENT.format(year=year)
+    found = Movement.objects.filter(organizer=organizer, name=name).first()
+    if found is not None:
+        return found
+    movement = launch_movement(
+        organizer,
+        name=name,
+        start=dt.date(year, 3, 26),
+        end=dt.date(year, 11, 30),
+        awards=[PERSON_AWARD],
+        by=by,
+    )
+    unit = (
+        Unit.objects.filter(organizer=organizer, memberships__cluster_year__year=year)
+        .order_by("code")
+        .first()
+    )
+    if unit is not None:
+        proposal = services.propose(
+            organizer=organizer,
+            award=PERSON_AWARD,
+            year=year,
+            proposed_by=unit,
+            unit=unit,
+            movement=movement,
+            by=by,
+        )
+        required = proposal.dossier.filter(required=True).values_list("code", flat=True)
+        services.provide_documents(proposal, list(required), by=by)
+        services.submit(proposal, by=by)
+    return movement

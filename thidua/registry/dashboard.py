@@ -23,7 +23,7 @@ from thidua.emulation.queries.due import Task, YearDue, officer_tasks, years_due
 from thidua.organisations.models import Organizer
 from thidua.registry import rules as scope
 from thidua.registry.models import AwardProposal, Movement
-from thidua.registry.worklist import TRACKS, AwardCount, award_counts
+from thidua.registry.worklist import TRACK_SHORT, TRACKS, AwardCount, award_counts
 
 State = AwardProposal.State
 OPEN = (State.DRAFT, State.RETURNED)  # the dossier is still being prepared: its due date applies
@@ -96,6 +96,7 @@ class Dashboard:
     all_url: str
     counts: dict[str, int] = field(default_factory=dict)
     tracks: list[Link] = field(default_factory=list)
+    track_names: list[str] = field(default_factory=list)  # the short names, as the award table's columns
     movements: list[Link] = field(default_factory=list)  # the organizer's movements with their proposals
 
     @property
@@ -172,7 +173,7 @@ def board_dashboard(
             c,
             proposals_url(organizer, year, hinh_thuc=c.award),
             [
-                Link(str(TRACKS[t][0]), n, proposals_url(organizer, year, hinh_thuc=c.award, loai=t))
+                Link(str(TRACK_SHORT[t]), n, proposals_url(organizer, year, hinh_thuc=c.award, loai=t))
                 for t, n in c.tracks
             ],
         )
@@ -199,8 +200,9 @@ def board_dashboard(
         awards,
         proposals_url(organizer, year),
         {"total": sum(by_state.values())},
-        tracks,
-        movements,
+        tracks=tracks,
+        movements=movements,
+        track_names=[str(name) for name in TRACK_SHORT.values()],
     )
 
 

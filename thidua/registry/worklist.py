@@ -40,6 +40,12 @@ TRACKS = {
     ),
     MOVEMENT_TRACK: (gettext_lazy("Thematic or ad hoc movements"), Q(movement__isnull=False)),
 }
+# A track's name where a table column has little room.
+TRACK_SHORT = {
+    CLUSTER_TRACK: gettext_lazy("By clusters' review"),
+    UNIT_TRACK: gettext_lazy("Units' yearly"),
+    MOVEMENT_TRACK: gettext_lazy("By movement"),
+}
 
 
 @dataclass(frozen=True)

@@ -152,6 +152,8 @@ def test_every_count_by_track_on_the_dashboard_equals_the_list_it_links_to(world
     html = client_for(world.board).get(f"{DASHBOARD}?nam=2021").content.decode()
     counts = [(url, n) for k, url, n in _counts(html) if k == kind]
     assert counts and any(n for _url, n in counts)
+    if kind == "movement":
+        assert "Phong trào thi đua chuyển đổi số năm 2021: <a" in html
     if kind == "track":
         assert [n for _url, n in counts] == [len(tracks[t]) for t in ("cum", "don-vi", "phong-trao")]
     for url, n in counts:
