@@ -20,7 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, override
 
-from thidua.accounts.notifications import Kind, notify, officers_of
+from thidua.accounts.notifications import Kind, board_of, notify, officers_of
 from thidua.awards.catalogue import AWARDS, PERSON, UNIT
 from thidua.awards.engine import Verdict, evaluate
 from thidua.awards.regimes import name_of, regime_for, regime_for_dossier
@@ -248,6 +248,15 @@ def submit(
         proposal.regime = regime_for_dossier(proposal.year, day).code
     late = proposal.due is not None and day > proposal.due
     _move(proposal, State.SUBMITTED, by=by, on=day.isoformat(), late=late, regime=proposal.regime)
+    notify(
+        board_of(proposal.organizer),
+        Kind.STAGE,
+        _("{unit} sent the proposal «{proposal}» to the board.").format(
+            unit=proposal.proposed_by.name if proposal.proposed_by else proposal.subject_name,
+            proposal=proposal,
+        ),
+        reverse("registry:proposal", args=[proposal.pk]),
+    )
     return proposal
 
 
@@ -320,6 +329,14 @@ def send_to_council(proposal: AwardProposal, *, by: Actor, seen: str | None = No
     # Translators: what the board still wants to do, ending "…if it still wants to {step}."
     overridden = _gate(proposal, _("send it to the council")) if proposal.state == State.ACCEPTED else {}
     _move(proposal, State.AT_COUNCIL, by=by, **overridden)
+    notify(
+        officers_of([proposal.proposed_by, proposal.unit]),
+        Kind.STAGE,
+        _("The proposal «{proposal}» is now before the Emulation and Commendation Council.").format(
+            proposal=proposal
+        ),
+        reverse("registry:proposal", args=[proposal.pk]),
+    )
     return proposal
 
 
