@@ -27,7 +27,6 @@ PEOPLE_PER_UNIT = 3
 # The awards the seed cluster's units propose for their people of the year with a CSTĐCS title: the
 # chairman's certificate of merit, and for one unit in four the provincial emulation fighter.
 PERSON_AWARD, FIGHTER_AWARD, FIGHTER_EVERY = "bang-khen-chu-tich-tinh", "chien-si-thi-dua-tinh", 4
-DIRECT_POSITION = "Nhân viên kỹ thuật"
 # Collective titles a unit gives itself in the registry, by its rating in the cluster.
 UNIT_TITLES = {"xuat-sac": ["tap-the-lao-dong-xuat-sac"], "tot": ["tap-the-lao-dong-tien-tien"]}
 
@@ -135,7 +134,7 @@ def _hire(unit: Unit, index: int, *, by: Actor) -> Person:
         by=by,
         posting=(
             unit,
-            DIRECT_POSITION if direct else names.POSITIONS[index % len(names.POSITIONS)],
+            names.DIRECT_POSITION if direct else names.POSITIONS[index % len(names.POSITIONS)],
             dt.date(2015 + index, 9, 1),
         ),
         code=f"{unit.code}-{index + 1:02d}",
@@ -222,13 +221,10 @@ def _people_proposals(
     return found
 
 
-MOVEMENT = "Phong trào thi đua đẩy mạnh chuyển đổi số trong cơ quan hành chính năm {year} (dữ liệu mẫu)"
-
-
 def thematic_movement(organizer: Organizer, year: int, *, by: Actor) -> Movement:
     """The board's thematic movement of the year, with one unit's proposal under it sent to the board: the
     worklist's and the dashboard's third track. Run twice, the same rows."""
-    name = MOVEMENT.format(year=year)
+    name = names.MOVEMENT.format(year=year)
     found = Movement.objects.filter(organizer=organizer, name=name).first()
     if found is not None:
         return found
