@@ -18,11 +18,15 @@ from thidua.organisations.models import Organizer, Unit, UnitEvent
 from thidua.registry.actions import council as sitting
 from thidua.registry.actions import entry
 from thidua.registry.actions import proposals as services
-from thidua.registry.models import AwardProposal, Person, ProvinceRule
+from thidua.registry.actions.movements import launch_movement
+from thidua.registry.models import AwardProposal, Movement, Person, PersonYear, ProvinceRule
 from thidua.registry.province_rules import add_province_rule
 
 State = AwardProposal.State
 PEOPLE_PER_UNIT = 3
+# The awards the seed cluster's units propose for their people of the year with a CSTĐCS title: the
+# chairman's certificate of merit, and for one unit in four the provincial emulation fighter.
+PERSON_AWARD, FIGHTER_AWARD, FIGHTER_EVERY = "bang-khen-chu-tich-tinh", "chien-si-thi-dua-tinh", 4
 # Collective titles a unit gives itself in the registry, by its rating in the cluster.
 UNIT_TITLES = {"xuat-sac": ["tap-the-lao-dong-xuat-sac"], "tot": ["tap-the-lao-dong-tien-tien"]}
 
@@ -120,17 +124,24 @@ def _people(organizer: Organizer, year: int, *, by: Actor) -> None:
 def _hire(unit: Unit, index: int, *, by: Actor) -> Person:
     rng = random.Random(f"{unit.code}-{index}")
     woman = rng.random() < 0.55
+    # The last of a unit's people works in the field about half the time (LAW-P3: the statistics of direct
+    # labourers' share need some to count).
+    direct = index == PEOPLE_PER_UNIT - 1 and rng.random() < 0.5
     middle, given = (names.MIDDLE_WOMEN, names.GIVEN_WOMEN) if woman else (names.MIDDLE_MEN, names.GIVEN_MEN)
     name = f"{rng.choice(names.SURNAMES)} {rng.choice(middle)} {rng.choice(given)}"
     return entry.save_person(
         None,
         by=by,
-        posting=(unit, names.POSITIONS[index % len(names.POSITIONS)], dt.date(2015 + index, 9, 1)),
+        posting=(
+            unit,
+            names.DIRECT_POSITION if direct else names.POSITIONS[index % len(names.POSITIONS)],
+            dt.date(2015 + index, 9, 1),
+        ),
         code=f"{unit.code}-{index + 1:02d}",
         name=name,
         sex="nu" if woman else "nam",
         birth_year=1975 + rng.randint(0, 20),
-        direct_labourer=False,
+        direct_labourer=direct,
     )
 
 
@@ -147,14 +158,8 @@ def decide_year(organizer: Organizer, year: int, *, by: Actor) -> None:
         for proposal in services.proposals_from_review(review, by=by):
             if proposal.state != State.DRAFT:
                 continue
-            required = proposal.dossier.filter(required=True).values_list("code", flat=True)
-            services.provide_documents(proposal, list(required), by=by)
-            services.submit(proposal, by=by, on=received)
-            services.check_eligibility(proposal, by=by, decided_on=signed)
-            proposal.refresh_from_db()
-            if not proposal.may_go_forward:
-                proposal = services.override_eligibility(proposal, names.OVERRIDE, by=by)
-            accepted.append(services.accept(proposal, by=by))
+            accepted.append(_forward(proposal, by=by, received=received, signed=signed))
+    accepted += _people_proposals(organizer, year, by=by, received=received, signed=signed)
     if not accepted:
         return
     members = [sitting.MemberEntry(name, position) for name, position in names.COUNCIL]
@@ -168,14 +173,85 @@ def decide_year(organizer: Organizer, year: int, *, by: Actor) -> None:
         votes = {pk: i < agreeing for i, pk in enumerate(member_ids)}
         sitting.record_council_votes(council, proposal, votes, by=by)
     sitting.close_council_voting(sitting.open_council_voting(council, by=by), by=by)
-    passed: dict[str, list[AwardProposal]] = {}
+    # One decision per award and granting level: a cluster's tier names its grantor, a unit's own proposal
+    # for a person leaves it to the organizer's.
+    passed: dict[tuple[str, str], list[AwardProposal]] = {}
     for result in sitting.council_results(council):
         proposal = result.proposal
         if result.passed:
-            passed.setdefault(proposal.award, []).append(proposal)
+            passed.setdefault((proposal.award, proposal.grantor), []).append(proposal)
         else:
             services.refuse(proposal, names.REFUSED, by=by)
     for number, (_award, chosen) in enumerate(sorted(passed.items()), start=year % 100 * 10 + 101):
         services.decide(
             chosen, number=names.DECISION.format(number=number), date=signed, signer=names.SIGNER, by=by
         )
+
+
+def _forward(proposal: AwardProposal, *, by: Actor, received: dt.date, signed: dt.date) -> AwardProposal:
+    """A proposal's dossier complete, sent, checked against the law and accepted (with the board's written
+    reason where the demo's thin record leaves the engine short of information)."""
+    required = proposal.dossier.filter(required=True).values_list("code", flat=True)
+    services.provide_documents(proposal, list(required), by=by)
+    services.submit(proposal, by=by, on=received)
+    services.check_eligibility(proposal, by=by, decided_on=signed)
+    proposal.refresh_from_db()
+    if not proposal.may_go_forward:
+        proposal = services.override_eligibility(proposal, names.OVERRIDE, by=by)
+    return services.accept(proposal, by=by)
+
+
+def _people_proposals(
+    organizer: Organizer, year: int, *, by: Actor, received: dt.date, signed: dt.date
+) -> list[AwardProposal]:
+    """The units' proposals for their people: each person the unit named Chiến sĩ thi đua cơ sở this year
+    is proposed by the unit they work in, so the registry holds individual awards with positions and units."""
+    rows = PersonYear.objects.filter(person__organizer=organizer, year=year).select_related("person")
+    fighters = sorted((r.person for r in rows if CSTDCS in (r.titles or [])), key=lambda p: p.code)
+    found = []
+    for i, person in enumerate(fighters):
+        posting = person.postings.filter(start__lte=signed).select_related("unit").order_by("-start").first()
+        if posting is None:
+            continue
+        award = FIGHTER_AWARD if i % FIGHTER_EVERY == year % FIGHTER_EVERY else PERSON_AWARD
+        proposal = services.propose(
+            organizer=organizer, award=award, year=year, proposed_by=posting.unit, person=person, by=by
+        )
+        found.append(_forward(proposal, by=by, received=received, signed=signed))
+    return found
+
+
+def thematic_movement(organizer: Organizer, year: int, *, by: Actor) -> Movement:
+    """The board's thematic movement of the year, with one unit's proposal under it sent to the board: the
+    worklist's and the dashboard's third track. Run twice, the same rows."""
+    name = names.MOVEMENT.format(year=year)
+    found = Movement.objects.filter(organizer=organizer, name=name).first()
+    if found is not None:
+        return found
+    movement = launch_movement(
+        organizer,
+        name=name,
+        start=dt.date(year, 3, 26),
+        end=dt.date(year, 11, 30),
+        awards=[PERSON_AWARD],
+        by=by,
+    )
+    unit = (
+        Unit.objects.filter(organizer=organizer, memberships__cluster_year__year=year)
+        .order_by("code")
+        .first()
+    )
+    if unit is not None:
+        proposal = services.propose(
+            organizer=organizer,
+            award=PERSON_AWARD,
+            year=year,
+            proposed_by=unit,
+            unit=unit,
+            movement=movement,
+            by=by,
+        )
+        required = proposal.dossier.filter(required=True).values_list("code", flat=True)
+        services.provide_documents(proposal, list(required), by=by)
+        services.submit(proposal, by=by)
+    return movement

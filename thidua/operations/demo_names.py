@@ -114,6 +114,9 @@ MIDDLE_WOMEN = ["Thị", "Thu", "Ngọc", "Hoài", "Thanh", "Minh"]
 GIVEN_MEN = ["Dũng", "Hùng", "Long", "Nam", "Toàn", "Khánh", "Tuấn", "Cường", "Hải", "Quang"]
 GIVEN_WOMEN = ["Hà", "Lan", "Mai", "Phương", "Thủy", "Hương", "Ngân", "Trang", "Yến", "Linh"]
 POSITIONS = ["Trưởng phòng", "Phó Trưởng phòng", "Chuyên viên chính", "Chuyên viên"]
+DIRECT_POSITION = "Nhân viên kỹ thuật"  # a unit's person who works in the field (a direct labourer)
+# The board's thematic movement of the current year (demo_board.thematic_movement).
+MOVEMENT = "Phong trào thi đua đẩy mạnh chuyển đổi số trong cơ quan hành chính năm {year} (dữ liệu mẫu)"
 CHAIR = "{name}, Thủ trưởng đơn vị cụm trưởng"
 PLACE = "Trụ sở {unit}"
 BOARD_OFFICER = "Vũ Thanh Thụy"

@@ -22,8 +22,8 @@ from thidua.emulation.models import ClusterYear
 from thidua.emulation.queries.due import Task, YearDue, officer_tasks, years_due
 from thidua.organisations.models import Organizer
 from thidua.registry import rules as scope
-from thidua.registry.models import AwardProposal
-from thidua.registry.worklist import AwardCount, award_counts
+from thidua.registry.models import AwardProposal, Movement
+from thidua.registry.worklist import TRACK_SHORT, TRACKS, AwardCount, award_counts
 
 State = AwardProposal.State
 OPEN = (State.DRAFT, State.RETURNED)  # the dossier is still being prepared: its due date applies
@@ -68,6 +68,22 @@ class StateCount:
     url: str
 
 
+@dataclass(frozen=True)
+class Link:
+    label: str
+    count: int
+    url: str
+
+
+@dataclass(frozen=True)
+class AwardRow:
+    """One award of the year: its proposals by track, each with the filtered list it counts."""
+
+    count: AwardCount
+    url: str
+    tracks: list[Link]
+
+
 @dataclass
 class Dashboard:
     organizer: Organizer
@@ -76,9 +92,12 @@ class Dashboard:
     years: list[int]
     rows: list[ClusterRow]
     states: list[StateCount]
-    awards: list[tuple[AwardCount, str]]
+    awards: list[AwardRow]
     all_url: str
     counts: dict[str, int] = field(default_factory=dict)
+    tracks: list[Link] = field(default_factory=list)
+    track_names: list[str] = field(default_factory=list)  # the short names, as the award table's columns
+    movements: list[Link] = field(default_factory=list)  # the organizer's movements with their proposals
 
     @property
     def overdue(self) -> list[ClusterRow]:
@@ -149,7 +168,28 @@ def board_dashboard(
         )
         for s in State
     ]
-    awards = [(c, proposals_url(organizer, year, hinh_thuc=c.award)) for c in award_counts(organizer, year)]
+    awards = [
+        AwardRow(
+            c,
+            proposals_url(organizer, year, hinh_thuc=c.award),
+            [
+                Link(str(TRACK_SHORT[t]), n, proposals_url(organizer, year, hinh_thuc=c.award, loai=t))
+                for t, n in c.tracks
+            ],
+        )
+        for c in award_counts(organizer, year)
+    ]
+    by_track = proposals.aggregate(**{t: Count("id", filter=q) for t, (_label, q) in TRACKS.items()})
+    tracks = [
+        Link(str(label), by_track[t], proposals_url(organizer, year, loai=t))
+        for t, (label, _q) in TRACKS.items()
+    ]
+    movements = [
+        Link(m.name, m.n, proposals_url(organizer, year, phong_trao=m.pk))
+        for m in Movement.objects.filter(organizer=organizer)
+        .annotate(n=Count("proposals", filter=Q(proposals__year=year)))
+        .order_by("-start", "name")
+    ]
     return Dashboard(
         organizer,
         organizers,
@@ -160,6 +200,9 @@ def board_dashboard(
         awards,
         proposals_url(organizer, year),
         {"total": sum(by_state.values())},
+        tracks=tracks,
+        movements=movements,
+        track_names=[str(name) for name in TRACK_SHORT.values()],
     )
 
 

@@ -18,7 +18,15 @@ from thidua.awards.catalogue import ANY_AWARD, ANY_AWARD_NAME, AWARDS, PARAMETER
 from thidua.emulation.models import Rating
 from thidua.organisations.models import Organizer, Unit
 from thidua.registry.actions.entry import SUB_UNIT_TITLES, person_title_errors
-from thidua.registry.models import AwardProposal, Hold, Initiative, InitiativeLevel, Person, Sex
+from thidua.registry.models import (
+    AwardProposal,
+    Hold,
+    Initiative,
+    InitiativeLevel,
+    Movement,
+    Person,
+    Sex,
+)
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
@@ -262,6 +270,13 @@ class ProposeForm(forms.Form):
         error_messages=_choice_error(_("Person proposed")),
     )
     due = day_field(_("Dossier due date"), required=False)
+    movement = forms.ModelChoiceField(
+        label=_("Under the thematic or ad hoc movement"),
+        queryset=Movement.objects.none(),
+        required=False,
+        empty_label=_("None: the unit's yearly proposal"),
+        error_messages=_choice_error(_("Movement")),
+    )
 
     def __init__(
         self,
@@ -272,6 +287,9 @@ class ProposeForm(forms.Form):
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
+        self.fields["movement"].queryset = Movement.objects.filter(  # type: ignore[attr-defined]
+            organizer__in=proposers.values("organizer_id")
+        ).order_by("-start", "name")
         self.fields["award"].choices = award_choices()  # type: ignore[attr-defined]
         self.fields["proposed_by"].queryset = proposers.order_by("name")  # type: ignore[attr-defined]
         if proposers.count() == 1:
@@ -335,6 +353,23 @@ class RevokeForm(forms.Form):
     number = text_field(_("Revocation decision number"), max_length=100)
     date = day_field(_("Revocation decision date"))
     reason = text_field(_("Reason for revocation"), max_length=2000)
+
+
+class MovementForm(forms.Form):
+    name = text_field(_("Name of the movement"), max_length=500)
+    start = day_field(_("Launched on"))
+    end = day_field(_("Ends on"), required=False)
+    awards = forms.MultipleChoiceField(
+        label=_("Awards it may lead to"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("None ticked: any award of the catalogue."),
+        error_messages=_choice_error(_("Awards it may lead to")),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["awards"].choices = award_choices()  # type: ignore[attr-defined]
 
 
 class QuotaForm(forms.Form):

@@ -141,6 +141,37 @@ def counts_by_form(awardees: QuerySet[Awardee]) -> list[FormCount]:
     ]
 
 
+@dataclass(frozen=True)
+class ClusterCount:
+    year: int
+    cluster: str
+    collectives: int
+    persons: int
+
+    @property
+    def total(self) -> int:
+        return self.collectives + self.persons
+
+
+def counts_by_cluster(awardees: QuerySet[Awardee]) -> list[ClusterCount]:
+    """Awards on record per year and cluster or block, revoked awards left out: a collective counts with
+    its own clusters of the award's year, a person with those of the unit they worked in on the decision
+    day. An award whose unit sat in no cluster that year is not counted here. Two queries."""
+    rows = (
+        awardees.filter(revocation__isnull=True)
+        .values("year", "unit_id", "person_unit_id")
+        .annotate(n=Count("id"))
+    )
+    found: dict[tuple[int, str], list[int]] = defaultdict(lambda: [0, 0])
+    keyed = [(r["unit_id"] or r["person_unit_id"], r) for r in rows]
+    clusters = _clusters_of({(unit, r["year"]) for unit, r in keyed if unit})
+    for unit, r in keyed:
+        for name in clusters.get((unit, r["year"]), ()):
+            found[(r["year"], name)][0 if r["unit_id"] else 1] += r["n"]
+    ordered = sorted(found.items(), key=lambda item: (-item[0][0], item[0][1]))
+    return [ClusterCount(year, name, c, p) for (year, name), (c, p) in ordered]
+
+
 def statistics(awardees: QuerySet[Awardee]) -> Statistics:
     """Shares over awards to persons, revoked awards left out. A person counts with the unit they worked
     in on the decision day, and with that unit's clusters of the award's year."""

@@ -10,6 +10,9 @@ from thidua.registry.views import (
     home as home_views,
 )
 from thidua.registry.views import (
+    movements as movement_views,
+)
+from thidua.registry.views import (
     paper_templates as paper_template_views,
 )
 from thidua.registry.views import (
@@ -74,6 +77,7 @@ urlpatterns = [
     ),
     path("quyet-dinh/<id:decision_id>/huy-bo/<id:awardee_id>/", decision_views.revoke, name="revoke"),
     path("chi-tieu/", decision_views.quotas, name="quotas"),
+    path("phong-trao/", movement_views.movements, name="movements"),
     path("quy-dinh-tinh/", province_rule_views.rules, name="province_rules"),
     path("quy-dinh-tinh/<id:rule_id>/het-hieu-luc/", province_rule_views.end, name="province_rule_end"),
     path("ca-nhan/moi/", entry_views.new_person, name="person_new"),

@@ -24,8 +24,28 @@ from thidua.registry.actions.proposals import COUNTED, TRANSITIONS
 from thidua.registry.models import AwardProposal, DossierItem, Quota, Standing
 
 State = AwardProposal.State
+Source = AwardProposal.Source
 VERDICTS = {code: Standing(code).label for code in (ELIGIBLE, NOT_ELIGIBLE, MISSING_INFORMATION, ON_HOLD)}
 WAITING_FOR_DECISION = (State.ACCEPTED, State.AT_COUNCIL)
+
+# The tracks a proposal comes by, as the worklist filters them (`?loai=`): the year's cluster review; a
+# unit's yearly proposal for itself, its collectives or its people; a thematic or ad hoc movement the
+# organizer launched. The one place a track is told from a proposal's fields.
+CLUSTER_TRACK, UNIT_TRACK, MOVEMENT_TRACK = "cum", "don-vi", "phong-trao"
+TRACKS = {
+    CLUSTER_TRACK: (gettext_lazy("The cluster or block's yearly review"), Q(source=Source.CLUSTER)),
+    UNIT_TRACK: (
+        gettext_lazy("A unit's yearly proposals for its collectives and people"),
+        Q(source=Source.UNIT, movement__isnull=True),
+    ),
+    MOVEMENT_TRACK: (gettext_lazy("Thematic or ad hoc movements"), Q(movement__isnull=False)),
+}
+# A track's name where a table column has little room.
+TRACK_SHORT = {
+    CLUSTER_TRACK: gettext_lazy("By clusters' review"),
+    UNIT_TRACK: gettext_lazy("Units' yearly"),
+    MOVEMENT_TRACK: gettext_lazy("By movement"),
+}
 
 
 @dataclass(frozen=True)
@@ -35,6 +55,7 @@ class AwardCount:
     total: int
     counted: int  # accepted, at council or decided: the places taken in the quota
     limit: int | None
+    tracks: tuple[tuple[str, int], ...] = ()  # (track, proposals of the award by that track)
 
     @property
     def over(self) -> bool:
@@ -48,17 +69,35 @@ def award_counts(organizer: Organizer, year: int) -> list[AwardCount]:
         # One row per award code, the key the list filters on, so that a count equals its filtered list.
         .values("award")
         .annotate(
-            award_name=Min("award_name"), total=Count("id"), counted=Count("id", filter=Q(state__in=COUNTED))
+            award_name=Min("award_name"),
+            total=Count("id"),
+            counted=Count("id", filter=Q(state__in=COUNTED)),
+            **{f"track_{i}": Count("id", filter=q) for i, (_label, q) in enumerate(TRACKS.values())},
         )
         .order_by("award_name")
     )
     limits = dict(Quota.objects.filter(organizer=organizer, year=year).values_list("award", "limit"))
     found = [
-        AwardCount(r["award"], r["award_name"], r["total"], r["counted"], limits.pop(r["award"], None))
+        AwardCount(
+            r["award"],
+            r["award_name"],
+            r["total"],
+            r["counted"],
+            limits.pop(r["award"], None),
+            tuple((track, r[f"track_{i}"]) for i, track in enumerate(TRACKS)),
+        )
         for r in rows
     ]
     found += [
-        AwardCount(code, AWARDS[code].name if code in AWARDS else code, 0, 0, n) for code, n in limits.items()
+        AwardCount(
+            code,
+            AWARDS[code].name if code in AWARDS else code,
+            0,
+            0,
+            n,
+            tuple((track, 0) for track in TRACKS),
+        )
+        for code, n in limits.items()
     ]
     return found
 
@@ -81,7 +120,7 @@ def proposals_of(
 ) -> QuerySet[AwardProposal]:
     rows = (
         scope.visible_proposals(user)
-        .select_related("unit", "person", "cluster_year__cluster", "proposed_by", "decision")
+        .select_related("unit", "person", "cluster_year__cluster", "proposed_by", "decision", "movement")
         .annotate(
             documents_required=Count("dossier", filter=Q(dossier__required=True)),
             documents_provided=Count("dossier", filter=Q(dossier__required=True, dossier__provided=True)),
@@ -97,6 +136,10 @@ def proposals_of(
         rows = rows.filter(cluster_year__cluster_id=filters["cluster"])
     if filters.get("award"):
         rows = rows.filter(award=filters["award"])
+    if filters.get("track") in TRACKS:
+        rows = rows.filter(TRACKS[filters["track"]][1])
+    if filters.get("movement"):
+        rows = rows.filter(movement_id=filters["movement"])
     return rows.order_by("award_name", "state", "rank", "id")
 
 

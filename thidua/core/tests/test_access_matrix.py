@@ -123,6 +123,7 @@ TABLE: dict[str, tuple[str, str]] = {
     "registry:decision_pdf": ("L 404 404 404 404 200 404 L L 200", "L 405 405 405 405 405 405 L L 405"),
     "registry:revoke": ("L 405 405 405 405 405 405 L L 405", "L 404 404 404 404 302 404 L L 302"),
     "registry:quotas": ("L 404 404 404 404 200 200 L L 200", "L 404 404 404 404 200 200 L L 200"),
+    "registry:movements": ("L 404 404 404 404 200 200 L L 200", "L 404 404 404 404 200 200 L L 200"),
     "registry:province_rules": ("L 404 404 404 404 200 200 L L 200", "L 404 404 404 404 200 200 L L 200"),
     "registry:province_rule_end": ("L 405 405 405 405 405 405 L L 405", "L 404 404 404 404 302 404 L L 302"),
     "registry:person_new": ("L 200 200 404 404 200 404 L L 200", "L 200 200 404 404 200 404 L L 200"),

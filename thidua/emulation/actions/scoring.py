@@ -18,10 +18,12 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from thidua.accounts.notifications import Kind, notify, officers_of
 from thidua.core.audit import Actor, record
 from thidua.core.concurrency import refuse_if_changed
 from thidua.core.numbers import plain
@@ -100,6 +102,16 @@ def create_sheet(cluster_year: ClusterYear, *, scale: Decimal, by: Actor) -> Sco
             raise ValidationError(_("{year} already has a score table.").format(year=cluster_year.year))
         sheet = ScoreSheet.objects.create(cluster_year=cluster_year, scale=scale)
         record(by, "scoring.sheet_create", sheet, scale=str(scale))
+        # The scoring stage opens with the table: each member's officer is told (after commit, by mail).
+        members = [m.unit for m in cluster_year.memberships.select_related("unit")]
+        notify(
+            officers_of(members),
+            Kind.STAGE,
+            _("{cluster} opened its score table for {year}: units can now score themselves.").format(
+                cluster=cluster_year.cluster.name, year=cluster_year.year
+            ),
+            reverse("scoring:sheet", args=[cluster_year.cluster_id, cluster_year.year]),
+        )
     return sheet
 
 

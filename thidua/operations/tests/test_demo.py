@@ -98,6 +98,15 @@ def test_the_registry_holds_the_decisions_of_every_past_year(demo):
     assert PersonYear.objects.filter(year=2022).exists()
 
 
+def test_the_registry_holds_awards_to_persons_with_their_positions_and_units(demo):
+    persons = Awardee.objects.filter(person__isnull=False, year__lt=CURRENT_YEAR)
+    assert {a.year for a in persons} == set(range(FIRST_YEAR, CURRENT_YEAR))
+    assert {a.award for a in persons} == {"bang-khen-chu-tich-tinh", "chien-si-thi-dua-tinh"}
+    assert all(a.position and a.person_unit_id for a in persons)
+    # The statistics for persons have something to show: women and direct labourers among them.
+    assert persons.filter(person__sex="nu").exists() and persons.filter(person__direct_labourer=True).exists()
+
+
 def test_a_2023_eligibility_check_reads_the_2022_decisions(demo):
     flag = Awardee.objects.filter(year=2022, award="co-thi-dua-tinh", unit__isnull=False).select_related(
         "unit"

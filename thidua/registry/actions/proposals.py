@@ -20,7 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, override
 
-from thidua.accounts.notifications import Kind, notify, officers_of
+from thidua.accounts.notifications import Kind, board_of, notify, officers_of
 from thidua.awards.catalogue import AWARDS, PERSON, UNIT
 from thidua.awards.engine import Verdict, evaluate
 from thidua.awards.regimes import name_of, regime_for, regime_for_dossier
@@ -29,11 +29,13 @@ from thidua.core.concurrency import refuse_if_changed
 from thidua.emulation.models import Review
 from thidua.organisations.models import AwardTier, Organizer, Unit
 from thidua.registry import dossiers, gates, money, province_rules, subjects, verification
+from thidua.registry.actions import movements
 from thidua.registry.models import (
     Awardee,
     AwardProposal,
     Decision,
     DossierItem,
+    Movement,
     Person,
     PersonPosting,
     Quota,
@@ -168,8 +170,10 @@ def propose(
     person: Person | None = None,
     tier: AwardTier | None = None,
     due: dt.date | None = None,
+    movement: Movement | None = None,
 ) -> AwardProposal:
-    """A unit's own proposal, for itself, a sub-unit or one of its people."""
+    """A unit's own proposal, for itself, a sub-unit or one of its people: its yearly one, or one under a
+    thematic movement of the organizer (`movement`)."""
     if (unit is None) == (person is None):
         raise ValidationError(_("A proposal needs exactly one subject: one collective or one person."))
     known = AWARDS.get(award)
@@ -183,6 +187,8 @@ def propose(
             else _("«{award}» is not granted to a collective.")
         )
         raise ValidationError(refusal.format(award=known.name))
+    if movement is not None:
+        movements.check_proposal_fits(movement, organizer, award)
     proposal = AwardProposal.objects.create(
         organizer=organizer,
         award=award,
@@ -194,11 +200,13 @@ def propose(
         year=year,
         source=AwardProposal.Source.UNIT,
         proposed_by=proposed_by,
+        movement=movement,
         due=due,
         regime=regime_for_dossier(year, None).code,
     )
     _dossier(proposal, proposal.regime)
-    record(by, "registry.proposal.create", proposal, source="unit", award=award, year=year)
+    extra = {"movement": movement.pk} if movement is not None else {}
+    record(by, "registry.proposal.create", proposal, source="unit", award=award, year=year, **extra)
     return proposal
 
 
@@ -240,6 +248,15 @@ def submit(
         proposal.regime = regime_for_dossier(proposal.year, day).code
     late = proposal.due is not None and day > proposal.due
     _move(proposal, State.SUBMITTED, by=by, on=day.isoformat(), late=late, regime=proposal.regime)
+    notify(
+        board_of(proposal.organizer),
+        Kind.STAGE,
+        _("{unit} sent the proposal «{proposal}» to the board.").format(
+            unit=proposal.proposed_by.name if proposal.proposed_by else proposal.subject_name,
+            proposal=proposal,
+        ),
+        reverse("registry:proposal", args=[proposal.pk]),
+    )
     return proposal
 
 
@@ -312,6 +329,14 @@ def send_to_council(proposal: AwardProposal, *, by: Actor, seen: str | None = No
     # Translators: what the board still wants to do, ending "…if it still wants to {step}."
     overridden = _gate(proposal, _("send it to the council")) if proposal.state == State.ACCEPTED else {}
     _move(proposal, State.AT_COUNCIL, by=by, **overridden)
+    notify(
+        officers_of([proposal.proposed_by, proposal.unit]),
+        Kind.STAGE,
+        _("The proposal «{proposal}» is now before the Emulation and Commendation Council.").format(
+            proposal=proposal
+        ),
+        reverse("registry:proposal", args=[proposal.pk]),
+    )
     return proposal
 
 

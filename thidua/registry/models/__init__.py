@@ -29,6 +29,7 @@ from thidua.registry.models.council import (
     CouncilOutcome,
     CouncilVote,
 )
+from thidua.registry.models.movements import Movement
 
 __all__ = [
     "AwardProposal",
@@ -45,6 +46,7 @@ __all__ = [
     "Hold",
     "Initiative",
     "InitiativeLevel",
+    "Movement",
     "Person",
     "PersonPosting",
     "PersonYear",

@@ -16,6 +16,7 @@ from thidua.awards import catalogue
 from thidua.emulation.models import ClusterYear, Proposal, Rating
 from thidua.organisations.models import AwardTier, Organizer, Unit
 from thidua.registry.folding import fold
+from thidua.registry.models.movements import Movement
 
 
 class Sex(models.TextChoices):
@@ -305,6 +306,15 @@ class AwardProposal(models.Model):
         Proposal, on_delete=models.SET_NULL, null=True, blank=True, related_name="award_proposals"
     )
     rank = models.PositiveSmallIntegerField(_("rank in the cluster"), null=True, blank=True)
+    # A unit's proposal under a thematic or ad hoc movement of the organizer; empty: its yearly proposal.
+    movement = models.ForeignKey(
+        Movement,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="proposals",
+        verbose_name=_("thematic emulation movement"),
+    )
     proposed_by = models.ForeignKey(
         Unit,
         on_delete=models.PROTECT,

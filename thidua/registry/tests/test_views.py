@@ -137,8 +137,36 @@ def test_statistics_count_collectives_and_persons_by_form(nha: Person, board: Ab
     page = client_for(board).get(reverse("registry:statistics")).text
     assert "<td>Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh</td><td>2</td><td>0</td><td>2</td>" in page
     # The same counts drawn: by form and by year, collectives and persons stacked.
-    assert page.count('<svg viewBox="0 0') == 2
     assert "Khen thưởng theo hình thức</title>" in page and "Khen thưởng theo năm</title>" in page
+
+
+def test_statistics_count_and_draw_awards_by_cluster(nha: Person, board: AbstractUser) -> None:
+    # The seed's three 2021 collectives and Nhã (at Sở Tư pháp) are all of the Tham mưu tổng hợp cluster.
+    rows = queries.counts_by_cluster(Awardee.objects)
+    assert [(r.year, r.cluster, r.collectives, r.persons) for r in rows] == [
+        (2021, "Cụm các cơ quan Tham mưu tổng hợp", 3, 1)
+    ]
+    page = client_for(board).get(reverse("registry:statistics") + "?nam=2021").text
+    assert (
+        '<td>2021</td><td>Cụm các cơ quan Tham mưu tổng hợp</td><td class="num">3</td>'
+        '<td class="num">1</td><td class="num">4</td>'
+    ) in page
+    assert "Khen thưởng theo cụm, khối năm 2021</title>" in page
+    # A year without awards says so instead of drawing an empty chart.
+    empty = client_for(board).get(reverse("registry:statistics") + "?nam=2019").text
+    assert "Sổ khen thưởng chưa có khen thưởng nào cho thành viên của cụm, khối." in empty
+    assert "theo cụm, khối năm 2019</title>" not in empty
+
+
+def test_the_shares_are_drawn_beside_their_table_without_a_target_the_law_does_not_set(
+    nha: Person, board: AbstractUser
+) -> None:
+    page = client_for(board).get(reverse("registry:statistics")).text
+    assert "Tỷ lệ khen thưởng cá nhân là nữ (%)</title>" in page
+    assert "Tỷ lệ khen thưởng cá nhân là người trực tiếp lao động (%)</title>" in page
+    assert "Pháp luật không quy định tỷ lệ phải đạt" in page
+    # Nhã is a woman and a direct labourer: each bar says 100,0%, as the table beside it.
+    assert page.count('class="chart-value">100,0%</text>') == 2
 
 
 def test_statistics_are_the_boards(seed: Seed, nha: Person) -> None:

@@ -41,7 +41,7 @@ from thidua.registry.forms import (
     RefuseForm,
     ReturnForm,
 )
-from thidua.registry.models import AwardProposal, Person
+from thidua.registry.models import AwardProposal, Movement, Person
 from thidua.registry.papers.achievement import achievement_filename, proposal_report
 
 State = AwardProposal.State
@@ -120,6 +120,8 @@ def _list_page(
             key=lambda c: c[1],
         ),
         "awards": sorted({(p.award, p.award_name) for p in everything}, key=lambda a: a[1]),
+        "tracks": [(code, label) for code, (label, _q) in worklist.TRACKS.items()],
+        "movements": Movement.objects.filter(organizer=organizer).order_by("-start", "name"),
         "counts": worklist.award_counts(organizer, year) if board else [],
         "reviews": worklist.reviews_to_propose(organizer, year) if board else [],
         "from_review": FromReviewForm(),
@@ -137,6 +139,8 @@ def _list_filters(request: HttpRequest) -> dict[str, str]:
         # An id a database can hold, else no filter (a typed "cum=" never reaches the query unchecked).
         "cluster": str(bounded_int(request.GET.get("cum")) or ""),
         "award": request.GET.get("hinh_thuc", ""),
+        "track": request.GET.get("loai", "") if request.GET.get("loai") in worklist.TRACKS else "",
+        "movement": str(bounded_int(request.GET.get("phong_trao")) or ""),
     }
 
 
@@ -151,12 +155,16 @@ def proposals_export(request: HttpRequest) -> HttpResponse:
     clusters = Cluster.objects.filter(organizer=organizer)
     cluster = clusters.filter(pk=int(filters["cluster"])).first() if filters["cluster"] else None
     award = AWARDS.get(filters["award"])
+    movements = Movement.objects.filter(organizer=organizer)
+    movement = movements.filter(pk=int(filters["movement"])).first() if filters["movement"] else None
     said = filters_line(
         [
             (_("Year of achievement"), year),
             (_("Status"), State(filters["state"]).label if filters["state"] in State.values else ""),
             (_("Cluster or block"), cluster.name if cluster else ""),
             (_("Award"), award.name if award else filters["award"]),
+            (_("Track"), worklist.TRACKS[filters["track"]][0] if filters["track"] else ""),
+            (_("Movement"), movement.name if movement else ""),
         ]
     )
     content = export.proposals_workbook(rows, organizer.name, year, said)
@@ -232,6 +240,15 @@ def from_review(request: HttpRequest, cluster_year_id: int) -> HttpResponse:
     return redirect(back)
 
 
+def _form_error(form: forms.Form, error: ValidationError) -> None:
+    """A refusal keyed by argument name goes beside the field of that name, else above the form."""
+    if hasattr(error, "error_dict"):
+        for key, errors in error.message_dict.items():
+            form.add_error(key if key in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
 def _propose_scope(request: HttpRequest) -> tuple[QuerySet[Unit], QuerySet[Unit], QuerySet[Person]]:
     """Who may propose, for which units and people: the board for its organizer's, an officer for its own."""
     boards = scope.board_organizers(request.user)
@@ -258,10 +275,11 @@ def propose(request: HttpRequest) -> HttpResponse:
                 unit=data["unit"],
                 person=data["person"],
                 due=data["due"],
+                movement=data["movement"],
                 by=request.user,
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            _form_error(form, error)
         else:
             messages.success(
                 request,

@@ -233,6 +233,48 @@ def _form_charts(by_form: list[queries.FormCount]) -> list[SafeString]:
     ]
 
 
+def _cluster_chart(rows: list[queries.ClusterCount], year: int | None) -> SafeString:
+    """Awards by cluster or block, collectives and persons stacked: of the year shown, else of every year
+    (one bar per cluster and year, newest first)."""
+    title = (
+        _("Awards by cluster or block in {year}").format(year=year)
+        if year
+        else _("Awards by cluster or block")
+    )
+    return bar_chart(
+        title,
+        [
+            Bar(
+                row.cluster if year else f"{row.cluster} ({row.year})",
+                str(row.total),
+                (Segment(row.collectives, "bar"), Segment(row.persons, "bar-2")),
+            )
+            for row in rows
+        ],
+        legend=[("bar", _("Collectives")), ("bar-2", _("Persons"))],
+    )
+
+
+def _share_charts(years: list[tuple[int, queries.Share]]) -> list[SafeString]:
+    """The women's and the direct labourers' shares of person awards by year, as percentages. The law
+    asks for gender equality and gives direct labourers priority (LAW-P4, LAW-P3: Law Art. 5) but sets no
+    share to reach, so the charts carry no target line."""
+
+    def share(part: int, whole: int) -> float:
+        return 100 * part / whole if whole else 0.0
+
+    return [
+        bar_chart(
+            _("Share of person awards going to women (%)"),
+            [Bar.of(str(y), share(s.women, s.total), s.women_percent) for y, s in years],
+        ),
+        bar_chart(
+            _("Share of person awards going to direct labourers (%)"),
+            [Bar.of(str(y), share(s.direct, s.total), s.direct_percent) for y, s in years],
+        ),
+    ]
+
+
 def _statistics_rows(request: HttpRequest) -> tuple[int | None, Any]:
     """The awards the statistics count, and the year filter; 404 for anyone but board staff."""
     if not scope.is_board(request.user):
@@ -252,13 +294,18 @@ def statistics(request: HttpRequest) -> HttpResponse:
     year, rows = _statistics_rows(request)
     found = queries.statistics(rows)
     by_form = queries.counts_by_form(rows)
+    by_cluster = queries.counts_by_cluster(rows)
+    years = sorted(found.by_year.items(), reverse=True)
     context = {
         "form_year": year or _latest_decision_year(request),
         "stats": found,
-        "years": sorted(found.by_year.items(), reverse=True),
+        "years": years,
         "year": year,
         "by_form": by_form,
         "charts": _form_charts(by_form),
+        "by_cluster": by_cluster,
+        "cluster_chart": _cluster_chart(by_cluster, year),
+        "share_charts": _share_charts(years),
         "query_string": request.GET.urlencode(),
     }
     return render(request, "registry/statistics.html", context)

@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from thidua.operations.demo_accounts import create_demo_accounts
-from thidua.operations.demo_board import past_years
+from thidua.operations.demo_board import past_years, thematic_movement
 from thidua.operations.demo_current import REVIEW_DAY, SITS, council_sitting, current_year
 from thidua.operations.province import CURRENT_YEAR, FIRST_YEAR, load_province
 from thidua.operations.yearend import run_year_end
@@ -44,6 +44,7 @@ class Command(BaseCommand):
             self.stdout.write(_("The province's clusters are already there, not imported again."))
         past_years(province.organizer, range(FIRST_YEAR, CURRENT_YEAR), by=ACTOR)
         current_year(province.organizer, CURRENT_YEAR, by=ACTOR)
+        thematic_movement(province.organizer, CURRENT_YEAR, by=ACTOR)
         council_codes = council_sitting(province.organizer, CURRENT_YEAR, by=ACTOR)
         self.stdout.write(
             _("{organizer}: years {first}–{last} reviewed and decided, {current} in progress.").format(

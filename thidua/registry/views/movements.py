@@ -1,0 +1,52 @@
+"""The board's thematic or ad hoc movements (phong trào thi đua chuyên đề, theo đợt): the list of its
+organizer's movements with their proposals, and the form that launches a new one. Board only: anyone else
+is "không tìm thấy"."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.db.models import Count
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from thidua.registry.actions.movements import launch_movement
+from thidua.registry.dashboard import proposals_url
+from thidua.registry.forms import MovementForm
+from thidua.registry.models import Movement
+from thidua.registry.views.decisions import _board_organizer
+from thidua.registry.views.proposals import _form_error
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def movements(request: HttpRequest) -> HttpResponse:
+    organizer = _board_organizer(request)
+    form = MovementForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            launch_movement(
+                organizer,
+                name=data["name"],
+                start=data["start"],
+                end=data["end"],
+                awards=data["awards"],
+                by=request.user,
+            )
+        except ValidationError as error:
+            _form_error(form, error)
+        else:
+            messages.success(request, _("Movement recorded; units may now propose under it."))
+            return redirect(f"{request.path}?to_chuc={organizer.pk}")
+    rows = [
+        (m, proposals_url(organizer, m.start.year, phong_trao=m.pk), m.n)
+        for m in Movement.objects.filter(organizer=organizer)
+        .annotate(n=Count("proposals"))
+        .order_by("-start", "name")
+    ]
+    context = {"organizer": organizer, "form": form, "rows": rows}
+    return render(request, "registry/movements.html", context, status=400 if form.errors else 200)
