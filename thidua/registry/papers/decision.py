@@ -19,12 +19,14 @@ from thidua.documents.layout import (
     Run,
     Signature,
     body,
+    borderless,
     centered,
     grid,
     national_header,
     new_document,
     picture,
     signatures,
+    write,
 )
 from thidua.documents.vietnamese_numbers import amount_in_words
 from thidua.registry import verification
@@ -32,6 +34,7 @@ from thidua.registry.models import Awardee, Decision
 from thidua.registry.money import thousands
 
 FILENAME = "quyet-dinh-khen-thuong.docx"
+QR_CM = 2.2
 
 
 def decision_filename(decision: Decision) -> str:
@@ -91,10 +94,32 @@ def decision_paper(decision: Decision, *, site: str = "", awardees: list[Awardee
         Signature((_grantor(decision).upper(),), name=decision.signer),
         recipients=[_("As in Article 3;"), _("Archived: clerical office, Emulation and Commendation Board.")],
     )
-    _annex(doc, decision, awardees, site or verification.site_url())
+    site = site or verification.site_url()
+    if decision.code:  # a draft has none: the code is drawn when the decision is recorded
+        _verification(doc, decision, site)
+    _annex(doc, decision, awardees, site)
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
+
+
+def _verification(doc: DocxDocument, decision: Decision, site: str) -> None:
+    """The decision's own code and its QR code under the signature: anyone holding the paper checks at the
+    public page that the decision is on record (each award keeps its own code in the annex)."""
+    qr_cell, text_cell = borderless(doc, [QR_CM + 0.4, 16.0 - QR_CM]).rows[0].cells
+    picture(qr_cell.paragraphs[0], verification.qr_png(verification.verify_url(decision.code, site)), QR_CM)
+    write(
+        text_cell.paragraphs[0],
+        Run(
+            _("Verification code of the decision: {code}").format(code=verification.grouped(decision.code)),
+            bold=True,
+            size=12,
+        ),
+    )
+    write(
+        text_cell.add_paragraph(),
+        Run(_("Verify at {address}").format(address=verification.verify_url("", site)), italic=True, size=10),
+    )
 
 
 def _grounds(doc: DocxDocument, decision: Decision) -> None:
