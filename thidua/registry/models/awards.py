@@ -17,6 +17,7 @@ from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from thidua.awards import catalogue
+from thidua.core.audit import actor_name
 from thidua.emulation.models import ClusterYear, Proposal, Rating
 from thidua.organisations.models import AwardTier, Organizer, Unit
 from thidua.registry.folding import fold
@@ -458,6 +459,11 @@ class DossierScan(models.Model):
 
     def __str__(self) -> str:
         return self.original_name
+
+    @property
+    def uploader(self) -> str:
+        """Who uploaded it, as pages show people ("" once the account is gone)."""
+        return actor_name(self.uploaded_by)
 
 
 class Quota(models.Model):
