@@ -53,7 +53,7 @@ def content_type(name: str) -> str:
 
 
 def accepted_label(suffixes: Iterable[str]) -> str:
-    """".pdf", ".jpg", ".jpeg" → "PDF, JPEG": the names a user knows the types by."""
+    """ ".pdf", ".jpg", ".jpeg" → "PDF, JPEG": the names a user knows the types by."""
     labels: list[str] = []
     for suffix in suffixes:
         label = "JPEG" if suffix in (".jpg", ".jpeg") else suffix[1:].upper()

@@ -55,7 +55,9 @@ urlpatterns = [
     ),
     path("de-nghi/<id:proposal_id>/ban-ky/", dossier_views.add_scan, name="scan_add"),
     path("de-nghi/<id:proposal_id>/ban-ky/<id:scan_id>/", dossier_views.scan_file, name="scan"),
-    path("de-nghi/<id:proposal_id>/ban-ky/<id:scan_id>/thay/", dossier_views.replace_scan, name="scan_replace"),
+    path(
+        "de-nghi/<id:proposal_id>/ban-ky/<id:scan_id>/thay/", dossier_views.replace_scan, name="scan_replace"
+    ),
     path("de-nghi/<id:proposal_id>/ban-ky/<id:scan_id>/xoa/", dossier_views.delete_scan, name="scan_delete"),
     path("de-nghi/<id:proposal_id>/<slug:slug>/", proposal_views.act, name="act"),
     path("quyet-dinh/", decision_views.decisions, name="decisions"),

@@ -155,7 +155,9 @@ def public_decision(code: str) -> PublicDecision | None:
         return None
     revoked: dict[tuple[str, dt.date], int] = {}
     for number, day in (
-        Revocation.objects.filter(awardee__decision=found).order_by("date", "number").values_list("number", "date")
+        Revocation.objects.filter(awardee__decision=found)
+        .order_by("date", "number")
+        .values_list("number", "date")
     ):
         revoked[(number, day)] = revoked.get((number, day), 0) + 1
     return PublicDecision(

@@ -172,7 +172,7 @@ def build_matrix_world() -> MatrixWorld:
     assert proposal is not None and awardee is not None
     # A scan kept from before the decision (the world's proposal is decided, its dossier closed).
     scan = DossierScan.objects.create(
-        item=proposal.dossier.order_by("position").first(),
+        item=proposal.dossier.order_by("position")[0],
         file=SimpleUploadedFile("bao-cao-co-chu-ky.pdf", PDF),
         original_name="bao-cao-co-chu-ky.pdf",
         size=len(PDF),

@@ -65,7 +65,9 @@ def add_scan(item: DossierItem, upload: UploadedFile, *, by: Actor, seen: str | 
         uploaded_at=timezone.now(),
     )
     DossierItem.objects.filter(pk=item.pk).update(provided=True)
-    record(by, "registry.proposal.scan_add", proposal, item=item.code, name=scan.original_name, size=scan.size)
+    record(
+        by, "registry.proposal.scan_add", proposal, item=item.code, name=scan.original_name, size=scan.size
+    )
     return scan
 
 

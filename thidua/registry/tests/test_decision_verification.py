@@ -70,7 +70,9 @@ def test_a_revoked_award_is_counted_on_the_decisions_page_without_its_name_or_re
     assert revoked is not None
     services.revoke(revoked, number="99/QĐ-UBND", date=date(2022, 9, 1), reason="Kê khai không đúng", by=BY)
     _status, page = _page(merit.code)
-    assert "1 khen thưởng của quyết định này đã bị hủy bỏ theo Quyết định số 99/QĐ-UBND ngày 01/09/2022" in page
+    assert (
+        "1 khen thưởng của quyết định này đã bị hủy bỏ theo Quyết định số 99/QĐ-UBND ngày 01/09/2022" in page
+    )
     assert "(trong đó 1 đã bị hủy bỏ)" in page and "Kê khai không đúng" not in page
     assert revoked.name not in page
     services.revoke(flag.awardees.get(), number="100/QĐ-UBND", date=date(2022, 9, 2), reason="Sai", by=BY)

@@ -62,7 +62,9 @@ def own(seed: Seed) -> AwardProposal:
     )
 
 
-def _attach(client: Client, proposal: AwardProposal, name: str, content: bytes, item: str = "bao-cao-thanh-tich"):
+def _attach(
+    client: Client, proposal: AwardProposal, name: str, content: bytes, item: str = "bao-cao-thanh-tich"
+):
     return client.post(
         reverse("registry:scan_add", args=[proposal.pk]),
         {"item": item, "file": SimpleUploadedFile(name, content)},
@@ -92,7 +94,9 @@ def test_the_officer_attaches_a_signed_report_and_the_dossier_counts_it(own, off
     event = AuditEvent.objects.get(verb="registry.proposal.scan_add")
     assert event.actor_id == officer.pk and event.data["name"] == "bao-cao-co-chu-ky.pdf"
     history = client_for(board).get(reverse("registry:proposal", args=[own.pk])).content.decode()
-    assert "Đính kèm bản quét có chữ ký" in history and "bao-cao-co-chu-ky.pdf – Báo cáo thành tích" in history
+    assert (
+        "Đính kèm bản quét có chữ ký" in history and "bao-cao-co-chu-ky.pdf – Báo cáo thành tích" in history
+    )
 
 
 @pytest.mark.parametrize(
@@ -103,7 +107,11 @@ def test_the_officer_attaches_a_signed_report_and_the_dossier_counts_it(own, off
         ("anh-chup.png", b"\x89PNG\r\n\x1a\n" + b"not an image at all", "nội dung không phải tệp PNG"),
         ("bao-cao.docx", _zip(), "chỉ nhận tệp PDF, JPEG, PNG"),
         ("co-mat-khau.pdf", PDF.replace(b"<<>>", b"<</Encrypt 2 0 R>>", 1), "có mật khẩu hoặc chứa mã lệnh"),
-        ("co-ma-lenh.pdf", PDF.replace(b"<<>>", b"<</JavaScript 3 0 R>>", 1), "có mật khẩu hoặc chứa mã lệnh"),
+        (
+            "co-ma-lenh.pdf",
+            PDF.replace(b"<<>>", b"<</JavaScript 3 0 R>>", 1),
+            "có mật khẩu hoặc chứa mã lệnh",
+        ),
     ],
 )
 def test_a_file_that_is_not_what_it_says_is_refused_and_nothing_changes(own, officer, name, content, message):
@@ -189,7 +197,9 @@ def test_replace_and_remove_while_editable_are_audited_and_remove_unmarks_the_do
     assert _count(client, own) == "0/3"
 
 
-def test_once_sent_the_dossier_is_closed_to_changes_but_the_board_still_downloads(own, officer, board) -> None:
+def test_once_sent_the_dossier_is_closed_to_changes_but_the_board_still_downloads(
+    own, officer, board
+) -> None:
     client = client_for(officer)
     _attach(client, own, "to-trinh.pdf", PDF, item="to-trinh")
     _attach(client, own, "bao-cao.pdf", PDF)

@@ -20,7 +20,9 @@ pytestmark = [*NEEDS_CHROMIUM]
 
 
 @pytest.mark.parametrize("width", [1280, 390])
-def test_the_officer_attaches_a_signed_scan(browser, live_server, transactional_db, settings, tmp_path, width):
+def test_the_officer_attaches_a_signed_scan(
+    browser, live_server, transactional_db, settings, tmp_path, width
+):
     settings.MEDIA_ROOT = tmp_path
     seed = build_seed()
     person = person_at(seed, "STP", "Đường Thị Nhã", direct=True)

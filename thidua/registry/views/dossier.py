@@ -37,7 +37,9 @@ def _scan_of(found: AwardProposal, scan_id: int) -> DossierScan:
     )
 
 
-def _refused(request: HttpRequest, found: AwardProposal, form: ScanForm, error: ValidationError) -> HttpResponse:
+def _refused(
+    request: HttpRequest, found: AwardProposal, form: ScanForm, error: ValidationError
+) -> HttpResponse:
     form.add_error("file", error)
     page = _proposal_page(request, found, scan_form=form)
     page.status_code = 400
@@ -59,9 +61,10 @@ def add_scan(request: HttpRequest, proposal_id: int) -> HttpResponse:
     except ValidationError as error:
         return _refused(request, found, form, error)
     messages.success(
-        request, _("Signed scan attached to «{document}»; the document is marked as received.").format(
+        request,
+        _("Signed scan attached to «{document}»; the document is marked as received.").format(
             document=item.name
-        )
+        ),
     )
     return redirect("registry:proposal", found.pk)
 
@@ -75,7 +78,7 @@ def replace_scan(request: HttpRequest, proposal_id: int, scan_id: int) -> HttpRe
     if not form.is_valid():
         for errors in form.errors.values():
             for message in errors:
-                messages.error(request, message)
+                messages.error(request, str(message))
         return redirect("registry:proposal", found.pk)
     try:
         services.replace_scan(scan, form.cleaned_data["file"], by=request.user, seen=seen_version(request))
