@@ -330,6 +330,7 @@ def _search_child(size: int) -> None:
     decisions = [
         Decision.objects.create(
             organizer=organizer,
+            code=new_code(),
             number=DECISION_NUMBER.format(n=n),
             date=date(2000 + n % 25, 1 + n % 12, 1 + n % 28),
             signer=SIGNER,

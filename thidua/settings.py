@@ -330,6 +330,9 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = not STATIC_COLLECTED
 WHITENOISE_AUTOREFRESH = DEBUG
 MEDIA_ROOT = env_path("MEDIA_ROOT", BASE_DIR / "var" / "media")
+# The largest signed scan a unit may attach to a proposal's dossier (registry.actions.dossier), in MB: a
+# many-page report scanned at 300 dpi is a few MB; the limit keeps one upload from filling the disk.
+DOSSIER_SCAN_MAX_MB = env_int("DOSSIER_SCAN_MAX_MB", 20, minimum=1)
 
 # Notifications by e-mail (accounts/notifications.py): printed on the console unless EMAIL_HOST names an SMTP
 # server; sent after the change commits, by the task queue's worker so no request waits for the mail server.

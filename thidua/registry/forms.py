@@ -179,6 +179,33 @@ class DossierForm(forms.Form):
         ]
 
 
+class ScanForm(forms.Form):
+    """A signed scan for one document of the dossier; `item` is left out when replacing a scan."""
+
+    item = forms.ChoiceField(
+        label=_("Document of the dossier"),
+        error_messages={
+            "required": _("Choose the document of the dossier the scan belongs to."),
+            "invalid_choice": _("Document «%(value)s» is not part of this dossier."),
+        },
+    )
+    file = forms.FileField(
+        label=_("Signed scan (PDF, JPEG or PNG)"),
+        error_messages={"required": _("No file chosen."), "empty": _("The chosen file is empty.")},
+        widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png"}),
+    )
+
+    def __init__(self, *args: Any, proposal: AwardProposal | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if proposal is None:
+            del self.fields["item"]
+        else:
+            self.fields["item"].choices = [  # type: ignore[attr-defined]
+                ("", _("– choose –")),
+                *((item.code, item.name) for item in proposal.dossier.all()),
+            ]
+
+
 class ReturnForm(forms.Form):
     reasons = text_field(
         _("Reasons for returning"),

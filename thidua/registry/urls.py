@@ -4,6 +4,9 @@ from thidua.registry.views import (
     decisions as decision_views,
 )
 from thidua.registry.views import (
+    dossier as dossier_views,
+)
+from thidua.registry.views import (
     entry as entry_views,
 )
 from thidua.registry.views import (
@@ -56,6 +59,12 @@ urlpatterns = [
         {"as_pdf": True},
         name="achievement_pdf",
     ),
+    path("de-nghi/<id:proposal_id>/ban-ky/", dossier_views.add_scan, name="scan_add"),
+    path("de-nghi/<id:proposal_id>/ban-ky/<id:scan_id>/", dossier_views.scan_file, name="scan"),
+    path(
+        "de-nghi/<id:proposal_id>/ban-ky/<id:scan_id>/thay/", dossier_views.replace_scan, name="scan_replace"
+    ),
+    path("de-nghi/<id:proposal_id>/ban-ky/<id:scan_id>/xoa/", dossier_views.delete_scan, name="scan_delete"),
     path("de-nghi/<id:proposal_id>/<slug:slug>/", proposal_views.act, name="act"),
     path("quyet-dinh/", decision_views.decisions, name="decisions"),
     path("quyet-dinh/xuat-excel/", decision_views.decisions_export, name="decisions_export"),

@@ -16,7 +16,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 
 from thidua.emulation.codes import ALPHABET
-from thidua.registry.models import Awardee
+from thidua.registry.models import Awardee, Decision, Revocation
 
 CODE_LENGTH = 10
 
@@ -51,8 +51,8 @@ def site_url(request: HttpRequest | None = None) -> str:
 
 
 def verify_url(code: str, site: str) -> str:
-    """The absolute address a certificate's QR code leads to (`site`: site_url()); without a code, the
-    page where one is typed."""
+    """The absolute address a certificate's or a decision's QR code leads to (`site`: site_url()); without
+    a code, the page where one is typed. Awards and decisions share the address: no two hold one code."""
     return site + (reverse("verify:award", args=[code]) if code else reverse("verify:enter"))
 
 
@@ -116,4 +116,56 @@ def public_award(code: str) -> PublicAward | None:
         grantor=decision.grantor or decision.organizer.name,
         revoked_number=revocation.number if revocation else "",
         revoked_date=revocation.date if revocation else None,
+    )
+
+
+@dataclass(frozen=True)
+class PublicRevocation:
+    number: str
+    date: dt.date
+    count: int
+
+
+@dataclass(frozen=True)
+class PublicDecision:
+    """All the public page may show of a decision: its number, date, grantor and form, how many it awarded
+    and which of those awards were revoked since, by which decisions (counted, never named)."""
+
+    code: str
+    number: str
+    date: dt.date
+    grantor: str
+    award_name: str
+    awardees: int
+    revocations: tuple[PublicRevocation, ...] = ()
+
+    @property
+    def revoked(self) -> int:
+        return sum(r.count for r in self.revocations)
+
+    @property
+    def all_revoked(self) -> bool:
+        return self.awardees > 0 and self.revoked == self.awardees
+
+
+def public_decision(code: str) -> PublicDecision | None:
+    """The decision holding `code`; None for any code no decision holds."""
+    found = Decision.objects.select_related("organizer").filter(code=code).first()
+    if found is None:
+        return None
+    revoked: dict[tuple[str, dt.date], int] = {}
+    for number, day in (
+        Revocation.objects.filter(awardee__decision=found)
+        .order_by("date", "number")
+        .values_list("number", "date")
+    ):
+        revoked[(number, day)] = revoked.get((number, day), 0) + 1
+    return PublicDecision(
+        code=found.code,
+        number=found.number,
+        date=found.date,
+        grantor=found.grantor or found.organizer.name,
+        award_name=found.award_name,
+        awardees=found.awardees.count(),
+        revocations=tuple(PublicRevocation(n, d, c) for (n, d), c in revoked.items()),
     )

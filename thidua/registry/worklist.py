@@ -148,6 +148,9 @@ VERBS = {
     "registry.proposal.documents": gettext_lazy("Marked documents as received"),
     "registry.proposal.check": gettext_lazy("Checked eligibility"),
     "registry.proposal.override": gettext_lazy("Recorded the reason for overriding the eligibility check"),
+    "registry.proposal.scan_add": gettext_lazy("Attached a signed scan"),
+    "registry.proposal.scan_replace": gettext_lazy("Replaced a signed scan"),
+    "registry.proposal.scan_delete": gettext_lazy("Removed a signed scan"),
     **{
         f"registry.proposal.{state.value}": format_lazy(gettext_lazy("Moved to «{state}»"), state=state.label)
         for state in State
@@ -175,6 +178,10 @@ def _detail(event: AuditEvent) -> str:
         return _("Reason: {reason}").format(reason=data["reason"])
     if "decision" in data:
         return _("Decision {number}").format(number=data["decision"])
+    if "item" in data:
+        # A signed scan: its file name and the document of the dossier it belongs to, by its name.
+        item = DossierItem.objects.filter(proposal_id=int(event.object_id), code=data["item"]).first()
+        return "{name} – {item}".format(name=data.get("name", ""), item=item.name if item else data["item"])
     if "provided" in data:
         # The papers by the names the dossier gives them, not the software's codes ("to-trinh").
         names = dict(

@@ -18,6 +18,7 @@ from typing import Any, cast
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
+from django.utils import timezone
 
 from thidua.accounts.models import Job, Role
 from thidua.emulation.actions import meeting as meetings
@@ -30,7 +31,7 @@ from thidua.registry.actions.council import (
     open_council_voting,
     set_council_mode,
 )
-from thidua.registry.models import Council, Decision
+from thidua.registry.models import Council, Decision, DossierScan
 from thidua.registry.province_rules import add_province_rule
 from thidua.testing import factories
 from thidua.testing.worlds import (
@@ -169,6 +170,14 @@ def build_matrix_world() -> MatrixWorld:
         clients[role] = Client()
     proposal = flag.proposals.order_by("pk").first()
     assert proposal is not None and awardee is not None
+    # A scan kept from before the decision (the world's proposal is decided, its dossier closed).
+    scan = DossierScan.objects.create(
+        item=proposal.dossier.order_by("position")[0],
+        file=SimpleUploadedFile("bao-cao-co-chu-ky.pdf", PDF),
+        original_name="bao-cao-co-chu-ky.pdf",
+        size=len(PDF),
+        uploaded_at=timezone.now(),
+    )
     values = {
         "cluster_id": year.cluster_id,
         "year": year.year,
@@ -177,6 +186,7 @@ def build_matrix_world() -> MatrixWorld:
         "criterion_id": criterion_id,
         "person_id": person.pk,
         "proposal_id": proposal.pk,
+        "scan_id": scan.pk,
         "decision_id": flag.pk,
         "awardee_id": awardee.pk,
         "rule_id": rule.pk,

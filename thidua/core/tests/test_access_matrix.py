@@ -112,6 +112,11 @@ TABLE: dict[str, tuple[str, str]] = {
     "registry:from_review": ("L 405 405 405 405 405 405 L L 405", "L 404 404 404 404 302 404 L L 302"),
     "registry:proposal": ("L 404 404 404 404 200 404 L L 200", "L 405 405 405 405 405 405 L L 405"),
     "registry:act": ("L 405 405 405 405 405 405 L L 405", "L 404 404 404 404 404 404 L L 404"),
+    # The world's proposal is decided: its dossier's scans are closed to changes, downloaded by the board.
+    "registry:scan": ("L 404 404 404 404 200 404 L L 200", "L 405 405 405 405 405 405 L L 405"),
+    "registry:scan_add": ("L 405 405 405 405 405 405 L L 405", "L 404 404 404 404 404 404 L L 404"),
+    "registry:scan_replace": ("L 405 405 405 405 405 405 L L 405", "L 404 404 404 404 404 404 L L 404"),
+    "registry:scan_delete": ("L 405 405 405 405 405 405 L L 405", "L 404 404 404 404 404 404 L L 404"),
     "registry:decisions": ("L 404 404 404 404 200 200 L L 200", "L 405 405 405 405 405 405 L L 405"),
     "registry:decisions_export": ("L 404 404 404 404 200 200 L L 200", "L 405 405 405 405 405 405 L L 405"),
     "sheets:interchange_export": ("L 404 404 404 404 200 200 L L 200", "L 405 405 405 405 405 405 L L 405"),

@@ -492,10 +492,11 @@ def _posting_on(person: Person, day: dt.date) -> PersonPosting | None:
 
 
 def _unused_code() -> str:
-    """A verification code no award holds yet (the unique index is the last word)."""
+    """A verification code no award and no decision holds yet (the unique indexes are the last word): the
+    public page looks a code up among both."""
     while True:
         code = verification.new_code()
-        if not Awardee.objects.filter(code=code).exists():
+        if not (Awardee.objects.filter(code=code).exists() or Decision.objects.filter(code=code).exists()):
             return code
 
 
@@ -564,6 +565,7 @@ def open_decision(
     salary = money.base_salary_on(date)
     return Decision.objects.create(
         organizer=organizer,
+        code=_unused_code(),
         number=number.strip(),
         date=date,
         signer=signer.strip(),

@@ -8,11 +8,16 @@ own decision, never a delete (LAW.md section 4, Law Art. 93).
 
 from __future__ import annotations
 
+import secrets
+from pathlib import PurePosixPath
+
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from thidua.awards import catalogue
+from thidua.core.audit import actor_name
 from thidua.emulation.models import ClusterYear, Proposal, Rating
 from thidua.organisations.models import AwardTier, Organizer, Unit
 from thidua.registry.folding import fold
@@ -220,6 +225,10 @@ class Decision(models.Model):
     # A past decision brought in from an office's spreadsheet (history.py): the file it came from. Empty: made
     # in thidua. The engine reads both alike.
     imported_from = models.CharField(_("imported from file"), max_length=255, blank=True)
+    # The decision's own verification code, printed with its QR code on the decision paper; the public page
+    # /xac-minh/ shows the decision for it (number, date, grantor, awardees counted). Drawn once by the
+    # action that issues decisions (open_decision), never changed; no award holds the same code.
+    code = models.CharField(_("verification code"), max_length=10, unique=True, editable=False)
 
     class Meta:
         ordering = ["-date", "number"]
@@ -429,6 +438,46 @@ class DossierItem(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+def scan_path(instance: DossierScan, filename: str) -> str:
+    """A random name in the proposal's own folder under MEDIA_ROOT: the uploader's file name is only a
+    label (a name cannot be guessed, nor reach another folder)."""
+    suffix = PurePosixPath(filename).suffix.lower()
+    return f"dossiers/{instance.item.proposal_id}/{secrets.token_hex(16)}{suffix}"
+
+
+class DossierScan(models.Model):
+    """A signed paper of the dossier as the unit scanned it (PDF or image), checked by its content
+    (core.uploads) and attached to the checklist item it proves. Written by registry.actions.dossier only."""
+
+    item = models.ForeignKey(
+        DossierItem, on_delete=models.CASCADE, related_name="scans", verbose_name=_("dossier document")
+    )
+    file = models.FileField(_("file"), upload_to=scan_path, max_length=255)
+    original_name = models.CharField(_("original file name"), max_length=255)
+    size = models.PositiveIntegerField(_("size (bytes)"))
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("uploaded by"),
+    )
+    uploaded_at = models.DateTimeField(_("uploaded at"))
+
+    class Meta:
+        ordering = ["item", "uploaded_at", "id"]
+        verbose_name = _("signed scan")
+        verbose_name_plural = _("signed scans")
+
+    def __str__(self) -> str:
+        return self.original_name
+
+    @property
+    def uploader(self) -> str:
+        """Who uploaded it, as pages show people ("" once the account is gone)."""
+        return actor_name(self.uploaded_by)
 
 
 class Quota(models.Model):

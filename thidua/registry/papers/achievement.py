@@ -1,7 +1,8 @@
 """Báo cáo thành tích: the achievement report of a collective or of a person proposed for an award, laid out
 as the decree's forms (Decree 98/2023/NĐ-CP Annex I, form 02 for a collective and form 03 for a person;
 Decree 152/2025/NĐ-CP keeps the same three parts [U]): I. background, II. achievements, III. the awards
-already received, as two tables (titles; other forms) read from the registry.
+already received, as two tables (titles; other forms) read from the registry. The annex of Decree
+152/2025/NĐ-CP was searched for (December 2026, stored pages) and not found: the [U] stands.
 
 What the record holds is filled in: the subject, the year, the cluster's score, rank and rating, the
 person's yearly ratings and recognised initiatives, the awards on record. What only the unit can write (its

@@ -19,11 +19,13 @@ from thidua.documents.layout import (
     Run,
     Signature,
     body,
+    borderless,
     centered,
     grid,
     national_header,
     new_document,
     signatures,
+    write,
 )
 from thidua.documents.queries import override_content
 from thidua.documents.templating import (
@@ -71,6 +73,7 @@ def _grantor(decision: Decision) -> str:
 
 
 PAPER = "quyet-dinh-khen-thuong"
+QR_CM = 2.2  # the decision's own QR code under the signature
 
 AWARDEE_COLUMNS = (
     Field("stt", gettext_lazy("Row number")),
@@ -99,6 +102,13 @@ SPEC: Spec = (
     Field("tong_tien_so", gettext_lazy("Total bonus in figures, without the currency")),
     Field("tong_tien_bang_chu", gettext_lazy("Total bonus in words")),
     Field("nguoi_ky", gettext_lazy("Signer's full name")),
+    Field("ma_xac_minh", gettext_lazy("The decision's own verification code (empty in a draft)")),
+    Field(
+        "qr_xac_minh",
+        gettext_lazy("QR code of the decision's verification page (an image; empty in a draft)"),
+        picture=True,
+    ),
+    Field("trang_xac_minh", gettext_lazy("Address of the public verification page")),
     Rows("danh_sach", gettext_lazy("Awardees of the annex, one row each"), AWARDEE_COLUMNS),
 )
 
@@ -129,6 +139,12 @@ def decision_context(decision: Decision, *, site: str = "", awardees: list[Award
         "tong_tien_so": thousands(total),
         "tong_tien_bang_chu": amount_in_words(total),
         "nguoi_ky": decision.signer,
+        # A draft has no code: it is drawn when the decision is recorded (open_decision).
+        "ma_xac_minh": verification.grouped(decision.code) if decision.code else "",
+        "qr_xac_minh": Picture(verification.qr_png(verification.verify_url(decision.code, site)), QR_CM)
+        if decision.code
+        else "",
+        "trang_xac_minh": verification.verify_url("", site),
         "danh_sach": [
             {
                 "stt": str(n),
@@ -199,8 +215,23 @@ def _default_template(language: str) -> bytes:
         Signature(("{{ nguoi_khen_thuong|upper }}",), name=p("nguoi_ky")),
         recipients=[_("As in Article 3;"), _("Archived: clerical office, Emulation and Commendation Board.")],
     )
+    _default_verification(doc)
     _default_annex(doc)
     return saved(doc)
+
+
+def _default_verification(doc: DocxDocument) -> None:
+    """The decision's own code and its QR code under the signature: anyone holding the paper checks at the
+    public page that the decision is on record (each award keeps its own code in the annex)."""
+    qr_cell, text_cell = borderless(doc, [QR_CM + 0.4, 16.0 - QR_CM]).rows[0].cells
+    qr = qr_cell.add_paragraph(p("qr_xac_minh"))
+    only_if(qr, "ma_xac_minh")
+    code = _("Verification code of the decision: {code}").format(code=p("ma_xac_minh"))
+    write(text_cell.paragraphs[0], Run(code, bold=True, size=12))
+    only_if(text_cell.paragraphs[0], "ma_xac_minh")
+    at = text_cell.add_paragraph()
+    write(at, Run(_("Verify at {address}").format(address=p("trang_xac_minh")), italic=True, size=10))
+    only_if(at, "ma_xac_minh")
 
 
 def _default_annex(doc: DocxDocument) -> None:

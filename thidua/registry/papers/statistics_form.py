@@ -6,6 +6,13 @@ Laid out as the statistical forms of the Home Affairs sector (the reporting body
 beside the title, the period under it, a numbered header row, level rows with their subtotals, the preparer's
 and the head's signature blocks). The circular's own form number is not retrieved [U] (LAW.md TPL-6): the
 sheet names no number it cannot vouch for.
+
+Sources looked for (December 2026, the team's search of stored pages): a secondary legal database
+(luatvietnam.vn, "Thông tư 18/2025/TT-BNV ... quy định chế độ báo cáo thống kê ngành Nội vụ", issued
+08/10/2025, signed by Phạm Thị Thanh Trà) names Circular 18/2025/TT-BNV as the Home Affairs sector's
+statistical reporting regime now in force; its annex (the forms' numbers, titles and columns) was not found
+in any stored page, so neither number nor columns were changed. Check them against the circular's annex
+before naming a form number here.
 """
 
 from __future__ import annotations

@@ -152,7 +152,7 @@ def test_an_unknown_code_is_not_found_in_vietnamese_without_a_hint(seed: Seed) -
     unknown = ("2" if real[0] != "2" else "3") + real[1:]
     status, page = _page(unknown)
     assert status == 404
-    assert "Không có khen thưởng nào" in page
+    assert "Không có khen thưởng hay quyết định nào" in page
     assert all(a.name not in page for a in Awardee.objects.all())
     assert real not in page and "245/QĐ-UBND" not in page and "246/QĐ-UBND" not in page
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -40,8 +41,9 @@ from thidua.registry.forms import (
     ProposeForm,
     RefuseForm,
     ReturnForm,
+    ScanForm,
 )
-from thidua.registry.models import AwardProposal, Movement, Person
+from thidua.registry.models import AwardProposal, DossierScan, Movement, Person
 from thidua.registry.papers.achievement import achievement_filename, proposal_report
 
 State = AwardProposal.State
@@ -331,6 +333,13 @@ def _proposal_page(request: HttpRequest, found: AwardProposal, **bound: Any) -> 
         "proposal": found,
         "dossier": found.dossier.all(),
         "acts": acts,
+        # Signed scans: listed and downloaded by the board and the proposing unit's officers only.
+        "see_scans": scope.can_draft(request.user, found),
+        "scans": DossierScan.objects.filter(item__proposal=found)
+        .select_related("item", "uploaded_by")
+        .order_by("item__position", "uploaded_at", "id"),
+        "scan_form": bound.get("scan_form") or ScanForm(proposal=found),
+        "scan_max_mb": settings.DOSSIER_SCAN_MAX_MB,
         "verdict": worklist.VERDICTS.get(found.verdict, "") if found.checked_at else "",
         "transition": _transition(found),
         "history": worklist.history(found),

@@ -1,5 +1,6 @@
-"""The public page where anyone checks an award by its verification code, typed or scanned from the QR code
-of a certificate: no login, only what the decision published (registry.verification.PublicAward).
+"""The public page where anyone checks an award or a decision by its verification code, typed or scanned from
+the QR code of a certificate or of a decision paper: no login, only what the decision published
+(registry.verification.PublicAward, PublicDecision).
 
 Guessing is slowed per client: after GUESSES wrong codes within WINDOW seconds, the client's lookups are
 refused until the window ends. The count lives in Django's cache (per process with the default local-memory
@@ -89,7 +90,11 @@ def award(request: HttpRequest, code: str) -> HttpResponse:
     if _blocked(request):
         return _too_many(request, typed)
     normalized = verification.normalize(code)
-    found = verification.public_award(normalized) if verification.is_well_formed(normalized) else None
+    well_formed = verification.is_well_formed(normalized)
+    found = verification.public_award(normalized) if well_formed else None
+    decision = verification.public_decision(normalized) if well_formed and found is None else None
+    if decision is not None:
+        return _page(request, typed=verification.grouped(decision.code), decision=decision)
     if found is None:
         _missed(request)
         if not verification.is_well_formed(normalized):
@@ -99,8 +104,8 @@ def award(request: HttpRequest, code: str) -> HttpResponse:
             ).format(typed=typed, length=verification.CODE_LENGTH)
         else:
             error = _(
-                "No award in the registry has the verification code {code}. Check the code on the "
-                "certificate and type it again."
+                "No award or decision in the registry has the verification code {code}. Check the code on "
+                "the certificate or the decision and type it again."
             ).format(code=verification.grouped(normalized))
         return _page(request, typed=typed, error=error, status=404)
     return _page(request, typed=verification.grouped(found.code), award=found)
