@@ -71,10 +71,12 @@ CSRF_FAILED = _(
 )
 CLUSTERS = _("Clusters and blocks")
 EXCHANGE_FILE = _("Exchange file")
+# The body is one YAML document whose top is a mapping (FORMAT.md, ELIGIBILITY.md): described as an object,
+# so a client or a fuzzer sends a document the reader takes apart, not a lone quoted string.
 YAML_BODY = {
     "requestBody": {
         "required": True,
-        "content": {"application/yaml": {"schema": {"type": "string"}}},
+        "content": {"application/yaml": {"schema": {"type": "object"}}},
     }
 }
 
@@ -242,7 +244,8 @@ def cluster_export(request: HttpRequest, cluster_id: Id) -> HttpResponse:
 
 @api.post(
     "/exchange",
-    response={201: Imported, 403: Error, 404: Error, 409: Error, 413: Error, 422: FileErrors},
+    # 422: the file's problems line by line, or a query parameter of the wrong type (?replace=maybe).
+    response={201: Imported, 403: Error, 404: Error, 409: Error, 413: Error, 422: FileErrors | Invalid},
     tags=[EXCHANGE_FILE],
     summary=_("Import an exchange file (board officers)"),
     openapi_extra=YAML_BODY,
