@@ -252,7 +252,7 @@ def casting(delegates: int, database: str) -> dict[str, Any]:
             url = f"sqlite:///{work}/cast.sqlite3"
             done = _cast_child(delegates, url, work)
         else:
-            with _throwaway_postgres(os.environ["DATABASE_URL"], "_cast") as url:
+            with throwaway_postgres(os.environ["DATABASE_URL"], "_cast") as url:
                 done = _cast_child(delegates, url, work)
     if done.returncode != 0:
         raise SystemExit(
@@ -268,7 +268,7 @@ def _cast_child(delegates: int, url: str, work: str) -> subprocess.CompletedProc
 
 
 @contextmanager
-def _throwaway_postgres(url: str, suffix: str) -> Iterator[str]:
+def throwaway_postgres(url: str, suffix: str) -> Iterator[str]:
     """A new, empty PostgreSQL database named after DATABASE_URL's with `suffix`, dropped afterwards."""
     import dj_database_url
     import psycopg

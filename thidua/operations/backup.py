@@ -27,12 +27,15 @@ from django.apps import apps
 from django.conf import settings
 from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
+from django.core import serializers
 from django.core.management import call_command
 from django.core.management.color import no_style
 from django.core.serializers.base import DeserializationError
 from django.db import DatabaseError, connection, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+
+from thidua.operations import exact_json
 
 FORMAT = 1
 MANIFEST = "manifest.json"
@@ -80,11 +83,14 @@ def backup(out: Path, *, media_root: Path | None = None) -> BackupSummary:
     out.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="thidua-backup-") as work:
         data_path = Path(work) / DATA
+        # Times to the microsecond (exact_json); data.json is still read back as Django's "json".
+        serializers.register_serializer(exact_json.NAME, exact_json.__name__)
         with transaction.atomic():
             _read_only_snapshot()
             counts = row_counts()
             call_command(
                 "dumpdata",
+                format=exact_json.NAME,
                 exclude=EXCLUDED,
                 natural_foreign=True,
                 output=str(data_path),
