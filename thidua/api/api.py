@@ -274,6 +274,10 @@ def exchange_import(request: HttpRequest, replace: bool = False, accept_unit_cha
         )
         raise HttpError(409, said.format(code=data.cluster.code))
     try:
+        # No version check (core.concurrency): the caller opened no form, so there is no "version seen" to
+        # compare. What guards a concurrent writer here is the importer itself: one transaction with the
+        # cluster's rows locked, concluded years never overwritten, shared units changed only with
+        # ?accept_unit_changes=true after the caller was shown them. The last whole file sent wins.
         report = run_import(data, by=request.user, replace=replace, accept_unit_changes=accept_unit_changes)
     except ExchangeFileInvalid as invalid:
         return api.create_response(request, bad_file(gettext("Exchange file"), invalid.errors), status=422)
