@@ -29,7 +29,7 @@ class ExactEncoder(DjangoJSONEncoder):
 class Serializer(JsonSerializer):
     def _init_options(self) -> None:
         self.options.setdefault("cls", ExactEncoder)
-        super()._init_options()
+        super()._init_options()  # type: ignore[misc]  # Django's own, not in its stubs
 
 
 Deserializer = JsonDeserializer
