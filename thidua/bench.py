@@ -255,7 +255,7 @@ def casting(delegates: int, database: str) -> dict[str, Any]:
             url = f"sqlite:///{work}/cast.sqlite3"
             done = _cast_child(delegates, url, work)
         else:
-            with _throwaway_postgres(os.environ["DATABASE_URL"], "_cast") as url:
+            with throwaway_postgres(os.environ["DATABASE_URL"], "_cast") as url:
                 done = _cast_child(delegates, url, work)
     if done.returncode != 0:
         raise SystemExit(
@@ -271,7 +271,7 @@ def _cast_child(delegates: int, url: str, work: str) -> subprocess.CompletedProc
 
 
 @contextmanager
-def _throwaway_postgres(url: str, suffix: str) -> Iterator[str]:
+def throwaway_postgres(url: str, suffix: str) -> Iterator[str]:
     """A new, empty PostgreSQL database named after DATABASE_URL's with `suffix`, dropped afterwards."""
     import dj_database_url
     import psycopg
@@ -391,7 +391,7 @@ def registry_search_postgres(size: int) -> dict[str, float]:
     """The registry search's first and next page, as the page reads it (200 rows after a cursor, and the
     count that stops past 1,000), over `size` awards loaded by INSERT … SELECT generate_series into a
     throwaway PostgreSQL database: p50 and p95 in milliseconds over PG_SEARCHES."""
-    with _throwaway_postgres(os.environ["DATABASE_URL"], "_search") as url:
+    with throwaway_postgres(os.environ["DATABASE_URL"], "_search") as url:
         # A throwaway database of made-up awards: a key of its own (the site's settings want one with
         # PostgreSQL).
         env = {"SECRET_KEY": f"bench-{random.getrandbits(256):x}", **os.environ, "DATABASE_URL": url}

@@ -105,7 +105,8 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 # the request came to (papers made outside a request then point at the local address).
 SITE_URL = os.environ.get("SITE_URL", "").strip().rstrip("/")
 # Behind a proxy every request comes from the proxy's address: the header in which the proxy passes the
-# client's own address (HTTP_X_REAL_IP), read only when set, for the per-client limits (verification page).
+# client's own address (HTTP_X_REAL_IP), read only when set, for the per-client limits (core/client.py: wrong
+# verification codes, wrong ballot codes, failed sign-ins).
 CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "").strip()
 if CLIENT_IP_HEADER and not CLIENT_IP_HEADER.startswith("HTTP_"):
     raise ImproperlyConfigured(
@@ -392,6 +393,8 @@ AXES_RESET_ON_SUCCESS = True
 # Locked by account (guessing one person's password from many addresses) and by address (one machine trying
 # many accounts), each after AXES_FAILURE_LIMIT failures within the cool-off.
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+# The client's address as every per-client limit reads it (behind a proxy: CLIENT_IP_HEADER).
+AXES_CLIENT_IP_CALLABLE = "thidua.core.client.client_address"
 # Axes has no Vietnamese catalogue: our own page tells a locked-out user what happened.
 AXES_LOCKOUT_TEMPLATE = "registration/locked.html"
 

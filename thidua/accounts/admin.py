@@ -1,10 +1,16 @@
-"""Admin for roles, also shown inline on each user, so scopes are granted where accounts are kept."""
+"""Admin for roles, also shown inline on each user, so scopes are granted where accounts are kept; and the
+admins of the packages around accounts (groups, sign-in lockouts, two-step devices, background tasks),
+re-registered so that what is done there writes audit rows like every admin of ours."""
 
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.models import Group
+from django.db import models
 from django.http import HttpRequest
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from django_tasks_db.models import DBTaskResult
 
 from thidua.accounts.models import Job, MailOptOut, Notification, Role
 from thidua.core.admin import AuditedAdmin
@@ -78,7 +84,7 @@ admin.site.unregister(TOTPDevice)
 
 
 @admin.register(TOTPDevice)
-class TwoFactorDeviceAdmin(admin.ModelAdmin):
+class TwoFactorDeviceAdmin(AuditedAdmin):
     list_display = ["user", "name", "confirmed", "created_at", "last_used_at"]
     search_fields = ["user__username"]
     list_select_related = ["user"]
@@ -89,3 +95,15 @@ class TwoFactorDeviceAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request: HttpRequest, obj: TOTPDevice | None = None) -> bool:
         return False
+
+
+def _audited(model: type[models.Model]) -> None:
+    """The package's own admin for `model`, as it is, with the audit rows of AuditedAdmin: deleting a
+    lockout (unlocking an account), a group's permissions, a task result if a later version allows it."""
+    package_admin = type(admin.site.get_model_admin(model))
+    admin.site.unregister(model)
+    admin.site.register(model, type(f"Audited{package_admin.__name__}", (AuditedAdmin, package_admin), {}))
+
+
+for _model in (Group, AccessAttempt, AccessLog, AccessFailureLog, DBTaskResult):
+    _audited(_model)

@@ -86,10 +86,12 @@ CSRF_FAILED = _(
 )
 CLUSTERS = _("Clusters and blocks")
 EXCHANGE_FILE = _("Exchange file")
+# The body is one YAML document whose top is a mapping (FORMAT.md, ELIGIBILITY.md): described as an object,
+# so a client or a fuzzer sends a document the reader takes apart, not a lone quoted string.
 YAML_BODY = {
     "requestBody": {
         "required": True,
-        "content": {"application/yaml": {"schema": {"type": "string"}}},
+        "content": {"application/yaml": {"schema": {"type": "object"}}},
     }
 }
 
@@ -257,7 +259,8 @@ def cluster_export(request: HttpRequest, cluster_id: Id) -> HttpResponse:
 
 @api.post(
     "/exchange",
-    response={201: Imported, 403: Error, 404: Error, 409: Error, 413: Error, 422: FileErrors},
+    # 422: the file's problems line by line, or a query parameter of the wrong type (?replace=maybe).
+    response={201: Imported, 403: Error, 404: Error, 409: Error, 413: Error, 422: FileErrors | Invalid},
     tags=[EXCHANGE_FILE],
     summary=_("Import an exchange file (board officers)"),
     openapi_extra=YAML_BODY,
@@ -286,6 +289,10 @@ def exchange_import(request: HttpRequest, replace: bool = False, accept_unit_cha
         )
         raise HttpError(409, said.format(code=data.cluster.code))
     try:
+        # No version check (core.concurrency): the caller opened no form, so there is no "version seen" to
+        # compare. What guards a concurrent writer here is the importer itself: one transaction with the
+        # cluster's rows locked, concluded years never overwritten, shared units changed only with
+        # ?accept_unit_changes=true after the caller was shown them. The last whole file sent wins.
         report = run_import(data, by=request.user, replace=replace, accept_unit_changes=accept_unit_changes)
     except ExchangeFileInvalid as invalid:
         return api.create_response(request, bad_file(gettext("Exchange file"), invalid.errors), status=422)

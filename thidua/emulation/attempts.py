@@ -6,7 +6,8 @@ practice the one or two sittings of the day): that is the number the chair sees.
 wrong codes in a window waits for the window's end; once a vote has had VOTE_LIMIT wrong codes in a
 window (many clients guessing together), every client with a wrong code in that window waits too, while
 those who typed their code right the first time still vote. A waiting client is answered before its code
-is looked at, so the answer never says whether a code exists. Nothing here stores a code.
+is looked at, so the answer never says whether a code exists. Nothing here stores a code. The client is
+the one the verification page and the sign-in limit see (core.client: behind a proxy, CLIENT_IP_HEADER).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from django.core.cache import cache
 from django.http import HttpRequest
 from django.utils import timezone
 
+from thidua.core.client import client_address
 from thidua.emulation import balloting
 from thidua.emulation.models import Voting
 
@@ -28,11 +30,6 @@ VOTE_LIMIT = 100
 # The chair's count of wrong codes outlives a window: kept for a few days, as long as a sitting lasts.
 TOTAL_SECONDS = 7 * 24 * 3600
 PREFIX = "thidua:wrong-codes"
-
-
-def client_of(request: HttpRequest) -> str:
-    """The client's address as the server saw it (the proxy's, behind one: see SECURE_PROXY_SSL_HEADER)."""
-    return str(request.META.get("REMOTE_ADDR") or "?")
 
 
 def _window() -> int:
@@ -59,7 +56,7 @@ def _add(key: str, timeout: int) -> int:
 def waiting_until(request: HttpRequest) -> datetime | None:
     """When this client may try a code again, or None if it may now."""
     window = _window()
-    tried = _count(f"{PREFIX}:client:{client_of(request)}:{window}")
+    tried = _count(f"{PREFIX}:client:{client_address(request)}:{window}")
     if not tried:
         return None
     crowded = any(
@@ -75,7 +72,7 @@ def record_wrong(request: HttpRequest) -> None:
     """A code that matches no code of any vote was tried. Only something shaped like a code counts: an
     empty or malformed one cannot open anything, and a phone that sends the form twice is not guessing."""
     window = _window()
-    _add(f"{PREFIX}:client:{client_of(request)}:{window}", WINDOW)
+    _add(f"{PREFIX}:client:{client_address(request)}:{window}", WINDOW)
     for owner in balloting.open_owners():
         if owner.voting == Voting.OPEN:
             _add(f"{PREFIX}:vote:{_owner_key(owner)}:{window}", WINDOW)

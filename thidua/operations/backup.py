@@ -11,8 +11,10 @@ loaded in one transaction, and the rows per model are compared with the manifest
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
+import re
 import shutil
 import tempfile
 import zipfile
@@ -27,12 +29,15 @@ from django.apps import apps
 from django.conf import settings
 from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
+from django.core import serializers
 from django.core.management import call_command
 from django.core.management.color import no_style
 from django.core.serializers.base import DeserializationError
 from django.db import DatabaseError, connection, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+
+from thidua.operations import exact_json
 
 FORMAT = 1
 MANIFEST = "manifest.json"
@@ -80,11 +85,14 @@ def backup(out: Path, *, media_root: Path | None = None) -> BackupSummary:
     out.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="thidua-backup-") as work:
         data_path = Path(work) / DATA
+        # Times to the microsecond (exact_json); data.json is still read back as Django's "json".
+        serializers.register_serializer(exact_json.NAME, exact_json.__name__)
         with transaction.atomic():
             _read_only_snapshot()
             counts = row_counts()
             call_command(
                 "dumpdata",
+                format=exact_json.NAME,
                 exclude=EXCLUDED,
                 natural_foreign=True,
                 output=str(data_path),
@@ -109,6 +117,59 @@ def backup(out: Path, *, media_root: Path | None = None) -> BackupSummary:
                 archive.write(file, MEDIA + file.relative_to(media).as_posix())
         partial.replace(out)
     return BackupSummary(out, counts, len(media_files))
+
+
+# ---- scheduled backups into a folder, the newest kept ------------------------------------------------
+
+# The names `backup_into` gives: the time in UTC, then a counter for a second backup in the same second.
+SCHEDULED_NAME = re.compile(r"^thidua-backup-(\d{8}T\d{6}Z)(?:-(\d+))?\.zip$")
+
+
+@dataclass(frozen=True)
+class ScheduledBackup:
+    summary: BackupSummary
+    pruned: list[Path]
+
+
+def backup_into(
+    directory: Path, *, keep: int | None, now: dt.datetime | None = None, media_root: Path | None = None
+) -> ScheduledBackup:
+    """A backup named after its time in `directory`, then (with `keep`) only the newest `keep` of the
+    backups this function wrote there are kept. A file is taken for one of them only when its name has the
+    form it gives and it is a thidua backup (manifest.json readable); anything else is never touched."""
+    if keep is not None and keep < 1:
+        raise ValueError("keep must be at least 1")
+    directory.mkdir(parents=True, exist_ok=True)
+    stamp = (now or timezone.now()).astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
+    path, counter = directory / f"thidua-backup-{stamp}.zip", 1
+    while path.exists() or path.with_name(path.name + ".partial").exists():
+        path, counter = directory / f"thidua-backup-{stamp}-{counter}.zip", counter + 1
+    summary = backup(path, media_root=media_root)
+    return ScheduledBackup(summary, [] if keep is None else prune(directory, keep=keep))
+
+
+def prune(directory: Path, *, keep: int) -> list[Path]:
+    """Delete all but the newest `keep` scheduled backups in `directory` (newest by the time in the name);
+    returns the files deleted, oldest first."""
+    ours = []
+    for path in directory.iterdir():
+        found = SCHEDULED_NAME.match(path.name)
+        if found and path.is_file() and not path.is_symlink() and _is_backup(path):
+            ours.append(((found[1], int(found[2] or 0)), path))
+    ours.sort(reverse=True)
+    pruned = [path for _, path in reversed(ours[keep:])]
+    for path in pruned:
+        path.unlink()
+    return pruned
+
+
+def _is_backup(path: Path) -> bool:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            manifest = json.loads(archive.read(MANIFEST).decode("utf-8"))
+    except (zipfile.BadZipFile, KeyError, OSError, UnicodeDecodeError, json.JSONDecodeError):
+        return False
+    return isinstance(manifest, dict) and {"format", "counts", "sha256"} <= set(manifest)
 
 
 def _read_only_snapshot() -> None:

@@ -7,11 +7,15 @@ import html
 from datetime import date
 
 import pytest
+from axes.models import AccessAttempt
 from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractUser
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
+from django_otp.plugins.otp_totp.models import TOTPDevice
+from django_tasks_db.models import DBTaskResult
 
 from thidua.accounts.models import Role
 from thidua.core.admin import AuditedAdmin
@@ -78,11 +82,54 @@ def test_the_admin_cannot_add_change_or_delete_audit_rows(world: World, superuse
 # ---- the admin writes its rows ----------------------------------------------------------------------
 
 
-def test_every_admin_of_ours_writes_audit_rows() -> None:
-    ours = [m for m in admin.site._registry if m.__module__.startswith("thidua.")]
-    assert ours
-    for model in ours:
+def test_every_admin_writes_audit_rows_those_of_the_packages_too() -> None:
+    registered = list(admin.site._registry)
+    labels = {model._meta.label for model in registered}
+    assert {"otp_totp.TOTPDevice", "django_tasks_database.DBTaskResult", "axes.AccessAttempt"} <= labels
+    for model in registered:
         assert isinstance(admin.site._registry[model], AuditedAdmin), model._meta.label
+
+
+def test_removing_a_lost_phones_device_in_the_admin_is_audited(world: World, superuser: Client) -> None:
+    lost = pass_code_step(Client(), world.board)
+    response = superuser.post(reverse("admin:otp_totp_totpdevice_delete", args=[lost.pk]), {"post": "yes"})
+    assert response.status_code == 302
+    assert not TOTPDevice.objects.filter(pk=lost.pk).exists()
+    removed = AuditEvent.objects.get(verb="admin.delete", object_type="otp_totp.totpdevice")
+    assert removed.object_id == str(lost.pk) and removed.actor.username == "quantri-kiem-thu"
+    assert removed.data["name"] == str(lost)
+
+
+def test_unlocking_an_account_in_the_admin_is_audited(world: World, superuser: Client) -> None:
+    lockout = AccessAttempt.objects.create(
+        username="donvi-a", ip_address="10.0.0.9", user_agent="thử", failures_since_start=5
+    )
+    superuser.post(
+        reverse("admin:axes_accessattempt_changelist"),
+        {"action": "delete_selected", "_selected_action": [lockout.pk], "post": "yes"},
+    )
+    assert not AccessAttempt.objects.exists()
+    unlocked = AuditEvent.objects.get(verb="admin.delete", object_type="axes.accessattempt")
+    assert unlocked.object_id == str(lockout.pk) and unlocked.actor.username == "quantri-kiem-thu"
+
+
+def test_task_results_are_read_in_the_admin_and_never_changed_there(world: World, superuser: Client) -> None:
+    result = DBTaskResult.objects.create(
+        task_path="thidua.accounts.notifications.mail_task",
+        args_kwargs={"args": [], "kwargs": {}},
+        backend_name="default",
+        run_after=timezone.now(),
+    )
+    assert (
+        superuser.get(
+            reverse("admin:django_tasks_database_dbtaskresult_change", args=[result.pk])
+        ).status_code
+        == 200
+    )
+    delete = reverse("admin:django_tasks_database_dbtaskresult_delete", args=[result.pk])
+    assert superuser.post(delete, {"post": "yes"}).status_code == 403
+    assert DBTaskResult.objects.filter(pk=result.pk).exists()
+    assert not AuditEvent.objects.filter(object_type="django_tasks_database.dbtaskresult").exists()
 
 
 def test_a_change_and_a_deletion_in_the_admin_write_audit_rows(world: World, superuser: Client) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import subprocess
@@ -239,3 +240,14 @@ def test_media_files_travel_with_the_backup(seeded_committed, tmp_path):
     restore(with_media, media_root=target)
     assert (target / "ho-so" / "to-trinh.pdf").read_bytes() == b"%PDF-1.4 thu"
     assert get_user_model().objects.count() == 5
+
+
+def test_times_come_back_to_the_microsecond(transactional_db, tmp_path):
+    """Django's JSON cuts times to the millisecond: the audit trail's order within one would be lost."""
+    at = dt.datetime(2026, 12, 4, 8, 30, 15, 123456, tzinfo=dt.UTC)
+    user = get_user_model().objects.create(username="dung-tung-micro-giay", last_login=at)
+    zip_path = tmp_path / "micro.zip"
+    backup(zip_path)
+    call_command("flush", interactive=False, verbosity=0)
+    restore(zip_path)
+    assert get_user_model().objects.get(pk=user.pk).last_login == at

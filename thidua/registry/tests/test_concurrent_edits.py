@@ -12,13 +12,15 @@ from django.contrib.auth.models import AbstractUser
 from django.urls import reverse
 
 from thidua.accounts.models import Role
+from thidua.core.audit import record
+from thidua.core.concurrency import version_of
 from thidua.core.models import AuditEvent
 from thidua.organisations.models import Cluster, Unit
 from thidua.registry.actions import proposals as services
 from thidua.registry.models import AwardProposal, ProvinceRule, Revocation
 from thidua.registry.province_rules import add_province_rule
 from thidua.testing.concurrency import CHANGED, version_on
-from thidua.testing.worlds import BY, Seed, World, client_for, user_with
+from thidua.testing.worlds import BY, Seed, World, client_for, decide_seed, user_with
 
 pytestmark = pytest.mark.django_db
 
@@ -116,8 +118,12 @@ def test_a_stale_end_of_a_province_rule_is_refused(seed: Seed, board: AbstractUs
     first_seen, second_seen = version_on(first, page), version_on(second, page)
     end = reverse("registry:province_rule_end", args=[rule.pk])
     first.post(end, {"end": "31/12/2024", "version": first_seen})
-    refused = second.post(end, {"end": "30/06/2025", "version": second_seen}, follow=True)
-    assert CHANGED in _text(refused)
+    refused = second.post(end, {"end": "30/06/2025", "version": second_seen})
+    text = _text(refused)
+    assert refused.status_code == 400 and CHANGED in text
+    # The day typed is in its row again, with the version the form was opened at: saving it again is
+    # refused until the page is opened anew.
+    assert 'value="30/06/2025"' in text and f'name="version" value="{second_seen}"' in text
     assert ProvinceRule.objects.get(pk=rule.pk).end == date(2024, 12, 31)
 
 
@@ -132,11 +138,11 @@ def test_a_stale_revocation_is_refused(seed: Seed, board: AbstractUser, submitte
     url = reverse("registry:revoke", args=[decision.pk, awardee.pk])
     first.post(url, {"number": "30/QĐ-UBND", "date": "01/03/2022", "reason": "Sai", "version": first_seen})
     refused = second.post(
-        url,
-        {"number": "31/QĐ-UBND", "date": "02/03/2022", "reason": "Khác", "version": second_seen},
-        follow=True,
+        url, {"number": "31/QĐ-UBND", "date": "02/03/2022", "reason": "Trùng tên", "version": second_seen}
     )
-    assert CHANGED in _text(refused)
+    text = _text(refused)
+    assert refused.status_code == 400 and CHANGED in text
+    assert 'value="31/QĐ-UBND"' in text and 'value="02/03/2022"' in text and "Trùng tên" in text
     assert Revocation.objects.get().number == "30/QĐ-UBND"
 
 
@@ -145,3 +151,29 @@ def test_forms_without_a_version_are_not_checked(world: World) -> None:
     url = reverse("registry:setup_unit", args=[world.units["STC"].pk])
     assert client_for(world.board).post(url, {"name": "Sở Tài chính tỉnh"}).status_code == 302
     assert Unit.objects.get(pk=world.units["STC"].pk).name == "Sở Tài chính tỉnh"
+
+
+def test_a_refused_revocation_keeps_what_was_typed_and_the_other_rows_their_versions(
+    seed: Seed, board: AbstractUser
+) -> None:
+    _, merit = decide_seed(seed)
+    first, second = merit.awardees.order_by("pk")
+    record(BY, "admin.change", second)  # the second award has a history, the first none: versions differ
+    client = client_for(board)
+    page = reverse("registry:decision", args=[merit.pk])
+    seen = version_on(client, page)  # the first row's
+    assert seen == version_of(first) != version_of(second)
+    response = client.post(
+        reverse("registry:revoke", args=[merit.pk, first.pk]),
+        {"number": "31/QĐ-UBND", "date": "31/02/2022", "reason": "Trùng tên", "version": seen},
+    )
+    text = _text(response)
+    assert response.status_code == 400
+    assert "dạng ngày/tháng/năm" in text
+    assert 'value="31/QĐ-UBND"' in text and 'value="31/02/2022"' in text and "Trùng tên" in text
+    assert not Revocation.objects.exists()
+    # The other award's form is that award's own, at its own version: revoking it next is not refused.
+    action = reverse("registry:revoke", args=[merit.pk, second.pk])
+    other = text.split(f'action="{action}"', 1)[1].split("</form>", 1)[0]
+    assert f'name="version" value="{version_of(second)}"' in other
+    assert 'value="31/QĐ-UBND"' not in other

@@ -119,10 +119,15 @@ def test_the_board_adds_and_ends_a_rule_on_its_page(seed: Seed, board: Client) -
     assert AuditEvent.objects.filter(verb="registry.province_rule.create", object_id=str(rule.pk)).exists()
 
     end = reverse("registry:province_rule_end", args=[rule.pk])
-    refused = board.post(end, {"end": "01/03/2024"}, follow=True)
+    refused = board.post(end, {"end": "01/03/2024"})
+    assert refused.status_code == 400
     assert "trước ngày quy định" in refused.content.decode()
+    assert 'value="01/03/2024"' in refused.content.decode()  # what was typed, in the rule's row again
     rule.refresh_from_db()
     assert rule.end is None
+    unreadable = board.post(end, {"end": "31/02/2025"})
+    assert unreadable.status_code == 400 and 'value="31/02/2025"' in unreadable.content.decode()
+    assert "dạng ngày/tháng/năm" in unreadable.content.decode()
     ended = board.post(end, {"end": "31/12/2024"}, follow=True)
     assert "có hiệu lực đến hết ngày 31/12/2024" in ended.content.decode()
     rule.refresh_from_db()

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from thidua.accounts import jobs
 from thidua.core.audit import history_of
 from thidua.core.concurrency import seen_version
-from thidua.core.feedback import show_refusal
+from thidua.core.feedback import add_refusal
 from thidua.documents.download import paper_response
 from thidua.documents.pdf import PdfUnavailable
 from thidua.documents.workbook import xlsx_response
@@ -28,7 +28,6 @@ from thidua.registry.actions import proposals as services
 from thidua.registry.forms import DecisionForm, QuotaForm, RevokeForm
 from thidua.registry.models import Awardee, AwardProposal, Decision, Quota
 from thidua.registry.papers.decision import decision_filename, render_decision
-from thidua.registry.views.proposals import form_refused
 
 DECISIONS_PAGE_SIZE = 50
 
@@ -129,19 +128,28 @@ def _get_decision_for_user(request: HttpRequest, decision_id: int) -> Decision:
 @login_required
 @require_http_methods(["GET"])
 def decision(request: HttpRequest, decision_id: int) -> HttpResponse:
-    found = _get_decision_for_user(request, decision_id)
+    return _decision_page(request, _get_decision_for_user(request, decision_id))
+
+
+def _decision_page(
+    request: HttpRequest, found: Decision, *, refused: Awardee | None = None, form: RevokeForm | None = None
+) -> HttpResponse:
+    """The decision's page; after a refused revocation, that awardee's form open again with what was typed
+    and why it was refused (400)."""
     awardees = found.awardees.select_related("unit", "person", "person_unit", "revocation")
     context = {
         "decision": found,
         "awardees": awardees,
         "total": sum(a.bonus or 0 for a in awardees if not a.revoked),
         "revoke_form": RevokeForm(),
+        "posted_for": refused,
+        "refused_form": form,
         # Who recorded the decision and revoked its awards, for the board that answers for it.
         "changes": history_of(found, *awardees)
         if scope.board_organizers(request.user).filter(pk=found.organizer_id).exists()
         else None,
     }
-    return render(request, "registry/decision.html", context)
+    return render(request, "registry/decision.html", context, status=400 if refused else 200)
 
 
 @login_required
@@ -192,9 +200,7 @@ def revoke(request: HttpRequest, decision_id: int, awardee_id: int) -> HttpRespo
     found = _get_decision_for_user(request, decision_id)
     awardee = get_object_or_404(Awardee, pk=awardee_id, decision=found)
     form = RevokeForm(request.POST)
-    if not form.is_valid():
-        form_refused(request, form)
-    else:
+    if form.is_valid():
         data = form.cleaned_data
         try:
             services.revoke(
@@ -206,10 +212,11 @@ def revoke(request: HttpRequest, decision_id: int, awardee_id: int) -> HttpRespo
                 seen=seen_version(request),
             )
         except ValidationError as error:
-            show_refusal(request, error)
+            add_refusal(form, error)
         else:
             messages.success(request, _("The award of {name} revoked.").format(name=awardee.name))
-    return redirect("registry:decision", found.pk)
+            return redirect("registry:decision", found.pk)
+    return _decision_page(request, found, refused=awardee, form=form)
 
 
 @login_required

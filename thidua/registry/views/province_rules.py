@@ -15,13 +15,13 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from thidua.awards.catalogue import ANY_AWARD_NAME, PARAMETERS
 from thidua.core.concurrency import seen_version
-from thidua.core.feedback import show_refusal
+from thidua.core.feedback import add_refusal
+from thidua.organisations.models import Organizer
 from thidua.registry import province_rules
 from thidua.registry import rules as scope
 from thidua.registry.forms import EndProvinceRuleForm, ProvinceRuleForm, award_label
 from thidua.registry.models import ProvinceRule
 from thidua.registry.views.decisions import _board_organizer
-from thidua.registry.views.proposals import form_refused
 
 
 @login_required
@@ -37,6 +37,19 @@ def rules(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, _("Rule {rule} added.").format(rule=rule.rule_id))
             return redirect(f"{request.path}?to_chuc={organizer.pk}")
+    return _rules_page(request, organizer, form)
+
+
+def _rules_page(
+    request: HttpRequest,
+    organizer: Organizer,
+    form: ProvinceRuleForm,
+    *,
+    ending: ProvinceRule | None = None,
+    end_form: EndProvinceRuleForm | None = None,
+) -> HttpResponse:
+    """The list and the form to add a rule; after a refused end, that rule's row shows the day typed and
+    why it was refused (400)."""
     rows = [
         (
             rule,
@@ -49,27 +62,30 @@ def rules(request: HttpRequest) -> HttpResponse:
         "organizer": organizer,
         "form": form,
         "rows": rows,
-        "end_form": EndProvinceRuleForm(),
+        "posted_for": ending,
+        "end_form": end_form,
         "any_award": ANY_AWARD_NAME,
     }
-    return render(request, "registry/province_rules.html", context, status=400 if form.errors else 200)
+    status = 400 if form.errors or end_form is not None else 200
+    return render(request, "registry/province_rules.html", context, status=status)
 
 
 @login_required
 @require_POST
 def end(request: HttpRequest, rule_id: int) -> HttpResponse:
     rule = get_object_or_404(
-        ProvinceRule.objects.filter(organizer__in=scope.board_organizers(request.user)), pk=rule_id
+        ProvinceRule.objects.filter(organizer__in=scope.board_organizers(request.user)).select_related(
+            "organizer"
+        ),
+        pk=rule_id,
     )
     form = EndProvinceRuleForm(request.POST)
-    if not form.is_valid():
-        form_refused(request, form)
-    else:
+    if form.is_valid():
         try:
             end_day, seen = form.cleaned_data["end"], seen_version(request)
             province_rules.end_province_rule(rule, end_day, by=request.user, seen=seen)
         except ValidationError as error:
-            show_refusal(request, error)
+            add_refusal(form, error)
         else:
             last = form.cleaned_data["end"]
             messages.success(
@@ -78,4 +94,5 @@ def end(request: HttpRequest, rule_id: int) -> HttpResponse:
                     rule=rule.rule_id, last=f"{last:%d/%m/%Y}"
                 ),
             )
-    return redirect(f"{reverse('registry:province_rules')}?to_chuc={rule.organizer_id}")
+            return redirect(f"{reverse('registry:province_rules')}?to_chuc={rule.organizer_id}")
+    return _rules_page(request, rule.organizer, ProvinceRuleForm(), ending=rule, end_form=form)

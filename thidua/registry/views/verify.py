@@ -8,7 +8,6 @@ cache: a server of N workers lets a client try at most N × GUESSES codes per wi
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -16,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from thidua.core.client import client_address
 from thidua.core.replica import reads_replica
 from thidua.registry import verification
 
@@ -23,16 +23,8 @@ GUESSES = 10
 WINDOW = 15 * 60
 
 
-def _client(request: HttpRequest) -> str:
-    """The client's address: the proxy's header when the deployment names one (CLIENT_IP_HEADER; its
-    first address, the one the proxy saw), else the connection's."""
-    header = settings.CLIENT_IP_HEADER
-    forwarded = str(request.META.get(header, "")) if header else ""
-    return forwarded.split(",")[0].strip()[:64] or str(request.META.get("REMOTE_ADDR", ""))
-
-
 def _misses_key(request: HttpRequest) -> str:
-    return "verify-misses:" + _client(request)
+    return "verify-misses:" + client_address(request)
 
 
 def _blocked(request: HttpRequest) -> bool:

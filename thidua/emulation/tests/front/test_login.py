@@ -111,3 +111,14 @@ def test_failures_on_many_accounts_from_one_address_lock_the_address(world: Worl
         reverse("login"), {"username": "donvi-b", "password": PASSWORD}
     )
     assert elsewhere.status_code == 302
+
+
+def test_behind_a_proxy_failures_lock_the_clients_address_not_the_proxys(world: World, settings):
+    settings.CLIENT_IP_HEADER = "HTTP_X_REAL_IP"
+    guesser = Client(REMOTE_ADDR="10.0.0.1", HTTP_X_REAL_IP="203.0.113.7")
+    for n in range(settings.AXES_FAILURE_LIMIT):
+        guesser.post(reverse("login"), {"username": f"khong-co-{n}", "password": "sai"})
+    locked = guesser.post(reverse("login"), {"username": "donvi-b", "password": PASSWORD})
+    assert locked.status_code == 429
+    colleague = Client(REMOTE_ADDR="10.0.0.1", HTTP_X_REAL_IP="198.51.100.2")
+    assert colleague.post(reverse("login"), {"username": "donvi-b", "password": PASSWORD}).status_code == 302

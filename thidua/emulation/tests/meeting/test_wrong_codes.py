@@ -69,3 +69,15 @@ def test_the_chair_sees_how_many_wrong_codes_were_tried(open_meeting, seed_year)
         _try(Client(REMOTE_ADDR=f"10.0.3.{n}"), WRONG)
     page = chair.get(chair_url(seed_year)).content.decode()
     assert "Trong khi bỏ phiếu, đã có 3 mã phiếu sai được nhập tại trang bỏ phiếu." in page
+
+
+def test_behind_a_proxy_each_delegate_is_counted_by_the_proxys_header(open_meeting, settings):
+    """As on the verification page: one guesser behind the office's proxy does not make everyone wait."""
+    settings.CLIENT_IP_HEADER = "HTTP_X_REAL_IP"
+    right = next(iter(issued_codes(open_meeting).values()))
+    guesser = Client(REMOTE_ADDR="10.0.0.1", HTTP_X_REAL_IP="203.0.113.7")
+    for _ in range(attempts.CLIENT_LIMIT):
+        _try(guesser, WRONG)
+    assert _try(guesser, right).status_code == 429
+    delegate = Client(REMOTE_ADDR="10.0.0.1", HTTP_X_REAL_IP="198.51.100.2")
+    assert _try(delegate, right).status_code == 200

@@ -45,6 +45,9 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         try:
             data = read_exchange_file(options["file"])
+            # No version check (core.concurrency): a command opens no form, so nothing was "seen" before
+            # the write; the importer's one locked transaction and its refusals (concluded years, shared
+            # units without --accept-unit-changes) are what protect a record edited meanwhile on a page.
             report = run_import(
                 data,
                 by=ACTOR,
