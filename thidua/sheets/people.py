@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from thidua.sheets.importer import Context
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class NewPerson:
     """Someone the file names who is not in the registry yet: one Person, however many rows name them."""
 
@@ -61,6 +61,13 @@ class People:
                 Person.objects.filter(organizer=self.organizer, postings__unit=unit).distinct()
             )
         return self.at_unit[unit.pk]
+
+    def prefetch(self, codes: set[str]) -> None:
+        """The people of these codes read at once, before a chunk of rows is checked; the previous chunk's
+        are forgotten (a large file's people are never held whole)."""
+        self.by_code = dict.fromkeys(codes)
+        for person in Person.objects.filter(organizer=self.organizer, code__in=codes):
+            self.by_code[person.code] = person
 
     def _coded(self, code: str) -> Person | None:
         if code not in self.by_code:

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -24,11 +26,13 @@ from thidua.accounts.notifications import Kind, notify, officers_of
 from thidua.awards.catalogue import AWARDS, PERSON, UNIT
 from thidua.awards.engine import Verdict, evaluate
 from thidua.awards.regimes import name_of, regime_for, regime_for_dossier
+from thidua.core import bulk
 from thidua.core.audit import Actor, actor_name, record
 from thidua.core.concurrency import refuse_if_changed
 from thidua.emulation.models import Review
 from thidua.organisations.models import AwardTier, Organizer, Unit
 from thidua.registry import dossiers, gates, money, province_rules, subjects, verification
+from thidua.registry.folding import fold
 from thidua.registry.models import (
     Awardee,
     AwardProposal,
@@ -466,12 +470,28 @@ def _posting_on(person: Person, day: dt.date) -> PersonPosting | None:
     )
 
 
+def _posting_among(postings: Sequence[PersonPosting], day: dt.date) -> PersonPosting | None:
+    """_posting_on, among a person's postings already read (the bulk path)."""
+    current = [p for p in postings if p.start <= day and not (p.end is not None and p.end < day)]
+    return max(current, key=lambda p: p.start, default=None)
+
+
 def _unused_code() -> str:
     """A verification code no award holds yet (the unique index is the last word)."""
     while True:
         code = verification.new_code()
         if not Awardee.objects.filter(code=code).exists():
             return code
+
+
+def _unused_codes(count: int) -> list[str]:
+    """`count` distinct verification codes no award holds yet, looked up together."""
+    codes: set[str] = set()
+    while len(codes) < count:
+        drawn = {verification.new_code() for _ in range(count - len(codes))} - codes
+        taken = set(Awardee.objects.filter(code__in=drawn).values_list("code", flat=True))
+        codes |= drawn - taken
+    return list(codes)
 
 
 def _pay(awardee: Awardee, day: dt.date, regime: str) -> None:
@@ -572,6 +592,50 @@ def put_on_record(
     return awardee
 
 
+@dataclass(frozen=True)
+class OnRecord:
+    """One awardee for `put_many_on_record`: put_on_record's arguments."""
+
+    decision: Decision
+    year: int
+    name: str
+    unit: Unit | None = None
+    person: Person | None = None
+
+
+def put_many_on_record(entries: Sequence[OnRecord], *, pay: bool = True) -> list[Awardee]:
+    """put_on_record for many awardees at once (a large import): the same rows, the postings and the
+    verification codes read together and the rows written at the database's speed (core/bulk.py; the
+    rows' ids are not read back)."""
+    people = {e.person.pk for e in entries if e.person is not None}
+    postings: dict[int, list[PersonPosting]] = {}
+    for posting in PersonPosting.objects.filter(person_id__in=people).select_related("unit"):
+        postings.setdefault(posting.person_id, []).append(posting)
+    awardees = []
+    for entry, code in zip(entries, _unused_codes(len(entries)), strict=True):
+        posting = (
+            _posting_among(postings.get(entry.person.pk, []), entry.decision.date) if entry.person else None
+        )
+        awardee = _awardee(
+            entry.decision,
+            year=entry.year,
+            name=entry.name,
+            unit=entry.unit,
+            person=entry.person,
+            proposal=None,
+            pay=pay,
+            posting=posting,
+        )
+        awardee.code = code
+        awardee.name_folded = fold(awardee.name)  # what Awardee.save() keeps
+        awardees.append(awardee)
+    bulk.insert(Awardee, awardees)
+    return awardees
+
+
+_READ = object()  # _awardee's posting not given: read it
+
+
 def _awardee(
     decision: Decision,
     *,
@@ -581,8 +645,10 @@ def _awardee(
     person: Person | None,
     proposal: AwardProposal | None,
     pay: bool,
+    posting: Any = _READ,
 ) -> Awardee:
-    posting = _posting_on(person, decision.date) if person else None
+    if posting is _READ:
+        posting = _posting_on(person, decision.date) if person else None
     awardee = Awardee(
         decision=decision,
         unit=unit,
