@@ -33,21 +33,25 @@ def record(actor: Actor, verb: str, obj: models.Model, **data: Any) -> AuditEven
 
 def record_many(actor: Actor, verb: str, entries: Iterable[tuple[models.Model, dict[str, Any]]]) -> None:
     """One audit row per (object, data), written together: the bulk paths' `record`."""
+    from django.utils import timezone
+
     from thidua.core import bulk
 
-    user = actor if isinstance(actor, AbstractBaseUser) else None
+    user = actor.pk if isinstance(actor, AbstractBaseUser) else None
     label = actor if isinstance(actor, str) else ""
-    bulk.insert(
+    now = timezone.now()
+    bulk.insert_values(
         AuditEvent,
         [
-            AuditEvent(
-                actor=user,  # type: ignore[misc]
-                actor_label=label,
-                verb=verb,
-                object_type=obj._meta.label_lower,
-                object_id=str(obj.pk),
-                data=data,
-            )
+            {
+                "actor_id": user,
+                "actor_label": label,
+                "verb": verb,
+                "object_type": obj._meta.label_lower,
+                "object_id": str(obj.pk),
+                "data": data,
+                "at": now,
+            }
             for obj, data in entries
         ],
     )

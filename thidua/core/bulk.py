@@ -5,39 +5,33 @@ a verification code) through the same functions `save()` and the actions use."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from django.db import connection, models
 
 BATCH = 2000
+# Fields whose Python values psycopg writes as they are; others (JSON) go as the field prepares them.
+PLAIN = (models.CharField, models.IntegerField, models.ForeignKey, models.DateField, models.BooleanField)
 
 
-def insert(model: type[models.Model], objects: Sequence[models.Model]) -> None:
-    if not objects:
+def insert_values(model: type[models.Model], values: Sequence[dict[str, Any]]) -> None:
+    """New rows of `model`, each given as {attname: value} (no model instance per row: a million of them
+    cost more than the COPY); a field left out takes its default."""
+    if not values:
         return
     if connection.vendor != "postgresql":
-        model._default_manager.bulk_create(objects, batch_size=BATCH)
+        model._default_manager.bulk_create([model(**row) for row in values], batch_size=BATCH)
         return
     fields = [f for f in model._meta.concrete_fields if not f.primary_key]
-    for field in fields:
-        if type(field).pre_save is not models.Field.pre_save:  # auto_now_add and the like fill themselves
-            for obj in objects:
-                field.pre_save(obj, add=True)
+    defaults = {f.attname: f.get_default() for f in fields}
     columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
     table = connection.ops.quote_name(model._meta.db_table)
-    # Plain values go as they are; others (JSON) as the field prepares them for the database.
-    plain = (models.CharField, models.IntegerField, models.ForeignKey, models.DateField, models.BooleanField)
-    prepared = [not isinstance(f, plain) for f in fields]
     attnames = [f.attname for f in fields]
+    prepared = [(n, f) for n, f in enumerate(fields) if not isinstance(f, PLAIN)]
     with connection.cursor() as cursor, cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
-        for obj in objects:
-            copy.write_row(_row(obj, fields, attnames, prepared))
-
-
-def _row(obj: models.Model, fields: list[Any], attnames: list[str], prepared: list[bool]) -> Iterable[Any]:
-    values = [getattr(obj, name) for name in attnames]
-    for n, prepare in enumerate(prepared):
-        if prepare:
-            values[n] = fields[n].get_db_prep_save(values[n], connection)
-    return values
+        for row in values:
+            line = [row[name] if name in row else defaults[name] for name in attnames]
+            for n, field in prepared:
+                line[n] = field.get_db_prep_save(line[n], connection)
+            copy.write_row(line)

@@ -111,10 +111,10 @@ def create_people(news: Sequence[NewPerson], *, by: Actor) -> list[Person]:
             taken.add(person.code)
         people.append(person)
     Person.objects.bulk_create(people, batch_size=2000)
-    bulk.insert(
+    bulk.insert_values(
         PersonPosting,
         [
-            PersonPosting(person=p, unit=n.unit, position=n.position, start=n.start)
+            {"person_id": p.pk, "unit_id": n.unit.pk, "position": n.position, "start": n.start, "end": None}
             for p, n in zip(people, news, strict=True)
         ],
     )

@@ -57,10 +57,10 @@ def record_past_decision(
 def add_past_awardees(entries: Sequence[services.OnRecord], *, by: Actor) -> int:
     """Many awardees of past decisions at once (a large import), written at the database's speed: one audit
     row per decision, naming how many awardees it gained and their verification codes."""
-    awardees = services.put_many_on_record(entries, pay=False)
-    gained: dict[int, list[Awardee]] = {}
+    awardees = services.put_many_on_record(entries)
+    gained: dict[int, list[str]] = {}
     for awardee in awardees:
-        gained.setdefault(awardee.decision_id, []).append(awardee)
+        gained.setdefault(awardee["decision_id"], []).append(awardee["code"])
     decisions = {entry.decision.pk: entry.decision for entry in entries}
     record_many(
         by,
@@ -70,12 +70,12 @@ def add_past_awardees(entries: Sequence[services.OnRecord], *, by: Actor) -> int
                 decisions[pk],
                 {
                     "decision": decisions[pk].number,
-                    "count": len(rows),
-                    "codes": [a.code for a in rows],
+                    "count": len(codes),
+                    "codes": codes,
                     "source_file": decisions[pk].imported_from,
                 },
             )
-            for pk, rows in gained.items()
+            for pk, codes in gained.items()
         ),
     )
     return len(awardees)

@@ -488,7 +488,7 @@ def _unused_codes(count: int) -> list[str]:
     """`count` distinct verification codes no award holds yet, looked up together."""
     codes: set[str] = set()
     while len(codes) < count:
-        drawn = {verification.new_code() for _ in range(count - len(codes))} - codes
+        drawn = set(verification.new_codes(count - len(codes))) - codes
         taken = set(Awardee.objects.filter(code__in=drawn).values_list("code", flat=True))
         codes |= drawn - taken
     return list(codes)
@@ -603,37 +603,39 @@ class OnRecord:
     person: Person | None = None
 
 
-def put_many_on_record(entries: Sequence[OnRecord], *, pay: bool = True) -> list[Awardee]:
-    """put_on_record for many awardees at once (a large import): the same rows, the postings and the
-    verification codes read together and the rows written at the database's speed (core/bulk.py; the
-    rows' ids are not read back)."""
+def put_many_on_record(entries: Sequence[OnRecord]) -> list[dict[str, Any]]:
+    """put_on_record for many awardees of past decisions at once (a large import, no bonus worked out): the
+    same rows, with the postings and the verification codes read together and the rows written at the
+    database's speed (core/bulk.py: as plain values, never read back). Returns the rows written."""
     people = {e.person.pk for e in entries if e.person is not None}
     postings: dict[int, list[PersonPosting]] = {}
-    for posting in PersonPosting.objects.filter(person_id__in=people).select_related("unit"):
+    for posting in PersonPosting.objects.filter(person_id__in=people):
         postings.setdefault(posting.person_id, []).append(posting)
-    awardees = []
+    rows = []
     for entry, code in zip(entries, _unused_codes(len(entries)), strict=True):
-        posting = (
-            _posting_among(postings.get(entry.person.pk, []), entry.decision.date) if entry.person else None
+        person, decision = entry.person, entry.decision
+        posting = _posting_among(postings.get(person.pk, []), decision.date) if person else None
+        # The fields _awardee fills, and what Awardee.save() keeps (the folded name).
+        rows.append(
+            {
+                "decision_id": decision.pk,
+                "unit_id": entry.unit.pk if entry.unit else None,
+                "person_id": person.pk if person else None,
+                "person_unit_id": posting.unit_id if posting else None,
+                "position": posting.position if posting else "",
+                "year": entry.year,
+                "award": decision.award,
+                "name": entry.name,
+                "name_folded": fold(entry.name),
+                "code": code,
+                "proposal_id": None,
+                "coefficient": None,
+                "bonus": None,
+                "bonus_note": "",
+            }
         )
-        awardee = _awardee(
-            entry.decision,
-            year=entry.year,
-            name=entry.name,
-            unit=entry.unit,
-            person=entry.person,
-            proposal=None,
-            pay=pay,
-            posting=posting,
-        )
-        awardee.code = code
-        awardee.name_folded = fold(awardee.name)  # what Awardee.save() keeps
-        awardees.append(awardee)
-    bulk.insert(Awardee, awardees)
-    return awardees
-
-
-_READ = object()  # _awardee's posting not given: read it
+    bulk.insert_values(Awardee, rows)
+    return rows
 
 
 def _awardee(
@@ -645,10 +647,8 @@ def _awardee(
     person: Person | None,
     proposal: AwardProposal | None,
     pay: bool,
-    posting: Any = _READ,
 ) -> Awardee:
-    if posting is _READ:
-        posting = _posting_on(person, decision.date) if person else None
+    posting = _posting_on(person, decision.date) if person else None
     awardee = Awardee(
         decision=decision,
         unit=unit,
