@@ -142,7 +142,7 @@ def _flush(context: Context, state: _State) -> None:
                 ).format(number=decision.number),
             )
             continue
-        context.tally(line.row, SAME if done else CREATE, _describe(line))
+        context.tally(line.row, SAME if done else CREATE, lambda line=line: _describe(line))
         if not done:
             checked.append(line)
     if checked and context.may_write():
@@ -295,7 +295,7 @@ def _subject(context: Context, row: Row, name: str | None) -> str | None:
         )
         return None
     # Without the column: a name that is a unit's is the collective, anyone else a person.
-    return "unit" if name and context.names.unit(name) and not context.text(row, COL["unit"]) else "person"
+    return "unit" if name and not context.text(row, COL["unit"]) and context.names.unit(name) else "person"
 
 
 def gettext_en(message: str) -> str:

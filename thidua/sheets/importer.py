@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
 from typing import IO, TYPE_CHECKING, Any, Protocol
@@ -155,12 +155,13 @@ class Context:
         far, and every mapping is confirmed (else run() undoes what was written)."""
         return self.write and not self.plan.problems and (self.confirmed or not self.plan.mappings)
 
-    def tally(self, row: Row, action: str, text: str) -> None:
-        """An outcome of a large file: counted, and listed while fewer than the preview shows."""
+    def tally(self, row: Row, action: str, text: Callable[[], str]) -> None:
+        """An outcome of a large file: counted, and listed (its `text` said) while fewer than the preview
+        shows."""
         plan = self.plan
         if self._listed.get(action, 0) < SHOWN:
             self._listed[action] = self._listed.get(action, 0) + 1
-            plan.outcomes.append(Outcome(row, action, text))
+            plan.outcomes.append(Outcome(row, action, text()))
         else:
             plan.unlisted[action] = plan.unlisted.get(action, 0) + 1
 

@@ -81,7 +81,7 @@ class People:
         if code:
             person = self._coded(code)
             if person is not None:
-                if fold(person.name) != fold(name):
+                if person.name != name and fold(person.name) != fold(name):
                     self.context.problem(
                         row,
                         column,
