@@ -84,7 +84,7 @@ def _said_apart(job: Job, changes: dict[str, Any]) -> None:
     apart = connections.create_connection(DEFAULT_DB_ALIAS)
     try:
         table = apart.ops.quote_name(Job._meta.db_table)
-        columns = ", ".join(f"{apart.ops.quote_name(Job._meta.get_field(k).column)} = %s" for k in changes)
+        columns = ", ".join(f"{apart.ops.quote_name(name)} = %s" for name in changes)  # columns as named
         with apart.cursor() as cursor:
             cursor.execute(f"UPDATE {table} SET {columns} WHERE id = %s", [*changes.values(), job.pk])
     finally:

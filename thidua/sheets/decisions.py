@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import partial
 
 from django.db.models import Q
 from django.utils.translation import gettext
@@ -142,7 +143,7 @@ def _flush(context: Context, state: _State) -> None:
                 ).format(number=decision.number),
             )
             continue
-        context.tally(line.row, SAME if done else CREATE, lambda line=line: _describe(line))
+        context.tally(line.row, SAME if done else CREATE, partial(_describe, line))
         if not done:
             checked.append(line)
     if checked and context.may_write():

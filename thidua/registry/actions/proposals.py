@@ -609,8 +609,8 @@ def put_many_on_record(entries: Sequence[OnRecord]) -> list[dict[str, Any]]:
     database's speed (core/bulk.py: as plain values, never read back). Returns the rows written."""
     people = {e.person.pk for e in entries if e.person is not None}
     postings: dict[int, list[PersonPosting]] = {}
-    for posting in PersonPosting.objects.filter(person_id__in=people):
-        postings.setdefault(posting.person_id, []).append(posting)
+    for held in PersonPosting.objects.filter(person_id__in=people):
+        postings.setdefault(held.person_id, []).append(held)
     rows = []
     for entry, code in zip(entries, _unused_codes(len(entries)), strict=True):
         person, decision = entry.person, entry.decision
