@@ -36,6 +36,8 @@ from thidua.bench_names import (
     LAUNCH_TITLE,
     MIDDLE,
     ORGANIZER,
+    ORGANIZER_SHORT,
+    PROVINCE,
     QUERY,
     REGISTERED_TARGETS,
     SIGNER,
@@ -413,7 +415,7 @@ def _bulk_child(rows: int, work: Path) -> None:
     from thidua.registry.models import Awardee
     from thidua.sheets.importer import Scope, kinds, run
 
-    organizer = Organizer.objects.create(name=ORGANIZER, short_name="UBND tỉnh", province="Đo Thử")
+    organizer = Organizer.objects.create(name=ORGANIZER, short_name=ORGANIZER_SHORT, province=PROVINCE)
     for n, name in enumerate(unit_names(AwardList(rows).units)):
         Unit.objects.create(organizer=organizer, code=f"PNV{n + 1}", name=name, short_name="")
     path = work / "khen-thuong.csv"
