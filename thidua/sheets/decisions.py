@@ -111,6 +111,7 @@ class _State:
     seen: dict[int, int] = field(default_factory=dict)
     awards: dict[str, tuple[str, str]] = field(default_factory=dict)  # typed -> found, once noted
     units: dict[str, Unit] = field(default_factory=dict)
+    started: dict[int, dt.date] = field(default_factory=dict)  # people this import created -> posting start
 
 
 def _state(context: Context) -> _State:
@@ -233,6 +234,15 @@ def _write(context: Context, state: _State, lines: list[Line]) -> None:
         )
         for someone, person in zip(news, made, strict=True):
             someone.person = person
+            state.started[person.pk] = dt.date(someone.first_year, 1, 1)
+    # Someone this import created in an earlier chunk, named again with an earlier year: worked there then.
+    earlier: dict[int, dt.date] = {}
+    for line in lines:
+        pk = line.someone.pk if isinstance(line.someone, Person) else None
+        if pk in state.started and (start := dt.date(line.year, 1, 1)) < state.started[pk]:
+            earlier[pk] = state.started[pk] = min(start, earlier.get(pk, start))
+    if earlier:
+        entry.start_first_postings(earlier, by=by)
     history.add_past_awardees(
         [
             OnRecord(

@@ -139,6 +139,26 @@ def create_people(news: Sequence[NewPerson], *, by: Actor) -> list[Person]:
     return people
 
 
+@transaction.atomic
+def start_first_postings(starts: dict[int, dt.date], *, by: Actor) -> None:
+    """Move the first posting of people created by create_people back to an earlier start (a large import
+    meets their earlier awards after it has written them)."""
+    people = Person.objects.in_bulk(list(starts))
+    for pk, start in starts.items():
+        first = PersonPosting.objects.filter(person_id=pk).order_by("start").first()
+        if first is not None and start < first.start:
+            PersonPosting.objects.filter(pk=first.pk).update(start=start)
+    record_many(
+        by,
+        "registry.person.change",
+        (
+            (people[pk], {"posting": {"start": start.isoformat()}})
+            for pk, start in starts.items()
+            if pk in people
+        ),
+    )
+
+
 def person_title_errors(rating: str, titles: list[str]) -> list[str]:
     """What is wrong with a person's titles for a year. ELIGIBILITY.md: a holder of Chiến sĩ thi đua cơ sở
     also holds Lao động tiên tiến; LĐTT needs the tasks completed (Law 06/2022 Art. 24), so a person who

@@ -5,6 +5,7 @@ row, the reading says how far it has got, and a file wrong on every line is coun
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 from collections import Counter
 
@@ -133,3 +134,12 @@ def test_a_file_wrong_on_every_line_is_counted_not_listed_whole(office, units):
     plan = _run(office, _file(wrong))
     assert len(plan.problems) == MOST_PROBLEMS and plan.problem_count == MOST_PROBLEMS + 500
     assert str(plan.problems[0]) == "Dòng 3, cột 'Năm thành tích': năm ngoái không phải là năm"
+
+
+def test_someone_met_again_in_a_later_chunk_with_an_earlier_year_worked_there_from_then(office, units):
+    lines = list(LIST.lines())
+    code = lines[4500 - 3][3]  # row 4500, in the third chunk; its person was first named in the first
+    plan = _run(office, _file({4500: {6: "1999"}}), write=True, confirmed=True)
+    assert plan.written
+    posting = PersonPosting.objects.get(person__code=code)
+    assert (posting.start, posting.unit.name) == (dt.date(1999, 1, 1), lines[4500 - 3][2])
