@@ -9,6 +9,7 @@ MIDDLE = ["Thị", "Văn", "Đức", "Minh", "Quốc", "Thu", "Hữu", "Ngọc"]
 GIVEN = ["An", "Bình", "Chi", "Dũng", "Hà", "Hải", "Lan", "Nhã", "Phương", "Quân", "Sơn", "Tâm", "Yến"]
 DECISION_NUMBER = "{n}/QĐ-UBND"
 ORGANIZER = "Ủy ban nhân dân tỉnh Đo Thử"
+ORGANIZER_SHORT, PROVINCE = "UBND tỉnh", "Đo Thử"
 SIGNER = "Chủ tịch"
 GRANTOR = "Chủ tịch Ủy ban nhân dân tỉnh"
 AWARD_NAME = "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh"

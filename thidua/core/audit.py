@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -27,6 +28,32 @@ def record(actor: Actor, verb: str, obj: models.Model, **data: Any) -> AuditEven
         object_type=obj._meta.label_lower,
         object_id=str(obj.pk),
         data=data,
+    )
+
+
+def record_many(actor: Actor, verb: str, entries: Iterable[tuple[models.Model, dict[str, Any]]]) -> None:
+    """One audit row per (object, data), written together: the bulk paths' `record`."""
+    from django.utils import timezone
+
+    from thidua.core import bulk
+
+    user = actor.pk if isinstance(actor, AbstractBaseUser) else None
+    label = actor if isinstance(actor, str) else ""
+    now = timezone.now()
+    bulk.insert_values(
+        AuditEvent,
+        [
+            {
+                "actor_id": user,
+                "actor_label": label,
+                "verb": verb,
+                "object_type": obj._meta.label_lower,
+                "object_id": str(obj.pk),
+                "data": data,
+                "at": now,
+            }
+            for obj, data in entries
+        ],
     )
 
 

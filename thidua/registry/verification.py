@@ -25,6 +25,17 @@ def new_code() -> str:
     return "".join(secrets.choice(ALPHABET) for _ in range(CODE_LENGTH))
 
 
+def new_codes(count: int) -> list[str]:
+    """`count` codes as new_code draws them, drawn together from the same source (the bulk path)."""
+    usable = 256 - 256 % len(ALPHABET)  # bytes past the last whole run of the alphabet would bias it
+    letters: list[str] = []
+    while len(letters) < count * CODE_LENGTH:
+        letters += [
+            ALPHABET[b % len(ALPHABET)] for b in secrets.token_bytes(count * CODE_LENGTH * 2) if b < usable
+        ]
+    return ["".join(letters[n : n + CODE_LENGTH]) for n in range(0, count * CODE_LENGTH, CODE_LENGTH)]
+
+
 def normalize(text: str) -> str:
     """What someone typed or scanned, as a stored code: upper case, spaces and dashes dropped."""
     return "".join(ch for ch in text.upper() if ch.isalnum())[:64]

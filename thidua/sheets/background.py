@@ -79,6 +79,7 @@ def _run(job: Job, progress: jobs.Progress, *, write: bool) -> dict[str, Any]:
         raise jobs.JobRefused(_("The file sent is no longer held: send it again."))
     scope = _scope(job)
     progress.step(_("Reading and checking the rows") if not write else _("Checking and writing the rows"))
+    progress.apart = write  # the write is one transaction: its bar moves before it commits
     with default_storage.open(path, "rb") as stream:
         plan = run(
             kind,

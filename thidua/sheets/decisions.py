@@ -5,20 +5,23 @@ Excel export (registry/export.py), so an export imports back as it is."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import partial
 
+from django.db.models import Q
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from thidua.core.audit import Actor
 from thidua.organisations.models import Unit
-from thidua.registry.actions import history
+from thidua.registry.actions import entry, history
+from thidua.registry.actions.proposals import OnRecord
 from thidua.registry.folding import fold
-from thidua.registry.models import Awardee, Decision
+from thidua.registry.models import Awardee, Decision, Person
 from thidua.sheets.importer import CREATE, SAME, Context
 from thidua.sheets.names import award_name, plain
-from thidua.sheets.people import Someone, key_of, person_of
-from thidua.sheets.reader import Column, Row
+from thidua.sheets.people import NewPerson, Someone, key_of, person_of
+from thidua.sheets.reader import Column, Row, as_text
 from thidua.sheets.wording import COLLECTIVE, HEADER_ALIASES, PERSON
 
 COLUMNS = (
@@ -57,6 +60,12 @@ class Line:
     name: str
     unit: Unit | None = None
     someone: Someone | None = None
+    decision: Decision | None = None  # already on record before this import
+
+
+# Rows checked and written together: a million-row file is read in chunks of this many rows, each chunk's
+# people and awardees looked up at once and, when the import writes, written at once.
+CHUNK = 2000
 
 
 class DecisionsKind:
@@ -64,64 +73,17 @@ class DecisionsKind:
     label = _("Past decisions and their awardees")
     columns = COLUMNS
     board_only = True
+    streams = True  # importer.Kind: checked and written chunk by chunk
 
     def check(self, context: Context, row: Row) -> None:
         state = _state(context)
-        number, day = context.text(row, COL["number"]), context.date(row, COL["date"])
-        year = context.year(row, COL["year"])
-        grantor, typed_award = context.text(row, COL["grantor"]), context.text(row, COL["award"])
-        name = context.text(row, COL["name"])
-        award = _award(context, row, typed_award) if typed_award else None
-        subject = _subject(context, row, name)
-        typed_unit = context.text(row, COL["unit"]) or ""
-        unit = None
-        if subject == "unit" and name:
-            # A collective: the unit column names it (the registry's export), else its name does.
-            unit = context.unit(row, COL["unit"] if typed_unit else COL["name"], typed_unit or name)
-        elif subject == "person":
-            if typed_unit:
-                unit = context.unit(row, COL["unit"], typed_unit)
-            else:
-                context.problem(row, COL["unit"], gettext("a person's row needs the unit where they worked."))
-        if None in (number, day, year, grantor, name, award, subject, unit):
-            return
-        assert number and day and year and grantor and name and award and unit
-        line = Line(row, number, Head(day, award[0], award[1], grantor, as_signer(context, row)), year, name)
-        if subject == "unit":
-            line.unit = unit
-        else:
-            line.someone = context.people.find(
-                row,
-                COL["name"],
-                name=name,
-                code=context.text(row, COL["code"]) or "",
-                unit=unit,
-                position=context.text(row, COL["position"]) or "",
-                year=year,
-            )
-            if line.someone is None:
-                return
-        if not _agrees(context, state, line):
-            return
-        key = (plain(number), key_of(line.someone) if line.someone else ("unit", line.unit.pk))  # type: ignore[union-attr]
-        if key in state.seen:
-            context.problem(
-                row,
-                None,
-                gettext("the same awardee of decision {number} as row {other}.").format(
-                    number=number, other=state.seen[key]
-                ),
-            )
-            return
-        state.seen[key] = row.number
-        state.lines.append(line)
+        state.pending.append(row)
+        if len(state.pending) >= CHUNK:
+            _flush(context, state)
 
     def finish(self, context: Context) -> None:
         state = _state(context)
-        for line in state.lines:
-            decision = state.existing.get(plain(line.number))
-            done = decision is not None and _on_record(decision, line)
-            context.outcome(line.row, SAME if done else CREATE, _describe(line))
+        _flush(context, state)
         new_decisions = sum(1 for key in state.heads if state.existing.get(key) is None)
         if new_decisions:
             context.plan.also.append(gettext("{count} new decision(s)").format(count=new_decisions))
@@ -129,31 +91,7 @@ class DecisionsKind:
             context.plan.also.append(gettext("{count} new person(s)").format(count=len(context.people.new)))
 
     def write(self, context: Context, *, by: Actor) -> None:
-        state = _state(context)
-        made: dict[str, Decision] = {}
-        organizer = context.scope.organizer
-        for line, outcome in zip(state.lines, context.plan.outcomes, strict=True):
-            if outcome.action == SAME:
-                continue
-            key = plain(line.number)
-            decision = state.existing.get(key) or made.get(key)
-            if decision is None:
-                head = line.head
-                decision = made[key] = history.record_past_decision(
-                    organizer=organizer,
-                    number=line.number,
-                    date=head.date,
-                    grantor=head.grantor,
-                    signer=head.signer,
-                    award=head.award,
-                    award_name=head.award_name,
-                    source_file=context.plan.source,
-                    by=by,
-                )
-            person = person_of(line.someone, by=by) if line.someone else None
-            history.add_past_awardee(
-                decision, year=line.year, name=line.name, unit=line.unit, person=person, by=by
-            )
+        """Nothing left: every chunk was written as soon as it was checked (Context.may_write)."""
 
 
 DECISIONS = DecisionsKind()
@@ -164,22 +102,169 @@ DECISIONS = DecisionsKind()
 
 @dataclass
 class _State:
-    lines: list[Line]
-    heads: dict[str, tuple[int, Head]]  # decision number -> the first row that gave it, and what it said
-    existing: dict[str, Decision | None]
-    seen: dict[tuple[object, ...], int]
+    pending: list[Row] = field(default_factory=list)  # rows of the chunk being read
+    heads: dict[str, tuple[int, Head]] = field(default_factory=dict)  # number -> first row, what it said
+    existing: dict[str, Decision | None] = field(default_factory=dict)
+    made: dict[str, Decision] = field(default_factory=dict)  # decisions this import wrote
+    # Each awardee's key (decision, subject), as a hash -> the row that first named it: a million rows'
+    # keys are not held as text.
+    seen: dict[int, int] = field(default_factory=dict)
+    awards: dict[str, tuple[str, str]] = field(default_factory=dict)  # typed -> found, once noted
+    units: dict[str, Unit] = field(default_factory=dict)
+    started: dict[int, dt.date] = field(default_factory=dict)  # people this import created -> posting start
 
 
 def _state(context: Context) -> _State:
-    state: _State = context.state.setdefault("decisions", _State([], {}, {}, {}))
+    state: _State = context.state.setdefault("decisions", _State())
     return state
+
+
+def _flush(context: Context, state: _State) -> None:
+    """Check the chunk's rows, with its people and the awardees already on record read at once, and
+    write it when the import writes and nothing is wrong so far."""
+    rows, state.pending = state.pending, []
+    if not rows:
+        return
+    codes = {as_text(row.values.get("code")) for row in rows} - {""}
+    context.people.prefetch(codes)
+    lines = [line for row in rows if (line := _line(context, state, row)) is not None]
+    on_record = _on_record(lines)
+    checked = []
+    for line in lines:
+        decision = line.decision
+        done = decision is not None and _key(decision, line) in on_record
+        if decision is not None and not decision.imported_from and not done:
+            # A decision made in thidua keeps its awardees: a row already on it is left alone (an export
+            # read back), any other is refused.
+            context.problem(
+                line.row,
+                COL["number"],
+                gettext(
+                    "decision {number} was made in thidua: an import does not change its awardees."
+                ).format(number=decision.number),
+            )
+            continue
+        context.tally(line.row, SAME if done else CREATE, partial(_describe, line))
+        if not done:
+            checked.append(line)
+    if checked and context.may_write():
+        _write(context, state, checked)
+
+
+def _line(context: Context, state: _State, row: Row) -> Line | None:
+    number, day = context.text(row, COL["number"]), context.date(row, COL["date"])
+    year = context.year(row, COL["year"])
+    grantor, typed_award = context.text(row, COL["grantor"]), context.text(row, COL["award"])
+    name = context.text(row, COL["name"])
+    award = _award(context, state, typed_award) if typed_award else None
+    subject = _subject(context, row, name)
+    typed_unit = context.text(row, COL["unit"]) or ""
+    unit = None
+    if subject == "unit" and name:
+        # A collective: the unit column names it (the registry's export), else its name does.
+        unit = _unit(context, state, row, COL["unit"] if typed_unit else COL["name"], typed_unit or name)
+    elif subject == "person":
+        if typed_unit:
+            unit = _unit(context, state, row, COL["unit"], typed_unit)
+        else:
+            context.problem(row, COL["unit"], gettext("a person's row needs the unit where they worked."))
+    if None in (number, day, year, grantor, name, award, subject, unit):
+        return None
+    assert number and day and year and grantor and name and award and unit
+    line = Line(row, number, Head(day, award[0], award[1], grantor, as_signer(context, row)), year, name)
+    if subject == "unit":
+        line.unit = unit
+        subject_key: object = ("unit", unit.pk)
+    else:
+        code = context.text(row, COL["code"]) or ""
+        line.someone = context.people.find(
+            row,
+            COL["name"],
+            name=name,
+            code=code,
+            unit=unit,
+            position=context.text(row, COL["position"]) or "",
+            year=year,
+        )
+        if line.someone is None:
+            return None
+        subject_key = ("code", code) if code else key_of(line.someone)
+    if not _agrees(context, state, line):
+        return None
+    line.decision = state.existing[plain(number)]
+    key = hash((plain(number), subject_key))
+    if key in state.seen:
+        context.problem(
+            row,
+            None,
+            gettext("the same awardee of decision {number} as row {other}.").format(
+                number=number, other=state.seen[key]
+            ),
+        )
+        return None
+    state.seen[key] = row.number
+    return line
+
+
+def _write(context: Context, state: _State, lines: list[Line]) -> None:
+    by = context.by
+    organizer = context.scope.organizer
+    for line in lines:
+        key = plain(line.number)
+        if state.existing.get(key) is None and key not in state.made:
+            head = line.head
+            state.made[key] = history.record_past_decision(
+                organizer=organizer,
+                number=line.number,
+                date=head.date,
+                grantor=head.grantor,
+                signer=head.signer,
+                award=head.award,
+                award_name=head.award_name,
+                source_file=context.plan.source,
+                by=by,
+            )
+    news = list(
+        {id(s): s for line in lines if isinstance(s := line.someone, NewPerson) and s.person is None}.values()
+    )
+    if news:
+        made = entry.create_people(
+            [entry.NewPerson(s.name, s.code, s.unit, s.position, dt.date(s.first_year, 1, 1)) for s in news],
+            by=by,
+        )
+        for someone, person in zip(news, made, strict=True):
+            someone.person = person
+            state.started[person.pk] = dt.date(someone.first_year, 1, 1)
+    # Someone this import created in an earlier chunk, named again with an earlier year: worked there then.
+    earlier: dict[int, dt.date] = {}
+    for line in lines:
+        pk = line.someone.pk if isinstance(line.someone, Person) else None
+        if pk in state.started and (start := dt.date(line.year, 1, 1)) < state.started[pk]:
+            earlier[pk] = state.started[pk] = min(start, earlier.get(pk, start))
+    if earlier:
+        entry.start_first_postings(earlier, by=by)
+    history.add_past_awardees(
+        [
+            OnRecord(
+                state.existing.get(plain(line.number)) or state.made[plain(line.number)],
+                year=line.year,
+                name=line.name,
+                unit=line.unit,
+                person=person_of(line.someone, by=by) if line.someone else None,
+            )
+            for line in lines
+        ],
+        by=by,
+    )
 
 
 def as_signer(context: Context, row: Row) -> str:
     return context.text(row, COL["signer"]) or ""
 
 
-def _award(context: Context, row: Row, typed: str) -> tuple[str, str] | None:
+def _award(context: Context, state: _State, typed: str) -> tuple[str, str] | None:
+    if typed in state.awards:
+        return state.awards[typed]
     found = context.names.award(typed)
     if found is None:
         context.mapped(
@@ -187,10 +272,22 @@ def _award(context: Context, row: Row, typed: str) -> tuple[str, str] | None:
             typed,
             gettext("kept as written, outside the legal catalogue (the eligibility checks do not read it)"),
         )
+        state.awards[typed] = ("", typed)
         return "", typed
     name = award_name(found.value)
     context.note("award", typed, found, name)
+    state.awards[typed] = (found.value, name)
     return found.value, name
+
+
+def _unit(context: Context, state: _State, row: Row, column: Column, typed: str) -> Unit | None:
+    """context.unit, remembered for the rest of the file once found (its mapping already noted)."""
+    unit = state.units.get(typed)
+    if unit is None:
+        unit = context.unit(row, column, typed)
+        if unit is not None:
+            state.units[typed] = unit
+    return unit
 
 
 def _subject(context: Context, row: Row, name: str | None) -> str | None:
@@ -209,7 +306,7 @@ def _subject(context: Context, row: Row, name: str | None) -> str | None:
         )
         return None
     # Without the column: a name that is a unit's is the collective, anyone else a person.
-    return "unit" if name and context.names.unit(name) and not context.text(row, COL["unit"]) else "person"
+    return "unit" if name and not context.text(row, COL["unit"]) and context.names.unit(name) else "person"
 
 
 def gettext_en(message: str) -> str:
@@ -226,7 +323,7 @@ def _agrees(context: Context, state: _State, line: Line) -> bool:
             organizer=context.scope.organizer, issuing_unit__isnull=True, number=line.number
         ).first()
     first = state.heads.setdefault(key, (line.row.number, line.head))
-    if _differs(first[1], line.head):
+    if first[1] != line.head and _differs(first[1], line.head):
         context.problem(
             line.row,
             None,
@@ -237,19 +334,8 @@ def _agrees(context: Context, state: _State, line: Line) -> bool:
         )
         return False
     decision = state.existing[key]
-    if decision is None:
-        return True
-    if not decision.imported_from and not _on_record(decision, line):
-        # A decision made in thidua keeps its awardees: a row already on it is left alone (an export read
-        # back), any other is refused.
-        context.problem(
-            line.row,
-            COL["number"],
-            gettext("decision {number} was made in thidua: an import does not change its awardees.").format(
-                number=decision.number
-            ),
-        )
-        return False
+    if decision is None or first[0] != line.row.number:
+        return True  # a decision already on record is compared with its first row only
     on_record = Head(decision.date, decision.award, decision.award_name, decision.grantor, line.head.signer)
     if _differs(on_record, line.head):
         context.problem(
@@ -278,12 +364,22 @@ def _differs(a: Head, b: Head) -> bool:
     )
 
 
-def _on_record(decision: Decision, line: Line) -> bool:
-    rows = Awardee.objects.filter(decision=decision, year=line.year)
-    if line.unit is not None:
-        return rows.filter(unit=line.unit).exists()
-    someone = line.someone
-    return hasattr(someone, "pk") and rows.filter(person_id=someone.pk).exists()  # type: ignore[union-attr]
+def _key(decision: Decision, line: Line) -> tuple[int, int, int | None, int | None]:
+    person = line.someone.pk if isinstance(line.someone, Person) else None
+    return (decision.pk, line.year, person, line.unit.pk if line.unit else None)
+
+
+def _on_record(lines: list[Line]) -> set[tuple[int, int, int | None, int | None]]:
+    """The keys (_key) of the lines' awardees already on record, read at once."""
+    decisions = {d.pk for line in lines if (d := line.decision) is not None}
+    people = {s.pk for line in lines if isinstance(s := line.someone, Person)}
+    units = {line.unit.pk for line in lines if line.unit is not None}
+    if not decisions:
+        return set()
+    rows = Awardee.objects.filter(decision_id__in=decisions).filter(
+        Q(person_id__in=people) | Q(unit_id__in=units)
+    )
+    return set(rows.values_list("decision_id", "year", "person_id", "unit_id"))
 
 
 def _describe(line: Line) -> str:

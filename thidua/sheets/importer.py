@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
 from typing import IO, TYPE_CHECKING, Any, Protocol
@@ -67,9 +67,17 @@ class Plan:
     mappings: dict[tuple[str, str], Mapping] = field(default_factory=dict)
     also: list[str] = field(default_factory=list)  # what the rows bring with them (new people, decisions)
     written: bool = False
+    # A large file's plan keeps its first outcomes and problems, and counts the rest (Context.tally).
+    unlisted: dict[str, int] = field(default_factory=dict)
+    more_problems: int = 0
 
     def count(self, action: str) -> int:
-        return sum(1 for outcome in self.outcomes if outcome.action == action)
+        listed = sum(1 for outcome in self.outcomes if outcome.action == action)
+        return listed + self.unlisted.get(action, 0)
+
+    @property
+    def problem_count(self) -> int:
+        return len(self.problems) + self.more_problems
 
     @property
     def created(self) -> int:
@@ -103,7 +111,7 @@ def summary(plan: Plan) -> dict[str, Any]:
         "changed": plan.changed,
         "same": plan.same,
         "also": list(plan.also),
-        "problem_count": len(plan.problems),
+        "problem_count": plan.problem_count,
         "problems": [str(problem) for problem in plan.problems[:MOST_PROBLEMS]],
         "mappings": [{"typed": m.typed, "meaning": m.meaning} for m in plan.mappings.values()],
         "lists": {
@@ -130,9 +138,16 @@ def unconfirmed(shown: dict[str, Any], confirmed: bool) -> bool:
 class Context:
     """What the rows of one file are checked against, and what the check found."""
 
-    def __init__(self, scope: Scope, plan: Plan) -> None:
+    def __init__(
+        self, scope: Scope, plan: Plan, *, write: bool = False, confirmed: bool = False, by: Actor = None
+    ) -> None:
         self.scope = scope
         self.plan = plan
+        # What a kind that writes as it reads (Kind.streams) needs to know: whether, and for whom.
+        self.write = write
+        self.confirmed = confirmed
+        self.by = by
+        self._listed: dict[str, int] = {}
         self.names = Names(Unit.objects.filter(organizer=scope.organizer))
         self.people = People(self)
         self.state: dict[str, Any] = {}  # each kind's own notes across rows
@@ -140,7 +155,25 @@ class Context:
     # ---- what a row says --------------------------------------------------------------------------------
 
     def problem(self, row: Row, column: Column | None, message: str) -> None:
+        if len(self.plan.problems) >= MOST_PROBLEMS:
+            self.plan.more_problems += 1  # a file wrong on every line is not listed whole
+            return
         self.plan.problems.append(row.problem(column, message))
+
+    def may_write(self) -> bool:
+        """A kind that writes as it reads writes its next rows: the import writes, nothing is wrong so
+        far, and every mapping is confirmed (else run() undoes what was written)."""
+        return self.write and not self.plan.problems and (self.confirmed or not self.plan.mappings)
+
+    def tally(self, row: Row, action: str, text: Callable[[], str]) -> None:
+        """An outcome of a large file: counted, and listed (its `text` said) while fewer than the preview
+        shows."""
+        plan = self.plan
+        if self._listed.get(action, 0) < SHOWN:
+            self._listed[action] = self._listed.get(action, 0) + 1
+            plan.outcomes.append(Outcome(row, action, text()))
+        else:
+            plan.unlisted[action] = plan.unlisted.get(action, 0) + 1
 
     def mapped(self, what: str, typed: str, meaning: str) -> None:
         self.plan.mappings.setdefault((what, typed), Mapping(what, typed, meaning))
@@ -226,6 +259,10 @@ class Kind(Protocol):
 
     def check(self, context: Context, row: Row) -> None: ...
 
+    # A kind may also say `streams = True`: it checks its rows in chunks and, when the import writes
+    # (Context.may_write), writes each chunk as soon as it is checked, so that a million rows are never
+    # held; run() undoes it all if a later row has a problem.
+
     def finish(self, context: Context) -> None: ...
 
     def write(self, context: Context, *, by: Actor) -> None: ...
@@ -259,10 +296,11 @@ def run(
     """The plan of importing the file; with `write`, also written when it has no problem and its mappings
     are `confirmed` (all rows or none). `progress` hears how far the reading has got (a background job)."""
     plan = Plan(kind.code, name)
+    streams = bool(getattr(kind, "streams", False))
     # A preview writes nothing: no transaction (on SQLite an IMMEDIATE one would hold the write lock while
     # the file is read). A write checks and writes in one, so nothing changes between the two.
     with transaction.atomic() if write else contextlib.nullcontext():
-        context = Context(scope, plan)
+        context = Context(scope, plan, write=write, confirmed=confirmed, by=by)
         try:
             prepare = getattr(kind, "prepare", None)
             if prepare is not None:
@@ -273,17 +311,34 @@ def run(
                     plan.problems.extend(row.problems)
                 else:
                     kind.check(context, row)
+            kind.finish(context)
         except FileRefused as refused:
             plan.problems.extend(refused.problems)
             plan.outcomes.clear()
+            plan.unlisted.clear()
+            if write:
+                transaction.set_rollback(True)  # rows a streaming kind wrote before the refusal
             return plan
-        kind.finish(context)
+        except ValidationError as refused:
+            if not (write and streams):
+                raise
+            # A rule the actions hold that the check did not foresee, met while writing: nothing kept.
+            plan.problems.extend(Problem(message) for message in refused.messages)
+            transaction.set_rollback(True)
+            return plan
         # Said in the order of the file, whichever check found them (a row's own, or one across rows).
         sheets: dict[str | None, int] = {}
         for problem in plan.problems:
             sheets.setdefault(problem.sheet, len(sheets))
         plan.problems.sort(key=lambda problem: (sheets[problem.sheet], problem.row or 0))
-        if write and plan.can_write and (confirmed or not plan.mappings):
+        if write and streams:
+            # Written as it was read: kept only if the whole file was, else undone.
+            if plan.can_write and context.may_write():
+                kind.write(context, by=by)
+                plan.written = True
+            else:
+                transaction.set_rollback(True)
+        elif write and plan.can_write and (confirmed or not plan.mappings):
             try:
                 with transaction.atomic():
                     kind.write(context, by=by)

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from thidua.sheets.importer import Context
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class NewPerson:
     """Someone the file names who is not in the registry yet: one Person, however many rows name them."""
 
@@ -62,6 +62,13 @@ class People:
             )
         return self.at_unit[unit.pk]
 
+    def prefetch(self, codes: set[str]) -> None:
+        """The people of these codes read at once, before a chunk of rows is checked; the previous chunk's
+        are forgotten (a large file's people are never held whole)."""
+        self.by_code = dict.fromkeys(codes)
+        for person in Person.objects.filter(organizer=self.organizer, code__in=codes):
+            self.by_code[person.code] = person
+
     def _coded(self, code: str) -> Person | None:
         if code not in self.by_code:
             self.by_code[code] = Person.objects.filter(organizer=self.organizer, code=code).first()
@@ -74,7 +81,7 @@ class People:
         if code:
             person = self._coded(code)
             if person is not None:
-                if fold(person.name) != fold(name):
+                if person.name != name and fold(person.name) != fold(name):
                     self.context.problem(
                         row,
                         column,

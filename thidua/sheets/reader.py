@@ -33,6 +33,8 @@ MAX_BYTES = 50 * 1024 * 1024
 MAX_MB = MAX_BYTES // (1024 * 1024)
 # Unpacked, an .xlsx is text: ten times the packed size is generous; more is a zip bomb, not a table.
 MAX_UNPACKED = 10 * MAX_BYTES
+# A CSV file is read line by line, never whole: a million-row award list (about 200 MB) is one file.
+MAX_CSV_BYTES = 300 * 1024 * 1024
 # The header row is near the top: below the office's title rows, never further down than this.
 HEADER_SEARCH = 30
 MACRO_SUFFIXES = {".xlsm", ".xltm", ".xlsb", ".xlam"}
@@ -122,12 +124,13 @@ def file_kind(name: str, size: int | None) -> str:
             _("The file {name} is not a spreadsheet: send an Excel workbook (.xlsx) or a CSV file (.csv)."),
             name=name,
         )
-    if size is not None and size > MAX_BYTES:
+    most = MAX_CSV_BYTES if suffix == ".csv" else MAX_BYTES
+    if size is not None and size > most:
         size_mb = f"{size / 1024 / 1024:.1f}".replace(".", ",")
         raise _refuse(
             _("The file {name} is larger than {most} MB ({size} MB): split it into smaller files."),
             name=name,
-            most=MAX_MB,
+            most=most // (1024 * 1024) if suffix == ".csv" else MAX_MB,
             size=size_mb,
         )
     return suffix[1:]

@@ -120,3 +120,23 @@ def test_the_database_queue_hands_the_job_to_its_worker(settings) -> None:
     call_command("db_worker", batch=True, interval=0, no_startup_delay=True, verbosity=0)
     job.refresh_from_db()
     assert job.state == Job.State.DONE and calls == [job.pk]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_bar_of_work_inside_one_transaction_moves_before_it_commits() -> None:
+    from django.db import DEFAULT_DB_ALIAS, connection, connections, transaction
+
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite has one writer at a time: there the bar waits for the commit")
+    job = Job.objects.create(owner=make_user("nguoi-nhap"), kind="test.count", title="Nhập danh sách lớn")
+    progress = jobs.Progress(job)
+    progress.apart = True
+    page = connections.create_connection(DEFAULT_DB_ALIAS)  # what the job's page reads with
+    try:
+        with transaction.atomic():
+            progress.advance(0.25, 250_000)
+            with page.cursor() as cursor:
+                cursor.execute("SELECT progress, handled FROM accounts_job WHERE id = %s", [job.pk])
+                assert cursor.fetchone() == (0.25, 250_000)
+    finally:
+        page.close()

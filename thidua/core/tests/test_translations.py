@@ -31,6 +31,7 @@ DATA_MODULES = {
     "thidua/operations/synthetic_names.py",
     "thidua/operations/demo_names.py",
     "thidua/bench_names.py",
+    "thidua/bench_awards.py",
     "thidua/documents/vietnamese_names.py",
     "thidua/documents/vietnamese_numbers.py",
     "thidua/awards/provinces.py",

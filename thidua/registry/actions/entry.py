@@ -6,6 +6,8 @@ bad input raises a ValidationError in Vietnamese and changes nothing."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -16,7 +18,8 @@ from django.utils.translation import gettext as _
 
 from thidua.awards.catalogue import AWARDS
 from thidua.awards.conditions import CSTDCS, LDTT
-from thidua.core.audit import Actor, record
+from thidua.core import bulk
+from thidua.core.audit import Actor, record, record_many
 from thidua.emulation.models import Rating
 from thidua.organisations import actions as organisations
 from thidua.organisations.models import Organizer, Unit, UnitEvent
@@ -37,10 +40,11 @@ from thidua.registry.models import (
 SUB_UNIT_TITLES = ("tap-the-lao-dong-tien-tien", "giay-khen")
 
 
-def _free_code(organizer: Organizer, name: str) -> str:
+def _free_code(organizer: Organizer, name: str, taken: set[str] | None = None) -> str:
+    """A code for a new person from their name; `taken`: codes given to others not yet saved."""
     base = slugify(fold(name)) or "ca-nhan"
     code, n = base, 1
-    while Person.objects.filter(organizer=organizer, code=code).exists():
+    while (taken and code in taken) or Person.objects.filter(organizer=organizer, code=code).exists():
         n += 1
         code = f"{base}-{n}"
     return code
@@ -79,6 +83,80 @@ def save_person(
         }
     record(by, "registry.person.create" if created else "registry.person.change", person, **changes)
     return person
+
+
+@dataclass(frozen=True)
+class NewPerson:
+    """save_person's arguments for a new person with a posting (create_people)."""
+
+    name: str
+    code: str
+    unit: Unit
+    position: str
+    start: dt.date
+
+
+@transaction.atomic
+def create_people(news: Sequence[NewPerson], *, by: Actor) -> list[Person]:
+    """save_person for many new people at once (a large import): the same rows and audit rows, written
+    together."""
+    people = []
+    taken: set[str] = set()
+    for new in news:
+        person = Person(
+            organizer=new.unit.organizer, name=new.name, code=new.code, name_folded=fold(new.name)
+        )
+        if not person.code:
+            person.code = _free_code(person.organizer, person.name, taken)
+            taken.add(person.code)
+        people.append(person)
+    Person.objects.bulk_create(people, batch_size=2000)
+    bulk.insert_values(
+        PersonPosting,
+        [
+            {"person_id": p.pk, "unit_id": n.unit.pk, "position": n.position, "start": n.start, "end": None}
+            for p, n in zip(people, news, strict=True)
+        ],
+    )
+    record_many(
+        by,
+        "registry.person.create",
+        (
+            (
+                person,
+                {
+                    "name": new.name,
+                    "posting": {
+                        "unit": new.unit.code,
+                        "position": new.position,
+                        "start": new.start.isoformat(),
+                    },
+                },
+            )
+            for person, new in zip(people, news, strict=True)
+        ),
+    )
+    return people
+
+
+@transaction.atomic
+def start_first_postings(starts: dict[int, dt.date], *, by: Actor) -> None:
+    """Move the first posting of people created by create_people back to an earlier start (a large import
+    meets their earlier awards after it has written them)."""
+    people = Person.objects.in_bulk(list(starts))
+    for pk, start in starts.items():
+        first = PersonPosting.objects.filter(person_id=pk).order_by("start").first()
+        if first is not None and start < first.start:
+            PersonPosting.objects.filter(pk=first.pk).update(start=start)
+    record_many(
+        by,
+        "registry.person.change",
+        (
+            (people[pk], {"posting": {"start": start.isoformat()}})
+            for pk, start in starts.items()
+            if pk in people
+        ),
+    )
 
 
 def person_title_errors(rating: str, titles: list[str]) -> list[str]:

@@ -5,10 +5,11 @@ thidua (subjects.py). Each function runs in its transaction and writes its audit
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from django.db import transaction
 
-from thidua.core.audit import Actor, record
+from thidua.core.audit import Actor, record, record_many
 from thidua.organisations.models import Organizer, Unit
 from thidua.registry.actions import proposals as services
 from thidua.registry.models import Awardee, Decision, Person
@@ -50,6 +51,34 @@ def record_past_decision(
         source_file=source_file,
     )
     return decision
+
+
+@transaction.atomic
+def add_past_awardees(entries: Sequence[services.OnRecord], *, by: Actor) -> int:
+    """Many awardees of past decisions at once (a large import), written at the database's speed: one audit
+    row per decision, naming how many awardees it gained and their verification codes."""
+    awardees = services.put_many_on_record(entries)
+    gained: dict[int, list[str]] = {}
+    for awardee in awardees:
+        gained.setdefault(awardee["decision_id"], []).append(awardee["code"])
+    decisions = {entry.decision.pk: entry.decision for entry in entries}
+    record_many(
+        by,
+        "registry.awardee.import",
+        (
+            (
+                decisions[pk],
+                {
+                    "decision": decisions[pk].number,
+                    "count": len(codes),
+                    "codes": codes,
+                    "source_file": decisions[pk].imported_from,
+                },
+            )
+            for pk, codes in gained.items()
+        ),
+    )
+    return len(awardees)
 
 
 @transaction.atomic

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -24,12 +26,14 @@ from thidua.accounts.notifications import Kind, board_of, notify, officers_of
 from thidua.awards.catalogue import AWARDS, PERSON, UNIT
 from thidua.awards.engine import Verdict, evaluate
 from thidua.awards.regimes import name_of, regime_for, regime_for_dossier
+from thidua.core import bulk
 from thidua.core.audit import Actor, actor_name, record
 from thidua.core.concurrency import refuse_if_changed
 from thidua.emulation.models import Review
 from thidua.organisations.models import AwardTier, Organizer, Unit
 from thidua.registry import dossiers, gates, money, province_rules, subjects, verification
 from thidua.registry.actions import movements
+from thidua.registry.folding import fold
 from thidua.registry.models import (
     Awardee,
     AwardProposal,
@@ -491,6 +495,12 @@ def _posting_on(person: Person, day: dt.date) -> PersonPosting | None:
     )
 
 
+def _posting_among(postings: Sequence[PersonPosting], day: dt.date) -> PersonPosting | None:
+    """_posting_on, among a person's postings already read (the bulk path)."""
+    current = [p for p in postings if p.start <= day and not (p.end is not None and p.end < day)]
+    return max(current, key=lambda p: p.start, default=None)
+
+
 def _unused_code() -> str:
     """A verification code no award and no decision holds yet (the unique indexes are the last word): the
     public page looks a code up among both."""
@@ -498,6 +508,17 @@ def _unused_code() -> str:
         code = verification.new_code()
         if not (Awardee.objects.filter(code=code).exists() or Decision.objects.filter(code=code).exists()):
             return code
+
+
+def _unused_codes(count: int) -> list[str]:
+    """`count` distinct verification codes no award and no decision holds yet, looked up together."""
+    codes: set[str] = set()
+    while len(codes) < count:
+        drawn = set(verification.new_codes(count - len(codes))) - codes
+        taken = set(Awardee.objects.filter(code__in=drawn).values_list("code", flat=True))
+        taken |= set(Decision.objects.filter(code__in=drawn).values_list("code", flat=True))
+        codes |= drawn - taken
+    return list(codes)
 
 
 def _pay(awardee: Awardee, day: dt.date, regime: str) -> None:
@@ -597,6 +618,52 @@ def put_on_record(
     awardee.code = _unused_code()
     awardee.save()
     return awardee
+
+
+@dataclass(frozen=True)
+class OnRecord:
+    """One awardee for `put_many_on_record`: put_on_record's arguments."""
+
+    decision: Decision
+    year: int
+    name: str
+    unit: Unit | None = None
+    person: Person | None = None
+
+
+def put_many_on_record(entries: Sequence[OnRecord]) -> list[dict[str, Any]]:
+    """put_on_record for many awardees of past decisions at once (a large import, no bonus worked out): the
+    same rows, with the postings and the verification codes read together and the rows written at the
+    database's speed (core/bulk.py: as plain values, never read back). Returns the rows written."""
+    people = {e.person.pk for e in entries if e.person is not None}
+    postings: dict[int, list[PersonPosting]] = {}
+    for held in PersonPosting.objects.filter(person_id__in=people):
+        postings.setdefault(held.person_id, []).append(held)
+    rows = []
+    for entry, code in zip(entries, _unused_codes(len(entries)), strict=True):
+        person, decision = entry.person, entry.decision
+        posting = _posting_among(postings.get(person.pk, []), decision.date) if person else None
+        # The fields _awardee fills, and what Awardee.save() keeps (the folded name).
+        rows.append(
+            {
+                "decision_id": decision.pk,
+                "unit_id": entry.unit.pk if entry.unit else None,
+                "person_id": person.pk if person else None,
+                "person_unit_id": posting.unit_id if posting else None,
+                "position": posting.position if posting else "",
+                "year": entry.year,
+                "award": decision.award,
+                "name": entry.name,
+                "name_folded": fold(entry.name),
+                "code": code,
+                "proposal_id": None,
+                "coefficient": None,
+                "bonus": None,
+                "bonus_note": "",
+            }
+        )
+    bulk.insert_values(Awardee, rows)
+    return rows
 
 
 def _awardee(

@@ -103,7 +103,13 @@ def test_a_clean_file_is_previewed_then_written_as_imported_history(office):
     old = Awardee.objects.get(decision__number="45/QĐ-UBND")
     assert (old.year, old.award, old.person.postings.get().unit) == (2003, "lao-dong-tien-tien", office.sgd)
     verbs = sorted(AuditEvent.objects.values_list("verb", flat=True))
-    assert verbs.count("registry.decision.import") == 2 and verbs.count("registry.awardee.import") == 3
+    # One audit row per decision for the awardees it gained, naming them by their verification codes.
+    assert verbs.count("registry.decision.import") == 2 and verbs.count("registry.awardee.import") == 2
+    gained = AuditEvent.objects.get(verb="registry.awardee.import", object_id=str(decision.pk)).data
+    assert (gained["count"], sorted(gained["codes"])) == (
+        2,
+        sorted(decision.awardees.values_list("code", flat=True)),
+    )
 
 
 def test_importing_the_same_file_twice_changes_nothing(office):
