@@ -41,6 +41,7 @@ from thidua.bench_names import (
     QUERY,
     REGISTERED_TARGETS,
     SIGNER,
+    UNIT_NUMBERED,
 )
 from thidua.emulation import tally
 
@@ -422,7 +423,7 @@ def _search_pg_child(size: int) -> None:
     call_command("migrate", verbosity=0)
     organizer = Organizer.objects.create(name=ORGANIZER)
     units = Unit.objects.bulk_create(
-        [Unit(organizer=organizer, code=f"U{n}", name=f"Đơn vị số {n}") for n in range(1000)]
+        [Unit(organizer=organizer, code=f"U{n}", name=UNIT_NUMBERED.format(n=n)) for n in range(1000)]
     )
     decisions = Decision.objects.bulk_create(
         [

@@ -25,7 +25,7 @@ from django.utils.translation import gettext as _
 
 from thidua.core.audit import Actor
 from thidua.operations.synthetic import LAST_YEAR, generate, province_of
-from thidua.operations.synthetic_names import GIVEN, MIDDLE, POSITIONS, SURNAMES
+from thidua.operations.synthetic_names import DECISION_NUMBER, GIVEN, MIDDLE, POSITIONS, SURNAMES
 from thidua.operations.synthetic_names import REGISTRY_FORMS as FORMS
 from thidua.organisations.models import Organizer, Unit
 from thidua.sheets.decisions import DECISIONS
@@ -227,7 +227,7 @@ def _rows(rng: random.Random, index: int, units: list[str], *, people: int, awar
             head = {
                 "award": title,
                 "year": year,
-                "number": f"{number}/QĐ-UBND-{index + 1:02d}",
+                "number": DECISION_NUMBER.format(number=number, organizer=index + 1),
                 "date": f"{rng.randint(10, 28):02d}/01/{year + 1}",
                 "grantor": grantor,
             }

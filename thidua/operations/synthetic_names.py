@@ -62,3 +62,4 @@ REGISTRY_FORMS = (
     ("Cờ thi đua của Ủy ban nhân dân tỉnh", "Ủy ban nhân dân tỉnh", "unit", 0.10),
 )
 POSITIONS = ("Chuyên viên", "Chuyên viên chính", "Phó Trưởng phòng", "Trưởng phòng", "Phó Giám đốc")
+DECISION_NUMBER = "{number}/QĐ-UBND-{organizer:02d}"
