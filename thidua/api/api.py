@@ -173,6 +173,21 @@ def _invalid(request: HttpRequest, exc: ValidationError) -> HttpResponse:
     return api.create_response(request, body, status=422)
 
 
+class ParameterRefused(Exception):
+    """A query parameter refused with its own message, once the view has looked at it (a page cursor)."""
+
+    def __init__(self, name: str, message: str) -> None:
+        super().__init__(message)
+        self.name, self.message = name, message
+
+
+@api.exception_handler(ParameterRefused)
+def _refused(request: HttpRequest, exc: ParameterRefused) -> HttpResponse:
+    # The shape of every other bad parameter's 422 (schemas.Invalid), with the message as its detail.
+    error = {"loc": ["query", exc.name], "msg": exc.message, "type": "value_error"}
+    return api.create_response(request, {"detail": exc.message, "errors": [error]}, status=422)
+
+
 # ---- clusters and their years -------------------------------------------------------------------------
 
 
@@ -372,7 +387,7 @@ class AwardPages(PaginationBase):
         try:
             page = page_of(queryset, pagination.page_size, after=pagination.after, before=pagination.before)
         except BadCursor:
-            raise HttpError(422, str(BAD_CURSOR)) from None
+            raise ParameterRefused("after" if pagination.after else "before", str(BAD_CURSOR)) from None
         counted = Count(len(page.rows)) if page.is_first and page.next is None else count_of(queryset)
         return {
             "items": page.rows,
@@ -440,7 +455,7 @@ def _sheet_too_large(size: int) -> str:
 
 @api.post(
     "/imports/{kind}",
-    response={200: SheetPlan, 201: SheetPlan, 404: Error, 413: Error, 422: SheetErrors},
+    response={200: SheetPlan, 201: SheetPlan, 404: Error, 413: Error, 422: SheetErrors | Invalid},
     tags=[SHEETS],
     summary=_("Preview or import an Excel or CSV file (board officers; a unit's officer for its own people)"),
     description=_(

@@ -19,8 +19,10 @@ from thidua.registry.models import (
     CouncilVote,
     Decision,
     DossierItem,
+    DossierScan,
     Hold,
     Initiative,
+    Movement,
     Person,
     PersonPosting,
     PersonYear,
@@ -112,6 +114,20 @@ class DossierItemAdmin(AuditedAdmin):
     list_filter = ["required", "provided"]
     search_fields = ["name", "code", "proposal__award_name"]
     raw_id_fields = ["proposal"]
+
+
+@admin.register(DossierScan)
+class DossierScanAdmin(ReadOnlyAdmin):
+    # Scans are added, replaced and removed on the proposal's page (registry/actions/dossier.py: checked
+    # by content, audited, files removed after commit); here they are only read.
+    list_display = ("item", "original_name", "size", "uploaded_by", "uploaded_at")
+
+
+@admin.register(Movement)
+class MovementAdmin(AuditedAdmin):
+    list_display = ("name", "organizer", "start", "end")
+    list_filter = ("organizer",)
+    search_fields = ("name",)
 
 
 @admin.register(Quota)
