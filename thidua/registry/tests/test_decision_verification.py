@@ -41,7 +41,7 @@ def test_each_decision_gets_its_own_code_unlike_any_awards(seed: Seed) -> None:
 def test_decisions_made_before_codes_existed_get_one_from_the_migration(seed: Seed) -> None:
     flag, merit = decide_seed(seed)
     Decision.objects.filter(pk=flag.pk).update(code="")
-    importlib.import_module("thidua.registry.migrations.0016_decision_verification_code").draw(apps, None)
+    importlib.import_module("thidua.registry.migrations.0019_decision_verification_code").draw(apps, None)
     flag.refresh_from_db()
     merit.refresh_from_db()
     assert verification.is_well_formed(flag.code) and flag.code != merit.code

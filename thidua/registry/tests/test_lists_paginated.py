@@ -10,6 +10,7 @@ from django.contrib.auth.models import AbstractUser
 from django.urls import reverse
 
 from thidua.registry.models import Decision
+from thidua.registry.verification import new_codes
 from thidua.registry.views.decisions import DECISIONS_PAGE_SIZE
 from thidua.testing.worlds import Seed, client_for
 
@@ -28,8 +29,9 @@ def test_the_decisions_come_a_page_at_a_time(seed: Seed, board: AbstractUser) ->
                 award="bang-khen-chu-tich-tinh",
                 award_name="Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh",
                 regime="law-2022/decree-98-2023",
+                code=code,
             )
-            for n in range(DECISIONS_PAGE_SIZE + 3)
+            for n, code in enumerate(new_codes(DECISIONS_PAGE_SIZE + 3))
         ]
     )
     client = client_for(board)

@@ -40,6 +40,6 @@ def test_anyone_checks_a_certificate_on_a_phone_or_a_desktop(
     page.fill("#ma", "ZZZZZ-ZZZZZ")
     page.click("button[type=submit]")
     page.wait_for_load_state()
-    assert "Không có khen thưởng nào" in page.inner_text("main")
+    assert "Không có khen thưởng hay quyết định nào" in page.inner_text("main")
     assert page.evaluate("document.documentElement.scrollWidth") <= width
     page.screenshot(path=str(ARTIFACTS / f"xac-minh-khong-co-{label}.png"), full_page=True)
