@@ -192,7 +192,11 @@ def _rows(rng: random.Random, index: int, units: list[str], *, people: int, awar
     years = list(range(FIRST_YEAR, LAST_YEAR + 1))
     person_forms = [i for i, form in enumerate(FORMS) if form[2] == "person"]
     unit_forms = [i for i, form in enumerate(FORMS) if form[2] == "unit"]
+    # A unit has at most one award of a form a year: past half of those places, the rest go to people (a
+    # province's 250 units cannot hold a quarter of 75,000 awards).
+    unit_places = len(units) * len(years) * len(unit_forms) // 2
     person_awards = min(awards, max(people, round(awards * sum(FORMS[i][3] for i in person_forms))))
+    person_awards = max(person_awards, awards - unit_places)
     # Each award a distinct (awardee, year, form); an awardee is a person (0, 1, ...) or a unit (-1, -2, ...).
     # Every person has at least one award: the registry knows people only through their awards.
     wanted: dict[tuple[int, int], list[int]] = {}  # (year, form) -> awardees

@@ -112,3 +112,12 @@ def test_every_year_decided_at_once_is_what_each_year_decides_and_costs_the_same
     one_by_one, at_once, more_queries = _decided_years(2, first=1)  # two more organizers' years
     assert at_once == one_by_one and len(at_once) == 12
     assert more_queries == queries
+
+
+def test_a_registry_larger_than_its_units_can_hold_gives_the_rest_to_people():
+    # 3 units × 22 years × 2 collective forms: 132 places for collectives, far fewer than a quarter of 2,000.
+    text = nation.award_list(random.Random(1), 0, ["A", "B", "C"], people=100, awards=2_000).getvalue()
+    lines = text.decode("utf-8").splitlines()[1:]
+    assert len(lines) == 2_000
+    collectives = [line for line in lines if ",Tập thể," in line]
+    assert 0 < len(collectives) <= 66
