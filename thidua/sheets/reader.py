@@ -35,6 +35,7 @@ MAX_MB = MAX_BYTES // (1024 * 1024)
 MAX_UNPACKED = 10 * MAX_BYTES
 # A CSV file is read line by line, never whole: a million-row award list (about 200 MB) is one file.
 MAX_CSV_BYTES = 300 * 1024 * 1024
+MAX_CSV_MB = MAX_CSV_BYTES // (1024 * 1024)
 # The header row is near the top: below the office's title rows, never further down than this.
 HEADER_SEARCH = 30
 MACRO_SUFFIXES = {".xlsm", ".xltm", ".xlsb", ".xlam"}

@@ -26,7 +26,7 @@ from thidua.sheets import background, interchange
 from thidua.sheets.access import scope_for
 from thidua.sheets.blank import template_workbook
 from thidua.sheets.importer import MOST_PROBLEMS, SHOWN, Kind, Scope, kinds, run, summary, unconfirmed
-from thidua.sheets.reader import MAX_MB, FileRefused, file_kind
+from thidua.sheets.reader import MAX_CSV_MB, MAX_MB, FileRefused, file_kind
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 SESSION = "sheets_upload"
@@ -55,7 +55,7 @@ class LoadForm(forms.Form):
 
 
 def _context(scope: Scope, allowed: list[Kind], **extra: Any) -> dict[str, Any]:
-    return {"scope": scope, "kinds": allowed, "max_mb": MAX_MB, **extra}
+    return {"scope": scope, "kinds": allowed, "max_mb": MAX_MB, "max_csv_mb": MAX_CSV_MB, **extra}
 
 
 def _preview(
