@@ -46,8 +46,7 @@ class Size:
     awards: int  # in the whole registry (people's and collectives')
 
     def scaled(self, factor: float) -> Size:
-        """A smaller (or larger) set of the same shape: the counts of people and awards scale; the tree of
-        organizers and clusters stays as it is unless it is the whole of the size."""
+        """The same tree of organizers, clusters, units and years, with `factor` of its people and awards."""
         return Size(
             self.organizers,
             self.clusters,
