@@ -49,11 +49,12 @@ class Field:
 
 @dataclass(frozen=True)
 class Rows:
-    """A list of rows, for `{%tr for r in name %}` … `{%tr endfor %}`; each row holds `columns`."""
+    """A list of rows, for `{%tr for r in name %}` … `{%tr endfor %}`; each row holds `columns`, which may
+    be lists themselves (a table per item: `{%tr for v in r.name %}`)."""
 
     name: str
     description: str | Promise
-    columns: tuple[Field, ...]
+    columns: tuple[Field | Rows, ...]
 
 
 Spec = tuple[Field | Rows, ...]
@@ -73,16 +74,12 @@ Context = dict[str, Any]
 def example_context(spec: Spec) -> Context:
     """A context holding every placeholder (each text its own name, two rows per list): what an uploaded
     template is tried on before it is kept."""
-    context: Context = {}
-    for item in spec:
-        if isinstance(item, Rows):
-            context[item.name] = [{c.name: _example(c) for c in item.columns} for _n in range(2)]
-        else:
-            context[item.name] = _example(item)
-    return context
+    return {item.name: _example(item) for item in spec}
 
 
-def _example(field: Field) -> Any:
+def _example(field: Field | Rows) -> Any:
+    if isinstance(field, Rows):
+        return [{c.name: _example(c) for c in field.columns} for _n in range(2)]
     if field.picture:
         return Picture(BLANK_PNG, 1.0)
     if field.flag:

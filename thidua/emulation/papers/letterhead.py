@@ -9,10 +9,12 @@ from __future__ import annotations
 import datetime
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from docx.document import Document as DocxDocument
 
 from thidua.documents import wording as w
 from thidua.documents.layout import national_header
+from thidua.documents.templating import Context, Field, Spec, only_if, placeholder
 from thidua.emulation.queries.summary import YearSummary
 from thidua.organisations.models import Unit
 
@@ -60,3 +62,38 @@ def letterhead(
         summary, kind=kind, day=day, number=number, unit=unit
     )
     national_header(doc, superior=superior, issuer=issuer, number=number_line, date_line=date_line)
+
+
+# The letterhead's placeholders, in every template of the cluster's papers.
+LETTERHEAD: Spec = (
+    Field("co_quan_cap_tren", gettext_lazy("Superior line, in capitals")),
+    Field("co_quan_ban_hanh", gettext_lazy("Issuing body, in capitals")),
+    Field("dong_so_ky_hieu", gettext_lazy("Number line, room left for the register")),
+    Field("dia_danh_ngay", gettext_lazy("Place and date line")),
+)
+
+
+def letterhead_context(
+    summary: YearSummary, *, kind: str, day: datetime.date | None, number: str = ""
+) -> Context:
+    """The letterhead's facts, as LETTERHEAD names them."""
+    superior, issuer, number_line, date_line = letterhead_parts(summary, kind=kind, day=day, number=number)
+    return {
+        "co_quan_cap_tren": superior,
+        "co_quan_ban_hanh": issuer,
+        "dong_so_ky_hieu": number_line,
+        "dia_danh_ngay": date_line,
+    }
+
+
+def letterhead_template(doc: DocxDocument) -> None:
+    """The letterhead of a built-in template: the layout module's header holding LETTERHEAD's placeholders
+    (the superior line kept only when there is one)."""
+    table = national_header(
+        doc,
+        superior=placeholder("co_quan_cap_tren"),
+        issuer=placeholder("co_quan_ban_hanh"),
+        number=placeholder("dong_so_ky_hieu"),
+        date_line=placeholder("dia_danh_ngay"),
+    )
+    only_if(table.rows[0].cells[0].paragraphs[0], "co_quan_cap_tren")

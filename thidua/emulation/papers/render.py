@@ -23,11 +23,7 @@ from thidua.documents.layout import new_document
 from thidua.documents.queries import override_content
 from thidua.documents.templating import Context, Rendered, fill
 from thidua.emulation.models import ClusterYear
-from thidua.emulation.papers import submission
-from thidua.emulation.papers.launch import build_launch_plan, build_registrations
-from thidua.emulation.papers.minutes import build_minutes
-from thidua.emulation.papers.pact import build_pact
-from thidua.emulation.papers.report import build_report
+from thidua.emulation.papers import launch, minutes, pact, report, submission
 from thidua.emulation.papers.scores import build_score_table, build_unit_sheets, score_workbook
 from thidua.emulation.queries.papers import PaperFacts, paper_facts
 from thidua.emulation.queries.summary import YearSummary, year_summary
@@ -70,20 +66,23 @@ PAPERS: dict[str, Paper] = {
     "ke-hoach-phat-dong-thi-dua.docx": Paper(
         gettext_lazy("Plan launching the emulation movement"),
         gettext_lazy("Plan and launch of the emulation movement"),
-        build_launch_plan,
+        _no_builder,
         lambda facts: facts.launched,
+        template=Templated(launch.PLAN, launch.plan_context, launch.plan_template),
     ),
     "danh-sach-dang-ky-thi-dua.docx": Paper(
         gettext_lazy("Emulation registration list"),
         gettext_lazy("Emulation registration list"),
-        build_registrations,
+        _no_builder,
         lambda facts: facts.launched or facts.registered,
+        template=Templated(launch.REGISTRATIONS, launch.registrations_context, launch.registrations_template),
     ),
     "giao-uoc-thi-dua.docx": Paper(
         gettext_lazy("Emulation pact"),
         gettext_lazy("Emulation pact"),
-        build_pact,
+        _no_builder,
         lambda facts: facts.launched or facts.signed,
+        template=Templated(pact.PAPER, pact.pact_context, pact.default_template),
     ),
     "phieu-cham-diem.docx": Paper(
         gettext_lazy("Score sheets of the member units"),
@@ -101,8 +100,9 @@ PAPERS: dict[str, Paper] = {
     "bien-ban-hop-binh-xet.docx": Paper(
         gettext_lazy("Minutes of the emulation review meeting"),
         gettext_lazy("Minutes of the review meeting"),
-        build_minutes,
+        _no_builder,
         counted=True,
+        template=Templated(minutes.PAPER, minutes.minutes_context, minutes.default_template),
     ),
     "to-trinh-de-nghi-khen-thuong.docx": Paper(
         gettext_lazy("Submission letter proposing commendation"),
@@ -114,8 +114,9 @@ PAPERS: dict[str, Paper] = {
     "bao-cao-tong-ket.docx": Paper(
         gettext_lazy("Year-end summary report"),
         gettext_lazy("Year-end summary report and next year's directions"),
-        build_report,
+        _no_builder,
         counted=True,
+        template=Templated(report.PAPER, report.report_context, report.default_template),
     ),
 }
 DOCUMENTS: tuple[str, ...] = tuple(PAPERS)

@@ -101,10 +101,7 @@ def _placeholders(spec: Spec, context: Context) -> list[Placeholder]:
     for item in spec:
         if isinstance(item, Rows):
             first = (context.get(item.name) or [{}])[0]
-            columns = tuple(
-                Placeholder("{{ r." + c.name + " }}", str(c.description), _shown(c, first.get(c.name)))
-                for c in item.columns
-            )
+            columns = tuple(_columns(item, first, "r"))
             listed.append(
                 Placeholder("{%tr for r in " + item.name + " %}", str(item.description), "", columns)
             )
@@ -114,6 +111,21 @@ def _placeholders(spec: Spec, context: Context) -> list[Placeholder]:
                     "{{ " + item.name + " }}", str(item.description), _shown(item, context.get(item.name))
                 )
             )
+    return listed
+
+
+def _columns(rows: Rows, first: dict[str, Any], loop: str) -> list[Placeholder]:
+    """The columns of a list, a list within it followed by its own columns (as one level: `v.` for `r.`)."""
+    listed = []
+    for column in rows.columns:
+        if isinstance(column, Rows):
+            inner = (first.get(column.name) or [{}])[0]
+            code = "{%tr for v in " + loop + "." + column.name + " %}"
+            listed.append(Placeholder(code, str(column.description), ""))
+            listed.extend(_columns(column, inner, "v"))
+        else:
+            code = "{{ " + loop + "." + column.name + " }}"
+            listed.append(Placeholder(code, str(column.description), _shown(column, first.get(column.name))))
     return listed
 
 
