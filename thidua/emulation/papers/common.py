@@ -53,12 +53,20 @@ def recipients(summary: YearSummary) -> list[str]:
     return [*lines, members, _("- Filed: Records office.")]
 
 
+# Placeholders several of the cluster's papers hold.
+YEAR = Field("nam", gettext_lazy("Year"))
+CLUSTER_NAME = Field("ten_cum", gettext_lazy("Cluster's name"))
+HEAD_TITLE = Field("chuc_danh_truong", gettext_lazy("The head's title (cluster head or block head)"))
+DEPUTY_TITLE = Field("chuc_danh_pho", gettext_lazy("The deputy's title (cluster deputy or block deputy)"))
+LINE = (Field("dong", gettext_lazy("As a list line")),)  # the one column of a list of lines (line_loop)
+
+
 # The foot of a paper the head unit signs: "Nơi nhận:" and the head's signature block.
 HEAD_FOOT: Spec = (
     Rows(
         "noi_nhan",
         gettext_lazy("Recipients, one line each"),
-        (Field("dong", gettext_lazy("As a list line")),),
+        LINE,
     ),
     Field("ky_thay_mat", gettext_lazy("Signing capacity")),
     Field(

@@ -22,7 +22,11 @@ from thidua.documents.layout import Run, body, centered, grid, heading, new_docu
 from thidua.documents.templating import Context, Field, Rows, Spec, only_if, placeholder, row_loop, saved
 from thidua.emulation.models import Launch
 from thidua.emulation.papers.common import (
+    CLUSTER_NAME,
     HEAD_FOOT,
+    HEAD_TITLE,
+    LINE,
+    YEAR,
     head_foot_context,
     head_foot_template,
     issuer_phrase,
@@ -37,18 +41,17 @@ from thidua.emulation.queries.summary import YearSummary
 PLAN = "ke-hoach-phat-dong-thi-dua"
 REGISTRATIONS = "danh-sach-dang-ky-thi-dua"
 
-LINE = (Field("dong", gettext_lazy("As a list line")),)
 PLAN_SPEC: Spec = (
     *LETTERHEAD,
-    Field("nam", gettext_lazy("Year")),
-    Field("ten_cum", gettext_lazy("Cluster's name")),
+    YEAR,
+    CLUSTER_NAME,
     Field("trich_yeu", gettext_lazy("Subject line")),
     Field("can_cu_luat", gettext_lazy("The law in force for the year")),
     Field("can_cu_nghi_dinh", gettext_lazy("The decree in force for the year")),
     Field("ben_ban_hanh", gettext_lazy("Who issues, as a phrase")),
     Rows("chu_de", gettext_lazy("Theme, targets and key tasks as recorded, one line each"), LINE),
     Rows("hinh_thuc", gettext_lazy("Forms of commendation with their grantors and quotas"), LINE),
-    Field("chuc_danh_truong", gettext_lazy("The head's title (Cụm trưởng or Khối trưởng)")),
+    HEAD_TITLE,
     Field("han_dang_ky", gettext_lazy("Registration deadline")),
     Field("ngay_ky_giao_uoc", gettext_lazy("Day the pact is signed")),
     Field("dong_thanh_vien", gettext_lazy("Sentence listing the member units")),
@@ -62,8 +65,8 @@ REGISTRATION_COLUMNS = (
 )
 REGISTRATIONS_SPEC: Spec = (
     *LETTERHEAD,
-    Field("nam", gettext_lazy("Year")),
-    Field("ten_cum", gettext_lazy("Cluster's name")),
+    YEAR,
+    CLUSTER_NAME,
     Field("theo_ke_hoach", gettext_lazy("Line citing the launch plan (empty when none is recorded)")),
     Rows("dang_ky", gettext_lazy("Member units, one row each"), REGISTRATION_COLUMNS),
     Field("ket_qua_dang_ky", gettext_lazy("Sentence counting the units that registered")),

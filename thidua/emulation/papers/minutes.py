@@ -27,13 +27,21 @@ from thidua.documents.layout import Run, Signature, body, centered, grid, headin
 from thidua.documents.templating import Context, Field, Rows, Spec, only_if, placeholder, row_loop, saved
 from thidua.emulation.explain import decided_by_text
 from thidua.emulation.models import Method, Rating
-from thidua.emulation.papers.common import line_loop, lines_of, quota_text
+from thidua.emulation.papers.common import (
+    CLUSTER_NAME,
+    DEPUTY_TITLE,
+    HEAD_TITLE,
+    LINE,
+    YEAR,
+    line_loop,
+    lines_of,
+    quota_text,
+)
 from thidua.emulation.papers.letterhead import LETTERHEAD, letterhead_context, letterhead_template
 from thidua.emulation.queries.summary import YearSummary
 from thidua.organisations.models import Unit
 
 PAPER = "bien-ban-hop-binh-xet"
-LINE = (Field("dong", gettext_lazy("As a list line")),)
 HEADED_LINE = (
     Field("dong", gettext_lazy("The line")),
     Field("tieu_de", gettext_lazy("The line introduces a form's units (yes or no)"), flag=True),
@@ -53,16 +61,16 @@ VOTE_COLUMNS = (
 )
 SPEC: Spec = (
     *LETTERHEAD,
-    Field("nam", gettext_lazy("Year")),
-    Field("ten_cum", gettext_lazy("Cluster's name")),
+    YEAR,
+    CLUSTER_NAME,
     Field("du_thao", gettext_lazy("The review is not concluded yet: a draft (yes or no)"), flag=True),
     Field("thoi_gian", gettext_lazy("Date of the review meeting (dots when not recorded)")),
     Field("dia_diem", gettext_lazy("Place of the meeting (dots when not recorded)")),
     Field("chu_tri", gettext_lazy("Chair, with the post")),
     Field("co_quan_thuong_truc", gettext_lazy("The organizer's standing body")),
     Field("dai_dien_ban", gettext_lazy("The standing body's representative")),
-    Field("chuc_danh_truong", gettext_lazy("The head's title (Cụm trưởng or Khối trưởng)")),
-    Field("chuc_danh_pho", gettext_lazy("The deputy's title (Cụm phó or Khối phó)")),
+    HEAD_TITLE,
+    DEPUTY_TITLE,
     Field("truong", gettext_lazy("The year's head unit")),
     Field("pho", gettext_lazy("The year's deputy units")),
     Field("don_vi_du_hop", gettext_lazy("Units present, counted and named")),

@@ -21,16 +21,16 @@ from thidua.documents import wording as w
 from thidua.documents.layout import Run, Signature, body, centered, heading, new_document, signature_grid
 from thidua.documents.templating import Context, Field, Rows, Spec, only_if, placeholder, saved
 from thidua.emulation.models import Signing
+from thidua.emulation.papers.common import CLUSTER_NAME, YEAR
 from thidua.emulation.papers.letterhead import LETTERHEAD, letterhead_context, letterhead_template
 from thidua.emulation.queries.papers import start_of_year
 from thidua.emulation.queries.summary import YearSummary
 
 PAPER = "giao-uoc-thi-dua"
-LINE = (Field("dong", gettext_lazy("As a list line")),)
 SPEC: Spec = (
     *LETTERHEAD,
-    Field("nam", gettext_lazy("Year")),
-    Field("ten_cum", gettext_lazy("Cluster's name")),
+    YEAR,
+    CLUSTER_NAME,
     Field("so_ke_hoach", gettext_lazy("Number of the launch plan (empty when none is recorded)")),
     Field("ngay_ke_hoach", gettext_lazy("Date of the launch plan")),
     Field("dong_cac_ben", gettext_lazy("Sentence naming the parties to the pact")),

@@ -24,7 +24,12 @@ from thidua.documents.templating import Context, Field, Rows, Spec, only_if, pla
 from thidua.emulation.explain import decided_by_text
 from thidua.emulation.models import Rating
 from thidua.emulation.papers.common import (
+    CLUSTER_NAME,
+    DEPUTY_TITLE,
     HEAD_FOOT,
+    HEAD_TITLE,
+    LINE,
+    YEAR,
     head_foot_context,
     head_foot_template,
     line_loop,
@@ -37,7 +42,6 @@ from thidua.emulation.queries.summary import YearSummary
 from thidua.organisations.models import Unit
 
 PAPER = "bao-cao-tong-ket"
-LINE = (Field("dong", gettext_lazy("As a list line")),)
 SCORE_COLUMNS = (
     Field("stt", gettext_lazy("Row number")),
     Field("don_vi", gettext_lazy("Unit name")),
@@ -47,9 +51,9 @@ SCORE_COLUMNS = (
 )
 SPEC: Spec = (
     *LETTERHEAD,
-    Field("nam", gettext_lazy("Year")),
+    YEAR,
     Field("nam_sau", gettext_lazy("The following year")),
-    Field("ten_cum", gettext_lazy("Cluster's name")),
+    CLUSTER_NAME,
     Field("dong_thanh_vien", gettext_lazy("Sentence listing the member units")),
     Field("dong_lanh_dao", gettext_lazy("Sentence naming the year's head and deputies")),
     Rows(
@@ -65,8 +69,8 @@ SPEC: Spec = (
     Field("tong_phieu", gettext_lazy("Sentence on the ballots cast (empty without a ballot count)")),
     Rows("de_nghi", gettext_lazy("Units proposed for each form"), LINE),
     Field("khong_de_nghi", gettext_lazy("Sentence on the units with votes not proposed (empty when none)")),
-    Field("chuc_danh_truong", gettext_lazy("The head's title (Cụm trưởng or Khối trưởng)")),
-    Field("chuc_danh_pho", gettext_lazy("The deputy's title (Cụm phó or Khối phó)")),
+    HEAD_TITLE,
+    DEPUTY_TITLE,
     Field("lanh_dao_nam_sau", gettext_lazy("Next year's head and deputies (a dotted line when not decided)")),
     Field("ngay_ky_giao_uoc_sau", gettext_lazy("Day next year's pact is signed")),
     Field(
