@@ -11,8 +11,10 @@ achievement reports and the statistics form (registry/papers).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from itertools import islice
+from typing import Any
 
 from django.http import Http404
 from django.utils.functional import Promise
@@ -24,17 +26,61 @@ from thidua.documents.templating import Context, Spec
 from thidua.emulation.models import ClusterYear
 from thidua.emulation.papers import submission
 from thidua.emulation.queries.summary import year_summary
+from thidua.emulation.seal import year_sealed
 from thidua.organisations.models import Organizer
 from thidua.registry.models import Decision
 from thidua.registry.papers import decision as decision_paper
 
+CHOICES = 20  # the organizer's most recent records offered for a preview
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One of the organizer's records a paper can be previewed with: its id (as the page's choice
+    carries it), how the page names it, and the record itself for the paper's context function."""
+
+    pk: int
+    label: str
+    record: Any
+
 
 @dataclass(frozen=True)
 class Sample:
-    """A real record of the organizer to preview a template with: what it is, and its facts."""
+    """A real record of the organizer to preview a template with: which one, what it is, and its facts."""
 
     label: str
     context: Context
+    pk: int = 0
+
+
+@dataclass(frozen=True)
+class Samples:
+    """Where a paper's preview comes from. Adding a paper needs two functions: `candidates`, the
+    organizer's own records the paper can be made from, newest first (only the first CHOICES are
+    offered), and `context`, the paper's facts from one of them. A record not in the list is nobody's to
+    preview: another organizer's id is a 404, never a leak."""
+
+    candidates: Callable[[Organizer], Iterable[Candidate]]
+    context: Callable[[Any], Context]
+
+    def choices(self, organizer: Organizer) -> list[Candidate]:
+        return list(islice(self.candidates(organizer), CHOICES))
+
+    def sample(self, choices: list[Candidate], pk: int | None = None) -> Sample | None:
+        """The preview of the chosen record among `choices` (the latest when `pk` is None); None when
+        there is no record yet; 404 for a record not offered."""
+        if pk is None:
+            if not choices:
+                return None
+            chosen = choices[0]
+        else:
+            chosen = next((c for c in choices if c.pk == pk), None)
+            if chosen is None:
+                raise Http404
+        return Sample(chosen.label, self.context(chosen.record), chosen.pk)
+
+    def latest(self, organizer: Organizer) -> Sample | None:
+        return self.sample(self.choices(organizer))
 
 
 @dataclass(frozen=True)
@@ -43,37 +89,40 @@ class TemplatedPaper:
     label: Promise
     spec: Spec
     default: Callable[[], bytes]
-    sample: Callable[[Organizer], Sample | None]
+    sample: Samples
 
 
-def _decision_sample(organizer: Organizer) -> Sample | None:
+def _decisions(organizer: Organizer) -> Iterator[Candidate]:
     found = (
         Decision.objects.filter(organizer=organizer)
         .select_related("organizer", "issuing_unit")
         .order_by("-date", "-pk")
-        .first()
     )
-    if found is None:
-        return None
-    label = _("Decision {number} of {date}").format(number=found.number, date=w.short_date(found.date))
-    return Sample(label, decision_paper.decision_context(found))
+    for decision in found[:CHOICES]:
+        label = _("Decision {number} of {date}").format(
+            number=decision.number, date=w.short_date(decision.date)
+        )
+        yield Candidate(decision.pk, label, decision)
 
 
-def _submission_sample(organizer: Organizer) -> Sample | None:
-    """The latest year of the organizer's clusters whose review is concluded (never a sealed vote)."""
+def _concluded_years(organizer: Organizer) -> Iterator[Candidate]:
+    """The years of the organizer's clusters whose review is concluded, latest first (never a sealed
+    vote)."""
     years = (
         ClusterYear.objects.filter(cluster__organizer=organizer, review__concluded_at__isnull=False)
         .select_related("cluster")
-        .order_by("-year", "-pk")[:5]
+        .order_by("-year", "-pk")
     )
-    for cluster_year in years:
-        summary = year_summary(cluster_year)
-        if not summary.sealed:
+    for cluster_year in years[: CHOICES * 2]:
+        if not year_sealed(cluster_year):
             label = _("Review of {cluster} for {year}").format(
                 cluster=cluster_year.cluster.name, year=cluster_year.year
             )
-            return Sample(label, submission.submission_context(summary))
-    return None
+            yield Candidate(cluster_year.pk, label, cluster_year)
+
+
+def _submission_context(cluster_year: ClusterYear) -> Context:
+    return submission.submission_context(year_summary(cluster_year))
 
 
 PAPERS: dict[str, TemplatedPaper] = {
@@ -82,14 +131,14 @@ PAPERS: dict[str, TemplatedPaper] = {
         gettext_lazy("Commendation decision with its annex"),
         decision_paper.SPEC,
         decision_paper.default_template,
-        _decision_sample,
+        Samples(_decisions, decision_paper.decision_context),
     ),
     submission.PAPER: TemplatedPaper(
         submission.PAPER,
         gettext_lazy("Submission letter for commendation proposals"),
         submission.SPEC,
         submission.default_template,
-        _submission_sample,
+        Samples(_concluded_years, _submission_context),
     ),
 }
 
