@@ -1,12 +1,15 @@
 """The papers an organizer may give its own Word template (documents.templating), with their placeholders,
-their built-in template, and the record a preview is made from (the organizer's most recent one).
+their built-in template, and the records a preview is made from (Samples: the organizer's recent records
+the paper can be made from, the latest by default, and the paper's facts from the one the user picks).
 
-Made from templates: the commendation decision (registry/papers/decision.py) and the cluster's submission
-letter (emulation/papers/submission.py). Papers still built straight by the layout module, without a
-template (to convert the same way: a context function, a SPEC and a built-in template made by the layout
-module): the cluster's plan and launch, registration list, pact, score sheets and table, review's minutes
-and year-end report (emulation/papers), the news draft, the council's minutes, the certificates, the
-achievement reports and the statistics form (registry/papers).
+Made from templates: the commendation decision (registry/papers/decision.py), the cluster's submission
+letter (emulation/papers/submission.py), the council's minutes, the certificates, the achievement reports of
+a collective and of an individual (registry/papers) and the review's news item (emulation/papers/news.py).
+Papers still built straight by the layout module, without a template (to convert the same way: a context
+function, a SPEC and a built-in template made by the layout module; then an entry here with a function
+listing the candidate records): the cluster's plan and launch, registration list, pact, score sheets and
+table, review's minutes and year-end report (emulation/papers). The statistics form is a workbook, not a
+Word paper.
 """
 
 from __future__ import annotations
@@ -24,11 +27,13 @@ from django.utils.translation import gettext_lazy
 from thidua.documents import wording as w
 from thidua.documents.templating import Context, Spec
 from thidua.emulation.models import ClusterYear
-from thidua.emulation.papers import submission
+from thidua.emulation.papers import news, submission
+from thidua.emulation.queries.news import news_article
 from thidua.emulation.queries.summary import year_summary
-from thidua.emulation.seal import year_sealed
+from thidua.emulation.seal import ballots_sealed, year_sealed
 from thidua.organisations.models import Organizer
-from thidua.registry.models import Decision
+from thidua.registry.models import Awardee, AwardProposal, Council, Decision
+from thidua.registry.papers import achievement, certificate, council_minutes
 from thidua.registry.papers import decision as decision_paper
 
 CHOICES = 20  # the organizer's most recent records offered for a preview
@@ -92,12 +97,13 @@ class TemplatedPaper:
     sample: Samples
 
 
-def _decisions(organizer: Organizer) -> Iterator[Candidate]:
-    found = (
-        Decision.objects.filter(organizer=organizer)
-        .select_related("organizer", "issuing_unit")
-        .order_by("-date", "-pk")
-    )
+def _decisions(organizer: Organizer, *, printable: bool = False) -> Iterator[Candidate]:
+    """The organizer's decisions, latest first; `printable`: only those with an award in force (a
+    certificate to print)."""
+    found = Decision.objects.filter(organizer=organizer)
+    if printable:
+        found = found.filter(pk__in=Awardee.objects.filter(revocation__isnull=True).values("decision_id"))
+    found = found.select_related("organizer", "issuing_unit").order_by("-date", "-pk")
     for decision in found[:CHOICES]:
         label = _("Decision {number} of {date}").format(
             number=decision.number, date=w.short_date(decision.date)
@@ -125,6 +131,49 @@ def _submission_context(cluster_year: ClusterYear) -> Context:
     return submission.submission_context(year_summary(cluster_year))
 
 
+def _printable_decisions(organizer: Organizer) -> Iterator[Candidate]:
+    return _decisions(organizer, printable=True)
+
+
+def _councils(organizer: Organizer) -> Iterator[Candidate]:
+    """The organizer's council sittings, latest first (never one whose ballots are sealed)."""
+    found = Council.objects.filter(organizer=organizer).select_related("organizer").order_by("-date", "-pk")
+    for council in found[: CHOICES * 2]:
+        if not ballots_sealed(council):
+            label = _("Council meeting of {date} on the {year} commendations").format(
+                date=w.short_date(council.date), year=council.year
+            )
+            yield Candidate(council.pk, label, council)
+
+
+def _proposals(organizer: Organizer, *, people: bool) -> Iterator[Candidate]:
+    """The proposals to the organizer for a person (`people`) or for a collective, latest first."""
+    found = (
+        AwardProposal.objects.filter(organizer=organizer, person__isnull=not people, unit__isnull=people)
+        .select_related(
+            "organizer", "unit__organizer", "unit__parent", "person", "proposed_by", "cluster_year"
+        )
+        .order_by("-year", "-pk")
+    )
+    for proposal in found[:CHOICES]:
+        yield Candidate(proposal.pk, str(proposal), proposal)
+
+
+def _collective_proposals(organizer: Organizer) -> Iterator[Candidate]:
+    return _proposals(organizer, people=False)
+
+
+def _individual_proposals(organizer: Organizer) -> Iterator[Candidate]:
+    return _proposals(organizer, people=True)
+
+
+def _news_context(cluster_year: ClusterYear) -> Context:
+    article = news_article(cluster_year)
+    if article is None:  # concluded and unsealed when listed; reopened since
+        raise Http404
+    return news.news_context(article)
+
+
 PAPERS: dict[str, TemplatedPaper] = {
     decision_paper.PAPER: TemplatedPaper(
         decision_paper.PAPER,
@@ -139,6 +188,41 @@ PAPERS: dict[str, TemplatedPaper] = {
         submission.SPEC,
         submission.default_template,
         Samples(_concluded_years, _submission_context),
+    ),
+    council_minutes.PAPER: TemplatedPaper(
+        council_minutes.PAPER,
+        gettext_lazy("Minutes of the Emulation and Commendation Council meeting"),
+        council_minutes.SPEC,
+        council_minutes.default_template,
+        Samples(_councils, council_minutes.council_minutes_context),
+    ),
+    certificate.PAPER: TemplatedPaper(
+        certificate.PAPER,
+        gettext_lazy("Certificates of a decision, one per page for the pre-printed forms"),
+        certificate.SPEC,
+        certificate.default_template,
+        Samples(_printable_decisions, certificate.preview_context),
+    ),
+    achievement.PAPER_UNIT: TemplatedPaper(
+        achievement.PAPER_UNIT,
+        gettext_lazy("Achievement report of a collective"),
+        achievement.UNIT_SPEC,
+        achievement.default_unit_template,
+        Samples(_collective_proposals, achievement.proposal_context),
+    ),
+    achievement.PAPER_PERSON: TemplatedPaper(
+        achievement.PAPER_PERSON,
+        gettext_lazy("Achievement report of an individual"),
+        achievement.PERSON_SPEC,
+        achievement.default_person_template,
+        Samples(_individual_proposals, achievement.proposal_context),
+    ),
+    news.PAPER: TemplatedPaper(
+        news.PAPER,
+        gettext_lazy("News item of the review conference"),
+        news.SPEC,
+        news.default_template,
+        Samples(_concluded_years, _news_context),
     ),
 }
 
