@@ -1,8 +1,8 @@
-"""The board's Word papers as templates an organizer may replace (Set-up > Mẫu giấy tờ): the council's minutes,
-the certificates, the achievement reports of a collective and of an individual, and the review's news item.
-For each, the organizer's own template (made here with python-docx) makes the paper where it is printed, and a
-placeholder the paper's facts lack is refused by its name. The preview is made from the record the user picks
-among the organizer's own; another organizer's record is a 404."""
+"""The board's Word papers as templates an organizer may replace (Set-up > Mẫu giấy tờ): the council's
+minutes, the certificates, the achievement reports of a collective and of an individual, and the review's
+news item. For each, the organizer's own template (made here with python-docx) makes the paper where it is
+printed, and a placeholder the paper's facts lack is refused by its name. The preview is made from the
+record the user picks among the organizer's own; another organizer's record is a 404."""
 
 from __future__ import annotations
 
