@@ -77,11 +77,11 @@ class Samples:
         if pk is None:
             if not choices:
                 return None
-            chosen = choices[0]
+            chosen: Candidate | None = choices[0]
         else:
             chosen = next((c for c in choices if c.pk == pk), None)
-            if chosen is None:
-                raise Http404
+        if chosen is None:
+            raise Http404
         return Sample(chosen.label, self.context(chosen.record), chosen.pk)
 
     def latest(self, organizer: Organizer) -> Sample | None:
