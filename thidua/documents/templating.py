@@ -50,11 +50,14 @@ class Field:
 @dataclass(frozen=True)
 class Rows:
     """A list of rows, for `{%tr for r in name %}` … `{%tr endfor %}`; each row holds `columns`, which may
-    be lists themselves (a table per item: `{%tr for v in r.name %}`)."""
+    be lists themselves (a table per item: `{%tr for v in r.name %}`). With `paragraphs`, the list repeats
+    paragraphs rather than table rows (`{%p for r in name %}` … `{%p endfor %}`): the lines of a section, or
+    one certificate a page."""
 
     name: str
     description: str | Promise
     columns: tuple[Field | Rows, ...]
+    paragraphs: bool = False
 
 
 Spec = tuple[Field | Rows, ...]
@@ -265,6 +268,14 @@ def only_if(paragraph: Paragraph, condition: str) -> Paragraph:
     after = paragraph.insert_paragraph_before("{%p endif %}")
     paragraph._p.addnext(after._p)  # move the closing tag after the paragraph
     return paragraph
+
+
+def lines(doc: DocxDocument, rows: str, write_line: Callable[[str], object], loop: str = "r") -> None:
+    """Paragraphs repeated once per item of `rows` (`{%p for %}` … `{%p endfor %}`): `write_line` adds
+    what one item shows, given the item's name in the loop."""
+    doc.add_paragraph("{%p for " + loop + " in " + rows + " %}")
+    write_line(loop)
+    doc.add_paragraph("{%p endfor %}")
 
 
 def row_loop(rows: str, columns: Sequence[str], loop: str = "r") -> list[list[str]]:

@@ -14,7 +14,7 @@ from thidua.accounts import jobs
 from thidua.accounts.models import Job
 from thidua.documents.pdf import PdfUnavailable, docx_to_pdf, pdf_name
 from thidua.registry import rules as scope
-from thidua.registry.papers.certificate import certificate_filename, certificate_paper
+from thidua.registry.papers.certificate import certificate_filename, render_certificates
 
 
 @task()
@@ -34,7 +34,8 @@ def _certificates(job: Job, progress: jobs.Progress) -> dict[str, Any]:
             _("Every award of this decision has been revoked: there is no certificate to print.")
         )
     progress.step(_("Laying out the certificates"))
-    content = certificate_paper(decision, site=args.get("site", ""), progress=progress.advance)
+    rendered = render_certificates(decision, site=args.get("site", ""), progress=progress.advance)
+    content = rendered.content
     name = certificate_filename(decision)
     if args.get("as_pdf"):
         progress.step(_("Making the PDF"))
@@ -43,6 +44,12 @@ def _certificates(job: Job, progress: jobs.Progress) -> dict[str, Any]:
         except PdfUnavailable as missing:
             raise jobs.JobRefused(str(missing)) from None
     return {
-        "message": _("The certificates of decision {number}.").format(number=decision.number),
+        # The organizer's own template failed: the built-in one made the file, and the board is told why.
+        "message": " ".join(
+            filter(
+                None,
+                [_("The certificates of decision {number}.").format(number=decision.number), rendered.notice],
+            )
+        ),
         **jobs.keep_file(job, name, content),
     }

@@ -1,18 +1,22 @@
 """The papers an organizer may give its own Word template (documents.templating), with their placeholders,
-their built-in template, and the record a preview is made from (the organizer's most recent one).
+their built-in template, and the records a preview is made from (Samples: the organizer's recent records
+the paper can be made from, the latest by default, and the paper's facts from the one the user picks).
 
-Made from templates: the commendation decision (registry/papers/decision.py) and the cluster's submission
-letter (emulation/papers/submission.py). Papers still built straight by the layout module, without a
-template (to convert the same way: a context function, a SPEC and a built-in template made by the layout
-module): the cluster's plan and launch, registration list, pact, score sheets and table, review's minutes
-and year-end report (emulation/papers), the news draft, the council's minutes, the certificates, the
-achievement reports and the statistics form (registry/papers).
+Made from templates: the commendation decision (registry/papers/decision.py), the cluster's submission
+letter (emulation/papers/submission.py), the council's minutes, the certificates, the achievement reports of
+a collective and of an individual (registry/papers) and the review's news item (emulation/papers/news.py).
+The cluster's plan and launch, registration list, pact, review's minutes and year-end report
+(emulation/papers) too. A new paper is added the same way: a context function, a SPEC and a built-in template
+made by the layout module, then an entry here with a function listing the candidate records. The score
+sheets and table and the statistics form are workbooks, not Word papers.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from itertools import islice
+from typing import Any
 
 from django.http import Http404
 from django.utils.functional import Promise
@@ -22,19 +26,65 @@ from django.utils.translation import gettext_lazy
 from thidua.documents import wording as w
 from thidua.documents.templating import Context, Spec
 from thidua.emulation.models import ClusterYear
-from thidua.emulation.papers import launch, minutes, pact, report, submission
+from thidua.emulation.papers import launch, minutes, news, pact, report, submission
+from thidua.emulation.queries.news import news_article
 from thidua.emulation.queries.summary import YearSummary, year_summary
+from thidua.emulation.seal import ballots_sealed, year_sealed
 from thidua.organisations.models import Organizer
-from thidua.registry.models import Decision
+from thidua.registry.models import Awardee, AwardProposal, Council, Decision
+from thidua.registry.papers import achievement, certificate, council_minutes
 from thidua.registry.papers import decision as decision_paper
+
+CHOICES = 20  # the organizer's most recent records offered for a preview
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One of the organizer's records a paper can be previewed with: its id (as the page's choice
+    carries it), how the page names it, and the record itself for the paper's context function."""
+
+    pk: int
+    label: str
+    record: Any
 
 
 @dataclass(frozen=True)
 class Sample:
-    """A real record of the organizer to preview a template with: what it is, and its facts."""
+    """A real record of the organizer to preview a template with: which one, what it is, and its facts."""
 
     label: str
     context: Context
+    pk: int = 0
+
+
+@dataclass(frozen=True)
+class Samples:
+    """Where a paper's preview comes from. Adding a paper needs two functions: `candidates`, the
+    organizer's own records the paper can be made from, newest first (only the first CHOICES are
+    offered), and `context`, the paper's facts from one of them. A record not in the list is nobody's to
+    preview: another organizer's id is a 404, never a leak."""
+
+    candidates: Callable[[Organizer], Iterable[Candidate]]
+    context: Callable[[Any], Context]
+
+    def choices(self, organizer: Organizer) -> list[Candidate]:
+        return list(islice(self.candidates(organizer), CHOICES))
+
+    def sample(self, choices: list[Candidate], pk: int | None = None) -> Sample | None:
+        """The preview of the chosen record among `choices` (the latest when `pk` is None); None when
+        there is no record yet; 404 for a record not offered."""
+        if pk is None:
+            if not choices:
+                return None
+            chosen: Candidate | None = choices[0]
+        else:
+            chosen = next((c for c in choices if c.pk == pk), None)
+        if chosen is None:
+            raise Http404
+        return Sample(chosen.label, self.context(chosen.record), chosen.pk)
+
+    def latest(self, organizer: Organizer) -> Sample | None:
+        return self.sample(self.choices(organizer))
 
 
 @dataclass(frozen=True)
@@ -43,88 +93,99 @@ class TemplatedPaper:
     label: Promise
     spec: Spec
     default: Callable[[], bytes]
-    sample: Callable[[Organizer], Sample | None]
+    sample: Samples
 
 
-def _decision_sample(organizer: Organizer) -> Sample | None:
-    found = (
-        Decision.objects.filter(organizer=organizer)
-        .select_related("organizer", "issuing_unit")
-        .order_by("-date", "-pk")
-        .first()
-    )
-    if found is None:
-        return None
-    label = _("Decision {number} of {date}").format(number=found.number, date=w.short_date(found.date))
-    return Sample(label, decision_paper.decision_context(found))
+def _decisions(organizer: Organizer, *, printable: bool = False) -> Iterator[Candidate]:
+    """The organizer's decisions, latest first; `printable`: only those with an award in force (a
+    certificate to print)."""
+    found = Decision.objects.filter(organizer=organizer)
+    if printable:
+        found = found.filter(pk__in=Awardee.objects.filter(revocation__isnull=True).values("decision_id"))
+    found = found.select_related("organizer", "issuing_unit").order_by("-date", "-pk")
+    for decision in found[:CHOICES]:
+        label = _("Decision {number} of {date}").format(
+            number=decision.number, date=w.short_date(decision.date)
+        )
+        yield Candidate(decision.pk, label, decision)
 
 
-def _submission_sample(organizer: Organizer) -> Sample | None:
-    """The latest year of the organizer's clusters whose review is concluded (never a sealed vote)."""
+def _concluded_years(organizer: Organizer) -> Iterator[Candidate]:
+    """The years of the organizer's clusters whose review is concluded, latest first (never a sealed
+    vote)."""
     years = (
         ClusterYear.objects.filter(cluster__organizer=organizer, review__concluded_at__isnull=False)
         .select_related("cluster")
-        .order_by("-year", "-pk")[:5]
+        .order_by("-year", "-pk")
     )
-    for cluster_year in years:
-        summary = year_summary(cluster_year)
-        if not summary.sealed:
+    for cluster_year in years[: CHOICES * 2]:
+        if not year_sealed(cluster_year):
             label = _("Review of {cluster} for {year}").format(
                 cluster=cluster_year.cluster.name, year=cluster_year.year
             )
-            return Sample(label, submission.submission_context(summary))
-    return None
+            yield Candidate(cluster_year.pk, label, cluster_year)
 
 
-def _launched_sample(organizer: Organizer, context: Callable[[YearSummary], Context]) -> Sample | None:
-    """The latest year of the organizer's clusters whose movement was launched."""
-    year = (
+def _printable_decisions(organizer: Organizer) -> Iterator[Candidate]:
+    return _decisions(organizer, printable=True)
+
+
+def _councils(organizer: Organizer) -> Iterator[Candidate]:
+    """The organizer's council sittings, latest first (never one whose ballots are sealed)."""
+    found = Council.objects.filter(organizer=organizer).select_related("organizer").order_by("-date", "-pk")
+    for council in found[: CHOICES * 2]:
+        if not ballots_sealed(council):
+            label = _("Council meeting of {date} on the {year} commendations").format(
+                date=w.short_date(council.date), year=council.year
+            )
+            yield Candidate(council.pk, label, council)
+
+
+def _proposals(organizer: Organizer, *, people: bool) -> Iterator[Candidate]:
+    """The proposals to the organizer for a person (`people`) or for a collective, latest first."""
+    found = (
+        AwardProposal.objects.filter(organizer=organizer, person__isnull=not people, unit__isnull=people)
+        .select_related(
+            "organizer", "unit__organizer", "unit__parent", "person", "proposed_by", "cluster_year"
+        )
+        .order_by("-year", "-pk")
+    )
+    for proposal in found[:CHOICES]:
+        yield Candidate(proposal.pk, str(proposal), proposal)
+
+
+def _collective_proposals(organizer: Organizer) -> Iterator[Candidate]:
+    return _proposals(organizer, people=False)
+
+
+def _individual_proposals(organizer: Organizer) -> Iterator[Candidate]:
+    return _proposals(organizer, people=True)
+
+
+def _news_context(cluster_year: ClusterYear) -> Context:
+    article = news_article(cluster_year)
+    if article is None:  # concluded and unsealed when listed; reopened since
+        raise Http404
+    return news.news_context(article)
+
+
+def _launched_years(organizer: Organizer) -> Iterator[Candidate]:
+    """The years of the organizer's clusters whose movement was launched, latest first."""
+    years = (
         ClusterYear.objects.filter(cluster__organizer=organizer, launch__isnull=False)
         .select_related("cluster")
         .order_by("-year", "-pk")
-        .first()
     )
-    if year is None:
-        return None
-    label = _("Launch of {cluster} for {year}").format(cluster=year.cluster.name, year=year.year)
-    return Sample(label, context(year_summary(year)))
+    for cluster_year in years[:CHOICES]:
+        label = _("Launch of {cluster} for {year}").format(
+            cluster=cluster_year.cluster.name, year=cluster_year.year
+        )
+        yield Candidate(cluster_year.pk, label, cluster_year)
 
 
-def _plan_sample(organizer: Organizer) -> Sample | None:
-    return _launched_sample(organizer, launch.plan_context)
-
-
-def _registrations_sample(organizer: Organizer) -> Sample | None:
-    return _launched_sample(organizer, launch.registrations_context)
-
-
-def _pact_sample(organizer: Organizer) -> Sample | None:
-    return _launched_sample(organizer, pact.pact_context)
-
-
-def _concluded_sample(organizer: Organizer, context: Callable[[YearSummary], Context]) -> Sample | None:
-    """The latest year of the organizer's clusters whose review is concluded (never a sealed vote)."""
-    years = (
-        ClusterYear.objects.filter(cluster__organizer=organizer, review__concluded_at__isnull=False)
-        .select_related("cluster")
-        .order_by("-year", "-pk")[:5]
-    )
-    for cluster_year in years:
-        summary = year_summary(cluster_year)
-        if not summary.sealed:
-            label = _("Review of {cluster} for {year}").format(
-                cluster=cluster_year.cluster.name, year=cluster_year.year
-            )
-            return Sample(label, context(summary))
-    return None
-
-
-def _minutes_sample(organizer: Organizer) -> Sample | None:
-    return _concluded_sample(organizer, minutes.minutes_context)
-
-
-def _report_sample(organizer: Organizer) -> Sample | None:
-    return _concluded_sample(organizer, report.report_context)
+def _of_year(context: Callable[[YearSummary], Context]) -> Callable[[ClusterYear], Context]:
+    """A cluster paper's context function, from the year the user picked."""
+    return lambda cluster_year: context(year_summary(cluster_year))
 
 
 PAPERS: dict[str, TemplatedPaper] = {
@@ -133,49 +194,84 @@ PAPERS: dict[str, TemplatedPaper] = {
         gettext_lazy("Commendation decision with its annex"),
         decision_paper.SPEC,
         decision_paper.default_template,
-        _decision_sample,
+        Samples(_decisions, decision_paper.decision_context),
     ),
     submission.PAPER: TemplatedPaper(
         submission.PAPER,
         gettext_lazy("Submission letter for commendation proposals"),
         submission.SPEC,
         submission.default_template,
-        _submission_sample,
+        Samples(_concluded_years, _of_year(submission.submission_context)),
+    ),
+    council_minutes.PAPER: TemplatedPaper(
+        council_minutes.PAPER,
+        gettext_lazy("Minutes of the Emulation and Commendation Council meeting"),
+        council_minutes.SPEC,
+        council_minutes.default_template,
+        Samples(_councils, council_minutes.council_minutes_context),
+    ),
+    certificate.PAPER: TemplatedPaper(
+        certificate.PAPER,
+        gettext_lazy("Certificates of a decision, one per page for the pre-printed forms"),
+        certificate.SPEC,
+        certificate.default_template,
+        Samples(_printable_decisions, certificate.preview_context),
+    ),
+    achievement.PAPER_UNIT: TemplatedPaper(
+        achievement.PAPER_UNIT,
+        gettext_lazy("Achievement report of a collective"),
+        achievement.UNIT_SPEC,
+        achievement.default_unit_template,
+        Samples(_collective_proposals, achievement.proposal_context),
+    ),
+    achievement.PAPER_PERSON: TemplatedPaper(
+        achievement.PAPER_PERSON,
+        gettext_lazy("Achievement report of an individual"),
+        achievement.PERSON_SPEC,
+        achievement.default_person_template,
+        Samples(_individual_proposals, achievement.proposal_context),
+    ),
+    news.PAPER: TemplatedPaper(
+        news.PAPER,
+        gettext_lazy("News item of the review conference"),
+        news.SPEC,
+        news.default_template,
+        Samples(_concluded_years, _news_context),
     ),
     launch.PLAN: TemplatedPaper(
         launch.PLAN,
         gettext_lazy("Plan and launch of the emulation movement"),
         launch.PLAN_SPEC,
         launch.plan_template,
-        _plan_sample,
+        Samples(_launched_years, _of_year(launch.plan_context)),
     ),
     launch.REGISTRATIONS: TemplatedPaper(
         launch.REGISTRATIONS,
         gettext_lazy("Emulation registration list"),
         launch.REGISTRATIONS_SPEC,
         launch.registrations_template,
-        _registrations_sample,
+        Samples(_launched_years, _of_year(launch.registrations_context)),
     ),
     pact.PAPER: TemplatedPaper(
         pact.PAPER,
         gettext_lazy("Emulation pact"),
         pact.SPEC,
         pact.default_template,
-        _pact_sample,
+        Samples(_launched_years, _of_year(pact.pact_context)),
     ),
     minutes.PAPER: TemplatedPaper(
         minutes.PAPER,
         gettext_lazy("Minutes of the review meeting"),
         minutes.SPEC,
         minutes.default_template,
-        _minutes_sample,
+        Samples(_concluded_years, _of_year(minutes.minutes_context)),
     ),
     report.PAPER: TemplatedPaper(
         report.PAPER,
         gettext_lazy("Year-end summary report and next year's directions"),
         report.SPEC,
         report.default_template,
-        _report_sample,
+        Samples(_concluded_years, _of_year(report.report_context)),
     ),
 }
 

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET
 
 from thidua.documents.download import paper_response
 from thidua.documents.pdf import PdfUnavailable
-from thidua.emulation.papers.news import FILENAME, news_paper
+from thidua.emulation.papers.news import FILENAME, render_news
 from thidua.emulation.queries.news import news_article
 from thidua.emulation.rules import get_cluster_year_for_user
 
@@ -26,8 +26,11 @@ def news_file(request: HttpRequest, cluster_id: int, year: int, as_pdf: bool = F
         messages.error(request, _("There is no news item yet: the review's results are not concluded."))
         return redirect("meeting:chair", cluster_id, year)
     filename = f"{cluster_year.cluster.code}-{cluster_year.year}-{FILENAME}"
+    rendered = render_news(article, cluster_year.cluster.organizer_id)
+    if rendered.notice:
+        messages.warning(request, rendered.notice)
     try:
-        return paper_response(news_paper(article), filename, as_pdf=as_pdf)
+        return paper_response(rendered.content, filename, as_pdf=as_pdf)
     except PdfUnavailable as missing:
         messages.error(request, str(missing))
         return redirect("meeting:chair", cluster_id, year)

@@ -7,14 +7,19 @@ already received, as two tables (titles; other forms) read from the registry. Th
 What the record holds is filled in: the subject, the year, the cluster's score, rank and rating, the
 person's yearly ratings and recognised initiatives, the awards on record. What only the unit can write (its
 situation, its achievements in words) is a clearly marked space with dotted lines, never invented text.
+
+Two Word templates (documents.templating), one per form: the report's facts (unit_context, person_context;
+placeholders in UNIT_SPEC, PERSON_SPEC) poured into the organizer's own template or the built-in one, which
+the layout module makes here.
 """
 
 from __future__ import annotations
 
 import datetime
-import io
 from dataclasses import dataclass
+from functools import lru_cache
 
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from docx.document import Document as DocxDocument
 
@@ -30,6 +35,19 @@ from thidua.documents.layout import (
     national_header,
     new_document,
     signatures,
+)
+from thidua.documents.queries import override_content
+from thidua.documents.templating import (
+    Context,
+    Field,
+    Rendered,
+    Rows,
+    Spec,
+    fill,
+    lines,
+    placeholder,
+    row_loop,
+    saved,
 )
 from thidua.emulation.models import ClusterYear, Membership, Rating
 from thidua.emulation.queries.summary import year_summary
@@ -59,15 +77,80 @@ def achievement_filename(proposal: AwardProposal) -> str:
     return FILENAME.replace(".docx", f"-{proposal.pk}.docx")
 
 
-def proposal_report(proposal: AwardProposal) -> bytes:
-    """The achievement report of a proposal's subject for the proposal's award and year."""
+PAPER_UNIT = "bao-cao-thanh-tich-tap-the"
+PAPER_PERSON = "bao-cao-thanh-tich-ca-nhan"
+
+LINE_COLUMNS = (Field("noi_dung", gettext_lazy("The line's text")),)
+RECEIVED_COLUMNS = (
+    Field("nam", gettext_lazy("Year")),
+    Field("ten", gettext_lazy("Title or form of commendation")),
+    Field(
+        "quyet_dinh", gettext_lazy("Number and date of the decision; issuing body (dots when not on record)")
+    ),
+)
+HEADER_SPEC: Spec = (
+    Field("co_quan_cap_tren", gettext_lazy("Direct superior, in capitals")),
+    Field("co_quan_ban_hanh", gettext_lazy("The unit reporting, in capitals")),
+    Field("dia_danh_ngay", gettext_lazy("Place and date line (the day left to fill)")),
+    Field("hinh_thuc_de_nghi", gettext_lazy("Form of commendation proposed")),
+    Field("nam", gettext_lazy("Year of the achievements")),
+)
+RECEIVED_SPEC: Spec = (
+    Rows("danh_hieu", gettext_lazy("Emulation titles already received, one row each"), RECEIVED_COLUMNS),
+    Rows(
+        "hinh_thuc_khac",
+        gettext_lazy("Other forms of commendation already received, one row each"),
+        RECEIVED_COLUMNS,
+    ),
+)
+UNIT_SPEC: Spec = (
+    *HEADER_SPEC,
+    Field("ten_tap_the", gettext_lazy("Name of the collective proposed")),
+    Rows(
+        "boi_canh",
+        gettext_lazy("Lines of the background from the record (the number of members)"),
+        LINE_COLUMNS,
+        paragraphs=True,
+    ),
+    Rows(
+        "ket_qua",
+        gettext_lazy("Lines of the year's results: place in the cluster, score, rank, rating, proposal"),
+        LINE_COLUMNS,
+        paragraphs=True,
+    ),
+    *RECEIVED_SPEC,
+)
+PERSON_SPEC: Spec = (
+    Field(
+        "co_don_vi",
+        gettext_lazy("Yes when the unit the person works in is known (the header shows it)"),
+        flag=True,
+    ),
+    *HEADER_SPEC,
+    Field("ho_ten", gettext_lazy("Full name")),
+    Field("nam_sinh", gettext_lazy("Year of birth (dots when not on record)")),
+    Field("gioi_tinh", gettext_lazy("Sex (dots when not on record)")),
+    Field("don_vi", gettext_lazy("Unit of work (dots when not on record)")),
+    Field("chuc_vu", gettext_lazy("Position (dots when not on record)")),
+    Rows(
+        "ket_qua",
+        gettext_lazy("Lines of the person's results: yearly ratings, recognised initiatives"),
+        LINE_COLUMNS,
+        paragraphs=True,
+    ),
+    *RECEIVED_SPEC,
+)
+
+
+def proposal_context(proposal: AwardProposal) -> Context:
+    """The achievement report's facts for a proposal's subject, its award and its year."""
     if proposal.person_id is not None:
         assert proposal.person is not None
-        return person_report(
+        return person_context(
             proposal.person, proposal.year, award_name=proposal.award_name, proposal=proposal
         )
     assert proposal.unit is not None
-    return unit_report(
+    return unit_context(
         proposal.unit,
         proposal.year,
         award_name=proposal.award_name,
@@ -76,24 +159,53 @@ def proposal_report(proposal: AwardProposal) -> bytes:
     )
 
 
-def _save(doc: DocxDocument) -> bytes:
-    out = io.BytesIO()
-    doc.save(out)
-    return out.getvalue()
+def render_proposal_report(proposal: AwardProposal) -> Rendered:
+    """The achievement report of a proposal's subject, from the organizer's own template when it has one
+    (its failure noticed, the built-in template used instead)."""
+    person = proposal.person_id is not None
+    paper, default = (
+        (PAPER_PERSON, default_person_template) if person else (PAPER_UNIT, default_unit_template)
+    )
+    return fill(override_content(proposal.organizer_id, paper), default, proposal_context(proposal))
 
 
-def _header(doc: DocxDocument, unit: Unit, award_name: str, year: int) -> None:
-    superior = unit.parent.name if unit.parent is not None else unit.organizer.name
+def proposal_report(proposal: AwardProposal) -> bytes:
+    """The achievement report of a proposal's subject for the proposal's award and year."""
+    return render_proposal_report(proposal).content
+
+
+def _lines(texts: list[str]) -> list[dict[str, str]]:
+    return [{"noi_dung": text} for text in texts]
+
+
+def _header_context(unit: Unit | None, award_name: str, year: int) -> Context:
+    superior = "" if unit is None else (unit.parent.name if unit.parent is not None else unit.organizer.name)
+    return {
+        "co_quan_cap_tren": superior.upper(),
+        "co_quan_ban_hanh": unit.name.upper() if unit is not None else "",
+        "dia_danh_ngay": w.date_line(unit.organizer.province, None) if unit is not None else "",
+        "hinh_thuc_de_nghi": award_name,
+        "nam": str(year),
+    }
+
+
+def _header(doc: DocxDocument) -> None:
     national_header(
         doc,
-        superior=superior.upper(),
-        issuer=unit.name.upper(),
+        superior=p("co_quan_cap_tren"),
+        issuer=p("co_quan_ban_hanh"),
         number="",
-        date_line=w.date_line(unit.organizer.province, None),
+        date_line=p("dia_danh_ngay"),
     )
+    _title(doc)
+    centered(doc, Run(_("(Achievements in {year})").format(year=p("nam")), italic=True), after=12)
+
+
+def _title(doc: DocxDocument) -> None:
     centered(doc, Run(_("ACHIEVEMENT REPORT"), bold=True))
-    centered(doc, Run(_("Proposing the award of the {award}").format(award=award_name), bold=True))
-    centered(doc, Run(_("(Achievements in {year})").format(year=year), italic=True), after=12)
+    centered(
+        doc, Run(_("Proposing the award of the {award}").format(award=p("hinh_thuc_de_nghi")), bold=True)
+    )
 
 
 def _to_write(doc: DocxDocument, hint: str) -> None:
@@ -101,6 +213,10 @@ def _to_write(doc: DocxDocument, hint: str) -> None:
     body(doc, Run(_("(For the unit to write: {hint})").format(hint=hint), italic=True))
     for _line in range(3):
         body(doc, LINE, indent=False)
+
+
+def _line_loop(doc: DocxDocument, rows: str) -> None:
+    lines(doc, rows, lambda r: body(doc, p(f"{r}.noi_dung")))
 
 
 def _decision_text(awardee: Awardee) -> str:
@@ -138,21 +254,40 @@ def _from_titles(rows: list[tuple[int, list[str]]], year: int) -> list[Received]
     ]
 
 
-def _awards_received(doc: DocxDocument, received: list[Received]) -> None:
-    heading(doc, _("III. FORMS OF COMMENDATION ALREADY RECEIVED"))
+def _received_context(received: list[Received]) -> Context:
     ordered = sorted(received, key=lambda r: (r.year, r.name))
+
+    def rows(title: bool) -> list[dict[str, str]]:
+        return [
+            {"nam": str(r.year), "ten": r.name, "quyet_dinh": r.decision or w.CELL_FILL}
+            for r in ordered
+            if r.title == title
+        ]
+
+    return {"danh_hieu": rows(True), "hinh_thuc_khac": rows(False)}
+
+
+def _awards_received(doc: DocxDocument) -> None:
+    heading(doc, _("III. FORMS OF COMMENDATION ALREADY RECEIVED"))
     parts = [
-        (True, _("1. Emulation titles:"), _("Emulation title")),
-        (False, _("2. Forms of commendation:"), _("Form of commendation")),
+        ("danh_hieu", _("1. Emulation titles:"), _("Emulation title")),
+        ("hinh_thuc_khac", _("2. Forms of commendation:"), _("Form of commendation")),
     ]
-    for title, lead, column in parts:
+    for rows, lead, column in parts:
         body(doc, Run(lead, bold=True), keep=True)
-        rows = [[str(r.year), r.name, r.decision or w.CELL_FILL] for r in ordered if r.title == title]
-        if not rows:
-            body(doc, _("None on record."))
-            continue
+        doc.add_paragraph("{%p if " + rows + " %}")
         header = [_("Year"), column, _("Number and date of the decision; issuing body")]
-        grid(doc, header, rows, WIDTHS, centered_columns=(0,), size=12)
+        grid(
+            doc,
+            header,
+            row_loop(rows, [c.name for c in RECEIVED_COLUMNS]),
+            WIDTHS,
+            centered_columns=(0,),
+            size=12,
+        )
+        doc.add_paragraph("{%p else %}")
+        body(doc, _("None on record."))
+        doc.add_paragraph("{%p endif %}")
 
 
 # ---- a collective ----------------------------------------------------------------------------------------
@@ -167,40 +302,99 @@ def _cluster_year_of(unit: Unit, year: int, given: ClusterYear | None) -> Cluste
     return membership.cluster_year if membership else None
 
 
-def _cluster_results(doc: DocxDocument, unit: Unit, cluster_year: ClusterYear | None) -> None:
+def _cluster_results(unit: Unit, cluster_year: ClusterYear | None) -> list[str]:
     """The unit's place in its cluster's year, as the review froze it (never recomputed here)."""
     if cluster_year is None:
-        return
+        return []
     summary = year_summary(cluster_year)
     cluster = summary.cluster.name
-    body(
-        doc,
+    said = [
         _("- Member of {cluster} in {year}, with {count} member units.").format(
             cluster=cluster, year=cluster_year.year, count=w.count(len(summary.members))
-        ),
-    )
+        )
+    ]
     score = summary.scores.get(unit.code)
     if score is not None:
-        body(doc, _("- Emulation score: {score} points.").format(score=w.number(score)))
+        said.append(_("- Emulation score: {score} points.").format(score=w.number(score)))
     place = dict((u.pk, p) for u, p in summary.ranking).get(unit.pk)
     if place is not None:
-        body(
-            doc,
+        said.append(
             _("- Ranked {place} of {count} units at the cluster's review.").format(
                 place=w.count(place), count=w.count(len(summary.members))
-            ),
+            )
         )
     rating = summary.ratings.get(unit.code)
     if rating:
-        body(doc, _("- Rating: {rating}.").format(rating=Rating(rating).label))
+        said.append(_("- Rating: {rating}.").format(rating=Rating(rating).label))
     for line in summary.proposals:
         if line.unit.pk == unit.pk:
-            body(
-                doc,
+            said.append(
                 _("- Proposed by the cluster's review for the {award} ({grantor}).").format(
                     award=line.tier.name, grantor=line.grantor
-                ),
+                )
             )
+    return said
+
+
+def unit_context(
+    unit: Unit,
+    year: int,
+    *,
+    award_name: str,
+    cluster_year: ClusterYear | None = None,
+    proposal: AwardProposal | None = None,
+) -> Context:
+    """The collective's report's facts, as its placeholders name them (UNIT_SPEC)."""
+    record = UnitYear.objects.filter(unit=unit, year=year).first()
+    background = []
+    if record is not None and record.staff is not None:
+        background.append(_("- Number of members: {count}.").format(count=w.count(record.staff)))
+    results = _cluster_results(unit, _cluster_year_of(unit, year, cluster_year))
+    if record is not None and record.rating:
+        results.append(
+            _("- Rating recorded for the year: {rating}.").format(rating=Rating(record.rating).label)
+        )
+    history = unit_history(unit)
+    titles = [(r.year, list(r.titles)) for r in UnitYear.objects.filter(unit=unit).order_by("year")]
+    return {
+        **_header_context(unit, award_name, year),
+        "ten_tap_the": unit.name,
+        "boi_canh": _lines(background),
+        "ket_qua": _lines(results),
+        **_received_context(_from_registry(history.own, year, proposal) + _from_titles(titles, year)),
+    }
+
+
+@lru_cache(maxsize=8)
+def _default_unit_template(language: str) -> bytes:
+    doc = new_document(_("Achievement report – {name}").format(name=p("ten_tap_the")))
+    _header(doc)
+    body(doc, Run(_("Name of the collective proposed: "), bold=True), p("ten_tap_the"))
+    heading(doc, _("I. BACKGROUND AND SITUATION"))
+    _line_loop(doc, "boi_canh")
+    _to_write(
+        doc, _("head office, founding and development, main features, organisation, Party and mass bodies")
+    )
+    heading(doc, _("II. ACHIEVEMENTS"))
+    body(doc, Run(_("1. Results of the emulation movement in {year}:").format(year=p("nam")), bold=True))
+    _line_loop(doc, "ket_qua")
+    body(doc, Run(_("2. Achievements in carrying out the assigned tasks:"), bold=True))
+    _to_write(doc, _("the tasks, targets and results achieved, the measures and the movements applied"))
+    _awards_received(doc)
+    signatures(
+        doc,
+        Signature(
+            (_("HEAD OF THE DIRECT SUPERIOR"), _("CONFIRMING AND PROPOSING")),
+            hint=_("(Signature and seal)"),
+        ),
+        Signature((_("HEAD OF THE UNIT"),), hint=_("(Signature and seal)")),
+    )
+    return saved(doc)
+
+
+def default_unit_template() -> bytes:
+    """The built-in template of a collective's report (form 02), made by the layout module."""
+    return _default_unit_template(get_language() or "")
 
 
 def unit_report(
@@ -211,36 +405,11 @@ def unit_report(
     cluster_year: ClusterYear | None = None,
     proposal: AwardProposal | None = None,
 ) -> bytes:
-    """The collective's report (form 02): its background, its year in its cluster, the awards on record."""
-    doc = new_document(_("Achievement report – {name}").format(name=unit.name))
-    _header(doc, unit, award_name, year)
-    body(doc, Run(_("Name of the collective proposed: "), bold=True), unit.name)
-    heading(doc, _("I. BACKGROUND AND SITUATION"))
-    record = UnitYear.objects.filter(unit=unit, year=year).first()
-    if record is not None and record.staff is not None:
-        body(doc, _("- Number of members: {count}.").format(count=w.count(record.staff)))
-    _to_write(
-        doc, _("head office, founding and development, main features, organisation, Party and mass bodies")
-    )
-    heading(doc, _("II. ACHIEVEMENTS"))
-    body(doc, Run(_("1. Results of the emulation movement in {year}:").format(year=year), bold=True))
-    _cluster_results(doc, unit, _cluster_year_of(unit, year, cluster_year))
-    if record is not None and record.rating:
-        body(doc, _("- Rating recorded for the year: {rating}.").format(rating=Rating(record.rating).label))
-    body(doc, Run(_("2. Achievements in carrying out the assigned tasks:"), bold=True))
-    _to_write(doc, _("the tasks, targets and results achieved, the measures and the movements applied"))
-    history = unit_history(unit)
-    titles = [(r.year, list(r.titles)) for r in UnitYear.objects.filter(unit=unit).order_by("year")]
-    _awards_received(doc, _from_registry(history.own, year, proposal) + _from_titles(titles, year))
-    signatures(
-        doc,
-        Signature(
-            (_("HEAD OF THE DIRECT SUPERIOR"), _("CONFIRMING AND PROPOSING")),
-            hint=_("(Signature and seal)"),
-        ),
-        Signature((_("HEAD OF THE UNIT"),), hint=_("(Signature and seal)")),
-    )
-    return _save(doc)
+    """The collective's report (form 02): its background, its year in its cluster, the awards on record;
+    from its organizer's own template when it has one."""
+    context = unit_context(unit, year, award_name=award_name, cluster_year=cluster_year, proposal=proposal)
+    organizer = proposal.organizer_id if proposal is not None else unit.organizer_id
+    return fill(override_content(organizer, PAPER_UNIT), default_unit_template, context).content
 
 
 # ---- a person --------------------------------------------------------------------------------------------
@@ -257,66 +426,101 @@ def _posting(person: Person, year: int) -> PersonPosting | None:
     )
 
 
-def _person_facts(doc: DocxDocument, person: Person, posting: PersonPosting | None) -> None:
+def _person_facts(doc: DocxDocument) -> None:
     heading(doc, _("I. BRIEF CURRICULUM VITAE"))
-    body(doc, _("- Full name: {name}.").format(name=person.name))
-    born = str(person.birth_year) if person.birth_year else w.BLANK
-    sex = str(Sex(person.sex).label) if person.sex else w.BLANK
-    body(doc, _("- Year of birth: {born}; sex: {sex}.").format(born=born, sex=sex))
+    body(doc, _("- Full name: {name}.").format(name=p("ho_ten")))
+    body(doc, _("- Year of birth: {born}; sex: {sex}.").format(born=p("nam_sinh"), sex=p("gioi_tinh")))
     body(doc, _("- Home town: {place}.").format(place=w.FILL))
-    unit = posting.unit.name if posting else w.FILL
-    body(doc, _("- Unit of work: {unit}.").format(unit=unit))
-    position = posting.position if posting and posting.position else w.FILL
-    body(doc, _("- Position: {position}.").format(position=position))
+    body(doc, _("- Unit of work: {unit}.").format(unit=p("don_vi")))
+    body(doc, _("- Position: {position}.").format(position=p("chuc_vu")))
     body(doc, _("- Professional qualifications: {level}.").format(level=w.FILL))
 
 
-def _person_results(doc: DocxDocument, person: Person, year: int) -> None:
+def _person_results(person: Person, year: int) -> list[str]:
     """The yearly ratings of the last years and the recognised initiatives, as recorded."""
+    said = []
     years = list(person.years.filter(year__lte=year, year__gte=year - 4).order_by("year"))
     for record in years:
         if record.rating:
-            body(
-                doc,
-                _("- {year}: {rating}.").format(year=record.year, rating=Rating(record.rating).label),
-            )
+            said.append(_("- {year}: {rating}.").format(year=record.year, rating=Rating(record.rating).label))
     for initiative in person.initiatives.filter(year__lte=year).order_by("year", "code"):
         level = f" ({initiative.get_level_display().lower()})" if initiative.level else ""
-        body(
-            doc,
+        said.append(
             _("- Initiative recognised in {year}: {title}{level}.").format(
                 year=initiative.year, title=initiative.title or initiative.code, level=level
-            ),
+            )
         )
+    return said
+
+
+def person_context(
+    person: Person, year: int, *, award_name: str, proposal: AwardProposal | None = None
+) -> Context:
+    """The person's report's facts, as its placeholders name them (PERSON_SPEC)."""
+    posting = _posting(person, year)
+    unit = posting.unit if posting else None
+    if unit is None:
+        unit = proposal.proposed_by if proposal is not None and proposal.proposed_by else None
+    titles = [(r.year, list(r.titles)) for r in person.years.order_by("year")]
+    received = _from_registry(list(person_history(person)), year, proposal) + _from_titles(titles, year)
+    return {
+        "co_don_vi": unit is not None,
+        **_header_context(unit, award_name, year),
+        "ho_ten": person.name,
+        "nam_sinh": str(person.birth_year) if person.birth_year else w.BLANK,
+        "gioi_tinh": str(Sex(person.sex).label) if person.sex else w.BLANK,
+        "don_vi": posting.unit.name if posting else w.FILL,
+        "chuc_vu": posting.position if posting and posting.position else w.FILL,
+        "ket_qua": _lines(_person_results(person, year)),
+        **_received_context(received),
+    }
+
+
+@lru_cache(maxsize=8)
+def _default_person_template(language: str) -> bytes:
+    doc = new_document(_("Achievement report – {name}").format(name=p("ho_ten")))
+    doc.add_paragraph("{%p if co_don_vi %}")
+    _header(doc)
+    doc.add_paragraph("{%p else %}")
+    _title(doc)
+    doc.add_paragraph("{%p endif %}")
+    _person_facts(doc)
+    heading(doc, _("II. ACHIEVEMENTS"))
+    body(doc, Run(_("1. Powers and tasks assigned:"), bold=True))
+    _to_write(doc, _("the post held and the tasks assigned"))
+    body(doc, Run(_("2. Achievements of the person:"), bold=True), keep=True)
+    _line_loop(doc, "ket_qua")
+    _to_write(doc, _("the results achieved, the measures and the initiatives applied"))
+    _awards_received(doc)
+    signatures(
+        doc,
+        Signature((_("HEAD OF THE UNIT"), _("CONFIRMING AND PROPOSING")), hint=_("(Signature and seal)")),
+        Signature((_("THE PERSON REPORTING"),), name=p("ho_ten")),
+    )
+    return saved(doc)
+
+
+def default_person_template() -> bytes:
+    """The built-in template of a person's report (form 03), made by the layout module."""
+    return _default_person_template(get_language() or "")
 
 
 def person_report(
     person: Person, year: int, *, award_name: str, proposal: AwardProposal | None = None
 ) -> bytes:
-    """The person's report (form 03): curriculum vitae, achievements, the awards on record."""
+    """The person's report (form 03): curriculum vitae, achievements, the awards on record; from the
+    organizer's own template when it has one."""
+    context = person_context(person, year, award_name=award_name, proposal=proposal)
+    organizer = proposal.organizer_id if proposal is not None else _organizer_of(person, year)
+    return fill(
+        override_content(organizer, PAPER_PERSON) if organizer else None, default_person_template, context
+    ).content
+
+
+def _organizer_of(person: Person, year: int) -> int | None:
     posting = _posting(person, year)
-    doc = new_document(_("Achievement report – {name}").format(name=person.name))
-    unit = posting.unit if posting else None
-    if unit is None:
-        unit = proposal.proposed_by if proposal is not None and proposal.proposed_by else None
-    if unit is not None:
-        _header(doc, unit, award_name, year)
-    else:
-        centered(doc, Run(_("ACHIEVEMENT REPORT"), bold=True))
-        centered(doc, Run(_("Proposing the award of the {award}").format(award=award_name), bold=True))
-    _person_facts(doc, person, posting)
-    heading(doc, _("II. ACHIEVEMENTS"))
-    body(doc, Run(_("1. Powers and tasks assigned:"), bold=True))
-    _to_write(doc, _("the post held and the tasks assigned"))
-    body(doc, Run(_("2. Achievements of the person:"), bold=True), keep=True)
-    _person_results(doc, person, year)
-    _to_write(doc, _("the results achieved, the measures and the initiatives applied"))
-    titles = [(r.year, list(r.titles)) for r in person.years.order_by("year")]
-    received = _from_registry(list(person_history(person)), year, proposal) + _from_titles(titles, year)
-    _awards_received(doc, received)
-    signatures(
-        doc,
-        Signature((_("HEAD OF THE UNIT"), _("CONFIRMING AND PROPOSING")), hint=_("(Signature and seal)")),
-        Signature((_("THE PERSON REPORTING"),), name=person.name),
-    )
-    return _save(doc)
+    return posting.unit.organizer_id if posting else None
+
+
+def p(name: str) -> str:
+    return placeholder(name)

@@ -24,7 +24,9 @@ def review_papers(cluster_year: ClusterYear) -> dict[str, Callable[[], bytes]]:
     article = news_article(cluster_year)
     if article is None:
         return {}
-    papers: dict[str, Callable[[], bytes]] = {NEWS: lambda: news_paper(article)}
+    papers: dict[str, Callable[[], bytes]] = {
+        NEWS: lambda: news_paper(article, cluster_year.cluster.organizer_id)
+    }
     for line in year_summary(cluster_year).proposals:
         name = ACHIEVEMENT.replace(".docx", f"-{slugify(line.unit.code)}-{slugify(line.tier.code)}.docx")
         papers[name] = partial(

@@ -1,6 +1,7 @@
 """In a real browser, on a phone and on a desktop: the board opens its papers' templates from Set-up,
-reads the decision's placeholders, and uploads a template naming a field the data lacks: the refusal names
-it and the page fits the screen. Screenshots land in test-artifacts/."""
+reads the decision's placeholders, uploads a template naming a field the data lacks (the refusal names it)
+and picks the record its preview is made from; the page fits the screen. Screenshots land in
+test-artifacts/."""
 
 from __future__ import annotations
 
@@ -54,3 +55,10 @@ def test_the_board_reads_the_placeholders_and_sees_a_refusal(
     page.wait_for_load_state()
     assert page.get_by_text("Mẫu dùng {{ so_quyet_dinh_x }} nhưng dữ liệu không có trường này.").is_visible()
     fits("quyet-dinh-tu-choi")
+    # The preview's record: the user picks the flag's decision rather than the latest one.
+    picker = page.get_by_label("Bản ghi dùng để xem thử")
+    picker.select_option(label="Quyết định 245/QĐ-UBND ngày 15/02/2022")
+    page.locator("#chon-ban-ghi").get_by_role("button", name="Xem").click()
+    page.wait_for_url("**ban_ghi=*")
+    assert page.get_by_text("Xem thử với dữ liệu thật (Quyết định 245/QĐ-UBND ngày 15/02/2022)").is_visible()
+    fits("chon-ban-ghi")

@@ -52,7 +52,7 @@ from thidua.registry.actions.council import (
 from thidua.registry.actions.proposals import draft_decision
 from thidua.registry.forms import CouncilForm
 from thidua.registry.models import AwardProposal, Council, CouncilBallot, CouncilCode, CouncilMember
-from thidua.registry.papers.council_minutes import FILENAME, council_minutes
+from thidua.registry.papers.council_minutes import FILENAME, render_council_minutes
 from thidua.registry.papers.decision import render_decision
 
 # A member's choice on the vote form: agree, disagree, or not (yet) voted.
@@ -212,9 +212,11 @@ def council_minutes_file(request: HttpRequest, pk: int, as_pdf: bool = False) ->
     if ballots_sealed(sitting):
         messages.error(request, COUNCIL_SEALED)
         return redirect("council:council", sitting.pk)
-    content = council_minutes(sitting)
+    rendered = render_council_minutes(sitting)
+    if rendered.notice:
+        messages.warning(request, rendered.notice)
     try:
-        response = paper_response(content, FILENAME, as_pdf=as_pdf)
+        response = paper_response(rendered.content, FILENAME, as_pdf=as_pdf)
     except PdfUnavailable as missing:
         messages.error(request, str(missing))
         return redirect("council:council", sitting.pk)

@@ -1,7 +1,8 @@
 """The board's papers' templates ("Mẫu giấy tờ", under Set-up): for each paper the built-in template to
-download, the organizer's own to upload (checked before it is kept), a preview from the organizer's most
-recent record, and the way back to the built-in template. Only the organizer's board reaches these pages
-(registry.rules.get_setup_organizer_for_user, 404 for anyone else)."""
+download, the organizer's own to upload (checked before it is kept), a preview from one of the organizer's
+recent records (the latest unless the user picks another), and the way back to the built-in template. Only
+the organizer's board reaches these pages (registry.rules.get_setup_organizer_for_user, 404 for anyone
+else)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -64,18 +65,34 @@ def paper(request: HttpRequest, organizer_id: int, paper: str) -> HttpResponse:
         else:
             messages.success(request, _("Your template is in use for this paper from now on."))
             return redirect("registry:setup_paper", organizer.pk, found.key)
-    sample = found.sample(organizer)
+    choices = found.sample.choices(organizer)
+    sample = found.sample.sample(choices, _chosen(request))
     context = {
         "organizer": organizer,
         "paper": found,
         "form": form,
         "in_use": queries.template_in_use(organizer.pk, found.key),
+        "choices": choices,
         "sample": sample,
         "placeholders": _placeholders(found.spec, sample.context if sample else {}),
         "syntax": _syntax(),
     }
     status = 400 if form.is_bound and form.errors else 200
     return render(request, "registry/setup/paper.html", context, status=status)
+
+
+CHOSEN = "ban_ghi"  # the query parameter naming the record a preview is made from
+
+
+def _chosen(request: HttpRequest) -> int | None:
+    """The record the user chose for the preview (None: the latest); anything but an id is a 404, as is
+    an id that is not among the organizer's records (Samples.sample)."""
+    value = request.GET.get(CHOSEN, "")
+    if not value:
+        return None
+    if not value.isdigit() or len(value) > 18:
+        raise Http404
+    return int(value)
 
 
 @dataclass(frozen=True)
@@ -102,8 +119,9 @@ def _placeholders(spec: Spec, context: Context) -> list[Placeholder]:
         if isinstance(item, Rows):
             first = (context.get(item.name) or [{}])[0]
             columns = tuple(_columns(item, first, "r"))
+            tag = "p" if item.paragraphs else "tr"
             listed.append(
-                Placeholder("{%tr for r in " + item.name + " %}", str(item.description), "", columns)
+                Placeholder("{%" + tag + " for r in " + item.name + " %}", str(item.description), "", columns)
             )
         else:
             listed.append(
@@ -120,7 +138,8 @@ def _columns(rows: Rows, first: dict[str, Any], loop: str) -> list[Placeholder]:
     for column in rows.columns:
         if isinstance(column, Rows):
             inner = (first.get(column.name) or [{}])[0]
-            code = "{%tr for v in " + loop + "." + column.name + " %}"
+            tag = "p" if column.paragraphs else "tr"
+            code = "{%" + tag + " for v in " + loop + "." + column.name + " %}"
             listed.append(Placeholder(code, str(column.description), ""))
             listed.extend(_columns(column, inner, "v"))
         else:
@@ -136,6 +155,13 @@ def _syntax() -> list[tuple[str, str]]:
         ("{%tr for r in danh_sach %}", _("in a table row of its own: the rows of a list start here")),
         ("{{ r.ten }}", _("in the row below it: a column of the list")),
         ("{%tr endfor %}", _("in the next row: the rows of the list end here")),
+        (
+            "{%p for r in cac_dong %} … {%p endfor %}",
+            _(
+                "each in a paragraph of its own: what lies between (paragraphs, tables) is repeated once "
+                "for each item of the list"
+            ),
+        ),
         (
             "{%p if du_thao %} … {%p endif %}",
             _(
@@ -168,10 +194,11 @@ def paper_current(request: HttpRequest, organizer_id: int, paper: str) -> HttpRe
 @login_required
 @require_http_methods(["GET"])
 def paper_preview(request: HttpRequest, organizer_id: int, paper: str, as_pdf: bool = False) -> HttpResponse:
-    """The paper filled from the organizer's most recent record with the template in use."""
+    """The paper filled with the template in use from the record the user chose among the organizer's
+    recent ones (?ban_ghi=id), else from the most recent."""
     organizer = scope.get_setup_organizer_for_user(request.user, organizer_id)
     found = templated_paper(paper)
-    sample = found.sample(organizer)
+    sample = found.sample.sample(found.sample.choices(organizer), _chosen(request))
     if sample is None:
         messages.error(request, _("There is no record yet to preview this paper with."))
         return redirect("registry:setup_paper", organizer.pk, found.key)

@@ -44,7 +44,7 @@ from thidua.registry.forms import (
     ScanForm,
 )
 from thidua.registry.models import AwardProposal, DossierScan, Movement, Person
-from thidua.registry.papers.achievement import achievement_filename, proposal_report
+from thidua.registry.papers.achievement import achievement_filename, render_proposal_report
 
 State = AwardProposal.State
 
@@ -314,8 +314,11 @@ def achievement_file(request: HttpRequest, proposal_id: int, as_pdf: bool = Fals
     """The subject's achievement report (báo cáo thành tích) filled from the record, as Word or PDF, for
     whoever may see the proposal."""
     found = _get_proposal_for_user(request, proposal_id)
+    rendered = render_proposal_report(found)
+    if rendered.notice:
+        messages.warning(request, rendered.notice)
     try:
-        return paper_response(proposal_report(found), achievement_filename(found), as_pdf=as_pdf)
+        return paper_response(rendered.content, achievement_filename(found), as_pdf=as_pdf)
     except PdfUnavailable as missing:
         messages.error(request, str(missing))
         return redirect("registry:proposal", found.pk)
