@@ -276,14 +276,14 @@ def _read(context: Context, row: Row, line: Line) -> bool:
     held_note = item.note if item else ""
     held_appraised = item.appraised_points if item else None
     held_reason = item.reason if item else ""
-    new_own = held_own if own is NOT_GIVEN else own
-    new_note = held_note if note is NOT_GIVEN else note
-    if (new_own, new_note.strip()) != (held_own, held_note.strip()):  # type: ignore[union-attr]
-        line.self_entry = scoring.Entry(new_own, str(new_note))  # type: ignore[arg-type]
-    new_appraised = held_appraised if appraised is NOT_GIVEN else appraised
-    new_reason = held_reason if reason is NOT_GIVEN else reason
-    if (new_appraised, new_reason.strip()) != (held_appraised, held_reason.strip()):  # type: ignore[union-attr]
-        line.appraisal = scoring.Entry(new_appraised, str(new_reason))  # type: ignore[arg-type]
+    new_own = own if own is None or isinstance(own, Decimal) else held_own
+    new_note = note if isinstance(note, str) else held_note
+    if (new_own, new_note.strip()) != (held_own, held_note.strip()):
+        line.self_entry = scoring.Entry(new_own, new_note)
+    new_appraised = appraised if appraised is None or isinstance(appraised, Decimal) else held_appraised
+    new_reason = reason if isinstance(reason, str) else held_reason
+    if (new_appraised, new_reason.strip()) != (held_appraised, held_reason.strip()):
+        line.appraisal = scoring.Entry(new_appraised, new_reason)
     return True
 
 
@@ -367,19 +367,20 @@ def _whole_appraisals(context: Context, state: _State) -> None:
         entries = _appraisal_of(lines)
         by_criterion = {line.criterion.pk: line for line in lines}
         for criterion in lines[0].sheet.criteria.values():
-            entry, line = entries[criterion.pk], by_criterion.get(criterion.pk)
+            entry, found = entries[criterion.pk], by_criterion.get(criterion.pk)
             item = lines[0].sheet.items.get(criterion.pk)
-            own = line.self_entry.points if line and line.self_entry else (item.self_points if item else None)
+            own = item.self_points if item else None
+            row = found.row if found else lines[0].row
             if entry.points is None:
                 message = gettext("“{criterion}”: the appraised points are required.").format(
                     criterion=criterion.name
                 )
-                context.problem(line.row if line else lines[0].row, COL["appraised_points"], message)
+                context.problem(row, COL["appraised_points"], message)
             elif entry.points != own and not entry.text.strip():
                 message = gettext(
                     "“{criterion}”: the appraised points differ from the self-score; a reason is required."
                 ).format(criterion=criterion.name)
-                context.problem(line.row if line else lines[0].row, COL["reason"], message)
+                context.problem(row, COL["reason"], message)
 
 
 def _shown(points: Decimal | None) -> str:

@@ -210,7 +210,7 @@ def entry_workbook(papers: ScorePapers, cluster_year: ClusterYear) -> bytes:
     appraised points and their texts, as stored (an empty cell: not given yet): the file a unit or the board
     edits in Excel and imports back (sheets kind "scores")."""
     cluster = cluster_year.cluster
-    rows = []
+    rows: list[tuple[object, ...]] = []
     for unit_sheet in papers.units:
         for criterion in papers.criteria:
             item = unit_sheet.items.get(criterion.pk)
