@@ -3,7 +3,8 @@
 `thidua export national --year YEAR [--organizer NAME] [--format csv|json] [--out FILE]`: an organizer's
 decisions and awardees for a year of achievement in the interchange format that the national emulation and
 commendation database is sent (docs/INTERCHANGE.md), the file of the decisions page's download; without
---out it is printed."""
+--out it is printed. The command lives here, beside the interchange format, since the exchange app comes first
+and imports no later app."""
 
 from __future__ import annotations
 
