@@ -460,9 +460,10 @@ def _sheet_too_large(size: int) -> str:
     summary=_("Preview or import an Excel or CSV file (board officers; a unit's officer for its own people)"),
     description=_(
         "KIND is what the file holds, as `thidua load` names it (decisions, person_years, units, criteria, "
-        "interchange, clusters, people, initiatives). Without commit the answer is the preview: the rows to "
-        "add, change and leave alone, and the names read without an exact match. With commit=true the file "
-        "is written when it has no problem, all rows or none (201); names without an exact match need "
+        "interchange, clusters, people, initiatives, scores). Without commit the answer is the preview: the "
+        "rows to add, change and leave alone, and the names read without an exact match. With commit=true "
+        "the file is written when it has no problem, all rows or none (201); names without an exact match "
+        "need "
         "confirm_names=true. Every problem is answered with 422, by sheet, row and column; a file larger "
         "than the page's background limit is answered with 413. organizer: the organizer's id, for an "
         "officer of several boards."

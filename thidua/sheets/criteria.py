@@ -185,19 +185,23 @@ def _state(context: Context) -> _State:
 
 
 def _cluster(context: Context, state: _State, row: Row) -> Cluster | None:
-    typed = context.text(row, COL["cluster"])
+    return find_cluster(context, state.clusters, row, COL["cluster"])
+
+
+def find_cluster(context: Context, table: Any, row: Row, column: Column) -> Cluster | None:
+    """The organizer's cluster or block the cell names (`table`: names.clusters), else None with the
+    problem said (the criteria and the scores imports)."""
+    typed = context.text(row, column)
     if not typed:
         return None
-    found = state.clusters.find(typed)
+    found = table.find(typed)
     if len(found) != 1:
         message = (
             gettext("«{name}» is not a cluster or block of {organizer}.")
             if not found
             else gettext("«{name}» may be more than one cluster or block: write its full name.")
         )
-        context.problem(
-            row, COL["cluster"], message.format(name=typed, organizer=context.scope.organizer.name)
-        )
+        context.problem(row, column, message.format(name=typed, organizer=context.scope.organizer.name))
         return None
     cluster: Cluster = found[0].value
     context.note("cluster", typed, found[0], cluster.name)

@@ -276,9 +276,10 @@ def kinds() -> dict[str, Kind]:
     from thidua.sheets.interchange import INTERCHANGE
     from thidua.sheets.person_years import PERSON_YEARS
     from thidua.sheets.postings import PEOPLE
+    from thidua.sheets.scores import SCORES
     from thidua.sheets.units import UNITS
 
-    every = (DECISIONS, PERSON_YEARS, UNITS, CRITERIA, INTERCHANGE, CLUSTERS, PEOPLE, INITIATIVES)
+    every = (DECISIONS, PERSON_YEARS, UNITS, CRITERIA, INTERCHANGE, CLUSTERS, PEOPLE, INITIATIVES, SCORES)
     return {kind.code: kind for kind in every}
 
 

@@ -125,6 +125,16 @@ def as_json(awardees: Iterable[Awardee], organizer: Organizer, year: int) -> byt
     return json.dumps(document, ensure_ascii=False, indent=2).encode()
 
 
+def export(organizer: Organizer, year: int, kind: str) -> tuple[bytes, str, str]:
+    """(content, file name, media type) of the organizer's `year` as `kind` ("csv" or "json"): the page's
+    download and `thidua export national` write the same file."""
+    awardees = awardees_of(organizer, year)
+    name = f"khen-thuong-{year}"
+    if kind == "json":
+        return as_json(awardees, organizer, year), f"{name}.json", "application/json"
+    return as_csv(awardees), f"{name}.csv", "text/csv; charset=utf-8"
+
+
 # ---- import: through the decisions import --------------------------------------------------------------
 
 COLUMNS = tuple(

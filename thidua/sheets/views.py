@@ -220,8 +220,5 @@ def interchange_export(request: HttpRequest) -> HttpResponse:
     else:
         newest = Awardee.objects.filter(decision__organizer=organizer).order_by("-year").first()
         year = newest.year if newest else timezone.localdate().year - 1
-    awardees = interchange.awardees_of(organizer, year)
-    name = f"khen-thuong-{year}"
-    if request.GET.get("dinh_dang") == "json":
-        return attachment(interchange.as_json(awardees, organizer, year), f"{name}.json", "application/json")
-    return attachment(interchange.as_csv(awardees), f"{name}.csv", "text/csv; charset=utf-8")
+    kind = "json" if request.GET.get("dinh_dang") == "json" else "csv"
+    return attachment(*interchange.export(organizer, year, kind))

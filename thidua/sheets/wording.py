@@ -35,6 +35,11 @@ HEADER_ALIASES: dict[str, tuple[str, ...]] = {
     "criterion": ("Tiêu chí", "Nội dung", "Nội dung chấm điểm"),
     "kind": ("Loại tiêu chí",),
     "max_points": ("Điểm chuẩn", "Điểm tối đa được chấm"),
+    # A year's detailed score table (sheets/scores.py).
+    "self_points": ("Điểm tự chấm", "Đơn vị tự chấm", "Tự chấm", "Điểm tự đánh giá"),
+    "note": ("Giải trình", "Ghi chú", "Giải trình của đơn vị"),
+    "appraised_points": ("Điểm thẩm định", "Thẩm định", "Điểm cụm thẩm định", "Điểm khối thẩm định"),
+    "reason": ("Lý do", "Lý do điều chỉnh điểm", "Lý do chênh lệch"),
     # People with their postings (sheets/postings.py).
     "birth": ("Năm sinh", "Ngày, tháng, năm sinh", "Ngày tháng năm sinh"),
     "sex": ("Giới tính", "Nam/Nữ"),
@@ -160,6 +165,18 @@ EXAMPLES: dict[str, dict[str, object]] = {
         "name": "Hoàn thành các chỉ tiêu, nhiệm vụ được giao trong năm",
         "kind": "Tiêu chí chấm điểm",
         "max_points": 40,
+    },
+    "scores": {
+        "cluster": "Cụm các cơ quan Tham mưu tổng hợp",
+        "year": 2026,
+        "unit": "Sở Tư pháp",
+        "group": "Thực hiện nhiệm vụ chính trị",
+        "criterion": "Hoàn thành các chỉ tiêu, nhiệm vụ được giao trong năm",
+        "max_points": 40,
+        "self_points": 38,
+        "note": "Hoàn thành 19/20 chỉ tiêu",
+        "appraised_points": 36.5,
+        "reason": "Một chỉ tiêu hoàn thành chậm so với kế hoạch",
     },
     "people": {
         "name": "Nguyễn Thị Hồng Nhung",

@@ -21,7 +21,7 @@ from docx.document import Document as DocxDocument
 from thidua.documents import wording as w
 from thidua.documents.layout import Run, Signature, body, centered, grid, signatures
 from thidua.documents.workbook import NUMBER, POINTS, Column, Table, table_workbook
-from thidua.emulation.models import Criterion, Rating
+from thidua.emulation.models import ClusterYear, Criterion, Rating
 from thidua.emulation.papers.common import head_signature, recipients
 from thidua.emulation.papers.letterhead import letterhead
 from thidua.emulation.queries.papers import ScorePapers, UnitSheet, score_papers
@@ -174,3 +174,65 @@ def score_workbook(summary: YearSummary) -> bytes:
     ]
     table = Table(_("Scores {year}").format(year=year), titles, SCORE_COLUMNS, rows, bold_titles=(1, 2))
     return table_workbook(table, portrait=True)
+
+
+# Column key -> header of the detailed score table: the export writes them and the scores import
+# (sheets/scores.py) looks for them, so a file exported, edited in Excel and imported changes what was edited.
+ENTRY_HEADERS = {
+    "cluster": gettext_lazy("Cluster or block"),
+    "year": gettext_lazy("Year"),
+    "unit": gettext_lazy("Unit"),
+    "group": gettext_lazy("Criterion group"),
+    "criterion": gettext_lazy("Criterion text"),
+    "max_points": gettext_lazy("Maximum points"),
+    "self_points": gettext_lazy("Self-scored points"),
+    "note": gettext_lazy("Explanation"),
+    "appraised_points": gettext_lazy("Appraised points"),
+    "reason": gettext_lazy("Reason for the adjustment"),
+}
+ENTRY_COLUMNS = (
+    Column(gettext_lazy("No."), 6, NUMBER),
+    Column(ENTRY_HEADERS["cluster"], 24),
+    Column(ENTRY_HEADERS["year"], 8, NUMBER),
+    Column(ENTRY_HEADERS["unit"], 28),
+    Column(ENTRY_HEADERS["group"], 24),
+    Column(ENTRY_HEADERS["criterion"], 40),
+    Column(ENTRY_HEADERS["max_points"], 10, POINTS),
+    Column(ENTRY_HEADERS["self_points"], 10, POINTS),
+    Column(ENTRY_HEADERS["note"], 28),
+    Column(ENTRY_HEADERS["appraised_points"], 11, POINTS),
+    Column(ENTRY_HEADERS["reason"], 28),
+)
+
+
+def entry_workbook(papers: ScorePapers, cluster_year: ClusterYear) -> bytes:
+    """Every criterion of every unit in `papers` (the units the reader may see) with its self-scored and
+    appraised points and their texts, as stored (an empty cell: not given yet): the file a unit or the board
+    edits in Excel and imports back (sheets kind "scores")."""
+    cluster = cluster_year.cluster
+    rows: list[tuple[object, ...]] = []
+    for unit_sheet in papers.units:
+        for criterion in papers.criteria:
+            item = unit_sheet.items.get(criterion.pk)
+            rows.append(
+                (
+                    len(rows) + 1,
+                    cluster.name,
+                    cluster_year.year,
+                    unit_sheet.unit.name,
+                    criterion.group,
+                    criterion.name,
+                    criterion.max_points,
+                    item.self_points if item else None,
+                    item.note if item else "",
+                    item.appraised_points if item else None,
+                    item.reason if item else "",
+                )
+            )
+    titles = [
+        w.cluster_line(cluster),
+        _("DETAILED SCORE TABLE"),
+        _("Emulation scores for {year} of {cluster}").format(year=cluster_year.year, cluster=cluster.name),
+    ]
+    name = _("Detailed scores {year}").format(year=cluster_year.year)
+    return table_workbook(Table(name, titles, ENTRY_COLUMNS, rows, bold_titles=(1, 2)))

@@ -9,6 +9,7 @@ urlpatterns = [
     path(PREFIX + "tao/", views.sheet_create, name="create"),
     path(PREFIX + "tieu-chi/", views.criterion_add, name="criterion_add"),
     path(PREFIX + "tieu-chi.xlsx", views.criteria_export, name="criteria_export"),
+    path(PREFIX + "diem.xlsx", views.scores_export, name="scores_export"),
     path(PREFIX + "khoa/", views.lock, name="lock"),
     path(PREFIX + "mo-lai/", views.reopen, name="reopen"),
     path(PREFIX + "don-vi/<id:unit_id>/", views.unit, name="unit"),

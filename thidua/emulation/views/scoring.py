@@ -27,6 +27,8 @@ from thidua.emulation.actions import scoring as services
 from thidua.emulation.evidence import content_type
 from thidua.emulation.models import ClusterYear, Criterion, Evidence, ItemScore, ScoreSheet, UnitScore
 from thidua.emulation.papers.criteria import criteria_workbook
+from thidua.emulation.papers.scores import entry_workbook
+from thidua.emulation.queries.papers import score_papers
 from thidua.emulation.rules import can_manage_cluster_year, get_cluster_year_for_user
 from thidua.emulation.totals import totals_of
 from thidua.organisations.models import Unit
@@ -106,6 +108,21 @@ def criteria_export(request: HttpRequest, cluster_id: int, year: int) -> HttpRes
     cluster_year = get_cluster_year_for_user(request.user, cluster_id, year)
     content = criteria_workbook(_get_sheet(cluster_year))
     return attachment(content, f"{cluster_year.cluster.code}-{year}-tieu-chi.xlsx", XLSX_MIME)
+
+
+@require_GET
+@login_required
+def scores_export(request: HttpRequest, cluster_id: int, year: int) -> HttpResponse:
+    """Every criterion's points of the units the user sees on the score table's page (an officer: its own
+    unit; the lead and the board: every member) as Excel; edited, it imports back (sheets kind "scores")."""
+    cluster_year = get_cluster_year_for_user(request.user, cluster_id, year)
+    _get_sheet(cluster_year)
+    units = cluster_year.member_units()
+    if not can_manage_cluster_year(request.user, cluster_year):
+        own = officer_unit_ids(request.user)
+        units = [unit for unit in units if unit.pk in own]
+    content = entry_workbook(score_papers(cluster_year, units), cluster_year)
+    return attachment(content, f"{cluster_year.cluster.code}-{year}-diem.xlsx", XLSX_MIME)
 
 
 @require_POST

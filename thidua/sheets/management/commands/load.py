@@ -33,7 +33,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        organizer = _organizer(options["organizer"])
+        organizer = organizer_named(options["organizer"])
         path: Path = options["file"]
         if not path.is_file():
             raise CommandError(gettext("No file {path}.").format(path=path))
@@ -50,7 +50,14 @@ class Command(BaseCommand):
         self._say(plan)
         if plan.problems:
             raise CommandError(gettext("Nothing was written: correct the file and run again."))
-        if options["commit"] and not plan.written and plan.mappings and not options["confirm_names"]:
+        waiting = plan.created or plan.changed  # a file already in changes nothing: no names to confirm
+        if (
+            options["commit"]
+            and not plan.written
+            and waiting
+            and plan.mappings
+            and not options["confirm_names"]
+        ):
             raise CommandError(
                 gettext("Nothing was written: check the names above, then run again with --confirm-names.")
             )
@@ -75,7 +82,8 @@ class Command(BaseCommand):
             self.stderr.write(str(problem))
 
 
-def _organizer(name: str | None) -> Organizer:
+def organizer_named(name: str | None) -> Organizer:
+    """The organizer a command's --organizer names (its name or short name), or the only one there is."""
     organizers = Organizer.objects.order_by("name")
     if name:
         found = organizers.filter(name=name).first() or organizers.filter(short_name=name).first()
