@@ -24,7 +24,10 @@ class PublishedResults(models.Model):
     """A cluster-year's results the board published: the page exists from this row on, at its token."""
 
     cluster_year = models.OneToOneField(
-        ClusterYear, on_delete=models.PROTECT, related_name="published_results", verbose_name=_("cluster year")
+        ClusterYear,
+        on_delete=models.PROTECT,
+        related_name="published_results",
+        verbose_name=_("cluster year"),
     )
     token = models.CharField(_("public address"), max_length=32, unique=True, default=new_page_token)
     published_at = models.DateTimeField(_("published at"))

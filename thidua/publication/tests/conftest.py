@@ -43,7 +43,9 @@ class PublicWorld:
 
 def _person(organizer: Organizer, unit: Unit, name: str) -> Person:
     person = Person.objects.create(organizer=organizer, code=name, name=name, sex="nu", birth_year=BIRTH_YEAR)
-    PersonPosting.objects.create(person=person, unit=unit, position="Chuyên viên chính", start=date(2015, 1, 1))
+    PersonPosting.objects.create(
+        person=person, unit=unit, position="Chuyên viên chính", start=date(2015, 1, 1)
+    )
     PersonYear.objects.create(person=person, year=2021, rating=Rating.XUAT_SAC)
     return person
 
@@ -59,7 +61,12 @@ def build_public_world() -> PublicWorld:
     )
     person = _person(organizer, unit, "Hoàng Thị Điển Hình")
     proposal = services.propose(
-        organizer=organizer, award="bang-khen-chu-tich-tinh", year=2021, proposed_by=unit, person=person, by=BY
+        organizer=organizer,
+        award="bang-khen-chu-tich-tinh",
+        year=2021,
+        proposed_by=unit,
+        person=person,
+        by=BY,
     )
     decision = services.decide(
         [push_through(proposal)], number="300/QĐ-UBND", date=date(2022, 3, 1), signer="Hồ Tiến Thiệu", by=BY
@@ -68,7 +75,12 @@ def build_public_world() -> PublicWorld:
     # Not yet decided: a proposal sent to the board, and a person under discipline.
     undecided = _person(organizer, unit, UNDECIDED)
     services.propose(
-        organizer=organizer, award="bang-khen-chu-tich-tinh", year=2022, proposed_by=unit, person=undecided, by=BY
+        organizer=organizer,
+        award="bang-khen-chu-tich-tinh",
+        year=2022,
+        proposed_by=unit,
+        person=undecided,
+        by=BY,
     )
     held = _person(organizer, unit, HELD)
     Hold.objects.create(person=held, kind=Hold.Kind.DISCIPLINE, level="khiển trách", start=date(2022, 1, 1))

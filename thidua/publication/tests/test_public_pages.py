@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.test.utils import CaptureQueriesContext
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from thidua.core.models import AuditEvent
@@ -52,11 +52,15 @@ def test_the_verification_page_links_to_the_entry(public_world: PublicWorld, ano
     assert reverse("publication:entry", args=[code]) in page
 
 
-def test_an_unknown_code_is_not_found_and_counts_as_a_guess(public_world: PublicWorld, anonymous: Any) -> None:
+def test_an_unknown_code_is_not_found_and_counts_as_a_guess(
+    public_world: PublicWorld, anonymous: Any
+) -> None:
     for _ in range(10):
         assert anonymous.get(reverse("publication:entry", args=["ZZZZZZZZZZ"])).status_code == 404
     # The verification page's limit holds here too: even a real code is refused now.
-    assert anonymous.get(reverse("publication:entry", args=[public_world.person_award.code])).status_code == 404
+    assert (
+        anonymous.get(reverse("publication:entry", args=[public_world.person_award.code])).status_code == 404
+    )
 
 
 def test_results_are_at_their_token_only(public_world: PublicWorld, anonymous: Any) -> None:

@@ -193,4 +193,3 @@ def evidence_file(request: HttpRequest, model_id: int, evidence_id: int) -> File
     )
     response["X-Content-Type-Options"] = "nosniff"
     return response
-

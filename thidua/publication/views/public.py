@@ -133,7 +133,14 @@ def entry(request: HttpRequest, code: str) -> HttpResponse:
         verify.missed(request)
         raise Http404
     organizer = _organizer(found.organizer_id)
-    return _page(request, "entry.html", organizer, section="registry", entry=found, code=verification.grouped(found.code))
+    return _page(
+        request,
+        "entry.html",
+        organizer,
+        section="registry",
+        entry=found,
+        code=verification.grouped(found.code),
+    )
 
 
 # ---- a cluster-year's results ----------------------------------------------------------------------------
@@ -144,7 +151,13 @@ def entry(request: HttpRequest, code: str) -> HttpResponse:
 @public_page
 def results_list(request: HttpRequest, organizer_id: int) -> HttpResponse:
     organizer = _organizer(organizer_id)
-    return _page(request, "results_list.html", organizer, section="results", rows=list(queries.published_results(organizer)))
+    return _page(
+        request,
+        "results_list.html",
+        organizer,
+        section="results",
+        rows=list(queries.published_results(organizer)),
+    )
 
 
 @require_GET
