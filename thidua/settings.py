@@ -234,6 +234,7 @@ INSTALLED_APPS = [
     "thidua.accounts",
     "thidua.emulation",
     "thidua.registry",
+    "thidua.publication",
     "thidua.exchange",
     "thidua.sheets",
     "thidua.api",

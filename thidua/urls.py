@@ -22,6 +22,7 @@ urlpatterns = [
     path("hop/", include("thidua.emulation.urls.meeting")),
     path("khen-thuong/", include("thidua.registry.urls")),
     path("xac-minh/", include("thidua.registry.verify_urls")),
+    path("", include("thidua.publication.urls")),
     path("trao-doi/", include("thidua.exchange.urls")),
     path("nhap-du-lieu/", include("thidua.sheets.urls")),
     path("cham-diem/", include("thidua.emulation.urls.scoring")),

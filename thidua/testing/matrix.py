@@ -24,6 +24,7 @@ from thidua.accounts.models import Job, Role
 from thidua.emulation.actions import meeting as meetings
 from thidua.emulation.actions import scoring
 from thidua.emulation.models import ClusterYear, Meeting
+from thidua.publication import actions as publishing
 from thidua.registry.actions.council import (
     MemberEntry,
     create_council,
@@ -31,6 +32,7 @@ from thidua.registry.actions.council import (
     open_council_voting,
     set_council_mode,
 )
+from thidua.registry.actions.movements import launch_movement
 from thidua.registry.models import Council, Decision, DossierScan
 from thidua.registry.province_rules import add_province_rule
 from thidua.testing import factories
@@ -178,7 +180,27 @@ def build_matrix_world() -> MatrixWorld:
         size=len(PDF),
         uploaded_at=timezone.now(),
     )
+    # The public side: 2021's results published, one exemplary model of the member unit published.
+    results = publishing.publish_results(concluded, by=BY)
+    model = publishing.publish_model(
+        publishing.propose_model(
+            seed.units["STP"],
+            movement=launch_movement(
+                organizer, name="Dân vận khéo", start=date(2021, 1, 1), end=None, awards=[], by=BY
+            ),
+            year=2021,
+            person=person,
+            unit=None,
+            position="Chuyên viên",
+            title="Tận tụy với dân",
+            story="Câu chuyện.",
+            evidence=[SimpleUploadedFile("minh-chung.pdf", PDF)],
+            by=BY,
+        ),
+        by=BY,
+    )
     values = {
+        "model_id": model.pk,
         "cluster_id": year.cluster_id,
         "year": year.year,
         "unit_id": seed.units["STP"].pk,
@@ -213,5 +235,10 @@ def build_matrix_world() -> MatrixWorld:
         clients=clients,
         values=values,
         codes={"council_member": member_code, "delegate": delegate_code},
-        per_url={"council:council_counted": {"token": council.public_token}},
+        per_url={
+            "council:council_counted": {"token": council.public_token},
+            "publication:results": {"token": results.token},
+            "publication:model": {"token": model.token},
+            "publication:evidence": {"evidence_id": model.evidence.get().pk},
+        },
     )

@@ -27,11 +27,13 @@ def _misses_key(request: HttpRequest) -> str:
     return "verify-misses:" + client_address(request)
 
 
-def _blocked(request: HttpRequest) -> bool:
+def blocked(request: HttpRequest) -> bool:
+    """Too many wrong codes from this client: also asked by the honour roll's entry page (publication),
+    whose address holds the same code, so it is no way around the limit."""
     return int(cache.get(_misses_key(request), 0)) >= GUESSES
 
 
-def _missed(request: HttpRequest) -> None:
+def missed(request: HttpRequest) -> None:
     key = _misses_key(request)
     if not cache.add(key, 1, WINDOW):
         try:
@@ -79,7 +81,7 @@ def enter_code(request: HttpRequest) -> HttpResponse:
 @reads_replica
 def award(request: HttpRequest, code: str) -> HttpResponse:
     typed = code[:64]
-    if _blocked(request):
+    if blocked(request):
         return _too_many(request, typed)
     normalized = verification.normalize(code)
     well_formed = verification.is_well_formed(normalized)
@@ -88,7 +90,7 @@ def award(request: HttpRequest, code: str) -> HttpResponse:
     if decision is not None:
         return _page(request, typed=verification.grouped(decision.code), decision=decision)
     if found is None:
-        _missed(request)
+        missed(request)
         if not verification.is_well_formed(normalized):
             error = _(
                 "«{typed}» is not a verification code: a code has {length} letters and digits, as printed "

@@ -1,0 +1,90 @@
+"""Behind the sign-in: the board publishes a concluded year's results (audited; refused before the review is
+concluded), a member unit's officer proposes an exemplary model with its evidence (a file whose content is
+not what its name says is refused, what was typed kept), the board publishes and features it; an officer of
+another cluster and another organizer's board find none of it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from thidua.core.models import AuditEvent
+from thidua.publication.models import ExemplaryModel, PublishedResults
+from thidua.publication.tests.conftest import PDF, PublicWorld
+
+
+def test_the_board_publishes_a_concluded_year_and_not_a_live_one(public_world: PublicWorld) -> None:
+    board = public_world.matrix.clients["board"]
+    concluded, live = public_world.matrix.concluded, public_world.matrix.year
+    PublishedResults.objects.all().delete()
+    url = reverse("publication:publish_results", args=[concluded.pk])
+    assert board.post(url, {"act": "publish"}).status_code == 302
+    assert PublishedResults.objects.filter(cluster_year=concluded).exists()
+    assert AuditEvent.objects.filter(
+        verb="publication.results.publish", actor__username="matrix-ban"
+    ).exists()
+    page = board.post(reverse("publication:publish_results", args=[live.pk]), follow=True).content.decode()
+    assert "Chưa thể công bố kết quả" in page
+    assert not PublishedResults.objects.filter(cluster_year=live).exists()
+    for role in ("officer_in", "officer_out", "lead", "board_other"):
+        assert public_world.matrix.clients[role].post(url, {"act": "withdraw"}).status_code == 404, role
+    assert PublishedResults.objects.filter(cluster_year=concluded).exists()
+
+
+def _form(w: PublicWorld, **changes: Any) -> dict[str, Any]:
+    return {
+        "proposed_by": w.unit.pk,
+        "movement": w.model.movement_id,
+        "year": 2022,
+        "unit": w.unit.pk,
+        "title": "Tập thể đi đầu cải cách hành chính",
+        "story": "Sở đã rút ngắn thời gian giải quyết hồ sơ.",
+        "evidence": [SimpleUploadedFile("bao-cao.pdf", PDF)],
+        **changes,
+    }
+
+
+def test_an_officer_proposes_and_the_board_publishes(public_world: PublicWorld, anonymous: Any) -> None:
+    officer = public_world.matrix.clients["officer_in"]
+    response = officer.post(reverse("publication:propose"), _form(public_world))
+    assert response.status_code == 302, response.content.decode()[:2000]
+    model = ExemplaryModel.objects.get(title="Tập thể đi đầu cải cách hành chính")
+    assert model.state == ExemplaryModel.State.PROPOSED and model.evidence.count() == 1
+    assert anonymous.get(reverse("publication:model", args=[model.token])).status_code == 404
+    review = reverse("publication:model_review", args=[model.pk])
+    assert officer.get(review).status_code == 200
+    assert officer.post(review, {"act": "publish"}).status_code == 404  # the board's act
+    for role in ("officer_out", "board_other", "lead"):
+        assert public_world.matrix.clients[role].get(review).status_code == 404, role
+    evidence = reverse("publication:evidence", args=[model.pk, model.evidence.get().pk])
+    assert officer.get(evidence).status_code == 200
+    assert public_world.matrix.clients["officer_out"].get(evidence).status_code == 404
+    assert anonymous.get(evidence).status_code == 302  # to the sign-in
+    board = public_world.matrix.clients["board"]
+    assert board.post(review, {"act": "publish"}).status_code == 302
+    assert board.post(review, {"act": "feature"}).status_code == 302
+    model.refresh_from_db()
+    assert model.state == ExemplaryModel.State.PUBLISHED and model.featured
+    assert anonymous.get(reverse("publication:model", args=[model.token])).status_code == 200
+    assert AuditEvent.objects.filter(verb="publication.model.feature").exists()
+
+
+def test_a_renamed_file_is_refused_and_the_typing_kept(public_world: PublicWorld) -> None:
+    officer = public_world.matrix.clients["officer_in"]
+    form = _form(public_world, evidence=[SimpleUploadedFile("anh.jpg", b"MZ not an image")])
+    response = officer.post(reverse("publication:propose"), form)
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert "Tập thể đi đầu cải cách hành chính" in page and "anh.jpg" in page
+    assert not ExemplaryModel.objects.filter(title="Tập thể đi đầu cải cách hành chính").exists()
+    both = _form(public_world, person=public_world.person.pk)
+    assert officer.post(reverse("publication:propose"), both).status_code == 400
+
+
+def test_only_the_board_and_officers_reach_the_proposal_form(public_world: PublicWorld) -> None:
+    clients = public_world.matrix.clients
+    assert clients["board"].get(reverse("publication:board")).status_code == 200
+    assert clients["officer_in"].get(reverse("publication:board")).status_code == 404
+    assert clients["lead"].get(reverse("publication:propose")).status_code == 404

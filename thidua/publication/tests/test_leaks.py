@@ -1,0 +1,100 @@
+"""The leak test: every public page, rendered for a visitor without an account in a world that holds a
+proposal not yet decided, a hold, ratings, an open vote's ballot codes, a council's codes, birth years and a
+revocation's reason, shows none of them — and shows what is public (the decided awards, the revocation's
+decision, the published results and model)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.urls import reverse
+from django.utils.translation import gettext
+
+from thidua.emulation.models import Rating
+from thidua.publication.tests.conftest import (
+    BIRTH_YEAR,
+    HELD,
+    REVOCATION_REASON,
+    UNDECIDED,
+    PublicWorld,
+)
+from thidua.registry.models import Awardee, Hold
+
+
+def public_pages(w: PublicWorld) -> list[str]:
+    org = w.organizer.pk
+    codes = list(Awardee.objects.filter(decision__organizer=w.organizer).values_list("code", flat=True))
+    return [
+        reverse("publication:organizers"),
+        reverse("publication:home", args=[org]),
+        reverse("publication:registry", args=[org]),
+        reverse("publication:registry", args=[org]) + "?q=Hoang",
+        reverse("publication:registry", args=[org]) + "?nam=2021&hinh_thuc=bang-khen-chu-tich-tinh",
+        reverse("publication:registry", args=[org]) + f"?don_vi={w.unit.pk}",
+        reverse("publication:registry", args=[org]) + "?q=Le+Chua+Quyet+Dinh",
+        *[reverse("publication:entry", args=[code]) for code in codes],
+        reverse("publication:results_list", args=[org]),
+        reverse("publication:results", args=[w.results.token]),
+        reverse("publication:models", args=[org]),
+        reverse("publication:models", args=[org]) + f"?phong_trao={w.model.movement_id}&nam=2021",
+        reverse("publication:model", args=[w.model.token]),
+    ]
+
+
+def forbidden(w: PublicWorld) -> list[str]:
+    """What must never appear: names and facts of what is not public."""
+    ratings = [gettext(str(label)) for label in Rating.labels]
+    holds = [gettext(str(label)) for label in Hold.Kind.labels]
+    return [
+        UNDECIDED,
+        HELD,
+        str(BIRTH_YEAR),
+        REVOCATION_REASON,
+        *w.matrix.codes.values(),  # the open vote's and the council's ballot codes
+        *ratings,
+        *holds,
+        "phiếu",
+        "bao-cao.pdf",  # the model's evidence is for the board only
+    ]
+
+
+def test_no_public_page_shows_what_is_not_public(public_world: PublicWorld, anonymous: Any) -> None:
+    pages = public_pages(public_world)
+    bad = forbidden(public_world)
+    seen = ""
+    for url in pages:
+        response = anonymous.get(url, follow=True)
+        assert response.status_code == 200, url
+        text = response.content.decode()
+        for word in bad:
+            assert word.lower() not in text.lower(), f"{word!r} on {url}"
+        seen += text
+    # And what is public is there: the decided awards, the revocation's decision, results, the model.
+    assert public_world.person_award.name in seen
+    assert "300/QĐ-UBND" in seen and "999/QĐ-UBND" in seen
+    assert public_world.model.title in seen
+
+
+def test_nothing_before_the_board_publishes(public_world: PublicWorld, anonymous: Any) -> None:
+    from thidua.publication import actions
+
+    token = public_world.results.token
+    actions.withdraw_results(public_world.matrix.concluded, by="kiểm thử")
+    assert anonymous.get(reverse("publication:results", args=[token])).status_code == 404
+    listed = anonymous.get(reverse("publication:results_list", args=[public_world.organizer.pk]))
+    assert token not in listed.content.decode()
+    # The live 2022 year (its vote open) cannot be published at all.
+    import pytest
+    from django.core.exceptions import ValidationError
+
+    with pytest.raises(ValidationError):
+        actions.publish_results(public_world.matrix.year, by="kiểm thử")
+
+
+def test_a_model_not_yet_published_is_not_found(public_world: PublicWorld, anonymous: Any) -> None:
+    from thidua.publication import actions
+
+    actions.return_model(public_world.model, reason="Thiếu minh chứng", by="kiểm thử")
+    assert anonymous.get(reverse("publication:model", args=[public_world.model.token])).status_code == 404
+    page = anonymous.get(reverse("publication:models", args=[public_world.organizer.pk])).content.decode()
+    assert public_world.model.title not in page
