@@ -627,7 +627,7 @@ def main() -> None:
     _setup_django()  # the table's words come from the catalogue
     small, small_peak = count_and_decide(10_000)
     large, large_peak = count_and_decide(100_000)
-    figures = {
+    figures: dict[str, Any] = {
         "count 10000 ballots (s)": round(small, 4),
         "count 100000 ballots (s)": round(large, 4),
         "linearity 100k/10k": round(large / small, 2),

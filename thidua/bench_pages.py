@@ -1,4 +1,4 @@
-"""`make bench`: the main pages under 50 concurrent clients, each against a bare Django view on the same server.
+"""`make bench`: the main pages under 50 concurrent clients, against a bare Django view on the same server.
 
 The real server (`thidua serve`, gunicorn, as castload runs it) is started on the national data set
 (bench_nation) with the bench's URLconf (settings.BENCH_BARE_VIEW), which adds a bare view answering through
@@ -180,7 +180,8 @@ def _run_child(log_path: Path) -> None:
     measured: dict[str, dict[str, float]] = {}
     with log_path.open("wb") as log, running_server(database_url(), log) as base:
         for name, path in paths.items():
-            conn = http.client.HTTPConnection(urlsplit(base).hostname, urlsplit(base).port, timeout=120)
+            where = urlsplit(base)
+            conn = http.client.HTTPConnection(where.hostname or "127.0.0.1", where.port, timeout=120)
             conn.request("GET", path, headers={"Cookie": cookie})
             answer = conn.getresponse()
             body = answer.read()

@@ -210,9 +210,7 @@ def ballot_problems(
     tiers = {t.code: t for t in cluster_year.cluster.ordered_tiers()}
     # Only the units the ballot names are looked up: a cast costs the same in a meeting of 10 or 1,000.
     named = {code for names in choices.values() for code in names}
-    members = set(
-        cluster_year.memberships.filter(unit__code__in=named).values_list("unit__code", flat=True)
-    )
+    members = set(cluster_year.memberships.filter(unit__code__in=named).values_list("unit__code", flat=True))
     quotas = cluster_year.quotas or {}
     refusals: list[str] = []
     voids: list[str] = []
