@@ -27,10 +27,14 @@ TARGETS = {
 }
 
 
+def nation_url(url: str) -> str:
+    """The URL of the national database beside `url`, made first if it is not complete."""
+    return _nation_database(url, float(os.environ.get("THIDUA_BENCH_NATION_SCALE", "1")))
+
+
 def figures(url: str) -> dict[str, Any]:
     """The national figures, measured in child processes on the national database beside `url`."""
-    scale = float(os.environ.get("THIDUA_BENCH_NATION_SCALE", "1"))
-    nation = _nation_database(url, scale)
+    nation = nation_url(url)
     done = _child(nation, "results")
     measured: dict[str, Any] = json.loads(done.strip().splitlines()[-1])
     return {

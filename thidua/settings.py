@@ -268,7 +268,10 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 
-ROOT_URLCONF = "thidua.urls"
+# `make bench` only (bench_pages.py): the site's addresses plus a bare view, the floor the main pages are
+# measured against on the same server. Never set in a deployment.
+BENCH_BARE_VIEW = env_bool("THIDUA_BENCH_BARE_VIEW", False)
+ROOT_URLCONF = "thidua.bench_urls" if BENCH_BARE_VIEW else "thidua.urls"
 WSGI_APPLICATION = "thidua.wsgi.application"
 
 TEMPLATES = [

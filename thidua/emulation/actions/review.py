@@ -341,7 +341,10 @@ def cast_ballot(
         raise ValidationError(_("The meeting has concluded its results; no more ballots are accepted."))
     cluster = review.cluster_year.cluster
     tiers = {t.code for t in cluster.award_tiers.all()}
-    units = set(Unit.objects.filter(organizer=cluster.organizer).values_list("code", flat=True))
+    chosen = {code for names in choices.values() for code in names}
+    units = set(
+        Unit.objects.filter(organizer_id=cluster.organizer_id, code__in=chosen).values_list("code", flat=True)
+    )
     unknown_tiers = sorted(set(choices) - tiers)
     unknown_units = sorted({code for names in choices.values() for code in names} - units)
     if unknown_tiers or unknown_units:

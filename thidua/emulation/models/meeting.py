@@ -13,7 +13,7 @@ import uuid
 from decimal import Decimal
 
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models
+from django.db import connection, models
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -91,6 +91,25 @@ class Meeting(models.Model):
         rows = Meeting.objects.select_related("review__cluster_year__cluster")
         return rows.select_for_update(of=("self",)).get(pk=self.pk)
 
+    def locked_for_casting(self) -> Meeting:
+        """This meeting with its voting state read again under a share lock, for a cast: casts hold the lock
+        together, so a meeting's delegates cast side by side, while closing, reopening or concluding
+        (`locked`, exclusive) waits for the casts under way, and every cast after them reads the new state.
+        One code one ballot is the conditional UPDATE's (balloting.spend), not this lock's. SQLite runs one
+        writer at a time (IMMEDIATE transactions): the state is read as it is."""
+        review = Review._meta.db_table
+        sql = (
+            f"SELECT m.voting, m.self_vote_allowed, r.concluded_at FROM {Meeting._meta.db_table} m "
+            f"JOIN {review} r ON r.id = m.review_id WHERE m.id = %s"
+        )
+        if connection.vendor == "postgresql":
+            sql += " FOR SHARE OF m"
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [self.pk])
+            self.voting, self.self_vote_allowed, concluded_at = cursor.fetchone()
+        self.review.concluded_at = concluded_at
+        return self
+
 
 class OneTimeCode(models.Model):
     """A one-time ballot code, kept only as a keyed hash (codes.digest). Its holder is kept until the code is
@@ -102,6 +121,10 @@ class OneTimeCode(models.Model):
     digest = models.CharField(_("code hash"), max_length=64, unique=True)
     expires_at = models.DateTimeField(_("expires at"))
     used = models.BooleanField(_("used"), default=False)
+
+    # Read with the code by balloting.usable (select_related, prefetch_related): each table names its own.
+    RELATED: tuple[str, ...] = ()
+    PREFETCHED: tuple[str, ...] = ()
 
     class Meta:
         abstract = True
@@ -133,6 +156,9 @@ class BallotCode(OneTimeCode):
     unit = models.ForeignKey(Unit, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
 
     HOLDER = "unit"
+    # What a cast reads with the code, in the same query (balloting.usable): one lookup, not one per step.
+    RELATED = ("meeting__review__cluster_year__cluster", "unit")
+    PREFETCHED = ("meeting__review__cluster_year__cluster__award_tiers",)
 
     class Meta(OneTimeCode.Meta):
         db_table = "meeting_ballotcode"

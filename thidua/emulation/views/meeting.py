@@ -344,33 +344,28 @@ def enter_code(request: HttpRequest) -> HttpResponse:
     return render(request, "meeting/enter_code.html", {"errors": [], "typed": ""})
 
 
-def _other_page(code: str) -> tuple[Any, Any] | None:
-    """(the ballot page, the code's row) when the code is usable at another owner's vote than a meeting
-    (the board's council registers its page: balloting.register); None otherwise."""
-    try:
-        row = balloting.usable(code)
-    except ValidationError:
-        return None  # refused: the meeting's path below says why
-    page = balloting.page_for(row)
-    return (page, row) if page is not None else None
-
-
-def _wrong_code_wait(request: HttpRequest, code: str) -> HttpResponse | None:
+def _wrong_code_wait(request: HttpRequest) -> HttpResponse | None:
     """The page that says when to try again, for a client that tried too many wrong codes (answered before
-    the code is looked at: it says nothing of whether the code exists); else None, counting a wrong code."""
+    the code is looked at: it says nothing of whether the code exists); else None."""
     until = attempts.waiting_until(request)
-    if until is not None:
-        said = _(
-            "Too many wrong ballot codes have been tried from this device. Please try again after {time}, or "
-            "ask the chair for help."
-        ).format(time=date_format(timezone.localtime(until), "H:i"))
-        return render(request, "meeting/enter_code.html", {"errors": [said], "typed": ""}, status=429)
+    if until is None:
+        return None
+    said = _(
+        "Too many wrong ballot codes have been tried from this device. Please try again after {time}, or "
+        "ask the chair for help."
+    ).format(time=date_format(timezone.localtime(until), "H:i"))
+    return render(request, "meeting/enter_code.html", {"errors": [said], "typed": ""}, status=429)
+
+
+def _looked_up(request: HttpRequest, code: str) -> Any:
+    """The code's row if it can cast now (at a meeting or another owner's vote), looked up once per request;
+    else the refusal (ValidationError), a wrong code counted for this client."""
     try:
-        balloting.usable(code)
+        return balloting.usable(code)
     except ValidationError as error:
         if error.code == "unknown" and codes.is_well_formed(codes.normalize(code)):
             attempts.record_wrong(request)
-    return None
+        return error
 
 
 @never_cache
@@ -379,33 +374,32 @@ def ballot(request: HttpRequest) -> HttpResponse:
     """Every step after the code: open (code typed), confirm, back (change), cast."""
     code = request.POST.get("code", "")
     step = request.POST.get("step", "open")
-    wait = _wrong_code_wait(request, code)
+    wait = _wrong_code_wait(request)
     if wait is not None:
         return wait
-    other = _other_page(code)
-    if other is not None:
-        page, row = other
-        return page(request, row, code, step)  # type: ignore[no-any-return]
+    row = _looked_up(request, code)
+    page = balloting.page_for(row) if not isinstance(row, ValidationError) else None
+    if page is not None:
+        return page(request, row, code, step)  # type: ignore[no-any-return]  # the board's council
     if step == "open":
         return _ballot_page(request, code, "choose", {}, [])
-    try:
-        row = services.usable_code(code)
-    except ValidationError as error:
-        return render(request, "meeting/enter_code.html", {"errors": error.messages, "typed": code})
+    if isinstance(row, ValidationError):
+        return render(request, "meeting/enter_code.html", {"errors": row.messages, "typed": code})
     cluster_year = row.meeting.review.cluster_year
     choices = ballot_choices(request, cluster_year)
     if step == "back":
         return _ballot_page(request, code, "choose", choices, [])
-    refusals, voids = services.ballot_problems(row.meeting, choices, voter=row.unit)
-    if refusals or voids:
-        tail = _("The ballot has not been recorded; please choose again.")
-        return _ballot_page(request, code, "choose", choices, [*refusals, *voids, tail])
     if step == "confirm":
+        refusals, voids = services.ballot_problems(row.meeting, choices, voter=row.unit)
+        if refusals or voids:
+            tail = _("The ballot has not been recorded; please choose again.")
+            return _ballot_page(request, code, "choose", choices, [*refusals, *voids, tail])
         return _ballot_page(request, code, "confirm", choices, [])
+    # The cast checks the ballot once, in its own transaction (a refusal says the same as at confirm).
     try:
         cast = services.cast_with_code(code, choices)
     except ValidationError as error:
-        if error.code == "invalid":
+        if any(each.code == "invalid" for each in error.error_list):
             return _ballot_page(request, code, "choose", choices, error.messages)
         return render(request, "meeting/enter_code.html", {"errors": error.messages, "typed": ""})
     counted_url = reverse("meeting:counted", args=[row.meeting.public_token])

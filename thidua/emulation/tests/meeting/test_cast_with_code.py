@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from thidua.core.models import AuditEvent
-from thidua.emulation import codes
+from thidua.emulation import balloting, codes
 from thidua.emulation.actions import meeting as services
 from thidua.emulation.models import Ballot, BallotCode, CodeIssue, Meeting
 from thidua.emulation.queries.summary import year_summary
@@ -143,3 +143,26 @@ def test_a_concluded_review_takes_no_more_ballots(open_meeting, seed_year):
         services.reopen_voting(open_meeting, reason="thử", by="chủ trì")
     with pytest.raises(ValidationError, match="đã đóng"):
         services.cast_with_code(code, {})
+
+
+def test_a_cast_reads_a_fixed_number_of_rows_whatever_the_meeting_size(
+    open_meeting, django_assert_max_num_queries
+):
+    """A meeting of 1,000 delegates casts as fast as one of 7 (issue 13): the code is read once with its
+    meeting, year and forms, and only the units the ballot names are looked up."""
+    code = next(iter(issued_codes(open_meeting).values()))
+    with django_assert_max_num_queries(12):
+        services.cast_with_code(code, {"co-ubnd": ["STC"]})
+    assert Ballot.objects.count() == 1
+
+
+def test_a_cast_after_the_vote_closed_elsewhere_is_refused(open_meeting):
+    """The cast reads the voting state again under the meeting's lock, not from the code's row read before."""
+    code = next(iter(issued_codes(open_meeting).values()))
+    row = services.usable_code(code)
+    services.close_voting(open_meeting, by="chủ trì")
+    with pytest.raises(ValidationError):
+        balloting.check_open(row.meeting.locked_for_casting())
+    with pytest.raises(ValidationError):
+        services.cast_with_code(code, {"co-ubnd": ["STC"]})
+    assert Ballot.objects.count() == 0
