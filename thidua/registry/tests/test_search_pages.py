@@ -16,7 +16,7 @@ from thidua.accounts.models import Role
 from thidua.registry import search as registry_search
 from thidua.registry.folding import fold
 from thidua.registry.models import Awardee, Decision
-from thidua.registry.search import BadCursor, Key, page_of, search_awards
+from thidua.registry.search import BadCursor, Key, index_awardees, page_of, search_awards
 from thidua.registry.verification import new_code
 from thidua.registry.views import registry as views
 from thidua.testing.worlds import Seed, client_for, decide_seed, user_with
@@ -41,7 +41,9 @@ def awards(seed: Seed, n: int, *, prefix: str = "Tập thể") -> list[Awardee]:
         )
         for i in range(n)
     ]
-    return Awardee.objects.bulk_create(made)
+    written = Awardee.objects.bulk_create(made)
+    index_awardees(written)  # made around the registry's writer: the search's words too
+    return written
 
 
 def _ids(response: Any) -> list[int]:
