@@ -439,13 +439,13 @@ def _planned_page(plan: _Plan, size: int, *, after: str | None, before: str | No
             Key.of(shown[0]) if more_before else None,
             not more_before,
         )
-    key = Key.parse(after) if after else None
-    found = _walk(plan, size + 1, key)
+    start = Key.parse(after) if after else None
+    found = _walk(plan, size + 1, start)
     shown = found[:size]
     following = Key.of(shown[-1]) if len(found) > size else None
-    if key is None:
+    if start is None:
         return Page(shown, following, None, True)
-    return Page(shown, following, Key.of(shown[0]) if shown else key, False)
+    return Page(shown, following, Key.of(shown[0]) if shown else start, False)
 
 
 @dataclass(frozen=True)

@@ -666,7 +666,7 @@ def put_many_on_record(entries: Sequence[OnRecord]) -> list[dict[str, Any]]:
     bulk.insert_values(Awardee, rows)
     # The search's words of the new awards, by the ids the codes read back (the bulk path returns none).
     for start in range(0, len(rows), 5000):
-        written = {row["code"]: row for row in rows[start : start + 5000]}
+        written: dict[str, dict[str, Any]] = {str(row["code"]): row for row in rows[start : start + 5000]}
         ids = Awardee.objects.filter(code__in=written).values_list("code", "pk")
         registry_search.index_awardees(
             (pk, written[code]["year"], written[code]["name"], written[code]["decision_id"])

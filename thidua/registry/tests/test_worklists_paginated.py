@@ -4,8 +4,6 @@ queries whatever the number of rows it shows."""
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 from django.contrib.auth.models import AbstractUser
 from django.db import connection
