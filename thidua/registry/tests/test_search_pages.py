@@ -221,3 +221,14 @@ def test_an_officer_pages_only_through_its_own_unit(seed: Seed, monkeypatch: pyt
         response = client.get(reverse("registry:search") + response.context["next_link"])
     assert seen and all(unit.pk in (a.unit_id, a.person_unit_id) for a in seen)
     assert len({a.pk for a in seen}) == len(seen)
+
+
+def test_the_bulk_path_writes_the_search_words_of_its_awards(seed: Seed) -> None:
+    from thidua.registry.actions.proposals import OnRecord, put_many_on_record
+
+    flag, _merit = decide_seed(seed)
+    unit = seed.units["STP"]
+    put_many_on_record([OnRecord(flag, 2019, "UBND xã Hồng Phong", unit=unit)])
+    assert [a.name for a in search_awards("uy ban nhan dan hong")] == ["UBND xã Hồng Phong"]
+    assert [a.name for a in search_awards("hong p", year=2019)] == ["UBND xã Hồng Phong"]
+    assert list(search_awards("ong")) == []  # a word's start, never its middle
