@@ -38,6 +38,7 @@ from thidua.api.schemas import (
 )
 from thidua.awards.casefile import CaseFileInvalid, answer, parse_case_file
 from thidua.core.converters import FIRST_YEAR, LAST_YEAR, MAX_ID
+from thidua.core.replica import reads_replica
 from thidua.core.text import clean_text
 from thidua.documents.pdf import converter, pdf_name
 from thidua.emulation.models import ClusterYear, Review
@@ -405,6 +406,7 @@ class AwardPages(PaginationBase):
     tags=[_("Registry")],
     summary=_("Search awards"),
 )
+@reads_replica  # read-only, as the registry's search page: the replica's rows when there is one
 @paginate(AwardPages)
 def registry_awards(request: HttpRequest, filters: Query[AwardFilters]) -> QuerySet[Awardee]:
     return search_awards(

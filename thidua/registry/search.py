@@ -9,22 +9,30 @@ Built for millions of awards: results come newest year first, then newest entry,
 (year, id), so a page is the next `size` rows after a cursor ("2024.81233": the year and id of the last row
 shown), never an OFFSET that reads every row before it, never a sort of every match. The count stops at
 COUNT_CAP + 1 rows: beyond, the page says "more than 1,000" with PostgreSQL's estimate when it has one.
+
+A query's words are looked up in a word table (AwardeeWord: each award's folded words and abbreviations,
+kept by the registry's one writer, index_awardees): the rarest word's awards are read newest first off its
+index, each entry carrying the award's other words so the query's other words are checked on the spot, and
+the walk stops once a page is full. The cost follows how rare the query's words are, not how many awards
+the registry holds.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from django.db import connections
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
+from thidua.core import bulk
 from thidua.organisations.models import Unit
 from thidua.registry.abbreviations import ABBREVIATIONS
 from thidua.registry.folding import fold
-from thidua.registry.models import Awardee, Decision
+from thidua.registry.models import Awardee, AwardeeWord, Decision
 
 MOST_TERMS = 12  # the words of a query that are searched for; a name or a unit needs far fewer
 
@@ -87,33 +95,188 @@ def _form_at(found: list[str], position: int) -> _Form | None:
     return best
 
 
-def _starts_a_word(word: str) -> Q:
-    return Q(name_folded__startswith=word) | Q(name_folded__contains=" " + word)
+# ---- the word table ---------------------------------------------------------------------------------------
+
+LONGEST_WORD = 64  # AwardeeWord.word; a longer "word" (a pasted code) is kept by its first 64 letters
 
 
-def _all_words(found: Iterable[str]) -> Q:
-    condition = Q()
-    for word in found:
-        condition &= _starts_a_word(word)
-    return condition
+def _has(found: Sequence[str], phrase: tuple[str, ...]) -> bool:
+    size = len(phrase)
+    return any(tuple(found[i : i + size]) == phrase for i in range(len(found) - size + 1))
 
 
-def _term_filter(term: Term) -> Q:
-    if term.form is None:
-        return _starts_a_word(term.word)
-    condition = _all_words(term.form.full)
-    for abbreviation in term.form.abbreviations:
-        condition |= _starts_a_word(abbreviation)
-    if term.form.is_award:
-        condition |= Q(decision__award_name__in=_award_names(term.form.full))
-    return condition
+def _key(form: _Form) -> str:
+    # "=" starts no word: a form's key is never matched by a word typed in part.
+    return "=" + form.abbreviations[0]
 
 
-def _award_names(full: tuple[str, ...]) -> list[str]:
-    # The forms of commendation on record are a few dozen names: match them in Python, phrase by phrase.
-    phrase = " ".join(full)
-    names = Decision.objects.values_list("award_name", flat=True).distinct()
-    return [name for name in names if f" {phrase} " in f" {' '.join(words(name))} "]
+@cache
+def _award_keys(award_name: str) -> tuple[str, ...]:
+    said = words(award_name)
+    return tuple(_key(form) for form in _forms() if form.is_award and _has(said, form.full))
+
+
+def index_words(name: str, award_name: str = "") -> list[str]:
+    """What the search looks an award up by: the folded words of its name, and the key of each office
+    abbreviation the name carries in either form (UBND or Ủy ban nhân dân), or, for a form of commendation
+    (CSTĐ, BK), that the decision's form of commendation names."""
+    found = words(name)
+    keys = dict.fromkeys(word[:LONGEST_WORD] for word in found)
+    for form in _forms():
+        if any(a in found for a in form.abbreviations) or _has(found, form.full):
+            keys[_key(form)] = None
+    keys.update(dict.fromkeys(_award_keys(award_name)))
+    return list(keys)
+
+
+def word_rows(
+    awardees: Iterable[tuple[int, int, str, int]], award_names: dict[int, str]
+) -> list[dict[str, Any]]:
+    """The word table's rows of (id, year, name, decision id) awards, their decisions' forms of
+    commendation by decision id in `award_names`."""
+    rows = []
+    for pk, year, name, decision in awardees:
+        keys = index_words(name, award_names.get(decision, ""))
+        line = f" {' '.join(keys)} "
+        rows += [{"awardee_id": pk, "word": key, "year": year, "words": line} for key in keys]
+    return rows
+
+
+def index_awardees(awardees: Iterable[Awardee | tuple[int, int, str, int]]) -> None:
+    """Writes the words of these awards (Awardee rows or (id, year, name, decision id)), replacing any they
+    had: the registry's writer calls it for every award it puts on record (Awardee.save, the bulk path)."""
+    listed = [(a.pk, a.year, a.name, a.decision_id) if isinstance(a, Awardee) else a for a in awardees]
+    for start in range(0, len(listed), 5000):
+        batch = listed[start : start + 5000]
+        AwardeeWord.objects.filter(awardee_id__in=[pk for pk, *_ in batch]).delete()
+        bulk.insert_values(AwardeeWord, word_rows(batch, _award_names_of(batch)))
+
+
+def _award_names_of(awardees: list[tuple[int, int, str, int]]) -> dict[int, str]:
+    decisions = {decision for *_, decision in awardees}
+    return dict(Decision.objects.filter(pk__in=decisions).values_list("pk", "award_name"))
+
+
+def index_all(awardees: QuerySet[Awardee] | None = None, batch: int = 20000) -> None:
+    """The words of every award on record (migration 0020; a registry loaded around the writer, as the
+    bench's), read in batches of ids."""
+    rows = awardees if awardees is not None else Awardee.objects.all()
+    last = 0
+    while True:
+        found = list(
+            rows.filter(pk__gt=last).order_by("pk").values_list("pk", "year", "name", "decision_id")[:batch]
+        )
+        if not found:
+            return
+        bulk.insert_values(AwardeeWord, word_rows(found, _award_names_of(found)))
+        last = found[-1][0]
+
+
+# ---- what a query asks ---------------------------------------------------------------------------------
+
+MOST_SPELLINGS = 32  # a word typed in part walks the awards of at most this many words; more: "broad"
+RARE = 5000  # how far each word's awards are counted to find the rarest
+
+
+@dataclass(frozen=True)
+class _Match:
+    """One term as the word table answers it: a word or a form's key, or the start of a word."""
+
+    word: str
+    prefix: bool
+
+    def inline(self) -> Q:
+        # On AwardeeWord.words, " nguyen van an =cstd ": a whole word, or a word's start.
+        return Q(words__contains=f" {self.word}" if self.prefix else f" {self.word} ")
+
+
+def _match(term: Term, last: bool) -> _Match:
+    if term.form is not None:
+        return _Match(_key(term.form), False)
+    return _Match(term.word[:LONGEST_WORD], last)
+
+
+def _spellings(match: _Match, db: str) -> list[str] | None:
+    """The words of the table that `match` finds, read off the index a word at a time (at most
+    MOST_SPELLINGS; None beyond: a start of a word so short it is better found by walking every award)."""
+    if not match.prefix:
+        return [match.word]
+    table = connections[db].ops.quote_name(AwardeeWord._meta.db_table)
+    size = len(match.word)
+    with connections[db].cursor() as cursor:
+        cursor.execute(
+            f"""
+            WITH RECURSIVE found(word, n) AS (
+                SELECT (SELECT min(word) FROM {table} WHERE word >= %s), 1
+                UNION ALL
+                SELECT (SELECT min(word) FROM {table} WHERE word > found.word), n + 1 FROM found
+                WHERE found.word IS NOT NULL AND substr(found.word, 1, %s) = %s AND n <= %s
+            )
+            SELECT word FROM found WHERE word IS NOT NULL AND substr(word, 1, %s) = %s
+            """,
+            [match.word, size, match.word, MOST_SPELLINGS, size, match.word],
+        )
+        found = [word for (word,) in cursor.fetchall()]
+    return found if len(found) <= MOST_SPELLINGS else None
+
+
+@dataclass
+class _Plan:
+    """How search_awards' rows are found fast: the awards of `spellings` (the rarest term's words) newest
+    first, those whose words pass `checks`, then `base` (every other filter) on that handful of ids."""
+
+    base: QuerySet[Awardee]
+    spellings: list[str]
+    checks: Q
+    year: int | None
+
+    def keys(self, after: Key | None, size: int, newest_first: bool = True) -> list[tuple[int, int]]:
+        """(year, id) of the next `size` awards past `after` whose words match, in page order."""
+        postings = AwardeeWord.objects.using(self.base.db).filter(self.checks)
+        if self.year is not None:
+            postings = postings.filter(year=self.year)
+        if after is not None:
+            compare = "<" if newest_first else ">"
+            postings = postings.extra(
+                where=[f"(year, awardee_id) {compare} (%s, %s)"], params=[after.year, after.id]
+            )
+        order = ("-year", "-awardee_id") if newest_first else ("year", "awardee_id")
+        if not self.spellings:
+            return []
+        if (
+            len(self.spellings) == 1
+            or not connections[self.base.db].features.supports_slicing_ordering_in_compound
+        ):
+            found = postings.filter(word__in=self.spellings)
+            return list(found.order_by(*order).values_list("year", "awardee_id")[:size])
+        # Each word's awards read in order off the index and merged (PostgreSQL: a Merge Append).
+        branches = [
+            postings.filter(word=word).order_by(*order).values_list("year", "awardee_id")[:size]
+            for word in self.spellings
+        ]
+        merged = branches[0].union(*branches[1:], all=True).order_by(*order)
+        return list(merged[:size])
+
+
+def _plan(base: QuerySet[Awardee], matches: list[_Match], year: int | None) -> _Plan | None:
+    """Reads the rarest term's words first: each term's awards counted up to RARE off the index."""
+    best: tuple[int, list[str]] | None = None
+    for match in matches:
+        spellings = _spellings(match, base.db)
+        if spellings is None:
+            continue
+        postings = AwardeeWord.objects.using(base.db).filter(word__in=spellings)
+        if year is not None:
+            postings = postings.filter(year=year)
+        counted = postings[:RARE].count() if len(matches) > 1 else 0
+        if best is None or counted < best[0]:
+            best = (counted, spellings)
+    if best is None:
+        return None
+    checks = Q()
+    for match in matches:
+        checks &= match.inline()
+    return _Plan(base, best[1], checks, year)
 
 
 def search_awards(
@@ -130,10 +293,9 @@ def search_awards(
     `within` narrows to what a user may see (scope.visible_awardees). Ordered by ORDER, the key of a page."""
     rows = within if within is not None else Awardee.objects.all()
     # Each term is a condition of the query: a word typed twice asks nothing more, and a name is found by a
-    # few words (a pasted paragraph would make a query too deep for SQLite to plan).
+    # few words; the last word is the start of a word still being typed ("an" finds An, Anh, not Lan).
     asked = list(dict.fromkeys(terms(query or "")))[:MOST_TERMS]
-    for term in asked:
-        rows = rows.filter(_term_filter(term))
+    matches = [_match(term, n == len(asked) - 1) for n, term in enumerate(asked)]
     if year is not None:
         rows = rows.filter(year=year)
     if award:
@@ -143,7 +305,18 @@ def search_awards(
         rows = rows.filter(Q(unit_id__in=ids) | Q(person_unit_id__in=ids))
     if grantor:
         rows = _grantor(rows, grantor)
-    return rows.select_related("decision", "unit", "person", "person_unit", "revocation").order_by(*ORDER)
+    rows = rows.select_related("decision", "unit", "person", "person_unit", "revocation").order_by(*ORDER)
+    if not matches:
+        return rows
+    checks = Q()
+    for match in matches:
+        checks &= match.inline()
+    # Every word on one entry of the award's words (any of them: each carries them all).
+    found = rows.filter(Exists(AwardeeWord.objects.filter(checks, awardee=OuterRef("pk"))))
+    plan = _plan(rows, matches, year)
+    if plan is not None:
+        found._search_plan = plan  # type: ignore[attr-defined]  # page_of and count_of read it
+    return found
 
 
 def _grantor(rows: QuerySet[Awardee], grantor: str) -> QuerySet[Awardee]:
@@ -199,6 +372,9 @@ def page_of(
 ) -> Page:
     """`size` rows of `rows` (ordered by ORDER) after the cursor `after`, or before `before`, or the first
     page; BadCursor for a cursor this search did not write. Reads at most size + 1 rows by the index."""
+    plan: _Plan | None = getattr(rows, "_search_plan", None)
+    if plan is not None:
+        return _planned_page(plan, size, after=after, before=before)
     if after:
         key = Key.parse(after)
         found = list(rows.filter(Q(year__lt=key.year) | Q(year=key.year, id__lt=key.id))[: size + 1])
@@ -226,6 +402,52 @@ def page_of(
     return Page(shown, Key.of(shown[-1]) if len(found) > size else None, None, True)
 
 
+def _walk(plan: _Plan, size: int, after: Key | None, newest_first: bool = True) -> list[Awardee]:
+    """The first `size` awards past `after` in page order (newest first, or oldest first to page back):
+    the rarest word's matching awards read a batch at a time, the other filters applied to each batch,
+    until the page is full or the word's awards run out."""
+    found: list[Awardee] = []
+    batch = max(size, 256)
+    order = ORDER if newest_first else ("year", "id")
+    while len(found) < size:
+        keys = plan.keys(after, batch, newest_first)
+        if not keys:
+            break
+        # The batch is a stretch of page order: its rows come after everything found so far. The other
+        # filters are read for as many awards as the page still lacks (most pass: a user's scope).
+        start = 0
+        while start < len(keys) and len(found) < size:
+            wanted = keys[start : start + size - len(found)]
+            found += plan.base.filter(pk__in=[pk for _, pk in wanted]).order_by(*order)
+            start += len(wanted)
+        if len(keys) < batch:
+            break
+        after = Key(*keys[-1])
+        batch = min(batch * 4, 20000)
+    return found
+
+
+def _planned_page(plan: _Plan, size: int, *, after: str | None, before: str | None) -> Page:
+    if before:
+        key = Key.parse(before)
+        found = _walk(plan, size + 1, key, newest_first=False)
+        shown = list(reversed(found[:size]))
+        more_before = len(found) > size
+        return Page(
+            shown,
+            Key.of(shown[-1]) if shown else key,
+            Key.of(shown[0]) if more_before else None,
+            not more_before,
+        )
+    start = Key.parse(after) if after else None
+    found = _walk(plan, size + 1, start)
+    shown = found[:size]
+    following = Key.of(shown[-1]) if len(found) > size else None
+    if start is None:
+        return Page(shown, following, None, True)
+    return Page(shown, following, Key.of(shown[0]) if shown else start, False)
+
+
 @dataclass(frozen=True)
 class Count:
     """How many rows match: exact up to COUNT_CAP; beyond, at least COUNT_CAP + 1, and PostgreSQL's
@@ -242,10 +464,27 @@ class Count:
 def count_of(rows: QuerySet[Awardee], cap: int | None = None) -> Count:
     """Counts at most cap + 1 matching rows (a LIMIT inside the count), never every match."""
     cap = COUNT_CAP if cap is None else cap
+    plan: _Plan | None = getattr(rows, "_search_plan", None)
+    if plan is not None:
+        return _planned_count(plan, rows, cap)
     found = rows.order_by()[: cap + 1].count()
     if found <= cap:
         return Count(found)
     return Count(None, _estimate(rows))
+
+
+def _planned_count(plan: _Plan, rows: QuerySet[Awardee], cap: int) -> Count:
+    """count_of by the rarest word's awards, a batch of matching words at a time, the other filters
+    counted on each batch; stops past `cap`."""
+    counted, after, batch = 0, None, cap + 1
+    while True:
+        keys = plan.keys(after, batch)
+        counted += plan.base.filter(pk__in=[pk for _, pk in keys]).order_by().count() if keys else 0
+        if counted > cap:
+            return Count(None, _estimate(rows))
+        if len(keys) < batch:
+            return Count(counted)
+        after = Key(*keys[-1])
 
 
 def _estimate(rows: QuerySet[Awardee]) -> int | None:

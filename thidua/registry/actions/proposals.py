@@ -32,6 +32,7 @@ from thidua.core.concurrency import refuse_if_changed
 from thidua.emulation.models import Review
 from thidua.organisations.models import AwardTier, Organizer, Unit
 from thidua.registry import dossiers, gates, money, province_rules, subjects, verification
+from thidua.registry import search as registry_search
 from thidua.registry.actions import movements
 from thidua.registry.folding import fold
 from thidua.registry.models import (
@@ -663,6 +664,14 @@ def put_many_on_record(entries: Sequence[OnRecord]) -> list[dict[str, Any]]:
             }
         )
     bulk.insert_values(Awardee, rows)
+    # The search's words of the new awards, by the ids the codes read back (the bulk path returns none).
+    for start in range(0, len(rows), 5000):
+        written: dict[str, dict[str, Any]] = {str(row["code"]): row for row in rows[start : start + 5000]}
+        ids = Awardee.objects.filter(code__in=written).values_list("code", "pk")
+        registry_search.index_awardees(
+            (pk, written[code]["year"], written[code]["name"], written[code]["decision_id"])
+            for code, pk in ids
+        )
     return rows
 
 

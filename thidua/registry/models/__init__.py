@@ -4,6 +4,7 @@ tables kept)."""
 
 from thidua.registry.models.awards import (
     Awardee,
+    AwardeeWord,
     AwardProposal,
     Decision,
     DossierItem,
@@ -35,6 +36,7 @@ from thidua.registry.models.movements import Movement
 __all__ = [
     "AwardProposal",
     "Awardee",
+    "AwardeeWord",
     "Council",
     "CouncilBallot",
     "CouncilCode",

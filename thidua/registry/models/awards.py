@@ -567,10 +567,42 @@ class Awardee(models.Model):
     def save(self, *args: object, **kwargs: object) -> None:
         self.name_folded = fold(self.name)
         super().save(*args, **kwargs)  # type: ignore[arg-type]
+        from thidua.registry.search import index_awardees  # the search owns its words
+
+        index_awardees([self])
 
     @property
     def revoked(self) -> bool:
         return hasattr(self, "revocation")
+
+
+class AwardeeWord(models.Model):
+    """One word of an award on record, as the registry search looks it up (search.py): a folded word of the
+    name ("nguyen"), or an office's abbreviation the name or the form of commendation carries ("=ubnd" for
+    "UBND …" and "Ủy ban nhân dân …" alike). Kept by Awardee.save() and the bulk path (search.index_awardees);
+    filled for the awards already on record by migration 0020.
+
+    `year` repeats the award's so that one word's awards are read newest first off an index, and `words`
+    holds all of the award's words (" nguyen van an =cstd "), so the other words of a query are checked on
+    the same index entry, not by another lookup per award."""
+
+    awardee = models.ForeignKey(Awardee, on_delete=models.CASCADE, related_name="search_words")
+    word = models.CharField(max_length=64)
+    year = models.PositiveSmallIntegerField()
+    words = models.CharField(max_length=1000)
+
+    class Meta:
+        verbose_name = _("search word")
+        verbose_name_plural = _("search words")
+        indexes = [
+            # A word's awards newest first (search.ORDER), a query's other words read on the same entry.
+            models.Index(
+                fields=["word", "year", "awardee"], include=["words"], name="registry_word_postings"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.word
 
 
 class Revocation(models.Model):

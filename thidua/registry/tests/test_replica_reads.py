@@ -14,6 +14,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from thidua.api.services import issue_token
 from thidua.core.replica import REPLICA, ReplicaRouter, replica_reads
 from thidua.organisations.models import Organizer, Unit
 from thidua.registry.folding import fold
@@ -65,6 +66,26 @@ def test_the_registry_search_reads_the_replica(settings: Any) -> None:
     assert '"registry_awardee"' not in _tables(main)
     # Who is logged in is read from the main database, where the session was just written.
     assert '"django_session"' in _tables(main) and '"django_session"' not in _tables(replica)
+
+
+def test_the_api_registry_search_reads_the_replica(settings: Any) -> None:
+    settings.REPLICA_READS = True
+    _award()
+    user = get_user_model().objects.create_superuser("cong-thong-tin", password="x" * 20)
+    secret = issue_token(user, label="cổng thông tin tỉnh", by="kiểm thử")[1]
+    with (
+        CaptureQueriesContext(connections["default"]) as main,
+        CaptureQueriesContext(connections[REPLICA]) as replica,
+    ):
+        response = Client().get(
+            "/api/v1/registry/awards", {"q": "so tai chinh"}, headers={"Authorization": f"Bearer {secret}"}
+        )
+    assert response.status_code == 200
+    assert [item["name"] for item in response.json()["items"]] == ["Sở Tài chính"]
+    assert '"registry_awardee"' in _tables(replica)
+    assert '"registry_awardee"' not in _tables(main)
+    # The token is checked on the main database, where it was issued (and may have just been revoked).
+    assert "api_apitoken" in _tables(main) and "api_apitoken" not in _tables(replica)
 
 
 def test_the_public_verification_page_reads_the_replica(settings: Any) -> None:

@@ -16,7 +16,7 @@ from thidua.accounts.models import Role
 from thidua.registry import search as registry_search
 from thidua.registry.folding import fold
 from thidua.registry.models import Awardee, Decision
-from thidua.registry.search import BadCursor, Key, page_of, search_awards
+from thidua.registry.search import BadCursor, Key, index_awardees, page_of, search_awards
 from thidua.registry.verification import new_code
 from thidua.registry.views import registry as views
 from thidua.testing.worlds import Seed, client_for, decide_seed, user_with
@@ -41,7 +41,9 @@ def awards(seed: Seed, n: int, *, prefix: str = "Tập thể") -> list[Awardee]:
         )
         for i in range(n)
     ]
-    return Awardee.objects.bulk_create(made)
+    written = Awardee.objects.bulk_create(made)
+    index_awardees(written)  # made around the registry's writer: the search's words too
+    return written
 
 
 def _ids(response: Any) -> list[int]:
@@ -219,3 +221,14 @@ def test_an_officer_pages_only_through_its_own_unit(seed: Seed, monkeypatch: pyt
         response = client.get(reverse("registry:search") + response.context["next_link"])
     assert seen and all(unit.pk in (a.unit_id, a.person_unit_id) for a in seen)
     assert len({a.pk for a in seen}) == len(seen)
+
+
+def test_the_bulk_path_writes_the_search_words_of_its_awards(seed: Seed) -> None:
+    from thidua.registry.actions.proposals import OnRecord, put_many_on_record
+
+    flag, _merit = decide_seed(seed)
+    unit = seed.units["STP"]
+    put_many_on_record([OnRecord(flag, 2019, "UBND xã Hồng Phong", unit=unit)])
+    assert [a.name for a in search_awards("uy ban nhan dan hong")] == ["UBND xã Hồng Phong"]
+    assert [a.name for a in search_awards("hong p", year=2019)] == ["UBND xã Hồng Phong"]
+    assert list(search_awards("ong")) == []  # a word's start, never its middle

@@ -13,6 +13,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -59,6 +60,9 @@ from thidua.registry.papers.decision import render_decision
 CHOICES = {"agree": True, "disagree": False, "": None}
 
 
+COUNCILS_PAGE_SIZE = 50
+
+
 def _council(request: HttpRequest, pk: int) -> Council:
     scope = Council.objects.filter(organizer__in=board_organizers(request.user)).select_related("organizer")
     return get_object_or_404(scope, pk=pk)
@@ -84,8 +88,16 @@ def councils(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, _("Council sitting created."))
             return redirect("council:council", council.pk)
-    sittings = Council.objects.filter(organizer__in=organizers).select_related("organizer")
-    return render(request, "registry/councils.html", {"form": form, "councils": sittings})
+    # Newest first, a page at a time: a board holds a sitting or more a year, each organizer for decades.
+    sittings = (
+        Council.objects.filter(organizer__in=organizers)
+        .select_related("organizer")
+        .order_by("organizer", "-year", "-id")
+    )
+    page = Paginator(sittings, COUNCILS_PAGE_SIZE).get_page(request.GET.get("trang"))
+    return render(
+        request, "registry/councils.html", {"form": form, "councils": page, "page": page, "keep": ""}
+    )
 
 
 @dataclass(frozen=True)

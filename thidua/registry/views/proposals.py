@@ -11,6 +11,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
@@ -89,6 +90,9 @@ def year_for(request: HttpRequest, organizer: Organizer) -> int:
     return latest.first() or opened.first() or timezone.localdate().year - 1
 
 
+PROPOSALS_PAGE_SIZE = 100
+
+
 def _list_url(organizer: Organizer, year: int) -> str:
     return f"{reverse('registry:proposals')}?to_chuc={organizer.pk}&nam={year}"
 
@@ -108,20 +112,29 @@ def _list_page(
     filters = _list_filters(request)
     rows = worklist.proposals_of(request.user, organizer, year, filters)
     board = scope.board_organizers(request.user).filter(pk=organizer.pk).exists()
-    everything = worklist.proposals_of(request.user, organizer, year, {})
+    # A page at a time (a province's year holds thousands of proposals), the filters' choices read as
+    # distinct values, never by loading every proposal.
+    page = Paginator(rows, PROPOSALS_PAGE_SIZE).get_page(request.GET.get("trang"))
+    everything = scope.visible_proposals(request.user).filter(organizer=organizer, year=year).order_by()
+    kept = request.GET.copy()
+    kept.pop("trang", None)
     ticked = set(request.POST.getlist("proposals")) if bulk is not None else set()
     context = {
         "organizer": organizer,
         "year": year,
         "filters": filters,
-        "rows": rows,
+        "rows": page,
+        "page": page,
+        "keep": f"{kept.urlencode()}&" if kept else "",
         "board": board,
         "states": AwardProposal.State.choices,
-        "clusters": sorted(
-            {(p.cluster_year.cluster_id, p.cluster_year.cluster.name) for p in everything if p.cluster_year},
-            key=lambda c: c[1],
+        "clusters": list(
+            everything.filter(cluster_year__isnull=False)
+            .values_list("cluster_year__cluster_id", "cluster_year__cluster__name")
+            .distinct()
+            .order_by("cluster_year__cluster__name")
         ),
-        "awards": sorted({(p.award, p.award_name) for p in everything}, key=lambda a: a[1]),
+        "awards": list(everything.values_list("award", "award_name").distinct().order_by("award_name")),
         "tracks": [(code, label) for code, (label, _q) in worklist.TRACKS.items()],
         "movements": Movement.objects.filter(organizer=organizer).order_by("-start", "name"),
         "counts": worklist.award_counts(organizer, year) if board else [],
