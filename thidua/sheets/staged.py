@@ -36,7 +36,7 @@ KEYS = [column.key for column in kind.COLUMNS]
 READING = 0.6
 TABLES = ("st_rows", "st_dates", "st_years", "st_subjects", "st_awards", "st_units", "st_text")
 TABLES += ("st_res", "st_problems", "st_cand", "st_match", "st_who", "st_first", "st_dec", "st_fin")
-TABLES += ("st_new", "st_newcode", "st_aw")
+TABLES += ("st_new", "st_newcode", "st_aw", "st_fold")
 
 
 def stages() -> bool:
@@ -112,6 +112,7 @@ class _Staged:
                         code = next(codes)
                 copy.write_row((index * SPAN + number, index, *texts, code))
                 self.rows += 1
+        self.sql("ANALYZE st_rows")
         self._say(READING)
 
     def _fill(
@@ -128,6 +129,7 @@ class _Staged:
                 with self.raw.cursor() as writer, writer.copy(f"COPY {target} FROM STDIN") as copy:
                     for line in lines:
                         copy.write_row(line)
+        self.sql(f"ANALYZE {target}")  # a temporary table has no statistics until told: the joins need them
 
     # ---- checking ----------------------------------------------------------------------------------------
 
@@ -159,7 +161,6 @@ class _Staged:
             (),
             _text,
         )
-        self.sql("ANALYZE st_rows")
         self._say(READING + 0.05)
         self._cells()
         self._say(READING + 0.1)
@@ -221,6 +222,7 @@ class _Staged:
                 WHERE subject_kind = 'person' AND unit = ''
             UNION ALL SELECT line, sheet, 8, unit_column, 'text', unit_message, NULL, NULL FROM st_res
                 WHERE unit_column IS NOT NULL AND unit_id IS NULL;
+            ANALYZE st_problems;
             """
         )
         # The units the rows found, each noted once (Context.unit) when not written exactly.
@@ -244,7 +246,7 @@ class _Staged:
                 AND code = '' AND NOT EXISTS (SELECT 1 FROM st_problems x WHERE x.line = s.line)) k
             JOIN registry_person p ON p.organizer_id = %s AND p.name_folded = k.name_folded
             WHERE EXISTS (SELECT 1 FROM registry_personposting pp WHERE pp.person_id = p.id
-                AND pp.unit_id = k.unit_id)
+                AND pp.unit_id = k.unit_id);
             """,
             [organizer],
         )
@@ -261,7 +263,12 @@ class _Staged:
             CREATE TEMP TABLE st_match AS
             SELECT c.unit_id, c.folded, t.plain AS name_plain, count(*) AS folded_count,
                 min(c.id) AS folded_id, min(c.name) AS folded_name
-            FROM st_cand c JOIN st_text t ON t.t = c.name GROUP BY 1, 2, 3
+            FROM st_cand c JOIN st_text t ON t.t = c.name GROUP BY 1, 2, 3;
+            CREATE TEMP TABLE st_fold AS
+            SELECT unit_id, folded, sum(folded_count) AS n, min(folded_id) AS id, min(folded_name) AS name
+            FROM st_match GROUP BY 1, 2;
+            ANALYZE st_match;
+            ANALYZE st_fold;
             """
         )
         self.sql(
@@ -291,10 +298,8 @@ class _Staged:
                 AND p.organizer_id = %s AND p.code = s.code
             LEFT JOIN st_match ex ON s.subject_kind = 'person' AND s.code = '' AND ex.unit_id = s.unit_id
                 AND ex.folded = s.name_folded AND ex.name_plain = s.name_plain
-            LEFT JOIN LATERAL (SELECT sum(m.folded_count) AS n, min(m.folded_id) AS id,
-                    min(m.folded_name) AS name
-                FROM st_match m WHERE s.subject_kind = 'person' AND s.code = '' AND m.unit_id = s.unit_id
-                AND m.folded = s.name_folded) fo ON TRUE
+            LEFT JOIN st_fold fo ON s.subject_kind = 'person' AND s.code = '' AND fo.unit_id = s.unit_id
+                AND fo.folded = s.name_folded
             WHERE NOT EXISTS (SELECT 1 FROM st_problems x WHERE x.line = s.line)) y) z
             """,
             [units, units, organizer],
@@ -335,6 +340,7 @@ class _Staged:
             SELECT DISTINCT ON (number_plain) number_plain, line, sheet, number, day, award_code, award_name,
                 award_plain, grantor, grantor_plain, signer
             FROM st_who ORDER BY number_plain, line;
+            ANALYZE st_first;
             CREATE TEMP TABLE st_dec (number_plain text, decision_id integer, in_thidua boolean, number text);
             """
         )
@@ -366,6 +372,7 @@ class _Staged:
         with self.raw.cursor() as writer, writer.copy("COPY st_problems FROM STDIN") as copy:
             for line, sheet, message in said:
                 copy.write_row((line, sheet, 10, "number", "text", message, None, None))
+        self.sql("ANALYZE st_dec")
         self.sql(
             f"""
             INSERT INTO st_problems
@@ -374,12 +381,15 @@ class _Staged:
             WHERE (w.day, w.award_code, w.award_plain, w.grantor_plain)
                 IS DISTINCT FROM (f.day, f.award_code, f.award_plain, f.grantor_plain)
                 AND NOT EXISTS (SELECT 1 FROM st_problems x WHERE x.line = w.line);
+            ANALYZE st_problems;
             INSERT INTO st_problems
-            SELECT line, sheet, 12, NULL, 'twice', number, mod(first, {SPAN})::text, NULL FROM (
-                SELECT w.line, w.sheet, w.number,
-                    min(w.line) OVER (PARTITION BY w.number_plain, w.subject_key) AS first
-                FROM st_who w WHERE NOT EXISTS (SELECT 1 FROM st_problems x WHERE x.line = w.line)
-            ) later WHERE line <> first;
+            SELECT w.line, w.sheet, 12, NULL, 'twice', w.number, mod(twice.first, {SPAN})::text, NULL
+            FROM (SELECT number_plain, subject_key, min(line) AS first FROM st_who w
+                WHERE NOT EXISTS (SELECT 1 FROM st_problems x WHERE x.line = w.line)
+                GROUP BY 1, 2 HAVING count(*) > 1) twice
+            JOIN st_who w ON w.number_plain = twice.number_plain AND w.subject_key = twice.subject_key
+            WHERE w.line <> twice.first AND NOT EXISTS (SELECT 1 FROM st_problems x WHERE x.line = w.line);
+            ANALYZE st_problems;
             CREATE TEMP TABLE st_fin AS
             SELECT w.*, d.decision_id, d.in_thidua, d.number AS decision_number,
                 d.decision_id IS NOT NULL AND EXISTS (SELECT 1 FROM registry_awardee a
@@ -389,6 +399,7 @@ class _Staged:
                 AS done
             FROM st_who w LEFT JOIN st_dec d ON d.number_plain = w.number_plain
             WHERE NOT EXISTS (SELECT 1 FROM st_problems x WHERE x.line = w.line);
+            ANALYZE st_fin;
             INSERT INTO st_problems
             SELECT line, sheet, 13, 'number', 'thidua', decision_number, NULL, NULL FROM st_fin
             WHERE in_thidua AND NOT done;
@@ -454,6 +465,7 @@ class _Staged:
                 with self.raw.cursor() as writer, writer.copy("COPY st_dec FROM STDIN") as copy:
                     for found, decision in zip(batch, made, strict=True):
                         copy.write_row((found[0], decision.pk, False, decision.number))
+        self.sql("ANALYZE st_dec")
         self._say(READING + 0.3)
         # New people: their first row's name, code, unit and job title, working there from their earliest year.
         self.sql(
@@ -462,7 +474,8 @@ class _Staged:
             SELECT DISTINCT ON (new_key) new_key, line AS first_line, name, name_folded, code, unit_id,
                 position, NULL::integer AS person_id,
                 make_date(min(year) OVER (PARTITION BY new_key), 1, 1) AS start
-            FROM st_fin WHERE new_key IS NOT NULL ORDER BY new_key, line
+            FROM st_fin WHERE new_key IS NOT NULL ORDER BY new_key, line;
+            ANALYZE st_new;
             """
         )
         taken: set[str] = set()
@@ -490,7 +503,8 @@ class _Staged:
                 COALESCE(f.person_id, n.person_id) AS person_id, f.year, f.name, f.name_folded, f.vcode AS code
             FROM st_fin f JOIN st_dec d ON d.number_plain = f.number_plain
             LEFT JOIN st_new n ON n.new_key = f.new_key
-            WHERE NOT f.done
+            WHERE NOT f.done;
+            ANALYZE st_aw;
             """
         )
         registry.add_past_awardees("st_aw", by=by)
@@ -506,10 +520,14 @@ class _Staged:
                 line
                 for (line,) in self.sql(
                     f"""
-                    SELECT line FROM (SELECT line, vcode, row_number() OVER (PARTITION BY vcode ORDER BY line) AS n
-                        FROM st_fin WHERE NOT done) f
-                    WHERE n > 1 OR EXISTS (SELECT 1 FROM {table} a WHERE a.code = f.vcode)
-                        OR EXISTS (SELECT 1 FROM {decisions} d WHERE d.code = f.vcode)
+                    SELECT f.line FROM st_fin f WHERE NOT f.done AND (
+                        EXISTS (SELECT 1 FROM {table} a WHERE a.code = f.vcode)
+                        OR EXISTS (SELECT 1 FROM {decisions} d WHERE d.code = f.vcode))
+                    UNION
+                    SELECT g.line FROM (SELECT line, row_number() OVER (PARTITION BY vcode ORDER BY line) AS n
+                        FROM st_fin WHERE NOT done AND vcode IN (
+                            SELECT vcode FROM st_fin WHERE NOT done GROUP BY vcode HAVING count(*) > 1)) g
+                    WHERE g.n > 1
                     """
                 )
             ]
