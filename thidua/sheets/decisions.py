@@ -224,7 +224,7 @@ def _write(context: Context, state: _State, lines: list[Line]) -> None:
         key = plain(line.number)
         if state.existing.get(key) is None and key not in state.made:
             heads.setdefault(key, line)
-    made = history.record_past_decisions(
+    decided = history.record_past_decisions(
         organizer,
         [
             history.PastDecision(
@@ -240,7 +240,7 @@ def _write(context: Context, state: _State, lines: list[Line]) -> None:
         source_file=context.plan.source,
         by=by,
     )
-    state.made.update(zip(heads, made, strict=True))
+    state.made.update(zip(heads, decided, strict=True))
     news = list(
         {id(s): s for line in lines if isinstance(s := line.someone, NewPerson) and s.person is None}.values()
     )

@@ -34,7 +34,15 @@ SPAN = 1 << 21
 KEYS = [column.key for column in kind.COLUMNS]
 # Of the bar, the share of reading the file; the checks and the writing move it the rest of the way.
 READING = 0.6
-TABLES = ("st_rows", "st_dates", "st_years", "st_subjects", "st_awards", "st_units", "st_text")
+TABLES: tuple[str, ...] = (
+    "st_rows",
+    "st_dates",
+    "st_years",
+    "st_subjects",
+    "st_awards",
+    "st_units",
+    "st_text",
+)
 TABLES += ("st_res", "st_problems", "st_cand", "st_match", "st_who", "st_first", "st_dec", "st_fin")
 TABLES += ("st_new", "st_newcode", "st_aw", "st_fold")
 
@@ -144,13 +152,14 @@ class _Staged:
             "t text, code text, name text, plain text",
             "SELECT award FROM st_rows WHERE award <> '' GROUP BY award ORDER BY min(line)",
             (),
-            lambda found: (found[0], *(award := kind._award(context, state, found[0])), plain(award[1])),
+            lambda found: _award(context, state, found[0]),
         )
         self._fill(
             "st_units",
             "t text, unit_id integer, exact boolean, meaning text, message text, is_unit boolean",
             "SELECT t FROM (SELECT unit AS t, line FROM st_rows WHERE unit <> '' UNION ALL "
-            "SELECT name, line FROM st_rows WHERE unit = '' AND name <> '') typed GROUP BY t ORDER BY min(line)",
+            "SELECT name, line FROM st_rows WHERE unit = '' AND name <> '') typed "
+            "GROUP BY t ORDER BY min(line)",
             (),
             lambda found: _unit(context, found[0]),
         )
@@ -213,7 +222,8 @@ class _Staged:
                 NULL, NULL FROM st_res WHERE day IS NULL
             UNION ALL SELECT line, sheet, 3, 'year', CASE WHEN year = '' THEN 'empty' ELSE 'year' END, year,
                 NULL, NULL FROM st_res WHERE year_n IS NULL
-            UNION ALL SELECT line, sheet, 4, 'grantor', 'empty', NULL, NULL, NULL FROM st_res WHERE grantor = ''
+            UNION ALL SELECT line, sheet, 4, 'grantor', 'empty', NULL, NULL, NULL FROM st_res
+                WHERE grantor = ''
             UNION ALL SELECT line, sheet, 5, 'award', 'empty', NULL, NULL, NULL FROM st_res WHERE award = ''
             UNION ALL SELECT line, sheet, 6, 'name', 'empty', NULL, NULL, NULL FROM st_res WHERE name = ''
             UNION ALL SELECT line, sheet, 7, 'subject', 'subject', subject, NULL, NULL FROM st_res
@@ -253,7 +263,8 @@ class _Staged:
         self._fill(
             "st_text",
             "t text, plain text, folded text",
-            "SELECT DISTINCT c.name FROM st_cand c WHERE NOT EXISTS (SELECT 1 FROM st_text t WHERE t.t = c.name)",
+            "SELECT DISTINCT c.name FROM st_cand c "
+            "WHERE NOT EXISTS (SELECT 1 FROM st_text t WHERE t.t = c.name)",
             (),
             _text,
         )
@@ -283,7 +294,8 @@ class _Staged:
                     ELSE 'n:' || name_plain || '|' || unit_id END AS subject_key
             FROM (SELECT y.*,
                 CASE WHEN subject_kind = 'unit' THEN NULL WHEN code <> '' THEN coded_id
-                    WHEN exact_count = 1 THEN exact_id WHEN exact_count = 0 AND folded_count = 1 THEN folded_id
+                    WHEN exact_count = 1 THEN exact_id
+                    WHEN exact_count = 0 AND folded_count = 1 THEN folded_id
                     END AS person_id
             FROM (SELECT s.line, s.sheet, s.name, s.position, s.code, s.number, s.grantor, s.signer, s.vcode,
                 s.day, s.year_n AS year, s.award_code, s.award_name, s.award_plain, s.name_plain,
@@ -421,7 +433,8 @@ class _Staged:
         self.creates = counts.get(False, 0)
         for action, done in ((CREATE, False), (SAME, True)):
             shown = self.sql(
-                "SELECT line, sheet, name, award_name, year, number, day, grantor FROM st_fin WHERE done = %s "
+                "SELECT line, sheet, name, award_name, year, number, day, grantor FROM st_fin "
+                "WHERE done = %s "
                 "ORDER BY line LIMIT %s",
                 [done, SHOWN],
             )
@@ -452,7 +465,8 @@ class _Staged:
         with transaction.atomic(), self.raw.cursor(name="read_new") as reader:
             reader.execute(
                 "SELECT f.number_plain, f.number, f.day, f.grantor, f.signer, f.award_code, f.award_name "
-                "FROM st_first f WHERE NOT EXISTS (SELECT 1 FROM st_dec d WHERE d.number_plain = f.number_plain) "
+                "FROM st_first f "
+                "WHERE NOT EXISTS (SELECT 1 FROM st_dec d WHERE d.number_plain = f.number_plain) "
                 "ORDER BY f.line"
             )
             while batch := reader.fetchmany(2000):
@@ -467,7 +481,8 @@ class _Staged:
                         copy.write_row((found[0], decision.pk, False, decision.number))
         self.sql("ANALYZE st_dec")
         self._say(READING + 0.3)
-        # New people: their first row's name, code, unit and job title, working there from their earliest year.
+        # New people: their first row's name, code, unit and job title, working there from their earliest
+        # year.
         self.sql(
             """
             CREATE TEMP TABLE st_new AS
@@ -500,7 +515,8 @@ class _Staged:
             """
             CREATE TEMP TABLE st_aw AS
             SELECT f.line, d.decision_id, CASE WHEN f.subject_kind = 'unit' THEN f.unit_id END AS unit_id,
-                COALESCE(f.person_id, n.person_id) AS person_id, f.year, f.name, f.name_folded, f.vcode AS code
+                COALESCE(f.person_id, n.person_id) AS person_id, f.year, f.name, f.name_folded,
+                f.vcode AS code
             FROM st_fin f JOIN st_dec d ON d.number_plain = f.number_plain
             LEFT JOIN st_new n ON n.new_key = f.new_key
             WHERE NOT f.done;
@@ -550,6 +566,11 @@ def _year(found: tuple[str]) -> tuple[str, int | None]:
 
 def _subject(found: tuple[str]) -> tuple[str, str | None]:
     return found[0], kind.subject_of(found[0]) if found[0] else None
+
+
+def _award(context: Context, state: Any, typed: str) -> tuple[str, str, str, str]:
+    code, name = kind._award(context, state, typed) or ("", typed)
+    return typed, code, name, plain(name)
 
 
 def _text(found: tuple[str]) -> tuple[str, str, str]:

@@ -30,9 +30,9 @@ def _table(model: type[object]) -> str:
 
 
 def create_people(table: str, organizer: Organizer, *, by: Actor) -> int:
-    """New people from `table` (first_line, name, name_folded, code, unit_id, position, start, person_id): each
-    a Person, its first posting and the audit row entry.create_people writes, in the order of first_line;
-    person_id is filled in."""
+    """New people from `table` (first_line, name, name_folded, code, unit_id, position, start,
+    person_id): each a Person, its first posting and the audit row entry.create_people writes, in the order
+    of first_line; person_id is filled in."""
     made = bulk.insert_select(
         Person,
         {
