@@ -35,3 +35,25 @@ def insert_values(model: type[models.Model], values: Sequence[dict[str, Any]]) -
             for n, field in prepared:
                 line[n] = field.get_db_prep_save(line[n], connection)
             copy.write_row(line)
+
+
+def insert_select(
+    model: type[models.Model], given: dict[str, str], rest: str, params: Sequence[Any] = ()
+) -> int:
+    """PostgreSQL: new rows of `model` from a query (a staged import's INSERT … SELECT): `given` maps an
+    attname to its SQL expression, `rest` is the query's FROM … part; a field left out takes its default,
+    as insert_values gives it. Returns the rows written."""
+    fields = [f for f in model._meta.concrete_fields if not f.primary_key]
+    names, expressions, values = [], [], []
+    for field in fields:
+        names.append(connection.ops.quote_name(field.column))
+        if field.attname in given:
+            expressions.append(given[field.attname])
+        else:
+            expressions.append("%s")
+            values.append(field.get_db_prep_save(field.get_default(), connection))
+    table = connection.ops.quote_name(model._meta.db_table)
+    sql = f"INSERT INTO {table} ({', '.join(names)}) SELECT {', '.join(expressions)} {rest}"
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*values, *params])
+        return int(cursor.rowcount)

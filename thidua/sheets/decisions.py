@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from functools import partial
+from typing import IO
 
 from django.db.models import Q
 from django.utils.translation import gettext
@@ -21,7 +22,7 @@ from thidua.registry.models import Awardee, Decision, Person
 from thidua.sheets.importer import CREATE, SAME, Context
 from thidua.sheets.names import award_name, plain
 from thidua.sheets.people import NewPerson, Someone, key_of, person_of
-from thidua.sheets.reader import Column, Row, as_text
+from thidua.sheets.reader import Column, Progress, Row, as_text
 from thidua.sheets.wording import COLLECTIVE, HEADER_ALIASES, PERSON
 
 COLUMNS = (
@@ -92,6 +93,15 @@ class DecisionsKind:
 
     def write(self, context: Context, *, by: Actor) -> None:
         """Nothing left: every chunk was written as soon as it was checked (Context.may_write)."""
+
+    def read(self, context: Context, stream: IO[bytes], name: str, progress: Progress | None) -> bool:
+        """On PostgreSQL, the whole file read, checked and written in SQL (staged.py); False elsewhere."""
+        from thidua.sheets import staged
+
+        if not staged.stages():
+            return False
+        staged.run(context, stream, name, progress)
+        return True
 
 
 DECISIONS = DecisionsKind()
@@ -209,21 +219,28 @@ def _line(context: Context, state: _State, row: Row) -> Line | None:
 def _write(context: Context, state: _State, lines: list[Line]) -> None:
     by = context.by
     organizer = context.scope.organizer
+    heads: dict[str, Line] = {}
     for line in lines:
         key = plain(line.number)
         if state.existing.get(key) is None and key not in state.made:
-            head = line.head
-            state.made[key] = history.record_past_decision(
-                organizer=organizer,
-                number=line.number,
-                date=head.date,
-                grantor=head.grantor,
-                signer=head.signer,
-                award=head.award,
-                award_name=head.award_name,
-                source_file=context.plan.source,
-                by=by,
+            heads.setdefault(key, line)
+    decided = history.record_past_decisions(
+        organizer,
+        [
+            history.PastDecision(
+                line.number,
+                line.head.date,
+                line.head.grantor,
+                line.head.signer,
+                line.head.award,
+                line.head.award_name,
             )
+            for line in heads.values()
+        ],
+        source_file=context.plan.source,
+        by=by,
+    )
+    state.made.update(zip(heads, decided, strict=True))
     news = list(
         {id(s): s for line in lines if isinstance(s := line.someone, NewPerson) and s.person is None}.values()
     )
@@ -293,20 +310,27 @@ def _unit(context: Context, state: _State, row: Row, column: Column, typed: str)
 def _subject(context: Context, row: Row, name: str | None) -> str | None:
     typed = context.text(row, COL["subject"]) or ""
     if typed:
-        if fold(typed) in {fold(PERSON), fold(str(gettext_en("Person")))}:
-            return "person"
-        if fold(typed) in {fold(COLLECTIVE), fold(str(gettext_en("Collective")))}:
-            return "unit"
-        context.problem(
-            row,
-            COL["subject"],
-            gettext("«{value}» is neither «{person}» nor «{collective}».").format(
-                value=typed, person=PERSON, collective=COLLECTIVE
-            ),
-        )
-        return None
+        subject = subject_of(typed)
+        if subject is None:
+            context.problem(row, COL["subject"], not_a_subject(typed))
+        return subject
     # Without the column: a name that is a unit's is the collective, anyone else a person.
     return "unit" if name and not context.text(row, COL["unit"]) and context.names.unit(name) else "person"
+
+
+def subject_of(typed: str) -> str | None:
+    """ "person" or "unit" for the subject column's text, None when it is neither."""
+    if fold(typed) in {fold(PERSON), fold(str(gettext_en("Person")))}:
+        return "person"
+    if fold(typed) in {fold(COLLECTIVE), fold(str(gettext_en("Collective")))}:
+        return "unit"
+    return None
+
+
+def not_a_subject(typed: str) -> str:
+    return gettext("«{value}» is neither «{person}» nor «{collective}».").format(
+        value=typed, person=PERSON, collective=COLLECTIVE
+    )
 
 
 def gettext_en(message: str) -> str:
@@ -336,23 +360,29 @@ def _agrees(context: Context, state: _State, line: Line) -> bool:
     decision = state.existing[key]
     if decision is None or first[0] != line.row.number:
         return True  # a decision already on record is compared with its first row only
-    on_record = Head(decision.date, decision.award, decision.award_name, decision.grantor, line.head.signer)
-    if _differs(on_record, line.head):
-        context.problem(
-            line.row,
-            COL["number"],
-            gettext(
-                "decision {number} is already in the registry as of {date}, «{award}», {grantor}; this row "
-                "says otherwise."
-            ).format(
-                number=decision.number,
-                date=f"{decision.date:%d/%m/%Y}",
-                award=decision.award_name,
-                grantor=decision.grantor,
-            ),
-        )
+    if on_record_differs(decision, line.head):
+        context.problem(line.row, COL["number"], on_record_message(decision))
         return False
     return True
+
+
+def on_record_differs(decision: Decision, head: Head) -> bool:
+    """Whether a decision already on record says otherwise than the file's first row of it."""
+    return _differs(
+        Head(decision.date, decision.award, decision.award_name, decision.grantor, head.signer), head
+    )
+
+
+def on_record_message(decision: Decision) -> str:
+    return gettext(
+        "decision {number} is already in the registry as of {date}, «{award}», {grantor}; this row "
+        "says otherwise."
+    ).format(
+        number=decision.number,
+        date=f"{decision.date:%d/%m/%Y}",
+        award=decision.award_name,
+        grantor=decision.grantor,
+    )
 
 
 def _differs(a: Head, b: Head) -> bool:
@@ -383,11 +413,12 @@ def _on_record(lines: list[Line]) -> set[tuple[int, int, int | None, int | None]
 
 
 def _describe(line: Line) -> str:
+    head = line.head
+    return describe(line.name, head.award_name, line.year, line.number, head.date, head.grantor)
+
+
+def describe(name: str, award: str, year: int, number: str, date: dt.date, grantor: str) -> str:
+    """One awardee of the file as the preview lists it."""
     return gettext("{name}: {award}, {year} – decision {number} of {date}, {grantor}").format(
-        name=line.name,
-        award=line.head.award_name,
-        year=line.year,
-        number=line.number,
-        date=f"{line.head.date:%d/%m/%Y}",
-        grantor=line.head.grantor,
+        name=name, award=award, year=year, number=number, date=f"{date:%d/%m/%Y}", grantor=grantor
     )

@@ -210,34 +210,42 @@ class Context:
         return year
 
     def unit(self, row: Row, column: Column, typed: str) -> Unit | None:
+        unit, found, message = self.find_unit(typed)
+        if unit is None or found is None:
+            self.problem(row, column, message)
+            return None
+        self.note("unit", typed, found, unit.name)
+        return unit
+
+    def find_unit(self, typed: str) -> tuple[Unit | None, Found[Unit] | None, str]:
+        """The unit a cell names, as found (to note when not exact), or why none: what `unit` says of a row
+        (the staged path asks once per name, for every row that names it)."""
         found = self.names.unit(typed)
         if not found:
-            self.problem(
-                row,
-                column,
+            return (
+                None,
+                None,
                 gettext("«{name}» is not a unit of {organizer}.").format(
                     name=typed, organizer=self.scope.organizer.name
                 ),
             )
-            return None
         if len(found) > 1:
             names = "; ".join(f"«{f.value.name}»" for f in found)
-            self.problem(
-                row,
-                column,
+            return (
+                None,
+                None,
                 gettext("«{name}» may be any of {names}: write the unit's full name.").format(
                     name=typed, names=names
                 ),
             )
-            return None
         unit = found[0].value
         if not self.scope.allows(unit):
-            self.problem(
-                row, column, gettext("«{name}» is not one of the units you enter for.").format(name=unit.name)
+            return (
+                None,
+                None,
+                gettext("«{name}» is not one of the units you enter for.").format(name=unit.name),
             )
-            return None
-        self.note("unit", typed, found[0], unit.name)
-        return unit
+        return unit, found[0], ""
 
     def note(self, what: str, typed: str, found: Found[Any], meaning: str) -> None:
         if not found.exact:
@@ -262,6 +270,8 @@ class Kind(Protocol):
     # A kind may also say `streams = True`: it checks its rows in chunks and, when the import writes
     # (Context.may_write), writes each chunk as soon as it is checked, so that a million rows are never
     # held; run() undoes it all if a later row has a problem.
+    # A kind may also have `read(context, stream, name, progress) -> bool`: the whole file read, checked and
+    # (as a streaming kind) written its own way, when it can (the decisions' staged path on PostgreSQL).
 
     def finish(self, context: Context) -> None: ...
 
@@ -307,12 +317,15 @@ def run(
             if prepare is not None:
                 # A kind whose files are not spreadsheets (the interchange format's JSON) as CSV rows.
                 stream, name = prepare(stream, name)
-            for row in read_rows(stream, name, kind.columns, progress):
-                if row.problems:
-                    plan.problems.extend(row.problems)
-                else:
-                    kind.check(context, row)
-            kind.finish(context)
+            # A kind may read the whole file its own way where it can (Kind.read): else row by row.
+            whole = getattr(kind, "read", None)
+            if whole is None or not whole(context, stream, name, progress):
+                for row in read_rows(stream, name, kind.columns, progress):
+                    if row.problems:
+                        plan.problems.extend(row.problems)
+                    else:
+                        kind.check(context, row)
+                kind.finish(context)
         except FileRefused as refused:
             plan.problems.extend(refused.problems)
             plan.outcomes.clear()

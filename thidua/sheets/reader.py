@@ -17,6 +17,7 @@ import zipfile
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
+from functools import partial
 from pathlib import PurePath
 from typing import IO, TYPE_CHECKING, Any
 
@@ -148,6 +149,21 @@ def read_rows(
     """The table's rows below its header, one at a time, each with the reader's problems (a formula);
     FileRefused for a problem of the whole file. Rows with nothing in the kind's columns are left out.
     `progress` is told now and then the share of the file read (0 to 1) and the rows read."""
+    for sheet, number, values, problems in _read(stream, name, columns, progress, _values):
+        yield Row(sheet, number, values, problems)
+
+
+def read_values(
+    stream: IO[bytes], name: str, columns: Sequence[Column], progress: Progress | None = None
+) -> Iterator[tuple[str | None, int, list[Any], list[Problem]]]:
+    """read_rows without a Row per line (a bulk path's million rows): (sheet, row number, the cells in the
+    order of `columns`, None for a column the file lacks, the reader's problems)."""
+    yield from _read(stream, name, columns, progress, partial(_listed, [c.key for c in columns]))
+
+
+def _read(
+    stream: IO[bytes], name: str, columns: Sequence[Column], progress: Progress | None, pick: _Pick
+) -> Iterator[tuple[str | None, int, Any, list[Problem]]]:
     size = _size(stream)
     kind = file_kind(name, size)
     head = stream.read(4)
@@ -159,9 +175,9 @@ def read_rows(
             name=name,
         )
     if kind == "xlsx":
-        yield from _xlsx_rows(stream, name, head, columns, progress)
+        yield from _xlsx_rows(stream, name, head, columns, progress, pick)
     else:
-        yield from _csv_rows(stream, name, head, columns, progress, size)
+        yield from _csv_rows(stream, name, head, columns, progress, size, pick)
 
 
 def _size(stream: IO[bytes]) -> int:
@@ -247,8 +263,22 @@ def _values(cells: Sequence[Any], positions: dict[str, int]) -> dict[str, Any]:
     return values
 
 
-def _blank(values: dict[str, Any]) -> bool:
-    return all(v is None or v == "" for v in values.values())
+def _listed(keys: Sequence[str], cells: Sequence[Any], positions: dict[str, int]) -> list[Any]:
+    """_values as a list in the order of `keys`."""
+    width = len(cells)
+    values: list[Any] = []
+    for key in keys:
+        position = positions.get(key, width)
+        value = cells[position] if position < width else None
+        values.append(value.strip() if isinstance(value, str) else value)
+    return values
+
+
+_Pick = Callable[[Sequence[Any], dict[str, int]], Any]
+
+
+def _blank(values: dict[str, Any] | list[Any]) -> bool:
+    return all(v is None or v == "" for v in (values.values() if isinstance(values, dict) else values))
 
 
 # ---- Excel ----------------------------------------------------------------------------------------------
@@ -291,8 +321,13 @@ def _open_workbook(stream: IO[bytes], name: str, head: bytes) -> Any:
 
 
 def _xlsx_rows(
-    stream: IO[bytes], name: str, head: bytes, columns: Sequence[Column], progress: Progress | None
-) -> Iterator[Row]:
+    stream: IO[bytes],
+    name: str,
+    head: bytes,
+    columns: Sequence[Column],
+    progress: Progress | None,
+    pick: _Pick,
+) -> Iterator[tuple[str | None, int, Any, list[Problem]]]:
     book = _open_workbook(stream, name, head)
     try:
         read_any = False
@@ -327,9 +362,9 @@ def _xlsx_rows(
                                 ).format(formula=formula),
                             )
                         )
-                row.values = _values([getattr(c, "value", None) for c in cells], positions)
-                if not _blank(row.values):
-                    yield row
+                values = pick([getattr(c, "value", None) for c in cells], positions)
+                if not _blank(values):
+                    yield row.sheet, number, values, row.problems
             before += sheet.max_row or 0
             if positions is not None:
                 read_any = True
@@ -351,7 +386,8 @@ def _csv_rows(
     columns: Sequence[Column],
     progress: Progress | None,
     size: int,
-) -> Iterator[Row]:
+    pick: _Pick,
+) -> Iterator[tuple[str | None, int, Any, list[Problem]]]:
     if head == OLD_EXCEL or head.startswith(b"PK\x03\x04"):
         raise _refuse(
             _("The file {name} is a workbook, not CSV text: send it with the extension .xlsx."), name=name
@@ -377,9 +413,9 @@ def _csv_rows(
                     break
                 positions = header.feed(cells)
                 continue
-            row = Row(None, number, _values(cells, positions))
-            if not _blank(row.values):
-                yield row
+            values = pick(cells, positions)
+            if not _blank(values):
+                yield None, number, values, []
         if positions is None:
             raise FileRefused([_no_header(columns, header, None)])
     except UnicodeDecodeError:

@@ -40,7 +40,7 @@ from thidua.registry.models import (
 SUB_UNIT_TITLES = ("tap-the-lao-dong-tien-tien", "giay-khen")
 
 
-def _free_code(organizer: Organizer, name: str, taken: set[str] | None = None) -> str:
+def free_code(organizer: Organizer, name: str, taken: set[str] | None = None) -> str:
     """A code for a new person from their name; `taken`: codes given to others not yet saved."""
     base = slugify(fold(name)) or "ca-nhan"
     code, n = base, 1
@@ -67,7 +67,7 @@ def save_person(
     for name, value in fields.items():
         setattr(person, name, value)
     if not person.code:
-        person.code = _free_code(person.organizer, person.name)
+        person.code = free_code(person.organizer, person.name)
     created = person.pk is None
     person.save()
     if posting is not None:
@@ -107,7 +107,7 @@ def create_people(news: Sequence[NewPerson], *, by: Actor) -> list[Person]:
             organizer=new.unit.organizer, name=new.name, code=new.code, name_folded=fold(new.name)
         )
         if not person.code:
-            person.code = _free_code(person.organizer, person.name, taken)
+            person.code = free_code(person.organizer, person.name, taken)
             taken.add(person.code)
         people.append(person)
     Person.objects.bulk_create(people, batch_size=2000)

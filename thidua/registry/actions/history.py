@@ -6,8 +6,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import dataclass
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from thidua.core.audit import Actor, record, record_many
 from thidua.organisations.models import Organizer, Unit
@@ -51,6 +54,65 @@ def record_past_decision(
         source_file=source_file,
     )
     return decision
+
+
+@dataclass(frozen=True)
+class PastDecision:
+    """record_past_decision's arguments for one of many (record_past_decisions)."""
+
+    number: str
+    date: dt.date
+    grantor: str
+    signer: str
+    award: str
+    award_name: str
+
+
+@transaction.atomic
+def record_past_decisions(
+    organizer: Organizer, decisions: Sequence[PastDecision], *, source_file: str, by: Actor
+) -> list[Decision]:
+    """record_past_decision for many decisions at once (a large import): the same rows and audit rows, their
+    verification codes drawn together and the rows written together."""
+    if not decisions:
+        return []
+    numbers = [d.number.strip() for d in decisions]
+    taken = Decision.objects.filter(organizer=organizer, issuing_unit__isnull=True, number__in=numbers)
+    for number in taken.values_list("number", flat=True)[:1]:
+        raise ValidationError({"number": _("Decision number {number} already exists.").format(number=number)})
+    made = [
+        services.new_decision(
+            organizer=organizer,
+            code=code,
+            number=d.number,
+            date=d.date,
+            signer=d.signer,
+            grantor=d.grantor,
+            award=d.award,
+            award_name=d.award_name,
+            imported_from=source_file,
+        )
+        for d, code in zip(decisions, services.unused_codes(len(decisions)), strict=True)
+    ]
+    Decision.objects.bulk_create(made, batch_size=2000)
+    record_many(
+        by,
+        "registry.decision.import",
+        (
+            (
+                decision,
+                {
+                    "number": decision.number,
+                    "date": decision.date.isoformat(),
+                    "award": decision.award,
+                    "award_name": decision.award_name,
+                    "source_file": source_file,
+                },
+            )
+            for decision in made
+        ),
+    )
+    return made
 
 
 @transaction.atomic

@@ -511,7 +511,7 @@ def _unused_code() -> str:
             return code
 
 
-def _unused_codes(count: int) -> list[str]:
+def unused_codes(count: int) -> list[str]:
     """`count` distinct verification codes no award and no decision holds yet, looked up together."""
     codes: set[str] = set()
     while len(codes) < count:
@@ -584,10 +584,45 @@ def open_decision(
         raise ValidationError(
             {"number": _("Decision number {number} already exists.").format(number=number.strip())}
         )
-    salary = money.base_salary_on(date)
-    return Decision.objects.create(
+    decision = new_decision(
         organizer=organizer,
         code=_unused_code(),
+        number=number,
+        date=date,
+        signer=signer,
+        grantor=grantor,
+        award=award,
+        award_name=award_name,
+        tier=tier,
+        issuing_unit=issuing_unit,
+        regime=regime,
+        imported_from=imported_from,
+    )
+    decision.save(force_insert=True)
+    return decision
+
+
+def new_decision(
+    *,
+    organizer: Organizer,
+    code: str,
+    number: str,
+    date: dt.date,
+    signer: str,
+    grantor: str,
+    award: str,
+    award_name: str,
+    tier: AwardTier | None = None,
+    issuing_unit: Unit | None = None,
+    regime: str | None = None,
+    imported_from: str = "",
+) -> Decision:
+    """The Decision open_decision writes, not yet saved (the bulk path saves many together): the base salary
+    and the regime of its date."""
+    salary = money.base_salary_on(date)
+    return Decision(
+        organizer=organizer,
+        code=code,
         number=number.strip(),
         date=date,
         signer=signer.strip(),
@@ -641,7 +676,7 @@ def put_many_on_record(entries: Sequence[OnRecord]) -> list[dict[str, Any]]:
     for held in PersonPosting.objects.filter(person_id__in=people):
         postings.setdefault(held.person_id, []).append(held)
     rows = []
-    for entry, code in zip(entries, _unused_codes(len(entries)), strict=True):
+    for entry, code in zip(entries, unused_codes(len(entries)), strict=True):
         person, decision = entry.person, entry.decision
         posting = _posting_among(postings.get(person.pk, []), decision.date) if person else None
         # The fields _awardee fills, and what Awardee.save() keeps (the folded name).

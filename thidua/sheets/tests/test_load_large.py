@@ -124,7 +124,9 @@ def test_a_mistake_in_row_4321_undoes_the_rows_written_before_it_and_names_the_r
 def test_the_reading_reports_its_progress(office, units):
     heard: list[tuple[float, int]] = []
     _run(office, _file(), progress=lambda share, rows: heard.append((share, rows)))
-    assert [rows for _share, rows in heard] == list(range(1000, 5001, 1000))
+    # The rows as they are read; on PostgreSQL the checks in SQL move the bar on after the reading.
+    rows = [rows for _share, rows in heard]
+    assert rows[:5] == list(range(1000, 5001, 1000)) and set(rows[5:]) <= {5000}
     shares = [share for share, _rows in heard]
     assert shares == sorted(shares) and 0 < shares[0] < 1 and shares[-1] <= 1
 
