@@ -105,6 +105,16 @@ def _has(found: Sequence[str], phrase: tuple[str, ...]) -> bool:
     return any(tuple(found[i : i + size]) == phrase for i in range(len(found) - size + 1))
 
 
+@cache
+def _forms_starting() -> dict[str, tuple[_Form, ...]]:
+    """The forms by each word that can show one in a name: its abbreviations, its full form's first word."""
+    starting: dict[str, list[_Form]] = {}
+    for form in _forms():
+        for word in {*form.abbreviations, *form.full[:1]}:
+            starting.setdefault(word, []).append(form)
+    return {word: tuple(forms) for word, forms in starting.items()}
+
+
 def _key(form: _Form) -> str:
     # "=" starts no word: a form's key is never matched by a word typed in part.
     return "=" + form.abbreviations[0]
@@ -122,7 +132,10 @@ def index_words(name: str, award_name: str = "") -> list[str]:
     (CSTĐ, BK), that the decision's form of commendation names."""
     found = words(name)
     keys = dict.fromkeys(word[:LONGEST_WORD] for word in found)
-    for form in _forms():
+    # Only the forms a word of the name can start (an abbreviation, a full form's first word): a registry's
+    # million names are indexed at load time, and most name no form at all.
+    candidates = {id(form): form for word in found for form in _forms_starting().get(word, ())}
+    for form in candidates.values():
         if any(a in found for a in form.abbreviations) or _has(found, form.full):
             keys[_key(form)] = None
     keys.update(dict.fromkeys(_award_keys(award_name)))

@@ -12,11 +12,13 @@ from __future__ import annotations
 
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import connection
+from django.db.models.expressions import RawSQL
 
 from thidua.core import bulk
 from thidua.core.audit import Actor
 from thidua.core.models import AuditEvent
 from thidua.organisations.models import Organizer, Unit
+from thidua.registry import search as registry_search
 from thidua.registry.models import Awardee, Decision, Person, PersonPosting
 
 
@@ -100,6 +102,9 @@ def add_past_awardees(table: str, *, by: Actor) -> int:
         'WHERE p.person_id = s.person_id AND p.start <= d.date AND (p."end" IS NULL OR p."end" >= d.date) '
         "ORDER BY p.start DESC, p.id LIMIT 1) held ON TRUE ORDER BY s.line",
     )
+    # The search's words of the new awards (their decisions are new: a decision on record is refused).
+    new = RawSQL(f"SELECT decision_id FROM {table}", ())
+    registry_search.index_all(Awardee.objects.filter(decision_id__in=new))
     user, label = _actor(by)
     bulk.insert_select(
         AuditEvent,

@@ -16,7 +16,7 @@ from django.db import connection, models, transaction
 from thidua.core.models import AuditEvent
 from thidua.registry.actions import entry, history
 from thidua.registry.actions.proposals import OnRecord
-from thidua.registry.models import Awardee, Decision, Person, PersonPosting
+from thidua.registry.models import Awardee, AwardeeWord, Decision, Person, PersonPosting
 from thidua.registry.verification import is_well_formed
 from thidua.sheets import decisions, staged
 from thidua.sheets.importer import Scope, kinds, run, summary
@@ -252,6 +252,11 @@ def _snapshot() -> dict[str, list[Any]]:
             )
         )
     made["AuditEvent"] = sorted(events)
+    # The search's words: an award loaded by either path is found by the same words.
+    made["AwardeeWord"] = sorted(
+        str((_natural(word.awardee), word.word, word.year, word.words))
+        for word in AwardeeWord.objects.select_related("awardee__decision")
+    )
     return made
 
 
