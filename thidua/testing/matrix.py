@@ -31,6 +31,7 @@ from thidua.registry.actions.council import (
     open_council_voting,
     set_council_mode,
 )
+from thidua.registry.actions.movements import launch_movement
 from thidua.registry.models import Council, Decision, DossierScan
 from thidua.registry.province_rules import add_province_rule
 from thidua.testing import factories
@@ -190,6 +191,9 @@ def build_matrix_world() -> MatrixWorld:
         "decision_id": flag.pk,
         "awardee_id": awardee.pk,
         "rule_id": rule.pk,
+        "movement_id": launch_movement(
+            organizer, name="Phong trào của ma trận", start=date(2022, 1, 1), end=None, awards=[], by=BY
+        ).pk,
         "cluster_year_id": concluded.pk,
         "pk": council.pk,
         "token": meeting.public_token,

@@ -19,6 +19,7 @@ from thidua.registry.models.awards import (
     Revocation,
     Sex,
     Standing,
+    TrackQuota,
     UnitYear,
 )
 from thidua.registry.models.council import (
@@ -57,5 +58,6 @@ __all__ = [
     "Revocation",
     "Sex",
     "Standing",
+    "TrackQuota",
     "UnitYear",
 ]
