@@ -478,12 +478,9 @@ def track_quota_of(proposal: AwardProposal) -> tuple[TrackQuota | None, Q]:
         track, within = TrackQuota.Track.CLUSTER, Q(source=AwardProposal.Source.CLUSTER)
     else:
         track, within = TrackQuota.Track.UNIT, Q(source=AwardProposal.Source.UNIT, movement__isnull=True)
+    own = Q(movement__isnull=True) if proposal.movement_id is None else Q(movement_id=proposal.movement_id)
     quota = TrackQuota.objects.filter(
-        organizer_id=proposal.organizer_id,
-        award=proposal.award,
-        year=proposal.year,
-        track=track,
-        movement_id=proposal.movement_id,
+        own, organizer_id=proposal.organizer_id, award=proposal.award, year=proposal.year, track=track
     ).first()
     return quota, within
 

@@ -227,7 +227,7 @@ def quotas(request: HttpRequest) -> HttpResponse:
     organizer = _board_organizer(request)
     movements = Movement.objects.filter(organizer=organizer).order_by("-start", "name")
     by_track = request.method == "POST" and request.POST.get("form") == "track"
-    form = QuotaForm(request.POST if request.method == "POST" and not by_track else None)
+    form = QuotaForm(None if by_track else (request.POST or None))
     track_form = TrackQuotaForm(request.POST if by_track else None, prefix="loai", movements=movements)
     if by_track and track_form.is_valid():
         data = track_form.cleaned_data
@@ -247,7 +247,7 @@ def quotas(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, _("Quota recorded."))
             return redirect(f"{request.path}?to_chuc={organizer.pk}")
-    elif request.method == "POST" and not by_track and form.is_valid():
+    elif form.is_bound and form.is_valid():
         data = form.cleaned_data
         try:
             services.set_quota(organizer, data["award"], data["year"], data["limit"], by=request.user)
