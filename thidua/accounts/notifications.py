@@ -49,6 +49,26 @@ def officers_of(units: Iterable[Unit | None]) -> QuerySet[Any]:
     )
 
 
+def officers_under(organizer: Organizer) -> QuerySet[Any]:
+    """The active accounts of the emulation officers of every unit of the organizer."""
+    return (
+        get_user_model()
+        .objects.filter(is_active=True, roles__kind=Role.Kind.UNIT_OFFICER, roles__unit__organizer=organizer)
+        .distinct()
+    )
+
+
+def leads_of(cluster_year_id: int) -> QuerySet[Any]:
+    """The active accounts of a cluster-year's head and deputy units' officers (who appraise the scores)."""
+    return (
+        get_user_model()
+        .objects.filter(
+            is_active=True, roles__kind=Role.Kind.CLUSTER_LEAD, roles__cluster_year_id=cluster_year_id
+        )
+        .distinct()
+    )
+
+
 def board_of(organizer: Organizer) -> QuerySet[Any]:
     """The active accounts of the organizer's board."""
     return (

@@ -10,15 +10,21 @@ A cluster-year that already has its launch is left as it is: run twice, the same
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, cast
 
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
 from thidua.core.audit import Actor
 from thidua.emulation.actions import launch as launching
+from thidua.emulation.actions import meeting as meeting_actions
 from thidua.emulation.actions import scoring
 from thidua.emulation.actions import setup as year_setup
 from thidua.emulation.balloting import IssuedCode
-from thidua.emulation.models import ClusterYear, Criterion, Launch
+from thidua.emulation.models import ClusterYear, Criterion, Launch, Meeting
 from thidua.operations import demo_names as names
 from thidua.organisations.models import Organizer
 from thidua.registry.actions import council as sitting
@@ -155,3 +161,54 @@ def _open_sitting(organizer: Organizer, year: int, *, by: Actor) -> Council:
     council = sitting.create_council(organizer, year, members=members, on=SITS, by=by)
     council = sitting.set_council_mode(council, Council.Mode.SECRET, by=by)
     return sitting.open_council_voting(council, by=by)
+
+
+# The seed cluster's review meeting of the current year, voting open so a newcomer can cast a ballot: every
+# member unit's delegate present, each holding a one-time code. Codes are stored hashed (codes.digest): the
+# plain codes exist only in what this returns, so the demo prints them (a demo's secret is no secret).
+@dataclass(frozen=True)
+class DelegateSheet:
+    meeting: Meeting
+    codes: list[IssuedCode]
+
+
+def delegate_codes(cluster_year: ClusterYear, *, by: Actor) -> DelegateSheet:
+    """The meeting opened with its codes the first time; on a later run each unused code issued anew (the
+    old ones stop working), a used one left as it is (it cannot be replaced)."""
+    meeting = meeting_actions.prepare_meeting(cluster_year, by=by)
+    if meeting.voting == Meeting.Voting.PREPARING:
+        meeting_actions.record_attendance(meeting, cluster_year.member_units(), by=by)
+        issued = meeting_actions.issue_codes(meeting, by=by)
+        meeting = meeting_actions.open_voting(meeting, by=by)
+        return DelegateSheet(meeting, issued)
+    issued = []
+    for unit in meeting.review.present.order_by("code"):
+        try:
+            issued.append(meeting_actions.reissue_code(meeting, unit, by=by))
+        except ValidationError:
+            continue  # its code was used to vote: nothing to print for it
+    return DelegateSheet(meeting, issued)
+
+
+def delegate_sheet_lines(sheet: DelegateSheet, ballot_url: str) -> list[str]:
+    """The code sheet as text: the meeting (cluster, day, place, where to vote), then per delegate its unit,
+    its code and the link that opens the ballot with the code filled in (the code rides after "#")."""
+    review = sheet.meeting.review
+    lines = [
+        _(
+            "Delegates' ballot codes: review meeting of {year} on {day} at {place}, voting open; each "
+            "delegate enters the code at {url}, no account needed:"
+        ).format(
+            year=review.cluster_year,
+            day=f"{review.date:%d/%m/%Y}" if review.date else "–",
+            place=review.place or "–",
+            url=ballot_url,
+        )
+    ]
+    for issued in sorted(sheet.codes, key=lambda i: i.name):
+        lines.append(f"  {issued.code:<14} {issued.name:<48} {ballot_url}#{issued.code}")
+    if sheet.codes:
+        until = timezone.localtime(sheet.codes[0].expires_at)
+        note = _("  (the codes are valid until {time}; run the demo again for new ones)")
+        lines.append(note.format(time=f"{until:%H:%M %d/%m/%Y}"))
+    return lines

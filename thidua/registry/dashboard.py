@@ -18,12 +18,21 @@ from django.utils.translation import gettext as _
 
 from thidua.accounts.models import Role
 from thidua.accounts.roles import roles_of
+from thidua.awards.catalogue import AWARDS
 from thidua.emulation.models import ClusterYear
 from thidua.emulation.queries.due import Task, YearDue, officer_tasks, years_due
 from thidua.organisations.models import Organizer
 from thidua.registry import rules as scope
-from thidua.registry.models import AwardProposal, Movement
-from thidua.registry.worklist import TRACK_SHORT, TRACKS, AwardCount, award_counts
+from thidua.registry.models import AwardProposal, Movement, TrackQuota
+from thidua.registry.worklist import (
+    COUNTED,
+    IN_QUOTA,
+    MOVEMENT_TRACK,
+    TRACK_SHORT,
+    TRACKS,
+    AwardCount,
+    award_counts,
+)
 
 State = AwardProposal.State
 OPEN = (State.DRAFT, State.RETURNED)  # the dossier is still being prepared: its due date applies
@@ -81,7 +90,81 @@ class AwardRow:
 
     count: AwardCount
     url: str
+    counted_url: str  # the proposals taking a place in the quota
     tracks: list[Link]
+
+
+@dataclass(frozen=True)
+class TrackQuotaRow:
+    """One quota within a track: the award's proposals in the track and those taking a place, each with the
+    filtered list it counts, against the limit."""
+
+    award: str
+    track: str  # the track's name, or the movement's
+    total: Link
+    counted: Link
+    limit: int
+
+    @property
+    def over(self) -> bool:
+        return self.counted.count > self.limit
+
+
+def _track_filters(quota: TrackQuota) -> dict[str, Any]:
+    """The worklist's filters for the quota's track (a movement's: that movement)."""
+    if quota.movement_id is not None:
+        return {"phong_trao": quota.movement_id}
+    return {"loai": quota.track}
+
+
+def track_quota_rows(organizer: Organizer, year: int) -> list[TrackQuotaRow]:
+    """The year's quotas by track with their counts: two queries whatever the number of quotas."""
+    quotas = list(
+        TrackQuota.objects.filter(organizer=organizer, year=year)
+        .select_related("movement")
+        .order_by("award", "track", "movement__name")
+    )
+    if not quotas:
+        return []
+    counted_q = Q(state__in=COUNTED)
+    # The yearly tracks counted per award in one query; a movement's per award and movement in another.
+    yearly = {t: q for t, (_label, q) in TRACKS.items() if t != MOVEMENT_TRACK}
+    rows = (
+        AwardProposal.objects.filter(organizer=organizer, year=year, award__in={q.award for q in quotas})
+        .values("award")
+        .annotate(
+            **{f"{t}_total": Count("id", filter=q) for t, q in yearly.items()},
+            **{f"{t}_counted": Count("id", filter=q & counted_q) for t, q in yearly.items()},
+        )
+    )
+    by_award = {r["award"]: r for r in rows}
+    per_movement = {
+        (r["award"], r["movement_id"]): r
+        for r in AwardProposal.objects.filter(organizer=organizer, year=year, movement__isnull=False)
+        .values("award", "movement_id")
+        .annotate(total=Count("id"), counted=Count("id", filter=counted_q))
+    }
+    found = []
+    for quota in quotas:
+        if quota.movement_id is not None:
+            row = per_movement.get((quota.award, quota.movement_id), {})
+            total, counted = row.get("total", 0), row.get("counted", 0)
+            track = quota.movement.name if quota.movement else ""
+        else:
+            row = by_award.get(quota.award, {})
+            total, counted = row.get(f"{quota.track}_total", 0), row.get(f"{quota.track}_counted", 0)
+            track = str(TRACKS[quota.track][0])
+        filters = {"hinh_thuc": quota.award, **_track_filters(quota)}
+        found.append(
+            TrackQuotaRow(
+                AWARDS[quota.award].name if quota.award in AWARDS else quota.award,
+                track,
+                Link(track, total, proposals_url(organizer, year, **filters)),
+                Link(track, counted, proposals_url(organizer, year, tinh_trang=IN_QUOTA, **filters)),
+                quota.limit,
+            )
+        )
+    return found
 
 
 @dataclass
@@ -98,6 +181,7 @@ class Dashboard:
     tracks: list[Link] = field(default_factory=list)
     track_names: list[str] = field(default_factory=list)  # the short names, as the award table's columns
     movements: list[Link] = field(default_factory=list)  # the organizer's movements with their proposals
+    track_quotas: list[TrackQuotaRow] = field(default_factory=list)
 
     @property
     def overdue(self) -> list[ClusterRow]:
@@ -172,6 +256,7 @@ def board_dashboard(
         AwardRow(
             c,
             proposals_url(organizer, year, hinh_thuc=c.award),
+            proposals_url(organizer, year, hinh_thuc=c.award, tinh_trang=IN_QUOTA),
             [
                 Link(str(TRACK_SHORT[t]), n, proposals_url(organizer, year, hinh_thuc=c.award, loai=t))
                 for t, n in c.tracks
@@ -203,6 +288,7 @@ def board_dashboard(
         tracks=tracks,
         movements=movements,
         track_names=[str(name) for name in TRACK_SHORT.values()],
+        track_quotas=track_quota_rows(organizer, year),
     )
 
 

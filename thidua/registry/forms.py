@@ -419,6 +419,24 @@ class QuotaForm(forms.Form):
         self.fields["award"].choices = award_choices()  # type: ignore[attr-defined]
 
 
+class TrackQuotaForm(QuotaForm):
+    """A quota within one track: the clusters' reviews, the units' yearly proposals, or one movement
+    ("phong-trao:<id>", the organizer's movements listed by name)."""
+
+    track = forms.ChoiceField(label=_("Track"), error_messages=_choice_error(_("Track")))
+    field_order = ["award", "year", "track", "limit"]
+
+    def __init__(self, *args: Any, movements: Iterable[Any] = (), **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        choices: list[tuple[str, str]] = [
+            ("cum", str(_("The cluster or block's yearly review"))),
+            ("don-vi", str(_("A unit's yearly proposals for its collectives and people"))),
+        ]
+        choices += [(f"phong-trao:{m.pk}", str(_("Movement: {name}").format(name=m.name))) for m in movements]
+        self.fields["track"].choices = choices  # type: ignore[attr-defined]
+        self.order_fields(self.field_order)
+
+
 class ProvinceRuleForm(forms.Form):
     """A province's own rule: which figure of which award, its value, its document and when in force.
     Whether the figure fits the award, the value's range and overlaps are the service's checks."""

@@ -87,6 +87,7 @@ urlpatterns = [
     path("quyet-dinh/<id:decision_id>/huy-bo/<id:awardee_id>/", decision_views.revoke, name="revoke"),
     path("chi-tieu/", decision_views.quotas, name="quotas"),
     path("phong-trao/", movement_views.movements, name="movements"),
+    path("phong-trao/<id:movement_id>/sua/", movement_views.edit_movement, name="movement_edit"),
     path("quy-dinh-tinh/", province_rule_views.rules, name="province_rules"),
     path("quy-dinh-tinh/<id:rule_id>/het-hieu-luc/", province_rule_views.end, name="province_rule_end"),
     path("ca-nhan/moi/", entry_views.new_person, name="person_new"),

@@ -40,6 +40,10 @@ TRACKS = {
     ),
     MOVEMENT_TRACK: (gettext_lazy("Thematic or ad hoc movements"), Q(movement__isnull=False)),
 }
+# The status filter's value for the proposals that take a place in a quota (COUNTED), the dashboard's
+# quota counts linking to it.
+IN_QUOTA = "chi-tieu"
+IN_QUOTA_LABEL = gettext_lazy("Counted in the quotas (accepted, at the council or decided)")
 # A track's name where a table column has little room.
 TRACK_SHORT = {
     CLUSTER_TRACK: gettext_lazy("By clusters' review"),
@@ -130,7 +134,9 @@ def proposals_of(
         rows = rows.filter(organizer=organizer)
     if year is not None:
         rows = rows.filter(year=year)
-    if filters.get("state"):
+    if filters.get("state") == IN_QUOTA:
+        rows = rows.filter(state__in=COUNTED)
+    elif filters.get("state"):
         rows = rows.filter(state=filters["state"])
     if filters.get("cluster"):
         rows = rows.filter(cluster_year__cluster_id=filters["cluster"])

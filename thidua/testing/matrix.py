@@ -212,6 +212,9 @@ def build_matrix_world() -> MatrixWorld:
         "decision_id": flag.pk,
         "awardee_id": awardee.pk,
         "rule_id": rule.pk,
+        "movement_id": launch_movement(
+            organizer, name="Phong trào của ma trận", start=date(2022, 1, 1), end=None, awards=[], by=BY
+        ).pk,
         "cluster_year_id": concluded.pk,
         "pk": council.pk,
         "token": meeting.public_token,

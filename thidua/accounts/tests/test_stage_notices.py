@@ -94,3 +94,86 @@ def test_a_sent_proposal_tells_the_board_and_the_council_step_tells_the_unit(
     before = Notification.objects.get(user=officer)
     assert before.kind == Kind.STAGE and "đang được trình Hội đồng Thi đua – Khen thưởng" in before.text
     assert [m.to for m in mail.outbox] == [["ban@ls.vn"], ["stp@ls.vn"]]
+
+
+def _small_year() -> tuple[object, list[object], list[object]]:
+    organizer = factories.OrganizerFactory(name="Ủy ban nhân dân tỉnh Giai Đoạn")
+    cluster = factories.ClusterFactory(organizer=organizer, code="GD", name="Cụm thi đua Giai Đoạn")
+    units = [factories.UnitFactory(organizer=organizer, code=c, name=f"Sở {c}") for c in "AB"]
+    year = factories.ClusterYearFactory(cluster=cluster, year=2026)
+    year_services.set_roster(year, units, by=BY)
+    officers = [
+        _with_mail(user_with(f"can-bo-{u.code}", kind=Role.Kind.UNIT_OFFICER, unit=u), f"{u.code}@gd.vn")
+        for u in units
+    ]
+    return year, units, officers
+
+
+def test_the_first_submitted_self_score_opens_the_appraisal_for_the_head_once(
+    db: None, django_capture_on_commit_callbacks
+) -> None:
+    year, units, officers = _small_year()
+    lead = _with_mail(user_with("cum-truong", kind=Role.Kind.CLUSTER_LEAD, cluster_year=year), "ct@gd.vn")
+    sheet = scoring.create_sheet(year, scale=Decimal(10), by=BY)
+    criterion = scoring.add_criterion(
+        sheet, group="I", name="Tiêu chí", kind="standard", max_points=10, by=BY
+    )
+    Notification.objects.all().delete()
+    mail.outbox.clear()
+    for unit in units:
+        score = scoring.unit_score_for(sheet, unit)
+        scoring.save_self_scores(score, {criterion.pk: scoring.Entry(Decimal(9))}, by=BY)
+        with django_capture_on_commit_callbacks(execute=True):
+            scoring.submit(score, by=BY)
+
+    notice = Notification.objects.get(user=lead)  # once, though two units submitted
+    assert notice.kind == Kind.STAGE
+    assert "Sở A đã nộp bản tự chấm điểm, việc thẩm định đã mở" in notice.text
+    assert notice.url == reverse("scoring:sheet", args=[year.cluster_id, 2026])
+    assert not Notification.objects.filter(user__in=officers).exists()
+    assert [m.to for m in mail.outbox] == [["ct@gd.vn"]]
+
+
+def test_setting_the_review_meeting_tells_each_member_its_date_and_place(
+    db: None, django_capture_on_commit_callbacks
+) -> None:
+    year, _units, officers = _small_year()
+    facts = {"chair": "", "secretary": "", "board_representative": "", "present": None, "by": BY}
+    day = dt.date(2099, 12, 18)
+    with django_capture_on_commit_callbacks(execute=True):
+        year_services.set_review_facts(year, date=day, place="Hội trường Sở A", **facts)
+    for officer in officers:
+        notice = Notification.objects.get(user=officer)
+        assert notice.text == (
+            "Cụm thi đua Giai Đoạn đã định ngày hội nghị bình xét năm 2026: "
+            "ngày 18/12/2099 tại Hội trường Sở A."
+        )
+        assert notice.url == reverse("front:cluster_year", args=[year.cluster_id, 2026])
+    assert sorted(m.to[0] for m in mail.outbox) == ["A@gd.vn", "B@gd.vn"]
+    # The same facts saved again tell nobody twice; a moved meeting is news again; a past one is not.
+    year_services.set_review_facts(year, date=day, place="Hội trường Sở A", **facts)
+    assert Notification.objects.count() == 2
+    year_services.set_review_facts(year, date=day, place="Hội trường Sở B", **facts)
+    assert Notification.objects.count() == 4
+    year_services.set_review_facts(year, date=dt.date(2026, 12, 1), place="Hội trường Sở B", **facts)
+    assert Notification.objects.count() == 4
+
+
+def test_launching_a_movement_opens_registration_for_every_units_officer(
+    db: None, django_capture_on_commit_callbacks
+) -> None:
+    from thidua.registry.actions.movements import launch_movement
+
+    year, _units, officers = _small_year()
+    elsewhere = factories.UnitFactory(code="X", name="Sở X")
+    other = user_with("can-bo-x", kind=Role.Kind.UNIT_OFFICER, unit=elsewhere)
+    organizer = year.cluster.organizer
+    with django_capture_on_commit_callbacks(execute=True):
+        launch_movement(
+            organizer, name="Chuyển đổi số", start=dt.date(2026, 3, 1), end=None, awards=[], by=BY
+        )
+    for officer in officers:
+        notice = Notification.objects.get(user=officer)
+        assert "phát động phong trào «Chuyển đổi số» ngày 01/03/2026" in notice.text
+    assert not Notification.objects.filter(user=other).exists()
+    assert len(mail.outbox) == 2

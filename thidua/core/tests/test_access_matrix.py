@@ -129,6 +129,7 @@ TABLE: dict[str, tuple[str, str]] = {
     "registry:revoke": ("L 405 405 405 405 405 405 L L 405", "L 404 404 404 404 400 404 L L 400"),
     "registry:quotas": ("L 404 404 404 404 200 200 L L 200", "L 404 404 404 404 200 200 L L 200"),
     "registry:movements": ("L 404 404 404 404 200 200 L L 200", "L 404 404 404 404 200 200 L L 200"),
+    "registry:movement_edit": ("L 404 404 404 404 200 404 L L 200", "L 404 404 404 404 200 404 L L 200"),
     "registry:province_rules": ("L 404 404 404 404 200 200 L L 200", "L 404 404 404 404 200 200 L L 200"),
     "registry:province_rule_end": ("L 405 405 405 405 405 405 L L 405", "L 404 404 404 404 400 404 L L 400"),
     "registry:person_new": ("L 200 200 404 404 200 404 L L 200", "L 200 200 404 404 200 404 L L 200"),

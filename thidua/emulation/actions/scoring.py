@@ -23,7 +23,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from thidua.accounts.notifications import Kind, notify, officers_of
+from thidua.accounts.notifications import Kind, leads_of, notify, officers_of
 from thidua.core.audit import Actor, record
 from thidua.core.concurrency import refuse_if_changed
 from thidua.core.numbers import plain
@@ -292,6 +292,25 @@ def submit(unit_score: UnitScore, *, by: User) -> None:
         unit_score.submitted_at = timezone.now()
         unit_score.save(update_fields=["submitted_at"])
         record(by, "scoring.submit", unit_score, self_total=str(unit_totals(unit_score).self_total))
+        _notify_appraisal_open(unit_score)
+
+
+def _notify_appraisal_open(unit_score: UnitScore) -> None:
+    """The first self-score submitted opens the appraisal: the head and deputies' officers are told once
+    (the notice's key), by mail after commit."""
+    cluster_year = ClusterYear.objects.select_related("cluster").get(score_sheet__pk=unit_score.sheet_id)
+    notify(
+        leads_of(cluster_year.pk),
+        Kind.STAGE,
+        _(
+            "{cluster} {year}: {unit} submitted its self-score, the appraisal is open; appraise each unit's "
+            "scores once submitted."
+        ).format(
+            cluster=cluster_year.cluster.name, year=cluster_year.year, unit=unit_score.unit.display_name
+        ),
+        reverse("scoring:sheet", args=[cluster_year.cluster_id, cluster_year.year]),
+        key=f"appraisal-open:{cluster_year.pk}",
+    )
 
 
 def _appraisal_problem(item: ItemScore, entry: Entry) -> str | None:

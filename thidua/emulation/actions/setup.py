@@ -7,15 +7,19 @@ Once the year's review is concluded its inputs are locked: `reopen_review` (with
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Mapping, Sequence
 from datetime import date
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from thidua.accounts.notifications import Kind, notify, officers_of
 from thidua.core.audit import Actor, record
 from thidua.core.concurrency import refuse_if_changed
 
@@ -339,6 +343,7 @@ def set_review_facts(
             ),
             code="date_before_year",
         )
+    before = (review.date, review.place)
     review.date, review.place, review.chair = date, place.strip(), chair.strip()
     review.secretary, review.board_representative = secretary.strip(), board_representative.strip()
     review.save(update_fields=["date", "place", "chair", "secretary", "board_representative"])
@@ -356,7 +361,27 @@ def set_review_facts(
         board_representative=review.board_representative,
         present=sorted(u.code for u in present) if present is not None else None,
     )
+    # A meeting recorded after the fact (a past year's records) is no news to anyone.
+    upcoming = review.date is not None and review.date >= timezone.localdate()
+    if upcoming and (review.date, review.place) != before:
+        _notify_meeting_set(cluster_year, review)
     return review
+
+
+def _notify_meeting_set(cluster_year: ClusterYear, review: Review) -> None:
+    """The meeting set (or moved): every member unit's officer is told its date and place, by mail after
+    commit; saving the same date and place again tells nobody twice (the key)."""
+    assert review.date is not None
+    members = [m.unit for m in cluster_year.memberships.select_related("unit")]
+    text = _("{cluster} set its review meeting of {year}: on {date} at {place}.").format(
+        cluster=cluster_year.cluster.name,
+        year=cluster_year.year,
+        date=f"{review.date:%d/%m/%Y}",
+        place=review.place or _("a place still to be announced"),
+    )
+    digest = hashlib.sha256(f"{review.date}|{review.place}".encode()).hexdigest()[:16]
+    url = reverse("front:cluster_year", args=[cluster_year.cluster_id, cluster_year.year])
+    notify(officers_of(members), Kind.STAGE, text, url, key=f"meeting-set:{review.pk}:{digest}")
 
 
 @transaction.atomic

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -176,7 +177,9 @@ def test_each_demo_account_opens_on_a_page_with_its_work(demo, username, page, s
 
 
 def test_a_council_member_votes_with_a_printed_code_on_the_years_proposals(demo):
-    codes = re.findall(r"^  ([A-Z0-9]{4}-[A-Z0-9]{4}) +(.+)$", demo["again"], flags=re.M)
+    council = demo["again"].split("\n\n")
+    section = next(part for part in council if "04/12/2026" in part)
+    codes = re.findall(r"^  ([A-Z0-9]{4}-[A-Z0-9]{4}) +(.+)$", section, flags=re.M)
     assert len(codes) == 7
     at_council = AwardProposal.objects.filter(year=CURRENT_YEAR, state=AwardProposal.State.AT_COUNCIL)
     assert at_council.count() == 3
@@ -185,3 +188,22 @@ def test_a_council_member_votes_with_a_printed_code_on_the_years_proposals(demo)
     text = response.content.decode()
     for proposal in at_council.select_related("person"):
         assert proposal.person.name in text
+
+
+def test_a_delegate_votes_at_the_review_meeting_with_a_printed_code(demo, tmp_path_factory):
+    """The code sheet names each member unit with its code and the ballot's address; the codes printed by
+    the second run work (the first run's were replaced), and the sheet is written beside the documents."""
+    section = next(part for part in demo["again"].split("\n\n") if "18/12/2026" in part)
+    assert "Hội trường Sở Tài chính tỉnh Lạng Sơn" in section
+    rows = re.findall(r"^  ([A-Z0-9]{4}-[A-Z0-9]{4}) +(.+?) +(http\S+)$", section, flags=re.M)
+    seed = _seed_years()[CURRENT_YEAR]
+    assert sorted(name for _, name, _ in rows) == sorted(u.display_name for u in seed.member_units())
+    code, _, link = rows[0]
+    assert link.endswith(reverse("meeting:enter_code") + "#" + code)
+    first = re.findall(r"^  ([A-Z0-9]{4}-[A-Z0-9]{4}) ", demo["printed"], flags=re.M)
+    assert code not in first  # a plain code exists only in the run that issued it
+    response = Client().post(reverse("meeting:ballot"), {"code": code})
+    assert response.status_code == 200
+    assert "Sở Tài chính" in response.content.decode()
+    saved = re.search(r"(\S+ma-phieu-dai-bieu-2026\.txt)", demo["again"])
+    assert saved is not None and code in Path(saved.group(1)).read_text(encoding="utf-8")

@@ -16,7 +16,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Sum
+from django.db.models import Q, Sum
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -46,6 +46,7 @@ from thidua.registry.models import (
     Quota,
     Revocation,
     Standing,
+    TrackQuota,
 )
 
 State = AwardProposal.State
@@ -288,6 +289,7 @@ def return_proposal(
 
 
 def _check_quota(proposal: AwardProposal) -> None:
+    _check_track_quota(proposal)
     quota = Quota.objects.filter(
         organizer=proposal.organizer, award=proposal.award, year=proposal.year
     ).first()
@@ -433,6 +435,86 @@ def refuse(proposal: AwardProposal, reason: str, *, by: Actor, seen: str | None 
 
 
 @transaction.atomic
+@transaction.atomic
+def set_track_quota(
+    organizer: Organizer,
+    award: str,
+    year: int,
+    track: str,
+    limit: int,
+    *,
+    movement: Movement | None = None,
+    by: Actor,
+) -> TrackQuota:
+    """The most proposals of `award` accepted in `year` within one track (a movement's: that movement)."""
+    if limit < 0:
+        raise ValidationError(_("The quota cannot be negative."))
+    if track not in TrackQuota.Track.values:
+        raise ValidationError({"track": [_("Choose a track.")]})
+    if (track == TrackQuota.Track.MOVEMENT) != (movement is not None):
+        raise ValidationError({"track": [_("A movement's quota names one of the organizer's movements.")]})
+    if movement is not None and movement.organizer_id != organizer.pk:
+        raise ValidationError({"track": [_("The movement belongs to another organizer.")]})
+    quota, _created = TrackQuota.objects.update_or_create(
+        organizer=organizer, award=award, year=year, track=track, movement=movement, defaults={"limit": limit}
+    )
+    record(
+        by,
+        "registry.quota.set_track",
+        quota,
+        award=award,
+        year=year,
+        track=track,
+        movement=movement.pk if movement else None,
+        limit=limit,
+    )
+    return quota
+
+
+def track_quota_of(proposal: AwardProposal) -> tuple[TrackQuota | None, Q]:
+    """The quota of the proposal's own track for its award and year, and the filter of that track."""
+    if proposal.movement_id is not None:
+        track, within = TrackQuota.Track.MOVEMENT, Q(movement_id=proposal.movement_id)
+    elif proposal.source == AwardProposal.Source.CLUSTER:
+        track, within = TrackQuota.Track.CLUSTER, Q(source=AwardProposal.Source.CLUSTER)
+    else:
+        track, within = TrackQuota.Track.UNIT, Q(source=AwardProposal.Source.UNIT, movement__isnull=True)
+    own = Q(movement__isnull=True) if proposal.movement_id is None else Q(movement_id=proposal.movement_id)
+    quota = TrackQuota.objects.filter(
+        own, organizer_id=proposal.organizer_id, award=proposal.award, year=proposal.year, track=track
+    ).first()
+    return quota, within
+
+
+def _check_track_quota(proposal: AwardProposal) -> None:
+    quota, within = track_quota_of(proposal)
+    if quota is None:
+        return
+    taken = (
+        AwardProposal.objects.filter(
+            within, organizer=proposal.organizer, award=proposal.award, year=proposal.year, state__in=COUNTED
+        )
+        .exclude(pk=proposal.pk)
+        .count()
+    )
+    if taken >= quota.limit:
+        raise ValidationError(
+            ngettext(
+                "Over the track's quota: «{award}» for {year} allows at most {limit} in {track}, and {taken} "
+                "proposal is already accepted there.",
+                "Over the track's quota: «{award}» for {year} allows at most {limit} in {track}, and {taken} "
+                "proposals are already accepted there.",
+                taken,
+            ).format(
+                award=proposal.award_name,
+                year=proposal.year,
+                limit=quota.limit,
+                track=quota.movement.name if quota.movement else quota.get_track_display(),
+                taken=taken,
+            )
+        )
+
+
 def set_quota(organizer: Organizer, award: str, year: int, limit: int, *, by: Actor) -> Quota:
     if limit < 0:
         raise ValidationError(_("The quota cannot be negative."))

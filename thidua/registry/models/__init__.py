@@ -20,6 +20,7 @@ from thidua.registry.models.awards import (
     Revocation,
     Sex,
     Standing,
+    TrackQuota,
     UnitYear,
 )
 from thidua.registry.models.council import (
@@ -59,5 +60,6 @@ __all__ = [
     "Revocation",
     "Sex",
     "Standing",
+    "TrackQuota",
     "UnitYear",
 ]

@@ -500,6 +500,57 @@ class Quota(models.Model):
         return f"{self.award} {self.year}: {self.limit}"
 
 
+class TrackQuota(models.Model):
+    """The organizer's limit on one award for one year within one track of its worklist: the clusters'
+    reviews, the units' yearly proposals, or one movement (beside the award's quota across all tracks)."""
+
+    class Track(models.TextChoices):
+        # The keys of the worklist's tracks (registry.worklist.TRACKS), which filter the proposals list.
+        CLUSTER = "cum", _("The cluster or block's yearly review")
+        UNIT = "don-vi", _("A unit's yearly proposals for its collectives and people")
+        MOVEMENT = "phong-trao", _("Thematic or ad hoc movements")
+
+    organizer = models.ForeignKey(Organizer, on_delete=models.CASCADE, related_name="track_quotas")
+    award = models.CharField(_("code in the legal catalogue"), max_length=64)
+    year = models.PositiveSmallIntegerField(_("year"))
+    track = models.CharField(_("track"), max_length=20, choices=Track.choices)
+    # Set exactly when the track is a movement's: each movement has its own quota.
+    movement = models.ForeignKey(
+        Movement,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="quotas",
+        verbose_name=_("thematic emulation movement"),
+    )
+    limit = models.PositiveIntegerField(_("maximum number"))
+
+    class Meta:
+        ordering = ["organizer", "-year", "award", "track", "movement"]
+        verbose_name = _("award quota of a track")
+        verbose_name_plural = _("award quotas of a track")
+        constraints = [
+            models.CheckConstraint(
+                name="track_quota_movement_iff_movement_track",
+                condition=models.Q(track="phong-trao", movement__isnull=False)
+                | (~models.Q(track="phong-trao") & models.Q(movement__isnull=True)),
+            ),
+            models.UniqueConstraint(
+                fields=["organizer", "award", "year", "track"],
+                condition=models.Q(movement__isnull=True),
+                name="one_quota_per_award_year_track",
+            ),
+            models.UniqueConstraint(
+                fields=["organizer", "award", "year", "movement"],
+                condition=models.Q(movement__isnull=False),
+                name="one_quota_per_award_year_movement",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.award} {self.year} {self.track}: {self.limit}"
+
+
 class Awardee(models.Model):
     """One subject of a decision: an award on record. The name is kept as decided (history stays)."""
 

@@ -25,9 +25,10 @@ from thidua.organisations.models import Organizer
 from thidua.registry import background, export, verification, worklist
 from thidua.registry import rules as scope
 from thidua.registry.actions import proposals as services
-from thidua.registry.forms import DecisionForm, QuotaForm, RevokeForm
-from thidua.registry.models import Awardee, AwardProposal, Decision, Quota
+from thidua.registry.forms import DecisionForm, QuotaForm, RevokeForm, TrackQuotaForm
+from thidua.registry.models import Awardee, AwardProposal, Decision, Movement, Quota, TrackQuota
 from thidua.registry.papers.decision import decision_filename, render_decision
+from thidua.registry.views.proposals import _form_error
 
 DECISIONS_PAGE_SIZE = 50
 
@@ -222,9 +223,31 @@ def revoke(request: HttpRequest, decision_id: int, awardee_id: int) -> HttpRespo
 @login_required
 @require_http_methods(["GET", "POST"])
 def quotas(request: HttpRequest) -> HttpResponse:
+    """The award quotas across all tracks, and within one track (a second form, prefix "loai")."""
     organizer = _board_organizer(request)
-    form = QuotaForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    movements = Movement.objects.filter(organizer=organizer).order_by("-start", "name")
+    by_track = request.method == "POST" and request.POST.get("form") == "track"
+    form = QuotaForm(None if by_track else (request.POST or None))
+    track_form = TrackQuotaForm(request.POST if by_track else None, prefix="loai", movements=movements)
+    if by_track and track_form.is_valid():
+        data = track_form.cleaned_data
+        track, _sep, movement_id = data["track"].partition(":")
+        try:
+            services.set_track_quota(
+                organizer,
+                data["award"],
+                data["year"],
+                track,
+                data["limit"],
+                movement=movements.get(pk=int(movement_id)) if movement_id else None,
+                by=request.user,
+            )
+        except ValidationError as error:
+            _form_error(track_form, error)
+        else:
+            messages.success(request, _("Quota recorded."))
+            return redirect(f"{request.path}?to_chuc={organizer.pk}")
+    elif form.is_bound and form.is_valid():
         data = form.cleaned_data
         try:
             services.set_quota(organizer, data["award"], data["year"], data["limit"], by=request.user)
@@ -235,5 +258,16 @@ def quotas(request: HttpRequest) -> HttpResponse:
             return redirect(f"{request.path}?to_chuc={organizer.pk}")
     names = dict(form.fields["award"].choices)  # type: ignore[attr-defined]
     rows = [(q, names.get(q.award, q.award)) for q in Quota.objects.filter(organizer=organizer)]
-    context = {"organizer": organizer, "form": form, "rows": rows}
-    return render(request, "registry/quotas.html", context, status=400 if form.errors else 200)
+    track_rows = [
+        (q, names.get(q.award, q.award))
+        for q in TrackQuota.objects.filter(organizer=organizer).select_related("movement")
+    ]
+    context = {
+        "organizer": organizer,
+        "form": form,
+        "rows": rows,
+        "track_form": track_form,
+        "track_rows": track_rows,
+    }
+    errors = form.errors or track_form.errors
+    return render(request, "registry/quotas.html", context, status=400 if errors else 200)

@@ -9,11 +9,13 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from thidua.registry.actions.movements import launch_movement
+from thidua.registry import rules as scope
+from thidua.registry.actions.movements import change_movement, launch_movement
 from thidua.registry.dashboard import proposals_url
 from thidua.registry.forms import MovementForm
 from thidua.registry.models import Movement
@@ -50,3 +52,40 @@ def movements(request: HttpRequest) -> HttpResponse:
     ]
     context = {"organizer": organizer, "form": form, "rows": rows}
     return render(request, "registry/movements.html", context, status=400 if form.errors else 200)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def edit_movement(request: HttpRequest, movement_id: int) -> HttpResponse:
+    """Correct a movement's name, dates and awards; a change that would leave a proposal already made under
+    it outside it is refused beside the field, the typed values kept."""
+    movement = get_object_or_404(
+        Movement.objects.select_related("organizer"),
+        pk=movement_id,
+        organizer__in=scope.board_organizers(request.user),
+    )
+    initial = {"name": movement.name, "start": movement.start, "end": movement.end, "awards": movement.awards}
+    form = MovementForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            change_movement(
+                movement,
+                name=data["name"],
+                start=data["start"],
+                end=data["end"],
+                awards=data["awards"],
+                by=request.user,
+            )
+        except ValidationError as error:
+            _form_error(form, error)
+        else:
+            messages.success(request, _("The movement's changes are saved."))
+            return redirect(f"{reverse('registry:movements')}?to_chuc={movement.organizer_id}")
+    context = {
+        "organizer": movement.organizer,
+        "movement": movement,
+        "form": form,
+        "n": movement.proposals.count(),
+    }
+    return render(request, "registry/movement_edit.html", context, status=400 if form.errors else 200)

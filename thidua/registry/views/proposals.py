@@ -123,6 +123,7 @@ def _list_page(
         "organizer": organizer,
         "year": year,
         "filters": filters,
+        "in_quota": (worklist.IN_QUOTA, worklist.IN_QUOTA_LABEL),
         "rows": page,
         "page": page,
         "keep": f"{kept.urlencode()}&" if kept else "",
@@ -159,6 +160,12 @@ def _list_filters(request: HttpRequest) -> dict[str, str]:
     }
 
 
+def _status_said(state: str) -> str:
+    if state == worklist.IN_QUOTA:
+        return str(worklist.IN_QUOTA_LABEL)
+    return str(State(state).label) if state in State.values else ""
+
+
 @login_required
 @require_http_methods(["GET"])
 def proposals_export(request: HttpRequest) -> HttpResponse:
@@ -175,7 +182,7 @@ def proposals_export(request: HttpRequest) -> HttpResponse:
     said = filters_line(
         [
             (_("Year of achievement"), year),
-            (_("Status"), State(filters["state"]).label if filters["state"] in State.values else ""),
+            (_("Status"), _status_said(filters["state"])),
             (_("Cluster or block"), cluster.name if cluster else ""),
             (_("Award"), award.name if award else filters["award"]),
             (_("Track"), worklist.TRACKS[filters["track"]][0] if filters["track"] else ""),

@@ -17,7 +17,13 @@ from django.utils.translation import gettext as _
 
 from thidua.operations.demo_accounts import create_demo_accounts
 from thidua.operations.demo_board import past_years, thematic_movement
-from thidua.operations.demo_current import REVIEW_DAY, SITS, council_sitting, current_year
+from thidua.operations.demo_current import (
+    SITS,
+    council_sitting,
+    current_year,
+    delegate_codes,
+    delegate_sheet_lines,
+)
 from thidua.operations.province import CURRENT_YEAR, FIRST_YEAR, load_province
 from thidua.operations.yearend import run_year_end
 
@@ -77,17 +83,19 @@ class Command(BaseCommand):
         )
         for issued in council_codes:
             self.stdout.write(f"  {issued.code:<14} {issued.name}")
+        sheet = delegate_codes(current, by=ACTOR)
+        lines = delegate_sheet_lines(sheet, ballot)
+        path = options["out"] / f"ma-phieu-dai-bieu-{current.year}.txt"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        self.stdout.write("\n" + "\n".join(lines))
+        self.stdout.write(_("The delegates' code sheet is also in {path}.").format(path=path))
         self.stdout.write(
-            "\n"
-            + _(
-                "Delegates of the review meeting on {day}: the cluster head (account cumtruong) records the "
-                "units present, prints the delegates' code sheet and opens voting at {url}; each delegate "
-                "votes at {ballot}."
+            _(
+                "The cluster head (account cumtruong) follows the vote, closes it and concludes at {url}."
             ).format(
-                day=f"{REVIEW_DAY:%d/%m/%Y}",
                 url="http://127.0.0.1:8000"
                 + reverse("meeting:chair", args=[current.cluster_id, current.year]),
-                ballot=ballot,
             )
         )
         self.stdout.write(
