@@ -157,3 +157,11 @@ SHEET_GROUPS = [
      ["Tổ chức phong trào thi đua", "Nhân rộng điển hình tiên tiến"]),
     ("III", "Xây dựng tổ chức, đoàn thể vững mạnh", 15, ["Công tác Đảng, đoàn thể"]),
 ]  # fmt: skip
+
+# The demo's exemplary model (a made-up story about a made-up person of the province's registry).
+MODEL_TITLE = "Tận tụy, sáng tạo trong cải cách hành chính (dữ liệu mẫu)"
+MODEL_STORY = (
+    "Đồng chí là cán bộ thi đua kiêm nhiệm nhiều năm liền, chủ động đề xuất số hóa hồ sơ khen thưởng của "
+    "đơn vị, rút ngắn thời gian trình khen từ 20 ngày xuống 7 ngày làm việc.\n\n"
+    "Câu chuyện này là dữ liệu mẫu do thidua demo tạo, không phải người thật, việc thật."
+)

@@ -207,3 +207,24 @@ def test_a_delegate_votes_at_the_review_meeting_with_a_printed_code(demo, tmp_pa
     assert "Sở Tài chính" in response.content.decode()
     saved = re.search(r"(\S+ma-phieu-dai-bieu-2026\.txt)", demo["again"])
     assert saved is not None and code in Path(saved.group(1)).read_text(encoding="utf-8")
+
+
+def test_a_visitor_finds_the_published_years_and_the_featured_model_from_the_login_page(demo):
+    """The public side has real content: every concluded past year is published (never the current one),
+    and the year's exemplary model is published and featured, its story saying it is made up."""
+    from thidua.publication.models import ExemplaryModel, PublishedResults
+
+    visitor = Client()
+    login = visitor.get(reverse("login")).content.decode()
+    assert reverse("publication:organizers") in login and reverse("verify:enter") in login
+    published = PublishedResults.objects.select_related("cluster_year")
+    years = {p.cluster_year.year for p in published}
+    assert years and max(years) == CURRENT_YEAR - 1
+    organizer = published.first().cluster_year.cluster.organizer
+    results = visitor.get(reverse("publication:results_list", args=[organizer.pk])).content.decode()
+    assert "Chưa có kết quả nào được công bố" not in results
+    assert str(CURRENT_YEAR - 1) in results
+    model = ExemplaryModel.objects.get(featured=True)
+    assert model.state == ExemplaryModel.State.PUBLISHED and "dữ liệu mẫu" in model.story
+    page = visitor.get(reverse("publication:models", args=[organizer.pk])).content.decode()
+    assert model.name in page

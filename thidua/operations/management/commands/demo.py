@@ -24,6 +24,7 @@ from thidua.operations.demo_current import (
     delegate_codes,
     delegate_sheet_lines,
 )
+from thidua.operations.demo_public import public_side
 from thidua.operations.province import CURRENT_YEAR, FIRST_YEAR, load_province
 from thidua.operations.yearend import run_year_end
 
@@ -50,7 +51,8 @@ class Command(BaseCommand):
             self.stdout.write(_("The province's clusters are already there, not imported again."))
         past_years(province.organizer, range(FIRST_YEAR, CURRENT_YEAR), by=ACTOR)
         current_year(province.organizer, CURRENT_YEAR, by=ACTOR)
-        thematic_movement(province.organizer, CURRENT_YEAR, by=ACTOR)
+        movement = thematic_movement(province.organizer, CURRENT_YEAR, by=ACTOR)
+        public_side(province.organizer, movement, CURRENT_YEAR, by=ACTOR)
         council_codes = council_sitting(province.organizer, CURRENT_YEAR, by=ACTOR)
         self.stdout.write(
             _("{organizer}: years {first}–{last} reviewed and decided, {current} in progress.").format(
@@ -102,5 +104,10 @@ class Command(BaseCommand):
             "\n"
             + _("Web site: {url} (log in with one of the accounts above).").format(
                 url="http://127.0.0.1:8000"
+            )
+        )
+        self.stdout.write(
+            _("Public pages (no account): {url}").format(
+                url="http://127.0.0.1:8000" + reverse("publication:organizers")
             )
         )
