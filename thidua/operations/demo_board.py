@@ -19,7 +19,7 @@ from thidua.registry.actions import council as sitting
 from thidua.registry.actions import entry
 from thidua.registry.actions import proposals as services
 from thidua.registry.actions.movements import launch_movement
-from thidua.registry.models import AwardProposal, Movement, Person, PersonYear, ProvinceRule
+from thidua.registry.models import AwardProposal, Movement, Person, PersonYear, ProvinceRule, TrackQuota
 from thidua.registry.province_rules import add_province_rule
 
 State = AwardProposal.State
@@ -27,6 +27,7 @@ PEOPLE_PER_UNIT = 3
 # The awards the seed cluster's units propose for their people of the year with a CSTĐCS title: the
 # chairman's certificate of merit, and for one unit in four the provincial emulation fighter.
 PERSON_AWARD, FIGHTER_AWARD, FIGHTER_EVERY = "bang-khen-chu-tich-tinh", "chien-si-thi-dua-tinh", 4
+TRACK_QUOTAS = {"movement": 2, "unit": 10}  # the year's Bằng khen within the movement, and from units
 # Collective titles a unit gives itself in the registry, by its rating in the cluster.
 UNIT_TITLES = {"xuat-sac": ["tap-the-lao-dong-xuat-sac"], "tot": ["tap-the-lao-dong-tien-tien"]}
 
@@ -236,6 +237,12 @@ def thematic_movement(organizer: Organizer, year: int, *, by: Actor) -> Movement
         awards=[PERSON_AWARD],
         by=by,
     )
+    # The board's quotas by track for the movement's award: the dashboard's table of quotas by track.
+    for track, limit, within in [
+        (TrackQuota.Track.MOVEMENT, TRACK_QUOTAS["movement"], movement),
+        (TrackQuota.Track.UNIT, TRACK_QUOTAS["unit"], None),
+    ]:
+        services.set_track_quota(organizer, PERSON_AWARD, year, track, limit, movement=within, by=by)
     unit = (
         Unit.objects.filter(organizer=organizer, memberships__cluster_year__year=year)
         .order_by("code")

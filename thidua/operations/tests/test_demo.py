@@ -228,3 +228,13 @@ def test_a_visitor_finds_the_published_years_and_the_featured_model_from_the_log
     assert model.state == ExemplaryModel.State.PUBLISHED and "dữ liệu mẫu" in model.story
     page = visitor.get(reverse("publication:models", args=[organizer.pk])).content.decode()
     assert model.name in page
+
+
+def test_the_boards_dashboard_counts_the_years_quotas_by_track(demo):
+    """The demo sets the year's quotas by track, so the board sees them beside the proposals they count."""
+    client = Client()
+    client.force_login(get_user_model().objects.get(username="bqt"))
+    text = client.get("/khen-thuong/tong-quan/").content.decode()
+    assert "Chỉ tiêu theo loại đề nghị" in text
+    assert "chưa đặt chỉ tiêu theo loại đề nghị" not in text
+    assert text.count('data-count="track_quota"') == 2

@@ -435,7 +435,6 @@ def refuse(proposal: AwardProposal, reason: str, *, by: Actor, seen: str | None 
 
 
 @transaction.atomic
-@transaction.atomic
 def set_track_quota(
     organizer: Organizer,
     award: str,
