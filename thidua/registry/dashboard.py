@@ -300,6 +300,7 @@ class MyWork:
     tasks: list[Task]  # what the user's units owe in their open years
     returned: list[AwardProposal]  # proposals sent back to the unit for completion
     drafts: list[AwardProposal]  # the unit's proposals not yet sent
+    officer: bool = False  # an officer of a unit: may propose its exemplary models
 
 
 def my_work(user: Any) -> MyWork:
@@ -317,4 +318,4 @@ def my_work(user: Any) -> MyWork:
     mine = mine.distinct().select_related("unit", "person", "cluster_year__cluster").order_by("due", "id")
     returned = list(mine.filter(state=State.RETURNED))
     drafts = list(mine.filter(state=State.DRAFT, proposed_by_id__in=units))
-    return MyWork(years_due(led), officer_tasks(units), returned, drafts)
+    return MyWork(years_due(led), officer_tasks(units), returned, drafts, officer=bool(units))

@@ -238,3 +238,18 @@ def test_the_boards_dashboard_counts_the_years_quotas_by_track(demo):
     assert "Chỉ tiêu theo loại đề nghị" in text
     assert "chưa đặt chỉ tiêu theo loại đề nghị" not in text
     assert text.count('data-count="track_quota"') == 2
+
+
+def test_the_board_and_a_unit_officer_find_the_publishing_pages_from_their_own(demo):
+    """The board reaches its publishing page from every page's menu; a unit officer reaches the proposal of
+    an exemplary model from what is due for them, and the form opens."""
+    board, officer = Client(), Client()
+    board.force_login(get_user_model().objects.get(username="bqt"))
+    officer.force_login(get_user_model().objects.get(username="donvi"))
+    dashboard = board.get("/khen-thuong/tong-quan/").content.decode()
+    assert reverse("publication:board") in dashboard
+    assert board.get(reverse("publication:board")).status_code == 200
+    due = officer.get(reverse("registry:my_work")).content.decode()
+    assert reverse("publication:propose") in due
+    assert f'href="{reverse("publication:board")}"' not in due  # the menu of the board only
+    assert officer.get(reverse("publication:propose")).status_code == 200
