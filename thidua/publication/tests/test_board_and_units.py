@@ -88,3 +88,30 @@ def test_only_the_board_and_officers_reach_the_proposal_form(public_world: Publi
     assert clients["board"].get(reverse("publication:board")).status_code == 200
     assert clients["officer_in"].get(reverse("publication:board")).status_code == 404
     assert clients["lead"].get(reverse("publication:propose")).status_code == 404
+
+
+def test_the_boards_concluded_years_come_a_page_at_a_time(public_world: PublicWorld, monkeypatch: Any) -> None:
+    """A province concludes dozens of years each year: the board's page shows one page of them, the next
+    page keeps the organizer, and together the pages list every concluded year once."""
+    from thidua.emulation.models import ClusterYear
+    from thidua.publication.views import board as board_views
+
+    monkeypatch.setattr(board_views, "YEARS_PAGE_SIZE", 1)
+    # A second concluded year (set directly: the page lists what is concluded, whatever concluded it).
+    from django.utils import timezone
+
+    from thidua.emulation.models import Review
+
+    Review.objects.filter(cluster_year=public_world.matrix.year).update(concluded_at=timezone.now())
+    organizer = public_world.matrix.concluded.cluster.organizer
+    concluded = ClusterYear.objects.filter(cluster__organizer=organizer, review__concluded_at__isnull=False)
+    assert concluded.count() >= 2, "the world needs two concluded years to page"
+    client = public_world.matrix.clients["board"]
+    url = reverse("publication:board") + f"?to_chuc={organizer.pk}"
+    seen = []
+    for number in range(1, concluded.count() + 1):
+        page = client.get(f"{url}&trang={number}").content.decode()
+        seen += [y.pk for y in concluded if reverse("publication:publish_results", args=[y.pk]) in page]
+        if number < concluded.count():
+            assert f"to_chuc={organizer.pk}&amp;trang={number + 1}" in page
+    assert sorted(seen) == sorted(concluded.values_list("pk", flat=True))

@@ -7,6 +7,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.db.models import Q, QuerySet
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -27,6 +28,8 @@ from thidua.registry import rules as scope
 from thidua.registry.models import Movement
 from thidua.registry.views.decisions import _board_organizer
 
+YEARS_PAGE_SIZE = 50
+
 
 @login_required
 @require_GET
@@ -39,9 +42,13 @@ def board(request: HttpRequest) -> HttpResponse:
         .order_by("-year", "cluster__name")
     )
     models = ExemplaryModel.objects.filter(organizer=organizer).select_related("movement", "proposed_by")
+    # A page of years at a time: a 40-cluster province concludes 40 more every year.
+    page = Paginator(years, YEARS_PAGE_SIZE).get_page(request.GET.get("trang"))
     context = {
         "organizer": organizer,
-        "years": list(years[:200]),
+        "years": page,
+        "page": page,
+        "keep": f"to_chuc={organizer.pk}&",
         "models": list(models.order_by("state", "-proposed_at")[:200]),
         "can_propose": _proposers(request).exists(),
     }
