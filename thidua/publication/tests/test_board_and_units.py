@@ -90,7 +90,9 @@ def test_only_the_board_and_officers_reach_the_proposal_form(public_world: Publi
     assert clients["lead"].get(reverse("publication:propose")).status_code == 404
 
 
-def test_the_boards_concluded_years_come_a_page_at_a_time(public_world: PublicWorld, monkeypatch: Any) -> None:
+def test_the_boards_concluded_years_come_a_page_at_a_time(
+    public_world: PublicWorld, monkeypatch: Any
+) -> None:
     """A province concludes dozens of years each year: the board's page shows one page of them, the next
     page keeps the organizer, and together the pages list every concluded year once."""
     from thidua.emulation.models import ClusterYear
