@@ -2,33 +2,22 @@
 
 from django.contrib import admin
 
-from thidua.publication.models import ExemplaryModel, PublishedResults
+from thidua.core.admin import ReadOnlyAdmin
+from thidua.publication.models import ExemplaryModel, ModelEvidence, PublishedResults
 
 
 @admin.register(PublishedResults)
-class PublishedResultsAdmin(admin.ModelAdmin):
+class PublishedResultsAdmin(ReadOnlyAdmin):
     list_display = ("cluster_year", "published_at")
-
-    def has_add_permission(self, request):  # type: ignore[no-untyped-def]
-        return False
-
-    def has_change_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
-        return False
-
-    def has_delete_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
-        return False
 
 
 @admin.register(ExemplaryModel)
-class ExemplaryModelAdmin(admin.ModelAdmin):
+class ExemplaryModelAdmin(ReadOnlyAdmin):
     list_display = ("name", "movement", "year", "state", "featured")
     list_filter = ("state", "featured")
 
-    def has_add_permission(self, request):  # type: ignore[no-untyped-def]
-        return False
 
-    def has_change_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
-        return False
-
-    def has_delete_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
-        return False
+@admin.register(ModelEvidence)
+class ModelEvidenceAdmin(ReadOnlyAdmin):
+    # Evidence is added with the model's proposal (checked by content, core.uploads); here it is only read.
+    list_display = ("model", "original_name", "size", "uploaded_at")

@@ -29,6 +29,7 @@ from thidua.registry.models import (
     ProvinceRule,
     Quota,
     Revocation,
+    TrackQuota,
     UnitYear,
 )
 
@@ -134,6 +135,13 @@ class MovementAdmin(AuditedAdmin):
 class QuotaAdmin(AuditedAdmin):
     list_display = ["organizer", "award", "year", "limit"]
     list_filter = ["year", "organizer"]
+    search_fields = ["award"]
+
+
+@admin.register(TrackQuota)
+class TrackQuotaAdmin(AuditedAdmin):
+    list_display = ["organizer", "award", "year", "track", "movement", "limit"]
+    list_filter = ["year", "track", "organizer"]
     search_fields = ["award"]
 
 

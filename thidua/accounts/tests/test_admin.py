@@ -64,10 +64,12 @@ def test_a_reviews_proposals_show_on_its_page_but_cannot_be_edited_there(superus
 
 
 def test_every_model_of_ours_is_in_the_admin_but_the_ballot_codes():
+    """Every model but the ballot codes (secret) and the registry search's word table (derived from the
+    awards by their one writer, millions of rows nobody reads or edits by hand)."""
     from django.apps import apps
 
     ours = {m for m in apps.get_models() if m.__module__.startswith("thidua.")}
     shown = set(admin.site._registry)
     shown |= {inline.model for model_admin in admin.site._registry.values() for inline in model_admin.inlines}
     missing = {m._meta.label for m in ours - shown}
-    assert missing == {"emulation.BallotCode", "registry.CouncilCode"}
+    assert missing == {"emulation.BallotCode", "registry.CouncilCode", "registry.AwardeeWord"}
