@@ -583,6 +583,8 @@ def _bulk_child(rows: int, work: Path) -> None:
         with cursor.cursor.copy(f"COPY (SELECT {listed} FROM registry_awardee) TO STDOUT") as copy:
             for block in copy:
                 out.write(block)
+        # The search's words first: they point at the awardees (the load wrote them; the bare COPY does not).
+        cursor.execute("DELETE FROM registry_awardeeword")
         cursor.execute("DELETE FROM registry_awardee")
         cursor.execute("VACUUM ANALYZE registry_awardee")
         started = time.perf_counter()
