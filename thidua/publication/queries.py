@@ -13,30 +13,10 @@ from thidua.emulation.queries.summary import year_summary
 from thidua.organisations.models import Organizer, Unit
 from thidua.publication.models import ExemplaryModel, PublishedResults
 from thidua.registry.models import Awardee, Movement
+from thidua.registry.verification import PublicAward, published
 
-
-@dataclass(frozen=True)
-class Entry:
-    """One award of the public honour registry: what its decision published, and its revocation's
-    decision (never the reason)."""
-
-    code: str
-    name: str
-    position: str
-    unit: str
-    collective: bool
-    year: int
-    award_name: str
-    decision_number: str
-    decision_date: dt.date
-    grantor: str
-    organizer_id: int
-    revoked_number: str = ""
-    revoked_date: dt.date | None = None
-
-    @property
-    def revoked(self) -> bool:
-        return bool(self.revoked_number)
+# One award of the public honour roll: what the verification page shows of it (registry.verification).
+Entry = PublicAward
 
 
 def decided_awards(organizer: Organizer) -> QuerySet[Awardee]:
@@ -47,27 +27,7 @@ def decided_awards(organizer: Organizer) -> QuerySet[Awardee]:
 
 def entry_of(row: Awardee) -> Entry:
     """`row` read with decision, unit (and parent), person_unit and revocation."""
-    decision = row.decision
-    revocation = row.revocation if row.revoked else None
-    collective = row.unit_id is not None
-    unit = row.person_unit.name if row.person_unit is not None else ""
-    if collective and row.unit is not None and row.unit.parent is not None:
-        unit = row.unit.parent.name  # a sub-unit (phòng, ban) is named with the unit it belongs to
-    return Entry(
-        code=row.code,
-        name=row.name,
-        position=row.position,
-        unit=unit,
-        collective=collective,
-        year=row.year,
-        award_name=decision.award_name,
-        decision_number=decision.number,
-        decision_date=decision.date,
-        grantor=decision.grantor or decision.organizer.name,
-        organizer_id=decision.organizer_id,
-        revoked_number=revocation.number if revocation else "",
-        revoked_date=revocation.date if revocation else None,
-    )
+    return published(row)
 
 
 ENTRY_RELATED = ("decision__organizer", "unit__parent", "person_unit", "revocation")

@@ -88,10 +88,12 @@ class PublicAward:
     position: str
     unit: str
     collective: bool
+    year: int
     award_name: str
     decision_number: str
     decision_date: dt.date
     grantor: str
+    organizer_id: int
     revoked_number: str = ""
     revoked_date: dt.date | None = None
 
@@ -107,8 +109,12 @@ def public_award(code: str) -> PublicAward | None:
         .filter(code=code)
         .first()
     )
-    if found is None:
-        return None
+    return published(found) if found is not None else None
+
+
+def published(found: Awardee) -> PublicAward:
+    """What `found` (read with its decision and organizer, unit and parent, person_unit and revocation) shows
+    in public: the verification page's and the public honour roll's one reading of an award."""
     decision = found.decision
     revocation = found.revocation if found.revoked else None
     collective = found.unit_id is not None
@@ -121,10 +127,12 @@ def public_award(code: str) -> PublicAward | None:
         position=found.position,
         unit=unit,
         collective=collective,
+        year=found.year,
         award_name=decision.award_name,
         decision_number=decision.number,
         decision_date=decision.date,
         grantor=decision.grantor or decision.organizer.name,
+        organizer_id=decision.organizer_id,
         revoked_number=revocation.number if revocation else "",
         revoked_date=revocation.date if revocation else None,
     )
