@@ -26,7 +26,7 @@ from thidua.publication.forms import ModelForm, ReturnForm
 from thidua.publication.models import ExemplaryModel, ModelEvidence
 from thidua.registry import rules as scope
 from thidua.registry.models import Movement
-from thidua.registry.views.decisions import _board_organizer
+from thidua.registry.views.decisions import board_organizer
 
 YEARS_PAGE_SIZE = 50
 
@@ -35,7 +35,7 @@ YEARS_PAGE_SIZE = 50
 @require_GET
 def board(request: HttpRequest) -> HttpResponse:
     """The board's concluded years, published or not, and the models units proposed."""
-    organizer = _board_organizer(request)
+    organizer = board_organizer(request)
     years = (
         ClusterYear.objects.filter(cluster__organizer=organizer, review__concluded_at__isnull=False)
         .select_related("cluster", "published_results")

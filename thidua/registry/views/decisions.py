@@ -33,7 +33,7 @@ from thidua.registry.views.proposals import _form_error
 DECISIONS_PAGE_SIZE = 50
 
 
-def _board_organizer(request: HttpRequest) -> Organizer:
+def board_organizer(request: HttpRequest) -> Organizer:
     """The organizer (`?to_chuc=`, else the first) whose board the user works for; 404 for anyone else."""
     boards = scope.board_organizers(request.user)
     wanted = request.GET.get("to_chuc") or request.POST.get("to_chuc")
@@ -50,7 +50,7 @@ def _board_organizer(request: HttpRequest) -> Organizer:
 @login_required
 @require_http_methods(["GET"])
 def decisions(request: HttpRequest) -> HttpResponse:
-    organizer = _board_organizer(request)
+    organizer = board_organizer(request)
     waiting = (
         AwardProposal.objects.filter(organizer=organizer, state__in=worklist.WAITING_FOR_DECISION)
         .values("award", "award_name", "year")
@@ -78,7 +78,7 @@ def _decisions_of(request: HttpRequest, organizer: Organizer) -> QuerySet[Decisi
 @login_required
 @require_http_methods(["GET"])
 def decisions_export(request: HttpRequest) -> HttpResponse:
-    organizer = _board_organizer(request)
+    organizer = board_organizer(request)
     content = export.decisions_workbook(_decisions_of(request, organizer), organizer.name)
     return xlsx_response(content, "quyet-dinh-khen-thuong.xlsx")
 
@@ -86,7 +86,7 @@ def decisions_export(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def new_decision(request: HttpRequest) -> HttpResponse:
-    organizer = _board_organizer(request)
+    organizer = board_organizer(request)
     award = request.GET.get("hinh_thuc", "")
     year = request.GET.get("nam", "")
     waiting = AwardProposal.objects.filter(
@@ -224,7 +224,7 @@ def revoke(request: HttpRequest, decision_id: int, awardee_id: int) -> HttpRespo
 @require_http_methods(["GET", "POST"])
 def quotas(request: HttpRequest) -> HttpResponse:
     """The award quotas across all tracks, and within one track (a second form, prefix "loai")."""
-    organizer = _board_organizer(request)
+    organizer = board_organizer(request)
     movements = Movement.objects.filter(organizer=organizer).order_by("-start", "name")
     by_track = request.method == "POST" and request.POST.get("form") == "track"
     form = QuotaForm(None if by_track else (request.POST or None))

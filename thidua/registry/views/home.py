@@ -16,7 +16,7 @@ from thidua.registry import dashboard
 from thidua.registry import rules as scope
 
 
-def _board_organizer(request: HttpRequest) -> tuple[Organizer, list[Organizer]]:
+def board_organizer(request: HttpRequest) -> tuple[Organizer, list[Organizer]]:
     """The organizer of the dashboard: `?to_chuc=` among the user's boards, else the first by name."""
     candidates = scope.board_organizers(request.user).order_by("name")
     wanted = request.GET.get("to_chuc", "")
@@ -45,7 +45,7 @@ def _year(request: HttpRequest, years: list[int]) -> int:
 @require_GET
 @login_required
 def board_dashboard(request: HttpRequest) -> HttpResponse:
-    organizer, organizers = _board_organizer(request)
+    organizer, organizers = board_organizer(request)
     years = dashboard.board_years(organizer)
     year = _year(request, years)
     found = dashboard.board_dashboard(organizer, organizers, year, years)

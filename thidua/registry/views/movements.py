@@ -19,14 +19,14 @@ from thidua.registry.actions.movements import change_movement, launch_movement
 from thidua.registry.dashboard import proposals_url
 from thidua.registry.forms import MovementForm
 from thidua.registry.models import Movement
-from thidua.registry.views.decisions import _board_organizer
+from thidua.registry.views.decisions import board_organizer
 from thidua.registry.views.proposals import _form_error
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def movements(request: HttpRequest) -> HttpResponse:
-    organizer = _board_organizer(request)
+    organizer = board_organizer(request)
     form = MovementForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

@@ -21,13 +21,13 @@ from thidua.registry import province_rules
 from thidua.registry import rules as scope
 from thidua.registry.forms import EndProvinceRuleForm, ProvinceRuleForm, award_label
 from thidua.registry.models import ProvinceRule
-from thidua.registry.views.decisions import _board_organizer
+from thidua.registry.views.decisions import board_organizer
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def rules(request: HttpRequest) -> HttpResponse:
-    organizer = _board_organizer(request)
+    organizer = board_organizer(request)
     form = ProvinceRuleForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
