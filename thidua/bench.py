@@ -407,9 +407,7 @@ def registry_search_postgres(size: int) -> dict[str, float]:
     count that stops past 1,000), over `size` awards loaded by INSERT … SELECT generate_series into a
     throwaway PostgreSQL database: p50 and p95 in milliseconds over PG_SEARCHES."""
     with throwaway_postgres(os.environ["DATABASE_URL"], "_search") as url:
-        # A throwaway database of made-up awards: a key of its own (the site's settings want one with
-        # PostgreSQL).
-        env = {"SECRET_KEY": f"bench-{random.getrandbits(256):x}", **os.environ, "DATABASE_URL": url}
+        env = {**os.environ, "DATABASE_URL": url}
         command = [sys.executable, "-m", "thidua.bench", "search-pg", str(size)]
         done = subprocess.run(command, capture_output=True, text=True, env=env)
     if done.returncode != 0:
@@ -525,8 +523,8 @@ def bulk_load(rows: int) -> dict[str, float]:
         tempfile.TemporaryDirectory() as work,
         throwaway_postgres(os.environ["DATABASE_URL"], "_bulk") as url,
     ):
-        # A throw-away database: a throw-away key will do (DEBUG would keep every query in memory).
-        env = {"SECRET_KEY": secrets.token_urlsafe(48), **os.environ, "DATABASE_URL": url, "DEBUG": "false"}
+        # DEBUG would keep every query in memory.
+        env = {**os.environ, "DATABASE_URL": url, "DEBUG": "false"}
         done = subprocess.run(
             [sys.executable, "-m", "thidua.bench", "bulk", str(rows), work],
             capture_output=True,
@@ -634,6 +632,9 @@ def main() -> None:
     if sys.argv[1:2] == ["cast"]:
         _cast_child_main(int(sys.argv[2]), Path(sys.argv[3]))
         return
+    # Every database the bench makes is a throwaway one (the national data set included): a throwaway key
+    # will do where the site's settings want one (PostgreSQL), inherited by every child process.
+    os.environ.setdefault("SECRET_KEY", f"bench-{secrets.token_urlsafe(48)}")
     _setup_django()  # the table's words come from the catalogue
     small, small_peak = count_and_decide(10_000)
     large, large_peak = count_and_decide(100_000)
