@@ -249,7 +249,7 @@ def _dossier_child() -> None:
     launch.record_signing(cluster_year, signed_on=date(2021, 1, 20), units=units, by="bench")
     with tempfile.TemporaryDirectory() as out:
         started = time.perf_counter()
-        names = render_documents(cluster_year, Path(out))
+        names = render_documents(cluster_year, Path(out)).names
         papers = [*names, *write_pdfs(Path(out), names), *render_workbooks(cluster_year, Path(out), names)]
         elapsed = time.perf_counter() - started
     print(elapsed / len(papers))

@@ -18,9 +18,9 @@ from thidua.core.audit import Actor
 from thidua.documents.pdf import PdfUnavailable, write_pdfs
 from thidua.emulation.actions.review import conclude_as_reported
 from thidua.emulation.models import ClusterYear
-from thidua.emulation.papers.render import render_documents, render_workbooks
+from thidua.emulation.papers.render import Written, render_documents, render_workbooks, write_papers
 from thidua.emulation.results import results_for
-from thidua.registry.papers.review import review_papers
+from thidua.registry.papers.review import review_labels, review_papers
 
 
 @dataclass(frozen=True)
@@ -29,6 +29,8 @@ class YearOutput:
     results: dict[str, Any]
     directory: Path
     warning: str = ""  # why the PDFs are missing, when they are
+    # one line per paper made from the built-in template because the organizer's own one failed
+    notices: tuple[str, ...] = ()
 
 
 def report_source(cluster_year: ClusterYear) -> str:
@@ -46,7 +48,8 @@ def run_year_end(cluster_year: ClusterYear, out_dir: Path, *, by: Actor, conclud
     out_dir.mkdir(parents=True, exist_ok=True)
     if conclude:
         conclude_as_reported(cluster_year, by=by, source=report_source(cluster_year))
-    documents = render_documents(cluster_year, out_dir) + render_review_papers(cluster_year, out_dir)
+    own, review = render_documents(cluster_year, out_dir), render_review_papers(cluster_year, out_dir)
+    documents = own.names + review.names
     warning = ""
     try:
         pdfs = write_pdfs(out_dir, documents)
@@ -57,16 +60,13 @@ def run_year_end(cluster_year: ClusterYear, out_dir: Path, *, by: Actor, conclud
     (out_dir / "results.json").write_text(
         json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
     )
-    return YearOutput(cluster_year.year, results, out_dir, warning)
+    return YearOutput(cluster_year.year, results, out_dir, warning, (*own.notices, *review.notices))
 
 
-def render_review_papers(cluster_year: ClusterYear, out_dir: Path) -> list[str]:
+def render_review_papers(cluster_year: ClusterYear, out_dir: Path) -> Written:
     """The papers of a concluded review beside the year's own (registry/papers/review.py), written into
-    `out_dir`; returns their names."""
-    papers = review_papers(cluster_year)
-    for name, make in papers.items():
-        (out_dir / name).write_bytes(make())
-    return list(papers)
+    `out_dir`; returns their names and the fallbacks to the built-in templates."""
+    return write_papers(out_dir, review_papers(cluster_year), review_labels(cluster_year))
 
 
 def run_cluster_years(years: list[ClusterYear], out_dir: Path, *, by: Actor) -> list[YearOutput]:

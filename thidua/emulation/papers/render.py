@@ -8,8 +8,9 @@ review's count are refused while the year's vote is sealed.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from functools import partial
 from io import BytesIO
 from pathlib import Path
 
@@ -186,15 +187,42 @@ def render_document_noticed(cluster_year: ClusterYear, name: str) -> Rendered:
     return _render(year_summary(cluster_year), name)
 
 
-def render_documents(cluster_year: ClusterYear, out_dir: Path) -> list[str]:
-    """Write every document the year's record allows into `out_dir`; returns the file names in
-    DOCUMENTS order."""
-    summary = year_summary(cluster_year)
+@dataclass(frozen=True)
+class Written:
+    """The papers written into a folder, in the order listed, and one line for each whose organizer's
+    own template could not be used (the built-in one made it): a command prints them, so an office
+    running `thidua scenario` learns its template is broken rather than finding the default paper."""
+
+    names: list[str]
+    notices: list[str]
+
+
+def fallback_line(name: str, label: str, notice: str) -> str:
+    """The paper's name, its file and why its organizer's template was not used, in one line."""
+    return _("Warning: {label} ({file}): {notice}").format(label=label, file=name, notice=notice)
+
+
+def write_papers(
+    out_dir: Path, papers: Mapping[str, Callable[[], Rendered]], labels: Mapping[str, str]
+) -> Written:
+    """Write each paper of `papers` (file name -> how to make it) into `out_dir`, noting the fallbacks."""
     out_dir.mkdir(parents=True, exist_ok=True)
+    notices = []
+    for name, make in papers.items():
+        rendered = make()
+        (out_dir / name).write_bytes(rendered.content)
+        if rendered.notice:
+            notices.append(fallback_line(name, labels.get(name, name), rendered.notice))
+    return Written(list(papers), notices)
+
+
+def render_documents(cluster_year: ClusterYear, out_dir: Path) -> Written:
+    """Write every document the year's record allows into `out_dir`; returns the file names in
+    DOCUMENTS order, with a line for each paper whose organizer's template fell back."""
+    summary = year_summary(cluster_year)
     names = available_documents(cluster_year)
-    for name in names:
-        (out_dir / name).write_bytes(_render(summary, name).content)
-    return names
+    papers = {name: partial(_render, summary, name) for name in names}
+    return write_papers(out_dir, papers, {name: label_of(name) for name in names})
 
 
 def render_workbook(cluster_year: ClusterYear, name: str) -> bytes:

@@ -404,12 +404,12 @@ def unit_report(
     award_name: str,
     cluster_year: ClusterYear | None = None,
     proposal: AwardProposal | None = None,
-) -> bytes:
+) -> Rendered:
     """The collective's report (form 02): its background, its year in its cluster, the awards on record;
-    from its organizer's own template when it has one."""
+    from its organizer's own template when it has one (its failure noticed)."""
     context = unit_context(unit, year, award_name=award_name, cluster_year=cluster_year, proposal=proposal)
     organizer = proposal.organizer_id if proposal is not None else unit.organizer_id
-    return fill(override_content(organizer, PAPER_UNIT), default_unit_template, context).content
+    return fill(override_content(organizer, PAPER_UNIT), default_unit_template, context)
 
 
 # ---- a person --------------------------------------------------------------------------------------------

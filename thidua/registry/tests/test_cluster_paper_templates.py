@@ -152,7 +152,7 @@ def test_the_organizers_own_template_makes_the_printed_paper(
         assert expected in text
     assert NATIONAL not in text  # the built-in template's header is gone
     # `thidua scenario --out` writes the year's papers through the same template.
-    assert case.document in render_documents(launched.year, tmp_path)
+    assert case.document in render_documents(launched.year, tmp_path).names
     assert _text((tmp_path / case.document).read_bytes()) == text
 
 

@@ -16,7 +16,7 @@ from thidua.emulation.tests.papers.conftest import open_docx
 
 
 def test_every_document_is_written_in_order_and_opens_as_word(seed_year, tmp_path):
-    names = render_documents(seed_year, tmp_path / "out")
+    names = render_documents(seed_year, tmp_path / "out").names
     # Scores are on record, so the score table comes before the minutes and the letter.
     minutes = names.index("bien-ban-hop-binh-xet.docx")
     assert names[minutes - 1 : minutes + 2] == [
@@ -30,7 +30,7 @@ def test_every_document_is_written_in_order_and_opens_as_word(seed_year, tmp_pat
 
 
 def test_the_written_file_and_the_downloaded_one_say_the_same(seed_year, tmp_path):
-    for name in render_documents(seed_year, tmp_path):
+    for name in render_documents(seed_year, tmp_path).names:
         written = open_docx((tmp_path / name).read_bytes()).lines
         assert written == open_docx(render_document(seed_year, name)).lines
 
@@ -41,6 +41,6 @@ def test_an_unknown_document_name_is_refused_in_vietnamese(seed_year):
 
 
 def test_a_launched_year_writes_its_plan_and_list_first(seed_started, tmp_path):
-    names = render_documents(seed_started, tmp_path)
+    names = render_documents(seed_started, tmp_path).names
     assert names[:2] == ["ke-hoach-phat-dong-thi-dua.docx", "danh-sach-dang-ky-thi-dua.docx"]
     assert names == [name for name in DOCUMENTS if name in names]

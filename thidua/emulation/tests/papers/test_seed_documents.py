@@ -18,7 +18,7 @@ def test_the_seed_year_documents_report_the_article_outcome(tmp_path):
     cluster = import_exchange(read_exchange_file(SEED), by="test")
     cluster_year = cluster.years.get(year=2021)
     conclude_as_reported(cluster_year, by="test", source="tệp trao đổi")
-    names = render_documents(cluster_year, tmp_path)
+    names = render_documents(cluster_year, tmp_path).names
     minutes, submission = (
         open_docx((tmp_path / n).read_bytes())
         for n in names

@@ -71,6 +71,8 @@ class Command(BaseCommand):
             self.stdout.write(f"  - {output.directory / name}")
         if output.warning:
             self.stderr.write(output.warning)
+        for notice in output.notices:
+            self.stderr.write(notice)
         self.stdout.write("\n" + _("Demo accounts (username / password / role):"))
         current = province.seed.years.get(year=CURRENT_YEAR)
         for account in create_demo_accounts(current):

@@ -53,3 +53,5 @@ class Command(BaseCommand):
             )
             if output.warning:
                 self.stderr.write(output.warning)
+            for notice in output.notices:
+                self.stderr.write(notice)
