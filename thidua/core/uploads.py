@@ -1,20 +1,22 @@
-"""What an uploaded file may be, for every upload of the product (scoring evidence, a dossier's signed scans):
-its extension and its content must agree (a .exe or a .zip renamed .pdf is refused), an image must decode, a
-PDF may not be encrypted nor carry scripts, and the file may not exceed the caller's limit. Nothing is stored
-here; the action that keeps the file calls check_upload first.
+"""What an uploaded file may be, for every upload of the product (scoring evidence, a dossier's signed scans,
+an organizer's own Word and Excel templates): its extension and its content must agree (a .exe or a .zip
+renamed .pdf is refused), an image must decode, a PDF may not be encrypted nor carry scripts, an Office file
+may not carry macros nor unpack to a "zip bomb", and the file may not exceed the caller's limit. Nothing is
+stored here; the action that keeps the file calls check_upload (or check_content, for bytes) first.
 
 The PDF checks read the raw bytes: a script or an encryption dictionary inside a compressed object stream is
 not seen (a full parser would be a new dependency); a scan from a scanner or a phone has neither."""
 
 from __future__ import annotations
 
+import io
 import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from django.core.exceptions import ValidationError
-from django.core.files.uploadedfile import UploadedFile
+from django.core.files.uploadedfile import SimpleUploadedFile, UploadedFile
 from django.utils.translation import gettext as _
 from PIL import Image, UnidentifiedImageError
 
@@ -43,6 +45,7 @@ KINDS: dict[str, Kind] = {
         member="xl/workbook.xml",
     ),
 }
+MAX_UNPACKED_BYTES = 30 * 1024 * 1024  # an Office file that unpacks past this is refused (a "zip bomb")
 # Inside a PDF: a password (the board could not read it) or scripts (nothing a scan needs).
 PDF_REFUSED = (b"/Encrypt", b"/JavaScript", b"/JS", b"/Launch")
 
@@ -92,12 +95,43 @@ def check_upload(upload: UploadedFile, *, accepted: Iterable[str], max_bytes: in
                 "content)."
             ).format(name=name, kind=accepted_label([suffix]))
         )
+    if kind.member:
+        _check_office(upload, name)
     if suffix == ".pdf" and _pdf_holds_refused(upload):
         raise ValidationError(
             _(
                 "File “{name}”: the PDF is protected by a password or contains scripts. Save or scan it "
                 "again as a plain PDF."
             ).format(name=name)
+        )
+
+
+def check_content(content: bytes, filename: str, *, accepted: Iterable[str], max_bytes: int) -> None:
+    """check_upload for a file already read (an uploaded template handed to an action as bytes)."""
+    check_upload(SimpleUploadedFile(filename, content), accepted=accepted, max_bytes=max_bytes)
+
+
+def _check_office(upload: UploadedFile, name: str) -> None:
+    """An Office file (a zip) that unpacks too large, or that carries macros whatever its name says."""
+    upload.seek(0)
+    try:
+        with zipfile.ZipFile(io.BytesIO(upload.read())) as package:
+            names = package.namelist()
+            unpacked = sum(info.file_size for info in package.infolist())
+            types = package.read("[Content_Types].xml") if "[Content_Types].xml" in names else b""
+    finally:
+        upload.seek(0)
+    if unpacked > MAX_UNPACKED_BYTES:
+        raise ValidationError(
+            _("File “{name}” unpacks to more than {size} MB.").format(
+                name=name, size=megabytes(MAX_UNPACKED_BYTES)
+            )
+        )
+    if b"macroEnabled" in types or any(item.lower().endswith("vbaproject.bin") for item in names):
+        raise ValidationError(
+            _("File “{name}” contains macros, which are not accepted: save it again without macros.").format(
+                name=name
+            )
         )
 
 

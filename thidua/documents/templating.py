@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import io
 import re
-import zipfile
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -27,8 +26,9 @@ from docxtpl import DocxTemplate, InlineImage
 from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, UndefinedError
 from jinja2.sandbox import SandboxedEnvironment
 
+from thidua.core.uploads import check_content
+
 MAX_TEMPLATE_BYTES = 2 * 1024 * 1024
-MAX_UNPACKED_BYTES = 30 * 1024 * 1024  # a zip that unpacks past this is refused (a "zip bomb")
 # A 1×1 white PNG: what a picture placeholder shows in the check's trial render.
 BLANK_PNG = bytes.fromhex(
     "89504e470d0a1a0a0000000d49484452000000010000000108020000009077"
@@ -201,29 +201,11 @@ def _refuse(message: str) -> ValidationError:
 
 
 def check_package(content: bytes, filename: str = "") -> None:
-    """A real .docx by its content: a zip holding word/document.xml, no macros, not too large."""
-    if filename.lower().endswith((".docm", ".dotm")):
-        raise _refuse(_("Word files with macros (.docm) are not accepted; save the template as .docx."))
-    if len(content) > MAX_TEMPLATE_BYTES:
-        raise _refuse(
-            _("The file is larger than {size} MB.").format(size=MAX_TEMPLATE_BYTES // (1024 * 1024))
-        )
-    not_word = _("The file is not a Word document (.docx); save it from Word as “Word Document (.docx)”.")
-    if not zipfile.is_zipfile(io.BytesIO(content)):
-        raise _refuse(not_word)
+    """A real .docx by its content, no macros, not too large: the product's one upload check."""
     try:
-        with zipfile.ZipFile(io.BytesIO(content)) as package:
-            names = package.namelist()
-            unpacked = sum(info.file_size for info in package.infolist())
-            types = package.read("[Content_Types].xml") if "[Content_Types].xml" in names else b""
-    except (zipfile.BadZipFile, OSError, KeyError) as error:
-        raise _refuse(not_word) from error
-    if "word/document.xml" not in names or not types:
-        raise _refuse(not_word)
-    if unpacked > MAX_UNPACKED_BYTES:
-        raise _refuse(_("The file unpacks to more than {size} MB.").format(size=MAX_UNPACKED_BYTES >> 20))
-    if b"macroEnabled" in types or any(name.lower().endswith("vbaproject.bin") for name in names):
-        raise _refuse(_("Word files with macros (.docm) are not accepted; save the template as .docx."))
+        check_content(content, filename or "mau.docx", accepted=(".docx",), max_bytes=MAX_TEMPLATE_BYTES)
+    except ValidationError as refused:
+        raise _refuse(" ".join(refused.messages)) from refused
 
 
 def check_template(content: bytes, spec: Spec, filename: str = "") -> None:

@@ -117,7 +117,7 @@ def test_a_file_that_is_not_a_word_document_is_refused(seed: Seed, board: Abstra
     client = client_for(board)
     answer = _upload(client, seed.organizer.pk, b"%PDF-1.4 not a word file", name="gia-mao.docx")
     assert answer.status_code == 400  # type: ignore[attr-defined]
-    assert "không phải văn bản Word" in answer.content.decode()  # type: ignore[attr-defined]
+    assert "Tệp “gia-mao.docx”: nội dung không phải tệp DOCX" in answer.content.decode()  # type: ignore[attr-defined]
     # A Word file with macros: its content types say so, whatever its name.
     source = zipfile.ZipFile(io.BytesIO(OWN))
     out = io.BytesIO()
@@ -130,7 +130,7 @@ def test_a_file_that_is_not_a_word_document_is_refused(seed: Seed, board: Abstra
         macro.writestr("word/vbaProject.bin", b"\x00" * 16)
     answer = _upload(client, seed.organizer.pk, out.getvalue(), name="co-macro.docx")
     assert answer.status_code == 400  # type: ignore[attr-defined]
-    assert "macro" in answer.content.decode()  # type: ignore[attr-defined]
+    assert "Tệp “co-macro.docx” có chứa macro" in answer.content.decode()  # type: ignore[attr-defined]
     assert not PaperTemplate.objects.exists()
 
 

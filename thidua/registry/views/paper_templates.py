@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from thidua.core.feedback import add_refusal
+from thidua.core.uploads import check_upload
 from thidua.documents import actions, queries
 from thidua.documents.download import attachment, paper_response
 from thidua.documents.pdf import DOCX_MIME, PdfUnavailable
@@ -53,10 +54,8 @@ def paper(request: HttpRequest, organizer_id: int, paper: str) -> HttpResponse:
     if posted and form.is_valid():
         upload = form.cleaned_data["template"]
         try:
-            if upload.size > MAX_TEMPLATE_BYTES:
-                raise ValidationError(
-                    _("The file is larger than {size} MB.").format(size=MAX_TEMPLATE_BYTES >> 20)
-                )
+            # Refused before it is read into memory; the action checks the bytes again, by the same check.
+            check_upload(upload, accepted=(".docx",), max_bytes=MAX_TEMPLATE_BYTES)
             actions.upload_template(
                 organizer, found.key, found.spec, filename=upload.name, content=upload.read(), by=request.user
             )
