@@ -250,7 +250,11 @@ def _dossier_child() -> None:
     with tempfile.TemporaryDirectory() as out:
         started = time.perf_counter()
         names = render_documents(cluster_year, Path(out)).names
-        papers = [*names, *write_pdfs(Path(out), names), *render_workbooks(cluster_year, Path(out), names)]
+        papers = [
+            *names,
+            *write_pdfs(Path(out), names),
+            *render_workbooks(cluster_year, Path(out), names).names,
+        ]
         elapsed = time.perf_counter() - started
     print(elapsed / len(papers))
 

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from thidua.core.audit import Actor, record
 from thidua.documents.models import PaperTemplate
-from thidua.documents.templating import Spec, check_template
+from thidua.documents.templating import WORD, Format, Spec
 from thidua.organisations.models import Organizer
 
 
@@ -34,12 +34,19 @@ def _retire(organizer: Organizer, paper: str, by: Actor) -> PaperTemplate | None
 
 
 def upload_template(
-    organizer: Organizer, paper: str, spec: Spec, *, filename: str, content: bytes, by: Actor
+    organizer: Organizer,
+    paper: str,
+    spec: Spec,
+    *,
+    filename: str,
+    content: bytes,
+    by: Actor,
+    template_format: Format = WORD,
 ) -> PaperTemplate:
     """The organizer's own template for `paper`, in use from now on. Refused (ValidationError, in
-    Vietnamese, nothing saved) when it is not a .docx, has macros or a syntax error, or uses a placeholder
-    the paper's facts lack."""
-    check_template(content, spec, filename)
+    Vietnamese, nothing saved) when it is not a file of the paper's format (.docx, or .xlsx for a
+    workbook), has macros or a syntax error, or uses a placeholder the paper's facts lack."""
+    template_format.check(content, spec, filename)
     with transaction.atomic():
         replaced = _retire(organizer, paper, by)
         template = PaperTemplate.objects.create(

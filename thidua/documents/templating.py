@@ -26,7 +26,7 @@ from docxtpl import DocxTemplate, InlineImage
 from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, UndefinedError
 from jinja2.sandbox import SandboxedEnvironment
 
-from thidua.core.uploads import check_content
+from thidua.core.uploads import KINDS, check_content
 
 MAX_TEMPLATE_BYTES = 2 * 1024 * 1024
 # A 1×1 white PNG: what a picture placeholder shows in the check's trial render.
@@ -284,20 +284,43 @@ class Rendered:
     notice: str = ""
 
 
+@dataclass(frozen=True)
+class Format:
+    """What a paper's template is: a Word file (WORD, here) or an Excel workbook (sheet_templating.WORKBOOK),
+    with the one check an upload of it passes and the one way it is filled."""
+
+    suffix: str
+    mime: str
+    label: str  # how a user knows the file type: "Word", "Excel"
+    check: Callable[[bytes, Spec, str], None]
+    render: Callable[[bytes, Context], bytes]
+
+
+WORD = Format(
+    ".docx",
+    KINDS[".docx"].mime,
+    "Word",
+    check_template,
+    render,
+)
+
+
 def fill(
     override: bytes | None,
     default: Callable[[], bytes],
     context: Context,
+    template_format: Format = WORD,
 ) -> Rendered:
     """Render the organizer's `override` when there is one, else the built-in template; an override that
     fails falls back to the built-in template with a notice saying why."""
+    make = template_format.render
     if override is not None:
         try:
-            return Rendered(render(override, context))
+            return Rendered(make(override, context))
         except TemplateProblem as problem:
             notice = _(
                 "Your organizer's own template for this paper could not be used ({problem}); the built-in "
                 "template was used instead. Correct the template on the Set-up > Paper templates page."
             ).format(problem=problem)
-            return Rendered(render(default(), context), notice)
-    return Rendered(render(default(), context))
+            return Rendered(make(default(), context), notice)
+    return Rendered(make(default(), context))

@@ -56,11 +56,13 @@ def run_year_end(cluster_year: ClusterYear, out_dir: Path, *, by: Actor, conclud
     except PdfUnavailable as missing:
         pdfs, warning = [], str(missing)
     workbooks = render_workbooks(cluster_year, out_dir, documents)
-    results = results_for(cluster_year, [*documents, *pdfs, *workbooks])
+    results = results_for(cluster_year, [*documents, *pdfs, *workbooks.names])
     (out_dir / "results.json").write_text(
         json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
     )
-    return YearOutput(cluster_year.year, results, out_dir, warning, (*own.notices, *review.notices))
+    return YearOutput(
+        cluster_year.year, results, out_dir, warning, (*own.notices, *review.notices, *workbooks.notices)
+    )
 
 
 def render_review_papers(cluster_year: ClusterYear, out_dir: Path) -> Written:

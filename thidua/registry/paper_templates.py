@@ -7,8 +7,9 @@ letter (emulation/papers/submission.py), the council's minutes, the certificates
 a collective and of an individual (registry/papers) and the review's news item (emulation/papers/news.py).
 The cluster's plan and launch, registration list, pact, review's minutes and year-end report
 (emulation/papers) too. A new paper is added the same way: a context function, a SPEC and a built-in template
-made by the layout module, then an entry here with a function listing the candidate records. The score
-sheets and table and the statistics form are workbooks, not Word papers.
+made by the layout module, then an entry here with a function listing the candidate records. A workbook
+paper is one more entry, its format WORKBOOK (documents/sheet_templating.py): the score table's workbook so
+far; the statistics form is not yet replaceable.
 """
 
 from __future__ import annotations
@@ -24,9 +25,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from thidua.documents import wording as w
-from thidua.documents.templating import Context, Spec
+from thidua.documents.sheet_templating import WORKBOOK
+from thidua.documents.templating import WORD, Context, Format, Spec
 from thidua.emulation.models import ClusterYear
-from thidua.emulation.papers import launch, minutes, news, pact, report, submission
+from thidua.emulation.papers import launch, minutes, news, pact, report, scores, submission
 from thidua.emulation.queries.news import news_article
 from thidua.emulation.queries.summary import YearSummary, year_summary
 from thidua.emulation.seal import ballots_sealed, year_sealed
@@ -94,6 +96,7 @@ class TemplatedPaper:
     spec: Spec
     default: Callable[[], bytes]
     sample: Samples
+    template_format: Format = WORD  # a Word paper, or a workbook (sheet_templating.WORKBOOK)
 
 
 def _decisions(organizer: Organizer, *, printable: bool = False) -> Iterator[Candidate]:
@@ -272,6 +275,14 @@ PAPERS: dict[str, TemplatedPaper] = {
         report.SPEC,
         report.default_template,
         Samples(_concluded_years, _of_year(report.report_context)),
+    ),
+    scores.PAPER_TABLE: TemplatedPaper(
+        scores.PAPER_TABLE,
+        gettext_lazy("The cluster's score table (Excel workbook)"),
+        scores.TABLE_SPEC,
+        scores.score_table_template,
+        Samples(_concluded_years, _of_year(scores.score_table_context)),
+        WORKBOOK,
     ),
 }
 

@@ -122,7 +122,7 @@ PAPERS: dict[str, Paper] = {
 }
 DOCUMENTS: tuple[str, ...] = tuple(PAPERS)
 # Excel file name -> its Word paper and how it is made.
-WORKBOOKS: dict[str, tuple[str, Callable[[YearSummary], bytes]]] = {
+WORKBOOKS: dict[str, tuple[str, Callable[[YearSummary], Rendered]]] = {
     "bang-tong-hop-diem.xlsx": ("bang-tong-hop-diem.docx", score_workbook),
 }
 # The papers made of the count, refused while the vote is sealed.
@@ -225,16 +225,24 @@ def render_documents(cluster_year: ClusterYear, out_dir: Path) -> Written:
     return write_papers(out_dir, papers, {name: label_of(name) for name in names})
 
 
-def render_workbook(cluster_year: ClusterYear, name: str) -> bytes:
-    """An Excel file of the year (WORKBOOKS); an unknown name raises KeyError."""
+def render_workbook(cluster_year: ClusterYear, name: str) -> Rendered:
+    """An Excel file of the year (WORKBOOKS), with the notice of an organizer's workbook template that
+    failed (if any); an unknown name raises KeyError."""
     _docx, build = WORKBOOKS[name]
     return build(year_summary(cluster_year))
 
 
-def render_workbooks(cluster_year: ClusterYear, out_dir: Path, documents: list[str]) -> list[str]:
-    """Write the Excel file of each paper of `documents` that has one; returns their names."""
+def render_workbooks(cluster_year: ClusterYear, out_dir: Path, documents: list[str]) -> Written:
+    """Write the Excel file of each paper of `documents` that has one; returns their names and the
+    fallbacks to the built-in templates."""
     summary = year_summary(cluster_year)
-    names = [workbook for workbook, (docx, _build) in WORKBOOKS.items() if docx in documents]
-    for name in names:
-        (out_dir / name).write_bytes(WORKBOOKS[name][1](summary))
-    return names
+    papers = {
+        workbook: partial(build, summary)
+        for workbook, (docx, build) in WORKBOOKS.items()
+        if docx in documents
+    }
+    labels = {
+        workbook: _("{paper} (Excel)").format(paper=label_of(docx))
+        for workbook, (docx, _b) in WORKBOOKS.items()
+    }
+    return write_papers(out_dir, papers, labels)

@@ -12,14 +12,18 @@ from __future__ import annotations
 
 import datetime
 from decimal import Decimal
+from functools import lru_cache
 
 from django.utils import timezone
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from docx.document import Document as DocxDocument
 
 from thidua.documents import wording as w
 from thidua.documents.layout import Run, Signature, body, centered, grid, signatures
+from thidua.documents.queries import override_content
+from thidua.documents.sheet_templating import WORKBOOK
+from thidua.documents.templating import Context, Field, Rendered, Rows, Spec, fill, placeholder, row_loop
 from thidua.documents.workbook import NUMBER, POINTS, Column, Table, table_workbook
 from thidua.emulation.models import ClusterYear, Criterion, Rating
 from thidua.emulation.papers.common import head_signature, recipients
@@ -159,21 +163,71 @@ SCORE_COLUMNS = (
 )
 
 
-def score_workbook(summary: YearSummary) -> bytes:
-    """The score table as an Excel workbook (documents/workbook.py), A4 portrait like its Word paper."""
+PAPER_TABLE = "bang-tong-hop-diem-excel"  # its key in the organizer's templates (registry/paper_templates.py)
+TABLE_SPEC: Spec = (
+    Field("cap_tren", gettext_lazy("The cluster's line above the title")),
+    Field("tieu_de_phu", gettext_lazy("The line under the title: the year and the cluster")),
+    Field("nam", gettext_lazy("Year")),
+    Field("ten_cum", gettext_lazy("Name of the cluster or block")),
+    Rows(
+        "bang_diem",
+        gettext_lazy("The units in rank order, then roster order"),
+        (
+            Field("stt", gettext_lazy("No. (a number)")),
+            Field("don_vi", gettext_lazy("Unit name")),
+            Field("tu_cham", gettext_lazy("Self-scored total (a number, empty when none)")),
+            Field("diem", gettext_lazy("Final score (a number, empty when none)")),
+            Field("xep_hang", gettext_lazy("Rank (a number, empty when not placed)")),
+            Field("xep_loai", gettext_lazy("Rating")),
+        ),
+    ),
+)
+
+
+def score_table_context(summary: YearSummary) -> Context:
+    """The score table's facts, values as numbers so the workbook's cells stay numbers."""
     papers = score_papers(summary.cluster_year, summary.members)
     year = summary.cluster_year.year
-    titles = [
-        w.cluster_line(summary.cluster),
-        _("SCORE TABLE"),
-        _("Emulation scores for {year} of {cluster}").format(year=year, cluster=summary.cluster.name),
-    ]
-    rows = [
-        (i, unit.name, self_total, summary.scores.get(unit.code), place, _rating(summary, unit))
-        for i, (unit, self_total, place) in enumerate(table_rows(summary, papers), start=1)
-    ]
-    table = Table(_("Scores {year}").format(year=year), titles, SCORE_COLUMNS, rows, bold_titles=(1, 2))
-    return table_workbook(table, portrait=True)
+    return {
+        "cap_tren": w.cluster_line(summary.cluster),
+        "tieu_de_phu": _("Emulation scores for {year} of {cluster}").format(
+            year=year, cluster=summary.cluster.name
+        ),
+        "nam": year,
+        "ten_cum": summary.cluster.name,
+        "bang_diem": [
+            {
+                "stt": i,
+                "don_vi": unit.name,
+                "tu_cham": self_total,
+                "diem": summary.scores.get(unit.code),
+                "xep_hang": place,
+                "xep_loai": _rating(summary, unit),
+            }
+            for i, (unit, self_total, place) in enumerate(table_rows(summary, papers), start=1)
+        ],
+    }
+
+
+@lru_cache(maxsize=8)
+def _table_template(language: str) -> bytes:
+    p = placeholder
+    titles = [p("cap_tren"), _("SCORE TABLE"), p("tieu_de_phu")]
+    rows = row_loop("bang_diem", ["stt", "don_vi", "tu_cham", "diem", "xep_hang", "xep_loai"])
+    sheet = _("Scores {year}").format(year=p("nam"))
+    return table_workbook(Table(sheet, titles, SCORE_COLUMNS, rows, bold_titles=(1, 2)), portrait=True)
+
+
+def score_table_template() -> bytes:
+    """The built-in template of the score table's workbook, made by the one workbook writer."""
+    return _table_template(get_language() or "")
+
+
+def score_workbook(summary: YearSummary) -> Rendered:
+    """The score table as an Excel workbook, A4 portrait like its Word paper, from the organizer's own
+    workbook template when it has one (its failure noticed, the built-in one used instead)."""
+    own = override_content(summary.organizer.pk, PAPER_TABLE)
+    return fill(own, score_table_template, score_table_context(summary), WORKBOOK)
 
 
 # Column key -> header of the detailed score table: the export writes them and the scores import

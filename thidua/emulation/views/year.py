@@ -121,8 +121,10 @@ def document(request: HttpRequest, cluster_id: int, year: int, name: str) -> Htt
     if name in documents.WORKBOOKS:
         if documents.WORKBOOKS[name][0] not in documents.available_documents(found):
             raise Http404(_("No such document."))
-        content = documents.render_workbook(found, name)
-        return attachment(content, f"{found.cluster.code}-{found.year}-{name}", XLSX_MIME)
+        made = documents.render_workbook(found, name)
+        if made.notice:  # the organizer's own workbook template failed: the built-in one made the file
+            messages.warning(request, made.notice)
+        return attachment(made.content, f"{found.cluster.code}-{found.year}-{name}", XLSX_MIME)
     paper = wanted(name, documents.DOCUMENTS)
     if paper is None or paper[0] not in documents.available_documents(found):
         raise Http404(_("No such document."))

@@ -23,8 +23,8 @@ from thidua.core.feedback import add_refusal
 from thidua.core.uploads import check_upload
 from thidua.documents import actions, queries
 from thidua.documents.download import attachment, paper_response
-from thidua.documents.pdf import DOCX_MIME, PdfUnavailable
-from thidua.documents.templating import MAX_TEMPLATE_BYTES, Context, Field, Rows, Spec, fill
+from thidua.documents.pdf import PdfUnavailable
+from thidua.documents.templating import MAX_TEMPLATE_BYTES, WORD, Context, Field, Format, Rows, Spec, fill
 from thidua.registry import rules as scope
 from thidua.registry.paper_templates import PAPERS, templated_paper
 
@@ -34,6 +34,15 @@ class TemplateForm(forms.Form):
         label=gettext_lazy("Your template (.docx)"),
         help_text=gettext_lazy("A Word file (.docx) of at most 2 MB, with the placeholders listed below."),
     )
+
+    def __init__(self, *args: Any, kind: Format = WORD, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if kind is not WORD:  # a workbook paper: the field names its own file type
+            field = self.fields["template"]
+            field.label = _("Your template ({suffix})").format(suffix=kind.suffix)
+            field.help_text = _(
+                "An {kind} file ({suffix}) of at most 2 MB, with the placeholders listed below."
+            ).format(kind=kind.label, suffix=kind.suffix)
 
 
 @login_required
@@ -50,14 +59,23 @@ def paper(request: HttpRequest, organizer_id: int, paper: str) -> HttpResponse:
     organizer = scope.get_setup_organizer_for_user(request.user, organizer_id)
     found = templated_paper(paper)
     posted = request.method == "POST"  # an empty post is still a post: "choose a file", not a blank page
-    form = TemplateForm(request.POST if posted else None, request.FILES if posted else None)
+    form = TemplateForm(
+        request.POST if posted else None, request.FILES if posted else None, kind=found.template_format
+    )
     if posted and form.is_valid():
         upload = form.cleaned_data["template"]
         try:
             # Refused before it is read into memory; the action checks the bytes again, by the same check.
-            check_upload(upload, accepted=(".docx",), max_bytes=MAX_TEMPLATE_BYTES)
+            kind = found.template_format
+            check_upload(upload, accepted=(kind.suffix,), max_bytes=MAX_TEMPLATE_BYTES)
             actions.upload_template(
-                organizer, found.key, found.spec, filename=upload.name, content=upload.read(), by=request.user
+                organizer,
+                found.key,
+                found.spec,
+                filename=upload.name,
+                content=upload.read(),
+                by=request.user,
+                template_format=kind,
             )
         except ValidationError as error:
             add_refusal(form, error)
@@ -74,7 +92,7 @@ def paper(request: HttpRequest, organizer_id: int, paper: str) -> HttpResponse:
         "choices": choices,
         "sample": sample,
         "placeholders": _placeholders(found.spec, sample.context if sample else {}),
-        "syntax": _syntax(),
+        "syntax": _syntax(found.template_format),
     }
     status = 400 if form.is_bound and form.errors else 200
     return render(request, "registry/setup/paper.html", context, status=status)
@@ -147,7 +165,17 @@ def _columns(rows: Rows, first: dict[str, Any], loop: str) -> list[Placeholder]:
     return listed
 
 
-def _syntax() -> list[tuple[str, str]]:
+def _syntax(kind: Format = WORD) -> list[tuple[str, str]]:
+    if kind is not WORD:  # a workbook: values in cells, lists as rows (sheet_templating.py)
+        return [
+            ("{{ nam }}", _("a value in a cell; alone in its cell, a number stays a number")),
+            (
+                "{%tr for r in bang_diem %}",
+                _("in the first cell of a row of its own: the rows of a list start here"),
+            ),
+            ("{{ r.don_vi }}", _("in the row below it: a column of the list")),
+            ("{%tr endfor %}", _("in the first cell of the next row: the rows of the list end here")),
+        ]
     return [
         ("{{ so_quyet_dinh }}", _("a value, with its double braces")),
         ("{{ nguoi_khen_thuong|upper }}", _("the same value in capitals")),
@@ -177,7 +205,8 @@ def paper_default(request: HttpRequest, organizer_id: int, paper: str) -> HttpRe
     """The built-in template, to start one's own from."""
     scope.get_setup_organizer_for_user(request.user, organizer_id)
     found = templated_paper(paper)
-    return attachment(found.default(), f"mau-{found.key}.docx", DOCX_MIME)
+    kind = found.template_format
+    return attachment(found.default(), f"mau-{found.key}{kind.suffix}", kind.mime)
 
 
 @login_required
@@ -187,7 +216,8 @@ def paper_current(request: HttpRequest, organizer_id: int, paper: str) -> HttpRe
     organizer = scope.get_setup_organizer_for_user(request.user, organizer_id)
     found = templated_paper(paper)
     content = queries.override_content(organizer.pk, found.key)
-    return attachment(content or found.default(), f"mau-dang-dung-{found.key}.docx", DOCX_MIME)
+    kind = found.template_format
+    return attachment(content or found.default(), f"mau-dang-dung-{found.key}{kind.suffix}", kind.mime)
 
 
 @login_required
@@ -201,9 +231,13 @@ def paper_preview(request: HttpRequest, organizer_id: int, paper: str, as_pdf: b
     if sample is None:
         messages.error(request, _("There is no record yet to preview this paper with."))
         return redirect("registry:setup_paper", organizer.pk, found.key)
-    rendered = fill(queries.override_content(organizer.pk, found.key), found.default, sample.context)
+    kind = found.template_format
+    own = queries.override_content(organizer.pk, found.key)
+    rendered = fill(own, found.default, sample.context, kind)
     if rendered.notice:
         messages.warning(request, rendered.notice)
+    if kind is not WORD:  # a workbook is previewed as itself (no PDF of a workbook is offered)
+        return attachment(rendered.content, f"xem-thu-{found.key}{kind.suffix}", kind.mime)
     try:
         return paper_response(rendered.content, f"xem-thu-{found.key}.docx", as_pdf=as_pdf)
     except PdfUnavailable as missing:

@@ -63,7 +63,7 @@ def test_the_table_lists_self_final_rank_and_rating_in_rank_order(seed_scored) -
 
 
 def test_the_excel_table_has_vietnamese_headers_numbers_and_print_setup(seed_scored) -> None:
-    book = load_workbook(BytesIO(render_workbook(seed_scored, BOOK)))
+    book = load_workbook(BytesIO(render_workbook(seed_scored, BOOK).content))
     sheet = book.active
     assert sheet["A2"].value == "BẢNG TỔNG HỢP ĐIỂM"
     header = [cell.value for cell in sheet[5]]
@@ -78,7 +78,7 @@ def test_another_clusters_score_papers_carry_its_own_names_never_the_seeds(block
     sheets, table = (pdf_text(pdf) for pdf in _pdfs(block_scored).values())
     assert "Sở Xây dựng tỉnh Gia Lai" in sheets and "KHỐI THI ĐUA CÁC SỞ XÂY DỰNG SỐ 5" in table
     assert "Sở Xây dựng tỉnh An Giang" in table and "TM. KHỐI TRƯỞNG" in table
-    book = load_workbook(BytesIO(render_workbook(block_scored, BOOK))).active
+    book = load_workbook(BytesIO(render_workbook(block_scored, BOOK).content)).active
     names = [row[1].value for row in book.iter_rows(min_row=6)]
     assert "Sở Xây dựng tỉnh An Giang" in names
     for text in (sheets, table, " ".join(names)):
