@@ -4,6 +4,9 @@ is "không tìm thấy"."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -23,27 +26,29 @@ from thidua.registry.views.decisions import board_organizer
 from thidua.registry.views.proposals import _form_error
 
 
+def _saved(request: HttpRequest, form: MovementForm, save: Callable[..., Movement]) -> bool:
+    """The one handling of the movement form, for a launch and for a correction: a valid post goes to
+    `save` (the action, its movement or organizer bound); a refusal is shown beside its field, the typed
+    values kept."""
+    if request.method != "POST" or not form.is_valid():
+        return False
+    data = form.cleaned_data
+    try:
+        save(name=data["name"], start=data["start"], end=data["end"], awards=data["awards"], by=request.user)
+    except ValidationError as error:
+        _form_error(form, error)
+        return False
+    return True
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def movements(request: HttpRequest) -> HttpResponse:
     organizer = board_organizer(request)
     form = MovementForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            launch_movement(
-                organizer,
-                name=data["name"],
-                start=data["start"],
-                end=data["end"],
-                awards=data["awards"],
-                by=request.user,
-            )
-        except ValidationError as error:
-            _form_error(form, error)
-        else:
-            messages.success(request, _("Movement recorded; units may now propose under it."))
-            return redirect(f"{request.path}?to_chuc={organizer.pk}")
+    if _saved(request, form, partial(launch_movement, organizer)):
+        messages.success(request, _("Movement recorded; units may now propose under it."))
+        return redirect(f"{request.path}?to_chuc={organizer.pk}")
     rows = [
         (m, proposals_url(organizer, m.start.year, phong_trao=m.pk), m.n)
         for m in Movement.objects.filter(organizer=organizer)
@@ -66,22 +71,9 @@ def edit_movement(request: HttpRequest, movement_id: int) -> HttpResponse:
     )
     initial = {"name": movement.name, "start": movement.start, "end": movement.end, "awards": movement.awards}
     form = MovementForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            change_movement(
-                movement,
-                name=data["name"],
-                start=data["start"],
-                end=data["end"],
-                awards=data["awards"],
-                by=request.user,
-            )
-        except ValidationError as error:
-            _form_error(form, error)
-        else:
-            messages.success(request, _("The movement's changes are saved."))
-            return redirect(f"{reverse('registry:movements')}?to_chuc={movement.organizer_id}")
+    if _saved(request, form, partial(change_movement, movement)):
+        messages.success(request, _("The movement's changes are saved."))
+        return redirect(f"{reverse('registry:movements')}?to_chuc={movement.organizer_id}")
     context = {
         "organizer": movement.organizer,
         "movement": movement,
