@@ -667,7 +667,6 @@ def open_decision(
         )
     decision = new_decision(
         organizer=organizer,
-        code=_unused_code(),
         number=number,
         date=date,
         signer=signer,
@@ -686,7 +685,6 @@ def open_decision(
 def new_decision(
     *,
     organizer: Organizer,
-    code: str,
     number: str,
     date: dt.date,
     signer: str,
@@ -697,13 +695,15 @@ def new_decision(
     issuing_unit: Unit | None = None,
     regime: str | None = None,
     imported_from: str = "",
+    code: str = "",
 ) -> Decision:
     """The Decision open_decision writes, not yet saved (the bulk path saves many together): the base salary
-    and the regime of its date."""
+    and the regime of its date. The same arguments as open_decision, and `code` for the bulk path, which
+    draws its codes together (unused_codes); without it one is drawn here."""
     salary = money.base_salary_on(date)
     return Decision(
         organizer=organizer,
-        code=code,
+        code=code or _unused_code(),
         number=number.strip(),
         date=date,
         signer=signer.strip(),
