@@ -13,6 +13,14 @@ Sources looked for (December 2026, the team's search of stored pages): a seconda
 statistical reporting regime now in force; its annex (the forms' numbers, titles and columns) was not found
 in any stored page, so neither number nor columns were changed. Check them against the circular's annex
 before naming a form number here.
+
+Looked for again (December 2026, stored pages and code): the circular it replaced, 02/2023/TT-BNV of
+23/03/2023 (luatvietnam.vn's summary; sonv.hungyen.gov.vn: the emulation-and-commendation reporting period
+runs from 1 December of the year before to 30 November), is stored only as summaries, without its annex.
+A third party's software (GitHub lifephongphanmem/thiduakhenthuong, resources/views/BaoCao/TT022023/)
+names that circular's forms 0601.N/BNV-TĐKT (number of emulation movements), 0602.N/BNV-TĐKT (number of
+state-level commendations) and 0603: a secondary source for a superseded circular, so not followed here.
+Note the period: this sheet counts the calendar year, the 2023 circular's reporting year did not.
 """
 
 from __future__ import annotations
