@@ -160,3 +160,15 @@ def test_the_page_offers_the_built_in_workbook_template(
     assert default["Content-Disposition"].endswith('.xlsx"')
     # The built-in template is itself an acceptable template.
     assert _upload(board, seed_scored, default.content).status_code == 302  # type: ignore[attr-defined]
+
+
+def test_the_preview_is_the_workbook_itself_and_no_pdf_of_it_is_made(
+    seed_scored: ClusterYear, board: AbstractUser
+) -> None:
+    organizer = seed_scored.cluster.organizer_id
+    client = client_for(board)
+    preview = client.get(reverse("registry:setup_paper_preview", args=[organizer, PAPER_TABLE]))
+    assert preview.status_code == 200
+    assert load_workbook(io.BytesIO(preview.content)).active["A2"].value == "BẢNG TỔNG HỢP ĐIỂM"
+    pdf = client.get(reverse("registry:setup_paper_preview_pdf", args=[organizer, PAPER_TABLE]))
+    assert pdf.status_code == 404

@@ -227,6 +227,8 @@ def paper_preview(request: HttpRequest, organizer_id: int, paper: str, as_pdf: b
     recent ones (?ban_ghi=id), else from the most recent."""
     organizer = scope.get_setup_organizer_for_user(request.user, organizer_id)
     found = templated_paper(paper)
+    if as_pdf and found.template_format is not WORD:  # no PDF of a workbook is made
+        raise Http404
     sample = found.sample.sample(found.sample.choices(organizer), _chosen(request))
     if sample is None:
         messages.error(request, _("There is no record yet to preview this paper with."))
@@ -236,7 +238,7 @@ def paper_preview(request: HttpRequest, organizer_id: int, paper: str, as_pdf: b
     rendered = fill(own, found.default, sample.context, kind)
     if rendered.notice:
         messages.warning(request, rendered.notice)
-    if kind is not WORD:  # a workbook is previewed as itself (no PDF of a workbook is offered)
+    if kind is not WORD:  # a workbook is previewed as itself
         return attachment(rendered.content, f"xem-thu-{found.key}{kind.suffix}", kind.mime)
     try:
         return paper_response(rendered.content, f"xem-thu-{found.key}.docx", as_pdf=as_pdf)
