@@ -82,6 +82,8 @@ class Decision:
 def count_ballots(
     ballots: Iterable[Mapping[str, Sequence[str]]], members: Sequence[str], rules: Rules
 ) -> Count:
+    # The reference count: SQLite counts with it; on PostgreSQL `actions.review.counts_of` counts the same
+    # way in the database (a nation's ballots need not travel to Python), held to it by the tests.
     roster = set(members)
     votes: dict[str, Counter[str]] = {tier.code: Counter() for tier in rules.tiers}
     void = {tier.code: 0 for tier in rules.tiers}
