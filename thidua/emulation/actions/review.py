@@ -152,24 +152,30 @@ def counts_of(reviews: Mapping[int, tuple[Sequence[str], tally.Rules]]) -> dict[
 # tally.count_ballots in SQL, for each (ballot, tier): the tier's list is void when it names more units
 # than the quota, a unit twice, or a unit not on the roster; a missing list is a blank, valid one. Rows:
 # (review, tier, unit, votes from the valid lists), (review, tier, NULL, void lists), (review, NULL, NULL,
-# ballots cast). Every stored list is a JSON array of unit codes (cast_ballot is the one writer).
+# ballots cast). A void list stands as one NULL name, so one pass counts both. Every stored list is a JSON
+# array of unit codes (cast_ballot is the one writer). Most lists name one or two units: their repeats are
+# seen without unnesting them.
 _COUNT_SQL = f"""
-WITH tier AS (
-    SELECT * FROM jsonb_to_recordset(%(tiers)s::jsonb) AS t(review bigint, tier text, quota int, roster jsonb)
-), marked AS (
-    SELECT tier.review, tier.tier, names, (
-        (tier.quota IS NULL OR jsonb_array_length(names) <= tier.quota)
-        AND names <@ tier.roster
-        AND (SELECT count(DISTINCT name) FROM jsonb_array_elements(names) name) = jsonb_array_length(names)
-    ) AS valid
-    FROM {Ballot._meta.db_table} ballot
-    JOIN tier ON tier.review = ballot.review_id
-    CROSS JOIN LATERAL coalesce(ballot.choices -> tier.tier, '[]'::jsonb) AS names
-)
-SELECT review, tier, unit, count(*) FROM marked, jsonb_array_elements_text(names) unit WHERE valid
+SELECT tier.review, tier.tier, unit, count(*)
+FROM {Ballot._meta.db_table} ballot
+JOIN jsonb_to_recordset(%(tiers)s::jsonb) AS tier(review bigint, tier text, quota int, roster jsonb)
+    ON tier.review = ballot.review_id
+CROSS JOIN LATERAL coalesce(ballot.choices -> tier.tier, '[]'::jsonb) AS names
+CROSS JOIN LATERAL jsonb_array_length(names) AS named
+CROSS JOIN LATERAL jsonb_array_elements_text(
+    CASE
+        WHEN (tier.quota IS NULL OR named <= tier.quota)
+            AND names <@ tier.roster
+            AND CASE
+                WHEN named < 2 THEN true
+                WHEN named = 2 THEN names -> 0 <> names -> 1
+                ELSE (SELECT count(DISTINCT name) FROM jsonb_array_elements(names) name) = named
+            END
+        THEN names
+        ELSE '[null]'::jsonb
+    END
+) AS unit
 GROUP BY 1, 2, 3
-UNION ALL
-SELECT review, tier, NULL, count(*) FROM marked WHERE NOT valid GROUP BY 1, 2
 UNION ALL
 SELECT review_id, NULL, NULL, count(*) FROM {Ballot._meta.db_table} WHERE review_id = ANY(%(reviews)s)
 GROUP BY 1
