@@ -45,7 +45,11 @@ class Member:
     female_share: Decimal | None = None
 
     def criterion(self, name: str) -> Decimal | None:
-        return {"score": self.score, "female_share": self.female_share}[name]
+        if name == "score":
+            return self.score
+        if name == "female_share":
+            return self.female_share
+        raise KeyError(name)
 
 
 @dataclass(frozen=True)
@@ -82,6 +86,8 @@ class Decision:
 def count_ballots(
     ballots: Iterable[Mapping[str, Sequence[str]]], members: Sequence[str], rules: Rules
 ) -> Count:
+    # The reference count: SQLite counts with it; on PostgreSQL `actions.review.counts_of` counts the same
+    # way in the database (a nation's ballots need not travel to Python), held to it by the tests.
     roster = set(members)
     votes: dict[str, Counter[str]] = {tier.code: Counter() for tier in rules.tiers}
     void = {tier.code: 0 for tier in rules.tiers}
@@ -108,8 +114,11 @@ def standing_groups(
     for criterion in tie_break:
         refined: list[list[str]] = []
         for group in groups:
+            if len(group) == 1:
+                refined.append(group)
+                continue
             values = [by_code[code].criterion(criterion) for code in group]
-            if len(group) == 1 or any(value is None for value in values):
+            if any(value is None for value in values):
                 refined.append(group)
                 continue
             distinct = sorted(set(values), reverse=True)  # type: ignore[type-var]
@@ -153,6 +162,7 @@ def decide_by_ballot(
     proposed_on: dict[str, str] = {}  # unit -> highest tier it is proposed on
     proposals: list[Proposed] = []
     passed: list[Passed] = []
+    least, least_text = rules.min_approval, ""  # the minimum share as a reason writes it, once
     for tier in rules.tiers:
         votes = count.votes[tier.code]
         # Every unit with votes, most votes first, roster order among equals (the order they are listed).
@@ -162,12 +172,13 @@ def decide_by_ballot(
         for code in drawn:
             if rules.exclusive and code in proposed_on:
                 reasons[code] = {"kind": "higher_tier", "tier": proposed_on[code]}
-            elif Fraction(votes[code], count.cast) < rules.min_approval:
+            elif votes[code] * least.denominator < least.numerator * count.cast:  # votes / cast < least
+                least_text = least_text or str(_plain(least))
                 reasons[code] = {
                     "kind": "below_share",
                     "votes": votes[code],
                     "cast": count.cast,
-                    "min": str(_plain(rules.min_approval)),
+                    "min": least_text,
                 }
             else:
                 eligible.append(code)

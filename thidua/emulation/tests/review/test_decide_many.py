@@ -1,0 +1,158 @@
+"""Every year decided at once (`decide_many`, the nation's results) is what each year decides alone, and the
+database's count (PostgreSQL) is `tally.count_ballots`'s, on ballots that void tiers, blanks, ties and
+agreed lists."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from thidua.emulation import tally
+from thidua.emulation.actions.review import (
+    cast_ballot,
+    counts_of,
+    decide,
+    decide_many,
+    members_of,
+    rules_of,
+)
+from thidua.emulation.models import Ballot, ClusterYear, Method, Review
+from thidua.testing import factories
+
+pytestmark = pytest.mark.django_db
+
+
+def _year(tiers: list, codes: str, units: dict, **fields: object) -> ClusterYear:
+    """A year of a cluster with these tiers and these members (scores 90, 95, 90…; the tie-break's facts)."""
+    cluster = factories.ClusterFactory(organizer=tiers[0].organizer)
+    cluster.award_tiers.set(tiers)
+    year = factories.ClusterYearFactory(cluster=cluster, **fields)
+    for i, code in enumerate(codes):
+        score = Decimal(95) if i % 2 else Decimal(90)
+        factories.MembershipFactory(cluster_year=year, unit=units[code], position=i, score=score)
+    return year
+
+
+def _cast(year: ClusterYear, ballots: list[dict[str, list[str]]]) -> Review:
+    review = factories.ReviewFactory(cluster_year=year)
+    for choices in ballots:
+        cast_ballot(review, choices)
+    return review
+
+
+@pytest.fixture
+def years() -> dict[str, ClusterYear]:
+    organizer = factories.OrganizerFactory()
+    flag = factories.AwardTierFactory(organizer=organizer, code="co", position=0)
+    cert = factories.AwardTierFactory(organizer=organizer, code="bk", position=1)
+    units = {code: factories.UnitFactory(organizer=organizer, code=code) for code in "ABCDEX"}
+    # Void lists of every kind (over the quota, a unit twice, X who is no member), blank ballots and lists;
+    # C and E equal at the flag's edge with the same score: neither is proposed; B and C equal for the
+    # certificates' last place: B's higher score places it.
+    voided = _year([flag, cert], "ABCDE", units, quotas={"co": 1, "bk": 2}, min_approval=Decimal("0.2"))
+    _cast(
+        voided,
+        [
+            {"co": ["C"], "bk": ["A", "B"]},
+            {"co": ["E"], "bk": ["A", "C"]},
+            {"co": ["C", "E"], "bk": ["A"]},
+            {"co": ["A"], "bk": ["B", "B"]},
+            {"co": ["X"], "bk": ["B"]},
+            {"bk": ["C"]},
+            {},
+            {"co": [], "bk": []},
+            {"co": ["C"], "bk": ["A", "X"]},
+            {"co": ["E"], "bk": ["A", "B", "C"]},
+        ],
+    )
+    # No quota on the certificates (all four drawing half the votes are proposed), not exclusive, a
+    # reported place, a unit with no score.
+    open_tier = _year([flag, cert], "ABCD", units, quotas={"co": 1}, exclusive=False, tie_break=[])
+    open_tier.memberships.filter(unit__code="D").update(score=None, reported_place=1)
+    _cast(open_tier, [{"co": ["A"], "bk": ["A", "B", "C", "D"]}, {"co": ["A"], "bk": ["A", "D"]}])
+    # The meeting's agreed lists win over the ballots on record and explain the units they leave out.
+    agreed = _year([flag, cert], "ABC", units, quotas={"co": 1, "bk": 1})
+    review = _cast(agreed, [{"co": ["B"], "bk": ["C"]}, {"co": ["B"], "bk": ["A", "C"]}])
+    Review.objects.filter(pk=review.pk).update(outcome={"co": ["A"], "bk": []})
+    # Ballots known but none on record; by score without a review; a year without members or tiers.
+    none_cast = _year([flag], "AB", units, quotas={"co": 1})
+    Review.objects.create(cluster_year=none_cast, ballots_known=True)
+    by_score = _year([flag, cert], "ABCD", units, quotas={"co": 1, "bk": 2}, method=Method.SCORE)
+    empty = factories.ClusterYearFactory(cluster=factories.ClusterFactory(organizer=organizer))
+    return {
+        "voided": voided,
+        "open_tier": open_tier,
+        "agreed": agreed,
+        "none_cast": none_cast,
+        "by_score": by_score,
+        "empty": empty,
+    }
+
+
+def test_every_year_decided_at_once_is_what_it_decides_alone(years: dict[str, ClusterYear]) -> None:
+    alone = {
+        name: decide(year, Review.objects.filter(cluster_year=year).first()) for name, year in years.items()
+    }
+    at_once = decide_many(years.values())
+    assert at_once == {year.pk: alone[name] for name, year in years.items()}
+    # The cases are there: a tie the score cannot separate, one it does, the share, the agreed lists.
+    voided = alone["voided"]
+    assert [(p.tier, p.unit, p.basis.get("tie_break")) for p in voided.proposals] == [
+        ("bk", "A", None),
+        ("bk", "B", "score"),
+    ]
+    assert [(n.tier, n.unit, n.reason["kind"]) for n in voided.not_proposed] == [
+        ("co", "C", "tie_unresolved"),
+        ("co", "E", "tie_unresolved"),
+        ("co", "A", "below_share"),
+        ("bk", "C", "lost_tie_break"),
+    ]
+    assert {n.reason["kind"] for n in alone["agreed"].not_proposed} == {"not_agreed"}
+    assert [(p.tier, p.unit) for p in alone["open_tier"].proposals] == [
+        ("co", "A"),
+        ("bk", "A"),
+        ("bk", "D"),
+        ("bk", "B"),
+        ("bk", "C"),
+    ]
+    assert [p.basis["kind"] for p in alone["by_score"].proposals] == ["score", "score"]
+
+
+def test_the_count_is_the_reference_count_of_the_same_ballots(years: dict[str, ClusterYear]) -> None:
+    reviews = {review.pk: review for review in Review.objects.filter(ballots_known=True)}
+    rosters = {
+        pk: ([m.code for m in members_of(r.cluster_year)], rules_of(r.cluster_year))
+        for pk, r in reviews.items()
+    }
+    reference = {
+        pk: tally.count_ballots(reviews[pk].ballots.values_list("choices", flat=True), *rosters[pk])
+        for pk in reviews
+    }
+    assert counts_of(rosters) == reference
+    voided = reference[Review.objects.get(cluster_year=years["voided"]).pk]
+    assert (voided.cast, voided.void) == (10, {"co": 2, "bk": 3})
+    assert voided.votes == {"co": {"C": 2, "E": 2, "A": 1}, "bk": {"A": 3, "B": 2, "C": 2}}
+    none_cast = reference[Review.objects.get(cluster_year=years["none_cast"]).pk]
+    assert (none_cast.cast, none_cast.votes) == (0, {"co": {}})
+
+
+BALLOT = st.fixed_dictionaries(
+    {}, optional={tier: st.lists(st.sampled_from("ABCDX"), max_size=4) for tier in ("co", "bk")}
+)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(ballots=st.lists(BALLOT, max_size=12), quota=st.one_of(st.none(), st.integers(1, 3)))
+def test_any_ballots_count_as_the_reference_counts_them(
+    years: dict[str, ClusterYear], ballots: list[dict[str, list[str]]], quota: int | None
+) -> None:
+    year = years["voided"]
+    year.quotas = {"co": 1} if quota is None else {"co": 1, "bk": quota}
+    review = Review.objects.get(cluster_year=year)
+    Ballot.objects.filter(review=review).delete()
+    Ballot.objects.bulk_create(Ballot(review=review, choices=choices) for choices in ballots)
+    given_ = {review.pk: ([m.code for m in members_of(year)], rules_of(year))}
+    assert counts_of(given_)[review.pk] == tally.count_ballots(ballots, *given_[review.pk])
