@@ -151,6 +151,12 @@ SERVER_TASK_WORKER = env_bool("THIDUA_TASK_WORKER", True)
 SHEETS_BACKGROUND_BYTES = env_int("THIDUA_SHEETS_BACKGROUND_BYTES", 2 * 1024 * 1024, minimum=0)
 
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # No JIT compilation: the product's queries are short, and the planner, which cannot guess the rows of
+    # JSON functions (the count of a nation's ballots), would spend half a second compiling a query that runs
+    # in less.
+    for _alias in ("default", "replica"):
+        if _alias in DATABASES and DATABASES[_alias]["ENGINE"] == "django.db.backends.postgresql":
+            DATABASES[_alias].setdefault("OPTIONS", {})["options"] = "-c jit=off"
     # psycopg's pool in each server process (Django 5.1+): a request borrows a connection and returns it,
     # so PostgreSQL sees at most workers × DB_POOL_MAX connections however many phones cast at once (one
     # connection per thread ran out of "max_connections"). A request waits up to DB_POOL_TIMEOUT seconds

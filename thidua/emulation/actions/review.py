@@ -134,10 +134,8 @@ def counts_of(reviews: Mapping[int, tuple[Sequence[str], tally.Rules]]) -> dict[
         for pk, (_, rules) in reviews.items()
     }
     cast: dict[int, int] = {}
-    with transaction.atomic(), connection.cursor() as cursor:
-        # The planner cannot guess the rows of JSON functions and would compile the query (half a second)
-        # for a count that takes less.
-        cursor.execute("SET LOCAL jit = off")
+    # (No JIT for this query, which the planner would compile for half a second: settings turn it off.)
+    with connection.cursor() as cursor:
         cursor.execute(_COUNT_SQL, {"tiers": json.dumps(tiers), "reviews": list(reviews)})
         for review_id, tier, unit, number in cursor.fetchall():
             if tier is None:
