@@ -49,8 +49,9 @@ TARGETS = {
     "count 100000 ballots (s)": 2.0,
     "linearity 100k/10k": 15.0,  # 10 is linear; above 15 something grows faster than the ballots
     "scenario seed end to end (s)": 20.0,
-    # A province's registry after decades: 100,000 awards. A search without diacritics answers at once.
-    "registry search, 100000 awards (s)": 0.5,
+    # A province's registry after decades: 100,000 awards. A search without diacritics answers at once
+    # (issue 13: p95 under 100 ms at a province's size on SQLite).
+    "registry search, 100000 awards (s)": 0.1,
     # The board's first page over a province of 40 clusters, with their proposals: well under a second.
     "board dashboard, 40 clusters (s)": 1.0,
     # Every paper of the seed cluster's year, Word then PDF (one LibreOffice run) and Excel.
@@ -129,8 +130,9 @@ def scenario_seed() -> float:
 
 
 def registry_search(size: int) -> float:
-    """Seconds for the first page of a search without diacritics over `size` awards, on a fresh SQLite
-    database in a child process (the office's own database is never touched)."""
+    """Seconds, the 95th percentile, of the registry searches as the page reads them (PG_SEARCHES: its
+    first page, the count, the next page) over `size` awards, on a fresh SQLite database in a child process
+    (the office's own database is never touched)."""
     with tempfile.TemporaryDirectory() as work:
         env = {**os.environ, "DATABASE_URL": f"sqlite:///{work}/bench.sqlite3"}
         done = subprocess.run(
@@ -340,7 +342,7 @@ def _search_child(size: int) -> None:
     from thidua.organisations.models import Organizer
     from thidua.registry.folding import fold
     from thidua.registry.models import Awardee, Decision, Person
-    from thidua.registry.search import index_all, search_awards
+    from thidua.registry.search import index_all, page_of, search_awards
     from thidua.registry.verification import new_code
 
     rng = random.Random(11)
@@ -383,13 +385,45 @@ def _search_child(size: int) -> None:
         batch_size=5000,
     )
     index_all()  # loaded around the registry's writer: the search's words as the migration fills them
+    rows = search_awards(QUERY)
+    page = page_of(rows, 50)
+    assert page.rows and all(row.name.startswith(FOUND) for row in page.rows)
+    # The searches as the page reads them (its first page, the count, the next page), not the matching
+    # queryset sliced: that reads every award newest first and looks each one's words up, a path no page
+    # takes.
+    timings = _searches_timed(_bench_board(organizer))
+    print(json.dumps({"p50 (ms)": timings[len(timings) // 2]}))
+    print(timings[int(len(timings) * 0.95)] / 1000)
 
-    def work() -> None:
-        page = list(search_awards(QUERY)[:50])
-        assert page and all(row.name.startswith(FOUND) for row in page)
 
-    seconds, _peak = _timed(work, repeat=5)
-    print(seconds)
+def _bench_board(organizer: Any) -> Any:
+    """A board officer of `organizer`: what the searches are timed within, as the page reads it."""
+    from django.contrib.auth import get_user_model
+
+    from thidua.accounts.models import Role
+
+    board = get_user_model().objects.create_user("bench-board")
+    Role.objects.create(user=board, kind=Role.Kind.BOARD, organizer=organizer)
+    return board
+
+
+def _searches_timed(user: Any) -> list[float]:
+    """Milliseconds, sorted, of each of PG_SEARCHES five times over: the first page of 200, then, when there
+    is more, the count (stopping past 1,000) and the next page, within what `user` may see."""
+    from thidua.registry.rules import awardee_organizers, visible_awardees
+    from thidua.registry.search import count_of, page_of, search_awards
+
+    timings: list[float] = []
+    for _round in range(5):
+        for search in PG_SEARCHES:
+            began = time.perf_counter()
+            rows = search_awards(**search, within=visible_awardees(user), organizers=awardee_organizers(user))
+            page = page_of(rows, 200)
+            if page.next is not None:
+                count_of(rows)
+                page_of(rows, 200, after=str(page.next))
+            timings.append((time.perf_counter() - began) * 1000)
+    return sorted(timings)
 
 
 # The registry searches timed at national size: typed without diacritics, a full name, a family and middle
@@ -430,8 +464,8 @@ def _search_pg_child(size: int) -> None:
 
     from thidua.organisations.models import Organizer, Unit
     from thidua.registry.folding import fold
-    from thidua.registry.models import Awardee, Decision
-    from thidua.registry.search import count_of, index_all, page_of, search_awards
+    from thidua.registry.models import Decision
+    from thidua.registry.search import index_all
     from thidua.registry.verification import new_code
 
     call_command("migrate", verbosity=0)
@@ -484,18 +518,7 @@ def _search_pg_child(size: int) -> None:
     indexed = time.perf_counter() - started
     with connection.cursor() as cursor:
         cursor.execute("VACUUM ANALYZE")  # every table: the planner needs the decisions and units too
-    within = Awardee.objects.filter(decision__organizer_id__in=[organizer.pk])
-    timings: list[float] = []
-    for _round in range(5):
-        for search in PG_SEARCHES:
-            began = time.perf_counter()
-            rows = search_awards(**search, within=within)
-            page = page_of(rows, 200)
-            if page.next is not None:
-                count_of(rows)
-                page_of(rows, 200, after=str(page.next))
-            timings.append((time.perf_counter() - began) * 1000)
-    timings.sort()
+    timings = _searches_timed(_bench_board(organizer))
     print(
         json.dumps(
             {

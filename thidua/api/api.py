@@ -60,7 +60,7 @@ from thidua.organisations.models import Cluster
 from thidua.registry import search as registry_search
 from thidua.registry.models import Awardee
 from thidua.registry.papers.review import review_papers
-from thidua.registry.rules import visible_awardees
+from thidua.registry.rules import awardee_organizers, visible_awardees
 from thidua.registry.search import BadCursor, Count, count_of, page_of, search_awards
 from thidua.sheets.access import scope_for
 from thidua.sheets.importer import run as run_import_sheet
@@ -416,6 +416,7 @@ def registry_awards(request: HttpRequest, filters: Query[AwardFilters]) -> Query
         filters.unit,
         (filters.grantor or "").strip() or None,
         within=visible_awardees(request.user),
+        organizers=awardee_organizers(request.user),
     )
 
 

@@ -68,6 +68,17 @@ def _about_units(units: QuerySet[Any, Any]) -> Q:
     return Q(unit_id__in=units) | Q(person_id__in=people)
 
 
+def _awardee_roles(user: Any) -> tuple[list[int], bool]:
+    """The organizers whose board the user sits on, and whether the user is also some unit's officer."""
+    roles = list(
+        Role.objects.filter(user_id=user.pk, kind__in=[Role.Kind.BOARD, Role.Kind.UNIT_OFFICER])
+        .order_by()
+        .values_list("kind", "organizer_id")
+    )
+    organizers = sorted({organizer for kind, organizer in roles if kind == Role.Kind.BOARD})
+    return organizers, any(kind == Role.Kind.UNIT_OFFICER for kind, _ in roles)
+
+
 def visible_awardees(user: Any) -> QuerySet[Awardee]:
     if not _active(user):
         return Awardee.objects.none()
@@ -79,6 +90,16 @@ def visible_awardees(user: Any) -> QuerySet[Awardee]:
         | Q(person_unit_id__in=units)
         | _about_units(units)
     )
+
+
+def awardee_organizers(user: Any) -> list[int] | None:
+    """The organizers whose decisions hold every award the user may see, when that is so (a board
+    officer and no unit's officer: a unit's people may be awarded by another organizer), else None.
+    The registry search reads only these organizers' words (search.search_awards)."""
+    if not _active(user) or user.is_superuser:
+        return None
+    organizers, officer = _awardee_roles(user)
+    return organizers if organizers and not officer else None
 
 
 # ---- the board's workflow: proposals, decisions, quotas ------------------------------------------------

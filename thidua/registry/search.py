@@ -143,15 +143,19 @@ def index_words(name: str, award_name: str = "") -> list[str]:
 
 
 def word_rows(
-    awardees: Iterable[tuple[int, int, str, int]], award_names: dict[int, str]
+    awardees: Iterable[tuple[int, int, str, int]],
+    award_names: dict[int, str],
+    organizers: dict[int, int] | None = None,
 ) -> list[dict[str, Any]]:
     """The word table's rows of (id, year, name, decision id) awards, their decisions' forms of
-    commendation by decision id in `award_names`."""
+    commendation by decision id in `award_names`, and organizers in `organizers` (None: migration 0020,
+    which ran before the table had the column)."""
     rows = []
     for pk, year, name, decision in awardees:
         keys = index_words(name, award_names.get(decision, ""))
         line = f" {' '.join(keys)} "
-        rows += [{"awardee_id": pk, "word": key, "year": year, "words": line} for key in keys]
+        extra = {} if organizers is None else {"organizer_id": organizers[decision]}
+        rows += [{"awardee_id": pk, "word": key, "year": year, "words": line, **extra} for key in keys]
     return rows
 
 
@@ -162,12 +166,14 @@ def index_awardees(awardees: Iterable[Awardee | tuple[int, int, str, int]]) -> N
     for start in range(0, len(listed), 5000):
         batch = listed[start : start + 5000]
         AwardeeWord.objects.filter(awardee_id__in=[pk for pk, *_ in batch]).delete()
-        bulk.insert_values(AwardeeWord, word_rows(batch, _award_names_of(batch)))
+        bulk.insert_values(AwardeeWord, word_rows(batch, *_decisions_of(batch)))
 
 
-def _award_names_of(awardees: list[tuple[int, int, str, int]]) -> dict[int, str]:
+def _decisions_of(awardees: list[tuple[int, int, str, int]]) -> tuple[dict[int, str], dict[int, int]]:
+    """The forms of commendation and the organizers of these awards' decisions, by decision id."""
     decisions = {decision for *_, decision in awardees}
-    return dict(Decision.objects.filter(pk__in=decisions).values_list("pk", "award_name"))
+    found = list(Decision.objects.filter(pk__in=decisions).values_list("pk", "award_name", "organizer_id"))
+    return {pk: name for pk, name, _ in found}, {pk: organizer for pk, _, organizer in found}
 
 
 def index_all(awardees: QuerySet[Awardee] | None = None, batch: int = 20000) -> None:
@@ -181,7 +187,7 @@ def index_all(awardees: QuerySet[Awardee] | None = None, batch: int = 20000) -> 
         )
         if not found:
             return
-        bulk.insert_values(AwardeeWord, word_rows(found, _award_names_of(found)))
+        bulk.insert_values(AwardeeWord, word_rows(found, *_decisions_of(found)))
         last = found[-1][0]
 
 
@@ -242,12 +248,15 @@ class _Plan:
     spellings: list[str]
     checks: Q
     year: int | None
+    organizers: list[int] | None = None
 
     def keys(self, after: Key | None, size: int, newest_first: bool = True) -> list[tuple[int, int]]:
         """(year, id) of the next `size` awards past `after` whose words match, in page order."""
         postings = AwardeeWord.objects.using(self.base.db).filter(self.checks)
         if self.year is not None:
             postings = postings.filter(year=self.year)
+        if self.organizers is not None:
+            postings = postings.filter(organizer_id__in=self.organizers)
         if after is not None:
             compare = "<" if newest_first else ">"
             postings = postings.extra(
@@ -271,7 +280,9 @@ class _Plan:
         return list(merged[:size])
 
 
-def _plan(base: QuerySet[Awardee], matches: list[_Match], year: int | None) -> _Plan | None:
+def _plan(
+    base: QuerySet[Awardee], matches: list[_Match], year: int | None, organizers: list[int] | None
+) -> _Plan | None:
     """Reads the rarest term's words first: each term's awards counted up to RARE off the index."""
     best: tuple[int, list[str]] | None = None
     for match in matches:
@@ -281,6 +292,8 @@ def _plan(base: QuerySet[Awardee], matches: list[_Match], year: int | None) -> _
         postings = AwardeeWord.objects.using(base.db).filter(word__in=spellings)
         if year is not None:
             postings = postings.filter(year=year)
+        # Counted across organizers: the organizer is no key of the index, and a board's share of a word's
+        # entries follows the word's, so the rarest word is the same.
         counted = postings[:RARE].count() if len(matches) > 1 else 0
         if best is None or counted < best[0]:
             best = (counted, spellings)
@@ -289,7 +302,7 @@ def _plan(base: QuerySet[Awardee], matches: list[_Match], year: int | None) -> _
     checks = Q()
     for match in matches:
         checks &= match.inline()
-    return _Plan(base, best[1], checks, year)
+    return _Plan(base, best[1], checks, year, organizers)
 
 
 def search_awards(
@@ -300,10 +313,13 @@ def search_awards(
     grantor: str | None = None,
     *,
     within: QuerySet[Awardee] | None = None,
+    organizers: Iterable[int] | None = None,
 ) -> QuerySet[Awardee]:
     """Awards on record matching every filter given, newest decision first. `unit` matches a unit's own
     awards and its people's (several unit ids: any of them); `grantor` matches without diacritics too;
-    `within` narrows to what a user may see (scope.visible_awardees). Ordered by ORDER, the key of a page."""
+    `within` narrows to what a user may see (scope.visible_awardees). `organizers`, when every award of
+    `within` is one of these organizers' (scope.awardee_organizers), lets a search of words read only
+    theirs off the word table. Ordered by ORDER, the key of a page."""
     rows = within if within is not None else Awardee.objects.all()
     # Each term is a condition of the query: a word typed twice asks nothing more, and a name is found by a
     # few words; the last word is the start of a word still being typed ("an" finds An, Anh, not Lan).
@@ -326,7 +342,7 @@ def search_awards(
         checks &= match.inline()
     # Every word on one entry of the award's words (any of them: each carries them all).
     found = rows.filter(Exists(AwardeeWord.objects.filter(checks, awardee=OuterRef("pk"))))
-    plan = _plan(rows, matches, year)
+    plan = _plan(rows, matches, year, None if organizers is None else sorted(set(organizers)))
     if plan is not None:
         found._search_plan = plan  # type: ignore[attr-defined]  # page_of and count_of read it
     return found

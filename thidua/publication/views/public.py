@@ -92,7 +92,12 @@ def registry(request: HttpRequest, organizer_id: int) -> HttpResponse:
     if unit is not None and not units.filter(pk=unit).exists():
         unit = None
     rows = search_awards(
-        query, year=year, award=award or None, unit=unit, within=queries.decided_awards(organizer)
+        query,
+        year=year,
+        award=award or None,
+        unit=unit,
+        within=queries.decided_awards(organizer),
+        organizers=[organizer.pk],
     ).select_related("unit__parent", "decision__organizer")
     bad_cursor = False
     try:

@@ -232,3 +232,68 @@ def test_the_bulk_path_writes_the_search_words_of_its_awards(seed: Seed) -> None
     assert [a.name for a in search_awards("uy ban nhan dan hong")] == ["UBND xã Hồng Phong"]
     assert [a.name for a in search_awards("hong p", year=2019)] == ["UBND xã Hồng Phong"]
     assert list(search_awards("ong")) == []  # a word's start, never its middle
+
+
+def _other_organizers_awards(seed: Seed, n: int) -> None:
+    """n more awards named as awards() names them, decided by another organizer (a ministry)."""
+    from datetime import date
+
+    from thidua.organisations.models import Organizer
+
+    other, _ = Organizer.objects.get_or_create(name="Bộ khác")
+    decision, _ = Decision.objects.get_or_create(
+        organizer=other,
+        number="9/QĐ-BKT",
+        defaults={
+            "date": date(2018, 1, 1),
+            "signer": "Người ký",
+            "grantor": "Bộ trưởng Bộ khác",
+            "award": "bang-khen-bo",
+            "award_name": "Bằng khen của Bộ trưởng",
+            "regime": "law-2003/decree-91-2017",
+            "code": new_code(),
+        },
+    )
+    unit = seed.units["STP"]
+    start = Awardee.objects.filter(decision=decision).count()
+    made = Awardee.objects.bulk_create(
+        Awardee(
+            decision=decision,
+            unit=unit,
+            year=2018,
+            name=f"Tập thể số {i}",
+            name_folded=fold(f"Tập thể số {i}"),
+            award=decision.award,
+            code=new_code(),
+        )
+        for i in range(start, start + n)
+    )
+    index_awardees(made)
+
+
+def test_a_boards_search_reads_its_own_awards_however_many_others_match(
+    seed: Seed, board: AbstractUser, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A province's board among a nation's awards: the others' matches are neither shown nor read one by one.
+    monkeypatch.setattr(views, "PAGE_SIZE", 2)
+    own = awards(seed, 3)
+    _other_organizers_awards(seed, 20)
+    client = client_for(board)
+
+    def pages() -> tuple[list[int], int]:
+        seen: list[int] = []
+        with CaptureQueriesContext(connection) as read:
+            response = client.get(reverse("registry:search"), {"q": "tap the so"})
+            while True:
+                seen += _ids(response)
+                if not response.context["next_link"]:
+                    break
+                response = client.get(reverse("registry:search") + response.context["next_link"])
+        return seen, len(read)
+
+    seen, few = pages()
+    assert sorted(seen) == sorted(a.pk for a in own)
+    _other_organizers_awards(seed, 600)
+    seen, many = pages()
+    assert sorted(seen) == sorted(a.pk for a in own)
+    assert many == few

@@ -97,7 +97,11 @@ def _units(request: HttpRequest, typed: str) -> list[int] | None:
 
 def _results(request: HttpRequest) -> tuple[dict[str, Any], Any]:
     filters = _filters(request)
-    rows = search_awards(**filters, within=scope.visible_awardees(request.user))
+    rows = search_awards(
+        **filters,
+        within=scope.visible_awardees(request.user),
+        organizers=scope.awardee_organizers(request.user),
+    )
     return filters, rows
 
 
