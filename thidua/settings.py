@@ -368,8 +368,14 @@ CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
         "LOCATION": str(env_path("CACHE_DIR", BASE_DIR / "var" / "cache")),
+        # Room for the signed-in pages' kept parts (core/pagecache.py) of a nation's cluster-years; past it
+        # Django drops a third of the files at random, the generation perhaps (then every part is rebuilt).
+        "OPTIONS": {"MAX_ENTRIES": 10000},
     }
 }
+# The signed-in pages' kept parts (core/pagecache.py): dropped at once by any change of the data; this many
+# seconds at most for a change made outside the product (SQL typed by hand). 0: nothing kept.
+PAGE_CACHE_SECONDS = env_int("THIDUA_PAGE_CACHE_SECONDS", 300)
 
 # Requests a minute for each API access token before it is answered 429 (0: no limit).
 API_RATE_PER_MINUTE = env_int("API_RATE_PER_MINUTE", 120)

@@ -11,6 +11,7 @@ from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db import models
 from django.utils.translation import gettext_lazy
 
+from thidua.core import pagecache
 from thidua.core.models import AuditEvent
 
 Actor = AbstractBaseUser | AnonymousUser | str | None
@@ -21,6 +22,7 @@ def record(actor: Actor, verb: str, obj: models.Model, **data: Any) -> AuditEven
     # Any authenticated user object (AUTH_USER_MODEL); anonymous and labels leave the FK empty.
     user = actor if isinstance(actor, AbstractBaseUser) else None
     label = actor if isinstance(actor, str) else ""
+    pagecache.changed()  # a change of the data: the pages' kept parts are built again
     return AuditEvent.objects.create(
         actor=user,  # type: ignore[misc]  # AbstractBaseUser is AUTH_USER_MODEL at run time
         actor_label=label,
@@ -40,6 +42,7 @@ def record_many(actor: Actor, verb: str, entries: Iterable[tuple[models.Model, d
     user = actor.pk if isinstance(actor, AbstractBaseUser) else None
     label = actor if isinstance(actor, str) else ""
     now = timezone.now()
+    pagecache.changed()
     bulk.insert_values(
         AuditEvent,
         [

@@ -27,3 +27,7 @@ if "replica" not in DATABASES:  # noqa: F405
     DATABASES["replica"] = {**DATABASES["default"], "TEST": {"MIRROR": "default"}}  # noqa: F405
     DATABASE_ROUTERS = ["thidua.core.replica.ReplicaRouter"]
     REPLICA_READS = False
+
+# Tests build their worlds with factories, which write no audit row, so a part kept (core/pagecache.py) would
+# hide what a test adds between two pages. Nothing is kept here; the tests of the cache turn it on.
+PAGE_CACHE_SECONDS = 0

@@ -27,6 +27,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from thidua.accounts.notifications import Kind, board_of, notify, officers_of
+from thidua.core import pagecache
 from thidua.core.audit import Actor, record
 from thidua.emulation import tally, where
 from thidua.emulation.leadership import check_leadership
@@ -481,6 +482,8 @@ def cast_ballot(
     ballot = Ballot.objects.create(
         review=review, choices={k: list(v) for k, v in choices.items()}, receipt=receipt
     )
+    # No audit row for a ballot (secrecy), yet the pages count ballots cast: their kept parts go.
+    pagecache.changed()
     if not review.ballots_known:
         Review.objects.filter(pk=review.pk).update(ballots_known=True)
         review.ballots_known = True

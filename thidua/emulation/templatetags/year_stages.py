@@ -8,6 +8,7 @@ from typing import Any
 
 from django import template
 
+from thidua.core import pagecache
 from thidua.emulation.models import ClusterYear
 from thidua.emulation.queries.due import step_url
 from thidua.emulation.queries.stages import StepState, YearStage, year_stages
@@ -20,7 +21,8 @@ OFFICER_STEPS = {YearStage.REGISTERED, YearStage.SCORING}
 
 @register.inclusion_tag("front/_year_stages.html", takes_context=True)
 def year_stages_panel(context: template.Context, cluster_year: ClusterYear) -> dict[str, Any]:
-    stages = year_stages(cluster_year)
+    # The same for every user until the data changes (core/pagecache.py); the link below is the user's.
+    stages = pagecache.kept("emulation.year_stages", (cluster_year.pk,), lambda: year_stages(cluster_year))
     current = stages.current
     may_act = current is not None and (context.get("can_manage") or current.stage in OFFICER_STEPS)
     return {

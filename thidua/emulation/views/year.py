@@ -6,6 +6,8 @@ its scope (README: an outsider gets "không tìm thấy", so a page does not rev
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -18,6 +20,7 @@ from django.views.decorators.http import require_GET
 
 from thidua.accounts.models import Role
 from thidua.accounts.roles import board_organizers, roles_of
+from thidua.core import pagecache
 from thidua.core.feedback import show_refusal
 from thidua.documents.download import XLSX_MIME, attachment, paper_response, wanted
 from thidua.documents.pdf import PdfUnavailable
@@ -98,16 +101,24 @@ def cluster_export(request: HttpRequest, cluster_id: int) -> HttpResponse:
 @login_required
 def cluster_year(request: HttpRequest, cluster_id: int, year: int) -> HttpResponse:
     found = get_cluster_year_for_user(request.user, cluster_id, year)
-    summary = year_summary(found)
-    names = documents.available_documents(found)
-    if summary.sealed:
-        names = [name for name in names if name not in documents.COUNTED]
+
+    def read() -> dict[str, Any]:
+        summary = year_summary(found)
+        names = documents.available_documents(found)
+        if summary.sealed:
+            names = [name for name in names if name not in documents.COUNTED]
+        return {
+            "summary": summary,
+            "page": year_page(summary),
+            "documents": document_links(names),
+            "mid_year": MidYearReview.objects.filter(cluster_year=found).first(),
+        }
+
+    # What the year holds is the same for everyone who may see it until the data changes (a ballot cast
+    # included): kept (core/pagecache.py). Who may manage it is the user's, read each time.
     context = {
-        "summary": summary,
-        "page": year_page(summary),
-        "documents": document_links(names),
+        **pagecache.kept("emulation.cluster_year", (found.pk,), read),
         "can_manage": can_manage_cluster_year(request.user, found),
-        "mid_year": MidYearReview.objects.filter(cluster_year=found).first(),
     }
     return render(request, "front/cluster_year.html", context)
 

@@ -14,7 +14,7 @@ from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import connection
 from django.db.models.expressions import RawSQL
 
-from thidua.core import bulk
+from thidua.core import bulk, pagecache
 from thidua.core.audit import Actor
 from thidua.core.models import AuditEvent
 from thidua.organisations.models import Organizer, Unit
@@ -58,6 +58,7 @@ def create_people(table: str, organizer: Organizer, *, by: Actor) -> int:
         f"FROM {table} n ORDER BY n.first_line",
     )
     user, label = _actor(by)
+    pagecache.changed()  # the audit rows are written in SQL below, not through core.audit
     bulk.insert_select(
         AuditEvent,
         {
@@ -106,6 +107,7 @@ def add_past_awardees(table: str, *, by: Actor) -> int:
     new = RawSQL(f"SELECT decision_id FROM {table}", ())
     registry_search.index_all(Awardee.objects.filter(decision_id__in=new))
     user, label = _actor(by)
+    pagecache.changed()  # the audit rows are written in SQL below, not through core.audit
     bulk.insert_select(
         AuditEvent,
         {

@@ -8,9 +8,11 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from thidua.core import pagecache
 from thidua.organisations.models import Organizer
 from thidua.registry import dashboard
 from thidua.registry import rules as scope
@@ -48,8 +50,17 @@ def board_dashboard(request: HttpRequest) -> HttpResponse:
     organizer, organizers = board_organizer(request)
     years = dashboard.board_years(organizer)
     year = _year(request, years)
-    found = dashboard.board_dashboard(organizer, organizers, year, years)
-    return render(request, "registry/dashboard.html", {"board": found})
+    # The body (every figure of the year, all links) is the same for every member of the board until the
+    # data changes: kept rendered (core/pagecache.py). It reads nothing of the request but what is keyed.
+    body = pagecache.kept(
+        "registry.dashboard",
+        (organizer.pk, year, tuple(years), tuple(o.pk for o in organizers)),
+        lambda: render_to_string(
+            "registry/_dashboard_body.html",
+            {"board": dashboard.board_dashboard(organizer, organizers, year, years)},
+        ),
+    )
+    return render(request, "registry/dashboard.html", {"year": year, "body": body})
 
 
 @require_GET
