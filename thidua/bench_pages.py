@@ -4,9 +4,11 @@ The real server (`thidua serve`, gunicorn, as castload runs it) is started on th
 (bench_nation) with the bench's URLconf (settings.BENCH_BARE_VIEW), which adds a bare view answering through
 the same middleware. A board member of the first province, signed in, asks for one page at a time from
 CLIENTS threads at once, each on its own kept-alive connection, for SECONDS seconds after a warm-up: the bare
-view first, then the board's dashboard, a cluster's year, a registry search typed without diacritics and the
-list of proposals. Each page's figure is its requests per second over the bare view's (target ≥ 0.5) and its
-99th percentile (target < 150 ms). The client threads run on the same machine as the server.
+view first, then the board's dashboard, a cluster's year, a registry search typed without diacritics, the
+list of proposals, and the public honour roll searched the same way by a visitor without an account (no
+cookie: the public side's cached page, publication.cache). Each page's figure is its requests per second
+over the bare view's (target ≥ 0.5) and its 99th percentile (target < 150 ms). The client threads run on the
+same machine as the server.
 """
 
 from __future__ import annotations
@@ -26,7 +28,8 @@ from urllib.parse import urlsplit
 CLIENTS = 50
 SECONDS = float(os.environ.get("THIDUA_BENCH_PAGES_SECONDS", "15"))
 WARM_UP = 3.0
-PAGES = ("dashboard", "cluster year", "registry search", "proposals")
+PAGES = ("dashboard", "cluster year", "registry search", "proposals", "public honour roll")
+ANONYMOUS = {"public honour roll"}  # asked for without the board member's cookie
 SEARCHED = "nguyen van"  # typed without diacritics: Nguyễn Văn …
 
 
@@ -77,7 +80,7 @@ def hammer(base: str, path: str, cookie: str, *, clients: int, seconds: float) -
     the answers that were not 200 (or no answer)."""
     parts = urlsplit(base)
     host, port = parts.hostname or "127.0.0.1", parts.port or 80
-    headers = {"Cookie": cookie, "Accept-Encoding": "gzip"}
+    headers = {"Accept-Encoding": "gzip", **({"Cookie": cookie} if cookie else {})}
     barrier = threading.Barrier(clients + 1)
     lock = threading.Lock()
     latencies: list[float] = []
@@ -162,6 +165,9 @@ def _signed_in() -> tuple[str, dict[str, str]]:
         "cluster year": reverse("front:cluster_year", args=[year.cluster_id, year.year]),
         "registry search": search,
         "proposals": reverse("registry:proposals"),
+        "public honour roll": reverse("publication:registry", args=[organizer.pk])
+        + "?q="
+        + SEARCHED.replace(" ", "+"),
     }
     return cookie, paths
 
@@ -180,17 +186,18 @@ def _run_child(log_path: Path) -> None:
     measured: dict[str, dict[str, float]] = {}
     with log_path.open("wb") as log, running_server(database_url(), log) as base:
         for name, path in paths.items():
+            sent = "" if name in ANONYMOUS else cookie
             where = urlsplit(base)
             conn = http.client.HTTPConnection(where.hostname or "127.0.0.1", where.port, timeout=120)
-            conn.request("GET", path, headers={"Cookie": cookie})
+            conn.request("GET", path, headers={"Cookie": sent} if sent else {})
             answer = conn.getresponse()
             body = answer.read()
             conn.close()
             if answer.status != 200:
                 raise SystemExit(f"{name} {path}: HTTP {answer.status}")
             print(f"{name}: {path} {len(body)} bytes", file=sys.stderr)
-            hammer(base, path, cookie, clients=CLIENTS, seconds=WARM_UP)
-            measured[name] = hammer(base, path, cookie, clients=CLIENTS, seconds=SECONDS)
+            hammer(base, path, sent, clients=CLIENTS, seconds=WARM_UP)
+            measured[name] = hammer(base, path, sent, clients=CLIENTS, seconds=SECONDS)
             print(name, measured[name], file=sys.stderr)
     print(json.dumps(measured))
 

@@ -33,6 +33,11 @@ from thidua.api.schemas import (
     FileErrors,
     Imported,
     Invalid,
+    PublicAwardOut,
+    PublicModelDetailOut,
+    PublicModelOut,
+    PublicOrganizerOut,
+    PublicResultsOut,
     SheetErrors,
     SheetPlan,
 )
@@ -56,12 +61,16 @@ from thidua.exchange.history import KEEP, UNCHANGED
 from thidua.exchange.importer import SharedUnitsChanged, run_import
 from thidua.exchange.reader import parse_exchange
 from thidua.exchange.upload import YAML_MIME
-from thidua.organisations.models import Cluster
+from thidua.organisations.models import Cluster, Organizer
+from thidua.publication import queries as public
+from thidua.publication.models import ExemplaryModel
 from thidua.registry import search as registry_search
+from thidua.registry import verification
 from thidua.registry.models import Awardee
 from thidua.registry.papers.review import review_papers
 from thidua.registry.rules import awardee_organizers, visible_awardees
 from thidua.registry.search import BadCursor, Count, count_of, page_of, search_awards
+from thidua.registry.views import verify
 from thidua.sheets.access import scope_for
 from thidua.sheets.importer import run as run_import_sheet
 from thidua.sheets.importer import summary, unconfirmed
@@ -341,24 +350,38 @@ def exchange_import(request: HttpRequest, replace: bool = False, accept_unit_cha
 # ---- the registry -------------------------------------------------------------------------------------
 
 
-class AwardFilters(Schema):
+def _storable(value: str | None) -> str | None:
+    # Checked as every door checks text (core/text.py): PostgreSQL cannot compare a NUL byte, where
+    # SQLite would quietly match nothing; a 422 on both.
+    if value is None:
+        return None
+    text, problem = clean_text(value, max_length=None)
+    if problem is not None:
+        raise PydanticCustomError("text", str(problem))
+    return text
+
+
+class HonourRollFilters(Schema):
+    """The public honour roll's filters, as its page has them: name, year, form, unit."""
+
     q: str | None = None
     year: Year | None = None
     award: str | None = None
     unit: Id | None = None
-    grantor: str | None = None
 
-    @field_validator("q", "award", "grantor")
+    @field_validator("q", "award")
     @classmethod
     def _storable(cls, value: str | None) -> str | None:
-        # Checked as every door checks text (core/text.py): PostgreSQL cannot compare a NUL byte, where
-        # SQLite would quietly match nothing; a 422 on both.
-        if value is None:
-            return None
-        text, problem = clean_text(value, max_length=None)
-        if problem is not None:
-            raise PydanticCustomError("text", str(problem))
-        return text
+        return _storable(value)
+
+
+class AwardFilters(HonourRollFilters):
+    grantor: str | None = None
+
+    @field_validator("grantor")
+    @classmethod
+    def _storable_grantor(cls, value: str | None) -> str | None:
+        return _storable(value)
 
 
 BAD_CURSOR = _("The page cursor is not valid: pass back the 'next' or 'previous' of an earlier answer.")
@@ -418,6 +441,144 @@ def registry_awards(request: HttpRequest, filters: Query[AwardFilters]) -> Query
         within=visible_awardees(request.user),
         organizers=awardee_organizers(request.user),
     )
+
+
+# ---- the public side: no sign-in, read-only, exactly what the public pages show ------------------------
+
+PUBLIC = _("Public side (no sign-in)")
+
+
+def _public_organizer(organizer_id: int) -> Organizer:
+    found = Organizer.objects.filter(pk=organizer_id).first()
+    if found is None:
+        raise Http404
+    return found
+
+
+@api.get(
+    "/public/organizers",
+    auth=None,
+    response=list[PublicOrganizerOut],
+    tags=[PUBLIC],
+    summary=_("The organizers whose public side this site serves"),
+)
+@reads_replica
+def public_organizers(request: HttpRequest) -> Any:
+    return Organizer.objects.order_by("name")
+
+
+class PublicAwardPages(AwardPages):
+    """The registry's pages (a cursor, never an offset), each award read as the public page reads it."""
+
+    def paginate_queryset(
+        self, queryset: QuerySet[Awardee], pagination: Any, request: HttpRequest, **params: Any
+    ) -> dict[str, Any]:
+        page = super().paginate_queryset(queryset, pagination, request, **params)
+        return {**page, "items": [public.entry_of(row) for row in page["items"]]}
+
+
+@api.get(
+    "/public/organizers/{organizer_id}/awards",
+    auth=None,
+    response={200: list[PublicAwardOut], 404: Error, 422: Invalid},
+    tags=[PUBLIC],
+    summary=_("The public honour roll: decided awards by name (without diacritics too), year, form, unit"),
+)
+@reads_replica
+@paginate(PublicAwardPages)
+def public_awards(
+    request: HttpRequest, organizer_id: Id, filters: Query[HonourRollFilters]
+) -> QuerySet[Awardee]:
+    organizer = _public_organizer(organizer_id)
+    unit = filters.unit
+    if unit is not None and not public.public_units(organizer).filter(pk=unit).exists():
+        raise ParameterRefused("unit", gettext("No unit of this organizer has that id."))
+    return public.honour_roll(
+        organizer,
+        (filters.q or "").strip(),
+        year=filters.year,
+        award=(filters.award or "").strip() or None,
+        unit=unit,
+    )
+
+
+@api.get(
+    "/public/awards/{code}",
+    auth=None,
+    response={200: PublicAwardOut, 404: Error},
+    tags=[PUBLIC],
+    summary=_("One award of the public honour roll, at its certificate's verification code"),
+)
+@reads_replica
+def public_award(request: HttpRequest, code: str) -> Any:
+    # Looked up under the verification page's limit on guesses, as the public entry page.
+    if verify.blocked(request):
+        raise Http404
+    normalized = verification.normalize(code)
+    found = public.entry(normalized) if verification.is_well_formed(normalized) else None
+    if found is None:
+        verify.missed(request)
+        raise Http404
+    return found
+
+
+@api.get(
+    "/public/organizers/{organizer_id}/results/{year}",
+    auth=None,
+    response={200: list[PublicResultsOut], 404: Error, 422: Invalid},
+    tags=[PUBLIC],
+    summary=_("The results of a year the board published, cluster by cluster"),
+)
+@reads_replica
+def public_results(request: HttpRequest, organizer_id: Id, year: Year) -> Any:
+    organizer = _public_organizer(organizer_id)
+    return [
+        public.results(published)
+        for published in public.published_results(organizer).filter(cluster_year__year=year)
+    ]
+
+
+@api.get(
+    "/public/organizers/{organizer_id}/models",
+    auth=None,
+    response={200: list[PublicModelOut], 404: Error, 422: Invalid},
+    tags=[PUBLIC],
+    summary=_("The published exemplary models, by movement and year, featured first"),
+)
+@reads_replica
+def public_models(
+    request: HttpRequest, organizer_id: Id, movement: Id | None = None, year: Year | None = None
+) -> Any:
+    organizer = _public_organizer(organizer_id)
+    return [_model(found) for found in public.models_listed(organizer, movement=movement, year=year)[:500]]
+
+
+@api.get(
+    "/public/models/{token}",
+    auth=None,
+    response={200: PublicModelDetailOut, 404: Error},
+    tags=[PUBLIC],
+    summary=_("A published exemplary model: its story and its awards on record"),
+)
+@reads_replica
+def public_model(request: HttpRequest, token: str) -> Any:
+    found = (
+        ExemplaryModel.objects.select_related("movement")
+        .filter(token=token[:32], state=ExemplaryModel.State.PUBLISHED)
+        .first()
+    )
+    if found is None:
+        raise Http404
+    return {**_model(found), "story": public.paragraphs(found), "awards": public.awards_of_model(found)}
+
+
+def _model(found: ExemplaryModel) -> dict[str, Any]:
+    """A published model as its public list shows it (read with its movement)."""
+    return {
+        **{name: getattr(found, name) for name in ("token", "name", "position", "title", "year", "featured")},
+        "collective": found.collective,
+        "movement": found.movement.name,
+    }
 
 
 # ---- eligibility --------------------------------------------------------------------------------------

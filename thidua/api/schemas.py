@@ -1,9 +1,10 @@
 """The shapes the API answers with (the results and verdicts are the files' own contracts, FORMAT.md and
 ELIGIBILITY.md, and are passed through as those files write them)."""
 
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
+from django.urls import reverse
 from ninja import Schema
 
 from thidua.registry.models import Awardee
@@ -136,3 +137,83 @@ class SheetErrors(Schema):
     detail: str
     errors: list[SheetProblem]
     plan: SheetPlan
+
+
+# ---- the public side: exactly what the public pages show (publication.queries), nothing else --------------
+
+
+class PublicOrganizerOut(Schema):
+    id: int
+    name: str
+
+
+class PublicAwardOut(Schema):
+    """An award of the public honour roll as its decision published it (registry.verification.PublicAward):
+    no birth year, rating, hold or proposal; a revoked award carries its revoking decision."""
+
+    code: str
+    name: str
+    position: str
+    unit: str
+    collective: bool
+    year: int
+    award_name: str
+    decision_number: str
+    decision_date: date
+    grantor: str
+    revoked: bool
+    revoked_number: str
+    revoked_date: date | None
+    url: str  # the award's public registry entry (where the certificate's QR code leads, via /xac-minh/)
+
+    @staticmethod
+    def resolve_url(obj: Any) -> str:
+        return reverse("publication:entry", args=[obj.code])
+
+
+class PlaceOut(Schema):
+    place: int
+    unit: str
+
+
+class DecidedAwardOut(Schema):
+    unit: str
+    award_name: str
+    decision_number: str
+    decision_date: date
+    code: str
+    revoked: bool
+
+
+class PublicResultsOut(Schema):
+    """A cluster-year's results as the board published them (publication.queries.Results)."""
+
+    token: str
+    cluster: str
+    year: int
+    ranking: list[PlaceOut]
+    awards: list[DecidedAwardOut]
+    next_head: str
+    next_deputies: list[str]
+    pact_signed: date | None
+    published_at: datetime
+
+
+class PublicModelOut(Schema):
+    """A published exemplary model as its list shows it."""
+
+    token: str
+    name: str
+    position: str
+    collective: bool
+    title: str
+    movement: str
+    year: int
+    featured: bool
+
+
+class PublicModelDetailOut(PublicModelOut):
+    """A published model's page: its story in paragraphs and its awards on record."""
+
+    story: list[str]
+    awards: list[PublicAwardOut]

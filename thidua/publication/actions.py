@@ -70,6 +70,54 @@ def max_evidence_bytes() -> int:
     return int(settings.DOSSIER_SCAN_MAX_MB) * 1024 * 1024
 
 
+def _checked(
+    proposed_by: Unit,
+    movement: Movement,
+    year: int,
+    person: Person | None,
+    unit: Unit | None,
+    title: str,
+    story: str,
+    evidence: Sequence[UploadedFile],
+    kept: int = 0,
+) -> tuple[str, str]:
+    """A proposal as the board will read it, or every problem at once (ValidationError by field); `kept`:
+    the files already attached (a returned model proposed again keeps its evidence)."""
+    errors: dict[str, list[str]] = {}
+    if movement.organizer_id != proposed_by.organizer_id:
+        errors["movement"] = [_("The movement belongs to another organizer.")]
+    if (person is None) == (unit is None):
+        errors["person"] = [_("Choose either a person or a collective, not both.")]
+    elif (person or unit).organizer_id != proposed_by.organizer_id:  # type: ignore[union-attr]
+        errors["person"] = [_("The person or collective belongs to another organizer.")]
+    title, story = " ".join(title.split()), story.strip()
+    if not title:
+        errors["title"] = [_("Enter a headline.")]
+    if not story:
+        errors["story"] = [_("Tell the model's story.")]
+    if year < movement.start.year or (movement.end is not None and year > movement.end.year):
+        errors["year"] = [_("The year is outside the movement's dates.")]
+    if kept + len(evidence) > MOST_EVIDENCE:
+        errors["evidence"] = [_("At most {n} files.").format(n=MOST_EVIDENCE)]
+    for upload in evidence:
+        try:
+            uploads.check_upload(upload, accepted=EVIDENCE_ACCEPTED, max_bytes=max_evidence_bytes())
+        except ValidationError as error:
+            errors.setdefault("evidence", []).extend(error.messages)
+    if errors:
+        raise ValidationError(errors)
+    return title, story
+
+
+def _attach(model: ExemplaryModel, evidence: Sequence[UploadedFile]) -> None:
+    now = timezone.now()
+    for upload in evidence:
+        assert upload.name is not None and upload.size is not None  # check_upload refused nameless files
+        ModelEvidence.objects.create(
+            model=model, file=upload, original_name=upload.name[:255], size=upload.size, uploaded_at=now
+        )
+
+
 @transaction.atomic
 def propose_model(
     proposed_by: Unit,
@@ -86,29 +134,7 @@ def propose_model(
 ) -> ExemplaryModel:
     """A unit's proposal of a person or a collective as an exemplary model of `movement`, with its story and
     evidence (each file checked by its content first, core.uploads)."""
-    errors: dict[str, list[str]] = {}
-    if movement.organizer_id != proposed_by.organizer_id:
-        errors["movement"] = [_("The movement belongs to another organizer.")]
-    if (person is None) == (unit is None):
-        errors["person"] = [_("Choose either a person or a collective, not both.")]
-    elif (person or unit).organizer_id != proposed_by.organizer_id:  # type: ignore[union-attr]
-        errors["person"] = [_("The person or collective belongs to another organizer.")]
-    title, story = " ".join(title.split()), story.strip()
-    if not title:
-        errors["title"] = [_("Enter a headline.")]
-    if not story:
-        errors["story"] = [_("Tell the model's story.")]
-    if year < movement.start.year or (movement.end is not None and year > movement.end.year):
-        errors["year"] = [_("The year is outside the movement's dates.")]
-    if len(evidence) > MOST_EVIDENCE:
-        errors["evidence"] = [_("At most {n} files.").format(n=MOST_EVIDENCE)]
-    for upload in evidence:
-        try:
-            uploads.check_upload(upload, accepted=EVIDENCE_ACCEPTED, max_bytes=max_evidence_bytes())
-        except ValidationError as error:
-            errors.setdefault("evidence", []).extend(error.messages)
-    if errors:
-        raise ValidationError(errors)
+    title, story = _checked(proposed_by, movement, year, person, unit, title, story, evidence)
     model = ExemplaryModel.objects.create(
         organizer_id=proposed_by.organizer_id,
         movement=movement,
@@ -122,18 +148,51 @@ def propose_model(
         proposed_by=proposed_by,
         proposed_at=timezone.now(),
     )
-    now = timezone.now()
-    for upload in evidence:
-        assert upload.name is not None and upload.size is not None  # check_upload refused nameless files
-        ModelEvidence.objects.create(
-            model=model, file=upload, original_name=upload.name[:255], size=upload.size, uploaded_at=now
-        )
+    _attach(model, evidence)
     record(by, "publication.model.propose", model, name=model.name, files=len(evidence))
     return model
 
 
 def _locked(model: ExemplaryModel) -> ExemplaryModel:
     return ExemplaryModel.objects.select_for_update().get(pk=model.pk)
+
+
+@transaction.atomic
+def revise_model(
+    model: ExemplaryModel,
+    *,
+    movement: Movement,
+    year: int,
+    person: Person | None,
+    unit: Unit | None,
+    position: str,
+    title: str,
+    story: str,
+    evidence: Sequence[UploadedFile] = (),
+    by: Actor,
+) -> ExemplaryModel:
+    """The unit's answer to the board's return: the model corrected (its files kept, more added) and
+    proposed again, awaiting the board. Only a returned model: one awaiting the board or public is the
+    board's to act on. The board's reason stays in the audit trail."""
+    locked = _locked(model)
+    if locked.state != ExemplaryModel.State.RETURNED:
+        raise ValidationError(
+            _("Only a model the board returned can be changed and proposed again."), code="state"
+        )
+    title, story = _checked(
+        locked.proposed_by, movement, year, person, unit, title, story, evidence, kept=locked.evidence.count()
+    )
+    locked.movement, locked.year, locked.person, locked.unit = movement, year, person, unit
+    locked.name = person.name if person is not None else unit.name if unit is not None else ""
+    locked.position = " ".join(position.split()) if person is not None else ""
+    locked.title, locked.story = title, story
+    locked.state = ExemplaryModel.State.PROPOSED
+    locked.returned_reason = ""
+    locked.proposed_at = timezone.now()
+    locked.save()
+    _attach(locked, evidence)
+    record(by, "publication.model.revise", locked, name=locked.name, files=len(evidence))
+    return locked
 
 
 @transaction.atomic

@@ -1,6 +1,8 @@
-"""The public pages' cache: each page (its path and query) kept in Django's cache for TTL seconds, under a
-generation number every publishing act bumps after commit, so what the board publishes or withdraws shows at
-once, and what the registry decides (a decision, a revocation) shows within TTL seconds.
+"""The public pages' cache: each page (its path and query, so per organizer and per page of a list) kept in
+Django's cache for TTL seconds, under a generation number bumped after commit by every publishing act and by
+the registry's decisions and revocations (their rows' saves and deletes, `connect`), so what the board
+publishes, withdraws, decides or revokes shows at once. Paths that write awards in bulk without saving a
+decision row one by one show within TTL seconds.
 
 Only whole anonymous pages are kept: the public templates read nothing of the user, the session or the
 CSRF token, so one page serves everyone."""
@@ -40,6 +42,23 @@ def changed() -> None:
             cache.add(_GENERATION, 2, None)
 
     transaction.on_commit(bump)
+
+
+def _registry_changed(sender: Any, **kwargs: Any) -> None:
+    changed()
+
+
+def connect() -> None:
+    """Listen to the registry's decisions and revocations (publication depends on the registry, never the
+    reverse: the registry's actions know nothing of the public side's cache)."""
+    from django.db.models.signals import post_delete, post_save
+
+    from thidua.registry.models import Decision, Revocation
+
+    for model in (Decision, Revocation):
+        for signal in (post_save, post_delete):
+            uid = f"publication.cache.{model.__name__}"
+            signal.connect(_registry_changed, sender=model, dispatch_uid=uid)
 
 
 def public_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:

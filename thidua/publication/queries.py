@@ -13,6 +13,7 @@ from thidua.emulation.queries.summary import year_summary
 from thidua.organisations.models import Organizer, Unit
 from thidua.publication.models import ExemplaryModel, PublishedResults
 from thidua.registry.models import Awardee, Movement
+from thidua.registry.search import search_awards
 from thidua.registry.verification import PublicAward, published
 
 # One award of the public honour roll: what the verification page shows of it (registry.verification).
@@ -36,6 +37,17 @@ ENTRY_RELATED = ("decision__organizer", "unit__parent", "person_unit", "revocati
 def entry(code: str) -> Entry | None:
     found = Awardee.objects.select_related(*ENTRY_RELATED).filter(code=code).first()
     return entry_of(found) if found is not None else None
+
+
+def honour_roll(
+    organizer: Organizer, query: str, *, year: int | None, award: str | None, unit: int | None
+) -> QuerySet[Awardee]:
+    """The public honour roll's search (the page's and the public API's): decided awards by name (without
+    diacritics too), year, form and unit, newest first, read with what entry_of needs."""
+    # Read with its relations through `within`: a select_related after the search would drop the search's
+    # fast plan (registry.search: page_of reads the plan kept on the queryset it returned).
+    within = decided_awards(organizer).select_related(*ENTRY_RELATED)
+    return search_awards(query, year=year, award=award, unit=unit, within=within, organizers=[organizer.pk])
 
 
 def public_units(organizer: Organizer) -> QuerySet[Unit]:
@@ -125,6 +137,23 @@ def published_models(organizer: Organizer) -> QuerySet[ExemplaryModel]:
     return ExemplaryModel.objects.filter(
         organizer=organizer, state=ExemplaryModel.State.PUBLISHED
     ).select_related("movement", "proposed_by")
+
+
+def models_listed(
+    organizer: Organizer, *, movement: int | None, year: int | None
+) -> QuerySet[ExemplaryModel]:
+    """The public list of models (the page's and the public API's): by movement and year, featured first."""
+    rows = published_models(organizer)
+    if movement is not None:
+        rows = rows.filter(movement_id=movement)
+    if year is not None:
+        rows = rows.filter(year=year)
+    return rows.order_by("-featured", "movement__name", "-year", "name", "id")
+
+
+def paragraphs(model: ExemplaryModel) -> list[str]:
+    """The model's story as the public page shows it: one paragraph per blank-line-separated block."""
+    return [p.strip() for p in model.story.split("\n\n") if p.strip()]
 
 
 def movements_with_models(organizer: Organizer) -> QuerySet[Movement]:

@@ -19,6 +19,7 @@ urlpatterns = [
     path("cong-bo/ket-qua/<id:cluster_year_id>/", board.publish_results, name="publish_results"),
     path("cong-bo/guong-dien-hinh/de-xuat/", board.propose, name="propose"),
     path("cong-bo/guong-dien-hinh/<id:model_id>/", board.model_review, name="model_review"),
+    path("cong-bo/guong-dien-hinh/<id:model_id>/sua/", board.model_edit, name="model_edit"),
     path(
         "cong-bo/guong-dien-hinh/<id:model_id>/minh-chung/<id:evidence_id>/",
         board.evidence_file,

@@ -242,6 +242,7 @@ def build_matrix_world() -> MatrixWorld:
             "council:council_counted": {"token": council.public_token},
             "publication:results": {"token": results.token},
             "publication:model": {"token": model.token},
+            "api:public_model": {"token": model.token},
             "publication:evidence": {"evidence_id": model.evidence.get().pk},
         },
     )

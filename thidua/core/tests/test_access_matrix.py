@@ -203,6 +203,31 @@ TABLE: dict[str, tuple[str, str]] = {
         "401 422 422 422 422 422 422 401 401 422",
     ),
     "api:eligibility": ("405 405 405 405 405 405 405 405 405 405", "401 422 422 422 422 422 422 401 401 422"),
+    # The public API: open to everyone, read-only (the public pages' readings).
+    "api:public_organizers": (
+        "200 200 200 200 200 200 200 200 200 200",
+        "405 405 405 405 405 405 405 405 405 405",
+    ),
+    "api:public_awards": (
+        "200 200 200 200 200 200 200 200 200 200",
+        "405 405 405 405 405 405 405 405 405 405",
+    ),
+    "api:public_award": (
+        "200 200 200 200 200 200 200 200 200 200",
+        "405 405 405 405 405 405 405 405 405 405",
+    ),
+    "api:public_results": (
+        "200 200 200 200 200 200 200 200 200 200",
+        "405 405 405 405 405 405 405 405 405 405",
+    ),
+    "api:public_models": (
+        "200 200 200 200 200 200 200 200 200 200",
+        "405 405 405 405 405 405 405 405 405 405",
+    ),
+    "api:public_model": (
+        "200 200 200 200 200 200 200 200 200 200",
+        "405 405 405 405 405 405 405 405 405 405",
+    ),
     "api:api-root": ("404 404 404 404 404 404 404 404 404 404", "404 404 404 404 404 404 404 404 404 404"),
     # The public side: open to everyone; the board's publishing and the units' models behind the sign-in.
     "publication:organizers": (
@@ -241,6 +266,8 @@ TABLE: dict[str, tuple[str, str]] = {
     "publication:publish_results": ("L 405 405 405 405 405 405 L L 405", "L 404 404 404 404 302 404 L L 302"),
     "publication:propose": ("L 200 200 404 404 200 404 L L 200", "L 200 200 404 404 200 404 L L 200"),
     "publication:model_review": ("L 200 404 404 404 200 404 L L 200", "L 404 404 404 404 302 404 L L 302"),
+    # The world's model is published: its unit is sent back to the model's page (only a returned one opens).
+    "publication:model_edit": ("L 302 404 404 404 302 404 L L 302", "L 302 404 404 404 302 404 L L 302"),
     "publication:evidence": ("L 200 404 404 404 200 404 L L 200", "L 405 405 405 405 405 405 L L 405"),
     "front:home": ("L 302 302 302 302 302 302 L L 200", "405 405 405 405 405 405 405 405 405 405"),
     "front:clusters": ("L 200 200 200 200 200 200 L L 200", "405 405 405 405 405 405 405 405 405 405"),

@@ -117,3 +117,55 @@ def test_the_boards_concluded_years_come_a_page_at_a_time(
         if number < concluded.count():
             assert f"to_chuc={organizer.pk}&amp;trang={number + 1}" in page
     assert sorted(seen) == sorted(concluded.values_list("pk", flat=True))
+
+
+def test_a_returned_model_is_corrected_by_its_unit_and_proposed_again(
+    public_world: PublicWorld, anonymous: Any
+) -> None:
+    """The board returns a model; its proposing unit's officer corrects it, adds a file and sends it again
+    (its first file kept); an officer of another unit cannot open or send the form; the board publishes
+    the corrected model and the public sees the new headline."""
+    w = public_world
+    clients = w.matrix.clients
+    board, officer = clients["board"], clients["officer_in"]
+    review = reverse("publication:model_review", args=[w.model.pk])
+    edit = reverse("publication:model_edit", args=[w.model.pk])
+    # Before the board returns it the model is not the unit's to change.
+    assert officer.get(edit).status_code == 302
+    assert board.post(review, {"act": "return", "reason": "Bổ sung số liệu năm 2021"}).status_code == 302
+    page = officer.get(review).content.decode()
+    assert "Bổ sung số liệu năm 2021" in page and edit in page
+    form = officer.get(edit)
+    assert form.status_code == 200 and "Người cán bộ tư pháp tận tụy với dân" in form.content.decode()
+    sent = {
+        "movement": w.model.movement_id,
+        "year": 2021,
+        "person": w.person.pk,
+        "position": "Chuyên viên chính",
+        "title": "Người cán bộ tư pháp tận tụy, sáng tạo",
+        "story": "Chị đã hướng dẫn 12.500 lượt người dân trong năm 2021.",
+        "evidence": [SimpleUploadedFile("so-lieu.pdf", PDF)],
+    }
+    # Another unit's officer, a lead and another organizer's board: no such page, nothing changed.
+    for role in ("officer_out", "lead", "board_other"):
+        assert clients[role].get(edit).status_code == 404, role
+        assert clients[role].post(edit, sent).status_code == 404, role
+    w.model.refresh_from_db()
+    assert w.model.state == ExemplaryModel.State.RETURNED
+    assert w.model.title == "Người cán bộ tư pháp tận tụy với dân"
+    # A bad file is refused with what was typed kept.
+    bad = officer.post(edit, {**sent, "evidence": [SimpleUploadedFile("anh.jpg", b"MZ not an image")]})
+    assert bad.status_code == 400 and "Người cán bộ tư pháp tận tụy, sáng tạo" in bad.content.decode()
+    sent["evidence"] = [SimpleUploadedFile("so-lieu.pdf", PDF)]
+    assert officer.post(edit, sent).status_code == 302
+    w.model.refresh_from_db()
+    assert w.model.state == ExemplaryModel.State.PROPOSED
+    assert w.model.title == "Người cán bộ tư pháp tận tụy, sáng tạo"
+    assert sorted(w.model.evidence.values_list("original_name", flat=True)) == ["bao-cao.pdf", "so-lieu.pdf"]
+    assert AuditEvent.objects.filter(verb="publication.model.revise", actor__username="matrix-donvi").exists()
+    # Awaiting the board again: the unit cannot change it now, the board publishes it.
+    assert officer.get(edit).status_code == 302
+    assert anonymous.get(reverse("publication:model", args=[w.model.token])).status_code == 404
+    assert board.post(review, {"act": "publish"}).status_code == 302
+    public = anonymous.get(reverse("publication:model", args=[w.model.token])).content.decode()
+    assert "Người cán bộ tư pháp tận tụy, sáng tạo" in public and "12.500" in public

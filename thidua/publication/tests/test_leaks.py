@@ -41,6 +41,29 @@ def public_pages(w: PublicWorld) -> list[str]:
     ]
 
 
+def public_api(w: PublicWorld) -> list[str]:
+    """Every operation of the public API (tag "public"), with and without its filters."""
+    org = w.organizer.pk
+    codes = list(Awardee.objects.filter(decision__organizer=w.organizer).values_list("code", flat=True))
+    awards = f"/api/v1/public/organizers/{org}/awards"
+    return [
+        "/api/v1/public/organizers",
+        awards,
+        awards + "?q=Hoang",
+        awards + "?q=Le+Chua+Quyet+Dinh",
+        awards + "?q=Tran+Dang+Ky+Luat",
+        awards + "?year=2021&award=bang-khen-chu-tich-tinh",
+        awards + f"?unit={w.unit.pk}",
+        awards + "?page_size=1",
+        *[f"/api/v1/public/awards/{code}" for code in codes],
+        f"/api/v1/public/organizers/{org}/results/2021",
+        f"/api/v1/public/organizers/{org}/results/2022",
+        f"/api/v1/public/organizers/{org}/models",
+        f"/api/v1/public/organizers/{org}/models?movement={w.model.movement_id}&year=2021",
+        f"/api/v1/public/models/{w.model.token}",
+    ]
+
+
 def forbidden(w: PublicWorld) -> list[str]:
     """What must never appear: names and facts of what is not public."""
     ratings = [gettext(str(label)) for label in Rating.labels]
@@ -98,3 +121,41 @@ def test_a_model_not_yet_published_is_not_found(public_world: PublicWorld, anony
     assert anonymous.get(reverse("publication:model", args=[public_world.model.token])).status_code == 404
     page = anonymous.get(reverse("publication:models", args=[public_world.organizer.pk])).content.decode()
     assert public_world.model.title not in page
+
+
+def test_no_public_api_answer_shows_what_is_not_public(public_world: PublicWorld, anonymous: Any) -> None:
+    bad = forbidden(public_world)
+    seen = ""
+    for url in public_api(public_world):
+        response = anonymous.get(url)
+        assert response.status_code == 200, (url, response.content[:300])
+        text = response.content.decode()
+        for word in bad:
+            assert word.lower() not in text.lower(), f"{word!r} in {url}"
+        seen += text
+    # What is public is there, the revoked award with its revoking decision, the results and the model.
+    assert public_world.person_award.name in seen
+    assert "300/QĐ-UBND" in seen and "999/QĐ-UBND" in seen
+    assert public_world.model.title in seen
+    assert public_world.results.token in seen
+
+
+def test_the_public_api_answers_the_public_pages_fields_and_no_other(
+    public_world: PublicWorld, anonymous: Any
+) -> None:
+    from dataclasses import fields
+
+    from thidua.registry.verification import PublicAward
+
+    org = public_world.organizer.pk
+    items = anonymous.get(f"/api/v1/public/organizers/{org}/awards").json()["items"]
+    assert items
+    # One reading of an award for the public: PublicAward's fields (not its organizer's id), revoked, url.
+    expected = {f.name for f in fields(PublicAward)} - {"organizer_id"} | {"revoked", "url"}
+    for item in items:
+        assert set(item) == expected, set(item) ^ expected
+    model = anonymous.get(f"/api/v1/public/models/{public_world.model.token}").json()
+    assert set(model) == {
+        "token", "name", "position", "collective", "title", "movement", "year", "featured", "story", "awards"
+    }  # fmt: skip
+    assert "story" not in anonymous.get(f"/api/v1/public/organizers/{org}/models").json()[0]

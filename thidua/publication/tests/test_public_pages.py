@@ -98,3 +98,65 @@ def test_the_public_pages_read_nothing_of_a_signed_in_user(public_world: PublicW
     client = public_world.matrix.clients["board"]
     page = client.get(reverse("publication:home", args=[public_world.organizer.pk])).content.decode()
     assert "matrix-ban" not in page and "csrfmiddlewaretoken" not in page
+
+
+def test_a_revocation_and_a_new_decision_show_on_the_cached_honour_roll_at_once(
+    public_world: PublicWorld, anonymous: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    """The honour roll is served from the cache; the registry revoking an award or deciding a new one drops
+    it (publication.cache.connect), so the next visitor sees the award revoked, the new one listed."""
+    from datetime import date
+
+    from thidua.registry.actions import proposals as services
+    from thidua.testing.worlds import BY, push_through
+
+    w = public_world
+    url = reverse("publication:registry", args=[w.organizer.pk]) + "?q=hoang+thi+dien+hinh"
+    first = anonymous.get(url).content.decode()
+    assert w.person_award.name in first and "888/QĐ-UBND" not in first
+    with CaptureQueriesContext(connection) as queries:
+        assert anonymous.get(url).content.decode() == first  # cached
+    assert len(queries) == 0
+    with django_capture_on_commit_callbacks(execute=True):
+        services.revoke(w.person_award, number="888/QĐ-UBND", date=date(2024, 2, 2), reason="x", by=BY)
+    revoked = anonymous.get(url).content.decode()
+    assert "888/QĐ-UBND" in revoked and "02/02/2024" in revoked
+    # A new decision: the same cached search lists it at once.
+    proposal = services.propose(
+        organizer=w.organizer,
+        award="bang-khen-chu-tich-tinh",
+        year=2023,
+        proposed_by=w.unit,
+        person=w.person,
+        by=BY,
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        services.decide(
+            [push_through(proposal)], number="777/QĐ-UBND", date=date(2024, 3, 1), signer="Thiệu", by=BY
+        )
+    assert "777/QĐ-UBND" in anonymous.get(url).content.decode()
+
+
+def test_each_organizer_and_each_page_is_kept_apart(public_world: PublicWorld, anonymous: Any) -> None:
+    """One organizer's page is never served for another's, nor page 1 for page 2 of the same list."""
+    from thidua.organisations.models import Organizer
+    from thidua.publication.views import public
+
+    other = Organizer.objects.exclude(pk=public_world.organizer.pk).first()
+    assert other is not None
+    mine = anonymous.get(reverse("publication:registry", args=[public_world.organizer.pk])).content
+    theirs = anonymous.get(reverse("publication:registry", args=[other.pk])).content
+    assert public_world.person_award.name.encode() in mine
+    assert public_world.person_award.name.encode() not in theirs
+    url = reverse("publication:registry", args=[public_world.organizer.pk])
+    import pytest
+
+    monkeypatch = pytest.MonkeyPatch()
+    try:
+        monkeypatch.setattr(public, "PAGE_SIZE", 1)
+        first = anonymous.get(url + "?nam=2021").content.decode()
+        link = first.split('href="?', 1)[1].split('"', 1)[0].replace("&amp;", "&")
+        second = anonymous.get(url + "?" + link).content.decode()
+    finally:
+        monkeypatch.undo()
+    assert first != second

@@ -180,11 +180,67 @@ def model_review(request: HttpRequest, model_id: int) -> HttpResponse:
         "is_board": is_board,
         "form": form,
         "evidence": list(model.evidence.all()),
+        "can_revise": model.state == ExemplaryModel.State.RETURNED
+        and _proposers(request).filter(pk=model.proposed_by_id).exists(),
         "public_url": reverse("publication:model", args=[model.token])
         if model.state == ExemplaryModel.State.PUBLISHED
         else "",
     }
     return render(request, "publication/model_review.html", context, status=400 if form.errors else 200)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def model_edit(request: HttpRequest, model_id: int) -> HttpResponse:
+    """A model the board returned, changed by its proposing unit and proposed again; anyone else: 404."""
+    model = get_object_or_404(
+        ExemplaryModel.objects.select_related("proposed_by", "movement"),
+        pk=model_id,
+        proposed_by__in=_proposers(request),
+    )
+    if model.state != ExemplaryModel.State.RETURNED:
+        messages.warning(request, _("Only a model the board returned can be changed and proposed again."))
+        return redirect("publication:model_review", model.pk)
+    form = ModelForm(
+        request.POST or None,
+        request.FILES or None,
+        units=Unit.objects.filter(pk=model.proposed_by_id),
+        movements=Movement.objects.filter(organizer_id=model.organizer_id).order_by("-start", "name"),
+        persons=scope.visible_persons(request.user).order_by("name_folded", "id"),
+        collectives=scope.visible_units(request.user).order_by("name"),
+        initial={
+            "movement": model.movement_id,
+            "year": model.year,
+            "person": model.person_id,
+            "unit": model.unit_id,
+            "position": model.position,
+            "title": model.title,
+            "story": model.story,
+        },
+    )
+    del form.fields["proposed_by"]  # the unit that proposed it answers the board, no other
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            actions.revise_model(
+                model,
+                movement=data["movement"],
+                year=data["year"],
+                person=data["person"],
+                unit=data["unit"],
+                position=data["position"],
+                title=data["title"],
+                story=data["story"],
+                evidence=data["evidence"],
+                by=request.user,
+            )
+        except ValidationError as error:
+            add_refusal(form, error)
+        else:
+            messages.success(request, _("Model proposed again; the board will review it."))
+            return redirect("publication:model_review", model.pk)
+    context = {"form": form, "model": model, "evidence": list(model.evidence.all())}
+    return render(request, "publication/model_edit.html", context, status=400 if form.errors else 200)
 
 
 @login_required

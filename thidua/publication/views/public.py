@@ -21,7 +21,7 @@ from thidua.publication import queries
 from thidua.publication.cache import public_page
 from thidua.publication.models import ExemplaryModel, PublishedResults
 from thidua.registry import verification
-from thidua.registry.search import BadCursor, page_of, search_awards
+from thidua.registry.search import BadCursor, page_of
 from thidua.registry.views import verify
 
 PAGE_SIZE = 50
@@ -91,14 +91,7 @@ def registry(request: HttpRequest, organizer_id: int) -> HttpResponse:
     unit = bounded_int(request.GET.get("don_vi"), 1)
     if unit is not None and not units.filter(pk=unit).exists():
         unit = None
-    rows = search_awards(
-        query,
-        year=year,
-        award=award or None,
-        unit=unit,
-        within=queries.decided_awards(organizer),
-        organizers=[organizer.pk],
-    ).select_related("unit__parent", "decision__organizer")
+    rows = queries.honour_roll(organizer, query, year=year, award=award or None, unit=unit)
     bad_cursor = False
     try:
         page = page_of(rows, PAGE_SIZE, after=request.GET.get("sau"), before=request.GET.get("truoc"))
@@ -185,23 +178,21 @@ def results(request: HttpRequest, token: str) -> HttpResponse:
 def models(request: HttpRequest, organizer_id: int) -> HttpResponse:
     """Published models by movement and year (?phong_trao=, ?nam=), featured ones first."""
     organizer = _organizer(organizer_id)
-    rows = queries.published_models(organizer)
     movements = list(queries.movements_with_models(organizer))
     movement = bounded_int(request.GET.get("phong_trao"), 1)
-    if movement is not None and movement in {m.pk for m in movements}:
-        rows = rows.filter(movement_id=movement)
-    else:
+    if movement is not None and movement not in {m.pk for m in movements}:
         movement = None
     year = bounded_int(request.GET.get("nam"), 1, 9999)
-    years = sorted(set(rows.values_list("year", flat=True)), reverse=True)
-    if year is not None:
-        rows = rows.filter(year=year)
+    years = sorted(
+        set(queries.models_listed(organizer, movement=movement, year=None).values_list("year", flat=True)),
+        reverse=True,
+    )
     return _page(
         request,
         "models.html",
         organizer,
         section="models",
-        rows=list(rows.order_by("-featured", "movement__name", "-year", "name", "id")),
+        rows=list(queries.models_listed(organizer, movement=movement, year=year)),
         movements=movements,
         movement=movement,
         years=years,
@@ -224,6 +215,6 @@ def model(request: HttpRequest, token: str) -> HttpResponse:
         found.organizer,
         section="models",
         model=found,
-        paragraphs=[p.strip() for p in found.story.split("\n\n") if p.strip()],
+        paragraphs=queries.paragraphs(found),
         awards=queries.awards_of_model(found),
     )
