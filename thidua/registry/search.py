@@ -176,6 +176,40 @@ def _decisions_of(awardees: list[tuple[int, int, str, int]]) -> tuple[dict[int, 
     return {pk: name for pk, name, _ in found}, {pk: organizer for pk, _, organizer in found}
 
 
+def index_selected(condition: str, params: Sequence[Any] = ()) -> int:
+    """PostgreSQL: the words of the awards that `condition` (SQL on the awardee `a` and its decision `d`)
+    selects, written by one INSERT … SELECT (a staged import's million new awards). Names repeat (a registry's
+    million awards carry a few thousand names, a handful of forms of commendation), so each distinct name and
+    form is worded once, here, by index_words — the one definition of the words — and the database joins its
+    words to every award that carries them. Returns the word rows written."""
+    awardees = connections["default"].ops.quote_name(Awardee._meta.db_table)
+    decisions = connections["default"].ops.quote_name(Decision._meta.db_table)
+    joined = f"FROM {awardees} a JOIN {decisions} d ON d.id = a.decision_id WHERE {condition}"
+    raw = connections["default"].connection
+    with connections["default"].cursor() as cursor:
+        cursor.execute("DROP TABLE IF EXISTS search_worded")
+        cursor.execute("CREATE TEMP TABLE search_worded (name text, award_name text, keys text[], line text)")
+        cursor.execute(f"SELECT DISTINCT a.name, d.award_name {joined}", list(params))
+        named = cursor.fetchall()
+    with raw.cursor() as writer, writer.copy("COPY search_worded FROM STDIN") as copy:
+        for name, award_name in named:
+            keys = index_words(name, award_name)
+            copy.write_row((name, award_name, keys, f" {' '.join(keys)} "))
+    with connections["default"].cursor() as cursor:
+        cursor.execute("ANALYZE search_worded")
+    made = bulk.insert_select(
+        AwardeeWord,
+        {"awardee_id": "a.id", "word": "k.word", "year": "a.year", "words": "w.line"},
+        f"FROM {awardees} a JOIN {decisions} d ON d.id = a.decision_id "
+        "JOIN search_worded w ON w.name = a.name AND w.award_name = d.award_name "
+        f"CROSS JOIN LATERAL unnest(w.keys) k(word) WHERE {condition}",
+        params,
+    )
+    with connections["default"].cursor() as cursor:
+        cursor.execute("DROP TABLE search_worded")
+    return made
+
+
 def index_all(awardees: QuerySet[Awardee] | None = None, batch: int = 20000) -> None:
     """The words of every award on record (migration 0020; a registry loaded around the writer, as the
     bench's), read in batches of ids."""

@@ -19,6 +19,7 @@ from thidua.accounts import jobs
 from thidua.accounts.models import Job
 from thidua.accounts.roles import board_organizers, officer_unit_ids
 from thidua.organisations.models import Organizer
+from thidua.sheets.access import led_scope
 from thidua.sheets.importer import Plan, Scope, kinds, run, summary
 
 
@@ -66,9 +67,10 @@ def _scope(job: Job) -> Scope:
             )
         return Scope(organizer)
     units = frozenset(args["unit_ids"]) & frozenset(officer_unit_ids(user))
-    if not units:
+    led_years, led_units = led_scope(user, frozenset(args.get("led_years") or ()))
+    if not units and not led_years:
         raise jobs.JobRefused(_("You are no longer the emulation officer of the units of this import."))
-    return Scope(organizer, units)
+    return Scope(organizer, units, led_years, led_units)
 
 
 def _run(job: Job, progress: jobs.Progress, *, write: bool) -> dict[str, Any]:

@@ -46,9 +46,18 @@ class Scope:
 
     organizer: Organizer
     unit_ids: frozenset[int] | None = None
+    # A cluster lead's (Role CLUSTER_LEAD): the cluster-years they manage, whose scores they appraise as on
+    # the score page, and those years' member units, which only the score table may name.
+    led_years: frozenset[int] = frozenset()
+    led_units: frozenset[int] = frozenset()
 
-    def allows(self, unit: Unit) -> bool:
-        return self.unit_ids is None or unit.pk in self.unit_ids
+    def allows(self, unit: Unit, *, led: bool = False) -> bool:
+        """Whether a row may be about `unit`; `led`: the kind reads the led years' units too (scores)."""
+        return self.unit_ids is None or unit.pk in self.unit_ids or (led and unit.pk in self.led_units)
+
+    def appraises(self, cluster_year_id: int) -> bool:
+        """The board, or the lead of that cluster-year (emulation.rules.managed_cluster_years)."""
+        return self.unit_ids is None or cluster_year_id in self.led_years
 
 
 @dataclass
@@ -209,15 +218,15 @@ class Context:
             self.problem(row, column, gettext("{value} is not a year").format(value=as_text(value)))
         return year
 
-    def unit(self, row: Row, column: Column, typed: str) -> Unit | None:
-        unit, found, message = self.find_unit(typed)
+    def unit(self, row: Row, column: Column, typed: str, *, led: bool = False) -> Unit | None:
+        unit, found, message = self.find_unit(typed, led=led)
         if unit is None or found is None:
             self.problem(row, column, message)
             return None
         self.note("unit", typed, found, unit.name)
         return unit
 
-    def find_unit(self, typed: str) -> tuple[Unit | None, Found[Unit] | None, str]:
+    def find_unit(self, typed: str, *, led: bool = False) -> tuple[Unit | None, Found[Unit] | None, str]:
         """The unit a cell names, as found (to note when not exact), or why none: what `unit` says of a row
         (the staged path asks once per name, for every row that names it)."""
         found = self.names.unit(typed)
@@ -239,7 +248,7 @@ class Context:
                 ),
             )
         unit = found[0].value
-        if not self.scope.allows(unit):
+        if not self.scope.allows(unit, led=led):
             return (
                 None,
                 None,

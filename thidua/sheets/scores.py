@@ -95,7 +95,8 @@ class ScoresKind:
         year = context.year(row, COL["year"])
         typed_unit = context.text(row, COL["unit"])
         group, name = context.text(row, COL["group"]), context.text(row, COL["criterion"])
-        unit = context.unit(row, COL["unit"], typed_unit) if typed_unit else None
+        # A cluster lead names the units of the years they lead; _allowed says what each may change.
+        unit = context.unit(row, COL["unit"], typed_unit, led=True) if typed_unit else None
         if cluster is None or year is None or unit is None or not group or not name:
             return
         cluster_year = _cluster_year(context, state, row, cluster.pk, cluster.name, year)
@@ -305,13 +306,13 @@ def _allowed(context: Context, line: Line) -> None:
     anyone but the board or before the unit submitted."""
     unit_score, name = line.sheet.unit_score, line.unit.display_name
     submitted = unit_score is not None and unit_score.submitted_at is not None
-    officer = context.scope.unit_ids is not None
+    own_unit = context.scope.unit_ids is not None and line.unit.pk in context.scope.unit_ids
     if (line.self_entry is not None or line.appraisal is not None) and line.sheet.closed:
         context.problem(line.row, None, line.sheet.closed)
         return
     if line.self_entry is not None:
         column = COL["self_points"]
-        if not officer:
+        if not own_unit:
             context.problem(line.row, column, gettext("only the unit's own officer enters its self-scores."))
         elif submitted:
             context.problem(
@@ -330,7 +331,7 @@ def _allowed(context: Context, line: Line) -> None:
             )
     if line.appraisal is not None:
         column = COL["appraised_points"]
-        if officer:
+        if not context.scope.appraises(line.sheet.sheet.cluster_year_id):
             context.problem(
                 line.row, column, gettext("only the board or the cluster head appraises the scores.")
             )

@@ -493,20 +493,18 @@ class _Staged:
             ANALYZE st_new;
             """
         )
+        # Their codes, a batch of names at a time (entry.free_codes: a query per round of namesakes).
         taken: set[str] = set()
-
-        def code_of(found: tuple[str, str]) -> tuple[str, str]:
-            code = entry.free_code(organizer, found[1], taken)
-            taken.add(code)
-            return found[0], code
-
-        self._fill(
-            "st_newcode",
-            "new_key text, code text",
-            "SELECT new_key, name FROM st_new WHERE code = '' ORDER BY first_line",
-            (),
-            code_of,
-        )
+        self.sql("CREATE TEMP TABLE st_newcode (new_key text, code text)")
+        with transaction.atomic(), self.raw.cursor(name="read_uncoded") as reader:
+            reader.execute("SELECT new_key, name FROM st_new WHERE code = '' ORDER BY first_line")
+            while batch := reader.fetchmany(BATCH):
+                codes = entry.free_codes(organizer, [name for _, name in batch], taken)
+                taken.update(codes)
+                with self.raw.cursor() as writer, writer.copy("COPY st_newcode FROM STDIN") as copy:
+                    for (key, _), code in zip(batch, codes, strict=True):
+                        copy.write_row((key, code))
+        self.sql("ANALYZE st_newcode")
         self.sql("UPDATE st_new n SET code = c.code FROM st_newcode c WHERE c.new_key = n.new_key")
         registry.create_people("st_new", organizer, by=by)
         self._say(READING + 0.35)

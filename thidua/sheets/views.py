@@ -165,6 +165,7 @@ def _job_arguments(held: dict[str, Any], scope: Scope) -> dict[str, Any]:
         "name": held["name"],
         "kind": held["kind"],
         "unit_ids": unit_ids,
+        "led_years": sorted(scope.led_years),
         "organizer": scope.organizer.pk,
     }
 

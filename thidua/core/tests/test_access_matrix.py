@@ -325,9 +325,10 @@ TABLE: dict[str, tuple[str, str]] = {
     ),
     "verify:enter": ("200 200 200 200 200 200 200 200 200 200", "405 405 405 405 405 405 405 405 405 405"),
     "verify:award": ("200 200 200 200 200 200 200 200 200 200", "405 405 405 405 405 405 405 405 405 405"),
-    "sheets:load": ("L 200 200 404 404 200 200 L L 200", "L 200 200 404 404 200 200 L L 200"),
+    # A cluster lead (of any year) imports the score table of the years they lead (sheets/access.py).
+    "sheets:load": ("L 200 200 200 200 200 200 L L 200", "L 200 200 200 200 200 200 L L 200"),
     "sheets:job_preview": ("L 404 404 404 404 404 404 L L 404", "L 405 405 405 405 405 405 L L 405"),
-    "sheets:commit": ("L 405 405 405 405 405 405 L L 405", "L 302 302 404 404 302 302 L L 302"),
+    "sheets:commit": ("L 405 405 405 405 405 405 L L 405", "L 302 302 302 302 302 302 L L 302"),
     "sheets:template": ("L 404 404 404 404 200 200 L L 200", "L 405 405 405 405 405 405 L L 405"),
 }
 

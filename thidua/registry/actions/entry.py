@@ -6,7 +6,7 @@ bad input raises a ValidationError in Vietnamese and changes nothing."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -42,12 +42,36 @@ SUB_UNIT_TITLES = ("tap-the-lao-dong-tien-tien", "giay-khen")
 
 def free_code(organizer: Organizer, name: str, taken: set[str] | None = None) -> str:
     """A code for a new person from their name; `taken`: codes given to others not yet saved."""
-    base = slugify(fold(name)) or "ca-nhan"
-    code, n = base, 1
-    while (taken and code in taken) or Person.objects.filter(organizer=organizer, code=code).exists():
-        n += 1
-        code = f"{base}-{n}"
-    return code
+    return free_codes(organizer, [name], taken or ())[0]
+
+
+def free_codes(organizer: Organizer, names: Sequence[str], taken: Iterable[str] = ()) -> list[str]:
+    """A code for each new person from their name, in order, none given twice (`taken`: codes given to
+    others not yet saved): the name's slug, else the slug with the first free number ("nguyen-van-an-2").
+    The codes on record are asked a round at a time (one query for every code in doubt), not one query per
+    person: a large import's new people cost as many queries as the deepest run of namesakes."""
+    bases = [slugify(fold(name)) or "ca-nhan" for name in names]
+    known: set[str] = set()  # codes asked about
+    on_record: set[str] = set()
+    while True:
+        given, doubt, codes = set(taken), set(), []
+        for base in bases:
+            code, n = base, 1
+            while code in given or code in on_record:
+                n += 1
+                code = f"{base}-{n}"
+            if code not in known:
+                doubt.add(code)  # taken as free for now: the next round settles it
+            given.add(code)
+            codes.append(code)
+        if not doubt:
+            return codes
+        asked = sorted(doubt)
+        for start in range(0, len(asked), 5000):
+            chunk = asked[start : start + 5000]
+            people = Person.objects.filter(organizer=organizer, code__in=chunk)
+            on_record.update(people.values_list("code", flat=True))
+        known |= doubt
 
 
 @transaction.atomic
@@ -100,16 +124,16 @@ class NewPerson:
 def create_people(news: Sequence[NewPerson], *, by: Actor) -> list[Person]:
     """save_person for many new people at once (a large import): the same rows and audit rows, written
     together."""
-    people = []
-    taken: set[str] = set()
-    for new in news:
-        person = Person(
-            organizer=new.unit.organizer, name=new.name, code=new.code, name_folded=fold(new.name)
-        )
-        if not person.code:
-            person.code = free_code(person.organizer, person.name, taken)
-            taken.add(person.code)
-        people.append(person)
+    people = [
+        Person(organizer=new.unit.organizer, name=new.name, code=new.code, name_folded=fold(new.name))
+        for new in news
+    ]
+    uncoded = [person for person in people if not person.code]
+    # One organizer's people at a time: a code is free within its organizer.
+    for organizer in {person.organizer for person in uncoded}:
+        theirs = [person for person in uncoded if person.organizer == organizer]
+        for person, code in zip(theirs, free_codes(organizer, [p.name for p in theirs]), strict=True):
+            person.code = code
     Person.objects.bulk_create(people, batch_size=2000)
     bulk.insert_values(
         PersonPosting,

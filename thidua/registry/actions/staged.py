@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import connection
-from django.db.models.expressions import RawSQL
 
 from thidua.core import bulk, pagecache
 from thidua.core.audit import Actor
@@ -104,8 +103,8 @@ def add_past_awardees(table: str, *, by: Actor) -> int:
         "ORDER BY p.start DESC, p.id LIMIT 1) held ON TRUE ORDER BY s.line",
     )
     # The search's words of the new awards (their decisions are new: a decision on record is refused).
-    new = RawSQL(f"SELECT decision_id FROM {table}", ())
-    registry_search.index_all(Awardee.objects.filter(decision_id__in=new))
+    # Worded once per distinct name and form by the search's own index_words, joined in by the database.
+    registry_search.index_selected(f"a.decision_id IN (SELECT decision_id FROM {table})")
     user, label = _actor(by)
     pagecache.changed()  # the audit rows are written in SQL below, not through core.audit
     bulk.insert_select(

@@ -261,3 +261,65 @@ def test_the_score_page_links_the_export_an_officer_gets_its_own_unit_and_import
     board = client_for(user_with("ban", kind=Role.Kind.BOARD, organizer=office.organizer))
     assert len(read_table(board.get(url).content).rows) == 6
     assert board.get(reverse("sheets:template", args=["scores"])).status_code == 200
+
+
+def test_the_cluster_lead_imports_the_appraisal_of_the_year_they_lead(
+    office, year, settings, tmp_path
+) -> None:
+    """The lead of a cluster's year appraises on the score page; the score table's import lets them do the
+    same from the exported file, for that year only."""
+    settings.MEDIA_ROOT = tmp_path  # type: ignore[attr-defined]
+    submitted = _score(year, office.sgd, [Decimal(40), Decimal(30), Decimal(20)], ["", "", ""])
+    scoring.submit(submitted, by=BY)  # type: ignore[arg-type]
+    lead = client_for(user_with("cum-truong", kind=Role.Kind.CLUSTER_LEAD, cluster_year=year))
+    exported = lead.get(reverse("scoring:scores_export", args=[year.cluster_id, 2026]))
+    assert exported.status_code == 200
+    edited = _edited(
+        exported.content, {(3, APPRAISED): 36, (3, REASON): "Chậm một chỉ tiêu", (4, APPRAISED): 30}
+    )
+    edited = _edited(edited, {(5, APPRAISED): 20})
+
+    preview = lead.post(
+        reverse("sheets:load"), {"kind": "scores", "file": SimpleUploadedFile("diem.xlsx", edited)}
+    )
+    assert preview.status_code == 200, preview.text
+    assert "Bảng điểm chi tiết của một năm" in preview.text  # 200: no problem (a problem answers 400)
+    done = lead.post(reverse("sheets:commit"), {"xac_nhan": "1"})
+
+    assert done.status_code == 302
+    appraised = [(a, r) for u, _c, _s, _n, a, r in _points(year) if u == "Sở Giáo dục và Đào tạo"]
+    assert sorted(appraised) == [(Decimal(20), ""), (Decimal(30), ""), (Decimal(36), "Chậm một chỉ tiêu")]
+    # The lead imports scores, nothing else: no other kind's template.
+    assert lead.get(reverse("sheets:template", args=["decisions"])).status_code == 404
+
+
+def test_a_cluster_lead_may_not_import_another_cluster_or_year(office, year) -> None:
+    submitted = _score(year, office.sgd, [Decimal(40), Decimal(30), Decimal(20)], ["", "", ""])
+    scoring.submit(submitted, by=BY)  # type: ignore[arg-type]
+    rows = {(3, APPRAISED): 39, (3, REASON): "Vượt", (4, APPRAISED): 30, (5, APPRAISED): 20}
+    edited = _edited(_export(year), rows)
+    before = _points(year)
+    other = factories.ClusterYearFactory(
+        cluster=factories.ClusterFactory(organizer=office.organizer, name="Cụm Kinh tế", code="KT"), year=2026
+    )
+    factories.MembershipFactory(cluster_year=other, unit=factories.UnitFactory(organizer=office.organizer))
+    last_year = factories.ClusterYearFactory(cluster=year.cluster, year=2025)
+    for unit in (office.stp, office.sgd):
+        factories.MembershipFactory(cluster_year=last_year, unit=unit)
+    from thidua.sheets.access import scope_for
+
+    for led in (other, last_year):
+        scope, allowed = scope_for(
+            user_with(f"lead-{led.pk}", kind=Role.Kind.CLUSTER_LEAD, cluster_year=led), None
+        )
+        assert [k.code for k in allowed] == ["scores"]
+        plan = _load(scope, edited, write=True)
+        said = "\n".join(str(p) for p in plan.problems)
+        assert not plan.written and _points(year) == before
+        if led == other:  # another cluster's units
+            assert "cột 'Đơn vị': «Sở Giáo dục và Đào tạo» không thuộc các đơn vị bạn được nhập liệu." in said
+        else:  # the same units, a year they do not lead
+            assert (
+                "cột 'Điểm thẩm định': chỉ Ban Thi đua – Khen thưởng hoặc cụm trưởng mới thẩm định điểm."
+                in said
+            ), said
