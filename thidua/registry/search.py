@@ -199,7 +199,13 @@ def index_selected(condition: str, params: Sequence[Any] = ()) -> int:
         cursor.execute("ANALYZE search_worded")
     made = bulk.insert_select(
         AwardeeWord,
-        {"awardee_id": "a.id", "word": "k.word", "year": "a.year", "words": "w.line"},
+        {
+            "awardee_id": "a.id",
+            "word": "k.word",
+            "year": "a.year",
+            "words": "w.line",
+            "organizer_id": "d.organizer_id",
+        },
         f"FROM {awardees} a JOIN {decisions} d ON d.id = a.decision_id "
         "JOIN search_worded w ON w.name = a.name AND w.award_name = d.award_name "
         f"CROSS JOIN LATERAL unnest(w.keys) k(word) WHERE {condition}",

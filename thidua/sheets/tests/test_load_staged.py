@@ -254,7 +254,7 @@ def _snapshot() -> dict[str, list[Any]]:
     made["AuditEvent"] = sorted(events)
     # The search's words: an award loaded by either path is found by the same words.
     made["AwardeeWord"] = sorted(
-        str((_natural(word.awardee), word.word, word.year, word.words))
+        str((_natural(word.awardee), word.word, word.year, word.words, word.organizer_id))
         for word in AwardeeWord.objects.select_related("awardee__decision")
     )
     return made
