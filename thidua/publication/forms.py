@@ -82,7 +82,7 @@ class NewsForm(forms.Form):
     """The plain editor: text fields (no HTML), each photo's caption and "remove", and a few new photos
     with their captions. A bad photo refuses the whole save and keeps every typed word."""
 
-    title = forms.CharField(label=_("Title"), max_length=255)
+    title = forms.CharField(label=_("Title of the item"), max_length=255)
     lead = forms.CharField(
         label=_("Lead"), widget=forms.Textarea(attrs={"rows": 3}), max_length=2000, required=False
     )
@@ -112,7 +112,9 @@ class NewsForm(forms.Form):
             self.fields[f"caption_{photo.pk}"] = forms.CharField(
                 label=_("Caption"), max_length=500, required=False, initial=photo.caption
             )
-            self.fields[f"remove_{photo.pk}"] = forms.BooleanField(label=_("Remove this photo"), required=False)
+            self.fields[f"remove_{photo.pk}"] = forms.BooleanField(
+                label=_("Remove this photo"), required=False
+            )
         for n in range(1, NEW_PHOTO_SLOTS + 1):
             self.fields[f"photo_{n}"] = forms.FileField(
                 label=_("New photo {n} (JPEG, PNG, WebP)").format(n=n),

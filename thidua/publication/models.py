@@ -159,7 +159,7 @@ class NewsArticle(models.Model):
         related_name="news",
         verbose_name=_("cluster year"),
     )
-    title = models.CharField(_("title"), max_length=255)
+    title = models.CharField(_("title of the item"), max_length=255)
     lead = models.TextField(_("lead"), blank=True)
     # Plain text: a blank line separates paragraphs, a line starting with "## " is a heading (news.blocks).
     body = models.TextField(_("body"), blank=True)
@@ -195,7 +195,7 @@ class NewsPhoto(models.Model):
     article = models.ForeignKey(NewsArticle, on_delete=models.CASCADE, related_name="photos")
     image = models.FileField(_("photo"), upload_to=news_photo_path, max_length=255)
     caption = models.CharField(_("caption"), max_length=500)
-    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    position = models.PositiveSmallIntegerField(_("order among the photos"), default=0)
     width = models.PositiveIntegerField(_("width (px)"))
     height = models.PositiveIntegerField(_("height (px)"))
     uploaded_at = models.DateTimeField(_("uploaded at"))

@@ -16,6 +16,7 @@ import secrets
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
@@ -172,7 +173,7 @@ def draft_from_review(cluster_year: ClusterYear, *, by: Actor) -> NewsArticle:
             body="\n\n".join(article.paragraphs),
             author=article.author[:255],
             created_at=timezone.now(),
-            created_by=by if not isinstance(by, str) and by is not None and by.is_authenticated else None,
+            created_by_id=by.pk if isinstance(by, AbstractBaseUser) else None,
         )
         record(by, "publication.news.draft", draft, title=draft.title, cluster_year=cluster_year.pk)
     return draft
@@ -235,8 +236,10 @@ def save_article(
         except ValidationError as error:
             errors.setdefault("photos", []).extend(error.messages)
     changed_text = (title, lead, body, author) != (locked.title, locked.lead, locked.body, locked.author)
-    changed_photos = bool(remove) or bool(new_photos) or any(
-        pk in photos and _clean(text) != photos[pk].caption for pk, text in captions.items()
+    changed_photos = (
+        bool(remove)
+        or bool(new_photos)
+        or any(pk in photos and _clean(text) != photos[pk].caption for pk, text in captions.items())
     )
     corrected = is_live(locked) and (changed_text or changed_photos)
     if corrected and not correction:
@@ -261,11 +264,11 @@ def save_article(
     now = timezone.now()
     for data, width, height, caption in encoded:
         position += 1
-        photo = NewsPhoto(
+        stored = NewsPhoto(
             article=locked, caption=caption, position=position, width=width, height=height, uploaded_at=now
         )
-        photo.image.save("anh.jpg", ContentFile(data), save=False)
-        photo.save()
+        stored.image.save("anh.jpg", ContentFile(data), save=False)
+        stored.save()
     record(
         by,
         "publication.news.correct" if corrected else "publication.news.edit",

@@ -26,9 +26,7 @@ urlpatterns = [
     path("cong-bo/tin-tuc/<id:article_id>/", news.edit, name="news_edit"),
     path("cong-bo/tin-tuc/<id:article_id>/xem-truoc/", news.preview, name="news_preview"),
     path("cong-bo/tin-tuc/<id:article_id>/dang/", news.publish, name="news_publish"),
-    path(
-        "cong-bo/tin-tuc/<id:article_id>/anh/<id:photo_id>/", news.preview_photo, name="news_preview_photo"
-    ),
+    path("cong-bo/tin-tuc/<id:article_id>/anh/<id:photo_id>/", news.preview_photo, name="news_preview_photo"),
     path("cong-bo/ket-qua/<id:cluster_year_id>/", board.publish_results, name="publish_results"),
     path("cong-bo/guong-dien-hinh/de-xuat/", board.propose, name="propose"),
     path("cong-bo/guong-dien-hinh/<id:model_id>/", board.model_review, name="model_review"),

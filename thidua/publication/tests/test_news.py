@@ -13,8 +13,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 from django.urls import reverse
-from django.utils import timezone
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext, pgettext
 from PIL import ExifTags, Image
 
@@ -136,8 +135,12 @@ def test_a_photo_is_reencoded_without_its_gps_and_public_only_once_published(
     assert second.caption == "Các đơn vị ký kết giao ước thi đua"
     # Before publishing: the board previews it, the public gets nothing (no address even).
     preview = editor.get(reverse("publication:news_preview", args=[article.pk])).content.decode()
-    assert 'alt="Quang cảnh hội nghị"' in preview and "<figcaption>Quang cảnh hội nghị</figcaption>" in preview
-    assert editor.get(reverse("publication:news_preview_photo", args=[article.pk, photo.pk])).status_code == 200
+    assert (
+        'alt="Quang cảnh hội nghị"' in preview and "<figcaption>Quang cảnh hội nghị</figcaption>" in preview
+    )
+    assert (
+        editor.get(reverse("publication:news_preview_photo", args=[article.pk, photo.pk])).status_code == 200
+    )
     news.publish(article, by="kiểm thử")
     article.refresh_from_db()
     url = reverse("publication:news_photo", args=[article.slug, photo.pk])
@@ -180,9 +183,9 @@ def test_a_bad_photo_is_refused_with_its_reason_and_the_typed_text_kept(
         "only JPEG, PNG, WEBP files are accepted": gettext(
             "File “{name}”: only {types} files are accepted."
         ).format(name=name, types="JPEG, PNG, WEBP"),
-        "larger than 8000 × 8000 pixels": gettext("File “{name}” is larger than {side} × {side} pixels.").format(
-            name=name, side=8000
-        ),
+        "larger than 8000 × 8000 pixels": gettext(
+            "File “{name}” is larger than {side} × {side} pixels."
+        ).format(name=name, side=8000),
     }[message]
     assert expected.replace("“", "&ldquo;") in page or expected in page
     article.refresh_from_db()
@@ -313,17 +316,25 @@ def test_only_the_board_of_the_items_organizer_reaches_its_pages(public_world: P
     for role in ("board_other", "officer_in", "lead_other_year"):
         client = clients[role]
         assert client.get(reverse("publication:news_edit", args=[article.pk])).status_code == 404, role
-        assert client.post(reverse("publication:news_edit", args=[article.pk]), form_of(article)).status_code == 404
+        assert (
+            client.post(reverse("publication:news_edit", args=[article.pk]), form_of(article)).status_code
+            == 404
+        )
         assert client.get(reverse("publication:news_preview", args=[article.pk])).status_code == 404
         assert (
-            client.get(reverse("publication:news_preview_photo", args=[article.pk, photo.pk])).status_code == 404
-        )
-        assert (
-            client.post(reverse("publication:news_publish", args=[article.pk]), {"act": "publish"}).status_code
+            client.get(reverse("publication:news_preview_photo", args=[article.pk, photo.pk])).status_code
             == 404
         )
         assert (
-            client.post(reverse("publication:news_draft", args=[public_world.matrix.concluded.pk])).status_code
+            client.post(
+                reverse("publication:news_publish", args=[article.pk]), {"act": "publish"}
+            ).status_code
+            == 404
+        )
+        assert (
+            client.post(
+                reverse("publication:news_draft", args=[public_world.matrix.concluded.pk])
+            ).status_code
             == 404
         )
     article.refresh_from_db()

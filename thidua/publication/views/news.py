@@ -57,9 +57,7 @@ def board(request: HttpRequest) -> HttpResponse:
     drafted = {a.cluster_year_id for a in articles if a.cluster_year_id}
     years = [
         y
-        for y in ClusterYear.objects.filter(
-            cluster__organizer=organizer, review__concluded_at__isnull=False
-        )
+        for y in ClusterYear.objects.filter(cluster__organizer=organizer, review__concluded_at__isnull=False)
         .select_related("cluster")
         .order_by("-year", "cluster__name")[:100]
         if y.pk not in drafted
@@ -106,7 +104,12 @@ def edit(request: HttpRequest, article_id: int) -> HttpResponse:
         request.FILES if request.method == "POST" else None,
         photos=photos,
         published=live,
-        initial={"title": article.title, "lead": article.lead, "body": article.body, "author": article.author},
+        initial={
+            "title": article.title,
+            "lead": article.lead,
+            "body": article.body,
+            "author": article.author,
+        },
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -251,7 +254,6 @@ def _photo_response(photo: NewsPhoto) -> FileResponse:
 
 
 @require_GET
-@reads_replica
 def photo(request: HttpRequest, slug: str, photo_id: int) -> FileResponse:
     """A photo of a live item; 404 before it is published, once withdrawn, or for another item's photo."""
     found = get_object_or_404(
@@ -316,4 +318,3 @@ atom = require_GET(reads_replica(public_page(NewsAtomFeed())))
 def home_news(organizer: Organizer) -> list[tuple[NewsArticle, str]]:
     """The latest live items for the organizer's public home page."""
     return [(a, news.dated(a.publish_at)) for a in news.public_news(organizer)[:5]]  # type: ignore[arg-type]
-
