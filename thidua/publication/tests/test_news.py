@@ -30,6 +30,13 @@ def media(tmp_path: Any) -> Any:
         yield tmp_path
 
 
+@pytest.fixture
+def public_world(public_world: PublicWorld) -> PublicWorld:
+    """The public world without its published 2021 item: each test drafts it afresh, as the board would."""
+    NewsArticle.objects.all().delete()
+    return public_world
+
+
 def jpeg_with_gps(width: int = 2400, height: int = 1200) -> bytes:
     image = Image.new("RGB", (width, height), (30, 120, 60))
     exif = Image.Exif()
