@@ -68,6 +68,8 @@ def test_the_editor_publishes_the_seed_reviews_item_and_the_public_reads_the_rec
     assert article.photos.get().caption == CAPTION
     page.goto(live_server.url + reverse("publication:news_preview", args=[article.pk]))
     assert page.locator("h1").inner_text() == expected.title
+    page.locator("figure img").scroll_into_view_if_needed()  # loading="lazy": fetched once in view
+    page.wait_for_function("() => document.querySelector('figure img').naturalWidth > 0")
     assert page.locator("figure img").evaluate("img => img.naturalWidth") == news.MAX_WIDTH
     page.goto(live_server.url + reverse("publication:news_edit", args=[article.pk]))
     page.locator("form[action$='/dang/'] input[value=publish] + button").click()
