@@ -34,6 +34,8 @@ KINDS: dict[str, Kind] = {
     ".jpg": Kind(b"\xff\xd8\xff", "image/jpeg", image=True),
     ".jpeg": Kind(b"\xff\xd8\xff", "image/jpeg", image=True),
     ".png": Kind(b"\x89PNG\r\n\x1a\n", "image/png", image=True),
+    # RIFF is any RIFF file (a WAV too): decoding it as an image (Pillow) tells a WebP photo.
+    ".webp": Kind(b"RIFF", "image/webp", image=True),
     ".docx": Kind(
         b"PK\x03\x04",
         "application/vnd.openxmlformats-officedocument.wordprocessingml.document",

@@ -1,17 +1,25 @@
-"""The demo's public side: the results of the past years that the board has published, and one exemplary
-model of the year's thematic movement, published and featured, so a visitor's pages (/cong-khai/) have real
-content. Run twice, the same rows."""
+"""The demo's public side: the results of the past years that the board has published, the seed
+review's news item published with one photo, and one exemplary model of the year's thematic movement,
+published and featured, so a visitor's pages (/cong-khai/) have real content. Run twice, the same rows."""
 
 from __future__ import annotations
+
+import io
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image, ImageDraw
 
 from thidua.core.audit import Actor
 from thidua.emulation.models import ClusterYear
 from thidua.emulation.seal import year_sealed
 from thidua.operations import demo_names as names
 from thidua.organisations.models import Organizer
+from thidua.publication import news
 from thidua.publication.actions import feature_model, propose_model, publish_model, publish_results
-from thidua.publication.models import ExemplaryModel
+from thidua.publication.models import ExemplaryModel, NewsArticle
 from thidua.registry.models import Awardee, Movement
+
+CAPTION = "Quang cảnh hội nghị (ảnh minh họa)"
 
 
 def public_side(organizer: Organizer, movement: Movement, current: int, *, by: Actor) -> None:
@@ -44,3 +52,36 @@ def public_side(organizer: Organizer, movement: Movement, current: int, *, by: A
         by=by,
     )
     feature_model(publish_model(model, by=by), featured=True, by=by)
+
+
+def _photo() -> bytes:
+    """A conference hall drawn on the spot (nothing from the internet): a stage, a banner, rows of seats."""
+    image = Image.new("RGB", (1200, 675), (236, 226, 205))
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((0, 0, 1200, 300), fill=(155, 20, 25))  # the stage's back wall
+    draw.rectangle((200, 60, 1000, 150), fill=(250, 220, 60))  # the banner
+    draw.rectangle((150, 300, 1050, 360), fill=(120, 80, 50))  # the presidium's table
+    for row in range(5):
+        for seat in range(14):
+            x, y = 90 + seat * 74, 420 + row * 50
+            draw.ellipse((x, y, x + 40, y + 34), fill=(40 + row * 20, 50, 70))
+    out = io.BytesIO()
+    image.save(out, "JPEG", quality=80)
+    return out.getvalue()
+
+
+def seed_news(cluster_year: ClusterYear, *, by: Actor) -> None:
+    """The seed review's news item, drafted from the record, with one photo, published."""
+    if NewsArticle.objects.filter(cluster_year=cluster_year).exists():
+        return
+    article = news.draft_from_review(cluster_year, by=by)
+    article = news.save_article(
+        article,
+        title=article.title,
+        lead=article.lead,
+        body=article.body,
+        author=article.author,
+        new_photos=[news.NewPhoto(SimpleUploadedFile("hoi-nghi.jpg", _photo()), CAPTION)],
+        by=by,
+    )
+    news.publish(article, by=by)

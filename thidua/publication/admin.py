@@ -3,7 +3,13 @@
 from django.contrib import admin
 
 from thidua.core.admin import ReadOnlyAdmin
-from thidua.publication.models import ExemplaryModel, ModelEvidence, PublishedResults
+from thidua.publication.models import (
+    ExemplaryModel,
+    ModelEvidence,
+    NewsArticle,
+    NewsPhoto,
+    PublishedResults,
+)
 
 
 @admin.register(PublishedResults)
@@ -21,3 +27,14 @@ class ExemplaryModelAdmin(ReadOnlyAdmin):
 class ModelEvidenceAdmin(ReadOnlyAdmin):
     # Evidence is added with the model's proposal (checked by content, core.uploads); here it is only read.
     list_display = ("model", "original_name", "size", "uploaded_at")
+
+
+@admin.register(NewsArticle)
+class NewsArticleAdmin(ReadOnlyAdmin):
+    # Drafted, edited, published and corrected on the board's pages (publication.news, audited).
+    list_display = ("title", "organizer", "publish_at", "slug")
+
+
+@admin.register(NewsPhoto)
+class NewsPhotoAdmin(ReadOnlyAdmin):
+    list_display = ("article", "caption", "width", "height")

@@ -71,3 +71,71 @@ class ReturnForm(forms.Form):
     reason = forms.CharField(
         label=_("Reason for returning"), widget=forms.Textarea(attrs={"rows": 3}), max_length=2000
     )
+
+
+# ---- news items (publication.news) -------------------------------------------------------------------------
+
+NEW_PHOTO_SLOTS = 3
+
+
+class NewsForm(forms.Form):
+    """The plain editor: text fields (no HTML), each photo's caption and "remove", and a few new photos
+    with their captions. A bad photo refuses the whole save and keeps every typed word."""
+
+    title = forms.CharField(label=_("Title of the item"), max_length=255)
+    lead = forms.CharField(
+        label=_("Lead"), widget=forms.Textarea(attrs={"rows": 3}), max_length=2000, required=False
+    )
+    body = forms.CharField(
+        label=_("Body"),
+        widget=forms.Textarea(attrs={"rows": 18}),
+        max_length=50000,
+        required=False,
+        help_text=_(
+            "Plain text: leave a blank line between paragraphs; a line starting with “## ” is a heading."
+        ),
+    )
+    author = forms.CharField(label=_("Author"), max_length=255, required=False)
+
+    def __init__(self, *args: Any, photos: list[Any], published: bool, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.photos = photos
+        if published:
+            self.fields["correction"] = forms.CharField(
+                label=_("Correction note (the item is public)"),
+                widget=forms.Textarea(attrs={"rows": 2}),
+                max_length=2000,
+                required=False,
+                help_text=_("Shown on the item as “Correction” with the time; required for any change."),
+            )
+        for photo in photos:
+            self.fields[f"caption_{photo.pk}"] = forms.CharField(
+                label=_("Caption"), max_length=500, required=False, initial=photo.caption
+            )
+            self.fields[f"remove_{photo.pk}"] = forms.BooleanField(
+                label=_("Remove this photo"), required=False
+            )
+        for n in range(1, NEW_PHOTO_SLOTS + 1):
+            self.fields[f"photo_{n}"] = forms.FileField(
+                label=_("New photo {n} (JPEG, PNG, WebP)").format(n=n),
+                required=False,
+                widget=forms.ClearableFileInput(attrs={"accept": ".jpg,.jpeg,.png,.webp"}),
+            )
+            self.fields[f"new_caption_{n}"] = forms.CharField(
+                label=_("Caption of new photo {n}").format(n=n), max_length=500, required=False
+            )
+
+    def existing(self) -> list[tuple[Any, Any, Any]]:
+        """(photo, its caption field, its remove field) for the template."""
+        return [(p, self[f"caption_{p.pk}"], self[f"remove_{p.pk}"]) for p in self.photos]
+
+    def new_slots(self) -> list[tuple[Any, Any]]:
+        return [(self[f"photo_{n}"], self[f"new_caption_{n}"]) for n in range(1, NEW_PHOTO_SLOTS + 1)]
+
+
+class ScheduleForm(forms.Form):
+    at = forms.DateTimeField(
+        label=_("Publish at"),
+        input_formats=["%Y-%m-%dT%H:%M", "%d/%m/%Y %H:%M"],
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+    )

@@ -137,3 +137,73 @@ class ModelEvidence(models.Model):
 
     def __str__(self) -> str:
         return self.original_name
+
+
+# ---- news items (publication.news) -------------------------------------------------------------------------
+
+
+class NewsArticle(models.Model):
+    """A news item of the board: a draft until `publish_at` is set, public once `publish_at` <= now (a
+    scheduled item needs no job: the public queries compare with the clock). Its address (`slug`) is drawn at
+    the first publishing and never changes, even when the title is edited; a change after publishing is a
+    correction, shown with its note and time."""
+
+    organizer = models.ForeignKey(
+        Organizer, on_delete=models.PROTECT, related_name="news", verbose_name=_("organizer")
+    )
+    cluster_year = models.ForeignKey(
+        ClusterYear,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="news",
+        verbose_name=_("cluster year"),
+    )
+    title = models.CharField(_("title of the item"), max_length=255)
+    lead = models.TextField(_("lead"), blank=True)
+    # Plain text: a blank line separates paragraphs, a line starting with "## " is a heading (news.blocks).
+    body = models.TextField(_("body"), blank=True)
+    author = models.CharField(_("author"), max_length=255, blank=True)
+    slug = models.CharField(_("public address"), max_length=80, unique=True, null=True, blank=True)
+    publish_at = models.DateTimeField(_("published from"), null=True, blank=True)
+    first_published_at = models.DateTimeField(_("first published at"), null=True, blank=True)
+    correction = models.TextField(_("correction note"), blank=True)
+    corrected_at = models.DateTimeField(_("corrected at"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created at"))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-publish_at", "-id"]
+        verbose_name = _("news item")
+        verbose_name_plural = _("news items")
+
+    def __str__(self) -> str:
+        return self.title
+
+
+def news_photo_path(instance: NewsPhoto, filename: str) -> str:
+    """A random name: the photo is re-encoded (always JPEG), the uploader's name is dropped."""
+    return f"news/{instance.article_id}/{secrets.token_hex(16)}.jpg"
+
+
+class NewsPhoto(models.Model):
+    """A photo of a news item as the server re-encoded it (no metadata, at most news.MAX_WIDTH wide), with
+    its caption (also its alt text). Served only through publication.views.news (never as a media URL)."""
+
+    article = models.ForeignKey(NewsArticle, on_delete=models.CASCADE, related_name="photos")
+    image = models.FileField(_("photo"), upload_to=news_photo_path, max_length=255)
+    caption = models.CharField(_("caption"), max_length=500)
+    position = models.PositiveSmallIntegerField(_("order among the photos"), default=0)
+    width = models.PositiveIntegerField(_("width (px)"))
+    height = models.PositiveIntegerField(_("height (px)"))
+    uploaded_at = models.DateTimeField(_("uploaded at"))
+
+    class Meta:
+        ordering = ["article", "position", "id"]
+        verbose_name = _("photo of a news item")
+        verbose_name_plural = _("photos of news items")
+
+    def __str__(self) -> str:
+        return self.caption

@@ -11,6 +11,7 @@ delegate (anonymous visitors holding a code), and a superuser for the admin.
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -19,12 +20,14 @@ from typing import Any, cast
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.utils import timezone
+from PIL import Image
 
 from thidua.accounts.models import Job, Role
 from thidua.emulation.actions import meeting as meetings
 from thidua.emulation.actions import scoring
 from thidua.emulation.models import ClusterYear, Meeting
 from thidua.publication import actions as publishing
+from thidua.publication import news
 from thidua.registry.actions.council import (
     MemberEntry,
     create_council,
@@ -60,6 +63,12 @@ ROLES = (
     "superuser",
 )
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+def tiny_png() -> bytes:
+    out = io.BytesIO()
+    Image.new("RGB", (8, 6), (155, 20, 25)).save(out, "PNG")
+    return out.getvalue()
 
 
 @dataclass
@@ -199,8 +208,22 @@ def build_matrix_world() -> MatrixWorld:
         ),
         by=BY,
     )
+    # The 2021 review's news item, published, with one photo (a tiny PNG, re-encoded like any upload).
+    article = news.draft_from_review(concluded, by=BY)
+    article = news.save_article(
+        article,
+        title=article.title,
+        lead=article.lead,
+        body=article.body,
+        author=article.author,
+        new_photos=[news.NewPhoto(SimpleUploadedFile("anh.png", tiny_png()), "Quang cảnh hội nghị")],
+        by=BY,
+    )
+    article = news.publish(article, by=BY)
     values = {
         "model_id": model.pk,
+        "article_id": article.pk,
+        "photo_id": article.photos.get().pk,
         "cluster_id": year.cluster_id,
         "year": year.year,
         "unit_id": seed.units["STP"].pk,
@@ -244,5 +267,7 @@ def build_matrix_world() -> MatrixWorld:
             "publication:model": {"token": model.token},
             "api:public_model": {"token": model.token},
             "publication:evidence": {"evidence_id": model.evidence.get().pk},
+            "publication:news_item": {"slug": article.slug},
+            "publication:news_photo": {"slug": article.slug},
         },
     )

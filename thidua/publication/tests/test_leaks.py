@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext
 
 from thidua.emulation.models import Rating
+from thidua.publication import news
 from thidua.publication.tests.conftest import (
     BIRTH_YEAR,
     HELD,
@@ -38,6 +39,10 @@ def public_pages(w: PublicWorld) -> list[str]:
         reverse("publication:models", args=[org]),
         reverse("publication:models", args=[org]) + f"?phong_trao={w.model.movement_id}&nam=2021",
         reverse("publication:model", args=[w.model.token]),
+        reverse("publication:news_list", args=[org]),
+        reverse("publication:news_rss", args=[org]),
+        reverse("publication:news_atom", args=[org]),
+        *[reverse("publication:news_item", args=[a.slug]) for a in news.public_news(w.organizer)],
     ]
 
 
@@ -85,17 +90,59 @@ def test_no_public_page_shows_what_is_not_public(public_world: PublicWorld, anon
     pages = public_pages(public_world)
     bad = forbidden(public_world)
     seen = ""
+    # A news item is the board's own text, checked by its editor before publishing: the review's draft
+    # tells how many units earned each rating and each proposal's tally, as the seed's item does. No
+    # person's rating, hold, undecided proposal, ballot code or birth year can come into it all the same.
+    authored = {gettext(str(label)).lower() for label in Rating.labels} | {"phiếu"}
+    items = {
+        reverse("publication:news_item", args=[a.slug]) for a in news.public_news(public_world.organizer)
+    }
     for url in pages:
         response = anonymous.get(url, follow=True)
         assert response.status_code == 200, url
         text = response.content.decode()
         for word in bad:
+            if url in items and word.lower() in authored:
+                continue
             assert word.lower() not in text.lower(), f"{word!r} on {url}"
         seen += text
     # And what is public is there: the decided awards, the revocation's decision, results, the model.
     assert public_world.person_award.name in seen
     assert "300/QĐ-UBND" in seen and "999/QĐ-UBND" in seen
     assert public_world.model.title in seen
+    # The 2021 review's news item (published in the world) and its feeds.
+    assert news.public_news(public_world.organizer).get().title in seen
+
+
+def test_a_news_item_not_yet_public_shows_nowhere(public_world: PublicWorld, anonymous: Any) -> None:
+    """A draft, a scheduled item and an unpublished one: no page, no photo, not in a list or a feed."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    article = news.public_news(public_world.organizer).get()
+    photo = article.photos.get()
+    org = public_world.organizer.pk
+    lists = [
+        reverse(name, args=[org])
+        for name in (
+            "publication:news_list",
+            "publication:news_rss",
+            "publication:news_atom",
+            "publication:home",
+        )
+    ]
+    for step in ("scheduled", "unpublished"):
+        if step == "scheduled":
+            news.publish(article, at=timezone.now() + dt.timedelta(hours=2), by="kiểm thử")
+        else:
+            news.unpublish(article, by="kiểm thử")
+        assert anonymous.get(reverse("publication:news_item", args=[article.slug])).status_code == 404, step
+        assert (
+            anonymous.get(reverse("publication:news_photo", args=[article.slug, photo.pk])).status_code == 404
+        )
+        for url in lists:
+            assert article.title not in anonymous.get(url).content.decode(), (step, url)
 
 
 def test_nothing_before_the_board_publishes(public_world: PublicWorld, anonymous: Any) -> None:

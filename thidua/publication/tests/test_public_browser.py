@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from django.urls import reverse
 
+from thidua.publication import news
 from thidua.publication.tests.conftest import PublicWorld, build_public_world
 from thidua.testing.browser import ARTIFACTS, NEEDS_CHROMIUM
 
@@ -91,6 +92,8 @@ def test_every_public_page_passes_the_accessibility_check(
         "ket-qua-nam": reverse("publication:results", args=[world.results.token]),
         "guong-dien-hinh": reverse("publication:models", args=[org]),
         "mot-guong": reverse("publication:model", args=[world.model.token]),
+        "tin-tuc": reverse("publication:news_list", args=[org]),
+        "mot-tin": reverse("publication:news_item", args=[news.public_news(world.organizer).get().slug]),
     }
     worst = 21.0
     for width, label in ((390, "phone"), (1280, "desktop")):

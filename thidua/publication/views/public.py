@@ -20,6 +20,7 @@ from thidua.organisations.models import Organizer
 from thidua.publication import queries
 from thidua.publication.cache import public_page
 from thidua.publication.models import ExemplaryModel, PublishedResults
+from thidua.publication.views.news import home_news
 from thidua.registry import verification
 from thidua.registry.search import BadCursor, page_of
 from thidua.registry.views import verify
@@ -58,6 +59,7 @@ def home(request: HttpRequest, organizer_id: int) -> HttpResponse:
         organizer,
         featured=list(models.filter(featured=True).order_by("-published_at")[:6]),
         results=list(queries.published_results(organizer)[:6]),
+        news=home_news(organizer),
         awards=sorted(((a.code, a.name) for a in AWARDS.values()), key=lambda item: item[1]),
     )
 

@@ -24,7 +24,7 @@ from thidua.operations.demo_current import (
     delegate_codes,
     delegate_sheet_lines,
 )
-from thidua.operations.demo_public import public_side
+from thidua.operations.demo_public import public_side, seed_news
 from thidua.operations.province import CURRENT_YEAR, FIRST_YEAR, load_province
 from thidua.operations.yearend import run_year_end
 
@@ -53,6 +53,7 @@ class Command(BaseCommand):
         current_year(province.organizer, CURRENT_YEAR, by=ACTOR)
         movement = thematic_movement(province.organizer, CURRENT_YEAR, by=ACTOR)
         public_side(province.organizer, movement, CURRENT_YEAR, by=ACTOR)
+        seed_news(province.seed.years.get(year=FIRST_YEAR), by=ACTOR)
         council_codes = council_sitting(province.organizer, CURRENT_YEAR, by=ACTOR)
         self.stdout.write(
             _("{organizer}: years {first}–{last} reviewed and decided, {current} in progress.").format(
