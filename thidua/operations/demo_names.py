@@ -159,6 +159,8 @@ SHEET_GROUPS = [
 ]  # fmt: skip
 
 # The demo's exemplary model (a made-up story about a made-up person of the province's registry).
+# The caption of the photo the demo draws for its news item.
+NEWS_PHOTO_CAPTION = "Quang cảnh hội nghị (ảnh minh họa)"
 MODEL_TITLE = "Tận tụy, sáng tạo trong cải cách hành chính (dữ liệu mẫu)"
 MODEL_STORY = (
     "Đồng chí là cán bộ thi đua kiêm nhiệm nhiều năm liền, chủ động đề xuất số hóa hồ sơ khen thưởng của "

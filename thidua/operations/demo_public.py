@@ -19,8 +19,6 @@ from thidua.publication.actions import feature_model, propose_model, publish_mod
 from thidua.publication.models import ExemplaryModel, NewsArticle
 from thidua.registry.models import Awardee, Movement
 
-CAPTION = "Quang cảnh hội nghị (ảnh minh họa)"
-
 
 def public_side(organizer: Organizer, movement: Movement, current: int, *, by: Actor) -> None:
     concluded = ClusterYear.objects.filter(
@@ -81,7 +79,7 @@ def seed_news(cluster_year: ClusterYear, *, by: Actor) -> None:
         lead=article.lead,
         body=article.body,
         author=article.author,
-        new_photos=[news.NewPhoto(SimpleUploadedFile("hoi-nghi.jpg", _photo()), CAPTION)],
+        new_photos=[news.NewPhoto(SimpleUploadedFile("hoi-nghi.jpg", _photo()), names.NEWS_PHOTO_CAPTION)],
         by=by,
     )
     news.publish(article, by=by)
