@@ -78,10 +78,10 @@ def _nation_database(url: str, scale: float) -> str:
         exists = admin.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
     if exists:
         with psycopg.connect(dbname=name, autocommit=True, **params) as db:
+            # A database's comment is a shared object's (pg_shdescription): pg_description never holds it,
+            # and reading there made every run make the data set again (an hour).
             found = db.execute(
-                "SELECT description FROM pg_description JOIN pg_database d ON objoid = d.oid "
-                "WHERE d.datname = %s",
-                [name],
+                "SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = %s", [name]
             ).fetchone()
         if found and found[0] == marker:
             return nation_url
