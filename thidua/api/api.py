@@ -14,7 +14,7 @@ from django.core.exceptions import ValidationError as Refused
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext, gettext_lazy, ngettext
-from ninja import File, NinjaAPI, Query, Schema, UploadedFile
+from ninja import File, NinjaAPI, Path, Query, Schema, UploadedFile
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.openapi.docs import Swagger
 from ninja.pagination import PaginationBase, paginate
@@ -505,12 +505,13 @@ def public_awards(
 @api.get(
     "/public/awards/{code}",
     auth=None,
-    response={200: PublicAwardOut, 404: Error},
+    response={200: PublicAwardOut, 404: Error, 422: Invalid},
     tags=[PUBLIC],
     summary=_("One award of the public honour roll, at its certificate's verification code"),
 )
 @reads_replica
-def public_award(request: HttpRequest, code: str) -> Any:
+def public_award(request: HttpRequest, code: Annotated[str, Path(max_length=64)]) -> Any:
+    # A code as typed or scanned ("K7QF2-MXPAB"), at most as long as the verification page reads.
     # Looked up under the verification page's limit on guesses, as the public entry page.
     if verify.blocked(request):
         raise Http404
@@ -556,15 +557,15 @@ def public_models(
 @api.get(
     "/public/models/{token}",
     auth=None,
-    response={200: PublicModelDetailOut, 404: Error},
+    response={200: PublicModelDetailOut, 404: Error, 422: Invalid},
     tags=[PUBLIC],
     summary=_("A published exemplary model: its story and its awards on record"),
 )
 @reads_replica
-def public_model(request: HttpRequest, token: str) -> Any:
+def public_model(request: HttpRequest, token: Annotated[str, Path(max_length=32)]) -> Any:
     found = (
         ExemplaryModel.objects.select_related("movement")
-        .filter(token=token[:32], state=ExemplaryModel.State.PUBLISHED)
+        .filter(token=token, state=ExemplaryModel.State.PUBLISHED)
         .first()
     )
     if found is None:

@@ -19,6 +19,12 @@ PATHS = {
     "/api/v1/registry/awards",
     "/api/v1/eligibility",
     "/api/v1/imports/{kind}",
+    "/api/v1/public/organizers",
+    "/api/v1/public/organizers/{organizer_id}/awards",
+    "/api/v1/public/awards/{code}",
+    "/api/v1/public/organizers/{organizer_id}/results/{year}",
+    "/api/v1/public/organizers/{organizer_id}/models",
+    "/api/v1/public/models/{token}",
 }
 
 
