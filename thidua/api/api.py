@@ -562,7 +562,11 @@ def public_models(
     summary=_("A published exemplary model: its story and its awards on record"),
 )
 @reads_replica
-def public_model(request: HttpRequest, token: Annotated[str, Path(max_length=32)]) -> Any:
+def public_model(
+    request: HttpRequest, token: Annotated[str, Path(max_length=32, pattern=r"^[-a-zA-Z0-9_]+$")]
+) -> Any:
+    # A page token's letters (the public page's <slug:token>): anything else, a NUL byte that PostgreSQL
+    # would refuse to compare included, is a 422.
     found = (
         ExemplaryModel.objects.select_related("movement")
         .filter(token=token, state=ExemplaryModel.State.PUBLISHED)
