@@ -66,6 +66,13 @@ class ModelForm(forms.Form):
         self.fields["person"].queryset = persons  # type: ignore[attr-defined]
         self.fields["unit"].queryset = collectives  # type: ignore[attr-defined]
 
+    # What a model says, as proposing it and revising it after a return both take it.
+    STORY_FIELDS = ("movement", "year", "person", "unit", "position", "title", "story", "evidence")
+
+    def story_fields(self) -> dict[str, Any]:
+        """The cleaned model, as actions.propose_model and actions.revise_model take it."""
+        return {name: self.cleaned_data[name] for name in self.STORY_FIELDS}
+
 
 class ReturnForm(forms.Form):
     reason = forms.CharField(

@@ -113,18 +113,7 @@ def propose(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            model = actions.propose_model(
-                data["proposed_by"],
-                movement=data["movement"],
-                year=data["year"],
-                person=data["person"],
-                unit=data["unit"],
-                position=data["position"],
-                title=data["title"],
-                story=data["story"],
-                evidence=data["evidence"],
-                by=request.user,
-            )
+            model = actions.propose_model(data["proposed_by"], **form.story_fields(), by=request.user)
         except ValidationError as error:
             add_refusal(form, error)
         else:
@@ -220,20 +209,8 @@ def model_edit(request: HttpRequest, model_id: int) -> HttpResponse:
     )
     del form.fields["proposed_by"]  # the unit that proposed it answers the board, no other
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
         try:
-            actions.revise_model(
-                model,
-                movement=data["movement"],
-                year=data["year"],
-                person=data["person"],
-                unit=data["unit"],
-                position=data["position"],
-                title=data["title"],
-                story=data["story"],
-                evidence=data["evidence"],
-                by=request.user,
-            )
+            actions.revise_model(model, **form.story_fields(), by=request.user)
         except ValidationError as error:
             add_refusal(form, error)
         else:
