@@ -600,7 +600,12 @@ def _bulk_child(rows: int, work: Path) -> None:
         assert not plan.problems and plan.created == rows, (plan.problems[:3], plan.created)
     assert plan.written and Awardee.objects.count() == rows
     figures["peak_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    # The same awardee rows, as the import wrote them, copied back into the emptied table by a bare COPY.
+    # The floor: the same awardee rows, as the import wrote them, copied back into the emptied table by a
+    # bare COPY, which pays what the import's awardee INSERT pays (every index of the table, the trigram GIN
+    # included, and the checks of its foreign keys to the decision, person and unit at commit). It does not
+    # include what else the load writes and checks: the file read and checked, the decisions, people,
+    # postings and audit rows, and the search's words (about four rows per award, each with two foreign-key
+    # checks, to its award and its organizer).
     columns = [f.column for f in Awardee._meta.concrete_fields if f.column != "id"]
     listed = ", ".join(columns)
     dump = work / "awardees.copy"

@@ -14,6 +14,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
 from typing import IO, Any
 
+import psycopg
 from django.db import connection, transaction
 from django.utils.translation import gettext
 
@@ -28,6 +29,9 @@ from thidua.sheets.names import plain
 from thidua.sheets.reader import Problem, Progress, Row, as_date, as_text, as_year, read_values
 
 BATCH = 5000
+# The transaction's memory for sorts and hashes, and for its temporary tables (tune).
+WORK_MEM = "128MB"
+TEMP_BUFFERS = "256MB"
 # A row's key in the tables: its sheet's place in the file times SPAN, plus its number in the sheet (a sheet
 # holds fewer rows than SPAN), so that the rows of a workbook's sheets sort in the order of the file.
 SPAN = 1 << 21
@@ -57,6 +61,7 @@ def run(context: Context, stream: IO[bytes], name: str, progress: Progress | Non
     nothing behind."""
     with transaction.atomic():
         staged = _Staged(context, progress)
+        staged.tune()
         staged.read(stream, name)
         staged.check()
         if context.may_write() and not context.plan.problems and staged.creates:
@@ -83,6 +88,18 @@ class _Staged:
         with self.raw.cursor() as cursor:
             cursor.execute(query, list(params) or None)  # type: ignore[arg-type]
             return cursor.fetchall() if cursor.description else []
+
+    def tune(self) -> None:
+        """Memory for this transaction's sorts and hashes: the checks join a million rows, which at the
+        server's default (4 MB) spill to disk in many batches; and for its temporary tables, when this
+        session has not used one yet (PostgreSQL fixes temp_buffers at the first). SET LOCAL ends with the
+        transaction; nothing about what is checked or written changes."""
+        self.sql(f"SET LOCAL work_mem = '{WORK_MEM}'")
+        with transaction.atomic():  # refused once the session has touched a temporary table: kept as it is
+            try:
+                self.sql(f"SET LOCAL temp_buffers = '{TEMP_BUFFERS}'")
+            except psycopg.errors.InvalidParameterValue:
+                transaction.set_rollback(True)
 
     def drop(self) -> None:
         self.sql(f"DROP TABLE IF EXISTS {', '.join(TABLES)}")
