@@ -79,6 +79,15 @@ def test_each_award_gets_one_well_formed_code_that_never_changes(seed: Seed) -> 
     assert sorted(Awardee.objects.values_list("code", flat=True)) == sorted(codes)
 
 
+def test_codes_drawn_in_bulk_are_well_formed_distinct_and_use_the_whole_alphabet() -> None:
+    # The bulk import draws a million codes at once (new_codes): each must read as one new_code would.
+    codes = verification.new_codes(3000)
+    assert len(codes) == 3000 and len(set(codes)) == 3000
+    assert all(verification.is_well_formed(c) for c in codes)
+    assert set("".join(codes)) == set(verification.ALPHABET)
+    assert verification.new_codes(0) == []
+
+
 def test_the_decisions_annex_prints_each_code(seed: Seed) -> None:
     _flag, merit = decide_seed(seed)
     text = _docx_text(decision_paper(merit, site="https://thiduakt.example.vn"))
