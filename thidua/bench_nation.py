@@ -122,7 +122,7 @@ def _results_child() -> None:
     django.setup()
     from django.db import connection
 
-    from thidua.emulation.actions.review import decide_many
+    from thidua.emulation.queries.results import decide_many
     from thidua.emulation.models import Ballot, ClusterYear
     from thidua.organisations.models import Organizer
 
