@@ -64,7 +64,9 @@ def decide_many(cluster_years: Iterable[ClusterYear]) -> dict[int, tally.Decisio
     nation's size building the objects cost more than deciding."""
     ids = [cy.pk for cy in cluster_years]
     rows = list(
-        ClusterYear.objects.filter(pk__in=ids).values_list(
+        ClusterYear.objects.filter(pk__in=ids)
+        .order_by()
+        .values_list(
             "pk",
             "cluster_id",
             "method",
@@ -107,18 +109,22 @@ def decide_many(cluster_years: Iterable[ClusterYear]) -> dict[int, tally.Decisio
 def _tiers(clusters: set[int]) -> dict[int, list[str]]:
     """Each cluster's award tiers' codes, highest first."""
     tiers: dict[int, list[tuple[int, int, str]]] = defaultdict(list)
-    for cluster_id, position, pk, code in Cluster.award_tiers.through.objects.filter(
-        cluster_id__in=clusters
-    ).values_list("cluster_id", "awardtier__position", "awardtier_id", "awardtier__code"):
+    for cluster_id, position, pk, code in (
+        Cluster.award_tiers.through.objects.filter(cluster_id__in=clusters)
+        .order_by()
+        .values_list("cluster_id", "awardtier__position", "awardtier_id", "awardtier__code")
+    ):
         tiers[cluster_id].append((position, pk, code))
     return {cluster_id: [code for _, _, code in sorted(rows)] for cluster_id, rows in tiers.items()}
 
 
 def _reported_places(ids: Sequence[int]) -> dict[int, dict[str, int]]:
     places: dict[int, dict[str, int]] = defaultdict(dict)
-    for year_id, code, place in Membership.objects.filter(
-        cluster_year_id__in=ids, reported_place__isnull=False
-    ).values_list("cluster_year_id", "unit__code", "reported_place"):
+    for year_id, code, place in (
+        Membership.objects.filter(cluster_year_id__in=ids, reported_place__isnull=False)
+        .order_by()
+        .values_list("cluster_year_id", "unit__code", "reported_place")
+    ):
         places[year_id][code] = place
     return places
 
