@@ -125,7 +125,8 @@ def _reported_places(ids: Sequence[int]) -> dict[int, dict[str, int]]:
         .order_by()
         .values_list("cluster_year_id", "unit__code", "reported_place")
     ):
-        places[year_id][code] = place
+        if place is not None:  # (filtered already; the column is nullable)
+            places[year_id][code] = place
     return places
 
 
@@ -146,15 +147,16 @@ def _members(ids: Sequence[int]) -> dict[int, list[tally.Member]]:
 def _counted(years: Sequence[Year]) -> tuple[dict[int, tally.Count], dict[int, list[tally.Member]]]:
     """The count of each year's ballots, by review, and the members that drew votes, by year, in roster
     order (the only members `tally.decide_by_ballot` reads)."""
-    year_of = {review: year_id for year_id, _, _, review, _ in years}
+    counted = [(year_id, rules, review) for year_id, _, rules, review, _ in years if review is not None]
+    year_of = {review: year_id for year_id, _, review in counted}
     tiers = [
         {"review": review, "year": year_id, "tier": tier.code, "quota": tier.quota}
-        for year_id, _, rules, review, _ in years
+        for year_id, rules, review in counted
         for tier in rules.tiers
     ]
     counts = {
         review: tally.Count(0, {t.code: Counter() for t in rules.tiers}, {t.code: 0 for t in rules.tiers})
-        for _, _, rules, review, _ in years
+        for _, rules, review in counted
     }
     cast: dict[int, int] = {}
     facts: dict[int, dict[str, tuple[int, Decimal | None, Decimal | None]]] = defaultdict(dict)
