@@ -122,8 +122,8 @@ def _results_child() -> None:
     django.setup()
     from django.db import connection
 
-    from thidua.emulation.actions.review import decide_many
     from thidua.emulation.models import Ballot, ClusterYear
+    from thidua.emulation.queries.results import decide_many
     from thidua.organisations.models import Organizer
 
     years = list(ClusterYear.objects.all())

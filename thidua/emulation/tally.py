@@ -17,6 +17,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
+from itertools import groupby
 from typing import Any
 
 from thidua.core.numbers import plain
@@ -111,6 +112,8 @@ def standing_groups(
     best first, by the tie-break criteria in order. A criterion known for none of a group is skipped;
     one known for only some of it cannot separate them (an unknown is never guessed)."""
     groups = [list(units)]
+    if len(groups[0]) < 2:
+        return groups
     for criterion in tie_break:
         refined: list[list[str]] = []
         for group in groups:
@@ -163,6 +166,9 @@ def decide_by_ballot(
     proposals: list[Proposed] = []
     passed: list[Passed] = []
     least, least_text = rules.min_approval, ""  # the minimum share as a reason writes it, once
+    # votes / cast < least, in integers: votes * least.denominator < least.numerator * cast (read once: a
+    # Fraction's parts are properties, and a nation's results ask them for every unit of every tier).
+    per, floor = least.denominator, least.numerator * count.cast
     for tier in rules.tiers:
         votes = count.votes[tier.code]
         # Every unit with votes, most votes first, roster order among equals (the order they are listed).
@@ -172,7 +178,7 @@ def decide_by_ballot(
         for code in drawn:
             if rules.exclusive and code in proposed_on:
                 reasons[code] = {"kind": "higher_tier", "tier": proposed_on[code]}
-            elif votes[code] * least.denominator < least.numerator * count.cast:  # votes / cast < least
+            elif votes[code] * per < floor:
                 least_text = least_text or str(_plain(least))
                 reasons[code] = {
                     "kind": "below_share",
@@ -184,8 +190,9 @@ def decide_by_ballot(
                 eligible.append(code)
         room = tier.quota
         chosen: list[tuple[str, str | None]] = []  # (unit, tie-break criterion that placed it)
-        for total in sorted({votes[code] for code in eligible}, reverse=True):
-            level = [code for code in eligible if votes[code] == total]
+        # `eligible` keeps the drawn order: the units with equal votes stand together, most votes first.
+        for total, equal in groupby(eligible, key=votes.__getitem__):
+            level = list(equal)
             for group in standing_groups(level, by_code, rules.tie_break):
                 if room is not None and len(group) > room:
                     for code in group:
@@ -205,7 +212,8 @@ def decide_by_ballot(
                 basis["tie_break"] = decided_by
             proposals.append(Proposed(tier.code, code, ranks.rank(code), basis))
             proposed_on.setdefault(code, tier.code)
-        passed.extend(Passed(tier.code, code, reasons[code]) for code in drawn if code in reasons)
+        if reasons:
+            passed.extend(Passed(tier.code, code, reasons[code]) for code in drawn if code in reasons)
     places = sorted(ranks.given.items(), key=lambda item: (item[1], order.get(item[0], 0)))
     if reported:
         places = sorted(reported.items(), key=lambda item: item[1])

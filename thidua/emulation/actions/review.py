@@ -43,7 +43,7 @@ from thidua.emulation.models import (
     Standing,
 )
 from thidua.emulation.queries.scoring import scoring_progress
-from thidua.organisations.models import Cluster, Unit
+from thidua.organisations.models import Unit
 
 
 def rules_of(cluster_year: ClusterYear) -> tally.Rules:
@@ -138,7 +138,7 @@ def counts_of(reviews: Mapping[int, tuple[Sequence[str], tally.Rules]]) -> dict[
     # (No JIT for this query, which the planner would compile for half a second: settings turn it off.)
     with connection.cursor() as cursor:
         cursor.execute(_COUNT_SQL, {"tiers": json.dumps(tiers), "reviews": list(reviews)})
-        for review_id, tier, unit, number in cursor.fetchall():
+        for review_id, _year, tier, unit, number in cursor.fetchall():
             if tier is None:
                 cast[review_id] = number
             elif unit is None:
@@ -148,37 +148,52 @@ def counts_of(reviews: Mapping[int, tuple[Sequence[str], tally.Rules]]) -> dict[
     return {pk: tally.Count(cast.get(pk, 0), count.votes, count.void) for pk, count in counts.items()}
 
 
-# tally.count_ballots in SQL, for each (ballot, tier): the tier's list is void when it names more units
-# than the quota, a unit twice, or a unit not on the roster; a missing list is a blank, valid one. Rows:
-# (review, tier, unit, votes from the valid lists), (review, tier, NULL, void lists), (review, NULL, NULL,
-# ballots cast). A void list stands as one NULL name, so one pass counts both. Every stored list is a JSON
-# array of unit codes (cast_ballot is the one writer). Most lists name one or two units: their repeats are
-# seen without unnesting them.
-_COUNT_SQL = f"""
-SELECT tier.review, tier.tier, unit, count(*)
-FROM {Ballot._meta.db_table} ballot
-JOIN jsonb_to_recordset(%(tiers)s::jsonb) AS tier(review bigint, tier text, quota int, roster jsonb)
-    ON tier.review = ballot.review_id
-CROSS JOIN LATERAL coalesce(ballot.choices -> tier.tier, '[]'::jsonb) AS names
-CROSS JOIN LATERAL jsonb_array_length(names) AS named
+# tally.count_ballots in SQL, for each (ballot, tier) of the relation `tier` (review, year, tier, quota,
+# roster): the tier's list is void when it names more units than the quota, a unit twice, or a unit not on
+# the roster; a missing list is a blank, valid one. Rows: (review, year, tier, unit, votes from the valid
+# lists), (review, year, tier, NULL, void lists). A void list stands as one NULL name, so one pass counts
+# both. Every stored list is a JSON array of unit codes (cast_ballot is the one writer). Most lists name one
+# or two units: their repeats are seen without unnesting them. `queries.results` counts with it too. Each
+# list is read once (OFFSET 0 keeps it one column) and no scalar is a LATERAL function: each such call
+# builds a row store per (ballot, tier), which cost more than the count itself (EXPLAIN ANALYZE).
+VOTES_SQL = f"""
+SELECT list.review, list.year, list.tier, unit, count(*)
+FROM (
+    SELECT tier.review, tier.year, tier.tier, tier.quota, tier.roster,
+        coalesce(ballot.choices -> tier.tier, '[]'::jsonb) AS names
+    FROM {Ballot._meta.db_table} ballot
+    JOIN {{tiers}} ON tier.review = ballot.review_id
+    OFFSET 0
+) list
 CROSS JOIN LATERAL jsonb_array_elements_text(
     CASE
-        WHEN (tier.quota IS NULL OR named <= tier.quota)
-            AND names <@ tier.roster
-            AND CASE
-                WHEN named < 2 THEN true
-                WHEN named = 2 THEN names -> 0 <> names -> 1
-                ELSE (SELECT count(DISTINCT name) FROM jsonb_array_elements(names) name) = named
+        WHEN (list.quota IS NULL OR jsonb_array_length(names) <= list.quota)
+            AND names <@ list.roster
+            AND CASE jsonb_array_length(names)
+                WHEN 0 THEN true
+                WHEN 1 THEN true
+                WHEN 2 THEN names -> 0 <> names -> 1
+                ELSE (SELECT count(DISTINCT name) FROM jsonb_array_elements(names) name)
+                    = jsonb_array_length(names)
             END
         THEN names
         ELSE '[null]'::jsonb
     END
 ) AS unit
-GROUP BY 1, 2, 3
-UNION ALL
-SELECT review_id, NULL, NULL, count(*) FROM {Ballot._meta.db_table} WHERE review_id = ANY(%(reviews)s)
+GROUP BY 1, 2, 3, 4
+"""
+
+# Then the ballots cast in each review (blank and void ones included): (review, NULL, NULL, NULL, ballots).
+_COUNT_SQL = (
+    VOTES_SQL.format(
+        tiers="jsonb_to_recordset(%(tiers)s::jsonb) "
+        "AS tier(review bigint, year bigint, tier text, quota int, roster jsonb)"
+    )
+    + f"""UNION ALL
+SELECT review_id, NULL, NULL, NULL, count(*) FROM {Ballot._meta.db_table} WHERE review_id = ANY(%(reviews)s)
 GROUP BY 1
 """
+)
 
 
 def decide(cluster_year: ClusterYear, review: Review | None) -> tally.Decision:
@@ -192,60 +207,6 @@ def decide(cluster_year: ClusterYear, review: Review | None) -> tally.Decision:
         count_of(cluster_year, review),
         outcome,
     )
-
-
-def decide_many(cluster_years: Iterable[ClusterYear]) -> dict[int, tally.Decision]:
-    """`decide` for many years at once (every cluster of a province or of the nation), by cluster-year id,
-    in five queries whatever their number: the same inputs to the same `tally.decide`. Rows are read as
-    plain values, not models: at a nation's size building the objects cost more than deciding."""
-    ids = [cy.pk for cy in cluster_years]
-    years = list(
-        ClusterYear.objects.filter(pk__in=ids).values_list(
-            "pk", "cluster_id", "method", "quotas", "min_approval", "tie_break", "exclusive"
-        )
-    )
-    tiers: dict[int, list[tuple[int, int, str]]] = defaultdict(list)
-    for cluster_id, position, pk, code in Cluster.award_tiers.through.objects.filter(
-        cluster_id__in={year[1] for year in years}
-    ).values_list("cluster_id", "awardtier__position", "awardtier_id", "awardtier__code"):
-        tiers[cluster_id].append((position, pk, code))
-    ordered = {cluster_id: [code for _, _, code in sorted(rows)] for cluster_id, rows in tiers.items()}
-    members: dict[int, list[tally.Member]] = defaultdict(list)
-    places: dict[int, dict[str, int]] = defaultdict(dict)
-    for year_id, code, score, female_share, place in (
-        Membership.objects.filter(cluster_year_id__in=ids)
-        .order_by("cluster_year", "position", "id")
-        .values_list("cluster_year_id", "unit__code", "score", "unit__female_share", "reported_place")
-    ):
-        members[year_id].append(tally.Member(code, score, female_share))
-        if place is not None:
-            places[year_id][code] = place
-    reviews = {
-        year_id: (pk, ballots_known, outcome)
-        for pk, year_id, ballots_known, outcome in Review.objects.filter(cluster_year_id__in=ids)
-        .order_by()
-        .values_list("pk", "cluster_year_id", "ballots_known", "outcome")
-    }
-    counted: dict[int, tuple[Sequence[str], tally.Rules]] = {}
-    inputs = []
-    for year_id, cluster_id, method, quotas, min_approval, tie_break, exclusive in years:
-        rules = _rules(ordered.get(cluster_id, []), quotas, min_approval, tie_break, exclusive)
-        review_id, ballots_known, outcome = reviews.get(year_id, (None, False, None))
-        if review_id is not None and ballots_known:
-            counted[review_id] = ([m.code for m in members[year_id]], rules)
-        inputs.append((year_id, method, rules, review_id if ballots_known else None, outcome))
-    counts = counts_of(counted)
-    return {
-        year_id: tally.decide(
-            method,
-            rules,
-            members[year_id],
-            places[year_id],
-            None if count is None else counts[count],
-            outcome,
-        )
-        for year_id, method, rules, count, outcome in inputs
-    }
 
 
 VOTING_OPEN = gettext_lazy("Voting is open: close voting on {page} before concluding the results.")

@@ -84,8 +84,9 @@ def _decided_years(organizers: int, first: int = 0) -> tuple[dict, dict, int]:
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from thidua.emulation.actions.review import decide, decide_many
+    from thidua.emulation.actions.review import decide
     from thidua.emulation.models import ClusterYear, Review
+    from thidua.emulation.queries.results import decide_many
     from thidua.operations.synthetic import generate
 
     generate(

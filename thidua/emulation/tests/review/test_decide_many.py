@@ -15,11 +15,11 @@ from thidua.emulation.actions.review import (
     cast_ballot,
     counts_of,
     decide,
-    decide_many,
     members_of,
     rules_of,
 )
 from thidua.emulation.models import Ballot, ClusterYear, Method, Review
+from thidua.emulation.queries.results import decide_many
 from thidua.testing import factories
 
 pytestmark = pytest.mark.django_db
@@ -156,3 +156,38 @@ def test_any_ballots_count_as_the_reference_counts_them(
     Ballot.objects.bulk_create(Ballot(review=review, choices=choices) for choices in ballots)
     given_ = {review.pk: ([m.code for m in members_of(year)], rules_of(year))}
     assert counts_of(given_)[review.pk] == tally.count_ballots(ballots, *given_[review.pk])
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    ballots=st.lists(BALLOT, max_size=12),
+    quotas=st.fixed_dictionaries({"co": st.integers(1, 2), "bk": st.one_of(st.none(), st.integers(1, 3))}),
+    least=st.sampled_from([Decimal("0"), Decimal("0.2"), Decimal("0.5"), Decimal("0.667"), Decimal("1")]),
+    exclusive=st.booleans(),
+    tie_break=st.sampled_from([[], ["score"], ["female_share", "score"]]),
+)
+def test_any_ballots_decide_at_once_as_the_reference_decides_them(
+    years: dict[str, ClusterYear],
+    ballots: list[dict[str, list[str]]],
+    quotas: dict[str, int | None],
+    least: Decimal,
+    exclusive: bool,
+    tie_break: list[str],
+) -> None:
+    # Read back from the database, as decide_many reads the years: the count, the share, the quota's edge,
+    # exclusive tiers and the tie-break all as the Python reference (count_ballots, then tally.decide).
+    year = years["voided"]
+    ClusterYear.objects.filter(pk=year.pk).update(
+        quotas={k: v for k, v in quotas.items() if v is not None},
+        min_approval=least,
+        exclusive=exclusive,
+        tie_break=tie_break,
+    )
+    year.refresh_from_db()
+    review = Review.objects.get(cluster_year=year)
+    Ballot.objects.filter(review=review).delete()
+    Ballot.objects.bulk_create(Ballot(review=review, choices=choices) for choices in ballots)
+    members, rules = members_of(year), rules_of(year)
+    count = tally.count_ballots(ballots, [m.code for m in members], rules)
+    reference = tally.decide(year.method, rules, members, {}, count, None)
+    assert decide_many([year]) == {year.pk: reference}

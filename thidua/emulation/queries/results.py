@@ -1,0 +1,185 @@
+"""Every year's results at once (every cluster of a province or of the nation): `decide_many`.
+
+The same inputs to the same `tally.decide` as `actions.review.decide`, year by year, read in a handful of
+queries whatever the number of years. On PostgreSQL the years decided by their ballots (nearly all of a
+nation's) never read their rosters into Python: one query counts the ballots under `tally.count_ballots`'s
+rules (`actions.review.VOTES_SQL`, the one SQL count) against the rosters it reads itself, and returns with
+each unit that drew votes the facts the ranking reads (roster order, score, female share). The ranking then
+runs on those units only: `tally.decide_by_ballot` reads a member only when it drew votes.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from decimal import Decimal
+from typing import Any
+
+from django.db import connection
+
+from thidua.emulation import tally
+from thidua.emulation.actions.review import VOTES_SQL, _rules, counts_of
+from thidua.emulation.models import Ballot, ClusterYear, Membership
+from thidua.organisations.models import Cluster, Unit
+
+# (review, year, tier, quota) of every tier to count, as JSON; the rosters come from the memberships.
+_RESULTS_SQL = (
+    f"""
+WITH rule AS (
+    SELECT * FROM jsonb_to_recordset(%(tiers)s::jsonb)
+        AS rule(review bigint, year bigint, tier text, quota int)
+), member AS (
+    SELECT membership.cluster_year_id AS year, unit.code, membership.score, unit.female_share,
+        row_number() OVER (
+            PARTITION BY membership.cluster_year_id ORDER BY membership.position, membership.id
+        ) AS place
+    FROM {Membership._meta.db_table} membership
+    JOIN {Unit._meta.db_table} unit ON unit.id = membership.unit_id
+    WHERE membership.cluster_year_id = ANY(%(years)s)
+), tier AS (
+    SELECT rule.*, coalesce(roster.codes, '[]'::jsonb) AS roster
+    FROM rule
+    LEFT JOIN (SELECT year, jsonb_agg(code) AS codes FROM member GROUP BY year) roster
+        ON roster.year = rule.year
+), counted AS ("""
+    + VOTES_SQL.format(tiers="tier")
+    + f""")
+SELECT counted.review, counted.tier, counted.unit, counted.count, member.place, member.score,
+    member.female_share
+FROM counted
+LEFT JOIN member ON member.year = counted.year AND member.code = counted.unit
+UNION ALL
+SELECT review_id, NULL, NULL, count(*), NULL, NULL, NULL FROM {Ballot._meta.db_table}
+WHERE review_id = ANY(%(reviews)s)
+GROUP BY 1
+"""
+)
+
+Year = tuple[int, str, tally.Rules, int | None, Any]  # (id, method, rules, review counted, agreed outcome)
+
+
+def decide_many(cluster_years: Iterable[ClusterYear]) -> dict[int, tally.Decision]:
+    """`decide` for many years at once, by cluster-year id. Rows are read as plain values, not models: at a
+    nation's size building the objects cost more than deciding."""
+    ids = [cy.pk for cy in cluster_years]
+    rows = list(
+        ClusterYear.objects.filter(pk__in=ids)
+        .order_by()
+        .values_list(
+            "pk",
+            "cluster_id",
+            "method",
+            "quotas",
+            "min_approval",
+            "tie_break",
+            "exclusive",
+            "review__pk",
+            "review__ballots_known",
+            "review__outcome",
+        )
+    )
+    ordered = _tiers({row[1] for row in rows})
+    years: list[Year] = []
+    for year_id, cluster_id, method, quotas, least, tie_break, exclusive, review, known, outcome in rows:
+        rules = _rules(ordered.get(cluster_id, []), quotas, least, tie_break, exclusive)
+        years.append((year_id, method, rules, review if known else None, outcome))
+    places = _reported_places(ids)
+    by_ballot = [y for y in years if y[3] is not None and y[4] is None]
+    if connection.vendor == "postgresql" and by_ballot:
+        counted, voted = _counted(by_ballot)
+        rest = [y for y in years if y[0] not in voted]
+    else:
+        counted, voted, rest = {}, {}, years
+    members = _members([y[0] for y in rest])
+    counts = {**counted, **counts_of({y[3]: ([m.code for m in members[y[0]]], y[2]) for y in rest if y[3]})}
+    return {
+        year_id: tally.decide(
+            method,
+            rules,
+            voted[year_id] if year_id in voted else members[year_id],
+            places[year_id],
+            None if review is None else counts[review],
+            outcome,
+        )
+        for year_id, method, rules, review, outcome in years
+    }
+
+
+def _tiers(clusters: set[int]) -> dict[int, list[str]]:
+    """Each cluster's award tiers' codes, highest first."""
+    tiers: dict[int, list[tuple[int, int, str]]] = defaultdict(list)
+    for cluster_id, position, pk, code in (
+        Cluster.award_tiers.through.objects.filter(cluster_id__in=clusters)
+        .order_by()
+        .values_list("cluster_id", "awardtier__position", "awardtier_id", "awardtier__code")
+    ):
+        tiers[cluster_id].append((position, pk, code))
+    return {cluster_id: [code for _, _, code in sorted(rows)] for cluster_id, rows in tiers.items()}
+
+
+def _reported_places(ids: Sequence[int]) -> dict[int, dict[str, int]]:
+    places: dict[int, dict[str, int]] = defaultdict(dict)
+    for year_id, code, place in (
+        Membership.objects.filter(cluster_year_id__in=ids, reported_place__isnull=False)
+        .order_by()
+        .values_list("cluster_year_id", "unit__code", "reported_place")
+    ):
+        if place is not None:  # (filtered already; the column is nullable)
+            places[year_id][code] = place
+    return places
+
+
+def _members(ids: Sequence[int]) -> dict[int, list[tally.Member]]:
+    """Each year's whole roster, in roster order."""
+    members: dict[int, list[tally.Member]] = defaultdict(list)
+    if not ids:
+        return members
+    for year_id, code, score, female_share in (
+        Membership.objects.filter(cluster_year_id__in=ids)
+        .order_by("cluster_year", "position", "id")
+        .values_list("cluster_year_id", "unit__code", "score", "unit__female_share")
+    ):
+        members[year_id].append(tally.Member(code, score, female_share))
+    return members
+
+
+def _counted(years: Sequence[Year]) -> tuple[dict[int, tally.Count], dict[int, list[tally.Member]]]:
+    """The count of each year's ballots, by review, and the members that drew votes, by year, in roster
+    order (the only members `tally.decide_by_ballot` reads)."""
+    counted = [(year_id, rules, review) for year_id, _, rules, review, _ in years if review is not None]
+    year_of = {review: year_id for year_id, _, review in counted}
+    tiers = [
+        {"review": review, "year": year_id, "tier": tier.code, "quota": tier.quota}
+        for year_id, rules, review in counted
+        for tier in rules.tiers
+    ]
+    counts = {
+        review: tally.Count(0, {t.code: Counter() for t in rules.tiers}, {t.code: 0 for t in rules.tiers})
+        for _, rules, review in counted
+    }
+    cast: dict[int, int] = {}
+    facts: dict[int, dict[str, tuple[int, Decimal | None, Decimal | None]]] = defaultdict(dict)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            _RESULTS_SQL,
+            {"tiers": json.dumps(tiers), "years": list(year_of.values()), "reviews": list(year_of)},
+        )
+        for review, tier, unit, number, place, score, female_share in cursor.fetchall():
+            if tier is None:
+                cast[review] = number
+            elif unit is None:
+                counts[review].void[tier] = number
+            else:
+                counts[review].votes[tier][unit] = number
+                facts[review][unit] = (place, score, female_share)
+    voted = {
+        year_of[review]: [
+            tally.Member(code, score, female_share)
+            for code, (_, score, female_share) in sorted(units.items(), key=lambda item: item[1][0])
+        ]
+        for review, units in facts.items()
+    }
+    for year_id in year_of.values():
+        voted.setdefault(year_id, [])
+    return {pk: tally.Count(cast.get(pk, 0), c.votes, c.void) for pk, c in counts.items()}, voted
