@@ -68,7 +68,7 @@ from thidua.registry import search as registry_search
 from thidua.registry import verification
 from thidua.registry.models import Awardee
 from thidua.registry.papers.review import review_papers
-from thidua.registry.rules import awardee_organizers, visible_awardees
+from thidua.registry.rules import awardee_organizers, awardee_units, visible_awardees
 from thidua.registry.search import BadCursor, Count, count_of, page_of, search_awards
 from thidua.registry.views import verify
 from thidua.sheets.access import scope_for
@@ -440,6 +440,7 @@ def registry_awards(request: HttpRequest, filters: Query[AwardFilters]) -> Query
         (filters.grantor or "").strip() or None,
         within=visible_awardees(request.user),
         organizers=awardee_organizers(request.user),
+        officer_units=awardee_units(request.user),
     )
 
 

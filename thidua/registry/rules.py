@@ -102,6 +102,19 @@ def awardee_organizers(user: Any) -> list[int] | None:
     return organizers if organizers and not officer else None
 
 
+def awardee_units(user: Any) -> list[int] | None:
+    """The units (the officer's own and their sub-units) whose awards and people's awards are all the user
+    may see, when that is so (a unit's officer on no board, not a superuser), else None. A unit's share of a
+    nation's awards is tiny: the registry search reads the officer's awards off the unit and person indexes
+    first instead of walking a word's awards across the nation (search.search_awards)."""
+    if not _active(user) or user.is_superuser:
+        return None
+    organizers, officer = _awardee_roles(user)
+    if organizers or not officer:
+        return None
+    return sorted(_officer_scope(user).values_list("pk", flat=True))
+
+
 # ---- the board's workflow: proposals, decisions, quotas ------------------------------------------------
 #
 # - Board staff of an organizer (and superusers) act on every proposal and decision of that organizer.

@@ -32,7 +32,7 @@ from thidua.core import bulk
 from thidua.organisations.models import Unit
 from thidua.registry.abbreviations import ABBREVIATIONS
 from thidua.registry.folding import fold
-from thidua.registry.models import Awardee, AwardeeWord, Decision
+from thidua.registry.models import Awardee, AwardeeWord, Decision, PersonPosting
 
 MOST_TERMS = 12  # the words of a query that are searched for; a name or a unit needs far fewer
 
@@ -354,13 +354,18 @@ def search_awards(
     *,
     within: QuerySet[Awardee] | None = None,
     organizers: Iterable[int] | None = None,
+    officer_units: Iterable[int] | None = None,
 ) -> QuerySet[Awardee]:
     """Awards on record matching every filter given, newest decision first. `unit` matches a unit's own
     awards and its people's (several unit ids: any of them); `grantor` matches without diacritics too;
     `within` narrows to what a user may see (scope.visible_awardees). `organizers`, when every award of
     `within` is one of these organizers' (scope.awardee_organizers), lets a search of words read only
-    theirs off the word table. Ordered by ORDER, the key of a page."""
+    theirs off the word table. `officer_units`, when every award of `within` is about one of these units
+    or their people (scope.awardee_units: a unit's officer), lets the database read those few awards off
+    the unit and person indexes first. Ordered by ORDER, the key of a page."""
     rows = within if within is not None else Awardee.objects.all()
+    if officer_units is not None:
+        rows = _about(rows, sorted(set(officer_units)))
     # Each term is a condition of the query: a word typed twice asks nothing more, and a name is found by a
     # few words; the last word is the start of a word still being typed ("an" finds An, Anh, not Lan).
     asked = list(dict.fromkeys(terms(query or "")))[:MOST_TERMS]
@@ -382,10 +387,26 @@ def search_awards(
         checks &= match.inline()
     # Every word on one entry of the award's words (any of them: each carries them all).
     found = rows.filter(Exists(AwardeeWord.objects.filter(checks, awardee=OuterRef("pk"))))
+    if officer_units is not None:
+        # A unit's few awards, each checked for the words and sorted, cost less than walking a word's
+        # awards across the nation for the handful that are the unit's.
+        return found
     plan = _plan(rows, matches, year, None if organizers is None else sorted(set(organizers)))
     if plan is not None:
         found._search_plan = plan  # type: ignore[attr-defined]  # page_of and count_of read it
     return found
+
+
+def _about(rows: QuerySet[Awardee], units: list[int]) -> QuerySet[Awardee]:
+    """`rows` narrowed to the awards about `units` or about anyone posted there (scope.visible_awardees
+    for their officer), with the units and people as lists of ids so that PostgreSQL reads them off the
+    unit, person and person's unit indexes (a bitmap of each) rather than checking every award."""
+    postings = PersonPosting.objects.using(rows.db).filter(unit_id__in=units)
+    people = sorted(set(postings.values_list("person_id", flat=True)))
+    about = Q(unit_id__in=units) | Q(person_unit_id__in=units)
+    if people:
+        about |= Q(person_id__in=people)
+    return rows.filter(about)
 
 
 def _grantor(rows: QuerySet[Awardee], grantor: str) -> QuerySet[Awardee]:

@@ -297,3 +297,52 @@ def test_a_boards_search_reads_its_own_awards_however_many_others_match(
     seen, many = pages()
     assert sorted(seen) == sorted(a.pk for a in own)
     assert many == few
+
+
+def test_an_officers_search_finds_exactly_what_the_officer_may_see_however_many_others_match(
+    seed: Seed, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A unit's officer among a nation's awards: its unit's awards and its people's, whichever unit they
+    # were awarded in, read off the unit's own awards (as many queries however many other units' match).
+    from datetime import date
+
+    from thidua.registry.models import Person, PersonPosting
+    from thidua.registry.rules import visible_awardees
+
+    monkeypatch.setattr(views, "PAGE_SIZE", 2)
+    made = awards(seed, 12)
+    unit = seed.units["STP"]
+    other_unit = next(u for u in seed.units.values() if u.pk != unit.pk)
+    decision = made[0].decision
+    person = Person.objects.create(organizer=decision.organizer, code="P99", name="Lê Văn Tập")
+    PersonPosting.objects.create(person=person, unit=unit, start=date(2015, 1, 1))
+    elsewhere = Awardee.objects.create(
+        decision=decision, person=person, person_unit=other_unit, year=2016, name="Tập thể số 99"
+    )
+    officer = user_with("donvi", kind=Role.Kind.UNIT_OFFICER, unit=unit)
+    client = client_for(officer)
+    expected = sorted(a.pk for a in visible_awardees(officer) if a.name.startswith("Tập thể số"))
+
+    def pages() -> tuple[list[int], int, Any]:
+        seen: list[int] = []
+        with CaptureQueriesContext(connection) as read:
+            response = client.get(reverse("registry:search"), {"q": "tap the so"})
+            counted = response.context["count"]
+            while True:
+                seen += _ids(response)
+                if not response.context["next_link"]:
+                    break
+                response = client.get(reverse("registry:search") + response.context["next_link"])
+        return seen, len(read), counted
+
+    seen, few, counted = pages()
+    assert elsewhere.pk in seen  # a person posted in the unit, awarded while in another
+    assert 1 < len(seen) < 12 and sorted(seen) == expected and len(set(seen)) == len(seen) == counted
+    others = Awardee.objects.bulk_create(
+        Awardee(decision=decision, unit=other_unit, year=2019, name=f"Tập thể số {i}", code=new_code())
+        for i in range(100, 700)
+    )
+    index_awardees(others)
+    seen_again, many, _counted = pages()
+    assert sorted(seen_again) == expected
+    assert many == few

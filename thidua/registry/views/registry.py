@@ -101,6 +101,7 @@ def _results(request: HttpRequest) -> tuple[dict[str, Any], Any]:
         **filters,
         within=scope.visible_awardees(request.user),
         organizers=scope.awardee_organizers(request.user),
+        officer_units=scope.awardee_units(request.user),
     )
     return filters, rows
 
