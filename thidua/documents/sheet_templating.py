@@ -20,6 +20,7 @@ from __future__ import annotations
 import copy
 import io
 import re
+from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -40,7 +41,7 @@ from thidua.documents.templating import (
     _explain,
     example_context,
 )
-from thidua.documents.workbook import sheet_name
+from thidua.documents.workbook import VIETNAMESE, sheet_name
 
 LOOP = re.compile(r"^\s*\{%-?\s*tr\s+for\s+(\w+)\s+in\s+(.+?)\s*-?%\}\s*$")
 END = re.compile(r"^\s*\{%-?\s*tr\s+endfor\s*-?%\}\s*$")
@@ -66,6 +67,14 @@ def _value(text: str, context: Context, environment: SandboxedEnvironment) -> An
         value = environment.compile_expression(alone.group(1), undefined_to_none=False)(**context)
         return str(value) if isinstance(value, StrictUndefined) else value
     return environment.from_string(text).render(**context)
+
+
+def _vietnamese(cell: Cell) -> None:
+    """A number landing in a cell of the General format is shown as Vietnamese write it (98,5; the
+    vi-VN tag of workbook.VIETNAMESE); a cell the template formatted keeps its own format."""
+    number = isinstance(cell.value, int | float | Decimal) and not isinstance(cell.value, bool)
+    if number and cell.number_format == "General":
+        cell.number_format = f"{VIETNAMESE}General"
 
 
 def _loops(sheet: Worksheet) -> list[tuple[int, str, str]]:
@@ -116,6 +125,7 @@ def _expand(
             cell = sheet.cell(row=row + offset, column=column, value=_value(text, scope, env))
             cell._style = copy.copy(style)
             cell.number_format = number_format
+            _vietnamese(cell)
         sheet.row_dimensions[row + offset].height = height
 
 
@@ -129,6 +139,7 @@ def _fill_sheet(sheet: Worksheet, context: Context, env: SandboxedEnvironment) -
             text = _text(cell)
             if cell.row not in in_lists and text and ("{{" in text or "{%" in text):
                 cell.value = _value(text, context, env)
+                _vietnamese(cell)
     for row, loop, rows in loops:
         _expand(sheet, row, loop, rows, context, env)
     if "{{" in sheet.title:

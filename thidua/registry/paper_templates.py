@@ -91,6 +91,9 @@ class Samples:
         return self.sample(self.choices(organizer))
 
 
+WORD_SOURCE = gettext_lazy("The built-in template (Decree 30/2020).")
+
+
 @dataclass(frozen=True)
 class TemplatedPaper:
     key: str
@@ -99,7 +102,7 @@ class TemplatedPaper:
     default: Callable[[], bytes]
     sample: Samples
     template_format: Format = WORD  # a Word paper, or a workbook (sheet_templating.WORKBOOK)
-    source: Promise = gettext_lazy("The built-in template (Decree 30/2020).")
+    source: Promise = WORD_SOURCE  # what the built-in template follows, said on its page
 
 
 # What a workbook's built-in template follows, said on its page instead of the decree.

@@ -163,14 +163,15 @@ def year_counts(organizer: Organizer, year: int) -> YearCounts:
     return found
 
 
-
-
 PAPER = "bieu-thong-ke-khen-thuong"  # its key in the organizer's templates (registry/paper_templates.py)
 
 
 def _count_fields(prefix: str, scope: object) -> tuple[Field, ...]:
     return tuple(
-        Field(f"{prefix}_{name}", format_lazy(gettext_lazy("{scope}: {count} (a number)"), scope=scope, count=label))
+        Field(
+            f"{prefix}_{name}",
+            format_lazy(gettext_lazy("{scope}: {count} (a number)"), scope=scope, count=label),
+        )
         for name, label in COUNTS.items()
     )
 
@@ -274,6 +275,9 @@ def _head(sheet: Worksheet) -> int:
             (_("Receiving body: {name}").format(name=p("don_vi_nhan_bao_cao")), False),
         ],
     )
+    # Rows tall enough for their wrapped lines: LibreOffice and Excel do not grow a merged cell's row.
+    for row, height in ((1, 33), (2, 33), (4, 48)):
+        sheet.row_dimensions[row].height = height
     top = 4
     header = [
         _("No."),

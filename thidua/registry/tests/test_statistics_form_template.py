@@ -42,7 +42,14 @@ OWN = _xlsx(
     ("BIỂU THỐNG KÊ KHEN THƯỞNG NĂM {{ nam }} – {{ don_vi_bao_cao }}",),
     ("Hình thức", "Nữ", "Trực tiếp", "Tập thể", "Cá nhân", "Tổng"),
     ("{%tr for r in bo_tinh %}",),
-    ("{{ r.hinh_thuc }}", "{{ r.nu }}", "{{ r.truc_tiep }}", "{{ r.tap_the }}", "{{ r.ca_nhan }}", "{{ r.tong }}"),
+    (
+        "{{ r.hinh_thuc }}",
+        "{{ r.nu }}",
+        "{{ r.truc_tiep }}",
+        "{{ r.tap_the }}",
+        "{{ r.ca_nhan }}",
+        "{{ r.tong }}",
+    ),
     ("{%tr endfor %}",),
     ("Cấp cơ sở", "{{ co_so_nu }}", "{{ co_so_truc_tiep }}", "{{ co_so_tap_the }}", "{{ co_so_ca_nhan }}"),
     ("Cả năm", "{{ ca_nam_nu }}", "{{ ca_nam_truc_tiep }}", "{{ ca_nam_tap_the }}", "{{ ca_nam_ca_nhan }}"),
@@ -119,9 +126,12 @@ def test_the_preview_uses_a_real_year_and_the_page_says_what_the_form_follows(
     rows = _values(preview.content)
     total = next(row for row in rows if row[1] == "Tổng cộng")
     assert total[2:7] == [6, 3, 3, 2, 1]  # the built-in form: all, collectives, persons, women, direct
-    assert client.get(
-        reverse("registry:setup_paper_preview", args=[seed.organizer.pk, PAPER]) + "?ban_ghi=1999"
-    ).status_code == 404
+    assert (
+        client.get(
+            reverse("registry:setup_paper_preview", args=[seed.organizer.pk, PAPER]) + "?ban_ghi=1999"
+        ).status_code
+        == 404
+    )
 
 
 def test_a_placeholder_the_report_lacks_is_refused_by_name(seed: Seed, board: AbstractUser) -> None:

@@ -93,6 +93,9 @@ def test_the_organizers_own_sheet_is_copied_for_every_unit(
     assert rows[0][0] == "PHIẾU TỰ CHẤM – Sở Tài chính tỉnh Lạng Sơn – 2021"
     assert rows[-1] == ["Điểm cuối cùng", None, None, 98.5]
     assert isinstance(rows[2][0], int) and rows[2][0] == 1
+    # The organizer's cells left in the General format show numbers as Vietnamese write them (98,5).
+    assert sheet.cell(row=len(rows), column=4).number_format == "[$-42A]General"
+    assert sheet["A1"].number_format == "General"  # text keeps its format
     others = {s.title for s in book.worksheets}
     assert "Sở Tư pháp tỉnh Lạng Sơn" in others
 
