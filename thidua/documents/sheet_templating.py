@@ -9,6 +9,10 @@ the same sandbox as a Word template, every missing name an error; it is checked 
 (check_workbook_template): a real .xlsx by the one upload check, no syntax error, no placeholder the
 paper's facts lack. The cells, styles, merged cells, column widths and page set-up of the organizer's file
 are kept; rows below a list move down with their merged cells.
+
+A paper of one sheet per record (each unit's score sheet) gives its context a list under SHEETS: the
+template's first sheet is then copied once per item, each copy filled with the paper's values and the
+item's own (an organizer writes one sheet, as for one record), its tab named by its filled title.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from __future__ import annotations
 import copy
 import io
 import re
+from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -36,10 +41,12 @@ from thidua.documents.templating import (
     _explain,
     example_context,
 )
+from thidua.documents.workbook import VIETNAMESE, sheet_name
 
 LOOP = re.compile(r"^\s*\{%-?\s*tr\s+for\s+(\w+)\s+in\s+(.+?)\s*-?%\}\s*$")
 END = re.compile(r"^\s*\{%-?\s*tr\s+endfor\s*-?%\}\s*$")
 ALONE = re.compile(r"^\s*\{\{\s*(.+?)\s*\}\}\s*$")
+SHEETS = "_trang"  # the context's key holding one context per sheet (a paper of one sheet per record)
 
 
 def _environment() -> SandboxedEnvironment:
@@ -60,6 +67,14 @@ def _value(text: str, context: Context, environment: SandboxedEnvironment) -> An
         value = environment.compile_expression(alone.group(1), undefined_to_none=False)(**context)
         return str(value) if isinstance(value, StrictUndefined) else value
     return environment.from_string(text).render(**context)
+
+
+def _vietnamese(cell: Cell) -> None:
+    """A number landing in a cell of the General format is shown as Vietnamese write it (98,5; the
+    vi-VN tag of workbook.VIETNAMESE); a cell the template formatted keeps its own format."""
+    number = isinstance(cell.value, int | float | Decimal) and not isinstance(cell.value, bool)
+    if number and cell.number_format == "General":
+        cell.number_format = f"{VIETNAMESE}General"
 
 
 def _loops(sheet: Worksheet) -> list[tuple[int, str, str]]:
@@ -110,6 +125,7 @@ def _expand(
             cell = sheet.cell(row=row + offset, column=column, value=_value(text, scope, env))
             cell._style = copy.copy(style)
             cell.number_format = number_format
+            _vietnamese(cell)
         sheet.row_dimensions[row + offset].height = height
 
 
@@ -123,6 +139,7 @@ def _fill_sheet(sheet: Worksheet, context: Context, env: SandboxedEnvironment) -
             text = _text(cell)
             if cell.row not in in_lists and text and ("{{" in text or "{%" in text):
                 cell.value = _value(text, context, env)
+                _vietnamese(cell)
     for row, loop, rows in loops:
         _expand(sheet, row, loop, rows, context, env)
     if "{{" in sheet.title:
@@ -140,22 +157,48 @@ def render_workbook(template: bytes, context: Context) -> bytes:
             )
         ) from error
     env = _environment()
-    for sheet in book.worksheets:
-        try:
-            _fill_sheet(sheet, context, env)
-        except TemplateProblem:
-            raise
-        except TemplateError as error:
-            raise TemplateProblem(
-                _("Sheet “{sheet}”: {problem}").format(sheet=sheet.title, problem=_explain(error, []))
-            ) from error
-        except (TypeError, ValueError) as error:  # a list that is not a list, a value a cell cannot hold
-            raise TemplateProblem(
-                _("Sheet “{sheet}”: {problem}").format(sheet=sheet.title, problem=str(error)[:200])
-            ) from error
+    pages = context.get(SHEETS)
+    if pages is None:
+        for sheet in book.worksheets:
+            _fill_checked(sheet, context, env)
+    else:
+        _fill_pages(book, context, pages, env)
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
+
+
+def _fill_checked(sheet: Worksheet, context: Context, env: SandboxedEnvironment) -> None:
+    """One sheet filled, any error said with the sheet's name."""
+    try:
+        _fill_sheet(sheet, context, env)
+    except TemplateProblem:
+        raise
+    except TemplateError as error:
+        raise TemplateProblem(
+            _("Sheet “{sheet}”: {problem}").format(sheet=sheet.title, problem=_explain(error, []))
+        ) from error
+    except (TypeError, ValueError) as error:  # a list that is not a list, a value a cell cannot hold
+        raise TemplateProblem(
+            _("Sheet “{sheet}”: {problem}").format(sheet=sheet.title, problem=str(error)[:200])
+        ) from error
+
+
+def _fill_pages(book: Workbook, context: Context, pages: list[Context], env: SandboxedEnvironment) -> None:
+    """The first sheet once per item of `pages` (the paper's values and the item's), in its place; the
+    other sheets of the template filled once with the paper's values."""
+    model = book.worksheets[0]
+    shared = {key: value for key, value in context.items() if key != SHEETS}
+    titles = {sheet.title.lower() for sheet in book.worksheets[1:]}
+    for index, page in enumerate(pages):
+        copy = book.copy_worksheet(model)
+        copy.print_title_rows = model.print_title_rows
+        book.move_sheet(copy, offset=index - book.index(copy))
+        copy.title = sheet_name(str(_value(model.title, {**shared, **page}, env)), titles)
+        _fill_checked(copy, {**shared, **page}, env)
+    book.remove(model)
+    for sheet in book.worksheets[len(pages) :]:
+        _fill_checked(sheet, shared, env)
 
 
 def check_workbook_template(content: bytes, spec: Spec, filename: str = "") -> None:

@@ -28,8 +28,16 @@ if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
 
 TEXT, NUMBER, AMOUNT, POINTS, DATE = "text", "number", "amount", "points", "date"
-# Excel's number formats: the separators follow the reader's own locale (a dot for thousands in Vietnamese).
-FORMATS = {NUMBER: "0", AMOUNT: "#,##0", POINTS: "#,##0.00", DATE: "dd/mm/yyyy"}
+# Excel's number formats, tagged Vietnamese ([$-42A], the vi-VN locale): 1.234.567 and 98,50 whatever the
+# reader's own locale (LibreOffice follows the tag; Excel takes the separators from the system). The cells
+# stay numbers. A plain NUMBER (a rank, a year) has no thousands separator: 2024, never 2.024.
+VIETNAMESE = "[$-42A]"
+FORMATS = {
+    NUMBER: "0",
+    AMOUNT: f"{VIETNAMESE}#,##0",
+    POINTS: f"{VIETNAMESE}#,##0.00",
+    DATE: "dd/mm/yyyy",
+}
 CENTERED = {NUMBER, DATE}
 
 THIN = Side(style="thin", color="000000")
@@ -111,14 +119,14 @@ def table_workbook(*tables: Table, portrait: bool = False) -> bytes:
     book.remove(book.active)
     used: set[str] = set()
     for table in tables:
-        name = _sheet_name(table.name, used)
+        name = sheet_name(table.name, used)
         _write(book.create_sheet(name), table, portrait=portrait)
     out = BytesIO()
     book.save(out)
     return out.getvalue()
 
 
-def _sheet_name(wanted: str, used: set[str]) -> str:
+def sheet_name(wanted: str, used: set[str]) -> str:
     # Excel refuses these characters in a tab's name, and two tabs with one name.
     name = "".join(" " if c in "[]:*?/\\" else c for c in wanted).strip()[:31] or "Sheet"
     base, n = name, 2

@@ -8,8 +8,10 @@ a collective and of an individual (registry/papers) and the review's news item (
 The cluster's plan and launch, registration list, pact, review's minutes and year-end report
 (emulation/papers) too. A new paper is added the same way: a context function, a SPEC and a built-in template
 made by the layout module, then an entry here with a function listing the candidate records. A workbook
-paper is one more entry, its format WORKBOOK (documents/sheet_templating.py): the score table's workbook so
-far; the statistics form is not yet replaceable.
+paper is one more entry, its format WORKBOOK (documents/sheet_templating.py): the score table's workbook,
+the units' score sheets (one sheet per unit) and the yearly statistical report for the Ministry of Home
+Affairs. Each entry says what its built-in template follows (`source`): Decree 30/2020 governs the Word
+papers' layout, not a workbook's.
 """
 
 from __future__ import annotations
@@ -34,7 +36,7 @@ from thidua.emulation.queries.summary import YearSummary, year_summary
 from thidua.emulation.seal import ballots_sealed, year_sealed
 from thidua.organisations.models import Organizer
 from thidua.registry.models import Awardee, AwardProposal, Council, Decision
-from thidua.registry.papers import achievement, certificate, council_minutes
+from thidua.registry.papers import achievement, certificate, council_minutes, statistics_form
 from thidua.registry.papers import decision as decision_paper
 
 CHOICES = 20  # the organizer's most recent records offered for a preview
@@ -89,6 +91,9 @@ class Samples:
         return self.sample(self.choices(organizer))
 
 
+WORD_SOURCE = gettext_lazy("The built-in template (Decree 30/2020).")
+
+
 @dataclass(frozen=True)
 class TemplatedPaper:
     key: str
@@ -97,6 +102,21 @@ class TemplatedPaper:
     default: Callable[[], bytes]
     sample: Samples
     template_format: Format = WORD  # a Word paper, or a workbook (sheet_templating.WORKBOOK)
+    source: Promise = WORD_SOURCE  # what the built-in template follows, said on its page
+
+
+# What a workbook's built-in template follows, said on its page instead of the decree.
+TABLE_SOURCE = gettext_lazy(
+    "The built-in workbook: our own print layout of the paper's table (A4, Times New Roman, numbers kept "
+    "as numbers). Decree 30/2020 governs the layout of Word papers, not of workbooks."
+)
+STATISTICS_SOURCE = gettext_lazy(
+    "The built-in workbook: our own layout of the yearly statistical report, counting the awards by level "
+    "and form, collectives and persons, women and direct labourers (the commendation indicators of "
+    "Circular 9/2022/TT-BNV of 16/12/2022). The form of the statistical reporting circular in force "
+    "(18/2025/TT-BNV of 08/10/2025) could not be checked, so no form number is written: upload the form "
+    "your Department of Home Affairs sends, with these placeholders."
+)
 
 
 def _decisions(organizer: Organizer, *, printable: bool = False) -> Iterator[Candidate]:
@@ -184,6 +204,13 @@ def _launched_years(organizer: Organizer) -> Iterator[Candidate]:
             cluster=cluster_year.cluster.name, year=cluster_year.year
         )
         yield Candidate(cluster_year.pk, label, cluster_year)
+
+
+def _decision_years(organizer: Organizer) -> Iterator[Candidate]:
+    """The years the organizer issued decisions in, latest first: one statistical report each."""
+    for record in islice(statistics_form.decision_years(organizer), CHOICES):
+        label = _("Decisions issued in {year}").format(year=record.year)
+        yield Candidate(record.year, label, record)
 
 
 def _of_year(context: Callable[[YearSummary], Context]) -> Callable[[ClusterYear], Context]:
@@ -283,6 +310,25 @@ PAPERS: dict[str, TemplatedPaper] = {
         scores.score_table_template,
         Samples(_concluded_years, _of_year(scores.score_table_context)),
         WORKBOOK,
+        TABLE_SOURCE,
+    ),
+    scores.PAPER_SHEETS: TemplatedPaper(
+        scores.PAPER_SHEETS,
+        gettext_lazy("Each member unit's score sheet (Excel workbook, one sheet per unit)"),
+        scores.SHEETS_SPEC,
+        scores.unit_sheets_template,
+        Samples(_concluded_years, _of_year(scores.unit_sheets_context)),
+        WORKBOOK,
+        TABLE_SOURCE,
+    ),
+    statistics_form.PAPER: TemplatedPaper(
+        statistics_form.PAPER,
+        gettext_lazy("Yearly statistical report on commendation for the Ministry of Home Affairs (Excel)"),
+        statistics_form.SPEC,
+        statistics_form.statistics_template,
+        Samples(_decision_years, statistics_form.year_context),
+        WORKBOOK,
+        STATISTICS_SOURCE,
     ),
 }
 

@@ -25,7 +25,12 @@ from thidua.documents.queries import override_content
 from thidua.documents.templating import Context, Rendered, fill
 from thidua.emulation.models import ClusterYear
 from thidua.emulation.papers import launch, minutes, pact, report, submission
-from thidua.emulation.papers.scores import build_score_table, build_unit_sheets, score_workbook
+from thidua.emulation.papers.scores import (
+    build_score_table,
+    build_unit_sheets,
+    score_workbook,
+    unit_sheets_workbook,
+)
 from thidua.emulation.queries.papers import PaperFacts, paper_facts
 from thidua.emulation.queries.summary import YearSummary, year_summary
 from thidua.emulation.seal import SEALED
@@ -90,6 +95,7 @@ PAPERS: dict[str, Paper] = {
         gettext_lazy("Score sheet of each member unit"),
         build_unit_sheets,
         lambda facts: facts.sheet_locked,
+        workbook="phieu-cham-diem.xlsx",
     ),
     "bang-tong-hop-diem.docx": Paper(
         gettext_lazy("Score table"),
@@ -123,6 +129,7 @@ PAPERS: dict[str, Paper] = {
 DOCUMENTS: tuple[str, ...] = tuple(PAPERS)
 # Excel file name -> its Word paper and how it is made.
 WORKBOOKS: dict[str, tuple[str, Callable[[YearSummary], Rendered]]] = {
+    "phieu-cham-diem.xlsx": ("phieu-cham-diem.docx", unit_sheets_workbook),
     "bang-tong-hop-diem.xlsx": ("bang-tong-hop-diem.docx", score_workbook),
 }
 # The papers made of the count, refused while the vote is sealed.

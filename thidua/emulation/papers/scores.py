@@ -22,7 +22,7 @@ from docx.document import Document as DocxDocument
 from thidua.documents import wording as w
 from thidua.documents.layout import Run, Signature, body, centered, grid, signatures
 from thidua.documents.queries import override_content
-from thidua.documents.sheet_templating import WORKBOOK
+from thidua.documents.sheet_templating import SHEETS, WORKBOOK
 from thidua.documents.templating import Context, Field, Rendered, Rows, Spec, fill, placeholder, row_loop
 from thidua.documents.workbook import NUMBER, POINTS, Column, Table, table_workbook
 from thidua.emulation.models import ClusterYear, Criterion, Rating
@@ -228,6 +228,116 @@ def score_workbook(summary: YearSummary) -> Rendered:
     workbook template when it has one (its failure noticed, the built-in one used instead)."""
     own = override_content(summary.organizer.pk, PAPER_TABLE)
     return fill(own, score_table_template, score_table_context(summary), WORKBOOK)
+
+
+SHEET_COLUMNS = (
+    Column(gettext_lazy("No."), 6, NUMBER),
+    Column(gettext_lazy("Criterion"), 46),
+    Column(gettext_lazy("Max."), 9, POINTS),
+    Column(gettext_lazy("Self"), 9, POINTS),
+    Column(gettext_lazy("Appraisal"), 11, POINTS),
+    Column(gettext_lazy("Reason for the adjustment"), 30),
+)
+PAPER_SHEETS = "phieu-cham-diem-excel"  # its key in the organizer's templates (registry/paper_templates.py)
+SHEETS_SPEC: Spec = (
+    Field("cap_tren", gettext_lazy("The cluster's line above the title")),
+    Field("nam", gettext_lazy("Year")),
+    Field("ten_cum", gettext_lazy("Name of the cluster or block")),
+    Field("don_vi", gettext_lazy("The unit's name (one sheet per member unit)")),
+    Field("tieu_de_phu", gettext_lazy("The line under the title: the year and the unit")),
+    Field("thang_diem", gettext_lazy("The scale's maximum (a number, empty when none)")),
+    Field("tong_tu_cham", gettext_lazy("The unit's self-scored total (a number, empty when none)")),
+    Field("tong_tham_dinh", gettext_lazy("The appraised total (a number, empty when none)")),
+    Field("diem_cuoi", gettext_lazy("Final score (a number, empty when none)")),
+    Rows(
+        "tieu_chi",
+        gettext_lazy("The criteria in the table's order"),
+        (
+            Field("stt", gettext_lazy("No. (a number)")),
+            Field("nhom", gettext_lazy("Criterion group")),
+            Field("tieu_chi", gettext_lazy("Criterion")),
+            Field("toi_da", gettext_lazy("Maximum points (a number)")),
+            Field("tu_cham", gettext_lazy("The unit's own points (a number, empty when none)")),
+            Field("tham_dinh", gettext_lazy("Appraised points (a number, empty when none)")),
+            Field("ly_do", gettext_lazy("Reason for the adjustment")),
+        ),
+    ),
+)
+
+
+def unit_sheets_context(summary: YearSummary) -> Context:
+    """Each member's score sheet as one sheet of the workbook (SHEETS), values as numbers; the page's
+    placeholders show the first unit's."""
+    papers = score_papers(summary.cluster_year, summary.members)
+    year = summary.cluster_year.year
+    shared = {
+        "cap_tren": w.cluster_line(summary.cluster),
+        "nam": year,
+        "ten_cum": summary.cluster.name,
+        "thang_diem": papers.sheet.scale if papers.sheet else None,
+    }
+    pages = [_unit_page(summary, papers, unit_sheet) for unit_sheet in papers.units]
+    return {**shared, **(pages[0] if pages else _unit_page_blank()), SHEETS: pages}
+
+
+def _unit_page(summary: YearSummary, papers: ScorePapers, sheet: UnitSheet) -> Context:
+    year = summary.cluster_year.year
+    rows = []
+    for number, criterion in enumerate(papers.criteria, start=1):
+        item = sheet.items.get(criterion.pk)
+        rows.append(
+            {
+                "stt": number,
+                "nhom": criterion.group,
+                "tieu_chi": _criterion_name(criterion),
+                "toi_da": criterion.max_points,
+                "tu_cham": item.self_points if item else None,
+                "tham_dinh": item.appraised_points if item else None,
+                "ly_do": item.reason if item else "",
+            }
+        )
+    return {
+        "don_vi": sheet.unit.name,
+        "tieu_de_phu": _("Emulation scores for {year} of {unit}").format(year=year, unit=sheet.unit.name),
+        "tong_tu_cham": sheet.totals.self_total,
+        "tong_tham_dinh": sheet.totals.appraised_total,
+        "diem_cuoi": summary.scores.get(sheet.unit.code),
+        "tieu_chi": rows,
+    }
+
+
+def _unit_page_blank() -> Context:
+    return {
+        "don_vi": "",
+        "tieu_de_phu": "",
+        "tong_tu_cham": None,
+        "tong_tham_dinh": None,
+        "diem_cuoi": None,
+        "tieu_chi": [],
+    }
+
+
+@lru_cache(maxsize=8)
+def _sheets_template(language: str) -> bytes:
+    p = placeholder
+    titles = [p("cap_tren"), _("SCORE SHEET"), p("tieu_de_phu")]
+    rows: list[list[str]] = [
+        *row_loop("tieu_chi", ["stt", "tieu_chi", "toi_da", "tu_cham", "tham_dinh", "ly_do"]),
+        ["", _("Total"), p("thang_diem"), p("tong_tu_cham"), p("tong_tham_dinh"), ""],
+        ["", _("Final score"), "", "", p("diem_cuoi"), ""],
+    ]
+    return table_workbook(Table(p("don_vi"), titles, SHEET_COLUMNS, rows, bold_titles=(1, 2)), portrait=True)
+
+
+def unit_sheets_template() -> bytes:
+    """The built-in template of the units' score sheets: one sheet, copied for each member unit."""
+    return _sheets_template(get_language() or "")
+
+
+def unit_sheets_workbook(summary: YearSummary) -> Rendered:
+    """Each member unit's score sheet, a sheet each, from the organizer's own template when it has one."""
+    own = override_content(summary.organizer.pk, PAPER_SHEETS)
+    return fill(own, unit_sheets_template, unit_sheets_context(summary), WORKBOOK)
 
 
 # Column key -> header of the detailed score table: the export writes them and the scores import

@@ -57,7 +57,7 @@ def test_the_shared_helper_writes_dates_amounts_headers_and_print_setup() -> Non
     table = read_table(content)
     assert table.titles == ["BẢNG THỬ", "Lọc theo: Năm: 2024"]
     assert table.header == ["Ngày", "Tiền thưởng", "Tên"]
-    assert table.formats[:2] == ["dd/mm/yyyy", "#,##0"]
+    assert table.formats[:2] == ["dd/mm/yyyy", "[$-42A]#,##0"]
     sheet = load_workbook(BytesIO(content)).active
     assert sheet.page_setup.orientation == "landscape" and int(sheet.page_setup.paperSize) == 9
     assert sheet.print_title_rows == "$4:$4" and sheet["A4"].font.bold

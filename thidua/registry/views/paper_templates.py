@@ -7,6 +7,7 @@ else)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 from django import forms
@@ -15,6 +16,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
@@ -122,11 +124,19 @@ class Placeholder:
     columns: tuple[Placeholder, ...] = ()
 
 
+GROUPED_FROM = 10_000  # a whole number this large is grouped (1.234.567); below it may be a year (2024)
+
+
 def _shown(field: Field, value: Any) -> str:
     if field.picture:
         return _("an image")
     if field.flag:
         return _("yes") if value else _("no")
+    if isinstance(value, Decimal | float) or (
+        isinstance(value, int) and not isinstance(value, bool) and abs(value) >= GROUPED_FROM
+    ):
+        # In the interface's own way: "98,50" and "1.234.567" in Vietnamese (thidua/formats/vi).
+        return number_format(value, use_l10n=True, force_grouping=True)
     return str(value) if value is not None else ""
 
 

@@ -28,7 +28,7 @@ from thidua.registry import search as registry_search
 from thidua.registry.forms import SubUnitForm, SubUnitTitleForm
 from thidua.registry.models import Decision, Person
 from thidua.registry.papers.statistics_form import FILENAME as STATISTICS_FORM
-from thidua.registry.papers.statistics_form import statistics_workbook
+from thidua.registry.papers.statistics_form import statistics_rendered
 from thidua.registry.search import BadCursor, count_of, page_of, search_awards
 
 PAGE_SIZE = 200
@@ -334,8 +334,10 @@ def statistics_form(request: HttpRequest) -> HttpResponse:
     year = _int(request.GET.get("nam")) or _latest_decision_year(request)
     if organizer is None or year is None or not 1900 <= year <= 9999:
         raise Http404(_("Not found."))
-    content = statistics_workbook(organizer, year)
-    return xlsx_response(content, STATISTICS_FORM.replace(".xlsx", f"-{year}.xlsx"))
+    rendered = statistics_rendered(organizer, year)
+    if rendered.notice:  # shown on the next page the user opens: the file itself is the built-in form
+        messages.warning(request, rendered.notice)
+    return xlsx_response(rendered.content, STATISTICS_FORM.replace(".xlsx", f"-{year}.xlsx"))
 
 
 @require_GET
