@@ -207,6 +207,8 @@ class CastReport:
     resets: list[str] = field(default_factory=list)
     seconds: list[float] = field(default_factory=list)
     wall: float = 0.0
+    # CPU seconds spent on the casts by each side (cpu_spent): the server, the database, the client.
+    cpu: dict[str, float] = field(default_factory=dict)
 
     def figures(self, stored: list[str]) -> dict[str, Any]:
         """What a meeting's secretary would check: every delegate holds a receipt, every receipt is a stored
@@ -244,9 +246,10 @@ def cast_at_once(base: str, delegates: list[Delegate]) -> CastReport:
             )
         )
 
-    started = time.perf_counter()
-    outcomes = asyncio.run(all_at_once())
-    report.wall = time.perf_counter() - started
+    with cpu_spent(base) as report.cpu:
+        started = time.perf_counter()
+        outcomes = asyncio.run(all_at_once())
+        report.wall = time.perf_counter() - started
     for outcome, detail, seconds in outcomes:
         report.seconds.append(seconds)
         {"receipt": report.receipts, "refused": report.refused, "error": report.errors}.get(
@@ -256,9 +259,95 @@ def cast_at_once(base: str, delegates: list[Delegate]) -> CastReport:
 
 
 def measure(delegates: int, log_path: Path) -> dict[str, Any]:
-    """The whole run on the database this process uses: a meeting, the server, the casts, the count."""
+    """The whole run on the database this process uses: a meeting, the server, the casts, the count. Beside
+    the wall-clock figures, the CPU time each side spent on the casts alone (the server's processes,
+    PostgreSQL's backends, the delegates' client), which the machine's other work changes far less."""
     review_id, issued = meeting_of(delegates)
     connection.close()
     with log_path.open("wb") as log, running_server(database_url(), log) as base:
         report = cast_at_once(base, issued)
-    return report.figures(stored_receipts(review_id))
+    figures = report.figures(stored_receipts(review_id))
+    receipts = max(1, len(report.receipts))
+    for side, seconds in report.cpu.items():
+        figures[f"{side} CPU per ballot (ms)"] = round(1000 * seconds / receipts, 2)
+    return figures
+
+
+@contextmanager
+def cpu_spent(base: str) -> Iterator[dict[str, float]]:
+    """CPU seconds spent inside the block by the server at `base` (its processes), by the database's
+    backends (PostgreSQL on this machine) and by this process; read from /proc, empty where there is none."""
+    spent: dict[str, float] = {}
+    if not Path("/proc/self/stat").exists():
+        yield spent
+        return
+    port = base.rsplit(":", 1)[1]
+    server = _process_tree(_listening_on(port))
+    backends = _backends()
+    before = {pid: _cpu_of(pid) for pid in [*server, *backends]}
+    began = time.process_time()
+    yield spent
+    client = time.process_time() - began
+    server = _process_tree(_listening_on(port)) or server
+    backends = _backends() | backends
+    spent["server"] = sum(_cpu_of(pid) - before.get(pid, 0.0) for pid in server)
+    if backends:
+        spent["database"] = sum(_cpu_of(pid) - before.get(pid, 0.0) for pid in backends)
+    spent["client"] = client
+
+
+def _cpu_of(pid: int) -> float:
+    """User and system CPU seconds of a process so far (0 once it has gone)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _parents() -> dict[int, int]:
+    parents = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                parents[int(entry.name)] = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+    return parents
+
+
+def _listening_on(port: str) -> int | None:
+    """The server's master: the process whose command line binds the port."""
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                command = (entry / "cmdline").read_bytes().split(b"\0")
+            except OSError:
+                continue
+            if b"gunicorn" in command and f"127.0.0.1:{port}".encode() in command:
+                return int(entry.name)
+    return None
+
+
+def _process_tree(root: int | None) -> list[int]:
+    if root is None:
+        return []
+    parents = _parents()
+    tree, grown = {root}, True
+    while grown:
+        more = {pid for pid, parent in parents.items() if parent in tree} - tree
+        tree |= more
+        grown = bool(more)
+    return sorted(tree)
+
+
+def _backends() -> set[int]:
+    """PostgreSQL's backends serving this database, when it runs on this machine."""
+    if connection.vendor != "postgresql":
+        return set()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
+        pids = {int(pid) for (pid,) in cursor.fetchall()}
+    return {pid for pid in pids if Path(f"/proc/{pid}/stat").exists()}
