@@ -50,6 +50,12 @@ def changed() -> None:
     transaction.on_commit(_replace)
 
 
+def changed_on_commit() -> None:
+    """The data changes when the transaction commits, and no page read inside it shows the change (a ballot
+    cast): one replacement, after the commit, is enough to serve no part kept before."""
+    transaction.on_commit(_replace)
+
+
 def kept(name: str, parts: tuple[Hashable, ...], build: Callable[[], T]) -> T:
     """`build()`'s value for (`name`, `parts`), kept until the data changes. The key also holds the language
     and today's date, for the parts that say "late" or "due in 3 days". `parts` must name everything the value

@@ -20,7 +20,7 @@ from thidua.emulation import balloting, codes
 
 # The year's services call this module too: importing the module (not its names) lets either load first.
 from thidua.emulation.actions import setup as year_services
-from thidua.emulation.actions.review import cast_ballot
+from thidua.emulation.actions.review import cast_ballot, store_ballot
 from thidua.emulation.balloting import IssuedCode
 from thidua.emulation.models import Ballot, BallotCode, ClusterYear, Meeting, Method, Review
 from thidua.emulation.queries.meeting import quorum_of
@@ -253,11 +253,18 @@ def usable_code(code: str) -> BallotCode:
 
 
 @transaction.atomic
-def cast_with_code(code: str, choices: Mapping[str, Sequence[str]]) -> Ballot:
+def cast_with_code(
+    code: str, choices: Mapping[str, Sequence[str]], *, row: BallotCode | None = None
+) -> Ballot:
     """Cast one ballot with a one-time code. In one transaction: the code is marked used by a conditional
     UPDATE (the database decides between concurrent requests) and its unit erased; the Ballot gets a random
-    receipt and no link to the code. A refused ballot stores nothing and leaves the code usable."""
-    row = usable_code(code)
+    receipt and no link to the code. A refused ballot stores nothing and leaves the code usable.
+
+    `row` is the code's row as the ballot page already looked it up in this request (`usable_code`), so a
+    cast reads it once: whatever it says is read again where it matters, the meeting's state under the lock
+    and the code's use by the conditional UPDATE."""
+    if row is None:
+        row = usable_code(code)
     meeting = row.meeting.locked_for_casting()
     balloting.check_open(meeting)
     refusals, voids = ballot_problems(meeting, choices, voter=row.unit)
@@ -266,7 +273,8 @@ def cast_with_code(code: str, choices: Mapping[str, Sequence[str]]) -> Ballot:
         # Each message coded "invalid": the ballot page shows them beside the choices again.
         raise ValidationError([ValidationError(m, code="invalid") for m in [*refusals, *voids, tail]])
     balloting.spend(row)
-    return cast_ballot(meeting.review, choices, receipt=codes.new_receipt())
+    # Checked above against the meeting's forms and members: stored as cast, in this transaction.
+    return store_ballot(meeting.review, choices, receipt=codes.new_receipt())
 
 
 @transaction.atomic

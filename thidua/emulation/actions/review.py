@@ -440,11 +440,18 @@ def cast_ballot(
         raise ValidationError(
             _("The ballot names codes that do not exist: {codes}").format(codes=", ".join(named))
         )
+    return store_ballot(review, choices, receipt=receipt)
+
+
+def store_ballot(review: Review, choices: Mapping[str, Sequence[str]], *, receipt: str | None) -> Ballot:
+    """The ballot's row, in the caller's transaction, its choices checked already: `cast_ballot`'s, or a
+    delegate's cast (meeting.cast_with_code checks them against the meeting's forms and members)."""
     ballot = Ballot.objects.create(
         review=review, choices={k: list(v) for k, v in choices.items()}, receipt=receipt
     )
-    # No audit row for a ballot (secrecy), yet the pages count ballots cast: their kept parts go.
-    pagecache.changed()
+    # No audit row for a ballot (secrecy), yet the pages count ballots cast: their kept parts go once the
+    # ballot is committed (nobody's page shows it before: the caster's next page is the receipt).
+    pagecache.changed_on_commit()
     if not review.ballots_known:
         Review.objects.filter(pk=review.pk).update(ballots_known=True)
         review.ballots_known = True

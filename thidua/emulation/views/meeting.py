@@ -397,7 +397,7 @@ def ballot(request: HttpRequest) -> HttpResponse:
         return _ballot_page(request, code, "confirm", choices, [])
     # The cast checks the ballot once, in its own transaction (a refusal says the same as at confirm).
     try:
-        cast = services.cast_with_code(code, choices)
+        cast = services.cast_with_code(code, choices, row=row)
     except ValidationError as error:
         if any(each.code == "invalid" for each in error.error_list):
             return _ballot_page(request, code, "choose", choices, error.messages)

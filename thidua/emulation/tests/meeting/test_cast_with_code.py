@@ -151,7 +151,7 @@ def test_a_cast_reads_a_fixed_number_of_rows_whatever_the_meeting_size(
     """A meeting of 1,000 delegates casts as fast as one of 7 (issue 13): the code is read once with its
     meeting, year and forms, and only the units the ballot names are looked up."""
     code = next(iter(issued_codes(open_meeting).values()))
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(10):
         services.cast_with_code(code, {"co-ubnd": ["STC"]})
     assert Ballot.objects.count() == 1
 

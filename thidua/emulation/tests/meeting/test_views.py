@@ -110,6 +110,25 @@ def open_ballot(client, code: str) -> str:
     return client.post("/hop/phieu/bo/", {"code": code, "step": "open"}).content.decode()
 
 
+def test_a_cast_through_the_page_reads_the_code_once_and_a_fixed_number_of_rows(
+    client, open_meeting, django_assert_max_num_queries
+):
+    """Issue 13: a meeting's thousand delegates cast at once, so the page's cast reads the code (with its
+    meeting, year and forms) once, not once for the page and again for the cast."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    first, second = list(issued_codes(open_meeting).values())[:2]
+    cast_over_http(client, first, {"co-ubnd": ["STC"]})  # the year's first ballot marks it known
+    with CaptureQueriesContext(connection) as read, django_assert_max_num_queries(9):
+        page = cast_over_http(client, second, {"co-ubnd": ["SNV"]})
+    assert 'id="receipt"' in page and Ballot.objects.count() == 2
+    code_reads = [
+        q for q in read.captured_queries if q["sql"].startswith("SELECT") and "ballotcode" in q["sql"]
+    ]
+    assert len(code_reads) == 1
+
+
 def test_the_code_never_travels_in_an_address(client, open_meeting):
     code = next(iter(issued_codes(open_meeting).values()))
     assert client.get(f"/hop/phieu/{code}/").status_code == 404
