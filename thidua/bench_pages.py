@@ -155,7 +155,13 @@ def _signed_in() -> tuple[str, dict[str, str]]:
     Role.objects.get_or_create(user=user, kind=Role.Kind.BOARD, organizer=organizer)
     client = Client()
     client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
-    cookie = f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}"
+    # A browser that has opened any page holds the CSRF cookie too (every page with a form sets it): without
+    # it each answer makes a new CSRF secret and sets a cookie, and no signed-in page may be kept whole.
+    client.get(reverse("registry:dashboard"))
+    cookie = "; ".join(
+        f"{name}={client.cookies[name].value}"
+        for name in (settings.SESSION_COOKIE_NAME, settings.CSRF_COOKIE_NAME)
+    )
     year = ClusterYear.objects.filter(cluster__organizer=organizer).order_by("-year", "cluster_id").first()
     assert year is not None, "no cluster year in the bench's database"
     search = reverse("registry:search") + "?q=" + SEARCHED.replace(" ", "+")

@@ -256,6 +256,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The main signed-in pages kept whole until the data changes (issue 13); see its docstring for the order.
+    "thidua.core.pagecache.WholePageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -386,6 +388,10 @@ LOGIN_REDIRECT_URL = "front:home"
 LOGOUT_REDIRECT_URL = "login"
 
 SESSION_COOKIE_HTTPONLY = True
+# Sessions read from the cache first, written to both (issue 13: a signed-in page served whole costs a session
+# read, which was a database query on every request). Signing out deletes both. Several application servers
+# must then share one cache (docs/DEPLOYMENT.md), as the pages' generation (core/pagecache.py) already needs.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 # Production behind HTTPS (README, "Cấu hình"): all off by default so `make demo` works on plain HTTP.
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", False)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE

@@ -18,12 +18,15 @@ from __future__ import annotations
 import hashlib
 import uuid
 from collections.abc import Callable, Hashable
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from django.conf import settings
+from django.contrib import messages
 from django.core.cache import cache
 from django.db import transaction
+from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
+from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import get_language
 
 GENERATION = "pages:generation"
@@ -73,3 +76,112 @@ def kept(name: str, parts: tuple[Hashable, ...], build: Callable[[], T]) -> T:
     value = build()
     cache.set(key, value, seconds)
     return value
+
+
+# Whole signed-in pages (issue 13: the main pages under 50 clients). Only these pages, by name: the ones read
+# most, which read nothing but the data, the user and the session. Never the meeting's pages (a delegate's
+# ballot, the chair's count), never a form: an allow-list, so a page added later is not kept by mistake.
+WHOLE_PAGES = frozenset(
+    {
+        "front:home",
+        "front:cluster_year",
+        "registry:dashboard",
+        "registry:search",
+        "registry:proposals",
+    }
+)
+
+
+def _page_key(request: HttpRequest) -> str | None:
+    """The key of the signed-in page `request` asks for, or None when it must not be kept or served kept.
+
+    The key holds the session (the CSRF secret and the permissions follow the session, not only the user),
+    the CSRF cookie the page's token is masked from, the full path with its query, the language, today's date
+    and the data's generation, so any change anywhere makes a new key."""
+    if not settings.PAGE_CACHE_SECONDS or request.method != "GET" or "HTTP_HX_REQUEST" in request.META:
+        return None
+    match = request.resolver_match
+    if match is None or match.view_name not in WHOLE_PAGES:
+        return None
+    # The user first: it reads the session and checks it still holds a valid sign-in (a stale cookie after
+    # sign-out or a password change is anonymous here and never finds the page kept under it).
+    if not request.user.is_authenticated:
+        return None
+    session_key = request.session.session_key
+    if not session_key or len(messages.get_messages(request)):
+        return None  # messages waiting: the view shows them once, and that page is not kept
+    raw = repr(
+        (
+            session_key,
+            request.user.pk,
+            request.COOKIES.get(settings.CSRF_COOKIE_NAME, ""),
+            request.get_full_path(),
+            get_language(),
+            timezone.localdate().isoformat(),
+            generation(),
+        )
+    )
+    return "pages:whole:" + hashlib.sha256(raw.encode()).hexdigest()
+
+
+def _private(response: HttpResponse) -> HttpResponse:
+    # One user's page: no proxy or shared cache may keep it, and the browser asks again each time.
+    patch_cache_control(response, private=True, no_cache=True)
+    patch_vary_headers(response, ("Cookie",))
+    return response
+
+
+class WholePageMiddleware:
+    """Serves the allow-listed signed-in pages (WHOLE_PAGES) from the cache until the data changes.
+
+    Placed right after SessionMiddleware: its process_view runs once the user and the messages are known,
+    and its answer passes back through every middleware below it (CSRF, messages, the security headers), so
+    what it keeps is only what the view made. A page is kept only if it is a plain 200 that sets no cookie,
+    changed nothing in the session and showed no message."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        key: str | None = getattr(request, "_whole_page_key", None)
+        if key is None:
+            return response
+        if (
+            response.status_code == 200
+            and not response.streaming
+            and not _sets_cookies(request, response)
+            and not request.session.modified
+            and not _messages_shown(request)
+        ):
+            cache.set(key, (response.content, response["Content-Type"]), settings.PAGE_CACHE_SECONDS)
+        return _private(response)
+
+    def process_view(
+        self, request: HttpRequest, view: Callable[..., HttpResponse], args: Any, kwargs: Any
+    ) -> HttpResponse | None:
+        key = _page_key(request)
+        if key is None:
+            return None
+        found = cache.get(key)
+        if found is None:
+            request._whole_page_key = key  # type: ignore[attr-defined]
+            return None
+        content, content_type = found
+        return _private(HttpResponse(content, content_type=content_type))
+
+
+def _sets_cookies(request: HttpRequest, response: HttpResponse) -> bool:
+    """The answer sets a cookie. Every page with a form sends the CSRF cookie again to renew its date
+    (django.middleware.csrf.get_token): that one alone, with the value the browser sent, does not count."""
+    csrf = settings.CSRF_COOKIE_NAME
+    sent = request.COOKIES.get(csrf)
+    others = [name for name in response.cookies if name != csrf]
+    return bool(others) or (csrf in response.cookies and response.cookies[csrf].value != sent)
+
+
+def _messages_shown(request: HttpRequest) -> bool:
+    """A message was waiting or the view added one: that page says it once and is not kept. (Not `used`:
+    the layout's loop over no message sets it on every page.)"""
+    storage = getattr(request, "_messages", None)
+    return bool(storage is not None and len(storage))
