@@ -12,6 +12,8 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.syndication.views import Feed
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db.models import F
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -33,6 +35,7 @@ from thidua.registry.views.decisions import board_organizer
 
 FEED_SIZE = 30
 PAGE_SIZE = 30
+BOARD_PAGE_SIZE = 50
 
 
 # ---- the board's pages -----------------------------------------------------------------------------------
@@ -51,21 +54,29 @@ def _article(request: HttpRequest, article_id: int) -> NewsArticle:
 def board(request: HttpRequest) -> HttpResponse:
     """The board's items (drafts, scheduled, public) and the concluded years with no item yet."""
     organizer = board_organizer(request)
-    articles = list(
-        NewsArticle.objects.filter(organizer=organizer).select_related("cluster_year__cluster")[:200]
+    # Drafts first (what the board is working on), then the newest published; the same on every database.
+    articles = (
+        NewsArticle.objects.filter(organizer=organizer)
+        .select_related("cluster_year__cluster")
+        .order_by(F("publish_at").desc(nulls_first=True), "-id")
     )
-    drafted = {a.cluster_year_id for a in articles if a.cluster_year_id}
-    years = [
-        y
-        for y in ClusterYear.objects.filter(cluster__organizer=organizer, review__concluded_at__isnull=False)
+    # A page of items at a time: a board writes dozens of items a year, for years.
+    page = Paginator(articles, BOARD_PAGE_SIZE).get_page(request.GET.get("trang"))
+    drafted = NewsArticle.objects.filter(organizer=organizer, cluster_year__isnull=False)
+    years = (
+        ClusterYear.objects.filter(cluster__organizer=organizer, review__concluded_at__isnull=False)
+        .exclude(pk__in=drafted.values("cluster_year"))
         .select_related("cluster")
         .order_by("-year", "cluster__name")[:100]
-        if y.pk not in drafted
-    ]
-    rows = [(a, _state(a)) for a in articles]
-    return render(
-        request, "publication/news/board.html", {"organizer": organizer, "rows": rows, "years": years}
     )
+    context = {
+        "organizer": organizer,
+        "rows": [(a, _state(a)) for a in page],
+        "page": page,
+        "keep": f"to_chuc={organizer.pk}&",
+        "years": list(years),
+    }
+    return render(request, "publication/news/board.html", context)
 
 
 def _state(article: NewsArticle) -> str:
