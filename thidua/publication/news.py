@@ -21,7 +21,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import OuterRef, QuerySet, Subquery
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -34,7 +34,7 @@ from thidua.emulation.models import ClusterYear
 from thidua.emulation.queries.news import news_article
 from thidua.organisations.models import Organizer
 from thidua.publication import cache
-from thidua.publication.models import NewsArticle, NewsPhoto
+from thidua.publication.models import NewsArticle, NewsCorrection, NewsPhoto
 from thidua.registry.folding import fold
 
 PHOTO_ACCEPTED = (".jpg", ".jpeg", ".png", ".webp")
@@ -105,7 +105,13 @@ def live(rows: QuerySet[NewsArticle] | None = None) -> QuerySet[NewsArticle]:
 
 
 def public_news(organizer: Organizer) -> QuerySet[NewsArticle]:
-    return live(NewsArticle.objects.filter(organizer=organizer)).order_by("-publish_at", "-id")
+    """The organizer's live items, newest first, each with `last_corrected` (None when never corrected)."""
+    latest = NewsCorrection.objects.filter(article=OuterRef("pk")).order_by("-made_at", "-id")
+    return (
+        live(NewsArticle.objects.filter(organizer=organizer))
+        .annotate(last_corrected=Subquery(latest.values("made_at")[:1]))
+        .order_by("-publish_at", "-id")
+    )
 
 
 def is_live(article: NewsArticle) -> bool:
@@ -249,9 +255,14 @@ def save_article(
     if errors:
         raise ValidationError(errors)
     locked.title, locked.lead, locked.body, locked.author = title, lead, body, author
-    if corrected:
-        locked.correction, locked.corrected_at = correction, timezone.now()
     locked.save()
+    if corrected:  # kept beside the ones before it: the public item shows every correction in order
+        NewsCorrection.objects.create(
+            article=locked,
+            note=correction,
+            made_at=timezone.now(),
+            made_by_id=by.pk if isinstance(by, AbstractBaseUser) else None,
+        )
     for pk, text in captions.items():
         if pk in photos and pk not in remove and _clean(text) != photos[pk].caption:
             photos[pk].caption = _clean(text)[:500]

@@ -158,6 +158,7 @@ def edit(request: HttpRequest, article_id: int) -> HttpResponse:
         "schedule": ScheduleForm(),
         "suggested": drafted.captions if drafted is not None else [],
         "public_url": reverse("publication:news_item", args=[article.slug]) if live else "",
+        "corrections": [(c, news.dated(c.made_at)) for c in article.corrections.all()],
     }
     return render(request, "publication/news/edit.html", context, status=400 if form.errors else 200)
 
@@ -219,7 +220,7 @@ def _item_context(article: NewsArticle, *, preview: bool) -> dict[str, Any]:
         "article": article,
         "blocks": news.blocks(article.body),
         "when": news.dated(moment) if moment else "",
-        "corrected": news.dated(article.corrected_at) if article.corrected_at else "",
+        "corrections": [(c, news.dated(c.made_at)) for c in article.corrections.all()],
         "photos": [
             (
                 p,
@@ -309,7 +310,7 @@ class NewsFeed(Feed):  # type: ignore[type-arg]
         return item.publish_at
 
     def item_updateddate(self, item: NewsArticle) -> Any:
-        return item.corrected_at or item.publish_at
+        return getattr(item, "last_corrected", None) or item.publish_at
 
     def item_author_name(self, item: NewsArticle) -> str | None:
         return item.author or None
