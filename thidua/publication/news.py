@@ -42,7 +42,7 @@ MAX_PHOTO_BYTES = 10 * 1024 * 1024
 MAX_SIDE = 8000  # px: a larger picture is no news photo (and would take the server's memory to decode)
 MAX_WIDTH = 1600  # px: what a page needs on the widest screen
 JPEG_QUALITY = 85
-MOST_PHOTOS = 12
+MOST_PHOTOS = 20  # an item's photos, added a few at a time (the editor's slots come back empty)
 HEADING = "## "
 
 
@@ -206,6 +206,7 @@ def save_article(
     correction: str = "",
     captions: Mapping[int, str] | None = None,
     remove: Sequence[int] = (),
+    order: Mapping[int, int] | None = None,
     new_photos: Sequence[NewPhoto] = (),
     by: Actor,
 ) -> NewsArticle:
@@ -227,7 +228,11 @@ def save_article(
             break
     kept = len([pk for pk in photos if pk not in remove])
     if kept + len(new_photos) > MOST_PHOTOS:
-        errors.setdefault("photos", []).append(_("At most {n} photos.").format(n=MOST_PHOTOS))
+        errors.setdefault("photos", []).append(
+            _("An item has at most {n} photos: it would have {count}. Remove some first.").format(
+                n=MOST_PHOTOS, count=kept + len(new_photos)
+            )
+        )
     encoded: list[tuple[bytes, int, int, str]] = []
     for photo in new_photos:
         if not _clean(photo.caption):
@@ -242,9 +247,20 @@ def save_article(
         except ValidationError as error:
             errors.setdefault("photos", []).extend(error.messages)
     changed_text = (title, lead, body, author) != (locked.title, locked.lead, locked.body, locked.author)
+    # The order the editor typed (1, 2, 3…): a photo given another number goes before the one that held it
+    # (moving the last photo to 1 makes it the first); new photos after.
+    wanted = dict(order or {})
+    ranked = sorted(
+        (p for pk, p in photos.items() if pk not in remove),
+        key=lambda p: (wanted.get(p.pk, p.position), wanted.get(p.pk, p.position) == p.position, p.position),
+    )
+    reordered = [p.pk for p in ranked] != [
+        p.pk for p in sorted(photos.values(), key=lambda p: (p.position, p.pk)) if p.pk not in remove
+    ]
     changed_photos = (
         bool(remove)
         or bool(new_photos)
+        or reordered
         or any(pk in photos and _clean(text) != photos[pk].caption for pk, text in captions.items())
     )
     corrected = is_live(locked) and (changed_text or changed_photos)
@@ -271,7 +287,11 @@ def save_article(
         if pk in photos:
             photos[pk].image.delete(save=False)
             photos[pk].delete()
-    position = max([p.position for p in photos.values()], default=0)
+    for position, kept_photo in enumerate(ranked, start=1):
+        if kept_photo.position != position:
+            kept_photo.position = position
+            kept_photo.save(update_fields=["position"])
+    position = len(ranked)
     now = timezone.now()
     for data, width, height, caption in encoded:
         position += 1
@@ -288,6 +308,7 @@ def save_article(
         correction=correction if corrected else "",
         photos_added=len(encoded),
         photos_removed=len([pk for pk in remove if pk in photos]),
+        photos_reordered=reordered,
     )
     if is_live(locked):
         cache.changed()

@@ -134,6 +134,7 @@ def edit(request: HttpRequest, article_id: int) -> HttpResponse:
                 correction=data.get("correction", ""),
                 captions={p.pk: data[f"caption_{p.pk}"] for p in photos},
                 remove=[p.pk for p in photos if data[f"remove_{p.pk}"]],
+                order={p.pk: data[f"order_{p.pk}"] for p in photos if data[f"order_{p.pk}"] is not None},
                 new_photos=[
                     news.NewPhoto(upload, data[f"new_caption_{n}"])
                     for n, upload in ((n, data[f"photo_{n}"]) for n in range(1, NEW_PHOTO_SLOTS + 1))
