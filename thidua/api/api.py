@@ -6,6 +6,7 @@ an object outside it with 404, and calls the same functions as the commands: the
 `results_for`, the export the exchange file of `thidua export`, the verdicts those of `thidua eligibility`.
 """
 
+from collections.abc import Callable
 from typing import IO, Annotated, Any, cast
 
 from django.conf import settings
@@ -13,6 +14,7 @@ from django.core.exceptions import RequestDataTooBig
 from django.core.exceptions import ValidationError as Refused
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
+from django.utils.text import format_lazy
 from django.utils.translation import gettext, gettext_lazy, ngettext
 from ninja import File, NinjaAPI, Path, Query, Schema, UploadedFile
 from ninja.errors import AuthenticationError, HttpError, ValidationError
@@ -118,11 +120,15 @@ RATE_LIMITED = _(
 
 class Api(NinjaAPI):
     def get_openapi_schema(self, *args: Any, **kwargs: Any) -> Any:
-        """Every operation may answer 429 to a token past its requests for the minute (auth.count_request)."""
+        """Every operation behind a token may answer 429 to a token past its requests for the minute
+        (auth.count_request). The public side's operations (auth=None, no "security") take no token, so that
+        answer is not theirs: they list only what they say."""
         schema = super().get_openapi_schema(*args, **kwargs)
         error = {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
         for operations in schema["paths"].values():
             for operation in operations.values():
+                if not operation.get("security"):
+                    continue
                 operation.setdefault("responses", {}).setdefault(
                     429, {"description": str(_("Too many requests with this access token")), "content": error}
                 )
@@ -456,6 +462,26 @@ def _public_organizer(organizer_id: int) -> Organizer:
     return found
 
 
+def _public_get(
+    path: str, out: Any, summary: str, *, description: str | None = None
+) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """The one preamble of a public operation: no token (auth=None, so no token's 429 either), read from
+    the replica, tagged as the public side, answering 404 for what is not public and 422 for a parameter
+    out of range. An organizer's id in the path is read with _public_organizer."""
+
+    def declare(view: Callable[..., Any]) -> Callable[..., Any]:
+        return api.get(
+            path,
+            auth=None,
+            response={200: out, 404: Error, 422: Invalid},
+            tags=[PUBLIC],
+            summary=summary,
+            description=description,
+        )(reads_replica(view))
+
+    return declare
+
+
 @api.get(
     "/public/organizers",
     auth=None,
@@ -478,14 +504,11 @@ class PublicAwardPages(AwardPages):
         return {**page, "items": [public.entry_of(row) for row in page["items"]]}
 
 
-@api.get(
+@_public_get(
     "/public/organizers/{organizer_id}/awards",
-    auth=None,
-    response={200: list[PublicAwardOut], 404: Error, 422: Invalid},
-    tags=[PUBLIC],
-    summary=_("The public honour roll: decided awards by name (without diacritics too), year, form, unit"),
+    list[PublicAwardOut],
+    _("The public honour roll: decided awards by name (without diacritics too), year, form, unit"),
 )
-@reads_replica
 @paginate(PublicAwardPages)
 def public_awards(
     request: HttpRequest, organizer_id: Id, filters: Query[HonourRollFilters]
@@ -503,14 +526,24 @@ def public_awards(
     )
 
 
-@api.get(
+@_public_get(
     "/public/awards/{code}",
-    auth=None,
-    response={200: PublicAwardOut, 404: Error, 422: Invalid},
-    tags=[PUBLIC],
-    summary=_("One award of the public honour roll, at its certificate's verification code"),
+    PublicAwardOut,
+    _("One award of the public honour roll, at its certificate's verification code"),
+    # The public side's one limit, said as it is (registry.views.verify): no 429, a 404 while blocked.
+    description=cast(
+        str,
+        format_lazy(
+            _(
+                "No access token. Guessing is slowed per client as on the verification page: after "
+                "{guesses} wrong codes within {minutes} minutes, every code is answered 404 until those "
+                "minutes end."
+            ),
+            guesses=verify.GUESSES,
+            minutes=verify.WINDOW // 60,
+        ),
+    ),
 )
-@reads_replica
 def public_award(request: HttpRequest, code: Annotated[str, Path(max_length=64)]) -> Any:
     # A code as typed or scanned ("K7QF2-MXPAB"), at most as long as the verification page reads.
     # Looked up under the verification page's limit on guesses, as the public entry page.
@@ -524,14 +557,11 @@ def public_award(request: HttpRequest, code: Annotated[str, Path(max_length=64)]
     return found
 
 
-@api.get(
+@_public_get(
     "/public/organizers/{organizer_id}/results/{year}",
-    auth=None,
-    response={200: list[PublicResultsOut], 404: Error, 422: Invalid},
-    tags=[PUBLIC],
-    summary=_("The results of a year the board published, cluster by cluster"),
+    list[PublicResultsOut],
+    _("The results of a year the board published, cluster by cluster"),
 )
-@reads_replica
 def public_results(request: HttpRequest, organizer_id: Id, year: Year) -> Any:
     organizer = _public_organizer(organizer_id)
     return [
@@ -540,14 +570,11 @@ def public_results(request: HttpRequest, organizer_id: Id, year: Year) -> Any:
     ]
 
 
-@api.get(
+@_public_get(
     "/public/organizers/{organizer_id}/models",
-    auth=None,
-    response={200: list[PublicModelOut], 404: Error, 422: Invalid},
-    tags=[PUBLIC],
-    summary=_("The published exemplary models, by movement and year, featured first"),
+    list[PublicModelOut],
+    _("The published exemplary models, by movement and year, featured first"),
 )
-@reads_replica
 def public_models(
     request: HttpRequest, organizer_id: Id, movement: Id | None = None, year: Year | None = None
 ) -> Any:
@@ -555,14 +582,11 @@ def public_models(
     return [_model(found) for found in public.models_listed(organizer, movement=movement, year=year)[:500]]
 
 
-@api.get(
+@_public_get(
     "/public/models/{token}",
-    auth=None,
-    response={200: PublicModelDetailOut, 404: Error, 422: Invalid},
-    tags=[PUBLIC],
-    summary=_("A published exemplary model: its story and its awards on record"),
+    PublicModelDetailOut,
+    _("A published exemplary model: its story and its awards on record"),
 )
-@reads_replica
 def public_model(
     request: HttpRequest, token: Annotated[str, Path(max_length=32, pattern=r"^[-a-zA-Z0-9_]+$")]
 ) -> Any:

@@ -7,6 +7,7 @@ from thidua.publication.models import (
     ExemplaryModel,
     ModelEvidence,
     NewsArticle,
+    NewsCorrection,
     NewsPhoto,
     PublishedResults,
 )
@@ -38,3 +39,9 @@ class NewsArticleAdmin(ReadOnlyAdmin):
 @admin.register(NewsPhoto)
 class NewsPhotoAdmin(ReadOnlyAdmin):
     list_display = ("article", "caption", "width", "height")
+
+
+@admin.register(NewsCorrection)
+class NewsCorrectionAdmin(ReadOnlyAdmin):
+    # Written with the correction it notes (publication.news.save_article, audited); never changed.
+    list_display = ("article", "made_at", "note")

@@ -119,6 +119,9 @@ class NewsForm(forms.Form):
             self.fields[f"caption_{photo.pk}"] = forms.CharField(
                 label=_("Caption"), max_length=500, required=False, initial=photo.caption
             )
+            self.fields[f"order_{photo.pk}"] = forms.IntegerField(
+                label=_("Order"), min_value=1, max_value=99, initial=photo.position, required=False
+            )
             self.fields[f"remove_{photo.pk}"] = forms.BooleanField(
                 label=_("Remove this photo"), required=False
             )
@@ -132,9 +135,11 @@ class NewsForm(forms.Form):
                 label=_("Caption of new photo {n}").format(n=n), max_length=500, required=False
             )
 
-    def existing(self) -> list[tuple[Any, Any, Any]]:
-        """(photo, its caption field, its remove field) for the template."""
-        return [(p, self[f"caption_{p.pk}"], self[f"remove_{p.pk}"]) for p in self.photos]
+    def existing(self) -> list[tuple[Any, Any, Any, Any]]:
+        """(photo, its caption field, its order field, its remove field) for the template."""
+        return [
+            (p, self[f"caption_{p.pk}"], self[f"order_{p.pk}"], self[f"remove_{p.pk}"]) for p in self.photos
+        ]
 
     def new_slots(self) -> list[tuple[Any, Any]]:
         return [(self[f"photo_{n}"], self[f"new_caption_{n}"]) for n in range(1, NEW_PHOTO_SLOTS + 1)]

@@ -146,7 +146,7 @@ class NewsArticle(models.Model):
     """A news item of the board: a draft until `publish_at` is set, public once `publish_at` <= now (a
     scheduled item needs no job: the public queries compare with the clock). Its address (`slug`) is drawn at
     the first publishing and never changes, even when the title is edited; a change after publishing is a
-    correction, shown with its note and time."""
+    correction (NewsCorrection), shown with its note and time beside the ones before it."""
 
     organizer = models.ForeignKey(
         Organizer, on_delete=models.PROTECT, related_name="news", verbose_name=_("organizer")
@@ -167,8 +167,7 @@ class NewsArticle(models.Model):
     slug = models.CharField(_("public address"), max_length=80, unique=True, null=True, blank=True)
     publish_at = models.DateTimeField(_("published from"), null=True, blank=True)
     first_published_at = models.DateTimeField(_("first published at"), null=True, blank=True)
-    correction = models.TextField(_("correction note"), blank=True)
-    corrected_at = models.DateTimeField(_("corrected at"), null=True, blank=True)
+    # Its corrections are NewsCorrection rows, every one kept (the public item shows them all, in order).
     created_at = models.DateTimeField(_("created at"))
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
@@ -181,6 +180,29 @@ class NewsArticle(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class NewsCorrection(models.Model):
+    """One correction of a public item: what the board said it corrected, when and who. Written only by
+    publication.news.save_article (audited); never changed or removed, so the public item shows each one
+    in the order they were made."""
+
+    article = models.ForeignKey(
+        NewsArticle, on_delete=models.CASCADE, related_name="corrections", verbose_name=_("news item")
+    )
+    note = models.TextField(_("correction note"))
+    made_at = models.DateTimeField(_("corrected at"))
+    made_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["article", "made_at", "id"]
+        verbose_name = _("correction of a news item")
+        verbose_name_plural = _("corrections of news items")
+
+    def __str__(self) -> str:
+        return self.note[:80]
 
 
 def news_photo_path(instance: NewsPhoto, filename: str) -> str:

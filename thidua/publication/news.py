@@ -21,7 +21,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import OuterRef, QuerySet, Subquery
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -34,7 +34,7 @@ from thidua.emulation.models import ClusterYear
 from thidua.emulation.queries.news import news_article
 from thidua.organisations.models import Organizer
 from thidua.publication import cache
-from thidua.publication.models import NewsArticle, NewsPhoto
+from thidua.publication.models import NewsArticle, NewsCorrection, NewsPhoto
 from thidua.registry.folding import fold
 
 PHOTO_ACCEPTED = (".jpg", ".jpeg", ".png", ".webp")
@@ -42,7 +42,7 @@ MAX_PHOTO_BYTES = 10 * 1024 * 1024
 MAX_SIDE = 8000  # px: a larger picture is no news photo (and would take the server's memory to decode)
 MAX_WIDTH = 1600  # px: what a page needs on the widest screen
 JPEG_QUALITY = 85
-MOST_PHOTOS = 12
+MOST_PHOTOS = 20  # an item's photos, added a few at a time (the editor's slots come back empty)
 HEADING = "## "
 
 
@@ -105,7 +105,13 @@ def live(rows: QuerySet[NewsArticle] | None = None) -> QuerySet[NewsArticle]:
 
 
 def public_news(organizer: Organizer) -> QuerySet[NewsArticle]:
-    return live(NewsArticle.objects.filter(organizer=organizer)).order_by("-publish_at", "-id")
+    """The organizer's live items, newest first, each with `last_corrected` (None when never corrected)."""
+    latest = NewsCorrection.objects.filter(article=OuterRef("pk")).order_by("-made_at", "-id")
+    return (
+        live(NewsArticle.objects.filter(organizer=organizer))
+        .annotate(last_corrected=Subquery(latest.values("made_at")[:1]))
+        .order_by("-publish_at", "-id")
+    )
 
 
 def is_live(article: NewsArticle) -> bool:
@@ -200,6 +206,7 @@ def save_article(
     correction: str = "",
     captions: Mapping[int, str] | None = None,
     remove: Sequence[int] = (),
+    order: Mapping[int, int] | None = None,
     new_photos: Sequence[NewPhoto] = (),
     by: Actor,
 ) -> NewsArticle:
@@ -221,7 +228,11 @@ def save_article(
             break
     kept = len([pk for pk in photos if pk not in remove])
     if kept + len(new_photos) > MOST_PHOTOS:
-        errors.setdefault("photos", []).append(_("At most {n} photos.").format(n=MOST_PHOTOS))
+        errors.setdefault("photos", []).append(
+            _("An item has at most {n} photos: it would have {count}. Remove some first.").format(
+                n=MOST_PHOTOS, count=kept + len(new_photos)
+            )
+        )
     encoded: list[tuple[bytes, int, int, str]] = []
     for photo in new_photos:
         if not _clean(photo.caption):
@@ -236,9 +247,20 @@ def save_article(
         except ValidationError as error:
             errors.setdefault("photos", []).extend(error.messages)
     changed_text = (title, lead, body, author) != (locked.title, locked.lead, locked.body, locked.author)
+    # The order the editor typed (1, 2, 3…): a photo given another number goes before the one that held it
+    # (moving the last photo to 1 makes it the first); new photos after.
+    wanted = dict(order or {})
+    ranked = sorted(
+        (p for pk, p in photos.items() if pk not in remove),
+        key=lambda p: (wanted.get(p.pk, p.position), wanted.get(p.pk, p.position) == p.position, p.position),
+    )
+    reordered = [p.pk for p in ranked] != [
+        p.pk for p in sorted(photos.values(), key=lambda p: (p.position, p.pk)) if p.pk not in remove
+    ]
     changed_photos = (
         bool(remove)
         or bool(new_photos)
+        or reordered
         or any(pk in photos and _clean(text) != photos[pk].caption for pk, text in captions.items())
     )
     corrected = is_live(locked) and (changed_text or changed_photos)
@@ -249,9 +271,14 @@ def save_article(
     if errors:
         raise ValidationError(errors)
     locked.title, locked.lead, locked.body, locked.author = title, lead, body, author
-    if corrected:
-        locked.correction, locked.corrected_at = correction, timezone.now()
     locked.save()
+    if corrected:  # kept beside the ones before it: the public item shows every correction in order
+        NewsCorrection.objects.create(
+            article=locked,
+            note=correction,
+            made_at=timezone.now(),
+            made_by_id=by.pk if isinstance(by, AbstractBaseUser) else None,
+        )
     for pk, text in captions.items():
         if pk in photos and pk not in remove and _clean(text) != photos[pk].caption:
             photos[pk].caption = _clean(text)[:500]
@@ -260,7 +287,11 @@ def save_article(
         if pk in photos:
             photos[pk].image.delete(save=False)
             photos[pk].delete()
-    position = max([p.position for p in photos.values()], default=0)
+    for position, kept_photo in enumerate(ranked, start=1):
+        if kept_photo.position != position:
+            kept_photo.position = position
+            kept_photo.save(update_fields=["position"])
+    position = len(ranked)
     now = timezone.now()
     for data, width, height, caption in encoded:
         position += 1
@@ -277,6 +308,7 @@ def save_article(
         correction=correction if corrected else "",
         photos_added=len(encoded),
         photos_removed=len([pk for pk in remove if pk in photos]),
+        photos_reordered=reordered,
     )
     if is_live(locked):
         cache.changed()

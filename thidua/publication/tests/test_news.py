@@ -256,10 +256,11 @@ def test_a_correction_keeps_the_address_and_shows_its_note(public_world: PublicW
     note = "Sửa tên đơn vị dẫn đầu cho đúng quyết định."
     assert editor.post(edit, form_of(article, title="Tiêu đề đã sửa", correction=note)).status_code == 302
     article.refresh_from_db()
-    assert article.slug == slug and article.corrected_at is not None
+    correction = article.corrections.get()
+    assert article.slug == slug and correction.note == note
     page = anonymous.get(reverse("publication:news_item", args=[slug])).content.decode()
     assert "Tiêu đề đã sửa" in page and note in page and gettext("Correction") in page
-    assert news.dated(article.corrected_at) in page
+    assert news.dated(correction.made_at) in page
     # Unpublished and published again: the same address.
     news.unpublish(article, by="kiểm thử")
     assert news.publish(article, by="kiểm thử").slug == slug

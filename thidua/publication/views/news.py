@@ -12,6 +12,8 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.syndication.views import Feed
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db.models import F
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -33,6 +35,7 @@ from thidua.registry.views.decisions import board_organizer
 
 FEED_SIZE = 30
 PAGE_SIZE = 30
+BOARD_PAGE_SIZE = 50
 
 
 # ---- the board's pages -----------------------------------------------------------------------------------
@@ -51,21 +54,29 @@ def _article(request: HttpRequest, article_id: int) -> NewsArticle:
 def board(request: HttpRequest) -> HttpResponse:
     """The board's items (drafts, scheduled, public) and the concluded years with no item yet."""
     organizer = board_organizer(request)
-    articles = list(
-        NewsArticle.objects.filter(organizer=organizer).select_related("cluster_year__cluster")[:200]
+    # Drafts first (what the board is working on), then the newest published; the same on every database.
+    articles = (
+        NewsArticle.objects.filter(organizer=organizer)
+        .select_related("cluster_year__cluster")
+        .order_by(F("publish_at").desc(nulls_first=True), "-id")
     )
-    drafted = {a.cluster_year_id for a in articles if a.cluster_year_id}
-    years = [
-        y
-        for y in ClusterYear.objects.filter(cluster__organizer=organizer, review__concluded_at__isnull=False)
+    # A page of items at a time: a board writes dozens of items a year, for years.
+    page = Paginator(articles, BOARD_PAGE_SIZE).get_page(request.GET.get("trang"))
+    drafted = NewsArticle.objects.filter(organizer=organizer, cluster_year__isnull=False)
+    years = (
+        ClusterYear.objects.filter(cluster__organizer=organizer, review__concluded_at__isnull=False)
+        .exclude(pk__in=drafted.values("cluster_year"))
         .select_related("cluster")
         .order_by("-year", "cluster__name")[:100]
-        if y.pk not in drafted
-    ]
-    rows = [(a, _state(a)) for a in articles]
-    return render(
-        request, "publication/news/board.html", {"organizer": organizer, "rows": rows, "years": years}
     )
+    context = {
+        "organizer": organizer,
+        "rows": [(a, _state(a)) for a in page],
+        "page": page,
+        "keep": f"to_chuc={organizer.pk}&",
+        "years": list(years),
+    }
+    return render(request, "publication/news/board.html", context)
 
 
 def _state(article: NewsArticle) -> str:
@@ -123,6 +134,7 @@ def edit(request: HttpRequest, article_id: int) -> HttpResponse:
                 correction=data.get("correction", ""),
                 captions={p.pk: data[f"caption_{p.pk}"] for p in photos},
                 remove=[p.pk for p in photos if data[f"remove_{p.pk}"]],
+                order={p.pk: data[f"order_{p.pk}"] for p in photos if data[f"order_{p.pk}"] is not None},
                 new_photos=[
                     news.NewPhoto(upload, data[f"new_caption_{n}"])
                     for n, upload in ((n, data[f"photo_{n}"]) for n in range(1, NEW_PHOTO_SLOTS + 1))
@@ -147,6 +159,7 @@ def edit(request: HttpRequest, article_id: int) -> HttpResponse:
         "schedule": ScheduleForm(),
         "suggested": drafted.captions if drafted is not None else [],
         "public_url": reverse("publication:news_item", args=[article.slug]) if live else "",
+        "corrections": [(c, news.dated(c.made_at)) for c in article.corrections.all()],
     }
     return render(request, "publication/news/edit.html", context, status=400 if form.errors else 200)
 
@@ -208,7 +221,7 @@ def _item_context(article: NewsArticle, *, preview: bool) -> dict[str, Any]:
         "article": article,
         "blocks": news.blocks(article.body),
         "when": news.dated(moment) if moment else "",
-        "corrected": news.dated(article.corrected_at) if article.corrected_at else "",
+        "corrections": [(c, news.dated(c.made_at)) for c in article.corrections.all()],
         "photos": [
             (
                 p,
@@ -298,7 +311,7 @@ class NewsFeed(Feed):  # type: ignore[type-arg]
         return item.publish_at
 
     def item_updateddate(self, item: NewsArticle) -> Any:
-        return item.corrected_at or item.publish_at
+        return getattr(item, "last_corrected", None) or item.publish_at
 
     def item_author_name(self, item: NewsArticle) -> str | None:
         return item.author or None
