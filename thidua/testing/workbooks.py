@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from io import BytesIO
 
-from openpyxl import load_workbook
+from openpyxl import Workbook, load_workbook
 
 
 @dataclass
@@ -35,3 +35,25 @@ def read_table(content: bytes, sheet: int | str = 0) -> ReadTable:
         if values and values[0] is not None:
             titles.append(str(values[0]))
     raise AssertionError("no header row")
+
+
+def workbook(*rows: tuple[object, ...], title: str = "Sheet", merged: str = "") -> bytes:
+    """An .xlsx of one sheet named `title` holding `rows` (an organizer's own template, as a test uploads
+    it), with the cells `merged` ("A1:C1") merged as offices merge their title lines."""
+    book = Workbook()
+    sheet = book.active
+    sheet.title = title
+    for row in rows:
+        sheet.append(list(row))
+    if merged:
+        sheet.merge_cells(merged)
+    out = BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def sheet_values(content: bytes, sheet: int | str = 0) -> list[list[object]]:
+    """Every row of a sheet of `content` as its cells' values, the empty ones as None."""
+    book = load_workbook(BytesIO(content))
+    found = book.worksheets[sheet] if isinstance(sheet, int) else book[sheet]
+    return [list(row) for row in found.iter_rows(values_only=True)]

@@ -30,7 +30,7 @@ from thidua.exchange.importer import import_exchange
 from thidua.exchange.reader import read_exchange_file
 from thidua.organisations.models import Cluster, Organizer, Unit
 from thidua.registry.actions import proposals as services
-from thidua.registry.models import AwardProposal, Decision, Person, PersonPosting
+from thidua.registry.models import Awardee, AwardProposal, Decision, Person, PersonPosting
 from thidua.scenarios import SEED
 from thidua.testing import factories
 from thidua.testing.proposals import clear_the_gate
@@ -238,3 +238,26 @@ def person_at(
         person=person, unit=seed.units[unit_code], position="Chuyên viên", start=date(2015, 1, 1)
     )
     return person
+
+
+def department_giay_khen(seed: Seed) -> tuple[Decision, list[Awardee]]:
+    """A department head's Giấy khen of 2022 (decided 20/12/2022) to three of its people: two women, one of
+    them a direct labourer, and a man; what the statistics form's tests count beside the seed's decisions."""
+    decision = Decision.objects.create(
+        organizer=seed.organizer,
+        issuing_unit=seed.units["STC"],
+        number="15/QĐ-STC",
+        date=date(2022, 12, 20),
+        signer="Nguyễn Quốc Toàn",
+        grantor="Giám đốc Sở Tài chính",
+        award="giay-khen",
+        award_name="Giấy khen của Giám đốc Sở Tài chính",
+        regime="law-2022/decree-91-2017",
+    )
+    people = [
+        person_at(seed, "STC", "Hoàng Thị Mai", sex="nu", direct=True),
+        person_at(seed, "STC", "Lý Văn Nam", sex="nam"),
+        person_at(seed, "STC", "Vi Thị Hoa", sex="nu"),
+    ]
+    awards = [services.put_on_record(decision, year=2022, name=p.name, person=p, pay=False) for p in people]
+    return decision, awards

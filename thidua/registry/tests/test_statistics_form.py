@@ -5,53 +5,29 @@ revoked awards left out; the board downloads it from its statistics page, nobody
 from __future__ import annotations
 
 from datetime import date
-from io import BytesIO
 from typing import Any
 
 import pytest
 from django.urls import reverse
-from openpyxl import load_workbook
 
 from thidua.registry.actions import proposals as services
-from thidua.registry.models import Decision
 from thidua.registry.papers.statistics_form import statistics_workbook
-from thidua.testing.worlds import BY, Seed, client_for, decide_seed, person_at
+from thidua.testing.workbooks import sheet_values
+from thidua.testing.worlds import BY, Seed, client_for, decide_seed, department_giay_khen
 
 pytestmark = pytest.mark.django_db
 
 
-def _rows(content: bytes) -> list[list[Any]]:
-    sheet = load_workbook(BytesIO(content)).active
-    return [list(row) for row in sheet.iter_rows(values_only=True)]
-
-
-def _unit_decision(seed: Seed) -> Decision:
-    """A department head's Giấy khen of 2022 to three of its people (one revoked afterwards)."""
-    decision = Decision.objects.create(
-        organizer=seed.organizer,
-        issuing_unit=seed.units["STC"],
-        number="15/QĐ-STC",
-        date=date(2022, 12, 20),
-        signer="Nguyễn Quốc Toàn",
-        grantor="Giám đốc Sở Tài chính",
-        award="giay-khen",
-        award_name="Giấy khen của Giám đốc Sở Tài chính",
-        regime="law-2022/decree-91-2017",
-    )
-    people = [
-        person_at(seed, "STC", "Hoàng Thị Mai", sex="nu", direct=True),
-        person_at(seed, "STC", "Lý Văn Nam", sex="nam"),
-        person_at(seed, "STC", "Vi Thị Hoa", sex="nu"),
-    ]
-    awards = [services.put_on_record(decision, year=2022, name=p.name, person=p, pay=False) for p in people]
+def _unit_decision(seed: Seed) -> None:
+    """A department head's Giấy khen of 2022 to three of its people, the third revoked afterwards."""
+    _, awards = department_giay_khen(seed)
     services.revoke(awards[2], number="20/QĐ-STC", date=date(2022, 12, 28), reason="Sai đối tượng", by=BY)
-    return decision
 
 
 def test_the_year_counts_by_level_and_form_with_women_and_direct_labourers(seed: Seed) -> None:
     decide_seed(seed)
     _unit_decision(seed)
-    rows = _rows(statistics_workbook(seed.organizer, 2022))
+    rows = sheet_values(statistics_workbook(seed.organizer, 2022))
     text = " ".join(str(cell) for row in rows for cell in row if cell is not None)
     assert "SỐ LƯỢNG KHEN THƯỞNG NĂM 2022" in text and "Đơn vị báo cáo: Ủy ban nhân dân tỉnh Lạng Sơn" in text
     assert "Đơn vị nhận báo cáo: Bộ Nội vụ" in text
@@ -75,7 +51,7 @@ def test_the_year_counts_by_level_and_form_with_women_and_direct_labourers(seed:
 
 
 def test_a_year_without_decisions_is_a_form_of_zeros(seed: Seed) -> None:
-    rows = _rows(statistics_workbook(seed.organizer, 2021))
+    rows = sheet_values(statistics_workbook(seed.organizer, 2021))
     total = next(row for row in rows if row[1] == "Tổng cộng")
     assert total[2:7] == [0, 0, 0, 0, 0]
 
@@ -87,7 +63,7 @@ def test_the_board_downloads_it_from_the_statistics_page(world: Any) -> None:
     assert f"{url}?nam=2022" in page
     got = board.get(url + "?nam=2022")
     assert got.status_code == 200 and got["Content-Disposition"].endswith('-2022.xlsx"')
-    assert "Ủy ban nhân dân tỉnh Thử Nghiệm" in str(_rows(got.content))
+    assert "Ủy ban nhân dân tỉnh Thử Nghiệm" in str(sheet_values(got.content))
     assert client_for(world.officer_a).get(url + "?nam=2022").status_code == 404
     assert client_for(world.lead_a).get(url + "?nam=2022").status_code == 404
     assert board.get(url + "?nam=abc").status_code in (200, 404)

@@ -7,34 +7,25 @@ The page says what the built-in form follows (not Decree 30/2020)."""
 from __future__ import annotations
 
 import io
-from datetime import date
 from typing import Any
 
 import pytest
 from django.contrib.auth.models import AbstractUser
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from openpyxl import Workbook, load_workbook
+from openpyxl import load_workbook
 
 from thidua.accounts.models import Role
 from thidua.documents.models import PaperTemplate
-from thidua.registry.actions import proposals as services
-from thidua.registry.models import Decision
 from thidua.registry.papers.statistics_form import PAPER
-from thidua.testing.worlds import Seed, client_for, decide_seed, person_at, user_with
+from thidua.testing.workbooks import sheet_values, workbook
+from thidua.testing.worlds import Seed, client_for, decide_seed, department_giay_khen, user_with
 
 pytestmark = pytest.mark.django_db
 
 
 def _xlsx(*rows: tuple[object, ...]) -> bytes:
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "Biểu Sở Nội vụ"
-    for row in rows:
-        sheet.append(list(row))
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+    return workbook(*rows, title="Biểu Sở Nội vụ")
 
 
 # The province's own form: a different order of columns, only the province-level list and the totals.
@@ -65,23 +56,7 @@ def _registry(seed: Seed) -> None:
     """The seed's 2021 decisions (a flag, two certificates of merit to collectives) dated in 2022, and a
     department head's Giấy khen of 2022 to three people, two women, one a direct labourer."""
     decide_seed(seed)
-    decision = Decision.objects.create(
-        organizer=seed.organizer,
-        issuing_unit=seed.units["STC"],
-        number="15/QĐ-STC",
-        date=date(2022, 12, 20),
-        signer="Nguyễn Quốc Toàn",
-        grantor="Giám đốc Sở Tài chính",
-        award="giay-khen",
-        award_name="Giấy khen của Giám đốc Sở Tài chính",
-        regime="law-2022/decree-91-2017",
-    )
-    for person in (
-        person_at(seed, "STC", "Hoàng Thị Mai", sex="nu", direct=True),
-        person_at(seed, "STC", "Lý Văn Nam", sex="nam"),
-        person_at(seed, "STC", "Vi Thị Hoa", sex="nu"),
-    ):
-        services.put_on_record(decision, year=2022, name=person.name, person=person, pay=False)
+    department_giay_khen(seed)
 
 
 def _upload(board: AbstractUser, seed: Seed, content: bytes) -> Any:
@@ -89,16 +64,11 @@ def _upload(board: AbstractUser, seed: Seed, content: bytes) -> Any:
     return client_for(board).post(url, {"template": SimpleUploadedFile("bieu-so-noi-vu.xlsx", content)})
 
 
-def _values(content: bytes) -> list[list[Any]]:
-    sheet = load_workbook(io.BytesIO(content)).active
-    return [[cell.value for cell in row] for row in sheet.iter_rows()]
-
-
 def test_the_boards_own_form_is_filled_with_the_years_counts(seed: Seed, board: AbstractUser) -> None:
     _registry(seed)
     assert _upload(board, seed, OWN).status_code == 302
     got = client_for(board).get(reverse("registry:statistics_form") + "?nam=2022")
-    rows = _values(got.content)
+    rows = sheet_values(got.content)
     assert rows[0][0] == "BIỂU THỐNG KÊ KHEN THƯỞNG NĂM 2022 – Ủy ban nhân dân tỉnh Lạng Sơn"
     by_form = {row[0]: row[1:6] for row in rows[2:-2]}
     # form: women, direct labourers, collectives, persons, total; counts stay numbers
@@ -123,7 +93,7 @@ def test_the_preview_uses_a_real_year_and_the_page_says_what_the_form_follows(
     preview = client.get(
         reverse("registry:setup_paper_preview", args=[seed.organizer.pk, PAPER]) + "?ban_ghi=2022"
     )
-    rows = _values(preview.content)
+    rows = sheet_values(preview.content)
     total = next(row for row in rows if row[1] == "Tổng cộng")
     assert total[2:7] == [6, 3, 3, 2, 1]  # the built-in form: all, collectives, persons, women, direct
     assert (

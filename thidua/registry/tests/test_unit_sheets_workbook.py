@@ -13,7 +13,7 @@ import pytest
 from django.contrib.auth.models import AbstractUser
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from openpyxl import Workbook, load_workbook
+from openpyxl import load_workbook
 
 from thidua.accounts.models import Role
 from thidua.documents.models import PaperTemplate
@@ -22,21 +22,16 @@ from thidua.emulation.papers.render import render_workbook
 from thidua.emulation.papers.scores import PAPER_SHEETS, PAPER_TABLE
 from thidua.emulation.tests.papers.conftest import imported_year
 from thidua.scenarios import SEED
+from thidua.testing.workbooks import workbook
 from thidua.testing.worlds import client_for, user_with
 
 pytestmark = pytest.mark.django_db
 BOOK = "phieu-cham-diem.xlsx"
 
 
-def _xlsx(*rows: tuple[object, ...], title: str = "{{ don_vi }}") -> bytes:
-    book = Workbook()
-    sheet = book.active
-    sheet.title = title
-    for row in rows:
-        sheet.append(list(row))
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+def _xlsx(*rows: tuple[object, ...]) -> bytes:
+    # The sheet is named by a placeholder: each unit's copy gets the unit's name.
+    return workbook(*rows, title="{{ don_vi }}")
 
 
 OWN = _xlsx(

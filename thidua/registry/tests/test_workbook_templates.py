@@ -14,7 +14,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 from docx import Document
-from openpyxl import Workbook, load_workbook
+from openpyxl import load_workbook
 
 from thidua.accounts.models import Role
 from thidua.documents.models import PaperTemplate
@@ -23,22 +23,15 @@ from thidua.emulation.papers.render import render_workbook, render_workbooks
 from thidua.emulation.papers.scores import PAPER_TABLE
 from thidua.emulation.tests.papers.conftest import imported_year
 from thidua.scenarios import SEED
+from thidua.testing.workbooks import workbook
 from thidua.testing.worlds import client_for, user_with
 
 pytestmark = pytest.mark.django_db
 BOOK = "bang-tong-hop-diem.xlsx"
 
 
-def _xlsx(*rows: tuple[object, ...], title: str = "Bảng điểm") -> bytes:
-    book = Workbook()
-    sheet = book.active
-    sheet.title = title
-    for row in rows:
-        sheet.append(list(row))
-    sheet.merge_cells("A1:C1")
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+def _xlsx(*rows: tuple[object, ...]) -> bytes:
+    return workbook(*rows, title="Bảng điểm", merged="A1:C1")
 
 
 OWN = _xlsx(
