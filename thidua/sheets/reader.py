@@ -14,10 +14,11 @@ import datetime as dt
 import io
 import re
 import zipfile
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from functools import partial
+from operator import itemgetter
 from pathlib import PurePath
 from typing import IO, TYPE_CHECKING, Any
 
@@ -153,12 +154,13 @@ def read_rows(
         yield Row(sheet, number, values, problems)
 
 
-def read_values(
+def read_texts(
     stream: IO[bytes], name: str, columns: Sequence[Column], progress: Progress | None = None
-) -> Iterator[tuple[str | None, int, list[Any], list[Problem]]]:
+) -> Iterator[tuple[str | None, int, Sequence[str], list[Problem]]]:
     """read_rows without a Row per line (a bulk path's million rows): (sheet, row number, the cells in the
-    order of `columns`, None for a column the file lacks, the reader's problems)."""
-    yield from _read(stream, name, columns, progress, partial(_listed, [c.key for c in columns]))
+    order of `columns` as text (as_text: runs of white space made one space, "" for a column the file
+    lacks), the reader's problems)."""
+    yield from _read(stream, name, columns, progress, partial(_texts, [c.key for c in columns]))
 
 
 def _read(
@@ -255,30 +257,53 @@ def _no_header(columns: Sequence[Column], header: _Header, sheet: str | None) ->
     )
 
 
-def _values(cells: Sequence[Any], positions: dict[str, int]) -> dict[str, Any]:
-    values = {}
-    for key, position in positions.items():
-        value = cells[position] if position < len(cells) else None
-        values[key] = value.strip() if isinstance(value, str) else value
-    return values
+def _values(positions: dict[str, int]) -> Callable[[Sequence[Any]], dict[str, Any] | None]:
+    """The row's cells by column key, stripped; None for a row with nothing in the kind's columns."""
+
+    def picked(cells: Sequence[Any]) -> dict[str, Any] | None:
+        values = {}
+        for key, position in positions.items():
+            value = cells[position] if position < len(cells) else None
+            values[key] = value.strip() if isinstance(value, str) else value
+        return None if _blank(values.values()) else values
+
+    return picked
 
 
-def _listed(keys: Sequence[str], cells: Sequence[Any], positions: dict[str, int]) -> list[Any]:
-    """_values as a list in the order of `keys`."""
-    width = len(cells)
-    values: list[Any] = []
-    for key in keys:
-        position = positions.get(key, width)
-        value = cells[position] if position < width else None
-        values.append(value.strip() if isinstance(value, str) else value)
-    return values
+def _texts(keys: Sequence[str], positions: dict[str, int]) -> Callable[[Sequence[Any]], Sequence[str] | None]:
+    """The row's cells in the order of `keys`, each as_text ("" for a key the file lacks); None for a row with
+    nothing in the kind's columns."""
+    # A column the file lacks reads the "" put at the end of each row.
+    order = [positions.get(key, -1) for key in keys]
+    width = max(order) + 1
+    get = itemgetter(*order)
+
+    def picked(cells: Sequence[Any]) -> Sequence[str] | None:
+        got = get([*cells, *[""] * (width - len(cells)), ""])
+        try:
+            joined = "\x00".join(got)
+        except TypeError:  # an Excel cell: a number, a date, an empty cell
+            got = [as_text(v) for v in got]
+        else:
+            # A million rows: most need no white space mended, seen on the cells joined (a NUL is in no
+            # cell: the CSV reader refuses it), without a Python step per cell.
+            if " ".join(joined.split()) != joined or " \x00" in joined or "\x00 " in joined:
+                got = [" ".join(v.split()) for v in got]
+        return got if any(got) else None
+
+    return picked
 
 
-_Pick = Callable[[Sequence[Any], dict[str, int]], Any]
+def _nothing(cells: Sequence[Any]) -> None:
+    return None
 
 
-def _blank(values: dict[str, Any] | list[Any]) -> bool:
-    return all(v is None or v == "" for v in (values.values() if isinstance(values, dict) else values))
+# Given a header's positions, what a row is read as (None: a blank row, left out).
+_Pick = Callable[[dict[str, int]], Callable[[Sequence[Any]], Any]]
+
+
+def _blank(values: Iterable[Any]) -> bool:
+    return all(v is None or v == "" for v in values)
 
 
 # ---- Excel ----------------------------------------------------------------------------------------------
@@ -339,6 +364,7 @@ def _xlsx_rows(
         for sheet in book.worksheets:
             header = _Header(columns)
             positions = None
+            picked: Callable[[Sequence[Any]], Any] = _nothing
             for number, cells in enumerate(sheet.iter_rows(), start=1):
                 if progress is not None and number % PROGRESS_EVERY_ROWS == 0:
                     progress((before + number) / total if total else 0.0, before + number)
@@ -346,6 +372,8 @@ def _xlsx_rows(
                     if number > HEADER_SEARCH:
                         break
                     positions = header.feed([cell.value for cell in cells])
+                    if positions is not None:
+                        picked = pick(positions)
                     continue
                 row = Row(sheet.title, number)
                 for key, position in positions.items():
@@ -362,8 +390,8 @@ def _xlsx_rows(
                                 ).format(formula=formula),
                             )
                         )
-                values = pick([getattr(c, "value", None) for c in cells], positions)
-                if not _blank(values):
+                values = picked([getattr(c, "value", None) for c in cells])
+                if values is not None:
                     yield row.sheet, number, values, row.problems
             before += sheet.max_row or 0
             if positions is not None:
@@ -399,22 +427,23 @@ def _csv_rows(
     delimiter = max((",", ";", "\t"), key=sample.count)
     text = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="")
     try:
-        lines = csv.reader(text, delimiter=delimiter)
+        lines = csv.reader(_text_lines(text, name), delimiter=delimiter)
         header = _Header(columns)
         positions = None
+        picked: Callable[[Sequence[Any]], Any] | None = None
         for number, cells in enumerate(lines, start=1):
             if progress is not None and number % PROGRESS_EVERY_ROWS == 0:
                 # The bytes read so far, a little ahead of the rows (the text layer reads in chunks).
                 progress(stream.tell() / size if size else 0.0, number)
-            if any("\x00" in cell for cell in cells):
-                raise _refuse(_("The file {name} is not CSV text."), name=name)
-            if positions is None:
+            if picked is None:
                 if number > HEADER_SEARCH:
                     break
                 positions = header.feed(cells)
+                if positions is not None:
+                    picked = pick(positions)
                 continue
-            values = pick(cells, positions)
-            if not _blank(values):
+            values = picked(cells)
+            if values is not None:
                 yield None, number, values, []
         if positions is None:
             raise FileRefused([_no_header(columns, header, None)])
@@ -425,6 +454,14 @@ def _csv_rows(
         ) from None
     finally:
         text.detach()
+
+
+def _text_lines(text: IO[str], name: str) -> Iterator[str]:
+    """The file's lines; FileRefused at a NUL, which no text file holds (a binary file renamed .csv)."""
+    for line in text:
+        if "\x00" in line:
+            raise _refuse(_("The file {name} is not CSV text."), name=name)
+        yield line
 
 
 # ---- values as offices type them ---------------------------------------------------------------------

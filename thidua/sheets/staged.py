@@ -26,7 +26,7 @@ from thidua.registry.verification import new_codes
 from thidua.sheets import decisions as kind
 from thidua.sheets.importer import CREATE, MOST_PROBLEMS, SAME, SHOWN, Context, Outcome
 from thidua.sheets.names import plain
-from thidua.sheets.reader import Problem, Progress, Row, as_date, as_text, as_year, read_values
+from thidua.sheets.reader import Problem, Progress, Row, as_date, as_year, read_texts
 
 BATCH = 5000
 # The transaction's memory for sorts and hashes, and for its temporary tables (tune).
@@ -48,7 +48,7 @@ TABLES: tuple[str, ...] = (
     "st_text",
 )
 TABLES += ("st_res", "st_problems", "st_cand", "st_match", "st_who", "st_first", "st_dec", "st_fin")
-TABLES += ("st_new", "st_newcode", "st_aw", "st_fold")
+TABLES += ("st_new", "st_newcode", "st_aw", "st_fold", "st_bad")
 
 
 def stages() -> bool:
@@ -120,7 +120,7 @@ class _Staged:
                 self.progress(share * READING, rows)
 
         with self.raw.cursor() as cursor, cursor.copy("COPY st_rows FROM STDIN") as copy:
-            for sheet, number, values, problems in read_values(stream, name, kind.COLUMNS, reading):
+            for sheet, number, texts, problems in read_texts(stream, name, kind.COLUMNS, reading):
                 if problems:
                     plan.problems.extend(problems)
                     continue
@@ -128,7 +128,6 @@ class _Staged:
                 if index is None:
                     index = sheets[sheet] = len(sheets)
                     self.sheets.append(sheet)
-                texts = [" ".join(v.split()) if type(v) is str else as_text(v) for v in values]
                 code = None
                 if drawing:
                     code = next(codes, None)
@@ -233,21 +232,26 @@ class _Staged:
             ANALYZE st_res;
             CREATE TEMP TABLE st_problems (line integer, sheet integer, seq integer, col text, kind text,
                 a text, b text, c text);
+            -- The rows with something wrong, found in one pass (usually none), then what is wrong with each.
+            CREATE TEMP TABLE st_bad AS SELECT * FROM st_res
+            WHERE number = '' OR day IS NULL OR year_n IS NULL OR grantor = '' OR award = '' OR name = ''
+                OR subject_kind IS NULL OR (subject_kind = 'person' AND unit = '')
+                OR (unit_column IS NOT NULL AND unit_id IS NULL);
             INSERT INTO st_problems
-            SELECT line, sheet, 1, 'number', 'empty', NULL, NULL, NULL FROM st_res WHERE number = ''
+            SELECT line, sheet, 1, 'number', 'empty', NULL, NULL, NULL FROM st_bad WHERE number = ''
             UNION ALL SELECT line, sheet, 2, 'date', CASE WHEN date = '' THEN 'empty' ELSE 'date' END, date,
-                NULL, NULL FROM st_res WHERE day IS NULL
+                NULL, NULL FROM st_bad WHERE day IS NULL
             UNION ALL SELECT line, sheet, 3, 'year', CASE WHEN year = '' THEN 'empty' ELSE 'year' END, year,
-                NULL, NULL FROM st_res WHERE year_n IS NULL
-            UNION ALL SELECT line, sheet, 4, 'grantor', 'empty', NULL, NULL, NULL FROM st_res
+                NULL, NULL FROM st_bad WHERE year_n IS NULL
+            UNION ALL SELECT line, sheet, 4, 'grantor', 'empty', NULL, NULL, NULL FROM st_bad
                 WHERE grantor = ''
-            UNION ALL SELECT line, sheet, 5, 'award', 'empty', NULL, NULL, NULL FROM st_res WHERE award = ''
-            UNION ALL SELECT line, sheet, 6, 'name', 'empty', NULL, NULL, NULL FROM st_res WHERE name = ''
-            UNION ALL SELECT line, sheet, 7, 'subject', 'subject', subject, NULL, NULL FROM st_res
+            UNION ALL SELECT line, sheet, 5, 'award', 'empty', NULL, NULL, NULL FROM st_bad WHERE award = ''
+            UNION ALL SELECT line, sheet, 6, 'name', 'empty', NULL, NULL, NULL FROM st_bad WHERE name = ''
+            UNION ALL SELECT line, sheet, 7, 'subject', 'subject', subject, NULL, NULL FROM st_bad
                 WHERE subject_kind IS NULL
-            UNION ALL SELECT line, sheet, 8, 'unit', 'unit_needed', NULL, NULL, NULL FROM st_res
+            UNION ALL SELECT line, sheet, 8, 'unit', 'unit_needed', NULL, NULL, NULL FROM st_bad
                 WHERE subject_kind = 'person' AND unit = ''
-            UNION ALL SELECT line, sheet, 8, unit_column, 'text', unit_message, NULL, NULL FROM st_res
+            UNION ALL SELECT line, sheet, 8, unit_column, 'text', unit_message, NULL, NULL FROM st_bad
                 WHERE unit_column IS NOT NULL AND unit_id IS NULL;
             ANALYZE st_problems;
             """
@@ -464,7 +468,9 @@ class _Staged:
                 plan.unlisted[action] = counts[done] - len(shown)
         ((decisions, people),) = self.sql(
             "SELECT (SELECT count(*) FROM st_first f WHERE NOT EXISTS (SELECT 1 FROM st_dec d "
-            "WHERE d.number_plain = f.number_plain)), (SELECT count(DISTINCT new_key) FROM st_who)"
+            "WHERE d.number_plain = f.number_plain)), "
+            # Grouped, not count(DISTINCT): a hash of the new people rather than a sort of a million rows.
+            "(SELECT count(*) FROM (SELECT new_key FROM st_who WHERE new_key IS NOT NULL GROUP BY 1) n)"
         )
         if decisions:
             plan.also.append(gettext("{count} new decision(s)").format(count=decisions))

@@ -100,13 +100,20 @@ def save_person(
         PersonPosting.objects.create(person=person, unit=unit, position=position, start=start)
     changes = {k: v for k, v in fields.items() if k != "code"}
     if posting is not None:
-        changes["posting"] = {
-            "unit": posting[0].code,
-            "position": posting[1],
-            "start": posting[2].isoformat(),
-        }
+        changes["posting"] = posting_data(posting[0].code, posting[1], posting[2])
     record(by, "registry.person.create" if created else "registry.person.change", person, **changes)
     return person
+
+
+def posting_data(unit_code: str, position: str, start: dt.date) -> dict[str, str]:
+    """A posting as a person's audit row says it (save_person, and a new person's below)."""
+    return {"unit": unit_code, "position": position, "start": start.isoformat()}
+
+
+def new_person_data(name: str, unit_code: str, position: str, start: dt.date) -> dict[str, Any]:
+    """The audit data of a person an import created with their first posting (registry.person.create): one
+    writer for create_people and the staged import's batch (actions/staged.py)."""
+    return {"name": name, "posting": posting_data(unit_code, position, start)}
 
 
 @dataclass(frozen=True)
@@ -146,17 +153,7 @@ def create_people(news: Sequence[NewPerson], *, by: Actor) -> list[Person]:
         by,
         "registry.person.create",
         (
-            (
-                person,
-                {
-                    "name": new.name,
-                    "posting": {
-                        "unit": new.unit.code,
-                        "position": new.position,
-                        "start": new.start.isoformat(),
-                    },
-                },
-            )
+            (person, new_person_data(new.name, new.unit.code, new.position, new.start))
             for person, new in zip(people, news, strict=True)
         ),
     )

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -115,6 +116,18 @@ def record_past_decisions(
     return made
 
 
+def awardees_import_data(decision: Decision, codes: list[str]) -> dict[str, Any]:
+    """The audit data of the awardees an import added to `decision`, by their verification codes in the
+    order of the file (registry.awardee.import): one writer for add_past_awardees and the staged import's
+    batch (actions/staged.py)."""
+    return {
+        "decision": decision.number,
+        "count": len(codes),
+        "codes": codes,
+        "source_file": decision.imported_from,
+    }
+
+
 @transaction.atomic
 def add_past_awardees(entries: Sequence[services.OnRecord], *, by: Actor) -> int:
     """Many awardees of past decisions at once (a large import), written at the database's speed: one audit
@@ -127,18 +140,7 @@ def add_past_awardees(entries: Sequence[services.OnRecord], *, by: Actor) -> int
     record_many(
         by,
         "registry.awardee.import",
-        (
-            (
-                decisions[pk],
-                {
-                    "decision": decisions[pk].number,
-                    "count": len(codes),
-                    "codes": codes,
-                    "source_file": decisions[pk].imported_from,
-                },
-            )
-            for pk, codes in gained.items()
-        ),
+        ((decisions[pk], awardees_import_data(decisions[pk], codes)) for pk, codes in gained.items()),
     )
     return len(awardees)
 

@@ -16,7 +16,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q, Sum
+from django.db.models import Expression, Q, QuerySet, Sum
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -567,20 +567,16 @@ def check_eligibility(
     return verdict
 
 
+def postings_on(day: dt.date | Expression) -> QuerySet[PersonPosting]:
+    """The postings held on `day`, the one that counts first for each person: started by then, not ended
+    before; the latest start, the first written among equals. The one definition of a person's posting on a
+    decision's day: read here for one person or many, and compiled into the staged import's SQL
+    (registry/actions/staged.py), `day` then being the decision's date column."""
+    return PersonPosting.objects.filter(start__lte=day).exclude(end__lt=day).order_by("-start", "pk")
+
+
 def _posting_on(person: Person, day: dt.date) -> PersonPosting | None:
-    return (
-        person.postings.filter(start__lte=day)
-        .exclude(end__lt=day)
-        .select_related("unit")
-        .order_by("-start")
-        .first()
-    )
-
-
-def _posting_among(postings: Sequence[PersonPosting], day: dt.date) -> PersonPosting | None:
-    """_posting_on, among a person's postings already read (the bulk path)."""
-    current = [p for p in postings if p.start <= day and not (p.end is not None and p.end < day)]
-    return max(current, key=lambda p: p.start, default=None)
+    return postings_on(day).filter(person=person).select_related("unit").first()
 
 
 def _unused_code() -> str:
@@ -752,14 +748,19 @@ def put_many_on_record(entries: Sequence[OnRecord]) -> list[dict[str, Any]]:
     """put_on_record for many awardees of past decisions at once (a large import, no bonus worked out): the
     same rows, with the postings and the verification codes read together and the rows written at the
     database's speed (core/bulk.py: as plain values, never read back). Returns the rows written."""
-    people = {e.person.pk for e in entries if e.person is not None}
-    postings: dict[int, list[PersonPosting]] = {}
-    for held in PersonPosting.objects.filter(person_id__in=people):
-        postings.setdefault(held.person_id, []).append(held)
+    # Each person's posting on each decision's day, a query per day (the decisions of a chunk are few).
+    people: dict[dt.date, set[int]] = {}
+    for e in entries:
+        if e.person is not None:
+            people.setdefault(e.decision.date, set()).add(e.person.pk)
+    postings: dict[tuple[dt.date, int], PersonPosting] = {}
+    for day, theirs in people.items():
+        for held in postings_on(day).filter(person_id__in=theirs):
+            postings.setdefault((day, held.person_id), held)  # the first of each person's is the one
     rows = []
     for entry, code in zip(entries, unused_codes(len(entries)), strict=True):
         person, decision = entry.person, entry.decision
-        posting = _posting_among(postings.get(person.pk, []), decision.date) if person else None
+        posting = postings.get((decision.date, person.pk)) if person else None
         # The fields _awardee fills, and what Awardee.save() keeps (the folded name).
         rows.append(
             {
