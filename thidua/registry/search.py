@@ -14,14 +14,17 @@ A query's words are looked up in a word table (AwardeeWord: each award's folded 
 kept by the registry's one writer, index_awardees): the rarest word's awards are read newest first off its
 index, each entry carrying the award's other words so the query's other words are checked on the spot, and
 the walk stops once a page is full. The cost follows how rare the query's words are, not how many awards
-the registry holds.
+the registry holds. The word table's index leads with the word, then the organizer and the year: a board
+reads its own organizer's entries of a word (a year's, with a year filter) as one stretch of the index, and
+a search over several organizers merges their stretches. Every award also has an entry under EVERY, so a
+board's page with no words to look up (all its awards, a year's) is read the same way.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
@@ -29,7 +32,7 @@ from django.db import connections
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from thidua.core import bulk
-from thidua.organisations.models import Unit
+from thidua.organisations.models import Organizer, Unit
 from thidua.registry.abbreviations import ABBREVIATIONS
 from thidua.registry.folding import fold
 from thidua.registry.models import Awardee, AwardeeWord, Decision, PersonPosting
@@ -98,6 +101,11 @@ def _form_at(found: list[str], position: int) -> _Form | None:
 # ---- the word table ---------------------------------------------------------------------------------------
 
 LONGEST_WORD = 64  # AwardeeWord.word; a longer "word" (a pasted code) is kept by its first 64 letters
+# The key every award is entered under (its entry carries no words): a board's search with no words reads its
+# organizer's awards newest first off the word index. Awards carry no organizer column, and walking the
+# nation's awards by year for one province's took 0.3-0.8 s at 2.5M awards (issue 13). "=" alone is no form's
+# key ("=" + an abbreviation) and starts no typed word (words() keeps letters, digits, "&", "/").
+EVERY = "="
 
 
 def _has(found: Sequence[str], phrase: tuple[str, ...]) -> bool:
@@ -156,6 +164,7 @@ def word_rows(
         line = f" {' '.join(keys)} "
         extra = {} if organizers is None else {"organizer_id": organizers[decision]}
         rows += [{"awardee_id": pk, "word": key, "year": year, "words": line, **extra} for key in keys]
+        rows.append({"awardee_id": pk, "word": EVERY, "year": year, "words": "", **extra})
     return rows
 
 
@@ -194,7 +203,7 @@ def index_selected(condition: str, params: Sequence[Any] = ()) -> int:
     with raw.cursor() as writer, writer.copy("COPY search_worded FROM STDIN") as copy:
         for name, award_name in named:
             keys = index_words(name, award_name)
-            copy.write_row((name, award_name, keys, f" {' '.join(keys)} "))
+            copy.write_row((name, award_name, [*keys, EVERY], f" {' '.join(keys)} "))
     with connections["default"].cursor() as cursor:
         cursor.execute("ANALYZE search_worded")
     made = bulk.insert_select(
@@ -203,7 +212,7 @@ def index_selected(condition: str, params: Sequence[Any] = ()) -> int:
             "awardee_id": "a.id",
             "word": "k.word",
             "year": "a.year",
-            "words": "w.line",
+            "words": f"CASE WHEN k.word = '{EVERY}' THEN '' ELSE w.line END",
             "organizer_id": "d.organizer_id",
         },
         f"FROM {awardees} a JOIN {decisions} d ON d.id = a.decision_id "
@@ -279,70 +288,127 @@ def _spellings(match: _Match, db: str) -> list[str] | None:
     return found if len(found) <= MOST_SPELLINGS else None
 
 
+MOST_STRETCHES = 256  # (word, organizer) stretches of the index merged by one query; more: sorted per word
+
+
 @dataclass
 class _Plan:
     """How search_awards' rows are found fast: the awards of `spellings` (the rarest term's words) newest
-    first, those whose words pass `checks`, then `base` (every other filter) on that handful of ids."""
+    first, those whose words pass `checks`, then `base` (every other filter) on that handful of ids.
+    `organizers`: the organizers whose awards are searched (every organizer when the user's scope is not
+    a list of them). `exact`: the matching entries are the search's awards, one each (the scope is these
+    organizers' awards and no filter is left to `base`), so they are counted without reading the awards."""
 
     base: QuerySet[Awardee]
     spellings: list[str]
     checks: Q
     year: int | None
-    organizers: list[int] | None = None
+    organizers: list[int]
+    exact: bool = False
+    # The keys read from the first page on, newest first, and whether they are all there are: a page, its
+    # count and the next page read the same stretch (the count reads 1,001 keys, the next page's among them).
+    _read: list[tuple[int, int]] = field(default_factory=list)
+    _read_all: bool = False
 
     def keys(self, after: Key | None, size: int, newest_first: bool = True) -> list[tuple[int, int]]:
         """(year, id) of the next `size` awards past `after` whose words match, in page order."""
+        if newest_first:
+            start = 0 if after is None else self._past(after)
+            if start is not None and (start + size <= len(self._read) or self._read_all):
+                return self._read[start : start + size]
+        found = self._query(after, size, newest_first)
+        if newest_first and after is None and len(found) >= len(self._read):
+            self._read, self._read_all = found, len(found) < size
+        return found
+
+    def _past(self, after: Key) -> int | None:
+        # The position just past `after` among the keys read, when `after` is one of them.
+        for position, key in enumerate(self._read):
+            if key == (after.year, after.id):
+                return position + 1
+        return None
+
+    def _query(self, after: Key | None, size: int, newest_first: bool) -> list[tuple[int, int]]:
+        if not self.spellings or not self.organizers:
+            return []
         postings = AwardeeWord.objects.using(self.base.db).filter(self.checks)
         if self.year is not None:
             postings = postings.filter(year=self.year)
-        if self.organizers is not None:
-            postings = postings.filter(organizer_id__in=self.organizers)
         if after is not None:
             compare = "<" if newest_first else ">"
             postings = postings.extra(
                 where=[f"(year, awardee_id) {compare} (%s, %s)"], params=[after.year, after.id]
             )
         order = ("-year", "-awardee_id") if newest_first else ("year", "awardee_id")
-        if not self.spellings:
-            return []
+        stretches = [(word, organizer) for word in self.spellings for organizer in self.organizers]
         if (
-            len(self.spellings) == 1
+            len(stretches) == 1
             or not connections[self.base.db].features.supports_slicing_ordering_in_compound
         ):
-            found = postings.filter(word__in=self.spellings)
+            found = postings.filter(word__in=self.spellings, organizer_id__in=self.organizers)
             return list(found.order_by(*order).values_list("year", "awardee_id")[:size])
-        # Each word's awards read in order off the index and merged (PostgreSQL: a Merge Append).
-        branches = [
-            postings.filter(word=word).order_by(*order).values_list("year", "awardee_id")[:size]
-            for word in self.spellings
-        ]
+        # Each (word, organizer) is one stretch of the index in page order: each read to `size` and merged
+        # (PostgreSQL: a Merge Append of index scans, no sort). Past MOST_STRETCHES (a short start of a word
+        # across every organizer), one branch a word, its organizers' entries sorted by the database.
+        if len(stretches) <= MOST_STRETCHES:
+            chosen = [postings.filter(word=word, organizer_id=organizer) for word, organizer in stretches]
+        else:
+            chosen = [postings.filter(word=word, organizer_id__in=self.organizers) for word in self.spellings]
+        branches = [branch.order_by(*order).values_list("year", "awardee_id")[:size] for branch in chosen]
         merged = branches[0].union(*branches[1:], all=True).order_by(*order)
         return list(merged[:size])
 
 
 def _plan(
-    base: QuerySet[Awardee], matches: list[_Match], year: int | None, organizers: list[int] | None
+    base: QuerySet[Awardee],
+    matches: list[_Match],
+    year: int | None,
+    organizers: list[int] | None,
+    exact: bool = False,
 ) -> _Plan | None:
-    """Reads the rarest term's words first: each term's awards counted up to RARE off the index."""
-    best: tuple[int, list[str]] | None = None
-    for match in matches:
-        spellings = _spellings(match, base.db)
-        if spellings is None:
-            continue
-        postings = AwardeeWord.objects.using(base.db).filter(word__in=spellings)
-        if year is not None:
-            postings = postings.filter(year=year)
-        # Counted across organizers: the organizer is no key of the index, and a board's share of a word's
-        # entries follows the word's, so the rarest word is the same.
-        counted = postings[:RARE].count() if len(matches) > 1 else 0
-        if best is None or counted < best[0]:
-            best = (counted, spellings)
-    if best is None:
+    """Reads the rarest term's words first: each term's awards counted up to RARE off the index, the
+    user's organizers' only when the scope is a list of them."""
+    found = [spellings for match in matches if (spellings := _spellings(match, base.db)) is not None]
+    if not found:
         return None
+    # A term no word of the table starts matches nothing: no need to count the others.
+    counted = (
+        _rarity(base.db, found, year, organizers)
+        if len(found) > 1 and all(found)
+        else [len(f) for f in found]
+    )
+    rarest = found[counted.index(min(counted))]
     checks = Q()
     for match in matches:
         checks &= match.inline()
-    return _Plan(base, best[1], checks, year, organizers)
+    return _Plan(base, rarest, checks, year, _organizers(base.db, organizers), exact)
+
+
+def _rarity(db: str, found: list[list[str]], year: int | None, organizers: list[int] | None) -> list[int]:
+    """How many entries each term's words have, each counted up to RARE off the index, in one statement
+    (a round trip each cost more than the counting)."""
+    parts: list[str] = []
+    params: list[Any] = []
+    for spellings in found:
+        postings = AwardeeWord.objects.using(db).filter(word__in=spellings)
+        if year is not None:
+            postings = postings.filter(year=year)
+        if organizers is not None:
+            postings = postings.filter(organizer_id__in=organizers)
+        sql, given = postings.order_by().values("pk")[:RARE].query.sql_with_params()
+        parts.append(f"(SELECT COUNT(*) FROM ({sql}) counted)")
+        params += given
+    with connections[db].cursor() as cursor:
+        cursor.execute(f"SELECT {', '.join(parts)}", params)
+        return list(cursor.fetchone())
+
+
+def _organizers(db: str, organizers: list[int] | None) -> list[int]:
+    # Every word entry carries its award's organizer (index_awardees, index_selected; migration 0022 filled
+    # the older ones), so every organizer's stretches together hold every entry of a word.
+    if organizers is not None:
+        return organizers
+    return list(Organizer.objects.using(db).order_by("pk").values_list("pk", flat=True))
 
 
 def search_awards(
@@ -358,11 +424,11 @@ def search_awards(
 ) -> QuerySet[Awardee]:
     """Awards on record matching every filter given, newest decision first. `unit` matches a unit's own
     awards and its people's (several unit ids: any of them); `grantor` matches without diacritics too;
-    `within` narrows to what a user may see (scope.visible_awardees). `organizers`, when every award of
-    `within` is one of these organizers' (scope.awardee_organizers), lets a search of words read only
-    theirs off the word table. `officer_units`, when every award of `within` is about one of these units
-    or their people (scope.awardee_units: a unit's officer), lets the database read those few awards off
-    the unit and person indexes first. Ordered by ORDER, the key of a page."""
+    `within` narrows to what a user may see (scope.visible_awardees). `organizers`, when `within` is these
+    organizers' awards (scope.awardee_organizers: a board's; the public honour roll's), lets a search read
+    only theirs off the word table, and count its matches there. `officer_units`, when every award of
+    `within` is about one of these units or their people (scope.awardee_units: a unit's officer), lets the
+    database read those few awards off the unit and person indexes first. Ordered by ORDER, a page's key."""
     rows = within if within is not None else Awardee.objects.all()
     if officer_units is not None:
         rows = _about(rows, sorted(set(officer_units)))
@@ -380,7 +446,14 @@ def search_awards(
     if grantor:
         rows = _grantor(rows, grantor)
     rows = rows.select_related("decision", "unit", "person", "person_unit", "revocation").order_by(*ORDER)
+    scope = None if organizers is None else sorted(set(organizers))
+    # The word table answers for the search alone when no filter is left to the awards themselves.
+    exact = scope is not None and officer_units is None and not (award or unit is not None or grantor)
     if not matches:
+        if scope is not None and exact:
+            # A board's awards (a year's): its organizers' entries under EVERY, newest first. The other
+            # filters have their own indexes (the award's, the unit's) and can be rare among a board's awards.
+            rows._search_plan = _Plan(rows, [EVERY], Q(), year, scope, exact)  # type: ignore[attr-defined]
         return rows
     checks = Q()
     for match in matches:
@@ -391,7 +464,7 @@ def search_awards(
         # A unit's few awards, each checked for the words and sorted, cost less than walking a word's
         # awards across the nation for the handful that are the unit's.
         return found
-    plan = _plan(rows, matches, year, None if organizers is None else sorted(set(organizers)))
+    plan = _plan(rows, matches, year, scope, exact)
     if plan is not None:
         found._search_plan = plan  # type: ignore[attr-defined]  # page_of and count_of read it
     return found
@@ -497,7 +570,9 @@ def _walk(plan: _Plan, size: int, after: Key | None, newest_first: bool = True) 
     the rarest word's matching awards read a batch at a time, the other filters applied to each batch,
     until the page is full or the word's awards run out."""
     found: list[Awardee] = []
-    batch = max(size, 256)
+    # The first page reads as many keys as the count reads (COUNT_CAP + 1): the count that follows it, and
+    # the next page, find them already read (_Plan.keys), one round trip instead of three.
+    batch = max(size, COUNT_CAP + 1 if after is None and newest_first else 256)
     order = ORDER if newest_first else ("year", "id")
     while len(found) < size:
         keys = plan.keys(after, batch, newest_first)
@@ -508,13 +583,25 @@ def _walk(plan: _Plan, size: int, after: Key | None, newest_first: bool = True) 
         start = 0
         while start < len(keys) and len(found) < size:
             wanted = keys[start : start + size - len(found)]
-            found += plan.base.filter(pk__in=[pk for _, pk in wanted]).order_by(*order)
+            found += _fetch(plan, [pk for _, pk in wanted], order)
             start += len(wanted)
         if len(keys) < batch:
             break
         after = Key(*keys[-1])
         batch = min(batch * 4, 20000)
     return found
+
+
+def _fetch(plan: _Plan, ids: list[int], order: Sequence[str]) -> list[Awardee]:
+    """The awards `ids` of a page, with their relations, each checked against the search's scope."""
+    if not plan.exact:
+        return list(plan.base.filter(pk__in=ids).order_by(*order))
+    # The scope is the organizers' awards and nothing else is asked: each award is read by its key and its
+    # decision's organizer checked here. Joined in SQL, SQLite without statistics (an office's database)
+    # read every decision of the organizer for each award: 125 ms a page at 100,000 awards, not 50.
+    rows = Awardee.objects.using(plan.base.db).filter(pk__in=ids).order_by(*order)
+    rows.query.select_related = plan.base.query.select_related  # the page's relations (decision among them)
+    return [row for row in rows if row.decision.organizer_id in plan.organizers]
 
 
 def _planned_page(plan: _Plan, size: int, *, after: str | None, before: str | None) -> Page:
@@ -565,11 +652,14 @@ def count_of(rows: QuerySet[Awardee], cap: int | None = None) -> Count:
 
 def _planned_count(plan: _Plan, rows: QuerySet[Awardee], cap: int) -> Count:
     """count_of by the rarest word's awards, a batch of matching words at a time, the other filters
-    counted on each batch; stops past `cap`."""
+    counted on each batch (none left: the entries are the count); stops past `cap`."""
     counted, after, batch = 0, None, cap + 1
     while True:
         keys = plan.keys(after, batch)
-        counted += plan.base.filter(pk__in=[pk for _, pk in keys]).order_by().count() if keys else 0
+        if plan.exact:
+            counted += len(keys)
+        elif keys:
+            counted += plan.base.filter(pk__in=[pk for _, pk in keys]).order_by().count()
         if counted > cap:
             return Count(None, _estimate(rows))
         if len(keys) < batch:

@@ -346,3 +346,54 @@ def test_an_officers_search_finds_exactly_what_the_officer_may_see_however_many_
     seen_again, many, _counted = pages()
     assert sorted(seen_again) == expected
     assert many == few
+
+
+def test_a_boards_page_with_no_words_shows_its_own_awards_however_many_others_there_are(
+    seed: Seed, board: AbstractUser, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The board's awards (a year's) read off the word table's entry every award has, newest first, counted
+    # there: another organizer's awards are neither shown nor read.
+    monkeypatch.setattr(views, "PAGE_SIZE", 2)
+    own = awards(seed, 7)
+    decision = own[0].decision
+    written = Awardee.objects.create(decision=decision, unit=own[0].unit, year=2016, name="Chi bộ Tân An")
+    own.append(written)  # put on record by the registry's writer, not the bulk path
+    client = client_for(board)
+
+    def pages(**asked: Any) -> tuple[list[int], int, Any]:
+        seen: list[int] = []
+        with CaptureQueriesContext(connection) as read:
+            response = client.get(reverse("registry:search"), asked)
+            counted = response.context["count"]
+            while True:
+                seen += _ids(response)
+                if not response.context["next_link"]:
+                    break
+                response = client.get(reverse("registry:search") + response.context["next_link"])
+        return seen, len(read), counted
+
+    boards = Awardee.objects.filter(decision__organizer=decision.organizer).order_by("-year", "-id")
+    newest_first = list(boards.values_list("pk", flat=True))
+    in_2016 = list(boards.filter(year=2016).values_list("pk", flat=True))
+    assert written.pk in in_2016 and len(newest_first) >= len(own)
+    seen, few, counted = pages()
+    assert seen == newest_first and counted == len(newest_first)
+    seen_2016, few_2016, counted_2016 = pages(nam="2016")
+    assert seen_2016 == in_2016 and counted_2016 == len(in_2016)
+    _other_organizers_awards(seed, 600)
+    assert pages() == (newest_first, few, len(newest_first))
+    assert pages(nam="2016") == (in_2016, few_2016, len(in_2016))
+
+
+def test_a_search_across_organizers_merges_their_awards_newest_first(seed: Seed) -> None:
+    # A search over every organizer (a system administrator's) reads each organizer's awards of a word in
+    # order and merges them: the same awards, in the same order, as the awards themselves sorted.
+    own = awards(seed, 9)
+    _other_organizers_awards(seed, 9)
+    rows = search_awards("tap the so")
+    found = page_of(rows, 5)
+    every = list(Awardee.objects.filter(name__startswith="Tập thể số").order_by("-year", "-id"))
+    assert len(every) == 18 and len(own) == 9
+    assert found.rows == every[:5]
+    assert page_of(rows, 20, after=str(found.next)).rows == every[5:]
+    assert registry_search.count_of(rows).exact == 18
