@@ -368,7 +368,9 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["d
 
 CACHES = {
     "default": {
-        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        # Django's file cache with culling bounded and an atomic `add` (core/filecache.py); several servers
+        # need one shared cache instead (docs/DEPLOYMENT.md).
+        "BACKEND": "thidua.core.filecache.FileCache",
         "LOCATION": str(env_path("CACHE_DIR", BASE_DIR / "var" / "cache")),
         # Room for the signed-in pages' kept parts (core/pagecache.py) of a nation's cluster-years; past it
         # Django drops a third of the files at random, the generation perhaps (then every part is rebuilt).
