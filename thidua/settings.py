@@ -393,6 +393,8 @@ SESSION_COOKIE_HTTPONLY = True
 # Sessions read from the cache first, written to both (issue 13: a signed-in page served whole costs a session
 # read, which was a database query on every request). Signing out deletes both. Several application servers
 # must then share one cache (docs/DEPLOYMENT.md), as the pages' generation (core/pagecache.py) already needs.
+# A kept page is served after reading the session straight from the default cache, with the page, in one read
+# (core/pagecache.WholePageMiddleware refuses to start with sessions anywhere else).
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 # Production behind HTTPS (README, "Cấu hình"): all off by default so `make demo` works on plain HTTP.
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", False)
