@@ -3,8 +3,8 @@
 Django's FileBasedCache lists its whole directory on every `set` to count its entries (10,000 files: a few
 milliseconds of one core for each session saved or page kept). Here each process counts one `set` in
 CULL_EVERY (and its first): the directory holds at most MAX_ENTRIES + CULL_EVERY × the processes writing to it
-(while MAX_ENTRIES / CULL_FREQUENCY, the files one count drops, is at least CULL_EVERY), and listing it costs a
-hundredth of what it did.
+(while MAX_ENTRIES / CULL_FREQUENCY, the files one count drops, is at least CULL_EVERY), and listing it costs
+a hundredth of what it did.
 
 Django's `add` reads then writes, so two processes may both believe they added the key. Here the value is
 written to a file of its own and linked under the key's name, which fails if the name exists: one process
