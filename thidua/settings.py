@@ -368,7 +368,9 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["d
 
 CACHES = {
     "default": {
-        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        # Django's file cache with culling bounded and an atomic `add` (core/filecache.py); several servers
+        # need one shared cache instead (docs/DEPLOYMENT.md).
+        "BACKEND": "thidua.core.filecache.FileCache",
         "LOCATION": str(env_path("CACHE_DIR", BASE_DIR / "var" / "cache")),
         # Room for the signed-in pages' kept parts (core/pagecache.py) of a nation's cluster-years; past it
         # Django drops a third of the files at random, the generation perhaps (then every part is rebuilt).
@@ -391,6 +393,8 @@ SESSION_COOKIE_HTTPONLY = True
 # Sessions read from the cache first, written to both (issue 13: a signed-in page served whole costs a session
 # read, which was a database query on every request). Signing out deletes both. Several application servers
 # must then share one cache (docs/DEPLOYMENT.md), as the pages' generation (core/pagecache.py) already needs.
+# A kept page is served after reading the session straight from the default cache, with the page, in one read
+# (core/pagecache.WholePageMiddleware refuses to start with sessions anywhere else).
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 # Production behind HTTPS (README, "Cấu hình"): all off by default so `make demo` works on plain HTTP.
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", False)

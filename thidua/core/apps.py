@@ -12,3 +12,7 @@ class CoreConfig(AppConfig):
         from thidua.core.converters import register
 
         register()
+        # A change of any account drops the kept pages (core/pagecache.py).
+        from thidua.core import pagecache
+
+        pagecache.connect()
