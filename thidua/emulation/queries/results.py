@@ -10,13 +10,17 @@ runs on those units only: `tally.decide_by_ballot` reads a member only when it d
 
 from __future__ import annotations
 
+import gc
 import json
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
-from decimal import Decimal
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 from django.db import connection
+from django.db.models import TextField
+from django.db.models.expressions import RawSQL
+from django.db.models.functions import Cast
 
 from thidua.emulation import tally
 from thidua.emulation.actions.review import VOTES_SQL, _rules, counts_of
@@ -63,27 +67,61 @@ def decide_many(cluster_years: Iterable[ClusterYear]) -> dict[int, tally.Decisio
     """`decide` for many years at once, by cluster-year id. Rows are read as plain values, not models: at a
     nation's size building the objects cost more than deciding."""
     ids = [cy.pk for cy in cluster_years]
+    with _no_cycle_collection():
+        return _decide_many(ids)
+
+
+@contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """Python's cycle collector paused while a nation's results are built: they are some ten objects for
+    every unit of every year (rows, tuples, dicts, the decisions), none in a reference cycle, so the
+    collector would find nothing, yet each of its passes walks every object alive, and those passes took
+    half the time of the whole (cProfile: the time fell on whichever line allocated when a pass began).
+    Restored as it was, since another caller may have paused it too."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _decide_many(ids: list[int]) -> dict[int, tally.Decision]:
+    # The JSON settings come as their text: a nation's thousands of years share a handful of rule sets, each
+    # parsed once (below) rather than once a year.
     rows = list(
-        ClusterYear.objects.filter(pk__in=ids)
+        ClusterYear.objects.filter(pk__in=_among(ids))
         .order_by()
+        .annotate(
+            quotas_text=Cast("quotas", TextField()),
+            tie_break_text=Cast("tie_break", TextField()),
+            outcome_text=Cast("review__outcome", TextField()),
+        )
         .values_list(
             "pk",
             "cluster_id",
             "method",
-            "quotas",
+            "quotas_text",
             "min_approval",
-            "tie_break",
+            "tie_break_text",
             "exclusive",
             "review__pk",
             "review__ballots_known",
-            "review__outcome",
+            "outcome_text",
         )
     )
     ordered = _tiers({row[1] for row in rows})
+    rule_sets: dict[tuple[Any, ...], tally.Rules] = {}
     years: list[Year] = []
     for year_id, cluster_id, method, quotas, least, tie_break, exclusive, review, known, outcome in rows:
-        rules = _rules(ordered.get(cluster_id, []), quotas, least, tie_break, exclusive)
-        years.append((year_id, method, rules, review if known else None, outcome))
+        key = (cluster_id, quotas, least, tie_break, exclusive)
+        rules = rule_sets.get(key)
+        if rules is None:
+            rules = rule_sets[key] = _rules(
+                ordered.get(cluster_id, []), _json(quotas), least, _json(tie_break), exclusive
+            )
+        years.append((year_id, method, rules, review if known else None, _json(outcome)))
     places = _reported_places(ids)
     by_ballot = [y for y in years if y[3] is not None and y[4] is None]
     if connection.vendor == "postgresql" and by_ballot:
@@ -106,6 +144,19 @@ def decide_many(cluster_years: Iterable[ClusterYear]) -> dict[int, tally.Decisio
     }
 
 
+def _json(text: str | None) -> Any:
+    return None if text is None else json.loads(text)
+
+
+def _among(ids: list[int]) -> Any:
+    """The ids for an `__in` filter. On PostgreSQL as one array: a nation's thousands of ids are otherwise
+    as many placeholders, each prepared by the ORM and quoted by the driver, for every query that reads
+    them."""
+    if connection.vendor == "postgresql":
+        return RawSQL("SELECT unnest(%s::bigint[])", (ids,))
+    return ids
+
+
 def _tiers(clusters: set[int]) -> dict[int, list[str]]:
     """Each cluster's award tiers' codes, highest first."""
     tiers: dict[int, list[tuple[int, int, str]]] = defaultdict(list)
@@ -121,7 +172,7 @@ def _tiers(clusters: set[int]) -> dict[int, list[str]]:
 def _reported_places(ids: Sequence[int]) -> dict[int, dict[str, int]]:
     places: dict[int, dict[str, int]] = defaultdict(dict)
     for year_id, code, place in (
-        Membership.objects.filter(cluster_year_id__in=ids, reported_place__isnull=False)
+        Membership.objects.filter(cluster_year_id__in=_among(list(ids)), reported_place__isnull=False)
         .order_by()
         .values_list("cluster_year_id", "unit__code", "reported_place")
     ):
@@ -136,7 +187,7 @@ def _members(ids: Sequence[int]) -> dict[int, list[tally.Member]]:
     if not ids:
         return members
     for year_id, code, score, female_share in (
-        Membership.objects.filter(cluster_year_id__in=ids)
+        Membership.objects.filter(cluster_year_id__in=_among(list(ids)))
         .order_by("cluster_year", "position", "id")
         .values_list("cluster_year_id", "unit__code", "score", "unit__female_share")
     ):
@@ -154,12 +205,11 @@ def _counted(years: Sequence[Year]) -> tuple[dict[int, tally.Count], dict[int, l
         for year_id, rules, review in counted
         for tier in rules.tiers
     ]
-    counts = {
-        review: tally.Count(0, {t.code: Counter() for t in rules.tiers}, {t.code: 0 for t in rules.tiers})
-        for _, rules, review in counted
-    }
+    votes = {review: {t.code: Counter[str]() for t in rules.tiers} for _, rules, review in counted}
+    void = {review: {t.code: 0 for t in rules.tiers} for _, rules, review in counted}
     cast: dict[int, int] = {}
-    facts: dict[int, dict[str, tuple[int, Decimal | None, Decimal | None]]] = defaultdict(dict)
+    # Each unit that drew votes, once, with its place on the roster (its rows repeat on every tier).
+    drew: dict[int, dict[str, tuple[int, tally.Member]]] = defaultdict(dict)
     with connection.cursor() as cursor:
         cursor.execute(
             _RESULTS_SQL,
@@ -169,17 +219,15 @@ def _counted(years: Sequence[Year]) -> tuple[dict[int, tally.Count], dict[int, l
             if tier is None:
                 cast[review] = number
             elif unit is None:
-                counts[review].void[tier] = number
+                void[review][tier] = number
             else:
-                counts[review].votes[tier][unit] = number
-                facts[review][unit] = (place, score, female_share)
-    voted = {
-        year_of[review]: [
-            tally.Member(code, score, female_share)
-            for code, (_, score, female_share) in sorted(units.items(), key=lambda item: item[1][0])
-        ]
-        for review, units in facts.items()
-    }
-    for year_id in year_of.values():
-        voted.setdefault(year_id, [])
-    return {pk: tally.Count(cast.get(pk, 0), c.votes, c.void) for pk, c in counts.items()}, voted
+                votes[review][tier][unit] = number
+                units = drew[review]
+                if unit not in units:
+                    units[unit] = (place, tally.Member(unit, score, female_share))
+    voted: dict[int, list[tally.Member]] = {year_id: [] for year_id in year_of.values()}
+    for review, units in drew.items():
+        # (Places are distinct within a year: the members themselves are never compared.)
+        voted[year_of[review]] = [member for _, member in sorted(units.values())]
+    counts = {review: tally.Count(cast.get(review, 0), votes[review], void[review]) for review in votes}
+    return counts, voted

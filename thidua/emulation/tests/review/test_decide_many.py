@@ -77,6 +77,16 @@ def years() -> dict[str, ClusterYear]:
     agreed = _year([flag, cert], "ABC", units, quotas={"co": 1, "bk": 1})
     review = _cast(agreed, [{"co": ["B"], "bk": ["C"]}, {"co": ["B"], "bk": ["A", "C"]}])
     Review.objects.filter(pk=review.pk).update(outcome={"co": ["A"], "bk": []})
+    # The next year of the same cluster, on the rules the first starts with: a nation's years share rule
+    # sets, read once for all the years that have them, and a year whose rules change must not share them.
+    again = factories.ClusterYearFactory(
+        cluster=voided.cluster, year=voided.year + 1, quotas={"co": 1, "bk": 2}, min_approval=Decimal("0.2")
+    )
+    for i, code in enumerate("ABCDE"):
+        factories.MembershipFactory(cluster_year=again, unit=units[code], position=i, score=Decimal(90 + i))
+    _cast(
+        again, [{"co": ["B"], "bk": ["A", "C"]}, {"co": ["B"], "bk": ["C", "D"]}, {"co": ["D"], "bk": ["C"]}]
+    )
     # Ballots known but none on record; by score without a review; a year without members or tiers.
     none_cast = _year([flag], "AB", units, quotas={"co": 1})
     Review.objects.create(cluster_year=none_cast, ballots_known=True)
@@ -84,6 +94,7 @@ def years() -> dict[str, ClusterYear]:
     empty = factories.ClusterYearFactory(cluster=factories.ClusterFactory(organizer=organizer))
     return {
         "voided": voided,
+        "again": again,
         "open_tier": open_tier,
         "agreed": agreed,
         "none_cast": none_cast,
@@ -191,3 +202,8 @@ def test_any_ballots_decide_at_once_as_the_reference_decides_them(
     count = tally.count_ballots(ballots, [m.code for m in members], rules)
     reference = tally.decide(year.method, rules, members, {}, count, None)
     assert decide_many([year]) == {year.pk: reference}
+    # And among all the others at once (the next year of its cluster, no ballot cast, agreed lists, by
+    # score, an empty year): each decided as it decides alone.
+    alone = {y.pk: decide(y, Review.objects.filter(cluster_year=y).first()) for y in years.values()}
+    assert decide_many(years.values()) == alone
+    assert alone[year.pk] == reference
