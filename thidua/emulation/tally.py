@@ -265,9 +265,12 @@ def decide_by_score(
         for code in sorted(group, key=order.__getitem__):
             places.append((code, place))
         place += len(group)
+    # A unit the reported ranking leaves out (a file may report only the first places) keeps the place its
+    # score gives it when a tier reaches it; the standing shown is the reported one.
+    place_of = dict(places)
     if reported:
         places = sorted(reported.items(), key=lambda item: item[1])
-    place_of = dict(places)
+        place_of.update(reported)
     proposals: list[Proposed] = []
     taken: set[str] = set()
     for tier in rules.tiers:

@@ -112,6 +112,23 @@ def test_score_method_follows_the_scores_and_takes_none_on_an_uncapped_tier():
     assert decision.places == [("S2", 1), ("S1", 2)]  # no score, no place
 
 
+def test_a_reported_ranking_of_the_first_places_only_still_decides_by_the_scores():
+    # A file may report only the first places; the tier's second unit is placed by its score.
+    rules = tally.Rules(tiers=(tally.Tier("co", 1), tally.Tier("bk", 2)))
+    members = [
+        tally.Member("S1", Decimal(96)),
+        tally.Member("S2", Decimal(98)),
+        tally.Member("S3", Decimal(90)),
+    ]
+    decision = tally.decide_by_score(members, rules, {"S2": 1})
+    assert [(p.tier, p.unit, p.rank) for p in decision.proposals] == [
+        ("co", "S2", 1),
+        ("bk", "S1", 2),
+        ("bk", "S3", 3),
+    ]
+    assert decision.places == [("S2", 1)]
+
+
 def test_a_reported_ranking_wins_over_the_counted_places():
     rules = tally.Rules(tiers=(tally.Tier("co", 1), tally.Tier("bk", 1)))
     decision = tally.decide_by_outcome({"co": ["A"], "bk": ["B"]}, "acclamation", rules, {"A": 1, "B": 4})
