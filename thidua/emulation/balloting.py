@@ -190,13 +190,7 @@ def usable(code: str) -> OneTimeCode:
     if not codes.is_well_formed(codes.normalize(code)):
         raise ValidationError(UNKNOWN, code="unknown")
     digest = codes.digest(code)
-    rows = (
-        kind.model._default_manager.select_related(*kind.model.RELATED)
-        .prefetch_related(*kind.model.PREFETCHED)
-        .filter(digest=digest)
-        .first()
-        for kind in _KINDS
-    )
+    rows = (kind.model.with_owner(digest) for kind in _KINDS)
     row = next((r for r in rows if r is not None), None)
     if row is None:
         raise ValidationError(UNKNOWN, code="unknown")

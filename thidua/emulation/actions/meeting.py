@@ -23,7 +23,7 @@ from thidua.emulation.actions import setup as year_services
 from thidua.emulation.actions.review import cast_ballot, store_ballot
 from thidua.emulation.balloting import IssuedCode
 from thidua.emulation.models import Ballot, BallotCode, ClusterYear, Meeting, Method, Review
-from thidua.emulation.queries.meeting import quorum_of
+from thidua.emulation.queries.meeting import members_named, quorum_of
 from thidua.organisations.models import Unit
 
 NOT_OPEN = format_lazy(balloting.NOT_OPEN, gettext_lazy("The meeting"))
@@ -208,9 +208,8 @@ def ballot_problems(
     """(refusals, voids): what makes a ballot unacceptable, and the tiers it names over the quota."""
     cluster_year = meeting.review.cluster_year
     tiers = {t.code: t for t in cluster_year.cluster.ordered_tiers()}
-    # Only the units the ballot names are looked up: a cast costs the same in a meeting of 10 or 1,000.
     named = {code for names in choices.values() for code in names}
-    members = set(cluster_year.memberships.filter(unit__code__in=named).values_list("unit__code", flat=True))
+    members = members_named(cluster_year, named)
     quotas = cluster_year.quotas or {}
     refusals: list[str] = []
     voids: list[str] = []

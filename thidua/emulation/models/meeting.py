@@ -9,17 +9,23 @@ received a code is stored apart, in CodeIssue. The organizer's council votes wit
 
 from __future__ import annotations
 
+import functools
 import uuid
 from decimal import Decimal
+from typing import Any
 
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import connection, models
+from django.db import connection, connections, models
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from thidua.emulation.codes import new_page_token
 from thidua.emulation.models.review import Ballot, Review
-from thidua.organisations.models import Unit
+from thidua.emulation.models.year import ClusterYear
+from thidua.organisations.models import AwardTier, Cluster, Unit
+
+# The first key of a meeting's advisory lock (Meeting._casting_lock), the meeting's id the second.
+CASTING_LOCK_CLASS = 0x50686965
 
 
 class Voting(models.TextChoices):
@@ -87,12 +93,27 @@ class Meeting(models.Model):
     def is_concluded(self) -> bool:
         return self.review.concluded_at is not None
 
+    def _casting_lock(self, *, shared: bool) -> None:
+        """PostgreSQL: this meeting's transaction-level advisory lock, shared by casts, exclusive for a change
+        of state. Not the row's FOR SHARE: under a thousand delegates every share-lock of the same row wrote
+        the row again (a new multixact naming every current locker, with its WAL record), which cost more
+        database time than the ballot's own INSERT; an advisory lock lives in memory only. Nothing else in
+        the product takes advisory locks; a key shared by two meetings (ids past 2^31) only makes one wait."""
+        if connection.vendor != "postgresql":
+            return
+        take = "pg_advisory_xact_lock_shared" if shared else "pg_advisory_xact_lock"
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT {take}(%s, %s)", [CASTING_LOCK_CLASS, self.pk % 2**31])
+
     def locked(self) -> Meeting:
+        """This meeting read again under an exclusive lock, for a change of its state: it waits for the casts
+        under way (`locked_for_casting`) and every cast after it reads the new state."""
+        self._casting_lock(shared=False)
         rows = Meeting.objects.select_related("review__cluster_year__cluster")
         return rows.select_for_update(of=("self",)).get(pk=self.pk)
 
     def locked_for_casting(self) -> Meeting:
-        """This meeting with its voting state read again under a share lock, for a cast: casts hold the lock
+        """This meeting with its voting state read again under a shared lock, for a cast: casts hold the lock
         together, so a meeting's delegates cast side by side, while closing, reopening or concluding
         (`locked`, exclusive) waits for the casts under way, and every cast after them reads the new state.
         One code one ballot is the conditional UPDATE's (balloting.spend), not this lock's. SQLite runs one
@@ -102,8 +123,7 @@ class Meeting(models.Model):
             f"SELECT m.voting, m.self_vote_allowed, r.concluded_at FROM {Meeting._meta.db_table} m "
             f"JOIN {review} r ON r.id = m.review_id WHERE m.id = %s"
         )
-        if connection.vendor == "postgresql":
-            sql += " FOR SHARE OF m"
+        self._casting_lock(shared=True)
         with connection.cursor() as cursor:
             cursor.execute(sql, [self.pk])
             self.voting, self.self_vote_allowed, concluded_at = cursor.fetchone()
@@ -122,7 +142,8 @@ class OneTimeCode(models.Model):
     expires_at = models.DateTimeField(_("expires at"))
     used = models.BooleanField(_("used"), default=False)
 
-    # Read with the code by balloting.usable (select_related, prefetch_related): each table names its own.
+    # Read with the code by balloting.usable (with_owner: select_related, prefetch_related): each table names
+    # its own, or reads them its own way (BallotCode).
     RELATED: tuple[str, ...] = ()
     PREFETCHED: tuple[str, ...] = ()
 
@@ -132,6 +153,12 @@ class OneTimeCode(models.Model):
 
     def __str__(self) -> str:
         return gettext("Ballot code used") if self.used else gettext("Ballot code not used")
+
+    @classmethod
+    def with_owner(cls, digest: str) -> OneTimeCode | None:
+        """The row of the code with this digest and what a cast reads with it (RELATED, PREFETCHED)."""
+        rows = cls._default_manager.select_related(*cls.RELATED).prefetch_related(*cls.PREFETCHED)
+        return rows.filter(digest=digest).first()
 
 
 class CodeIssue(models.Model):
@@ -156,14 +183,42 @@ class BallotCode(OneTimeCode):
     unit = models.ForeignKey(Unit, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
 
     HOLDER = "unit"
-    # What a cast reads with the code, in the same query (balloting.usable): one lookup, not one per step.
-    RELATED = ("meeting__review__cluster_year__cluster", "unit")
-    PREFETCHED = ("meeting__review__cluster_year__cluster__award_tiers",)
 
     class Meta(OneTimeCode.Meta):
         db_table = "meeting_ballotcode"
         verbose_name = _("ballot code")
         verbose_name_plural = _("ballot codes")
+
+    @classmethod
+    def with_owner(cls, digest: str) -> BallotCode | None:
+        """The code's row with what a cast reads with it, its meeting, review, year, cluster (its tiers) and
+        unit, in one plain SQL statement and one for the tiers: one lookup, not one per step. Every delegate's
+        request reads this first; the ORM's select_related over five tables and its prefetch cost more CPU to
+        build and read than the whole rest of the cast (issue 13: 1,000 delegates at once)."""
+        sql, converters = _code_with_owner_sql(connection.alias)
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [digest])
+            found = cursor.fetchone()
+        if found is None:
+            return None
+        # The database's values as the ORM converts them (booleans and dates on SQLite, JSON, uuids).
+        values = list(found)
+        for index, column_converters in converters:
+            for convert, expression in column_converters:
+                values[index] = convert(values[index], expression, connection)
+        built: list[models.Model | None] = []
+        start = 0
+        for model in _WITH_OWNER:
+            names = [f.attname for f in model._meta.concrete_fields]
+            part = values[start : start + len(names)]
+            start += len(names)
+            # The unit is erased once the code is used: a LEFT JOIN's NULLs, no unit.
+            built.append(model.from_db(connection.alias, names, part) if part[0] is not None else None)
+        code, meeting, review, year, cluster, unit = built
+        year.cluster, review.cluster_year, meeting.review = cluster, year, review  # type: ignore[union-attr]
+        code.meeting, code.unit = meeting, unit  # type: ignore[union-attr]
+        _with_tiers(cluster)  # type: ignore[arg-type]
+        return code  # type: ignore[return-value]
 
     @property
     def owner(self) -> Meeting:
@@ -172,3 +227,53 @@ class BallotCode(OneTimeCode):
     @property
     def holder(self) -> Unit | None:
         return self.unit
+
+
+# What BallotCode.with_owner reads, in the order of its query's joins: the code, its meeting, review, year,
+# cluster, and its unit (erased once used).
+_WITH_OWNER: list[type[models.Model]] = [BallotCode, Meeting, Review, ClusterYear, Cluster, Unit]
+
+
+@functools.cache
+def _code_with_owner_sql(alias: str) -> tuple[str, list[tuple[int, list[tuple[Any, Any]]]]]:
+    """BallotCode.with_owner's statement and, by column, the converters the ORM applies to it (built once per
+    process: the column lists follow the models)."""
+    connection = connections[alias]
+    fields = [(model, field) for model in _WITH_OWNER for field in model._meta.concrete_fields]
+    aliases = dict(zip(_WITH_OWNER, ["c", "m", "r", "y", "k", "u"], strict=True))
+    select = ", ".join(f"{aliases[model]}.{connection.ops.quote_name(f.column)}" for model, f in fields)
+    table = {aliases[model]: model._meta.db_table for model in _WITH_OWNER}
+    sql = (
+        f"SELECT {select} FROM {table['c']} c JOIN {table['m']} m ON m.id = c.meeting_id "
+        f"JOIN {table['r']} r ON r.id = m.review_id JOIN {table['y']} y ON y.id = r.cluster_year_id "
+        f"JOIN {table['k']} k ON k.id = y.cluster_id LEFT JOIN {table['u']} u ON u.id = c.unit_id "
+        "WHERE c.digest = %s"
+    )
+    converters = []
+    for index, (model, field) in enumerate(fields):
+        expression = field.get_col(model._meta.db_table)
+        found = [*connection.ops.get_db_converters(expression), *expression.get_db_converters(connection)]
+        if found:
+            converters.append((index, [(convert, expression) for convert in found]))
+    return sql, converters
+
+
+def _with_tiers(cluster: Cluster) -> None:
+    """The cluster's award tiers read into its prefetch cache (what prefetch_related("award_tiers") leaves,
+    for Cluster.ordered_tiers) by one plain statement: the ORM's prefetch cost 10 times the code's lookup."""
+    field = Cluster._meta.get_field("award_tiers")
+    through = field.remote_field.through._meta.db_table  # type: ignore[union-attr]
+    own, other = field.m2m_column_name(), field.m2m_reverse_name()  # type: ignore[union-attr]
+    names = [f.attname for f in AwardTier._meta.concrete_fields]
+    select = ", ".join(f"t.{connection.ops.quote_name(f.column)}" for f in AwardTier._meta.concrete_fields)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT {select} FROM {AwardTier._meta.db_table} t JOIN {through} x ON x.{other} = t.id "
+            f"WHERE x.{own} = %s",
+            [cluster.pk],
+        )
+        tiers = [AwardTier.from_db(connection.alias, names, row) for row in cursor.fetchall()]
+    # What prefetch_related_objects leaves: the related manager's queryset, its rows already read.
+    kept = cluster.award_tiers.all()
+    kept._result_cache, kept._prefetch_done = tiers, True  # type: ignore[attr-defined]
+    cluster._prefetched_objects_cache = {"award_tiers": kept}  # type: ignore[attr-defined]

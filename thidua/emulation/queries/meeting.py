@@ -5,10 +5,29 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from django.db import connection
 from django.utils.translation import ngettext
 
 from thidua.emulation.balloting import codes_used
-from thidua.emulation.models import Ballot, ClusterYear, Meeting
+from thidua.emulation.models import Ballot, ClusterYear, Meeting, Membership
+from thidua.organisations.models import Unit
+
+
+def members_named(cluster_year: ClusterYear, named: set[str]) -> set[str]:
+    """Which of the unit codes `named` are the year's member units: only those are looked up, so a cast costs
+    the same in a meeting of 10 or 1,000. Plain SQL: every delegate's cast asks it, and the ORM's join cost
+    more to build than the database spends answering it (issue 13)."""
+    if not named:
+        return set()
+    membership, unit = Membership._meta, Unit._meta
+    codes = sorted(named)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT u.code FROM {membership.db_table} m JOIN {unit.db_table} u ON u.id = m.unit_id "
+            f"WHERE m.cluster_year_id = %s AND u.code IN ({', '.join(['%s'] * len(codes))})",
+            [cluster_year.pk, *codes],
+        )
+        return {code for (code,) in cursor.fetchall()}
 
 
 @dataclass(frozen=True)
