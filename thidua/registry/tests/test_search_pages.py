@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from django.contrib.auth.models import AbstractUser
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
@@ -48,6 +49,21 @@ def awards(seed: Seed, n: int, *, prefix: str = "Tập thể") -> list[Awardee]:
 
 def _ids(response: Any) -> list[int]:
     return [row.pk for row in response.context["rows"]]
+
+
+def _every_page(client: Client, **asked: Any) -> tuple[list[int], int, Any]:
+    """The awards of every page of a search followed by its "next" links, the queries that took, and the
+    count the first page showed."""
+    seen: list[int] = []
+    with CaptureQueriesContext(connection) as read:
+        response = client.get(reverse("registry:search"), asked)
+        counted = response.context["count"]
+        while True:
+            seen += _ids(response)
+            if not response.context["next_link"]:
+                break
+            response = client.get(reverse("registry:search") + response.context["next_link"])
+    return seen, len(read), counted
 
 
 def test_following_next_then_previous_shows_each_award_exactly_once(
@@ -280,21 +296,10 @@ def test_a_boards_search_reads_its_own_awards_however_many_others_match(
     _other_organizers_awards(seed, 20)
     client = client_for(board)
 
-    def pages() -> tuple[list[int], int]:
-        seen: list[int] = []
-        with CaptureQueriesContext(connection) as read:
-            response = client.get(reverse("registry:search"), {"q": "tap the so"})
-            while True:
-                seen += _ids(response)
-                if not response.context["next_link"]:
-                    break
-                response = client.get(reverse("registry:search") + response.context["next_link"])
-        return seen, len(read)
-
-    seen, few = pages()
+    seen, few, _ = _every_page(client, q="tap the so")
     assert sorted(seen) == sorted(a.pk for a in own)
     _other_organizers_awards(seed, 600)
-    seen, many = pages()
+    seen, many, _ = _every_page(client, q="tap the so")
     assert sorted(seen) == sorted(a.pk for a in own)
     assert many == few
 
@@ -323,19 +328,7 @@ def test_an_officers_search_finds_exactly_what_the_officer_may_see_however_many_
     client = client_for(officer)
     expected = sorted(a.pk for a in visible_awardees(officer) if a.name.startswith("Tập thể số"))
 
-    def pages() -> tuple[list[int], int, Any]:
-        seen: list[int] = []
-        with CaptureQueriesContext(connection) as read:
-            response = client.get(reverse("registry:search"), {"q": "tap the so"})
-            counted = response.context["count"]
-            while True:
-                seen += _ids(response)
-                if not response.context["next_link"]:
-                    break
-                response = client.get(reverse("registry:search") + response.context["next_link"])
-        return seen, len(read), counted
-
-    seen, few, counted = pages()
+    seen, few, counted = _every_page(client, q="tap the so")
     assert elsewhere.pk in seen  # a person posted in the unit, awarded while in another
     assert 1 < len(seen) < 12 and sorted(seen) == expected and len(set(seen)) == len(seen) == counted
     others = Awardee.objects.bulk_create(
@@ -343,7 +336,7 @@ def test_an_officers_search_finds_exactly_what_the_officer_may_see_however_many_
         for i in range(100, 700)
     )
     index_awardees(others)
-    seen_again, many, _counted = pages()
+    seen_again, many, _counted = _every_page(client, q="tap the so")
     assert sorted(seen_again) == expected
     assert many == few
 
@@ -360,29 +353,17 @@ def test_a_boards_page_with_no_words_shows_its_own_awards_however_many_others_th
     own.append(written)  # put on record by the registry's writer, not the bulk path
     client = client_for(board)
 
-    def pages(**asked: Any) -> tuple[list[int], int, Any]:
-        seen: list[int] = []
-        with CaptureQueriesContext(connection) as read:
-            response = client.get(reverse("registry:search"), asked)
-            counted = response.context["count"]
-            while True:
-                seen += _ids(response)
-                if not response.context["next_link"]:
-                    break
-                response = client.get(reverse("registry:search") + response.context["next_link"])
-        return seen, len(read), counted
-
     boards = Awardee.objects.filter(decision__organizer=decision.organizer).order_by("-year", "-id")
     newest_first = list(boards.values_list("pk", flat=True))
     in_2016 = list(boards.filter(year=2016).values_list("pk", flat=True))
     assert written.pk in in_2016 and len(newest_first) >= len(own)
-    seen, few, counted = pages()
+    seen, few, counted = _every_page(client)
     assert seen == newest_first and counted == len(newest_first)
-    seen_2016, few_2016, counted_2016 = pages(nam="2016")
+    seen_2016, few_2016, counted_2016 = _every_page(client, nam="2016")
     assert seen_2016 == in_2016 and counted_2016 == len(in_2016)
     _other_organizers_awards(seed, 600)
-    assert pages() == (newest_first, few, len(newest_first))
-    assert pages(nam="2016") == (in_2016, few_2016, len(in_2016))
+    assert _every_page(client) == (newest_first, few, len(newest_first))
+    assert _every_page(client, nam="2016") == (in_2016, few_2016, len(in_2016))
 
 
 def test_a_search_across_organizers_merges_their_awards_newest_first(seed: Seed) -> None:
