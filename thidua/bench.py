@@ -421,18 +421,16 @@ def _bench_officer(unit: Any) -> Any:
 def _searches_timed(user: Any) -> list[float]:
     """Milliseconds, sorted, of each of PG_SEARCHES five times over: the first page of 200, then, when there
     is more, the count (stopping past 1,000) and the next page, within what `user` may see."""
-    from thidua.registry.rules import awardee_organizers, awardee_units, visible_awardees
+    from thidua.registry.rules import awardee_scope
     from thidua.registry.search import count_of, page_of, search_awards
 
     timings: list[float] = []
     for _round in range(5):
         for search in PG_SEARCHES:
             began = time.perf_counter()
+            seen = awardee_scope(user)
             rows = search_awards(
-                **search,
-                within=visible_awardees(user),
-                organizers=awardee_organizers(user),
-                officer_units=awardee_units(user),
+                **search, within=seen.awardees, organizers=seen.organizers, officer_units=seen.units
             )
             page = page_of(rows, 200)
             if page.next is not None:

@@ -70,7 +70,7 @@ from thidua.registry import search as registry_search
 from thidua.registry import verification
 from thidua.registry.models import Awardee
 from thidua.registry.papers.review import review_papers
-from thidua.registry.rules import awardee_organizers, awardee_units, visible_awardees
+from thidua.registry.rules import awardee_scope
 from thidua.registry.search import BadCursor, Count, count_of, page_of, search_awards
 from thidua.registry.views import verify
 from thidua.sheets.access import scope_for
@@ -438,15 +438,16 @@ class AwardPages(PaginationBase):
 @reads_replica  # read-only, as the registry's search page: the replica's rows when there is one
 @paginate(AwardPages)
 def registry_awards(request: HttpRequest, filters: Query[AwardFilters]) -> QuerySet[Awardee]:
+    seen = awardee_scope(request.user)
     return search_awards(
         (filters.q or "").strip(),
         filters.year,
         (filters.award or "").strip() or None,
         filters.unit,
         (filters.grantor or "").strip() or None,
-        within=visible_awardees(request.user),
-        organizers=awardee_organizers(request.user),
-        officer_units=awardee_units(request.user),
+        within=seen.awardees,
+        organizers=seen.organizers,
+        officer_units=seen.units,
     )
 
 

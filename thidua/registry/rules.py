@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Q, QuerySet
@@ -84,7 +85,10 @@ def visible_awardees(user: Any) -> QuerySet[Awardee]:
         return Awardee.objects.none()
     if user.is_superuser:
         return Awardee.objects.all()
-    organizers, officer = _awardee_roles(user)
+    return _visible_awardees(user, *_awardee_roles(user))
+
+
+def _visible_awardees(user: Any, organizers: list[int], officer: bool) -> QuerySet[Awardee]:
     if not officer:
         # A board's officer and no unit's (the common case): the organizers as a list of ids, so that the
         # database joins each award's decision by its key. The general OR below, with its subqueries, made
@@ -99,27 +103,37 @@ def visible_awardees(user: Any) -> QuerySet[Awardee]:
     )
 
 
-def awardee_organizers(user: Any) -> list[int] | None:
-    """The organizers whose decisions hold every award the user may see, when that is so (a board
-    officer and no unit's officer: a unit's people may be awarded by another organizer), else None.
-    The registry search reads only these organizers' words (search.search_awards)."""
-    if not _active(user) or user.is_superuser:
-        return None
-    organizers, officer = _awardee_roles(user)
-    return organizers if organizers and not officer else None
+@dataclass(frozen=True)
+class AwardeeScope:
+    """What a user may see of the registry, as search_awards takes it (its `within`, `organizers` and
+    `officer_units`)."""
+
+    awardees: QuerySet[Awardee]
+    # The organizers whose decisions hold every award the user may see, when that is so (a board officer
+    # and no unit's officer: a unit's people may be awarded by another organizer): the search reads only
+    # these organizers' words.
+    organizers: list[int] | None = None
+    # The units (the officer's own and their sub-units) whose awards and people's awards are all the user
+    # may see, when that is so (a unit's officer on no board): a unit's share of a nation's awards is tiny,
+    # so the search reads them off the unit and person indexes first instead of walking a word's awards
+    # across the nation.
+    units: list[int] | None = None
 
 
-def awardee_units(user: Any) -> list[int] | None:
-    """The units (the officer's own and their sub-units) whose awards and people's awards are all the user
-    may see, when that is so (a unit's officer on no board, not a superuser), else None. A unit's share of a
-    nation's awards is tiny: the registry search reads the officer's awards off the unit and person indexes
-    first instead of walking a word's awards across the nation (search.search_awards)."""
-    if not _active(user) or user.is_superuser:
-        return None
+def awardee_scope(user: Any) -> AwardeeScope:
+    """The user's scope in the registry for a search, from one read of the user's roles: each search
+    (the page, the API) read the same roles three times, two round trips more on every search."""
+    if not _active(user):
+        return AwardeeScope(Awardee.objects.none())
+    if user.is_superuser:
+        return AwardeeScope(Awardee.objects.all())
     organizers, officer = _awardee_roles(user)
-    if organizers or not officer:
-        return None
-    return sorted(_officer_scope(user).values_list("pk", flat=True))
+    awardees = _visible_awardees(user, organizers, officer)
+    if not officer:
+        return AwardeeScope(awardees, organizers=organizers or None)
+    if organizers:
+        return AwardeeScope(awardees)
+    return AwardeeScope(awardees, units=sorted(_officer_scope(user).values_list("pk", flat=True)))
 
 
 # ---- the board's workflow: proposals, decisions, quotas ------------------------------------------------

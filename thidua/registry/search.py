@@ -424,10 +424,10 @@ def search_awards(
 ) -> QuerySet[Awardee]:
     """Awards on record matching every filter given, newest decision first. `unit` matches a unit's own
     awards and its people's (several unit ids: any of them); `grantor` matches without diacritics too;
-    `within` narrows to what a user may see (scope.visible_awardees). `organizers`, when `within` is these
-    organizers' awards (scope.awardee_organizers: a board's; the public honour roll's), lets a search read
+    `within` narrows to what a user may see (rules.awardee_scope's awardees). `organizers`, when `within` is
+    these organizers' awards (its organizers: a board's; the public honour roll's), lets a search read
     only theirs off the word table, and count its matches there. `officer_units`, when every award of
-    `within` is about one of these units or their people (scope.awardee_units: a unit's officer), lets the
+    `within` is about one of these units or their people (its units: a unit's officer), lets the
     database read those few awards off the unit and person indexes first. Ordered by ORDER, a page's key."""
     rows = within if within is not None else Awardee.objects.all()
     if officer_units is not None:

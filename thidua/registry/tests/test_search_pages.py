@@ -378,3 +378,16 @@ def test_a_search_across_organizers_merges_their_awards_newest_first(seed: Seed)
     assert found.rows == every[:5]
     assert page_of(rows, 20, after=str(found.next)).rows == every[5:]
     assert registry_search.count_of(rows).exact == 18
+
+
+def test_a_search_reads_the_users_roles_once(seed: Seed, board: AbstractUser) -> None:
+    # The scope (what the user sees, the organizers whose words are read, an officer's units) comes from one
+    # read of the roles: three reads of the same rows were two round trips more on every search.
+    awards(seed, 3)
+    client = client_for(board)
+    for asked in ({}, {"q": "tap"}):
+        with CaptureQueriesContext(connection) as done:
+            assert client.get(reverse("registry:search"), asked).status_code == 200
+        # The registry's scope reads the kind and organizer of the user's board and officer roles.
+        roles = [q["sql"] for q in done if 'SELECT "accounts_role"."kind"' in q["sql"]]
+        assert len(roles) == 1, roles

@@ -97,11 +97,9 @@ def _units(request: HttpRequest, typed: str) -> list[int] | None:
 
 def _results(request: HttpRequest) -> tuple[dict[str, Any], Any]:
     filters = _filters(request)
+    seen = scope.awardee_scope(request.user)
     rows = search_awards(
-        **filters,
-        within=scope.visible_awardees(request.user),
-        organizers=scope.awardee_organizers(request.user),
-        officer_units=scope.awardee_units(request.user),
+        **filters, within=seen.awardees, organizers=seen.organizers, officer_units=seen.units
     )
     return filters, rows
 
