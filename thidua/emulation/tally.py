@@ -12,6 +12,7 @@ Basis and reason are small language-neutral dicts; `explain` renders them.
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -170,7 +171,8 @@ def decide_by_ballot(
     # votes / cast < least, in integers: votes * least.denominator < least.numerator * count.cast (read once:
     # a Fraction's parts are properties, and a nation's results ask them for every unit of every tier).
     least, cast, exclusive = rules.min_approval, count.cast, rules.exclusive
-    per, floor = least.denominator, least.numerator * cast
+    share, per = least.numerator, least.denominator
+    floor = share * cast
     least_text = ""  # the minimum share as a reason writes it, once
     for tier in rules.tiers:
         votes = count.votes[tier.code]
@@ -183,7 +185,7 @@ def decide_by_ballot(
             if exclusive and code in proposed_on:
                 reasons[code] = {"kind": "higher_tier", "tier": proposed_on[code]}
             elif votes[code] * per < floor:
-                least_text = least_text or str(_plain(least))
+                least_text = least_text or _share_text(share, per)
                 reasons[code] = {"kind": "below_share", "votes": votes[code], "cast": cast, "min": least_text}
             else:
                 eligible.append(code)
@@ -341,6 +343,14 @@ def decide(
     if method == "score":
         return decide_by_score(members, rules, reported)
     return Decision(places=sorted(reported.items(), key=lambda item: item[1]))
+
+
+@functools.lru_cache(maxsize=64)
+def _share_text(numerator: int, denominator: int) -> str:
+    """The minimum share as a reason writes it: a nation's years share a handful, each written once
+    (cProfile: nearly a tenth of deciding by ballot). Keyed by its integer parts: a Fraction's hash is
+    computed in Python, and costs as much as writing it."""
+    return str(_plain(Fraction(numerator, denominator)))
 
 
 def _plain(value: Fraction | Decimal | None) -> Decimal | str:

@@ -150,12 +150,15 @@ def counts_of(reviews: Mapping[int, tuple[Sequence[str], tally.Rules]]) -> dict[
 
 # tally.count_ballots in SQL, for each (ballot, tier) of the relation `tier` (review, year, tier, quota,
 # roster): the tier's list is void when it names more units than the quota, a unit twice, or a unit not on
-# the roster; a missing list is a blank, valid one. Rows: (review, year, tier, unit, votes from the valid
-# lists), (review, year, tier, NULL, void lists). A void list stands as one NULL name, so one pass counts
-# both. Every stored list is a JSON array of unit codes (cast_ballot is the one writer). Most lists name one
-# or two units: their repeats are seen without unnesting them. `queries.results` counts with it too. Each
-# list is read once (OFFSET 0 keeps it one column) and no scalar is a LATERAL function: each such call
-# builds a row store per (ballot, tier), which cost more than the count itself (EXPLAIN ANALYZE).
+# the roster; a missing list is a blank, valid one. A NULL roster is not checked: `queries.results` checks
+# the units that drew votes against the rosters it reads anyway (a list naming a non-member, counted, makes
+# that non-member draw votes) and counts again, with their rosters, the rare reviews where one did. Rows:
+# (review, year, tier, unit, votes from the valid lists), (review, year, tier, NULL, void lists). A void
+# list stands as one NULL name, so one pass counts both. Every stored list is a JSON array of unit codes
+# (cast_ballot is the one writer). Most lists name one or two units: their repeats are seen without
+# unnesting them. Each list is read once (OFFSET 0 keeps it one column) and no scalar is a LATERAL
+# function: each such call builds a row store per (ballot, tier), which cost more than the count itself
+# (EXPLAIN ANALYZE).
 VOTES_SQL = f"""
 SELECT list.review, list.year, list.tier, unit, count(*)
 FROM (
@@ -168,7 +171,7 @@ FROM (
 CROSS JOIN LATERAL jsonb_array_elements_text(
     CASE
         WHEN (list.quota IS NULL OR jsonb_array_length(names) <= list.quota)
-            AND names <@ list.roster
+            AND (list.roster IS NULL OR names <@ list.roster)
             AND CASE jsonb_array_length(names)
                 WHEN 0 THEN true
                 WHEN 1 THEN true

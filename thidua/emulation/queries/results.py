@@ -2,10 +2,9 @@
 
 The same inputs to the same `tally.decide` as `actions.review.decide`, year by year, read in a handful of
 queries whatever the number of years. On PostgreSQL the years decided by their ballots (nearly all of a
-nation's) never read their rosters into Python: one query counts the ballots under `tally.count_ballots`'s
-rules (`actions.review.VOTES_SQL`, the one SQL count) against the rosters it reads itself, and returns with
-each unit that drew votes the facts the ranking reads (roster order, score, female share). The ranking then
-runs on those units only: `tally.decide_by_ballot` reads a member only when it drew votes.
+nation's) are read in one query: it counts the ballots under `tally.count_ballots`'s rules
+(`actions.review.VOTES_SQL`, the one SQL count), leaving the roster test to the client, and returns every
+member's ranking facts (roster order, score, female share) beside the count.
 """
 
 from __future__ import annotations
@@ -15,6 +14,7 @@ import json
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from operator import itemgetter
 from typing import Any
 
 from django.db import connection
@@ -27,40 +27,39 @@ from thidua.emulation.actions.review import VOTES_SQL, _rules, counts_of
 from thidua.emulation.models import Ballot, ClusterYear, Membership
 from thidua.organisations.models import Cluster, Unit
 
-# (review, year, tier, quota) of every tier to count, as JSON; the rosters come from the memberships.
+# (review, year, tier, quota) of every tier to count, as JSON. Three kinds of rows, told apart by which
+# columns are NULL: (review, tier, unit, votes) and (review, tier, NULL, void lists), the count, its
+# rosters not checked (`_counted` checks them); (year, NULL, unit, NULL, position, id, score, female share),
+# every member of every year; (review, NULL, NULL, ballots cast). The members come back whole rather than
+# joined onto the units that drew votes: the join (a sort of every counted row, a window for the roster
+# order) and the rosters' containment test cost the database more than the count itself (EXPLAIN ANALYZE,
+# backend CPU time), and the client reads each member's numbers once instead of on every tier's row.
 _RESULTS_SQL = (
-    f"""
-WITH rule AS (
-    SELECT * FROM jsonb_to_recordset(%(tiers)s::jsonb)
-        AS rule(review bigint, year bigint, tier text, quota int)
-), member AS (
-    SELECT membership.cluster_year_id AS year, unit.code, membership.score, unit.female_share,
-        row_number() OVER (
-            PARTITION BY membership.cluster_year_id ORDER BY membership.position, membership.id
-        ) AS place
-    FROM {Membership._meta.db_table} membership
-    JOIN {Unit._meta.db_table} unit ON unit.id = membership.unit_id
-    WHERE membership.cluster_year_id = ANY(%(years)s)
-), tier AS (
-    SELECT rule.*, coalesce(roster.codes, '[]'::jsonb) AS roster
-    FROM rule
-    LEFT JOIN (SELECT year, jsonb_agg(code) AS codes FROM member GROUP BY year) roster
-        ON roster.year = rule.year
-), counted AS ("""
+    """
+WITH tier AS (
+    SELECT *, NULL::jsonb AS roster FROM jsonb_to_recordset(%(tiers)s::jsonb)
+        AS tier(review bigint, year bigint, tier text, quota int)
+)
+SELECT counted.review, counted.tier, counted.unit, counted.count, NULL::bigint, NULL::bigint,
+    NULL::numeric, NULL::numeric
+FROM ("""
     + VOTES_SQL.format(tiers="tier")
-    + f""")
-SELECT counted.review, counted.tier, counted.unit, counted.count, member.place, member.score,
-    member.female_share
-FROM counted
-LEFT JOIN member ON member.year = counted.year AND member.code = counted.unit
+    + f""") counted(review, year, tier, unit, count)
 UNION ALL
-SELECT review_id, NULL, NULL, count(*), NULL, NULL, NULL FROM {Ballot._meta.db_table}
-WHERE review_id = ANY(%(reviews)s)
+SELECT membership.cluster_year_id, NULL, unit.code, NULL, membership.position, membership.id,
+    membership.score, unit.female_share
+FROM {Membership._meta.db_table} membership
+JOIN {Unit._meta.db_table} unit ON unit.id = membership.unit_id
+WHERE membership.cluster_year_id = ANY(%(years)s::bigint[])
+UNION ALL
+SELECT review_id, NULL, NULL, count(*), NULL, NULL, NULL, NULL FROM {Ballot._meta.db_table}
+WHERE review_id = ANY(%(reviews)s::bigint[])
 GROUP BY 1
 """
 )
 
 Year = tuple[int, str, tally.Rules, int | None, Any]  # (id, method, rules, review counted, agreed outcome)
+Row = tuple[Any, ...]
 
 
 def decide_many(cluster_years: Iterable[ClusterYear]) -> dict[int, tally.Decision]:
@@ -130,12 +129,13 @@ def _decide_many(ids: list[int]) -> dict[int, tally.Decision]:
     else:
         counted, voted, rest = {}, {}, years
     members = _members([y[0] for y in rest])
+    members.update(voted)
     counts = {**counted, **counts_of({y[3]: ([m.code for m in members[y[0]]], y[2]) for y in rest if y[3]})}
     return {
         year_id: tally.decide(
             method,
             rules,
-            voted[year_id] if year_id in voted else members[year_id],
+            members[year_id],
             places[year_id],
             None if review is None else counts[review],
             outcome,
@@ -153,8 +153,15 @@ def _among(ids: list[int]) -> Any:
     as many placeholders, each prepared by the ORM and quoted by the driver, for every query that reads
     them."""
     if connection.vendor == "postgresql":
-        return RawSQL("SELECT unnest(%s::bigint[])", (ids,))
+        return RawSQL("SELECT unnest(%s::bigint[])", (_array(ids),))
     return ids
+
+
+def _array(ids: Iterable[int]) -> str:
+    """Ids as a PostgreSQL array's text ('{1,2,3}'), for a `%s::bigint[]` parameter. The driver dumps a
+    Python list element by element in Python (a regular expression on each): milliseconds for a nation's
+    thousands of ids, in every query that reads them."""
+    return "{" + ",".join(map(str, ids)) + "}"
 
 
 def _tiers(clusters: set[int]) -> dict[int, list[str]]:
@@ -208,26 +215,39 @@ def _counted(years: Sequence[Year]) -> tuple[dict[int, tally.Count], dict[int, l
     votes = {review: {t.code: Counter[str]() for t in rules.tiers} for _, rules, review in counted}
     void = {review: {t.code: 0 for t in rules.tiers} for _, rules, review in counted}
     cast: dict[int, int] = {}
-    # Each unit that drew votes, once, with its place on the roster (its rows repeat on every tier).
-    drew: dict[int, dict[str, tuple[int, tally.Member]]] = defaultdict(dict)
+    # Each year's members as their rows, by code: a Member is built only for those that drew votes.
+    roster: dict[int, dict[str, Row]] = {year_id: {} for year_id in year_of.values()}
     with connection.cursor() as cursor:
         cursor.execute(
             _RESULTS_SQL,
-            {"tiers": json.dumps(tiers), "years": list(year_of.values()), "reviews": list(year_of)},
+            {"tiers": json.dumps(tiers), "years": _array(year_of.values()), "reviews": _array(year_of)},
         )
-        for review, tier, unit, number, place, score, female_share in cursor.fetchall():
-            if tier is None:
-                cast[review] = number
-            elif unit is None:
-                void[review][tier] = number
+        for row in cursor.fetchall():
+            pk, tier, unit, number, _, _, _, _ = row
+            if tier is not None:
+                if unit is None:
+                    void[pk][tier] = number
+                else:
+                    votes[pk][tier][unit] = number
+            elif unit is not None:
+                roster[pk][unit] = row
             else:
-                votes[review][tier][unit] = number
-                units = drew[review]
-                if unit not in units:
-                    units[unit] = (place, tally.Member(unit, score, female_share))
-    voted: dict[int, list[tally.Member]] = {year_id: [] for year_id in year_of.values()}
-    for review, units in drew.items():
-        # (Places are distinct within a year: the members themselves are never compared.)
-        voted[year_of[review]] = [member for _, member in sorted(units.values())]
+                cast[pk] = number
     counts = {review: tally.Count(cast.get(review, 0), votes[review], void[review]) for review in votes}
+    voted: dict[int, list[tally.Member]] = {}
+    place = itemgetter(4, 5)  # a member row's position, then id: both distinct within a year
+    # The count did not check the rosters: a list that names a non-member (an imported file's; live ballots
+    # name members only) was counted, so the non-member drew votes. Those reviews are counted again with
+    # their rosters; in every other the count is already the checked one.
+    unchecked: dict[int, tuple[list[str], tally.Rules]] = {}
+    for year_id, rules, review in counted:
+        rows = roster[year_id]
+        drawn = set().union(*votes[review].values())
+        if not rows.keys() >= drawn:
+            unchecked[review] = (list(rows), rules)
+            drawn &= rows.keys()
+        voted[year_id] = [
+            tally.Member(row[2], row[6], row[7]) for row in sorted(map(rows.__getitem__, drawn), key=place)
+        ]
+    counts.update(counts_of(unchecked))
     return counts, voted

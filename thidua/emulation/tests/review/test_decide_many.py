@@ -132,6 +132,25 @@ def test_every_year_decided_at_once_is_what_it_decides_alone(years: dict[str, Cl
     assert [p.basis["kind"] for p in alone["by_score"].proposals] == ["score", "score"]
 
 
+def test_lists_naming_a_non_member_are_void_when_every_year_is_decided_at_once() -> None:
+    # The count at once leaves the rosters to the client, which counts such a review again with its roster:
+    # A, named only beside X (no member), draws no vote; counted unchecked, A would be proposed on 3 of 4.
+    organizer = factories.OrganizerFactory()
+    cert = factories.AwardTierFactory(organizer=organizer, code="bk", position=0)
+    units = {code: factories.UnitFactory(organizer=organizer, code=code) for code in "ABX"}
+    year = _year([cert], "AB", units, quotas={"bk": 2})
+    clean = _year([cert], "AB", units, quotas={"bk": 2})
+    _cast(year, [{"bk": ["A", "X"]}] * 3 + [{"bk": ["B"]}])
+    _cast(clean, [{"bk": ["A", "B"]}] * 3 + [{"bk": ["B"]}])
+    at_once = decide_many([year, clean])
+    assert at_once == {y.pk: decide(y, Review.objects.get(cluster_year=y)) for y in (year, clean)}
+    assert at_once[year.pk].proposals == []
+    assert [(n.unit, n.reason["kind"], n.reason["votes"]) for n in at_once[year.pk].not_proposed] == [
+        ("B", "below_share", 1)
+    ]
+    assert [p.unit for p in at_once[clean.pk].proposals] == ["B", "A"]
+
+
 def test_the_count_is_the_reference_count_of_the_same_ballots(years: dict[str, ClusterYear]) -> None:
     reviews = {review.pk: review for review in Review.objects.filter(ballots_known=True)}
     rosters = {
