@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from django.db import connection
@@ -19,15 +20,24 @@ def members_named(cluster_year: ClusterYear, named: set[str]) -> set[str]:
     more to build than the database spends answering it (issue 13)."""
     if not named:
         return set()
-    membership, unit = Membership._meta, Unit._meta
-    codes = sorted(named)
+    members, params = members_named_sql(named)
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT u.code FROM {membership.db_table} m JOIN {unit.db_table} u ON u.id = m.unit_id "
-            f"WHERE m.cluster_year_id = %s AND u.code IN ({', '.join(['%s'] * len(codes))})",
-            [cluster_year.pk, *codes],
+            f"SELECT n.code FROM ({members}) n WHERE n.cluster_year_id = %s", [*params, cluster_year.pk]
         )
         return {code for (code,) in cursor.fetchall()}
+
+
+def members_named_sql(named: Collection[str]) -> tuple[str, list[str]]:
+    """members_named's query, (cluster_year_id, code) of the memberships of the units named, and its
+    parameters: a cast reads it with the meeting's state, in one statement (Meeting.locked_for_casting)."""
+    membership, unit = Membership._meta.db_table, Unit._meta.db_table
+    codes = sorted(named)
+    return (
+        f"SELECT m.cluster_year_id, u.code FROM {membership} m JOIN {unit} u ON u.id = m.unit_id "
+        f"WHERE u.code IN ({', '.join(['%s'] * len(codes))})",
+        codes,
+    )
 
 
 @dataclass(frozen=True)
