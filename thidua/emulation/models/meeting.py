@@ -126,10 +126,13 @@ class Meeting(models.Model):
         from thidua.emulation.queries.meeting import members_named_sql  # queries import the models
 
         # One row per member named, each with the state; or one row, with no member.
-        members, codes = members_named_sql(named) if named else ("", [])
-        join = f"LEFT JOIN ({members}) n ON n.cluster_year_id = r.cluster_year_id " if named else ""
+        members, codes = "", list[Any]()
+        if named:
+            organizer = self.review.cluster_year.cluster.organizer_id
+            members, codes = members_named_sql(named, organizer, "r.cluster_year_id")
+        join = f"LEFT JOIN {Unit._meta.db_table} u ON {members} " if named else ""
         sql = (
-            f"SELECT m.voting, m.self_vote_allowed, r.concluded_at, {'n.code' if named else 'NULL'} "
+            f"SELECT m.voting, m.self_vote_allowed, r.concluded_at, {'u.code' if named else 'NULL'} "
             f"FROM {Meeting._meta.db_table} m JOIN {Review._meta.db_table} r ON r.id = m.review_id {join}"
             "WHERE m.id = %s"
         )
