@@ -1,7 +1,8 @@
 """New rows written at the database's speed, for the bulk paths (a million-row import): a `COPY` on
 PostgreSQL, batched INSERTs elsewhere. The rows' ids are not read back: callers that need them use
 `bulk_create`. Model `save()` is not called, so the caller fills every derived column itself (a folded name,
-a verification code) through the same functions `save()` and the actions use."""
+a verification code) through the same functions `save()` and the actions use. `row_values` is the one row's
+version, for a statement that writes it with another (a ballot with its code spent)."""
 
 from __future__ import annotations
 
@@ -57,3 +58,13 @@ def insert_select(
     with connection.cursor() as cursor:
         cursor.execute(sql, [*values, *params])
         return int(cursor.rowcount)
+
+
+def row_values(row: models.Model) -> tuple[str, str, list[Any]]:
+    """(table, columns, values) of a new row with every column given (its id too, a random uuid made in
+    Python), as the ORM prepares them, for an INSERT written by hand (balloting.spend: the code spent and the
+    ballot stored in one statement). Model `save()` is not called."""
+    fields = row._meta.concrete_fields
+    columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
+    values = [f.get_db_prep_save(f.pre_save(row, add=True), connection) for f in fields]
+    return connection.ops.quote_name(row._meta.db_table), columns, values

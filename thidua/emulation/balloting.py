@@ -18,12 +18,14 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.db import connection, models
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from thidua.core.audit import Actor, record
+from thidua.core.bulk import row_values
 from thidua.emulation import codes
 from thidua.emulation.models import BallotCode, OneTimeCode, Voting
 from thidua.organisations.models import Unit
@@ -202,13 +204,41 @@ def usable(code: str) -> OneTimeCode:
     return row
 
 
-def spend(row: OneTimeCode) -> None:
+def spend(row: OneTimeCode, *, storing: models.Model | None = None) -> None:
     """Mark the code used and forget its holder, or refuse if another request got there first. Call it in
-    the transaction that stores the ballot, after every check: a refused ballot leaves the code usable."""
-    holder = {row.owner.HOLDER: None}  # type: ignore[attr-defined]
-    taken = type(row)._default_manager.filter(pk=row.pk, used=False).update(used=True, **holder)
+    the transaction that stores the ballot, after every check: a refused ballot leaves the code usable.
+
+    `storing`: the ballot cast with the code (a new row), inserted only if the code was spent. On PostgreSQL
+    both go in one statement, one round trip instead of two for each of a meeting's thousand delegates
+    (issue 13); plain SQL, as the ORM's update and create cost more CPU to build than the database spends."""
+    meta: Any = type(row)._meta  # the code table's: its fields by name
+    quote, used, key = connection.ops.quote_name, meta.get_field("used").column, meta.pk
+    holder = meta.get_field(row.owner.HOLDER).column  # type: ignore[attr-defined]
+    update = (
+        f"UPDATE {quote(meta.db_table)} SET {quote(used)} = %s, {quote(holder)} = NULL "
+        f"WHERE {quote(key.column)} = %s AND NOT {quote(used)}"
+    )
+    params = [True, key.get_db_prep_value(row.pk, connection)]
+    with connection.cursor() as cursor:
+        if storing is None:
+            cursor.execute(update, params)
+        elif connection.vendor == "postgresql":
+            table, columns, values = row_values(storing)
+            marks = ", ".join(["%s"] * len(values))
+            insert = f"INSERT INTO {table} ({columns}) SELECT {marks} FROM spent"
+            cursor.execute(f"WITH spent AS ({update} RETURNING 1) {insert}", [*params, *values])
+        else:  # SQLite has no UPDATE inside WITH; it runs in this process, with no round trip to save
+            cursor.execute(update, params)
+            if cursor.rowcount == 1:
+                table, columns, values = row_values(storing)
+                cursor.execute(
+                    f"INSERT INTO {table} ({columns}) VALUES ({', '.join(['%s'] * len(values))})", values
+                )
+        taken = cursor.rowcount
     if taken != 1:
         raise ValidationError(USED, code="used")
+    if storing is not None:
+        storing._state.adding, storing._state.db = False, connection.alias
 
 
 def lock(owner: Owner) -> Owner:

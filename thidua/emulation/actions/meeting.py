@@ -202,14 +202,25 @@ def reissue_code(meeting: Meeting, unit: Unit, *, by: Actor) -> IssuedCode:
     return issued
 
 
+def _named(choices: Mapping[str, Sequence[str]]) -> set[str]:
+    """The unit codes a ballot names, on any form."""
+    return {code for names in choices.values() for code in names}
+
+
 def ballot_problems(
-    meeting: Meeting, choices: Mapping[str, Sequence[str]], *, voter: Unit | None = None
+    meeting: Meeting,
+    choices: Mapping[str, Sequence[str]],
+    *,
+    voter: Unit | None = None,
+    members: set[str] | None = None,
 ) -> tuple[list[str], list[str]]:
-    """(refusals, voids): what makes a ballot unacceptable, and the tiers it names over the quota."""
+    """(refusals, voids): what makes a ballot unacceptable, and the tiers it names over the quota.
+    `members`: which of the units named are the year's members, when the caller read them already (a cast,
+    with the meeting's state: Meeting.locked_for_casting)."""
     cluster_year = meeting.review.cluster_year
     tiers = {t.code: t for t in cluster_year.cluster.ordered_tiers()}
-    named = {code for names in choices.values() for code in names}
-    members = members_named(cluster_year, named)
+    if members is None:
+        members = members_named(cluster_year, _named(choices))
     quotas = cluster_year.quotas or {}
     refusals: list[str] = []
     voids: list[str] = []
@@ -264,16 +275,17 @@ def cast_with_code(
     and the code's use by the conditional UPDATE."""
     if row is None:
         row = usable_code(code)
-    meeting = row.meeting.locked_for_casting()
+    meeting = row.meeting
+    members = meeting.locked_for_casting(_named(choices))
     balloting.check_open(meeting)
-    refusals, voids = ballot_problems(meeting, choices, voter=row.unit)
+    refusals, voids = ballot_problems(meeting, choices, voter=row.unit, members=members)
     if refusals or voids:
         tail = _("The ballot has not been recorded; please choose again.")
         # Each message coded "invalid": the ballot page shows them beside the choices again.
         raise ValidationError([ValidationError(m, code="invalid") for m in [*refusals, *voids, tail]])
-    balloting.spend(row)
-    # Checked above against the meeting's forms and members: stored as cast, in this transaction.
-    return store_ballot(meeting.review, choices, receipt=codes.new_receipt())
+    # Checked above against the meeting's forms and members: stored as cast, in this transaction, with the
+    # code spent by the same statement.
+    return store_ballot(meeting.review, choices, receipt=codes.new_receipt(), spending=row)
 
 
 @transaction.atomic

@@ -29,7 +29,7 @@ from django.utils.translation import gettext_lazy
 from thidua.accounts.notifications import Kind, board_of, notify, officers_of
 from thidua.core import pagecache
 from thidua.core.audit import Actor, record
-from thidua.emulation import tally, where
+from thidua.emulation import balloting, tally, where
 from thidua.emulation.leadership import check_leadership
 from thidua.emulation.models import (
     Ballot,
@@ -38,6 +38,7 @@ from thidua.emulation.models import (
     Method,
     NextDeputy,
     NotProposed,
+    OneTimeCode,
     Proposal,
     Review,
     Standing,
@@ -446,12 +447,22 @@ def cast_ballot(
     return store_ballot(review, choices, receipt=receipt)
 
 
-def store_ballot(review: Review, choices: Mapping[str, Sequence[str]], *, receipt: str | None) -> Ballot:
+def store_ballot(
+    review: Review,
+    choices: Mapping[str, Sequence[str]],
+    *,
+    receipt: str | None,
+    spending: OneTimeCode | None = None,
+) -> Ballot:
     """The ballot's row, in the caller's transaction, its choices checked already: `cast_ballot`'s, or a
-    delegate's cast (meeting.cast_with_code checks them against the meeting's forms and members)."""
-    ballot = Ballot.objects.create(
-        review=review, choices={k: list(v) for k, v in choices.items()}, receipt=receipt
-    )
+    delegate's cast (meeting.cast_with_code checks them against the meeting's forms and members), which
+    gives the code it casts with (`spending`): the code is spent and the ballot stored together
+    (balloting.spend), or neither when another request spent the code first (ValidationError)."""
+    ballot = Ballot(review=review, choices={k: list(v) for k, v in choices.items()}, receipt=receipt)
+    if spending is None:
+        ballot.save(force_insert=True)
+    else:
+        balloting.spend(spending, storing=ballot)
     # No audit row for a ballot (secrecy), yet the pages count ballots cast: their kept parts go once the
     # ballot is committed (nobody's page shows it before: the caster's next page is the receipt).
     pagecache.changed_on_commit()

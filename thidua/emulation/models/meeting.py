@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import uuid
+from collections.abc import Collection
 from decimal import Decimal
 from typing import Any
 
@@ -112,23 +113,35 @@ class Meeting(models.Model):
         rows = Meeting.objects.select_related("review__cluster_year__cluster")
         return rows.select_for_update(of=("self",)).get(pk=self.pk)
 
-    def locked_for_casting(self) -> Meeting:
-        """This meeting with its voting state read again under a shared lock, for a cast: casts hold the lock
-        together, so a meeting's delegates cast side by side, while closing, reopening or concluding
-        (`locked`, exclusive) waits for the casts under way, and every cast after them reads the new state.
-        One code one ballot is the conditional UPDATE's (balloting.spend), not this lock's. SQLite runs one
-        writer at a time (IMMEDIATE transactions): the state is read as it is."""
-        review = Review._meta.db_table
+    def locked_for_casting(self, named: Collection[str] = ()) -> set[str]:
+        """This meeting's voting state read again under a shared lock, for a cast, and which of the unit codes
+        `named` (the ballot's) are its year's members, read in the same statement; returns those members.
+
+        Casts hold the lock together, so a meeting's delegates cast side by side, while closing, reopening or
+        concluding (`locked`, exclusive) waits for the casts under way, and every cast after them reads the
+        new state. The state is read by the statement after the lock's, as PostgreSQL reads a statement's
+        rows as they stood when it began. One code one ballot is the conditional UPDATE's (balloting.spend),
+        not this lock's. SQLite runs one writer at a time (IMMEDIATE transactions): the state is read as it
+        is."""
+        from thidua.emulation.queries.meeting import members_named_sql  # queries import the models
+
+        # One row per member named, each with the state; or one row, with no member.
+        members, codes = "", list[Any]()
+        if named:
+            organizer = self.review.cluster_year.cluster.organizer_id
+            members, codes = members_named_sql(named, organizer, "r.cluster_year_id")
+        join = f"LEFT JOIN {Unit._meta.db_table} u ON {members} " if named else ""
         sql = (
-            f"SELECT m.voting, m.self_vote_allowed, r.concluded_at FROM {Meeting._meta.db_table} m "
-            f"JOIN {review} r ON r.id = m.review_id WHERE m.id = %s"
+            f"SELECT m.voting, m.self_vote_allowed, r.concluded_at, {'u.code' if named else 'NULL'} "
+            f"FROM {Meeting._meta.db_table} m JOIN {Review._meta.db_table} r ON r.id = m.review_id {join}"
+            "WHERE m.id = %s"
         )
         self._casting_lock(shared=True)
         with connection.cursor() as cursor:
-            cursor.execute(sql, [self.pk])
-            self.voting, self.self_vote_allowed, concluded_at = cursor.fetchone()
-        self.review.concluded_at = concluded_at
-        return self
+            cursor.execute(sql, [*codes, self.pk])
+            rows = cursor.fetchall()
+        self.voting, self.self_vote_allowed, self.review.concluded_at, _member = rows[0]
+        return {member for *_state, member in rows if member is not None}
 
 
 class OneTimeCode(models.Model):
@@ -191,33 +204,36 @@ class BallotCode(OneTimeCode):
 
     @classmethod
     def with_owner(cls, digest: str) -> BallotCode | None:
-        """The code's row with what a cast reads with it, its meeting, review, year, cluster (its tiers) and
-        unit, in one plain SQL statement and one for the tiers: one lookup, not one per step. Every delegate's
+        """The code's row with what a cast reads with it, its meeting, review, year, cluster, unit and the
+        cluster's award tiers, in one plain SQL statement: one lookup, not one per step. Every delegate's
         request reads this first; the ORM's select_related over five tables and its prefetch cost more CPU to
-        build and read than the whole rest of the cast (issue 13: 1,000 delegates at once)."""
+        build and read than the whole rest of the cast (issue 13: 1,000 delegates at once), and the tiers read
+        by a statement of their own cost a round trip to the database more."""
         sql, converters = _code_with_owner_sql(connection.alias)
         with connection.cursor() as cursor:
             cursor.execute(sql, [digest])
-            found = cursor.fetchone()
-        if found is None:
+            found = cursor.fetchall()
+        if not found:
             return None
-        # The database's values as the ORM converts them (booleans and dates on SQLite, JSON, uuids).
-        values = list(found)
-        for index, column_converters in converters:
-            for convert, expression in column_converters:
-                values[index] = convert(values[index], expression, connection)
+        # One row per tier of the cluster (the tier's columns last), the code's and its owners' repeated.
+        rows = [_converted(row, converters) for row in found]
         built: list[models.Model | None] = []
         start = 0
         for model in _WITH_OWNER:
             names = [f.attname for f in model._meta.concrete_fields]
-            part = values[start : start + len(names)]
+            part = rows[0][start : start + len(names)]
             start += len(names)
             # The unit is erased once the code is used: a LEFT JOIN's NULLs, no unit.
             built.append(model.from_db(connection.alias, names, part) if part[0] is not None else None)
         code, meeting, review, year, cluster, unit = built
         year.cluster, review.cluster_year, meeting.review = cluster, year, review  # type: ignore[union-attr]
         code.meeting, code.unit = meeting, unit  # type: ignore[union-attr]
-        _with_tiers(cluster)  # type: ignore[arg-type]
+        names = [f.attname for f in AwardTier._meta.concrete_fields]
+        # A cluster without a tier: one row, the tier's columns NULL.
+        tiers = [
+            AwardTier.from_db(connection.alias, names, row[start:]) for row in rows if row[start] is not None
+        ]
+        _keep_tiers(cluster, tiers)  # type: ignore[arg-type]
         return code  # type: ignore[return-value]
 
     @property
@@ -230,7 +246,7 @@ class BallotCode(OneTimeCode):
 
 
 # What BallotCode.with_owner reads, in the order of its query's joins: the code, its meeting, review, year,
-# cluster, and its unit (erased once used).
+# cluster, and its unit (erased once used); then, one row each, the cluster's award tiers.
 _WITH_OWNER: list[type[models.Model]] = [BallotCode, Meeting, Review, ClusterYear, Cluster, Unit]
 
 
@@ -239,14 +255,19 @@ def _code_with_owner_sql(alias: str) -> tuple[str, list[tuple[int, list[tuple[An
     """BallotCode.with_owner's statement and, by column, the converters the ORM applies to it (built once per
     process: the column lists follow the models)."""
     connection = connections[alias]
-    fields = [(model, field) for model in _WITH_OWNER for field in model._meta.concrete_fields]
-    aliases = dict(zip(_WITH_OWNER, ["c", "m", "r", "y", "k", "u"], strict=True))
+    models_read: list[type[models.Model]] = [*_WITH_OWNER, AwardTier]
+    fields = [(model, field) for model in models_read for field in model._meta.concrete_fields]
+    aliases = dict(zip(models_read, ["c", "m", "r", "y", "k", "u", "t"], strict=True))
     select = ", ".join(f"{aliases[model]}.{connection.ops.quote_name(f.column)}" for model, f in fields)
-    table = {aliases[model]: model._meta.db_table for model in _WITH_OWNER}
+    table = {aliases[model]: model._meta.db_table for model in models_read}
+    tiers = Cluster._meta.get_field("award_tiers")
+    through = tiers.remote_field.through._meta.db_table  # type: ignore[union-attr]
+    own, other = tiers.m2m_column_name(), tiers.m2m_reverse_name()  # type: ignore[union-attr]
     sql = (
         f"SELECT {select} FROM {table['c']} c JOIN {table['m']} m ON m.id = c.meeting_id "
         f"JOIN {table['r']} r ON r.id = m.review_id JOIN {table['y']} y ON y.id = r.cluster_year_id "
         f"JOIN {table['k']} k ON k.id = y.cluster_id LEFT JOIN {table['u']} u ON u.id = c.unit_id "
+        f"LEFT JOIN {through} x ON x.{own} = k.id LEFT JOIN {table['t']} t ON t.id = x.{other} "
         "WHERE c.digest = %s"
     )
     converters = []
@@ -258,22 +279,18 @@ def _code_with_owner_sql(alias: str) -> tuple[str, list[tuple[int, list[tuple[An
     return sql, converters
 
 
-def _with_tiers(cluster: Cluster) -> None:
-    """The cluster's award tiers read into its prefetch cache (what prefetch_related("award_tiers") leaves,
-    for Cluster.ordered_tiers) by one plain statement: the ORM's prefetch cost 10 times the code's lookup."""
-    field = Cluster._meta.get_field("award_tiers")
-    through = field.remote_field.through._meta.db_table  # type: ignore[union-attr]
-    own, other = field.m2m_column_name(), field.m2m_reverse_name()  # type: ignore[union-attr]
-    names = [f.attname for f in AwardTier._meta.concrete_fields]
-    select = ", ".join(f"t.{connection.ops.quote_name(f.column)}" for f in AwardTier._meta.concrete_fields)
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT {select} FROM {AwardTier._meta.db_table} t JOIN {through} x ON x.{other} = t.id "
-            f"WHERE x.{own} = %s",
-            [cluster.pk],
-        )
-        tiers = [AwardTier.from_db(connection.alias, names, row) for row in cursor.fetchall()]
-    # What prefetch_related_objects leaves: the related manager's queryset, its rows already read.
+def _converted(row: tuple[Any, ...], converters: list[tuple[int, list[tuple[Any, Any]]]]) -> list[Any]:
+    """The database's values as the ORM converts them (booleans and dates on SQLite, JSON, uuids)."""
+    values = list(row)
+    for index, column_converters in converters:
+        for convert, expression in column_converters:
+            values[index] = convert(values[index], expression, connection)
+    return values
+
+
+def _keep_tiers(cluster: Cluster, tiers: list[AwardTier]) -> None:
+    """The cluster's award tiers, read with its code, kept where prefetch_related("award_tiers") leaves them
+    (for Cluster.ordered_tiers): the ORM's prefetch cost 10 times the code's lookup."""
     kept = cluster.award_tiers.all()
     kept._result_cache, kept._prefetch_done = tiers, True  # type: ignore[attr-defined]
     cluster._prefetched_objects_cache = {"award_tiers": kept}  # type: ignore[attr-defined]

@@ -161,8 +161,9 @@ def test_a_cast_after_the_vote_closed_elsewhere_is_refused(open_meeting):
     code = next(iter(issued_codes(open_meeting).values()))
     row = services.usable_code(code)
     services.close_voting(open_meeting, by="chủ trì")
+    row.meeting.locked_for_casting()
     with pytest.raises(ValidationError):
-        balloting.check_open(row.meeting.locked_for_casting())
+        balloting.check_open(row.meeting)
     with pytest.raises(ValidationError):
         services.cast_with_code(code, {"co-ubnd": ["STC"]})
     assert Ballot.objects.count() == 0
