@@ -391,3 +391,12 @@ def test_a_search_reads_the_users_roles_once(seed: Seed, board: AbstractUser) ->
         # The registry's scope reads the kind and organizer of the user's board and officer roles.
         roles = [q["sql"] for q in done if 'SELECT "accounts_role"."kind"' in q["sql"]]
         assert len(roles) == 1, roles
+
+
+def test_a_year_that_is_not_one_is_left_out_with_a_message(seed: Seed, board: AbstractUser) -> None:
+    # An address edited by hand (the box takes numbers only): every award, and a message naming the value.
+    awards(seed, 3)
+    response = client_for(board).get(reverse("registry:search"), {"nam": "abc"}, follow=True)
+    assert response.status_code == 200
+    said = [str(m) for m in response.context["messages"]]
+    assert said == ["«abc» không phải là một năm; việc tìm kiếm không giới hạn theo năm."]

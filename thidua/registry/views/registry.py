@@ -64,11 +64,22 @@ def _filters(request: HttpRequest) -> dict[str, Any]:
     get = request.GET
     return {
         "query": _text(request, "q"),
-        "year": _int(get.get("nam")),
+        "year": _year(request, get.get("nam", "").strip()),
         "award": _text(request, "hinh_thuc") or None,
         "unit": _units(request, _text(request, "don_vi")),
         "grantor": _text(request, "cap") or None,
     }
+
+
+def _year(request: HttpRequest, typed: str) -> int | None:
+    """The year asked for; one that is not a year (an address edited by hand: the form's box takes only
+    numbers) is left out of the search with a message saying so, as a unit no one may see is."""
+    year = _int(typed)
+    if typed and year is None:
+        messages.warning(
+            request, _("«{typed}» is not a year; the search is not limited to a year.").format(typed=typed)
+        )
+    return year
 
 
 def _units(request: HttpRequest, typed: str) -> list[int] | None:
