@@ -398,5 +398,4 @@ def test_a_year_that_is_not_one_is_left_out_with_a_message(seed: Seed, board: Ab
     awards(seed, 3)
     response = client_for(board).get(reverse("registry:search"), {"nam": "abc"}, follow=True)
     assert response.status_code == 200
-    said = [str(m) for m in response.context["messages"]]
-    assert said == ["«abc» không phải là một năm; việc tìm kiếm không giới hạn theo năm."]
+    assert "«abc» không phải là một năm; việc tìm kiếm không giới hạn theo năm." in response.content.decode()
